@@ -1,0 +1,36 @@
+/** The registry of checkers, one per claim kind. */
+import type { Checker } from '../src/claims/checker.ts';
+
+// --- symbolic ---
+import { derivativeChecker } from './derivative.ts';
+import { identityChecker } from './identity.ts';
+import { monotonicityChecker } from './monotonicity.ts';
+import { projectorSpectrumChecker } from './projector-spectrum.ts';
+import { normInequalityChecker } from './norm-inequality.ts';
+
+// --- tables and numeric text ---
+import { tableAchievable } from './table-achievable.ts';
+import { tableGap } from './table-gap.ts';
+import { tableEps0 } from './table-eps0.ts';
+import { tableStatement } from './table-statement.ts';
+import { epsSets } from './eps-sets.ts';
+import { pgdBudget } from './pgd-budget.ts';
+import { figureRef } from './figure-ref.ts';
+
+/** Every checker; `kind` values are unique. */
+export const checkers: readonly Checker<unknown>[] = [
+  // symbolic
+  derivativeChecker,
+  identityChecker,
+  monotonicityChecker,
+  projectorSpectrumChecker,
+  normInequalityChecker,
+  // tables
+  tableAchievable,
+  tableGap,
+  tableEps0,
+  tableStatement,
+  epsSets,
+  pgdBudget,
+  figureRef,
+];

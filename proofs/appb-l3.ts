@@ -1,0 +1,57 @@
+/** Appendix B, line 3 of the Hessian derivation (general w). */
+import { claim } from '../src/claims/schema.ts';
+import { N, c, eta, w, x, y } from './variables.ts';
+
+export const appbL3 = claim({
+  id: "appb-l3",
+  title: "Appendix B Hessian, line 3",
+  statement: "Line 3 of Appendix B equals ∂²L_η/∂w_i∂w_j of the robust loss.",
+  location: {
+    section: "Appendix B",
+    line: 3,
+  },
+  kind: "derivative",
+  latex: [
+    {
+      printed: String.raw`\frac{1}{N}\!\sum_{n}\!\log\!\left(\!1\!+\!\exp\!\left(\!-y^{n}\!\bm{w}\!\cdot\!\bm{x}^{n}\!+\!y^{n}\!\left\|\!\bm{w}\!\right\|\left\|\!\bm{\eta}^{n}\!\right\|\!\cos\!\theta^{n}\!\right)\!\right)`,
+      role: "base",
+    },
+    {
+      printed: String.raw`\frac{1}{N}\sum_{n}\left(\frac{\frac{\left\|{\bm{\eta}}^{n}\right\|}{\left\|{\bm{w}}\right\|}\left(\delta_{ij}-\frac{w_{i}w_{j}}{\left\|{\bm{w}}\right\|^{2}}\right)}{\left(1+\exp\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)}\right.`,
+      role: "rhs",
+    },
+    {
+      printed: String.raw`+\left(-\text{$y^{n}$}x_{i}^{n}+\frac{w_{i}}{\left\|{\bm{w}}\right\|}\left\|{\bm{\eta}}^{n}\right\|\right)`,
+      role: "rhs",
+    },
+    {
+      printed: String.raw`\frac{-\left(\exp\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)}{\left(1+\exp\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)^{2}}`,
+      role: "rhs",
+    },
+    {
+      printed: String.raw`\left.\frac{\partial}{\partial w_{j}}\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)`,
+      role: "rhs",
+    },
+  ],
+  dependsOn: [
+    "appb-l2",
+  ],
+  params: {
+    wrt: [
+      "w_{i}",
+      "w_{j}",
+    ],
+    indices: [
+      "i",
+      "j",
+    ],
+    baseSubstitutions: [
+      {
+        target: "c_{n}",
+        expr: "y_{n}",
+      },
+    ],
+    derived: String.raw`\frac{1}{N}\sum_{n}\left(\frac{\frac{\left\|\bm{\eta}^{n}\right\|}{\left\|\bm{w}\right\|}\left(\delta_{ij}-\frac{w_{i}w_{j}}{\left\|\bm{w}\right\|^{2}}\right)}{1+\exp\left(y^{n}\bm{w}\cdot\bm{x}^{n}-\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\right)}+\frac{\exp\left(y^{n}\bm{w}\cdot\bm{x}^{n}-\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\right)\left(y^{n}x_{i}^{n}-\frac{w_{i}}{\left\|\bm{w}\right\|}\left\|\bm{\eta}^{n}\right\|\right)\left(y^{n}x_{j}^{n}-\frac{w_{j}}{\left\|\bm{w}\right\|}\left\|\bm{\eta}^{n}\right\|\right)}{\left(1+\exp\left(y^{n}\bm{w}\cdot\bm{x}^{n}-\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\right)\right)^{2}}\right)`,
+  },
+  variables: [w, x, y, eta, N, c],
+});

@@ -1,0 +1,42 @@
+/** Eq. (1): the logistic loss; Eq. (7) first line must reduce to it at η = 0. */
+import { claim } from '../src/claims/schema.ts';
+import { N, eta, w, x, y } from './variables.ts';
+
+export const eq01LogisticLoss = claim({
+  id: "eq01-logistic-loss",
+  title: "Logistic loss",
+  statement: "L = (1/N) Σ_n ℓ(x^n, y^n, w) with ℓ = log(1 + exp(−y^n w·x^n)); the loss of Eq. (7) at η = 0 is this loss.",
+  location: {
+    section: "2.1",
+    equation: "(1)",
+  },
+  kind: "identity",
+  latex: [
+    {
+      printed: String.raw`\frac{1}{N}\sum_{n}\ell\left(\bm{x}^{n},y^{n},\bm{w}\right)`,
+      role: "lhs",
+    },
+    {
+      printed: String.raw`\log\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}\right)\right)`,
+      role: "def:ell",
+    },
+    {
+      printed: String.raw`\frac{1}{N}\!\sum_{n}\!\log\!\left(\!1\!+\!\exp\!\left(\!-y^{n}\!\bm{w}\!\cdot\!\left(\!\bm{x}^{n}\!+\!\bm{\eta}^{n}\!\right)\right)\right)`,
+      role: "rhs",
+    },
+  ],
+  assumptions: [
+    "y^n ∈ {−1, 1}",
+  ],
+  dependsOn: [],
+  params: {
+    rhsSubstitutions: [
+      {
+        target: "eta_{k}_{n}",
+        expr: "0",
+      },
+    ],
+    derived: String.raw`\log\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}\right)\right)`,
+  },
+  variables: [w, x, y, eta, N],
+});

@@ -1,0 +1,29 @@
+/** Eq. (2), section 2.2: the adversarial example as the argmax of the loss over a norm ball. */
+import { claim } from '../src/claims/schema.ts';
+import { eps, w, x, y } from './variables.ts';
+
+export const eq02AdversarialExample = claim({
+  id: 'eq02-adversarial-example',
+  title: 'Adversarial example: argmax of the loss over 𝔹_p(x^n, ε)',
+  statement:
+    'The adversarial perturbation is η^n = argmax over η^n ∈ 𝔹_p(x^n, ε) of ℓ(x^n + η^n, y^n, w), where 𝔹_p(x^n, ε) is the region around x^n where the L_p norm is less than ε.',
+  location: { section: '2.2', equation: '(2)' },
+  kind: 'ball-argmax',
+  latex: [
+    {
+      printed: '\\bm{\\eta}^{n}=\\underset{\\bm{\\eta}^{n}\\in\\mathbb{B}_{{\\rm p}}\\left(\\bm{x}^{n},\\varepsilon\\right)}{{\\rm argmax}}\\ell\\left(\\bm{x}^{n}+\\bm{\\eta}^{n},y^{n},\\bm{w}\\right)',
+      role: 'definition',
+      parse: false,
+    },
+    { printed: '\\mathbb{B}_{\\rm p}\\left({\\bm{x}}^{n},\\varepsilon\\right)', role: 'constraint-set', parse: false },
+  ],
+  quote:
+    'where 𝔹p(𝒙n,ε)subscript𝔹psuperscript𝒙𝑛𝜀\\mathbb{B}_{\\rm p}\\left({\\bm{x}}^{n},\\varepsilon\\right) is the region around 𝒙nsuperscript𝒙𝑛{\\bm{x}}^{n} where the Lpsubscript𝐿pL_{\\rm{p}} norm is less than ε𝜀\\varepsilon.',
+  variables: [x, y, w, eps],
+  assumptions: [
+    'the linear logistic model of Eq. (1): ℓ(x + η, y, w) = softplus(−y w·(x + η))',
+    'p ∈ {2, ∞} (the norms of the experiments)',
+    '"less than ε" is read literally: ‖·‖_p < ε, an open ball',
+  ],
+  params: { center: 'x', boundary: 'open', norms: ['l2', 'linf'] },
+});

@@ -1,0 +1,39 @@
+/** Eq. (10): vectors orthogonal to w* are eigenvectors with eigenvalue 1. */
+import { claim } from '../src/claims/schema.ts';
+import { u, v, ws } from './variables.ts';
+
+export const eq10EigvecOrthogonal = claim({
+  id: "eq10-eigvec-orthogonal",
+  title: "Eigenvectors orthogonal to w*",
+  statement: "Σ_j (δ_ij − w*_i w*_j/‖w*‖²) v_j = v_i for every v ⟂ w*.",
+  location: {
+    section: "3.2",
+    equation: "(10)",
+  },
+  kind: "identity",
+  latex: [
+    {
+      printed: String.raw`\sum_{j}\left(\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|^{2}}\right)v_{j}`,
+      role: "lhs",
+    },
+    {
+      printed: "v_{i}",
+      role: "rhs",
+    },
+  ],
+  dependsOn: [
+    "eq09-hessian-at-optimum",
+  ],
+  params: {
+    indices: [
+      "i",
+    ],
+    premise: [
+      {
+        target: "v_{k}",
+        expr: "u_{k} - DOT(u, ws) / NORM(ws)^2 * ws_{k}",
+      },
+    ],
+  },
+  variables: [ws, v, u],
+});

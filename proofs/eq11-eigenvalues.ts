@@ -1,0 +1,27 @@
+/** After Eq. (11): "This matrix has eigenvalues 1 and 0." */
+import { claim } from '../src/claims/schema.ts';
+import { ws } from './variables.ts';
+
+export const eq11Eigenvalues = claim({
+  id: "eq11-eigenvalues",
+  title: "Eigenvalues of the projector",
+  statement: "δ_ij − w*_i w*_j/‖w*‖² has eigenvalues 1 (multiplicity d − 1) and 0 (multiplicity 1).",
+  location: {
+    section: "3.2",
+    equation: "(11)",
+  },
+  kind: "projector-spectrum",
+  quote: "This matrix has eigenvalues",
+  latex: [
+    {
+      printed: String.raw`\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|^{2}}`,
+      role: "matrix",
+    },
+  ],
+  dependsOn: [
+    "eq10-eigvec-orthogonal",
+    "eq11-eigvec-w",
+  ],
+  params: {},
+  variables: [ws],
+});

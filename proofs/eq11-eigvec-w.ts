@@ -1,0 +1,45 @@
+/** Eq. (11): w is an eigenvector with eigenvalue 0. */
+import { claim } from '../src/claims/schema.ts';
+import { w, ws } from './variables.ts';
+
+export const eq11EigvecW = claim({
+  id: "eq11-eigvec-w",
+  title: "Null vector of the projector",
+  statement: "Σ_j (δ_ij − w*_i w*_j/‖w*‖²) w_j = 0.",
+  location: {
+    section: "3.2",
+    equation: "(11)",
+  },
+  kind: "identity",
+  latex: [
+    {
+      printed: String.raw`\sum_{j}\left(\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|^{2}}\right)w_{j}`,
+      role: "lhs",
+    },
+  ],
+  dependsOn: [
+    "eq09-hessian-at-optimum",
+  ],
+  params: {
+    indices: [
+      "i",
+    ],
+    rhsLiteral: "0",
+    readings: [
+      {
+        statement: "as printed: w is any weight vector",
+        substitutions: [],
+      },
+      {
+        statement: "w_j denotes w*_j (the star is missing in the printed Eq. (11))",
+        substitutions: [
+          {
+            target: "w_{k}",
+            expr: "ws_{k}",
+          },
+        ],
+      },
+    ],
+  },
+  variables: [w, ws],
+});

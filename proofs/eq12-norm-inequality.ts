@@ -1,0 +1,42 @@
+/** Eq. (12): larger adversarial noise gives the larger eigenvalue, "since filter normalisation makes ‖w_a*‖ ≈ ‖w_b*‖". */
+import { claim } from '../src/claims/schema.ts';
+import {  } from './variables.ts';
+
+export const eq12NormInequality = claim({
+  id: "eq12-norm-inequality",
+  title: "Sharpness grows with ε (Eq. 12)",
+  statement: "(1/2N)Σ‖η_a‖/‖w_a*‖ ≥ (1/2N)Σ‖η_b‖/‖w_b*‖ whenever ‖η_a‖ ≥ ‖η_b‖.",
+  location: {
+    section: "3.2",
+    equation: "(12)",
+  },
+  kind: "norm-inequality",
+  latex: [
+    {
+      printed: String.raw`\frac{1}{2N}\sum_{n}\frac{\left\|{\bm{\eta}}_{a}\right\|}{\left\|{\bm{w}}_{a}^{\ast}\right\|}\geq\frac{1}{2N}\sum_{n}\frac{\left\|{\bm{\eta}}_{b}\right\|}{\left\|{\bm{w}}_{b}^{\ast}\right\|}`,
+      role: "inequality",
+      parse: false,
+    },
+  ],
+  transcribed: true,
+  transcription: "(1/(2N)) * sum(ra_n / Wa) >= (1/(2N)) * sum(rb_n / Wb) given ra_n >= rb_n",
+  assumptions: [
+    "‖η_a‖ ≥ ‖η_b‖",
+    "‖w_a*‖ ≈ ‖w_b*‖ (filter normalisation)",
+  ],
+  dependsOn: [
+    "sec3-sharpness-scale",
+  ],
+  params: {
+    N: 3,
+    epsGrid: [
+      0.05,
+      0.1,
+      0.2,
+      0.3,
+      0.4,
+      0.5,
+    ],
+  },
+  variables: [],
+});

@@ -1,0 +1,125 @@
+/**
+ * The registry of claim records, in the order the paper makes them. Each record lives in its own file named after
+ * its id; nothing here is discovered by globbing.
+ */
+import type { ClaimRecordInput } from '../src/claims/schema.ts';
+
+// --- Sections 2–3, appendices A–B: formulas ---
+import { eq12NormInequality } from './eq12-norm-inequality.ts';
+import { sec3SharpnessScale } from './sec3-sharpness-scale.ts';
+import { eq11Eigenvalues } from './eq11-eigenvalues.ts';
+import { lem1Monotone } from './lem1-monotone.ts';
+import { eq01LogisticLoss } from './eq01-logistic-loss.ts';
+import { eq07CosTheta } from './eq07-cos-theta.ts';
+import { lem1A1Derivative } from './lem1-a1-derivative.ts';
+import { lem1A2Derivative } from './lem1-a2-derivative.ts';
+import { sec41RobustLoss } from './sec41-robust-loss.ts';
+import { eq08Gradient } from './eq08-gradient.ts';
+import { eq09HessianAtOptimum } from './eq09-hessian-at-optimum.ts';
+import { appbL1 } from './appb-l1.ts';
+import { appbL2 } from './appb-l2.ts';
+import { appbL3 } from './appb-l3.ts';
+import { appbL4 } from './appb-l4.ts';
+import { appbL5 } from './appb-l5.ts';
+import { appbL6 } from './appb-l6.ts';
+import { appbL7 } from './appb-l7.ts';
+import { appbL8 } from './appb-l8.ts';
+import { appbL9 } from './appb-l9.ts';
+import { eq10EigvecOrthogonal } from './eq10-eigvec-orthogonal.ts';
+import { eq11EigvecW } from './eq11-eigvec-w.ts';
+
+// --- Theorem 2 and random noise ---
+import { eq13GradientRandom } from './eq13-gradient-random.ts';
+import { eq14HessianRandom } from './eq14-hessian-random.ts';
+import { eq15Limit } from './eq15-limit.ts';
+
+// --- Section 4.1 ---
+
+// --- Tables, numeric text, experimental settings ---
+import { setEpsMnist2L2 } from './set-eps-mnist2-l2.ts';
+import { setEpsMnist2Linf } from './set-eps-mnist2-linf.ts';
+import { setEpsCifar10Svhn } from './set-eps-cifar10-svhn.ts';
+import { pgdBudgetMnist2 } from './pgd-budget-mnist2.ts';
+import { pgdBudgetCifar10 } from './pgd-budget-cifar10.ts';
+import { pgdBudgetSvhn } from './pgd-budget-svhn.ts';
+import { tab1Achievable } from './tab1-achievable.ts';
+import { tab1Gap } from './tab1-gap.ts';
+import { tab2Achievable } from './tab2-achievable.ts';
+import { tab2Gap } from './tab2-gap.ts';
+import { tab3Achievable } from './tab3-achievable.ts';
+import { tab3Gap } from './tab3-gap.ts';
+import { tab4Achievable } from './tab4-achievable.ts';
+import { tab4Gap } from './tab4-gap.ts';
+import { tab1to4Eps0 } from './tab1to4-eps0.ts';
+import { txtSec511FigRef } from './txt-sec51-1-fig-ref.ts';
+import { txtSec512Tab1AbsGap } from './txt-sec51-2-tab1-abs-gap.ts';
+import { txtSec513TestGtTrain } from './txt-sec51-3-test-gt-train.ts';
+import { txtSec514Tab3LargeEps } from './txt-sec51-4-tab3-large-eps.ts';
+import { txtSec515RandomFigRef } from './txt-sec51-5-random-fig-ref.ts';
+import { txtSec516RandomGap } from './txt-sec51-6-random-gap.ts';
+import { tab5Achievable } from './tab5-achievable.ts';
+import { tab5Gap } from './tab5-gap.ts';
+import { tab6Achievable } from './tab6-achievable.ts';
+import { tab6Gap } from './tab6-gap.ts';
+import { txtSec52GapGrows } from './txt-sec52-gap-grows.ts';
+
+/** Every claim record, sorted as the paper is. */
+export const claimRecords: readonly ClaimRecordInput[] = [
+  // formulas
+  eq01LogisticLoss,
+  // eq02–eq06 (meaning of statements)
+  // formulas from Eq. (7) on
+  eq07CosTheta,
+  lem1Monotone,
+  lem1A1Derivative,
+  lem1A2Derivative,
+  sec41RobustLoss,
+  eq08Gradient,
+  eq09HessianAtOptimum,
+  appbL1,
+  appbL2,
+  appbL3,
+  appbL4,
+  appbL5,
+  appbL6,
+  appbL7,
+  appbL8,
+  appbL9,
+  eq10EigvecOrthogonal,
+  eq11EigvecW,
+  eq11Eigenvalues,
+  sec3SharpnessScale,
+  eq12NormInequality,
+  // theorem 2
+  eq13GradientRandom,
+  eq14HessianRandom,
+  eq15Limit,
+  // section 4.1
+  // tables
+  setEpsMnist2L2,
+  setEpsMnist2Linf,
+  setEpsCifar10Svhn,
+  pgdBudgetMnist2,
+  pgdBudgetCifar10,
+  pgdBudgetSvhn,
+  tab1Achievable,
+  tab1Gap,
+  tab2Achievable,
+  tab2Gap,
+  tab3Achievable,
+  tab3Gap,
+  tab4Achievable,
+  tab4Gap,
+  tab1to4Eps0,
+  txtSec511FigRef,
+  txtSec512Tab1AbsGap,
+  txtSec513TestGtTrain,
+  txtSec514Tab3LargeEps,
+  txtSec515RandomFigRef,
+  txtSec516RandomGap,
+  tab5Achievable,
+  tab5Gap,
+  tab6Achievable,
+  tab6Gap,
+  txtSec52GapGrows,
+];

@@ -1,0 +1,37 @@
+/** Appendix A, second line of the proof of Lemma 1: the derivative with respect to cos θ^n. */
+import { claim } from '../src/claims/schema.ts';
+import { c, eta, w, x, y } from './variables.ts';
+
+export const lem1A2Derivative = claim({
+  id: "lem1-a2-derivative",
+  title: "Lemma 1 proof, line 2",
+  statement: "∂/∂cos θ log(1+exp(u)) = y‖w‖‖η‖ exp(u)/(1+exp(u)).",
+  location: {
+    section: "Appendix A",
+    line: 2,
+  },
+  kind: "derivative",
+  latex: [
+    {
+      printed: String.raw`\log\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)\right)`,
+      role: "base",
+    },
+    {
+      printed: String.raw`\frac{y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\left(\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)\right)}{1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)}`,
+      role: "rhs",
+    },
+  ],
+  dependsOn: [
+    "lem1-a1-derivative",
+  ],
+  params: {
+    wrt: [
+      "c_{n}",
+    ],
+    points: [
+      1,
+    ],
+    derived: String.raw`\frac{y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\left(\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)\right)}{1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)}`,
+  },
+  variables: [w, x, y, eta, c],
+});

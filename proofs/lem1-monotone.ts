@@ -1,0 +1,47 @@
+/** Lemma 1: the loss is increasing in cos θ^n when y^n = 1 and decreasing when y^n = −1. */
+import { claim } from '../src/claims/schema.ts';
+import { c, eta, w, x, y } from './variables.ts';
+
+export const lem1Monotone = claim({
+  id: "lem1-monotone",
+  title: "Lemma 1 (monotonicity in cos θ)",
+  statement: "L_η is monotonically increasing in cos θ^n when y^n = 1 and decreasing when y^n = −1.",
+  location: {
+    section: "3.2",
+    equation: "Lemma 1",
+  },
+  kind: "monotonicity",
+  quote: "is a monotonically increasing function of",
+  latex: [
+    {
+      printed: String.raw`\log\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)\right)`,
+      role: "f",
+    },
+    {
+      printed: String.raw`\frac{y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\left(\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)\right)}{1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)}`,
+      role: "factorised",
+    },
+  ],
+  assumptions: [
+    "‖w‖‖η^n‖ > 0 for strict monotonicity",
+  ],
+  dependsOn: [
+    "eq07-cos-theta",
+  ],
+  params: {
+    variable: "c_{n}",
+    signOf: "y_{n}",
+    factors: [
+      {
+        expr: "y_{n}",
+      },
+      {
+        expr: "NORM(w) * NORM(eta_{n})",
+      },
+      {
+        expr: "exp(-y_{n} * DOT(w, x_{n}) + y_{n} * NORM(w) * NORM(eta_{n}) * c_{n}) / (1 + exp(-y_{n} * DOT(w, x_{n}) + y_{n} * NORM(w) * NORM(eta_{n}) * c_{n}))",
+      },
+    ],
+  },
+  variables: [w, x, y, eta, c],
+});

@@ -1,0 +1,19 @@
+/**
+ * Table 2 (L2 RANDOM, MNIST2): every printed gap is train acc − test acc, up to two-decimal rounding of exact accuracies.
+ */
+import { claim } from '../src/claims/schema.ts';
+import { TABLE_2 } from './_data/tables.ts';
+
+/** The gap column of Table 2. */
+export const tab2Gap = claim({
+  id: 'tab2-gap',
+  title: 'Table 2: gap = train − test',
+  statement: 'In Table 2 (L2 RANDOM, MNIST2) every printed gap equals train acc − test acc.',
+  location: { section: '5.1', table: 'Table 2' },
+  kind: 'table-gap',
+  quote: TABLE_2.rows.join('\n'),
+  assumptions: [
+    'accuracies are j/n_train and k/n_test of the official MNIST2 split (12,665 train, 2,115 test), printed rounded to two decimals',
+  ],
+  params: { table: TABLE_2 },
+});

@@ -1,0 +1,10 @@
+/**
+ * The Float64 attack toolkit for the linear logistic model: loss and norms, projections, exact inner maximisers,
+ * PGD, and the L2 robust loss with its Hessian.
+ */
+export * from './linear-model.ts';
+export * from './project.ts';
+export * from './linear-maximizer.ts';
+export * from './pgd.ts';
+export * from './robust-hessian.ts';
+export * from './format.ts';

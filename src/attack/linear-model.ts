@@ -1,0 +1,130 @@
+/**
+ * The linear logistic model of the paper's Eq. (1) in Float64: ℓ(x, y, w) = log(1 + exp(−y w·x)), written as a
+ * numerically stable softplus, with its gradient in the data x and the vector norms the attacks use.
+ */
+import { ClaimcheckError } from '../errors.ts';
+
+/** A label of the binary task, y ∈ {−1, 1}. */
+export type Label = -1 | 1;
+
+/** The norm of an attack's constraint ball: L2 or L∞. */
+export type BallNorm = 'l2' | 'linf';
+
+/** Throws `BAD_INPUT` naming `fn` and `arg` unless `a` and `b` have the same length. */
+export function assertSameLength(fn: string, arg: string, a: ArrayLike<number>, b: ArrayLike<number>): void {
+  if (a.length !== b.length) {
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${fn}: ${arg} must have the same length as the weights (${b.length}), got length ${a.length}`,
+      'pass vectors of one dimension d',
+    );
+  }
+}
+
+/** Throws `BAD_INPUT` naming `fn` unless `eps` is a finite number ≥ 0. */
+export function assertRadius(fn: string, eps: number): void {
+  if (!Number.isFinite(eps) || eps < 0) {
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be a finite number >= 0, got ${eps}`);
+  }
+}
+
+/** Throws `BAD_INPUT` naming `fn` unless `y` is −1 or 1. */
+export function assertLabel(fn: string, y: number): asserts y is Label {
+  if (y !== 1 && y !== -1) {
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: y must be -1 or 1, got ${y}`);
+  }
+}
+
+/** softplus(z) = log(1 + e^z), stable for every finite z (no overflow for large z, no cancellation for small). */
+export function softplus(z: number): number {
+  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
+}
+
+/** σ(z) = 1/(1 + e^{−z}), the derivative of softplus, stable for every finite z. */
+export function sigmoid(z: number): number {
+  if (z >= 0) return 1 / (1 + Math.exp(-z));
+  const e = Math.exp(z);
+  return e / (1 + e);
+}
+
+/** a·b. */
+export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  if (a.length !== b.length) {
+    throw new ClaimcheckError('BAD_INPUT', `dot: a and b must have the same length, got ${a.length} and ${b.length}`);
+  }
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
+  return s;
+}
+
+/** ‖v‖₂. */
+export function norm2(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
+  return Math.sqrt(s);
+}
+
+/** ‖v‖₁. */
+export function norm1(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s += Math.abs(v[i]!);
+  return s;
+}
+
+/** ‖v‖∞. */
+export function normInf(v: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < v.length; i++) s = Math.max(s, Math.abs(v[i]!));
+  return s;
+}
+
+/** ‖v‖ in the norm of a constraint ball (L2 or L∞). */
+export function ballNorm(v: ArrayLike<number>, norm: BallNorm): number {
+  return norm === 'l2' ? norm2(v) : normInf(v);
+}
+
+/** sign(t) ∈ {−1, 0, 1} (0 at 0, as `torch.sign` does). */
+export function sign(t: number): number {
+  return t > 0 ? 1 : t < 0 ? -1 : 0;
+}
+
+/** a + s·b as a new vector. */
+export function axpy(a: ArrayLike<number>, s: number, b: ArrayLike<number>): Float64Array {
+  if (a.length !== b.length) {
+    throw new ClaimcheckError('BAD_INPUT', `axpy: a and b must have the same length, got ${a.length} and ${b.length}`);
+  }
+  const out = new Float64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]! + s * b[i]!;
+  return out;
+}
+
+/** ‖a − b‖ in the given norm. */
+export function distance(a: ArrayLike<number>, b: ArrayLike<number>, norm: BallNorm): number {
+  return ballNorm(axpy(a, -1, b), norm);
+}
+
+/** The margin argument of Eq. (1) at x + η: u = −y w·(x + η), so that ℓ = softplus(u). */
+export function lossArgument(x: ArrayLike<number>, y: Label, w: ArrayLike<number>, eta?: ArrayLike<number>): number {
+  assertSameLength('lossArgument', 'x', x, w);
+  let s = 0;
+  if (eta === undefined) {
+    for (let i = 0; i < w.length; i++) s += w[i]! * x[i]!;
+  } else {
+    assertSameLength('lossArgument', 'eta', eta, w);
+    for (let i = 0; i < w.length; i++) s += w[i]! * (x[i]! + eta[i]!);
+  }
+  return -y * s;
+}
+
+/** ℓ(x + η, y, w) = log(1 + exp(−y w·(x + η))) of Eq. (1), evaluated as a stable softplus. */
+export function logisticLoss(x: ArrayLike<number>, y: Label, w: ArrayLike<number>, eta?: ArrayLike<number>): number {
+  return softplus(lossArgument(x, y, w, eta));
+}
+
+/** ∂ℓ/∂x of Eq. (1) at x: −y σ(−y w·x) w (never zero when w ≠ 0, so no interior point of a ball maximises ℓ). */
+export function lossGradX(x: ArrayLike<number>, y: Label, w: ArrayLike<number>): Float64Array {
+  const s = -y * sigmoid(lossArgument(x, y, w));
+  const g = new Float64Array(w.length);
+  for (let i = 0; i < w.length; i++) g[i] = s * w[i]!;
+  return g;
+}

@@ -1,0 +1,37 @@
+/**
+ * What a checker in `checks/` is: a kind name, a schema for its claim parameters, and a function from a loaded
+ * claim to a computed `Verdict`.
+ */
+import type { z } from 'zod';
+import type { Engines } from '../engines/types.ts';
+import type { Verdict } from './verdict.ts';
+import type { LoadedClaim } from './load.ts';
+
+/** Everything a check may use besides the claim itself. */
+export interface CheckContext {
+  /** Seed for every random draw of this check (derive sub-seeds with `deriveSeed`). */
+  readonly seed: number;
+  readonly engines: Engines;
+  /** Dimensions d at which vector claims are expanded into scalars (default 2 … 5). */
+  readonly dims: readonly number[];
+  /** Numbers of data points N at which sums over n are expanded (default 2 and 3). */
+  readonly points: readonly number[];
+}
+
+export interface Checker<P = Record<string, unknown>> {
+  /** Matches `kind` in claim records. */
+  readonly kind: string;
+  /** What this checker decides, in one line. */
+  readonly description: string;
+  /** Schema of `params` for claims of this kind. */
+  readonly params: z.ZodType<P>;
+  /** Runs the computation and returns its verdict. */
+  check(claim: LoadedClaim, params: P, ctx: CheckContext): Verdict | Promise<Verdict>;
+  /** The derived form in LaTeX (for `claimcheck derive`), where the checker derives one. */
+  derive?(claim: LoadedClaim, params: P, ctx: CheckContext): string | Promise<string>;
+}
+
+/** Identity helper that keeps a checker's parameter type attached to its definition. */
+export function defineChecker<P>(checker: Checker<P>): Checker<P> {
+  return checker;
+}

@@ -1,0 +1,41 @@
+/**
+ * `claimcheck check`: runs the checks of the given claims (all by default) and prints their verdicts.
+ */
+import { Command } from 'commander';
+import { CheckOptionsSchema, HELP_DEFAULT_SEED, parseOptions } from '../options.ts';
+import { asCheckFailure } from '../exit.ts';
+import { createProgress } from '../progress.ts';
+import { stableJson } from '../../report/json.ts';
+import { formatTextTable } from '../../report/text-table.ts';
+import { VERDICT_TABLE_HEADERS, verdictRows } from '../../report/verdict-rows.ts';
+
+/** The `check` command. */
+export const check = new Command('check')
+  .description('check claims and print their verdicts (default: every claim)')
+  .argument('[ids...]', 'claim ids to check (default: all, in paper order)')
+  .option('--seed <n>', `seed of every random draw (default: ${HELP_DEFAULT_SEED})`)
+  .option('--json', 'print the verdicts as json (default: a table)')
+  .option('--quiet', 'show no progress on stderr (default: progress when stderr is a terminal)')
+  .action(async (ids: string[], raw: Record<string, unknown>) => {
+    const options = parseOptions(CheckOptionsSchema, raw);
+    const { runChecks, DEFAULT_SEED } = await import('../../run.ts');
+    const seed = options.seed ?? DEFAULT_SEED;
+    const progress = createProgress({ stream: process.stderr, enabled: !options.quiet && process.stderr.isTTY === true });
+    let results;
+    try {
+      results = await runChecks(ids, { seed, onProgress: progress.onProgress });
+    } catch (err) {
+      throw asCheckFailure(err, progress.current);
+    } finally {
+      progress.finish();
+    }
+    if (options.json) {
+      process.stdout.write(stableJson({ seed, verdicts: results.map((r) => r.verdict) }));
+      return;
+    }
+    const rows = verdictRows(results).map((r) => [r.claim, r.location, r.verdict, r.evidence]);
+    process.stdout.write(
+      formatTextTable(VERDICT_TABLE_HEADERS, rows, { maxWidth: process.stdout.isTTY ? process.stdout.columns : 0 }),
+    );
+    process.stdout.write(`\nseed: ${seed}\n`);
+  });

@@ -1,0 +1,40 @@
+/**
+ * `claimcheck list`: every claim of the registry with its id, location, kind and title.
+ */
+import { Command } from 'commander';
+import { ListOptionsSchema, parseOptions } from '../options.ts';
+import { formatLocation } from '../../report/location.ts';
+import { stableJson } from '../../report/json.ts';
+import { formatTextTable } from '../../report/text-table.ts';
+import { TRANSCRIBED_MARK } from '../../report/verdict-rows.ts';
+
+/** The `list` command. */
+export const list = new Command('list')
+  .description('list every claim: id, location, kind and title')
+  .option('--json', 'print json instead of a table (default: table)')
+  .action(async (raw: Record<string, unknown>) => {
+    const options = parseOptions(ListOptionsSchema, raw);
+    const { allClaims } = await import('../../run.ts');
+    const claims = allClaims();
+    if (options.json) {
+      const rows = claims.map((c) => ({
+        id: c.id,
+        location: c.location,
+        locationText: formatLocation(c.location),
+        kind: c.kind,
+        title: c.title,
+        transcribed: c.transcribed,
+      }));
+      process.stdout.write(stableJson(rows));
+      return;
+    }
+    const rows = claims.map((c) => [
+      c.transcribed ? `${c.id} ${TRANSCRIBED_MARK}` : c.id,
+      formatLocation(c.location),
+      c.kind,
+      c.title,
+    ]);
+    process.stdout.write(
+      formatTextTable(['claim', 'location', 'kind', 'title'], rows, { maxWidth: process.stdout.isTTY ? process.stdout.columns : 0 }),
+    );
+  });

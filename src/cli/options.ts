@@ -1,0 +1,69 @@
+/**
+ * Schemas of the CLI's options: validated at the boundary with zod, so a bad value fails with the option's name and
+ * what was received instead of surfacing deeper down.
+ */
+import { z } from 'zod';
+import { ClaimcheckError } from '../errors.ts';
+
+/** The largest seed `makeRng` accepts (2^32 − 1). */
+export const MAX_SEED = 0xffffffff;
+
+/**
+ * The default run seed, shown in help texts. It equals `DEFAULT_SEED` of src/run.ts (a test asserts it); it is
+ * repeated here so that `--help` and usage errors do not load the engines.
+ */
+export const HELP_DEFAULT_SEED = 20210;
+
+/** Default output directory of `claimcheck report`. */
+export const DEFAULT_REPORT_DIR = 'out/report';
+
+/** `--seed <n>`: a decimal integer in [0, 2^32). */
+export const SeedOptionSchema = z
+  .string()
+  .regex(/^\s*\d+\s*$/, `an integer from 0 to ${MAX_SEED}`)
+  .transform((s) => Number(s.trim()))
+  .pipe(z.number().int().min(0).max(MAX_SEED, `an integer from 0 to ${MAX_SEED}`));
+
+/** Options of `claimcheck list`. */
+export const ListOptionsSchema = z.object({ json: z.boolean().default(false) }).strict();
+
+/** Options of `claimcheck check`. */
+export const CheckOptionsSchema = z
+  .object({
+    seed: SeedOptionSchema.optional(),
+    json: z.boolean().default(false),
+    quiet: z.boolean().default(false),
+  })
+  .strict();
+
+/** Options of `claimcheck report`. */
+export const ReportOptionsSchema = z
+  .object({
+    out: z.string().trim().min(1, 'a non-empty directory path').default(DEFAULT_REPORT_DIR),
+    seed: SeedOptionSchema.optional(),
+    json: z.boolean().default(false),
+    quiet: z.boolean().default(false),
+  })
+  .strict();
+
+function flag(key: PropertyKey | undefined): string {
+  return key === undefined ? 'options' : `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/**
+ * Validates commander's parsed options against `schema`; throws `ClaimcheckError('BAD_INPUT')` naming the option,
+ * what it expects and what was received.
+ */
+export function parseOptions<S extends z.ZodType>(schema: S, raw: Readonly<Record<string, unknown>>): z.output<S> {
+  const result = schema.safeParse(raw);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const key = issue.path[0];
+  const received = key === undefined ? raw : raw[key as string];
+  const expected = issue.message.startsWith('an ') || issue.message.startsWith('a ') ? issue.message : issue.message.toLowerCase();
+  throw new ClaimcheckError(
+    'BAD_INPUT',
+    `option ${flag(key)}: expected ${expected}, but received ${JSON.stringify(received)}`,
+    'run with --help to see the options and their defaults',
+  );
+}

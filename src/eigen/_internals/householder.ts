@@ -1,0 +1,176 @@
+/**
+ * Householder reduction of a dense symmetric matrix to tridiagonal form, Qᵀ A Q = T, on a flat row-major
+ * Float64Array. Only the lower triangle is read and updated (half the memory traffic of a full update), and the
+ * rank-2 update of step k is fused with the symmetric matrix-vector product of step k + 1, so the trailing matrix
+ * is swept once per step instead of twice.
+ */
+
+/** The tridiagonal T and the reflectors H_k = I − β_k v_k v_kᵀ (v_k in the upper part of row k of `a`). */
+export interface Tridiagonal {
+  /** Diagonal of T, length n. */
+  readonly d: Float64Array;
+  /** Off-diagonal of T: e[k] = T[k+1, k] for k < n − 1; e[n − 1] = 0. */
+  readonly e: Float64Array;
+  /** β_k per reflector (0 = identity). */
+  readonly betas: Float64Array;
+}
+
+/** Builds the Householder vector of x = a[k+1.., k] (v[k+1] = 1) into `v`; returns β and ‖x‖ (GVL Alg. 5.1.1). */
+function house(a: Float64Array, n: number, k: number, v: Float64Array): { beta: number; alpha: number } {
+  // Scaled to avoid overflow/underflow in the sum of squares.
+  let scale = 0;
+  for (let i = k + 1; i < n; i++) scale = Math.max(scale, Math.abs(a[i * n + k]!));
+  if (scale === 0) {
+    for (let i = k + 1; i < n; i++) v[i] = 0;
+    return { beta: 0, alpha: 0 };
+  }
+  const inv = 1 / scale;
+  const x0 = a[(k + 1) * n + k]! * inv;
+  let sigma = 0;
+  for (let i = k + 2; i < n; i++) {
+    const t = a[i * n + k]! * inv;
+    v[i] = t;
+    sigma += t * t;
+  }
+  v[k + 1] = 1;
+  if (sigma === 0) {
+    // Already zero below the subdiagonal: no reflection.
+    for (let i = k + 2; i < n; i++) v[i] = 0;
+    return { beta: 0, alpha: a[(k + 1) * n + k]! };
+  }
+  const mu = Math.sqrt(x0 * x0 + sigma);
+  const v0 = x0 <= 0 ? x0 - mu : -sigma / (x0 + mu);
+  const beta = (2 * v0 * v0) / (sigma + v0 * v0);
+  const iv0 = 1 / v0;
+  for (let i = k + 2; i < n; i++) v[i]! *= iv0;
+  return { beta, alpha: mu * scale };
+}
+
+/**
+ * Reduces the symmetric matrix `a` (n×n row-major; lower triangle used; overwritten) to tridiagonal form by n − 2
+ * Householder reflections, storing v_k in a[k, k+1..n) (v_k[k+1] = 1) for the back-transformation.
+ */
+export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  const betas = new Float64Array(n);
+  if (n === 1) {
+    d[0] = a[0]!;
+    return { d, e, betas };
+  }
+  const v = new Float64Array(n);
+  const p = new Float64Array(n);
+  const q = new Float64Array(n);
+  const vNext = new Float64Array(n);
+  const pNext = new Float64Array(n);
+
+  // Step 0's reflector and its product p = A' v (unfused start).
+  let k = 0;
+  let { beta, alpha } = n > 2 ? house(a, n, 0, v) : { beta: 0, alpha: a[n]! };
+  if (n > 2) {
+    symv(a, n, 1, v, p);
+  }
+  while (k <= n - 3) {
+    // Reflector k is in v (β = beta); p holds A'v over rows/cols k+1.. (not yet scaled by β).
+    d[k] = a[k * n + k]!;
+    e[k] = alpha;
+    betas[k] = beta;
+    for (let j = k + 1; j < n; j++) a[k * n + j] = v[j]!;
+    if (beta === 0) {
+      for (let j = k + 1; j < n; j++) q[j] = 0;
+    } else {
+      let pv = 0;
+      for (let j = k + 1; j < n; j++) {
+        p[j]! *= beta;
+        pv += p[j]! * v[j]!;
+      }
+      const K = 0.5 * beta * pv;
+      for (let j = k + 1; j < n; j++) q[j] = p[j]! - K * v[j]!;
+    }
+    const k1 = k + 1;
+    // Update column k+1 of the trailing matrix (entries i ≥ k+1), so reflector k+1 can be formed first.
+    for (let i = k1; i < n; i++) a[i * n + k1]! -= v[i]! * q[k1]! + q[i]! * v[k1]!;
+    const more = k1 <= n - 3;
+    let betaNext = 0;
+    let alphaNext = 0;
+    if (more) {
+      ({ beta: betaNext, alpha: alphaNext } = house(a, n, k1, vNext));
+      for (let j = k1 + 1; j < n; j++) pNext[j] = 0;
+    }
+    // Fused sweep: rank-2 update of rows i ≥ k+2 (cols k+2..i) and, with the updated entries, A''·vNext.
+    const start = k1 + 1;
+    for (let i = start; i < n; i++) {
+      const row = i * n;
+      const vi = v[i]!;
+      const qi = q[i]!;
+      if (more) {
+        const wi = vNext[i]!;
+        let s = 0;
+        for (let j = start; j < i; j++) {
+          const aij = a[row + j]! - vi * q[j]! - qi * v[j]!;
+          a[row + j] = aij;
+          s += aij * vNext[j]!;
+          pNext[j]! += aij * wi;
+        }
+        const aii = a[row + i]! - 2 * vi * qi;
+        a[row + i] = aii;
+        pNext[i]! += s + aii * wi;
+      } else {
+        for (let j = start; j <= i; j++) a[row + j]! -= vi * q[j]! + qi * v[j]!;
+      }
+    }
+    k = k1;
+    if (more) {
+      v.set(vNext);
+      p.set(pNext);
+      beta = betaNext;
+      alpha = alphaNext;
+    }
+  }
+  // The trailing 2×2 block.
+  d[n - 2] = a[(n - 2) * n + (n - 2)]!;
+  d[n - 1] = a[(n - 1) * n + (n - 1)]!;
+  e[n - 2] = a[(n - 1) * n + (n - 2)]!;
+  e[n - 1] = 0;
+  return { d, e, betas };
+}
+
+/** p[k0..n) = A[k0.., k0..]·v using the lower triangle only. */
+function symv(a: Float64Array, n: number, k0: number, v: Float64Array, p: Float64Array): void {
+  for (let j = k0; j < n; j++) p[j] = 0;
+  for (let i = k0; i < n; i++) {
+    const row = i * n;
+    const vi = v[i]!;
+    let s = 0;
+    for (let j = k0; j < i; j++) {
+      const aij = a[row + j]!;
+      s += aij * v[j]!;
+      p[j]! += aij * vi;
+    }
+    p[i]! += s + a[row + i]! * vi;
+  }
+}
+
+/**
+ * Qᵀ = H_{n−3} ⋯ H_0 as an n×n row-major matrix (row i of the result is column i of Q), accumulated backwards
+ * from the reflectors that `tridiagonalize` left in `a`; only the non-trivial trailing block is touched.
+ */
+export function accumulateQt(a: Float64Array, n: number, betas: Float64Array): Float64Array {
+  const m = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) m[i * n + i] = 1;
+  // M ← M H_k for k = n−3 … 0, giving H_{n−3}⋯H_0 = Qᵀ.
+  for (let k = n - 3; k >= 0; k--) {
+    const beta = betas[k]!;
+    if (beta === 0) continue;
+    const vOff = k * n;
+    for (let i = k + 1; i < n; i++) {
+      const row = i * n;
+      let t = 0;
+      for (let j = k + 1; j < n; j++) t += m[row + j]! * a[vOff + j]!;
+      if (t === 0) continue;
+      t *= beta;
+      for (let j = k + 1; j < n; j++) m[row + j]! -= t * a[vOff + j]!;
+    }
+  }
+  return m;
+}

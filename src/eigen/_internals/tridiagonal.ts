@@ -1,0 +1,111 @@
+/**
+ * Implicit QL with Wilkinson-type shifts on a symmetric tridiagonal matrix (EISPACK tql1/tql2 as in JAMA),
+ * with the rotations applied to ROWS of a row-major basis so that every inner loop is contiguous.
+ */
+
+const EPS = 2.220446049250313e-16;
+
+function hypot(a: number, b: number): number {
+  const x = Math.abs(a);
+  const y = Math.abs(b);
+  if (x > y) {
+    const r = y / x;
+    return x * Math.sqrt(1 + r * r);
+  }
+  if (y > 0) {
+    const r = x / y;
+    return y * Math.sqrt(1 + r * r);
+  }
+  return 0;
+}
+
+/** Outcome of `tridiagonalQl`. */
+export interface QlOutcome {
+  /** QL sweeps over all eigenvalues. */
+  readonly iterations: number;
+  /** False when some eigenvalue needed more than the per-value sweep cap. */
+  readonly converged: boolean;
+  /** Every off-diagonal entry that was set to zero was at most this (absolute): a bound on the eigenvalue error. */
+  readonly deflationBound: number;
+}
+
+/**
+ * Eigenvalues (in place, in `d`, unsorted) of the symmetric tridiagonal matrix with diagonal d[0..n) and
+ * off-diagonal e[0..n-1) (e[i] = T[i+1, i]; e[n-1] is workspace). When `zt` (n rows of any common length,
+ * row-major) is given, its rows are rotated so that on return row i is Σ_j Z[j, i]·(original row j), Z being the
+ * eigenvector matrix of T: with the identity, row i is the eigenvector of d[i].
+ */
+export function tridiagonalQl(d: Float64Array, e: Float64Array, zt: Float64Array | null, maxSweepsPerValue = 60): QlOutcome {
+  const n = d.length;
+  const cols = zt === null ? 0 : zt.length / n;
+  e[n - 1] = 0;
+  let f = 0;
+  let tst1 = 0;
+  let iterations = 0;
+  let converged = true;
+  for (let l = 0; l < n; l++) {
+    tst1 = Math.max(tst1, Math.abs(d[l]!) + Math.abs(e[l]!));
+    let m = l;
+    while (m < n - 1) {
+      if (Math.abs(e[m]!) <= EPS * tst1) break;
+      m++;
+    }
+    if (m > l) {
+      let sweeps = 0;
+      do {
+        sweeps++;
+        iterations++;
+        if (sweeps > maxSweepsPerValue) {
+          converged = false;
+          break;
+        }
+        let g = d[l]!;
+        let p = (d[l + 1]! - g) / (2 * e[l]!);
+        let r = hypot(p, 1);
+        if (p < 0) r = -r;
+        d[l] = e[l]! / (p + r);
+        d[l + 1] = e[l]! * (p + r);
+        const dl1 = d[l + 1]!;
+        let h = g - d[l]!;
+        for (let i = l + 2; i < n; i++) d[i]! -= h;
+        f += h;
+        p = d[m]!;
+        let c = 1;
+        let c2 = c;
+        let c3 = c;
+        const el1 = e[l + 1]!;
+        let s = 0;
+        let s2 = 0;
+        for (let i = m - 1; i >= l; i--) {
+          c3 = c2;
+          c2 = c;
+          s2 = s;
+          g = c * e[i]!;
+          h = c * p;
+          r = hypot(p, e[i]!);
+          e[i + 1] = s * r;
+          s = e[i]! / r;
+          c = p / r;
+          p = c * d[i]! - s * g;
+          d[i + 1] = h + s * (c * g + s * d[i]!);
+          if (zt !== null) {
+            const ri = i * cols;
+            const ri1 = ri + cols;
+            for (let k = 0; k < cols; k++) {
+              const zk1 = zt[ri1 + k]!;
+              const zk = zt[ri + k]!;
+              zt[ri1 + k] = s * zk + c * zk1;
+              zt[ri + k] = c * zk - s * zk1;
+            }
+          }
+        }
+        p = (-s * s2 * c3 * el1 * e[l]!) / dl1;
+        e[l] = s * p;
+        d[l] = c * p;
+      } while (Math.abs(e[l]!) > EPS * tst1);
+    }
+    d[l] = d[l]! + f;
+    e[l] = 0;
+  }
+  return { iterations, converged, deflationBound: EPS * tst1 };
+}

@@ -1,0 +1,23 @@
+/**
+ * Typed errors of the library. Library code throws these with a code and a suggestion; only `src/cli/` maps them to
+ * exit codes and messages.
+ */
+export type ErrorCode =
+  | 'UNKNOWN_CLAIM'
+  | 'INVALID_RECORD'
+  | 'UNPARSABLE_LATEX'
+  | 'UNKNOWN_VARIABLE'
+  | 'UNKNOWN_CHECKER'
+  | 'BAD_INPUT'
+  | 'CHECK_FAILED';
+
+export class ClaimcheckError extends Error {
+  readonly code: ErrorCode;
+  readonly suggestion: string | undefined;
+  constructor(code: ErrorCode, message: string, suggestion?: string) {
+    super(message);
+    this.name = 'ClaimcheckError';
+    this.code = code;
+    this.suggestion = suggestion;
+  }
+}

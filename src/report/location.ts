@@ -1,0 +1,17 @@
+/**
+ * Where a claim sits in the paper, as one short human-readable string.
+ */
+import type { Location } from '../claims/schema.ts';
+
+/**
+ * Formats a claim's location as printed in reports and tables, e.g. `§3.2, Eq. (8)`, `Appendix B, line 3`,
+ * `§5.1, Table 3`.
+ */
+export function formatLocation(location: Location): string {
+  const parts: string[] = [];
+  parts.push(/^\d/.test(location.section) ? `§${location.section}` : location.section);
+  if (location.equation !== undefined) parts.push(`Eq. ${location.equation}`);
+  if (location.line !== undefined) parts.push(`line ${location.line}`);
+  if (location.table !== undefined) parts.push(location.table);
+  return parts.join(', ');
+}

@@ -1,0 +1,210 @@
+/**
+ * errata.md: the errata document as Markdown (GitHub flavour, LaTeX in `$$…$$`).
+ */
+import type { CheckResult } from '../run.ts';
+import type { EngineAgreement, Evidence, Verdict, Witness } from '../claims/verdict.ts';
+import { VERDICT_STATUSES } from '../claims/verdict.ts';
+import { buildErrata, type ErrataDocument, type ErrataEntry } from './errata.ts';
+import { oneLine } from './one-line.ts';
+import type { ReportProvenance } from './provenance.ts';
+import { TRANSCRIBED_MARK } from './verdict-rows.ts';
+
+/** Escapes a table cell: pipes, and newlines (a cell is one line). */
+function cell(text: string): string {
+  return text.replace(/\r?\n/g, ' ').replace(/\|/g, '\\|');
+}
+
+/** An inline code span that survives backticks inside `text`. */
+function code(text: string): string {
+  const runs = text.match(/`+/g) ?? [];
+  const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+function math(latex: string): string[] {
+  return ['$$', latex.trim(), '$$'];
+}
+
+function table(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly string[]): string[] {
+  return [
+    `| ${headers.map(cell).join(' | ')} |`,
+    `|${(align ?? headers.map(() => '---')).join('|')}|`,
+    ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ];
+}
+
+function evidenceLines(evidence: Evidence): string[] {
+  return [evidence.summary.trim(), ...(evidence.details ?? []).map((d) => `- ${d.replace(/\r?\n/g, ' ')}`)];
+}
+
+function witnessLines(witness: Witness, heading: string): string[] {
+  const point = Object.entries(witness.point)
+    .map(([k, v]) => `${k} = ${v}`)
+    .join(', ');
+  return [
+    heading,
+    '',
+    ...table(
+      ['', ''],
+      [
+        ['point', code(point || '(none)')],
+        ["paper's value", code(witness.paperValue)],
+        ['derived value', code(witness.ourValue)],
+      ],
+    ),
+  ];
+}
+
+function engineLines(engines: readonly EngineAgreement[] | undefined): string[] {
+  if (!engines || engines.length === 0) return ['**Engine agreement:** no engine comparison was made for this check.'];
+  const agrees = (a: boolean | null): string => (a === null ? 'n/a' : a ? 'yes' : '**no**');
+  return [
+    '**Engine agreement:**',
+    '',
+    ...table(
+      ['engine', 'agrees', 'note'],
+      engines.map((e) => [e.engine, agrees(e.agrees), e.note]),
+    ),
+  ];
+}
+
+function statusLines(verdict: Verdict): string[] {
+  const out: string[] = [];
+  switch (verdict.status) {
+    case 'confirmed':
+      break;
+    case 'refuted':
+      out.push(...witnessLines(verdict.witness, "**Witness** (a point of the claim's domain where the paper and the derivation differ):"), '');
+      break;
+    case 'holds-under':
+      out.push(`**Holds under the assumption:** ${verdict.assumption.trim()}`, '');
+      out.push('**Evidence for the assumption:**', '', ...evidenceLines(verdict.assumptionEvidence), '');
+      if (verdict.witness) {
+        out.push(...witnessLines(verdict.witness, '**Witness without the assumption** (where the claim fails):'), '');
+      }
+      break;
+    case 'inconclusive':
+      out.push(`**Why inconclusive:** ${verdict.reason.trim()}`, '');
+      break;
+  }
+  return out;
+}
+
+function entrySection(entry: ErrataEntry, runSeed: number): string[] {
+  const v = entry.verdict;
+  const out: string[] = [
+    `### ${entry.id}: ${entry.title}`,
+    '',
+    `**Verdict: ${v.status}** · ${entry.locationText} · kind ${code(entry.kind)} · checker ${code(v.checker)}`,
+    '',
+  ];
+  if (entry.transcribed) {
+    out.push(
+      `> **${TRANSCRIBED_MARK} Transcribed by hand.** The printed LaTeX could not be parsed mechanically; the check used this transcription${entry.transcription ? `: ${code(entry.transcription)}` : '.'}`,
+      '',
+    );
+  }
+  out.push(`**Statement.** ${entry.statement.trim()}`, '');
+  if (entry.quote) out.push('**Quoted from the paper:**', '', ...entry.quote.trim().split(/\r?\n/).map((l) => `> ${l}`), '');
+  for (const frag of entry.printedLatex) {
+    out.push(`**Printed in the paper** (${frag.role}):`, '', ...math(frag.printed), '');
+  }
+  if (v.derivedLatex) out.push('**Derived form:**', '', ...math(v.derivedLatex), '');
+  if (v.correction) {
+    const c = v.correction;
+    out.push(`**Corrected form** (the same check on the correction: ${c.check}; ${oneLine(c.evidence)}):`, '');
+    if (c.latex) out.push(...math(c.latex), '');
+    if (c.statement) out.push(c.statement.trim(), '');
+  }
+  out.push(...statusLines(v));
+  out.push('**Evidence:**', '', ...evidenceLines(v.evidence), '');
+  if (entry.assumptions.length > 0) {
+    out.push('**Assumptions in the record:**', '', ...entry.assumptions.map((a) => `- ${a}`), '');
+  }
+  if (entry.dependsOn.length > 0) out.push(`**Builds on:** ${entry.dependsOn.map(code).join(', ')}`, '');
+  out.push(...engineLines(v.engines), '');
+  out.push(`**Seed:** ${v.seed} (derived from run seed ${runSeed} and the claim id).`, '');
+  out.push(`**Reproduce:** ${code(entry.reproduce)}`, '');
+  return out;
+}
+
+function provenanceLines(p: ReportProvenance): string[] {
+  const commit = p.commit === null ? 'not available' : `${p.commit}${p.dirty ? ' (with uncommitted changes)' : ''}`;
+  const engines = p.engines.map((e) => `${e.role}: ${e.name}${e.version ? ` ${e.version}` : ''}`).join('; ');
+  const packages = Object.entries(p.packages)
+    .map(([name, version]) => `${name} ${version ?? '(not installed)'}`)
+    .join(', ');
+  return [
+    '## Provenance',
+    '',
+    ...table(
+      ['', ''],
+      [
+        ['tool', `${p.tool} ${p.version}`],
+        ['git commit', commit],
+        ['seed', String(p.seed)],
+        ['node', p.node],
+        ['engines', engines || '(none)'],
+        ['packages', packages || '(none)'],
+      ],
+    ),
+    '',
+    'Times and host details of the run are in `provenance.json`, kept apart so that this file is byte-identical for the same inputs and seed.',
+    '',
+  ];
+}
+
+/** Renders an errata document as Markdown. */
+export function renderErrataDocumentMarkdown(doc: ErrataDocument): string {
+  const seed = doc.provenance.seed;
+  const lines: string[] = [
+    `# ${doc.title}`,
+    '',
+    `Paper: *${doc.paper.title}*, ${doc.paper.authors}.`,
+    '',
+    'Every verdict below was computed by a check in `checks/` from a claim record in `proofs/`; none is written by hand.',
+    '',
+    ...provenanceLines(doc.provenance),
+    '## Verdicts',
+    '',
+    ...table(
+      ['verdict', 'claims'],
+      [...VERDICT_STATUSES.map((s) => [s, String(doc.counts[s])]), ['total', String(doc.counts.total)]],
+      ['---', '--:'],
+    ),
+    '',
+    '## Summary',
+    '',
+  ];
+  if (doc.claims.length === 0) {
+    lines.push('No claims were checked.', '');
+  } else {
+    lines.push(
+      ...table(
+        ['claim', 'location', 'verdict', 'evidence'],
+        doc.claims.map((e) => [
+          e.transcribed ? `${e.id} ${TRANSCRIBED_MARK}` : e.id,
+          e.locationText,
+          e.verdict.status,
+          oneLine(e.verdict.evidence.summary),
+        ]),
+      ),
+      '',
+    );
+    if (doc.claims.some((e) => e.transcribed)) {
+      lines.push(
+        `Claims marked ${TRANSCRIBED_MARK} were checked against a hand transcription of the printed formula, not a mechanical parse of it.`,
+        '',
+      );
+    }
+    lines.push('## Claims', '');
+    for (const entry of doc.claims) lines.push(...entrySection(entry, seed));
+  }
+  return lines.join('\n').replace(/\n+$/, '') + '\n';
+}
+
+/** Renders errata.md from check results and the run's deterministic provenance (no times, no host details). */
+export function renderErrataMarkdown(results: readonly CheckResult[], provenance: ReportProvenance): string {
+  return renderErrataDocumentMarkdown(buildErrata(results, provenance));
+}

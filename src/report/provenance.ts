@@ -1,0 +1,156 @@
+/**
+ * Provenance of a report: what produced it. The deterministic part (tool version, git commit, seed, Node version,
+ * engines) goes into errata.md and errata.json; times and host details go into provenance.json only, so the same
+ * inputs and seed give byte-identical errata files.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, hostname, release, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Engines } from '../engines/types.ts';
+
+/** One engine behind a verdict: its role in a check, its name and version. */
+export interface EngineInfo {
+  readonly role: string;
+  readonly name: string;
+  readonly version: string;
+}
+
+/** The deterministic provenance printed in errata.md and errata.json. */
+export interface ReportProvenance {
+  readonly tool: string;
+  readonly version: string;
+  /** `git rev-parse HEAD` of the checkout, or null when not in a git checkout with a commit. */
+  readonly commit: string | null;
+  /** Whether `git status --porcelain` listed changes (null when git is unavailable). */
+  readonly dirty: boolean | null;
+  /** Run seed (each claim's own seed is derived from it and the claim id). */
+  readonly seed: number;
+  /** `process.version`. */
+  readonly node: string;
+  readonly engines: readonly EngineInfo[];
+  /** Installed versions of the packages the engines come from (`null` when not installed). */
+  readonly packages: Readonly<Record<string, string | null>>;
+}
+
+/** The run-specific provenance written to provenance.json: times and host details. */
+export interface RunProvenance {
+  readonly generatedAt: string;
+  readonly durationMillis: number;
+  readonly argv: readonly string[];
+  readonly host: {
+    readonly hostname: string;
+    readonly platform: string;
+    readonly release: string;
+    readonly arch: string;
+    readonly cpus: number;
+    readonly cpuModel: string;
+    readonly totalMemoryBytes: number;
+  };
+  /** Wall time of each claim's check, in paper order. */
+  readonly claims: readonly { readonly id: string; readonly millis: number }[];
+}
+
+/** Packages whose versions every report records. */
+export const ENGINE_PACKAGES = [
+  'mathjs',
+  'nerdamer',
+  '@cortex-js/compute-engine',
+  '@tensorflow/tfjs',
+  '@tensorflow/tfjs-backend-wasm',
+] as const;
+
+/** The repository root (where package.json lives). */
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function readJson(path: string): Record<string, unknown> | null {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}
+
+/** The `name` and `version` of claimcheck, read from its package.json. */
+export function toolVersion(): { readonly name: string; readonly version: string } {
+  const pkg = readJson(join(REPO_ROOT, 'package.json'));
+  return {
+    name: typeof pkg?.name === 'string' ? pkg.name : 'claimcheck',
+    version: typeof pkg?.version === 'string' ? pkg.version : '0.0.0',
+  };
+}
+
+/** The installed version of package `name` (from node_modules/<name>/package.json), or null when absent. */
+export function installedVersion(name: string): string | null {
+  const path = join(REPO_ROOT, 'node_modules', ...name.split('/'), 'package.json');
+  if (!existsSync(path)) return null;
+  const version = readJson(path)?.version;
+  return typeof version === 'string' ? version : null;
+}
+
+function git(args: readonly string[]): string | null {
+  try {
+    return execFileSync('git', args, {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+      timeout: 10_000,
+      // Never take index.lock: other processes may be using the checkout.
+      env: { ...process.env, GIT_OPTIONAL_LOCKS: '0' },
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** The engines of a check context as provenance entries (the evaluator's version is not exposed: left empty). */
+export function engineInfo(engines: Engines): EngineInfo[] {
+  return [
+    { role: 'primary CAS', name: engines.primary.name, version: engines.primary.version },
+    { role: 'second opinion', name: engines.second.name, version: engines.second.version },
+    { role: 'high-precision evaluator', name: engines.evaluator.name, version: '' },
+  ];
+}
+
+/** Collects the deterministic provenance of a run with run seed `seed` (reads package.json, node_modules and git). */
+export function collectProvenance(seed: number, engines: readonly EngineInfo[]): ReportProvenance {
+  const { name, version } = toolVersion();
+  const head = git(['rev-parse', 'HEAD'])?.trim();
+  const status = head ? git(['status', '--porcelain']) : null;
+  return {
+    tool: name,
+    version,
+    commit: head && /^[0-9a-f]{40}$/.test(head) ? head : null,
+    dirty: status === null ? null : status.trim().length > 0,
+    seed,
+    node: process.version,
+    engines,
+    packages: Object.fromEntries(ENGINE_PACKAGES.map((p) => [p, installedVersion(p)])),
+  };
+}
+
+/** Collects the run-specific provenance (time, host, per-claim durations) for provenance.json. */
+export function collectRunProvenance(
+  claims: readonly { readonly id: string; readonly millis: number }[],
+  startedAt: Date,
+  finishedAt: Date,
+  argv: readonly string[],
+): RunProvenance {
+  const cpuList = cpus();
+  return {
+    generatedAt: finishedAt.toISOString(),
+    durationMillis: finishedAt.getTime() - startedAt.getTime(),
+    argv: [...argv],
+    host: {
+      hostname: hostname(),
+      platform: process.platform,
+      release: release(),
+      arch: process.arch,
+      cpus: cpuList.length,
+      cpuModel: cpuList[0]?.model ?? 'unknown',
+      totalMemoryBytes: totalmem(),
+    },
+    claims: claims.map((c) => ({ id: c.id, millis: Math.round(c.millis * 1000) / 1000 })),
+  };
+}

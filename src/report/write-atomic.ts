@@ -1,0 +1,90 @@
+/**
+ * Writes a set of files into a directory so that no reader ever sees a half-written file: each file is written to a
+ * temporary file in the same directory, flushed, and renamed over its final name only once every file has been
+ * written. On any error the temporary files (and any directory this call created) are removed.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, rename, rmdir, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { ClaimcheckError } from '../errors.ts';
+
+/** One file to write: a bare file name (no directory part) and its UTF-8 content. */
+export interface OutputFile {
+  readonly name: string;
+  readonly content: string;
+}
+
+/** Errors that mean the output path itself is unusable (reported as bad input). */
+const PATH_ERRORS = new Set(['ENOTDIR', 'EEXIST', 'EACCES', 'EPERM', 'EROFS', 'EISDIR', 'ENAMETOOLONG', 'ENOENT']);
+
+function errno(err: unknown): string | undefined {
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+}
+
+/** Directories between `dir` and its nearest existing ancestor, deepest first (those `mkdir -p` would create). */
+function missingDirs(dir: string): string[] {
+  const missing: string[] = [];
+  let d = resolve(dir);
+  while (!existsSync(d)) {
+    missing.push(d);
+    const parent = dirname(d);
+    if (parent === d) break;
+    d = parent;
+  }
+  return missing;
+}
+
+async function writeTemp(path: string, content: string): Promise<void> {
+  const handle = await open(path, 'wx', 0o644);
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes `files` into `dir` (created if missing) atomically per file and all-or-nothing up to the final renames;
+ * returns the written paths. Throws `ClaimcheckError('BAD_INPUT')` naming the directory when it cannot be created or
+ * written (a path under a regular file, no permission, …).
+ */
+export async function writeFilesAtomic(dir: string, files: readonly OutputFile[]): Promise<string[]> {
+  for (const f of files) {
+    if (f.name !== basename(f.name) || f.name === '' || f.name === '.' || f.name === '..') {
+      throw new RangeError(`writeFilesAtomic: file name must be a bare name, but got "${f.name}"`);
+    }
+  }
+  const created = missingDirs(dir);
+  const temps: string[] = [];
+  const cleanup = async (): Promise<void> => {
+    for (const t of temps) await unlink(t).catch(() => undefined);
+    for (const d of created) await rmdir(d).catch(() => undefined);
+  };
+  try {
+    await mkdir(dir, { recursive: true });
+    const tag = `${process.pid}.${randomBytes(6).toString('hex')}`;
+    const plan = files.map((f) => ({ ...f, temp: join(dir, `.${f.name}.${tag}.tmp`), final: join(dir, f.name) }));
+    for (const p of plan) {
+      temps.push(p.temp);
+      await writeTemp(p.temp, p.content);
+    }
+    for (const p of plan) {
+      await rename(p.temp, p.final);
+      temps.splice(temps.indexOf(p.temp), 1);
+    }
+    return plan.map((p) => p.final);
+  } catch (err) {
+    await cleanup();
+    const code = errno(err);
+    if (code !== undefined && PATH_ERRORS.has(code)) {
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        `cannot write the report to ${dir}: ${code} (${(err as Error).message})`,
+        'pass --out a directory you can create and write to',
+      );
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * Runs checks: loads the claim registry, finds each claim's checker and returns the verdicts it computes.
+ */
+import { claimRecords } from '../proofs/index.ts';
+import { checkers } from '../checks/index.ts';
+import { loadClaims, type LoadedClaim } from './claims/load.ts';
+import type { CheckContext } from './claims/checker.ts';
+import type { Verdict } from './claims/verdict.ts';
+import { ClaimcheckError } from './errors.ts';
+import { defaultEngines } from './engines/index.ts';
+import { deriveSeed } from './decide/rng.ts';
+import { nearestIds } from './claims/nearest.ts';
+
+/** The default seed of every check (printed in every output). */
+export const DEFAULT_SEED = 20210;
+
+export interface RunOptions {
+  readonly seed?: number;
+  readonly dims?: readonly number[];
+  readonly points?: readonly number[];
+  /** Called before and after each claim (progress display). */
+  readonly onProgress?: (event: { readonly id: string; readonly index: number; readonly total: number; readonly done: boolean }) => void;
+}
+
+/** One verdict with the time its check took. */
+export interface CheckResult {
+  readonly claim: LoadedClaim;
+  readonly verdict: Verdict;
+  readonly millis: number;
+}
+
+let cached: LoadedClaim[] | undefined;
+
+/** Every claim of the registry, validated and parsed (cached after the first call). */
+export function allClaims(): LoadedClaim[] {
+  cached ??= loadClaims(claimRecords, checkers);
+  return cached;
+}
+
+/** The claims with the given ids (all claims when `ids` is empty); unknown ids throw with the nearest known ids. */
+export function selectClaims(ids: readonly string[]): LoadedClaim[] {
+  const claims = allClaims();
+  if (ids.length === 0) return claims;
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  return ids.map((id) => {
+    const found = byId.get(id);
+    if (!found) {
+      const near = nearestIds(id, [...byId.keys()]);
+      throw new ClaimcheckError('UNKNOWN_CLAIM', `unknown claim id "${id}"`, `nearest ids: ${near.join(', ')}`);
+    }
+    return found;
+  });
+}
+
+/** Builds the context a checker receives for one claim (the claim's seed is derived from the run seed and its id). */
+export function contextFor(claim: LoadedClaim, options: RunOptions = {}): CheckContext {
+  const seed = options.seed ?? DEFAULT_SEED;
+  return {
+    seed: deriveSeed(seed, claim.id),
+    engines: defaultEngines(),
+    dims: options.dims ?? [2, 3, 4, 5],
+    points: options.points ?? [2, 3],
+  };
+}
+
+function checkerFor(claim: LoadedClaim) {
+  const checker = checkers.find((c) => c.kind === claim.kind);
+  if (!checker) throw new ClaimcheckError('UNKNOWN_CHECKER', `claim ${claim.id}: no checker for kind "${claim.kind}"`);
+  return checker;
+}
+
+/** Checks the given claims (all when `ids` is empty) and returns their verdicts in paper order. */
+export async function runChecks(ids: readonly string[], options: RunOptions = {}): Promise<CheckResult[]> {
+  const claims = selectClaims(ids);
+  const results: CheckResult[] = [];
+  for (const [index, claim] of claims.entries()) {
+    options.onProgress?.({ id: claim.id, index, total: claims.length, done: false });
+    const checker = checkerFor(claim);
+    const params = checker.params.parse(claim.params);
+    const t0 = performance.now();
+    const verdict = await checker.check(claim, params, contextFor(claim, options));
+    results.push({ claim, verdict, millis: performance.now() - t0 });
+    options.onProgress?.({ id: claim.id, index, total: claims.length, done: true });
+  }
+  return results;
+}
+
+/** The derived form of a claim in LaTeX, for checkers that derive one. */
+export async function deriveClaim(id: string, options: RunOptions = {}): Promise<string> {
+  const [claim] = selectClaims([id]);
+  const checker = checkerFor(claim!);
+  if (!checker.derive) {
+    throw new ClaimcheckError('BAD_INPUT', `claim ${id}: its checker (${checker.kind}) derives no formula`, 'derive works on formula claims');
+  }
+  return checker.derive(claim!, checker.params.parse(claim!.params), contextFor(claim!, options));
+}

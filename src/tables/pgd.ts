@@ -1,0 +1,57 @@
+/**
+ * PGD settings as the paper prints them: step sizes (`0.01`, `\frac{2}{255}`, `0.15\times\varepsilon`) and iteration
+ * counts, and the largest perturbation norm that `steps` steps can reach from a zero start.
+ */
+import { parseLatexNumber } from './eps.ts';
+import { mul, rational, type Rational } from './rational.ts';
+
+/** A PGD step size: a fixed length, or a multiple of ε (`0.15\times\varepsilon`). */
+export type StepSize =
+  | { readonly kind: 'absolute'; readonly value: Rational }
+  | { readonly kind: 'relative'; readonly factor: Rational };
+
+/** Parses a printed step size: a LaTeX number, or `c\times\varepsilon`. */
+export function parseStepSize(latex: string): StepSize {
+  const t = latex.replace(/\s+/g, '');
+  const rel = /^(.*)\\times\\varepsilon$/.exec(t);
+  if (rel) return { kind: 'relative', factor: parseLatexNumber(rel[1]!) };
+  try {
+    return { kind: 'absolute', value: parseLatexNumber(t) };
+  } catch {
+    throw new SyntaxError(`parseStepSize: expected a number, \\frac{a}{b} or c\\times\\varepsilon, got "${latex}"`);
+  }
+}
+
+/** The step length at a given ε. */
+export function stepAt(step: StepSize, eps: Rational): Rational {
+  return step.kind === 'absolute' ? step.value : mul(step.factor, eps);
+}
+
+/**
+ * Largest ‖δ‖ reachable from δ = 0 after `steps` steps: steps × step. Each L∞ step moves a coordinate by at most the
+ * step (sign step) and each L2 step has length the step (normalised gradient), so this bounds either norm.
+ */
+export function budget(steps: number, step: StepSize, eps: Rational): Rational {
+  return mul(rational(steps), stepAt(step, eps));
+}
+
+/**
+ * Reads a number whose text extraction printed it three times (MathML, its annotation and its alt text), e.g.
+ * "404040" → 40, "777" → 7; throws when the token is not three equal copies.
+ */
+export function untriple(token: string): number {
+  const m = /^(\d+?)\1\1$/.exec(token);
+  if (!m) throw new SyntaxError(`untriple: expected a number printed three times like "404040", got "${token}"`);
+  return Number(m[1]);
+}
+
+/** Iteration counts read from "for N iterations at training time and M iterations at evaluation time". */
+export function parseIterations(sentence: string): { readonly train: number; readonly eval: number } {
+  const m = /for (\d+) iterations at training time and (\d+) iterations at evaluation time/.exec(sentence);
+  if (!m) {
+    throw new SyntaxError(
+      `parseIterations: expected "for N iterations at training time and M iterations at evaluation time", got "${sentence}"`,
+    );
+  }
+  return { train: untriple(m[1]!), eval: untriple(m[2]!) };
+}

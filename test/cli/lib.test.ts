@@ -1,0 +1,90 @@
+import { CommanderError } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { ClaimcheckError } from '../../src/errors.ts';
+import { asCheckFailure, exitCodeFor, formatError, EXIT } from '../../src/cli/exit.ts';
+import { CheckOptionsSchema, HELP_DEFAULT_SEED, ReportOptionsSchema, parseOptions } from '../../src/cli/options.ts';
+import { createProgress, formatProgressLine } from '../../src/cli/progress.ts';
+import { DEFAULT_SEED } from '../../src/run.ts';
+
+describe('exit codes', () => {
+  it('maps bad usage and bad input to 2, a check that could not run to 1', () => {
+    for (const code of ['UNKNOWN_CLAIM', 'INVALID_RECORD', 'UNPARSABLE_LATEX', 'UNKNOWN_VARIABLE', 'BAD_INPUT'] as const) {
+      expect(exitCodeFor(new ClaimcheckError(code, 'x'))).toBe(EXIT.usage);
+    }
+    expect(exitCodeFor(new ClaimcheckError('CHECK_FAILED', 'x'))).toBe(EXIT.checkFailed);
+    expect(exitCodeFor(new CommanderError(1, 'commander.unknownOption', 'x'))).toBe(EXIT.usage);
+    expect(exitCodeFor(new CommanderError(0, 'commander.helpDisplayed', 'x'))).toBe(EXIT.ok);
+    expect(exitCodeFor(new TypeError('bug'))).toBe(EXIT.checkFailed);
+  });
+
+  it('wraps an error thrown during a claim as CHECK_FAILED naming the claim', () => {
+    const wrapped = asCheckFailure(new Error('engine exploded'), 'eq08-gradient');
+    expect(wrapped).toBeInstanceOf(ClaimcheckError);
+    expect((wrapped as ClaimcheckError).code).toBe('CHECK_FAILED');
+    expect((wrapped as ClaimcheckError).message).toBe('the check of claim eq08-gradient could not run: engine exploded');
+    expect(exitCodeFor(wrapped)).toBe(1);
+    const typed = new ClaimcheckError('UNKNOWN_CLAIM', 'unknown');
+    expect(asCheckFailure(typed, 'eq08-gradient')).toBe(typed);
+    const outside = new Error('before any claim');
+    expect(asCheckFailure(outside, undefined)).toBe(outside);
+  });
+
+  it('prints the message and the suggestion of an invalid record', () => {
+    const err = new ClaimcheckError('INVALID_RECORD', 'claim record eq08-gradient: field location.section: too short', 'fix the record in proofs/');
+    expect(formatError(err)).toBe('error: claim record eq08-gradient: field location.section: too short\nfix the record in proofs/\n');
+    expect(exitCodeFor(err)).toBe(2);
+  });
+});
+
+describe('options', () => {
+  it('the default seed in help texts is the default seed of runChecks', () => {
+    expect(HELP_DEFAULT_SEED).toBe(DEFAULT_SEED);
+  });
+
+  it('parses a seed and fills defaults', () => {
+    expect(parseOptions(CheckOptionsSchema, { seed: '42' })).toEqual({ seed: 42, json: false, quiet: false });
+    expect(parseOptions(ReportOptionsSchema, {})).toEqual({ out: 'out/report', json: false, quiet: false });
+  });
+
+  it('names the option and the value received', () => {
+    expect(() => parseOptions(CheckOptionsSchema, { seed: 'abc' })).toThrow(
+      'option --seed: expected an integer from 0 to 4294967295, but received "abc"',
+    );
+    expect(() => parseOptions(ReportOptionsSchema, { out: ' ' })).toThrow(/option --out: expected a non-empty directory path, but received " "/);
+  });
+});
+
+describe('progress', () => {
+  it('shows the claim count, the claim, the time elapsed and an ETA from the mean time per claim', () => {
+    expect(formatProgressLine({ id: 'eq07-loss', completed: 0, total: 4, elapsedMillis: 0 })).toBe(
+      'checking 1/4 eq07-loss · 0s elapsed · ETA …',
+    );
+    expect(formatProgressLine({ id: 'tab3-gap', completed: 2, total: 4, elapsedMillis: 10_000 })).toBe(
+      'checking 3/4 tab3-gap · 10s elapsed · ETA 10s',
+    );
+    expect(formatProgressLine({ id: 'x', completed: 1, total: 100, elapsedMillis: 2000 })).toContain('ETA 3m18s');
+  });
+
+  it('draws only when enabled, clears its line at the end and tracks the current claim', () => {
+    const written: string[] = [];
+    const stream = { write: (s: string) => written.push(s) > 0, isTTY: true, columns: 80 };
+    let t = 0;
+    const p = createProgress({ stream, enabled: true, now: () => t, refreshMillis: 0 });
+    p.onProgress({ id: 'a', index: 0, total: 2, done: false });
+    expect(p.current).toBe('a');
+    t = 1000;
+    p.onProgress({ id: 'a', index: 0, total: 2, done: true });
+    expect(p.current).toBeUndefined();
+    p.finish();
+    expect(written[0]).toContain('checking 1/2 a');
+    expect(written[1]).toContain('ETA 1s');
+    expect(written.at(-1)).toBe('\r\x1b[2K');
+
+    const silent: string[] = [];
+    const q = createProgress({ stream: { write: (s: string) => silent.push(s) > 0 }, enabled: false });
+    q.onProgress({ id: 'a', index: 0, total: 1, done: false });
+    expect(q.current).toBe('a');
+    q.finish();
+    expect(silent).toEqual([]);
+  });
+});

@@ -1,0 +1,68 @@
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { writeFilesAtomic } from '../../src/report/write-atomic.ts';
+import { ClaimcheckError } from '../../src/errors.ts';
+
+describe('writeFilesAtomic', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'claimcheck-atomic-'));
+  });
+  afterEach(() => {
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('creates the directory and writes every file, leaving no temporary file', async () => {
+    const dir = join(root, 'a', 'b');
+    const paths = await writeFilesAtomic(dir, [
+      { name: 'one.md', content: 'one\n' },
+      { name: 'two.json', content: '{}\n' },
+    ]);
+    expect(paths).toEqual([join(dir, 'one.md'), join(dir, 'two.json')]);
+    expect(readdirSync(dir).sort()).toEqual(['one.md', 'two.json']);
+    expect(readFileSync(join(dir, 'one.md'), 'utf8')).toBe('one\n');
+  });
+
+  it('replaces existing files', async () => {
+    await writeFilesAtomic(root, [{ name: 'f.txt', content: 'old' }]);
+    await writeFilesAtomic(root, [{ name: 'f.txt', content: 'new' }]);
+    expect(readFileSync(join(root, 'f.txt'), 'utf8')).toBe('new');
+    expect(readdirSync(root)).toEqual(['f.txt']);
+  });
+
+  it('throws BAD_INPUT naming the path under a regular file and creates nothing', async () => {
+    const file = join(root, 'plain');
+    writeFileSync(file, 'keep');
+    const err = await writeFilesAtomic(join(file, 'sub', 'dir'), [{ name: 'x', content: 'y' }]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ClaimcheckError);
+    expect((err as ClaimcheckError).code).toBe('BAD_INPUT');
+    expect((err as ClaimcheckError).message).toContain(join(file, 'sub', 'dir'));
+    expect(readdirSync(root)).toEqual(['plain']);
+    expect(readFileSync(file, 'utf8')).toBe('keep');
+  });
+
+  it('removes its temporary files and the directories it created when a rename fails', async () => {
+    const dir = join(root, 'out');
+    mkdirSync(join(dir, 'taken.md'), { recursive: true });
+    writeFileSync(join(dir, 'old.json'), 'old');
+    const err = await writeFilesAtomic(dir, [
+      { name: 'taken.md', content: 'md' },
+      { name: 'old.json', content: 'new' },
+    ]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect(readdirSync(dir).sort()).toEqual(['old.json', 'taken.md']);
+    expect(readFileSync(join(dir, 'old.json'), 'utf8')).toBe('old');
+
+    const fresh = join(root, 'fresh', 'deep');
+    // a name that cannot be created as a file inside a fresh directory: an over-long name
+    const long = 'n'.repeat(300);
+    await expect(writeFilesAtomic(fresh, [{ name: long, content: '' }])).rejects.toThrow();
+    expect(existsSync(join(root, 'fresh'))).toBe(false);
+  });
+
+  it('refuses names with a directory part', async () => {
+    await expect(writeFilesAtomic(root, [{ name: '../x', content: '' }])).rejects.toThrow(/bare name, but got "..\/x"/);
+  });
+});
