@@ -7,6 +7,7 @@ import { identityChecker } from './identity.ts';
 import { monotonicityChecker } from './monotonicity.ts';
 import { projectorSpectrumChecker } from './projector-spectrum.ts';
 import { normInequalityChecker } from './norm-inequality.ts';
+import { syntheticOptimumChecker } from './synthetic-optimum.ts';
 
 // --- tables and numeric text ---
 import { tableAchievable } from './table-achievable.ts';
@@ -25,6 +26,7 @@ export const checkers: readonly Checker<unknown>[] = [
   monotonicityChecker,
   projectorSpectrumChecker,
   normInequalityChecker,
+  syntheticOptimumChecker,
   // tables
   tableAchievable,
   tableGap,

@@ -5,6 +5,10 @@
 import type { ClaimRecordInput } from '../src/claims/schema.ts';
 
 // --- Sections 2–3, appendices A–B: formulas ---
+import { thm2AdversarialVsRandom } from './thm2-adversarial-vs-random.ts';
+import { sec3Convexity } from './sec3-convexity.ts';
+import { thm1SharperWithEps } from './thm1-sharper-with-eps.ts';
+import { sec3OptimalityCondition } from './sec3-optimality-condition.ts';
 import { eq12NormInequality } from './eq12-norm-inequality.ts';
 import { sec3SharpnessScale } from './sec3-sharpness-scale.ts';
 import { eq11Eigenvalues } from './eq11-eigenvalues.ts';
@@ -75,6 +79,7 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   lem1A2Derivative,
   sec41RobustLoss,
   eq08Gradient,
+  sec3OptimalityCondition,
   eq09HessianAtOptimum,
   appbL1,
   appbL2,
@@ -90,10 +95,13 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   eq11Eigenvalues,
   sec3SharpnessScale,
   eq12NormInequality,
+  thm1SharperWithEps,
+  sec3Convexity,
   // theorem 2
   eq13GradientRandom,
   eq14HessianRandom,
   eq15Limit,
+  thm2AdversarialVsRandom,
   // section 4.1
   // tables
   setEpsMnist2L2,

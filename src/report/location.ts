@@ -10,7 +10,10 @@ import type { Location } from '../claims/schema.ts';
 export function formatLocation(location: Location): string {
   const parts: string[] = [];
   parts.push(/^\d/.test(location.section) ? `§${location.section}` : location.section);
-  if (location.equation !== undefined) parts.push(`Eq. ${location.equation}`);
+  if (location.equation !== undefined) {
+    // "(8)" and "8" are equation numbers; anything else ("Lemma 1") is printed as the record gives it.
+    parts.push(/^[(\d]/.test(location.equation) ? `Eq. ${location.equation}` : location.equation);
+  }
   if (location.line !== undefined) parts.push(`line ${location.line}`);
   if (location.table !== undefined) parts.push(location.table);
   return parts.join(', ');

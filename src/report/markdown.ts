@@ -46,7 +46,7 @@ function witnessLines(witness: Witness, heading: string): string[] {
     heading,
     '',
     ...table(
-      ['', ''],
+      ['witness', 'value'],
       [
         ['point', code(point || '(none)')],
         ["paper's value", code(witness.paperValue)],
@@ -139,7 +139,7 @@ function provenanceLines(p: ReportProvenance): string[] {
     '## Provenance',
     '',
     ...table(
-      ['', ''],
+      ['item', 'value'],
       [
         ['tool', `${p.tool} ${p.version}`],
         ['git commit', commit],

@@ -11,6 +11,7 @@ describe('formatLocation', () => {
     expect(formatLocation({ section: '3.2', equation: '(8)' })).toBe('§3.2, Eq. (8)');
     expect(formatLocation({ section: 'Appendix B', line: 3 })).toBe('Appendix B, line 3');
     expect(formatLocation({ section: '5.1', table: 'Table 3' })).toBe('§5.1, Table 3');
+    expect(formatLocation({ section: '3.2', equation: 'Lemma 1' })).toBe('§3.2, Lemma 1');
   });
 });
 

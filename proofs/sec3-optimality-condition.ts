@@ -1,0 +1,36 @@
+/** Before Eq. (9): "An optimal weight w* of L_η for each point satisfies w*_i/‖w*‖ = y^n x_i^n/‖η^n‖". */
+import { claim } from '../src/claims/schema.ts';
+import {  } from './variables.ts';
+
+export const sec3OptimalityCondition = claim({
+  id: "sec3-optimality-condition",
+  title: "Per-point optimality condition",
+  statement: "An optimal weight for each point satisfies w*_i/‖w*‖ = y^n x_i^n/‖η^n‖.",
+  location: {
+    section: "3.2",
+    equation: "before (9)",
+  },
+  kind: "synthetic-optimum",
+  latex: [
+    {
+      printed: String.raw`\frac{w_{i}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|}=\frac{y^{n}x_{i}^{n}}{\left\|{\bm{\eta}}^{n}\right\|}`,
+      role: "condition",
+      parse: false,
+    },
+  ],
+  dependsOn: [
+    "eq08-gradient",
+  ],
+  params: {
+    mode: "per-point-condition",
+    epsGrid: [
+      0.05,
+      0.1,
+      0.2,
+      0.3,
+      0.4,
+      0.5,
+    ],
+  },
+  variables: [],
+});

@@ -1,0 +1,31 @@
+/** Theorem 1: at per-point optima, larger L2 adversarial noise gives a sharper weight loss landscape. */
+import { claim } from '../src/claims/schema.ts';
+import {  } from './variables.ts';
+
+export const thm1SharperWithEps = claim({
+  id: "thm1-sharper-with-eps",
+  title: "Theorem 1",
+  statement: "When the loss converges to the minimum for each data point, the landscape becomes sharper for robust models trained with a larger L2 norm of adversarial noise.",
+  location: {
+    section: "3.2",
+    equation: "Theorem 1",
+  },
+  kind: "synthetic-optimum",
+  quote: "the weight loss landscape become sharper for robust models trained with a large norm of adversarial noise",
+  dependsOn: [
+    "eq09-hessian-at-optimum",
+    "eq12-norm-inequality",
+  ],
+  params: {
+    mode: "theorem1",
+    epsGrid: [
+      0.05,
+      0.1,
+      0.2,
+      0.3,
+      0.4,
+      0.5,
+    ],
+  },
+  variables: [],
+});

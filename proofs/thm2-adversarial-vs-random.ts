@@ -1,0 +1,32 @@
+/** Section 3: "the adversarial noise sharpens the weight loss landscape much more than ... random noise". */
+import { claim } from '../src/claims/schema.ts';
+import {  } from './variables.ts';
+
+export const thm2AdversarialVsRandom = claim({
+  id: "thm2-adversarial-vs-random",
+  title: "Adversarial vs random noise",
+  statement: "Adversarial noise sharpens the weight loss landscape much more than random (uniform) noise of the same ε.",
+  location: {
+    section: "3.2",
+    equation: "after (15)",
+  },
+  kind: "synthetic-optimum",
+  quote: "the adversarial noise sharpens the weight loss landscape much more than the weight landscape on training with random noise",
+  dependsOn: [
+    "thm1-sharper-with-eps",
+    "eq15-limit",
+  ],
+  params: {
+    mode: "adversarial-vs-random",
+    epsGrid: [
+      0.05,
+      0.1,
+      0.2,
+      0.3,
+      0.4,
+      0.5,
+    ],
+    minRatio: 2,
+  },
+  variables: [],
+});
