@@ -37,7 +37,7 @@ export const identityChecker = defineChecker<P>({
   kind: 'identity',
   description: 'two printed forms are equal on the domain (zero test at 64/128 digits), under the literal reading or a stated one',
   params: Params as unknown as z.ZodType<P>,
-  derive(claim, p, ctx) {
+  derive(claim, p) {
     return p.derived ?? p.correction ?? claim.latex.find((f) => f.role === p.rhs)?.printed ?? p.rhsLiteral ?? '';
   },
   check(claim, p, ctx): Verdict {

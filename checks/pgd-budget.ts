@@ -115,7 +115,7 @@ export const pgdBudget = defineChecker({
       return {
         ...base,
         status: 'confirmed',
-        evidence: { summary: `all ${cells.length} (phase, ε > 0) settings have steps × step ≥ ε`, details, data },
+        evidence: { summary: `all ${cells.length} (phase, ε > 0) cells have steps × step ≥ ε`, details, data },
       };
     }
     const first = short[0]!;
@@ -142,7 +142,7 @@ export const pgdBudget = defineChecker({
         ourValue: `steps × step = ${show(first.reach)} < ε`,
       },
       evidence: {
-        summary: `${short.length} of ${cells.length} settings cannot reach ‖δ‖ = ε from δ = 0: ${list}`,
+        summary: `${short.length} of ${cells.length} (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: ${list}`,
         details,
         data,
       },

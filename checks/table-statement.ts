@@ -120,7 +120,11 @@ function epsRangeOf(claim: LoadedClaim): ReturnType<typeof parseLatexEpsSet> {
   return parseLatexEpsSet(frags[0]!.printed);
 }
 
-function comparisons(claim: LoadedClaim, params: Params): { list: Comparison[]; other?: Comparison[] } {
+/** The comparisons a statement implies, and for `gap-smaller` the same comparisons with the other kind of gap. */
+function comparisons(
+  claim: LoadedClaim,
+  params: Params,
+): { list: Comparison[]; other?: { readonly name: string; readonly list: Comparison[] } } {
   switch (params.form) {
     case 'abs-gap-exceeds-baseline': {
       const rows = rowsOf(params.table);
@@ -197,7 +201,7 @@ function comparisons(claim: LoadedClaim, params: Params): { list: Comparison[]; 
             });
         });
       const absolute = params.comparison === 'absolute';
-      return { list: make(absolute), other: make(!absolute) };
+      return { list: make(absolute), other: { name: absolute ? 'signed' : 'absolute', list: make(!absolute) } };
     }
     case 'gap-increasing':
       return {
@@ -246,24 +250,31 @@ export const tableStatement = defineChecker({
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'table-statement' } as const;
     const { list, other } = comparisons(claim, params);
     if (list.length === 0) {
-      return { ...base, status: 'inconclusive', reason: 'the statement implies no comparison on these tables', evidence: { summary: 'nothing to compare' } };
+      return {
+        ...base,
+        status: 'inconclusive',
+        reason: 'the statement implies no comparison on these tables',
+        evidence: { summary: 'nothing to compare' },
+      };
     }
     const t = tally(list);
     const details = list.map(line);
-    if (other) {
-      const otherName = params.form === 'gap-smaller' && params.comparison === 'absolute' ? 'signed' : 'absolute';
-      details.push(`${otherName} comparison instead: ${tallyText(other)}`, ...other.map((c) => `  ${line(c)}`));
-    }
+    if (other) details.push(`${other.name} comparison instead: ${tallyText(other.list)}`, ...other.list.map((c) => `  ${line(c)}`));
     const comparisonName = params.form === 'gap-smaller' ? `${params.comparison} gaps; ` : '';
-    const summary = `${comparisonName}${tallyText(list)}` + (other ? `; ${params.form === 'gap-smaller' && params.comparison === 'absolute' ? 'signed' : 'absolute'}: ${tallyText(other)}` : '');
+    const summary = `${comparisonName}${tallyText(list)}` + (other ? `; ${other.name}: ${tallyText(other.list)}` : '');
+    const rowData = (c: Comparison) => ({ ...c.point, printedHolds: c.printedHolds, exact: c.exact });
     const data = {
-      comparisons: list.map((c) => ({ ...c.point, printedHolds: c.printedHolds, exact: c.exact })),
-      ...(other ? { otherComparison: other.map((c) => ({ ...c.point, printedHolds: c.printedHolds, exact: c.exact })) } : {}),
+      comparisons: list.map(rowData),
+      ...(other ? { [`${other.name}Comparison`]: other.list.map(rowData), [`${other.name}Tally`]: tally(other.list) } : {}),
       tally: t,
     };
     const n = list.length;
     const fails = list.find((c) => c.exact === 'none');
-    const witnessOf = (c: Comparison): Witness => ({ point: c.point, paperValue: c.asserted, ourValue: `${c.printedHolds ? 'holds' : 'fails'} in print; ${c.found}` });
+    const witnessOf = (c: Comparison): Witness => ({
+      point: c.point,
+      paperValue: c.asserted,
+      ourValue: `${c.printedHolds ? 'holds' : 'fails'} in print; ${c.found}`,
+    });
     const decided =
       params.quantifier === 'every'
         ? t.none > 0
@@ -283,7 +294,7 @@ export const tableStatement = defineChecker({
       return {
         ...base,
         status: 'inconclusive',
-        reason: `rounding leaves ${t.some} comparison(s) undecided: the printed cells admit exact counts on both sides`,
+        reason: `${t.some} comparison(s) undecided: the printed cells admit exact counts on both sides, or a row has no consistent counts`,
         evidence: { summary, details, data },
       };
     }

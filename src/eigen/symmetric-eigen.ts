@@ -3,8 +3,7 @@
  * iterative estimator in claimcheck is checked against.
  */
 import { BadArgumentError, DimensionMismatchError } from '../numeric/errors.ts';
-import { accumulateQt, tridiagonalize } from './_internals/householder.ts';
-import { tridiagonalQl } from './_internals/tridiagonal.ts';
+import { denseEigenInPlace } from './_internals/dense.ts';
 import type { EigenResult } from './types.ts';
 
 /** Options of `symmetricEigen`. */
@@ -36,29 +35,38 @@ export function symmetricEigen(A: Float64Array, n: number, options: SymmetricEig
     }
   }
   const wantVectors = options.vectors === true;
-  const { d, e, betas } = tridiagonalize(a, n);
-  const zt = wantVectors ? accumulateQt(a, n, betas) : null;
-  const ql = tridiagonalQl(d, e, zt, options.maxSweepsPerValue ?? 60);
+  const { d, z, ql } = denseEigenInPlace(a, n, wantVectors, options.maxSweepsPerValue ?? 60);
   const order = Array.from({ length: n }, (_, i) => i).sort((i, j) => d[j]! - d[i]!);
   const values = Float64Array.from(order, (i) => d[i]!);
-  if (zt === null) {
+  if (z === null) {
     return { values, iterations: ql.iterations, converged: ql.converged, residual: ql.deflationBound };
   }
+  // Column order[r] of z is the eigenvector of values[r]; store it as row r.
   const vectors = new Float64Array(n * n);
-  order.forEach((src, dst) => vectors.set(zt.subarray(src * n, (src + 1) * n), dst * n));
-  let residual = 0;
-  for (let r = 0; r < n; r++) {
-    const v = vectors.subarray(r * n, (r + 1) * n);
-    const lambda = values[r]!;
-    let s2 = 0;
-    for (let i = 0; i < n; i++) {
-      const row = i * n;
-      let s = 0;
-      for (let j = 0; j < n; j++) s += 0.5 * (A[row + j]! + A[j * n + i]!) * v[j]!;
-      const t = s - lambda * v[i]!;
-      s2 += t * t;
-    }
-    residual = Math.max(residual, Math.sqrt(s2));
+  for (let k = 0; k < n; k++) {
+    const row = k * n;
+    for (let r = 0; r < n; r++) vectors[r * n + k] = z[row + order[r]!]!;
   }
+  // Residuals from AZ (row-major i-k-j product; `a` was overwritten, so the symmetric part is re-read from A).
+  const az = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const out = i * n;
+    for (let j = 0; j < n; j++) {
+      const aij = 0.5 * (A[i * n + j]! + A[j * n + i]!);
+      if (aij === 0) continue;
+      const zr = j * n;
+      for (let c = 0; c < n; c++) az[out + c]! += aij * z[zr + c]!;
+    }
+  }
+  const res2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const row = i * n;
+    for (let c = 0; c < n; c++) {
+      const t = az[row + c]! - d[c]! * z[row + c]!;
+      res2[c]! += t * t;
+    }
+  }
+  let residual = 0;
+  for (let c = 0; c < n; c++) residual = Math.max(residual, Math.sqrt(res2[c]!));
   return { values, vectors, iterations: ql.iterations, converged: ql.converged, residual };
 }

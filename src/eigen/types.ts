@@ -6,7 +6,8 @@
 export type MatVec = (v: Float64Array) => Float64Array;
 
 /**
- * What every eigensolver returns: never a bare number. `values` are sorted in DESCENDING order (largest first).
+ * What every eigensolver returns: never a bare number. `values` are sorted in DESCENDING order (largest first),
+ * except `lanczos` with `which: 'smallest'`, which returns the smallest first.
  * `vectors`, when requested, holds one unit eigenvector per value, row-major: vector i is
  * `vectors.subarray(i * n, (i + 1) * n)`. `residual` is max_i ‖A v_i − λ_i v_i‖₂ (absolute) unless a solver says
  * otherwise.

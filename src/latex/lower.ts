@@ -163,7 +163,7 @@ export function lowerNode(node: MathJson, env: LowerEnv): Lowered {
       return a.kind === 'scalar' ? scalar(`(${a.expr}) / (${b})`) : { kind: 'vector', comps: a.comps.map((c) => `(${c}) / (${b})`) };
     }
     case 'Power': {
-      if (isDataIndexed(node)) return lowerSymbol(node[1], env, indexValue(env, 'n'), false);
+      if (isDataIndexed(node)) return lowerSymbol(node[1] as string, env, indexValue(env, 'n'), false);
       const baseNode = args[0]!;
       if (Array.isArray(baseNode) && baseNode[0] === 'ConjugateTranspose' && args[1] === 'n') {
         return lowerStar(baseNode[1] as MathJson, env, indexValue(env, 'n'));

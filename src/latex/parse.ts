@@ -58,7 +58,7 @@ function collectSymbols(node: MathJson, out: Set<string>): void {
 export function parseLatex(printed: string): ParsedLatex {
   ce ??= new ComputeEngine();
   const fixed = applyFixups(printed);
-  const json = ce.parse(fixed, { canonical: false }).json as MathJson;
+  const json = ce.parse(fixed, { form: 'raw' }).json as MathJson;
   const errors: string[] = [];
   findErrors(json, errors);
   if (errors.length > 0) throw new Error(`Compute Engine could not parse it: ${errors[0]!.slice(0, 160)}`);

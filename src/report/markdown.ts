@@ -144,6 +144,7 @@ function provenanceLines(p: ReportProvenance): string[] {
         ['tool', `${p.tool} ${p.version}`],
         ['git commit', commit],
         ['seed', String(p.seed)],
+        ['claims', p.selection === null ? 'every claim of the registry' : `only ${p.selection.join(', ')}`],
         ['node', p.node],
         ['engines', engines || '(none)'],
         ['packages', packages || '(none)'],

@@ -27,6 +27,8 @@ export interface ReportProvenance {
   readonly dirty: boolean | null;
   /** Run seed (each claim's own seed is derived from it and the claim id). */
   readonly seed: number;
+  /** The claim ids asked for, or null when every claim of the registry was checked. */
+  readonly selection: readonly string[] | null;
   /** `process.version`. */
   readonly node: string;
   readonly engines: readonly EngineInfo[];
@@ -113,8 +115,15 @@ export function engineInfo(engines: Engines): EngineInfo[] {
   ];
 }
 
-/** Collects the deterministic provenance of a run with run seed `seed` (reads package.json, node_modules and git). */
-export function collectProvenance(seed: number, engines: readonly EngineInfo[]): ReportProvenance {
+/**
+ * Collects the deterministic provenance of a run with run seed `seed` over the claims `selection` (empty: every
+ * claim); reads package.json, node_modules and git.
+ */
+export function collectProvenance(
+  seed: number,
+  engines: readonly EngineInfo[],
+  selection: readonly string[] = [],
+): ReportProvenance {
   const { name, version } = toolVersion();
   const head = git(['rev-parse', 'HEAD'])?.trim();
   const status = head ? git(['status', '--porcelain']) : null;
@@ -124,6 +133,7 @@ export function collectProvenance(seed: number, engines: readonly EngineInfo[]):
     commit: head && /^[0-9a-f]{40}$/.test(head) ? head : null,
     dirty: status === null ? null : status.trim().length > 0,
     seed,
+    selection: selection.length === 0 ? null : [...selection],
     node: process.version,
     engines,
     packages: Object.fromEntries(ENGINE_PACKAGES.map((p) => [p, installedVersion(p)])),

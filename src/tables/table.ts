@@ -27,6 +27,7 @@ export const PaperTableSchema = z.object({
   /** The rows, each verbatim from the paper text. */
   rows: z.array(z.string().regex(TABLE_ROW_PATTERN, 'a row like "0.20 99.79 99.95 -0.16"')).min(1),
 });
+/** One table as validated by `PaperTableSchema`. */
 export type PaperTable = z.infer<typeof PaperTableSchema>;
 
 /** One parsed row. */

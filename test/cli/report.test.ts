@@ -3,17 +3,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from './run-cli.ts';
+import { fastIds, listedIds } from './fast-claims.ts';
 
 describe('claimcheck report', () => {
   let root: string;
   let first: CliRun;
   let second: CliRun;
+  let ids: string[];
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'claimcheck-report-'));
-    // Two runs with the same seed, side by side (one per core).
+    ids = fastIds(await listedIds());
+    // Two runs with the same seed over a few fast claims, side by side (one per core).
     [first, second] = await Promise.all([
-      runCli(['report', '--out', join(root, 'a'), '--seed', '11', '--quiet']),
-      runCli(['report', '--out', join(root, 'b'), '--seed', '11', '--quiet', '--json']),
+      runCli(['report', ...ids, '--out', join(root, 'a'), '--seed', '11', '--quiet']),
+      runCli(['report', ...ids, '--out', join(root, 'b'), '--seed', '11', '--quiet', '--json']),
     ]);
   });
   afterAll(() => {
@@ -42,6 +45,7 @@ describe('claimcheck report', () => {
     const md = readFileSync(join(root, 'a', 'errata.md'), 'utf8');
     expect(md).toMatch(/^# Errata: /);
     expect(md).toContain('| seed | 11 |');
+    for (const id of ids) expect(md).toContain(`**Reproduce:** \`npx claimcheck check ${id} --seed 11\``);
     const json = JSON.parse(readFileSync(join(root, 'a', 'errata.json'), 'utf8')) as { provenance: { seed: number } };
     expect(json.provenance.seed).toBe(11);
   });
@@ -61,7 +65,7 @@ describe('claimcheck report', () => {
       const file = join(dir, 'plain.txt');
       writeFileSync(file, 'keep');
       const out = join(file, 'report');
-      const { code, stdout, stderr } = await runCli(['report', '--out', out, '--quiet']);
+      const { code, stdout, stderr } = await runCli(['report', ...ids, '--out', out, '--quiet']);
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toContain(out);
@@ -70,5 +74,13 @@ describe('claimcheck report', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('an unknown claim id exits 2 and writes nothing', async () => {
+    const out = join(root, 'c');
+    const { code, stderr } = await runCli(['report', 'no-such-claim', '--out', out, '--quiet']);
+    expect(code).toBe(2);
+    expect(stderr).toContain('unknown claim id "no-such-claim"');
+    expect(readdirSync(root).sort()).toEqual(['a', 'b']);
   });
 });

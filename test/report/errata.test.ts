@@ -49,6 +49,7 @@ describe('renderErrataMarkdown', () => {
     expect(md).toContain('| tool | claimcheck 0.1.0 |');
     expect(md).toContain('| git commit | 0123456789abcdef0123456789abcdef01234567 |');
     expect(md).toContain('| seed | 20210 |');
+    expect(md).toContain('| claims | every claim of the registry |');
     expect(md).toContain('| node | v20.20.2 |');
     expect(md).toContain('primary CAS: mathjs 15.2.0; second opinion: nerdamer 1.1.13; high-precision evaluator: mathjs BigNumber');
     expect(md).toContain('@cortex-js/compute-engine (not installed)');
@@ -103,7 +104,8 @@ describe('renderErrataMarkdown', () => {
   });
 
   it('says when no claim was checked, and when the commit is unknown', () => {
-    const empty = renderErrataMarkdown([], { ...provenance, commit: null, dirty: null });
+    const empty = renderErrataMarkdown([], { ...provenance, commit: null, dirty: null, selection: ['eq07-loss'] });
+    expect(empty).toContain('| claims | only eq07-loss |');
     expect(empty).toContain('No claims were checked.');
     expect(empty).toContain('| git commit | not available |');
     expect(empty).toContain('| total | 0 |');

@@ -31,6 +31,7 @@ export const provenance: ReportProvenance = {
   commit: '0123456789abcdef0123456789abcdef01234567',
   dirty: false,
   seed: 20210,
+  selection: null,
   node: 'v20.20.2',
   engines: [
     { role: 'primary CAS', name: 'mathjs', version: '15.2.0' },

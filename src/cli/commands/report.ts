@@ -1,5 +1,6 @@
 /**
- * `claimcheck report`: checks every claim and writes errata.md, errata.json and provenance.json atomically.
+ * `claimcheck report`: checks every claim (or the given ones) and writes errata.md, errata.json and provenance.json
+ * atomically.
  */
 import { Command } from 'commander';
 import { DEFAULT_REPORT_DIR, HELP_DEFAULT_SEED, ReportOptionsSchema, parseOptions } from '../options.ts';
@@ -14,12 +15,13 @@ import { VERDICT_STATUSES } from '../../claims/verdict.ts';
 
 /** The `report` command. */
 export const report = new Command('report')
-  .description('check every claim and write the errata report')
+  .description('check claims and write the errata report (default: every claim)')
+  .argument('[ids...]', 'claim ids to report on (default: all, in paper order)')
   .option('--out <dir>', `directory to write errata.md, errata.json and provenance.json to (default: ${DEFAULT_REPORT_DIR})`)
   .option('--seed <n>', `seed of every random draw (default: ${HELP_DEFAULT_SEED})`)
   .option('--json', 'print what was written as json (default: a summary line)')
   .option('--quiet', 'show no progress on stderr (default: progress when stderr is a terminal)')
-  .action(async (raw: Record<string, unknown>) => {
+  .action(async (ids: string[], raw: Record<string, unknown>) => {
     const options = parseOptions(ReportOptionsSchema, raw);
     const { runChecks, DEFAULT_SEED } = await import('../../run.ts');
     const { defaultEngines } = await import('../../engines/index.ts');
@@ -28,13 +30,13 @@ export const report = new Command('report')
     const progress = createProgress({ stream: process.stderr, enabled: !options.quiet && process.stderr.isTTY === true });
     let results;
     try {
-      results = await runChecks([], { seed, onProgress: progress.onProgress });
+      results = await runChecks(ids, { seed, onProgress: progress.onProgress });
     } catch (err) {
       throw asCheckFailure(err, progress.current);
     } finally {
       progress.finish();
     }
-    const provenance = collectProvenance(seed, engineInfo(defaultEngines()));
+    const provenance = collectProvenance(seed, engineInfo(defaultEngines()), ids);
     const run = collectRunProvenance(
       results.map((r) => ({ id: r.claim.id, millis: r.millis })),
       startedAt,

@@ -152,24 +152,32 @@ function symv(a: Float64Array, n: number, k0: number, v: Float64Array, p: Float6
 }
 
 /**
- * Qᵀ = H_{n−3} ⋯ H_0 as an n×n row-major matrix (row i of the result is column i of Q), accumulated backwards
- * from the reflectors that `tridiagonalize` left in `a`; only the non-trivial trailing block is touched.
+ * Q = H_0 H_1 ⋯ H_{n−3} as an n×n row-major matrix, accumulated backwards (M ← H_k M for k = n−3 … 0) from the
+ * reflectors that `tridiagonalize` left in `a`; only the non-trivial trailing block is touched, row-contiguously.
  */
-export function accumulateQt(a: Float64Array, n: number, betas: Float64Array): Float64Array {
+export function accumulateQ(a: Float64Array, n: number, betas: Float64Array): Float64Array {
   const m = new Float64Array(n * n);
   for (let i = 0; i < n; i++) m[i * n + i] = 1;
-  // M ← M H_k for k = n−3 … 0, giving H_{n−3}⋯H_0 = Qᵀ.
+  const t = new Float64Array(n);
   for (let k = n - 3; k >= 0; k--) {
     const beta = betas[k]!;
     if (beta === 0) continue;
     const vOff = k * n;
-    for (let i = k + 1; i < n; i++) {
+    const c0 = k + 1;
+    // t = vᵀ M[k+1.., k+1..]
+    for (let j = c0; j < n; j++) t[j] = 0;
+    for (let i = c0; i < n; i++) {
+      const vi = a[vOff + i]!;
+      if (vi === 0) continue;
       const row = i * n;
-      let t = 0;
-      for (let j = k + 1; j < n; j++) t += m[row + j]! * a[vOff + j]!;
-      if (t === 0) continue;
-      t *= beta;
-      for (let j = k + 1; j < n; j++) m[row + j]! -= t * a[vOff + j]!;
+      for (let j = c0; j < n; j++) t[j]! += vi * m[row + j]!;
+    }
+    // M[k+1.., k+1..] −= β v tᵀ
+    for (let i = c0; i < n; i++) {
+      const bvi = beta * a[vOff + i]!;
+      if (bvi === 0) continue;
+      const row = i * n;
+      for (let j = c0; j < n; j++) m[row + j]! -= bvi * t[j]!;
     }
   }
   return m;

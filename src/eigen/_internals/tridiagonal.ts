@@ -1,6 +1,7 @@
 /**
- * Implicit QL with Wilkinson-type shifts on a symmetric tridiagonal matrix (EISPACK tql1/tql2 as in JAMA),
- * with the rotations applied to ROWS of a row-major basis so that every inner loop is contiguous.
+ * Implicit QL with Wilkinson-type shifts on a symmetric tridiagonal matrix (EISPACK tql1/tql2 as in JAMA). The
+ * plane rotations of one QL sweep are recorded and then applied row by row to the accumulated basis (as LAPACK's
+ * dlasr does), so each row segment is read and written once per sweep with the running entry kept in a register.
  */
 
 const EPS = 2.220446049250313e-16;
@@ -31,13 +32,15 @@ export interface QlOutcome {
 
 /**
  * Eigenvalues (in place, in `d`, unsorted) of the symmetric tridiagonal matrix with diagonal d[0..n) and
- * off-diagonal e[0..n-1) (e[i] = T[i+1, i]; e[n-1] is workspace). When `zt` (n rows of any common length,
- * row-major) is given, its rows are rotated so that on return row i is Σ_j Z[j, i]·(original row j), Z being the
- * eigenvector matrix of T: with the identity, row i is the eigenvector of d[i].
+ * off-diagonal e[0..n-1) (e[i] = T[i+1, i]; e[n-1] is workspace). When `z` (any number of rows of length n,
+ * row-major) is given, it is multiplied on the right by the eigenvector matrix of T: starting from the identity,
+ * column i of z ends as the eigenvector of d[i]; starting from Q, as Q times it.
  */
-export function tridiagonalQl(d: Float64Array, e: Float64Array, zt: Float64Array | null, maxSweepsPerValue = 60): QlOutcome {
+export function tridiagonalQl(d: Float64Array, e: Float64Array, z: Float64Array | null, maxSweepsPerValue = 60): QlOutcome {
   const n = d.length;
-  const cols = zt === null ? 0 : zt.length / n;
+  const rows = z === null ? 0 : z.length / n;
+  const cs = new Float64Array(n);
+  const sn = new Float64Array(n);
   e[n - 1] = 0;
   let f = 0;
   let tst1 = 0;
@@ -88,15 +91,21 @@ export function tridiagonalQl(d: Float64Array, e: Float64Array, zt: Float64Array
           c = p / r;
           p = c * d[i]! - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]!);
-          if (zt !== null) {
-            const ri = i * cols;
-            const ri1 = ri + cols;
-            for (let k = 0; k < cols; k++) {
-              const zk1 = zt[ri1 + k]!;
-              const zk = zt[ri + k]!;
-              zt[ri1 + k] = s * zk + c * zk1;
-              zt[ri + k] = c * zk - s * zk1;
+          cs[i] = c;
+          sn[i] = s;
+        }
+        if (z !== null) {
+          for (let k = 0; k < rows; k++) {
+            const row = k * n;
+            let x = z[row + m]!;
+            for (let i = m - 1; i >= l; i--) {
+              const zi = z[row + i]!;
+              const ci = cs[i]!;
+              const si = sn[i]!;
+              z[row + i + 1] = si * zi + ci * x;
+              x = ci * zi - si * x;
             }
+            z[row + l] = x;
           }
         }
         p = (-s * s2 * c3 * el1 * e[l]!) / dl1;

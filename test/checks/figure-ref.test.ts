@@ -1,0 +1,54 @@
+/**
+ * Proves the `figure-ref` checker: a cited figure whose caption lacks what the sentence says it shows refutes, with
+ * the matching figure as correction; and pins the two "Figures 2 and 2" of Section 5.1 (should be 1 and 2).
+ */
+import { describe, expect, it } from 'vitest';
+import { figureRef } from '../../checks/figure-ref.ts';
+import { txtSec511FigRef } from '../../proofs/txt-sec51-1-fig-ref.ts';
+import { txtSec515RandomFigRef } from '../../proofs/txt-sec51-5-random-fig-ref.ts';
+import { record, verdictOf } from './table-helpers.ts';
+
+const captions = ['Figure 1: cats in the snow', 'Figure 2: dogs on the beach'];
+const expected = [
+  { shows: 'cats', captionTerms: ['cats'] },
+  { shows: 'dogs', captionTerms: ['dogs'] },
+];
+
+describe('figure-ref on hand-made captions', () => {
+  it('confirms a correct citation', async () => {
+    const v = await verdictOf(figureRef, record('figure-ref', { citation: 'Figures 1 and 2', expected, captions }, { quote: 'Figures 1 and 2 show pets.' }));
+    expect(v.status).toBe('confirmed');
+  });
+
+  it('refutes a swapped citation and corrects it', async () => {
+    const v = await verdictOf(figureRef, record('figure-ref', { citation: 'Figures 2 and 1', expected, captions }, { quote: 'Figures 2 and 1 show pets.' }));
+    expect(v.status).toBe('refuted');
+    expect(v.correction?.statement).toBe('Figures 1 and 2');
+  });
+
+  it('is inconclusive when no caption matches a description', async () => {
+    const bad = [{ shows: 'birds', captionTerms: ['birds'] }];
+    const v = await verdictOf(figureRef, record('figure-ref', { citation: 'Figure 1', expected: bad, captions }, { quote: 'Figure 1 shows birds.' }));
+    expect(v.status).toBe('inconclusive');
+  });
+
+  it('rejects a citation that is not in the quote', async () => {
+    await expect(
+      verdictOf(figureRef, record('figure-ref', { citation: 'Figure 1', expected: expected.slice(0, 1), captions }, { quote: 'no citation' })),
+    ).rejects.toThrow(/is not in the quote/);
+  });
+});
+
+describe('figure-ref on the paper (regression)', () => {
+  it.each([
+    ['txt-sec51-1-fig-ref', txtSec511FigRef],
+    ['txt-sec51-5-random-fig-ref', txtSec515RandomFigRef],
+  ] as const)('%s: refuted, the L2 figure is Figure 1', async (_id, rec) => {
+    const v = await verdictOf(figureRef, rec);
+    expect(v.status).toBe('refuted');
+    if (v.status !== 'refuted') return;
+    expect(v.witness.paperValue).toBe('Figure 2');
+    expect(v.witness.ourValue).toBe('Figure 1');
+    expect(v.correction).toMatchObject({ statement: 'Figures 1 and 2', check: 'confirmed' });
+  });
+});

@@ -1,0 +1,65 @@
+/**
+ * Proves the `pgd-budget` checker: settings with steps × step ≥ ε confirm, shorter budgets hold only under a random
+ * start with the cells listed; and pins the paper's three settings (MNIST2 fine; CIFAR10 16/255 and SVHN 8–16/255
+ * training short).
+ */
+import { describe, expect, it } from 'vitest';
+import { pgdBudget } from '../../checks/pgd-budget.ts';
+import { pgdBudgetCifar10 } from '../../proofs/pgd-budget-cifar10.ts';
+import { pgdBudgetMnist2 } from '../../proofs/pgd-budget-mnist2.ts';
+import { pgdBudgetSvhn } from '../../proofs/pgd-budget-svhn.ts';
+import { record, verdictOf } from './table-helpers.ts';
+
+const EPS = '\\varepsilon=\\left\\{0,\\frac{4}{255},\\frac{8}{255}\\right\\}';
+const ITER = 'we updated the perturbation for 444 iterations at training time and 101010 iterations at evaluation time';
+
+function setting(step: string) {
+  return record(
+    'pgd-budget',
+    { settings: [{ dataset: 'D', norm: 'Linf', epsSet: EPS, stepSize: step, stepQuote: `step ${step}`, iterationsQuote: ITER }] },
+    { latex: [{ printed: EPS, role: 'eps-set', parse: false }, { printed: step, role: 'step-size', parse: false }] },
+  );
+}
+
+describe('pgd-budget on hand-made settings', () => {
+  it('confirms 4 × 2/255 ≥ 8/255', async () => {
+    expect((await verdictOf(pgdBudget, setting('\\frac{2}{255}'))).status).toBe('confirmed');
+  });
+
+  it('holds only under a random start for 4 × 1/255 < 8/255, listing the short cell', async () => {
+    const v = await verdictOf(pgdBudget, setting('\\frac{1}{255}'));
+    expect(v.status).toBe('holds-under');
+    if (v.status !== 'holds-under') return;
+    expect(v.assumption).toMatch(/^random start/);
+    expect(v.witness?.point).toMatchObject({ phase: 'train', eps: '8/255' });
+    expect(v.witness?.ourValue).toBe('steps × step = 4/255 < ε');
+    expect(v.assumptionEvidence.summary).toContain('D train ε=8/255: 0.250');
+  });
+
+  it('rejects a step size its quote does not state', async () => {
+    const rec = setting('\\frac{2}{255}');
+    const params = rec.params as { settings: { stepQuote: string }[] };
+    params.settings[0]!.stepQuote = 'step 3';
+    await expect(verdictOf(pgdBudget, rec)).rejects.toThrow(/stepQuote/);
+  });
+});
+
+describe('pgd-budget on the paper (regression)', () => {
+  it('MNIST2: confirmed (40 × 0.15ε = 6ε; 40 × 0.01 = 0.4 ≥ 76.5/255)', async () => {
+    expect((await verdictOf(pgdBudget, pgdBudgetMnist2)).status).toBe('confirmed');
+  });
+
+  it('CIFAR10: holds under a random start; training at 16/255 has 7 × 2/255 = 14/255', async () => {
+    const v = await verdictOf(pgdBudget, pgdBudgetCifar10);
+    expect(v.status).toBe('holds-under');
+    expect(v.evidence.summary).toBe('1 of 8 (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: CIFAR10 train ε=16/255 (14/255)');
+  });
+
+  it('SVHN: holds under a random start; training at 8, 12 and 16/255 has 7 × 1/255 = 7/255', async () => {
+    const v = await verdictOf(pgdBudget, pgdBudgetSvhn);
+    expect(v.status).toBe('holds-under');
+    expect(v.evidence.summary).toBe(
+      '3 of 8 (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: SVHN train ε=8/255 (7/255), SVHN train ε=12/255 (7/255), SVHN train ε=16/255 (7/255)',
+    );
+  });
+});
