@@ -127,7 +127,10 @@ export const epsSets = defineChecker({
     const failed = results.filter((x) => !x.holds);
     if (failed.length > 0) {
       const f = failed[0]!;
-      const missing = [...f.aNotB.map((e) => `${plainEps(e)} only in ${f.a.name}`), ...f.bNotA.map((e) => `${plainEps(e)} only in ${f.b.name}`)];
+      const missing = [
+        ...f.aNotB.map((e) => `${plainEps(e)} only in ${f.a.name}`),
+        ...f.bNotA.map((e) => `${plainEps(e)} only in ${f.b.name}`),
+      ];
       return {
         ...base,
         status: 'refuted',

@@ -41,7 +41,9 @@ export const figureRef = defineChecker({
     });
     const data = { cited, results: results.map((r) => ({ ...r })) };
     const details = results.map(
-      (r) => `cited #${r.position} (${r.shows}): Figure ${r.cited}; captions matching: ${r.matching.length ? r.matching.map((n) => `Figure ${n}`).join(', ') : 'none'}`,
+      (r) =>
+        `cited #${r.position} (${r.shows}): Figure ${r.cited}; ` +
+        `captions matching: ${r.matching.length ? r.matching.map((n) => `Figure ${n}`).join(', ') : 'none'}`,
     );
     const unmatched = results.find((r) => r.matching.length === 0);
     if (unmatched) {

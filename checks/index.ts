@@ -8,6 +8,7 @@ import { monotonicityChecker } from './monotonicity.ts';
 import { projectorSpectrumChecker } from './projector-spectrum.ts';
 import { normInequalityChecker } from './norm-inequality.ts';
 import { syntheticOptimumChecker } from './synthetic-optimum.ts';
+import { liuApproximationChecker } from './liu-approximation.ts';
 
 // --- tables and numeric text ---
 import { tableAchievable } from './table-achievable.ts';
@@ -27,6 +28,7 @@ export const checkers: readonly Checker<unknown>[] = [
   projectorSpectrumChecker,
   normInequalityChecker,
   syntheticOptimumChecker,
+  liuApproximationChecker,
   // tables
   tableAchievable,
   tableGap,

@@ -28,7 +28,8 @@ const ParamsSchema = z.object({ settings: z.array(SettingSchema).min(1) });
 
 /** The assumption under which an unreachable boundary is reachable after all. */
 const RANDOM_START =
-  'random start: PGD starts from a uniformly random point of the ε-ball (as Madry et al. 2018 and Wu et al. 2020, whose settings the paper says it follows, do); the paper does not say it uses one';
+  'random start: PGD starts from a uniformly random point of the ε-ball (as Madry et al. 2018 and Wu et al. 2020, ' +
+  'whose settings the paper says it follows, do); the paper does not say it uses one';
 
 interface Cell {
   readonly dataset: string;
@@ -52,8 +53,15 @@ function requireFragment(claim: LoadedClaim, printed: string, role: string): voi
   }
 }
 
+/** A pixel value for evidence: in /255 units where that is exact and shorter ("40/255", not "8/51"). */
+function px(r: Rational): string {
+  const plain = show(r);
+  const over = show(mul(r, rational(255)));
+  return plain.includes('/') && !over.includes('/') ? `${over}/255` : plain;
+}
+
 function cellText(c: Cell): string {
-  return `${c.dataset} ${c.norm} ${c.phase} ε=${c.epsText}: ${c.steps} × ${show(c.step)} = ${show(c.reach)} ${c.reachable ? '≥' : '<'} ε`;
+  return `${c.dataset} ${c.norm} ${c.phase} ε=${c.epsText}: ${c.steps} × ${px(c.step)} = ${px(c.reach)} ${c.reachable ? '≥' : '<'} ε`;
 }
 
 /** Share of coordinates whose attack-direction corner ±ε lies within `reach` of a start uniform in [−ε, ε] (L∞). */
@@ -105,8 +113,8 @@ export const pgdBudget = defineChecker({
         phase: c.phase,
         eps: c.epsText,
         steps: c.steps,
-        step: show(c.step),
-        reach: show(c.reach),
+        step: px(c.step),
+        reach: px(c.reach),
         reachable: c.reachable,
       })),
     };
@@ -119,7 +127,7 @@ export const pgdBudget = defineChecker({
       };
     }
     const first = short[0]!;
-    const list = short.map((c) => `${c.dataset} ${c.phase} ε=${c.epsText} (${show(c.reach)})`).join(', ');
+    const list = short.map((c) => `${c.dataset} ${c.phase} ε=${c.epsText} (${px(c.reach)})`).join(', ');
     return {
       ...base,
       status: 'holds-under',
@@ -137,9 +145,16 @@ export const pgdBudget = defineChecker({
         },
       },
       witness: {
-        point: { dataset: first.dataset, norm: first.norm, phase: first.phase, eps: first.epsText, steps: String(first.steps), step: show(first.step) },
+        point: {
+          dataset: first.dataset,
+          norm: first.norm,
+          phase: first.phase,
+          eps: first.epsText,
+          steps: String(first.steps),
+          step: px(first.step),
+        },
         paperValue: `ε = ${first.epsText}`,
-        ourValue: `steps × step = ${show(first.reach)} < ε`,
+        ourValue: `steps × step = ${px(first.reach)} < ε`,
       },
       evidence: {
         summary: `${short.length} of ${cells.length} (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: ${list}`,

@@ -66,7 +66,11 @@ export const tableAchievable = defineChecker({
         summary:
           `${table.label}: all ${cells.length} accuracies are k/n of n = ${table.split.train} (train) and ${table.split.test} (test)` +
           (chance < 0.5 ? `; arbitrary two-decimal values would all pass with probability ${chance.toExponential(1)}` : ''),
-        details: cells.map((c) => `ε=${c.row.eps.printed} ${c.column} ${c.cell.printed}: k ∈ {${c.counts.join(', ')}} of ${c.n}`),
+        details: cells.map(
+          (c) =>
+            `ε=${c.row.eps.printed} ${c.column} ${c.cell.printed}: ` +
+            `${c.column === 'train acc' ? 'j' : 'k'} ∈ {${c.counts.join(', ')}} of ${c.n}`,
+        ),
         data,
       },
     };

@@ -33,7 +33,8 @@ function describe(group: readonly Eps0[]): string {
   const first = group[0]!;
   const { train, test } = first.table.split;
   return (
-    `${group.map((g) => g.table.label).join(', ')}: train ${first.row.train.printed} (j ∈ {${first.row.counts.trainCounts.join(', ')}} of ${train}), ` +
+    `${group.map((g) => g.table.label).join(', ')}: ` +
+    `train ${first.row.train.printed} (j ∈ {${first.row.counts.trainCounts.join(', ')}} of ${train}), ` +
     `test ${first.row.test.printed} (k ∈ {${first.row.counts.testCounts.join(', ')}} of ${test})`
   );
 }
@@ -102,7 +103,9 @@ export const tableEps0 = defineChecker({
     return {
       ...base,
       status: 'holds-under',
-      assumption: `the ε = 0 rows of ${groups.map((g) => g.map((r) => r.table.label).join(' and ')).join(' versus ')} come from separate standard-training runs (the paper does not say)`,
+      assumption:
+        `the ε = 0 rows of ${groups.map((g) => g.map((r) => r.table.label).join(' and ')).join(' versus ')} ` +
+        'come from separate standard-training runs (the paper does not say)',
       assumptionEvidence: {
         summary: `one standard model cannot give both rows: ${gapText}`,
         details,

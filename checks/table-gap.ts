@@ -58,13 +58,16 @@ export const tableGap = defineChecker({
       const ourValue =
         c.trainCounts.length === 0 || c.testCounts.length === 0
           ? `no achievable ${c.trainCounts.length === 0 ? `train count j/${nTrain}` : `test count k/${nTest}`} for this row`
-          : `j ∈ {${c.trainCounts.join(', ')}}, k ∈ {${c.testCounts.join(', ')}} give gaps ${toFixed(c.gapRange![0], 4)} … ${toFixed(c.gapRange![1], 4)}, none printing as ${impossible.gap.printed}`;
+          : `j ∈ {${c.trainCounts.join(', ')}}, k ∈ {${c.testCounts.join(', ')}} give gaps ` +
+            `${toFixed(c.gapRange![0], 4)} … ${toFixed(c.gapRange![1], 4)}, none printing as ${impossible.gap.printed}`;
       return {
         ...base,
         status: 'refuted',
         witness: { point: rowPoint(table, impossible), paperValue: impossible.gap.printed, ourValue },
         evidence: {
-          summary: `${table.label}: the gap ${impossible.gap.printed} at ε=${impossible.eps.printed} is not train − test for any achievable accuracies j/${nTrain}, k/${nTest}`,
+          summary:
+            `${table.label}: the gap ${impossible.gap.printed} at ε=${impossible.eps.printed} is not train − test ` +
+            `for any achievable accuracies j/${nTrain}, k/${nTest}`,
           details,
           data: { rows: data, split: table.split },
         },

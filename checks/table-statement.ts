@@ -237,7 +237,8 @@ function tallyText(list: readonly Comparison[]): string {
 }
 
 function line(c: Comparison): string {
-  return `${c.asserted}: ${c.printedHolds ? 'holds' : 'fails'} in print; exact counts: ${c.exact === 'all' ? 'holds' : c.exact === 'none' ? 'fails' : 'undecided'} (${c.found})`;
+  const exact = c.exact === 'all' ? 'holds' : c.exact === 'none' ? 'fails' : 'undecided';
+  return `${c.asserted}: ${c.printedHolds ? 'holds' : 'fails'} in print; exact counts: ${exact} (${c.found})`;
 }
 
 /** The `table-statement` checker: does a sentence about the tables hold for their printed and exact numbers? */

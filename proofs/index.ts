@@ -33,6 +33,8 @@ import { eq10EigvecOrthogonal } from './eq10-eigvec-orthogonal.ts';
 import { eq11EigvecW } from './eq11-eigvec-w.ts';
 
 // --- Theorem 2 and random noise ---
+import { thm2RandomNoiseFlat } from './thm2-random-noise-flat.ts';
+import { sec41LiuApproximation } from './sec41-liu-approximation.ts';
 import { eq13GradientRandom } from './eq13-gradient-random.ts';
 import { eq14HessianRandom } from './eq14-hessian-random.ts';
 import { eq15Limit } from './eq15-limit.ts';
@@ -98,11 +100,13 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   thm1SharperWithEps,
   sec3Convexity,
   // theorem 2
+  thm2RandomNoiseFlat,
   eq13GradientRandom,
   eq14HessianRandom,
   eq15Limit,
   thm2AdversarialVsRandom,
   // section 4.1
+  sec41LiuApproximation,
   // tables
   setEpsMnist2L2,
   setEpsMnist2Linf,

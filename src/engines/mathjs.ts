@@ -5,9 +5,11 @@
 import { create, all, type MathJsInstance, type MathNode, type BigNumber } from 'mathjs';
 import type { LatexPrinter, PrecisionEvaluator, SymbolicEngine } from './types.ts';
 import mathjsPackage from 'mathjs/package.json' with { type: 'json' };
+import { compileDag, evaluateDag, type Dag } from './dag.ts';
 
 const plain: MathJsInstance = create(all, {});
 const parseCache = new Map<string, MathNode>();
+const derivativeCache = new Map<string, string>();
 
 /** Parses mathjs syntax once and caches the node (expressions are re-evaluated at many points). */
 export function parseMathjs(expr: string): MathNode {
@@ -24,12 +26,19 @@ export const mathjsEngine: SymbolicEngine = {
   name: 'mathjs',
   version: mathjsPackage.version,
   derivative(expr: string, variable: string): string {
-    return plain.derivative(parseMathjs(expr), variable, { simplify: false }).toString();
+    const key = `${variable}\u0000${expr}`;
+    let out = derivativeCache.get(key);
+    if (out === undefined) {
+      out = plain.derivative(parseMathjs(expr), variable, { simplify: false }).toString();
+      if (derivativeCache.size > 2000) derivativeCache.clear();
+      derivativeCache.set(key, out);
+    }
+    return out;
   },
 };
 
 const bigInstances = new Map<number, MathJsInstance>();
-const compiled = new Map<string, { evaluate(scope: Record<string, unknown>): unknown }>();
+const dags = new Map<string, Dag>();
 
 function big(digits: number): MathJsInstance {
   let m = bigInstances.get(digits);
@@ -41,21 +50,13 @@ function big(digits: number): MathJsInstance {
 }
 
 function evalBig(expr: string, point: Readonly<Record<string, string>>, digits: number): BigNumber {
-  const m = big(digits);
-  const key = `${digits}\u0000${expr}`;
-  let code = compiled.get(key);
-  if (!code) {
-    code = m.compile(expr);
-    compiled.set(key, code);
+  let dag = dags.get(expr);
+  if (!dag) {
+    dag = compileDag(expr);
+    if (dags.size > 5000) dags.clear();
+    dags.set(expr, dag);
   }
-  const scope: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(point)) scope[k] = m.bignumber(v);
-  const value = code.evaluate(scope);
-  if (typeof value === 'boolean') return m.bignumber(value ? 1 : 0) as BigNumber;
-  if (!m.isBigNumber(value)) {
-    throw new TypeError(`mathjs evaluate: expression ${expr.slice(0, 80)} did not give a real BigNumber`);
-  }
-  return value as BigNumber;
+  return evaluateDag(dag, point, digits);
 }
 
 /** BigNumber evaluation (decimal.js under mathjs) at a chosen number of significant digits. */

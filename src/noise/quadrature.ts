@@ -83,3 +83,38 @@ export function uniformBoxExpectation(f: (eta: Float64Array) => number, d: numbe
   }
   return total;
 }
+
+/**
+ * E[f(η)] for a vector-valued f (m outputs) and η ~ U([−ε, ε]^d), by the tensor-product n-node Gauss–Legendre rule.
+ * `f` writes its m outputs into `out` (a reused buffer) for the given η (also reused).
+ */
+export function uniformBoxExpectations(
+  f: (eta: Float64Array, out: Float64Array) => void,
+  m: number,
+  d: number,
+  eps: number,
+  n: number,
+): Float64Array {
+  if (!Number.isInteger(d) || d < 1 || n ** d > 5e6) {
+    throw new ClaimcheckError('BAD_INPUT', `uniformBoxExpectations: need d >= 1 and n^d <= 5e6, got d = ${d}, n = ${n}`, 'use Monte Carlo in high dimension');
+  }
+  const { nodes, weights } = gaussLegendre(n);
+  const eta = new Float64Array(d);
+  const idx = new Int32Array(d);
+  const out = new Float64Array(m);
+  const total = new Float64Array(m);
+  for (;;) {
+    let wgt = 1;
+    for (let i = 0; i < d; i++) {
+      eta[i] = eps * nodes[idx[i]!]!;
+      wgt *= weights[idx[i]!]! / 2;
+    }
+    out.fill(0);
+    f(eta, out);
+    for (let k = 0; k < m; k++) total[k] = total[k]! + wgt * out[k]!;
+    let i = 0;
+    while (i < d && ++idx[i]! === n) idx[i++] = 0;
+    if (i === d) break;
+  }
+  return total;
+}
