@@ -10,6 +10,16 @@ import { normInequalityChecker } from './norm-inequality.ts';
 import { syntheticOptimumChecker } from './synthetic-optimum.ts';
 import { liuApproximationChecker } from './liu-approximation.ts';
 
+// --- meaning of statements (numeric) ---
+import { ballArgmax } from './ball-argmax.ts';
+import { pgdStep } from './pgd-step.ts';
+import { robustInnerMax } from './robust-inner-max.ts';
+import { separableMax } from './separable-max.ts';
+import { filterNormalisation } from './filter-normalisation.ts';
+import { noiseMoment } from './noise-moment.ts';
+import { kappaIndependence } from './kappa-independence.ts';
+import { gaussianRemark } from './gaussian-remark.ts';
+
 // --- tables and numeric text ---
 import { tableAchievable } from './table-achievable.ts';
 import { tableGap } from './table-gap.ts';
@@ -29,6 +39,15 @@ export const checkers: readonly Checker<unknown>[] = [
   normInequalityChecker,
   syntheticOptimumChecker,
   liuApproximationChecker,
+  // meaning of statements (numeric)
+  ballArgmax,
+  pgdStep,
+  robustInnerMax,
+  separableMax,
+  filterNormalisation,
+  noiseMoment,
+  kappaIndependence,
+  gaussianRemark,
   // tables
   tableAchievable,
   tableGap,

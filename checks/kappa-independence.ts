@@ -12,7 +12,7 @@ import type { LoadedClaim } from '../src/claims/load.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
 import { deriveSeed, makeRng, type Rng } from '../src/decide/rng.ts';
 import { formatExactVector, formatNumber, formatVector } from '../src/attack/format.ts';
-import { dot, norm1, norm2, sigmoid, type Label } from '../src/attack/linear-model.ts';
+import { dot, norm1, sigmoid, type Label } from '../src/attack/linear-model.ts';
 import { uniformBoxExpectations } from '../src/noise/quadrature.ts';
 import { RunningMean } from '../src/noise/monte-carlo.ts';
 import { drawVector, DEFAULT_DOMAINS, vectorDomain, verdictBase } from './_internals/meaning.ts';
@@ -33,8 +33,6 @@ const ParamsSchema = z.object({
   quadratureNodes: z.number().int().min(4).default(24),
   mcSamples: z.number().int().min(1000).default(50000),
 });
-
-type Params = z.infer<typeof ParamsSchema>;
 
 interface Case {
   readonly x: Float64Array;
@@ -207,6 +205,3 @@ export const kappaIndependence = defineChecker({
     };
   },
 });
-
-/** Kept for the report: the L2 norm of w at a case (unused by the verdict). */
-void norm2;

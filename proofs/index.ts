@@ -31,6 +31,12 @@ import { appbL8 } from './appb-l8.ts';
 import { appbL9 } from './appb-l9.ts';
 import { eq10EigvecOrthogonal } from './eq10-eigvec-orthogonal.ts';
 import { eq11EigvecW } from './eq11-eigvec-w.ts';
+// eq02–eq06: meaning of statements (numeric checks)
+import { eq02AdversarialExample } from './eq02-adversarial-example.ts';
+import { eq03PgdStep } from './eq03-pgd-step.ts';
+import { eq04AdversarialTraining } from './eq04-adversarial-training.ts';
+import { eq05LandscapeMaxOutsideSum } from './eq05-landscape-max-outside-sum.ts';
+import { eq06FilterNormalisation } from './eq06-filter-normalisation.ts';
 
 // --- Theorem 2 and random noise ---
 import { thm2RandomNoiseFlat } from './thm2-random-noise-flat.ts';
@@ -38,6 +44,10 @@ import { sec41LiuApproximation } from './sec41-liu-approximation.ts';
 import { eq13GradientRandom } from './eq13-gradient-random.ts';
 import { eq14HessianRandom } from './eq14-hessian-random.ts';
 import { eq15Limit } from './eq15-limit.ts';
+// Theorem 2 premises and the Gaussian remark: meaning of statements (numeric checks)
+import { thm2KappaIndependent } from './thm2-kappa-independent.ts';
+import { thm2UniformVariance } from './thm2-uniform-variance.ts';
+import { thm2GaussianRemark } from './thm2-gaussian-remark.ts';
 
 // --- Section 4.1 ---
 
@@ -74,6 +84,11 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   // formulas
   eq01LogisticLoss,
   // eq02–eq06 (meaning of statements)
+  eq02AdversarialExample,
+  eq03PgdStep,
+  eq04AdversarialTraining,
+  eq05LandscapeMaxOutsideSum,
+  eq06FilterNormalisation,
   // formulas from Eq. (7) on
   eq07CosTheta,
   lem1Monotone,
@@ -103,8 +118,11 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   thm2RandomNoiseFlat,
   eq13GradientRandom,
   eq14HessianRandom,
+  thm2KappaIndependent,
+  thm2UniformVariance,
   eq15Limit,
   thm2AdversarialVsRandom,
+  thm2GaussianRemark,
   // section 4.1
   sec41LiuApproximation,
   // tables

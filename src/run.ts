@@ -10,6 +10,9 @@ import { ClaimcheckError } from './errors.ts';
 import { defaultEngines } from './engines/index.ts';
 import { deriveSeed } from './decide/rng.ts';
 import { nearestIds } from './claims/nearest.ts';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 
 /** The default seed of every check (printed in every output). */
 export const DEFAULT_SEED = 20210;
@@ -20,6 +23,8 @@ export interface RunOptions {
   readonly points?: readonly number[];
   /** Called before and after each claim (progress display). */
   readonly onProgress?: (event: { readonly id: string; readonly index: number; readonly total: number; readonly done: boolean }) => void;
+  /** Worker processes for `runChecksParallel` (default: the number of cores, at most 4). */
+  readonly jobs?: number;
 }
 
 /** One verdict with the time its check took. */
@@ -93,4 +98,51 @@ export async function deriveClaim(id: string, options: RunOptions = {}): Promise
     throw new ClaimcheckError('BAD_INPUT', `claim ${id}: its checker (${checker.kind}) derives no formula`, 'derive works on formula claims');
   }
   return checker.derive(claim!, checker.params.parse(claim!.params), contextFor(claim!, options));
+}
+
+interface WorkerMessage {
+  readonly type: 'progress' | 'results' | 'error';
+  readonly id?: string;
+  readonly done?: boolean;
+  readonly results?: readonly { readonly id: string; readonly verdict: Verdict; readonly millis: number }[];
+  readonly message?: string;
+  readonly code?: string;
+  readonly suggestion?: string;
+}
+
+/**
+ * Like `runChecks`, spread over `jobs` child processes (claims dealt round-robin, results in paper order). Each claim's
+ * seed depends only on the run seed and its id, so the verdicts are identical to a serial run.
+ */
+export async function runChecksParallel(ids: readonly string[], options: RunOptions = {}): Promise<CheckResult[]> {
+  const claims = selectClaims(ids);
+  const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(os.cpus().length, 4), claims.length));
+  if (jobs === 1) return runChecks(ids, options);
+  const groups: string[][] = Array.from({ length: jobs }, () => []);
+  claims.forEach((c, i) => groups[i % jobs]!.push(c.id));
+  const worker = fileURLToPath(new URL('./run-worker.ts', import.meta.url));
+  let finished = 0;
+  const byId = new Map<string, CheckResult>();
+  const claimById = new Map(claims.map((c) => [c.id, c]));
+  await Promise.all(
+    groups.map(
+      (group) =>
+        new Promise<void>((resolve, reject) => {
+          const child = fork(worker, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+          child.on('message', (m: WorkerMessage) => {
+            if (m.type === 'progress' && m.id) {
+              if (m.done) finished++;
+              options.onProgress?.({ id: m.id, index: finished - (m.done ? 1 : 0), total: claims.length, done: m.done ?? false });
+            } else if (m.type === 'results') {
+              for (const r of m.results ?? []) byId.set(r.id, { claim: claimById.get(r.id)!, verdict: r.verdict, millis: r.millis });
+            } else if (m.type === 'error') {
+              reject(m.code ? new ClaimcheckError(m.code as never, m.message ?? 'worker failed', m.suggestion) : new Error(m.message));
+            }
+          });
+          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`check worker exited with code ${code}`))));
+          child.send({ ids: group, seed: options.seed ?? DEFAULT_SEED, dims: options.dims, points: options.points });
+        }),
+    ),
+  );
+  return claims.map((c) => byId.get(c.id)!);
 }

@@ -70,7 +70,8 @@ export function createProgress(options: {
   let timer: ReturnType<typeof setInterval> | undefined;
   const draw = (): void => {
     if (!options.enabled) return;
-    const width = Math.max(20, (options.stream.columns ?? 80) - 1);
+    const columns = options.stream.columns !== undefined && options.stream.columns > 0 ? options.stream.columns : 80;
+    const width = Math.max(20, columns - 1);
     const line = formatProgressLine({ id: current, completed, total, elapsedMillis: now() - start });
     options.stream.write(`\r\x1b[2K${line.length > width ? `${line.slice(0, width - 1)}…` : line}`);
     drawn = true;

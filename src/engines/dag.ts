@@ -4,7 +4,6 @@
  * evaluated in topological order with mathjs BigNumbers (decimal.js) at the requested precision.
  */
 import { create, all, type MathJsInstance, type MathNode, type BigNumber } from 'mathjs';
-import { parseMathjs } from './mathjs.ts';
 
 type Op =
   | { readonly k: 'const'; readonly v: string }
@@ -18,6 +17,9 @@ export interface Dag {
   readonly ops: readonly Op[];
   readonly symbols: readonly string[];
 }
+
+// Parsing with BigNumbers keeps every decimal literal exact (a plain parse would round it to a double).
+const exactParser: MathJsInstance = create(all, { number: 'BigNumber', precision: 400 });
 
 const FUNCTIONS = new Set(['exp', 'log', 'sqrt', 'abs', 'cos', 'sin']);
 
@@ -39,7 +41,10 @@ export function compileDag(expr: string): Dag {
     const n = node as MathNode & { type: string; op?: string; fn?: unknown; args?: MathNode[]; value?: unknown; name?: string; content?: MathNode };
     switch (n.type) {
       case 'ConstantNode':
-        return intern(`c:${String(n.value)}`, { k: 'const', v: String(n.value) });
+        {
+        const v = String(n.value);
+        return intern(`c:${v}`, { k: 'const', v });
+      }
       case 'SymbolNode': {
         const name = String(n.name);
         if (name === 'e') return intern('c:e', { k: 'fn', fn: 'exp', a: intern('c:1', { k: 'const', v: '1' }) });
@@ -73,7 +78,7 @@ export function compileDag(expr: string): Dag {
         throw new Error(`compileDag: node type ${n.type}`);
     }
   };
-  visit(parseMathjs(expr));
+  visit(exactParser.parse(expr));
   return { ops, symbols: [...symbols] };
 }
 

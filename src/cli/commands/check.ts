@@ -35,7 +35,7 @@ export const check = new Command('check')
     }
     const rows = verdictRows(results).map((r) => [r.claim, r.location, r.verdict, r.evidence]);
     process.stdout.write(
-      formatTextTable(VERDICT_TABLE_HEADERS, rows, { maxWidth: process.stdout.isTTY ? process.stdout.columns : 0 }),
+      formatTextTable(VERDICT_TABLE_HEADERS, rows, { maxWidth: process.stdout.isTTY ? (process.stdout.columns ?? 0) : 0 }),
     );
     process.stdout.write(`\nseed: ${seed}\n`);
   });

@@ -35,6 +35,6 @@ export const list = new Command('list')
       c.title,
     ]);
     process.stdout.write(
-      formatTextTable(['claim', 'location', 'kind', 'title'], rows, { maxWidth: process.stdout.isTTY ? process.stdout.columns : 0 }),
+      formatTextTable(['claim', 'location', 'kind', 'title'], rows, { maxWidth: process.stdout.isTTY ? (process.stdout.columns ?? 0) : 0 }),
     );
   });

@@ -117,6 +117,8 @@ export function makeMarginLoss(
     }
     for (let i = 0; i < H.length; i++) H[i]! *= invN;
     if (active) penalty.addHessian(w, d, dim, sigmaSum * invN * epsilon, H);
+    // Mirror the lower triangle so that H is exactly symmetric (the rank-2 terms round differently per side).
+    for (let i = 0; i < dim; i++) for (let j = 0; j < i; j++) H[j * dim + i] = H[i * dim + j]!;
     return H;
   };
 

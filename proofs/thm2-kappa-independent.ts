@@ -1,0 +1,37 @@
+/** Theorem 2 (proof), section 3.2: κ^n treated as small, finite and independent of η. */
+import { claim } from '../src/claims/schema.ts';
+import { w, x, y } from './variables.ts';
+
+export const thm2KappaIndependent = claim({
+  id: 'thm2-kappa-independent',
+  title: 'κ^n "sufficiently small but takes a finite value independent of η"',
+  statement:
+    'With κ^n ≡ g^n − 1 = exp(−y^n w·(x^n + η^n)), the proof of Theorem 2 considers κ^n sufficiently small but finite and independent of η, so that the expected Hessian term E[κ/(1+κ)² (x+η)(x+η)ᵀ] factorises as E[κ/(1+κ)²]·(xxᵀ + (ε²/3) I).',
+  location: { section: '3.2', equation: '(15)' },
+  kind: 'kappa-independence',
+  latex: [
+    { printed: 'g^{n}\\equiv 1+\\exp\\left(-y^{n}\\bm{w}\\cdot\\left(\\bm{x}^{n}+\\bm{\\eta}^{n}\\right)\\right)', role: 'definition', parse: false },
+    { printed: '\\kappa^{n}\\equiv g^{n}-1\\rightarrow 0', role: 'definition', parse: false },
+    {
+      printed:
+        '\\frac{\\partial^{2}L_{\\eta}}{\\partial w_{i}\\partial w_{j}}=\\frac{1}{N}\\sum_{n}\\frac{\\left(g^{n}-1\\right)}{\\left(g^{n}\\right)^{2}}\\left(x_{i}^{n}+\\eta_{i}^{n}\\right)\\left(x_{j}^{n}+\\eta_{j}^{n}\\right)',
+      role: 'hessian',
+      parse: false,
+    },
+  ],
+  quote:
+    'Let us consider the case where κnsuperscript𝜅𝑛\\kappa^{n} is sufficiently small but takes a finite value independent of 𝜼𝜼{\\bm{\\eta}}.',
+  variables: [
+    x,
+    y,
+    w,
+    { symbol: '\\varepsilon', name: 'eps', domain: { type: 'interval', lo: 0, hi: 10, loOpen: true, hiOpen: false }, description: 'noise radius ε = (ε‖w‖₁)/‖w‖₁ over the scanned scales' },
+  ],
+  assumptions: [
+    'η has independent components η_i ~ U(−ε, ε), independent of x (thm2-uniform-variance)',
+    'κ small: the points are taken with margin y w·x = 4 (κ = e^−4 without noise)',
+    'the claim is read as: the factorisation holds to 5 % whenever ε‖w‖₁ ≤ 0.1',
+  ],
+  dependsOn: ['thm2-uniform-variance'],
+  params: { regimeMax: 0.1, tolerance: 0.05 },
+});
