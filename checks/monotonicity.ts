@@ -10,14 +10,13 @@ import { lowerRole, scalarSymbols, type Instance } from '../src/decide/formula.t
 import { proveSign, describeSign } from '../src/decide/sign.ts';
 import { samplePoints, expandConstruction } from '../src/decide/sampler.ts';
 import { makeRng, deriveSeed } from '../src/decide/rng.ts';
-import { ConstructionSchema } from './params.ts';
 
 const Params = z.object({
   f: z.string().default('f'),
   /** The variable the claim is about, as a pattern (`c_{n}`). */
   variable: z.string().min(1),
   /** Factors whose product is claimed to be ∂f/∂c (patterns with NORM/DOT macros). */
-  factors: z.array(ConstructionSchema.pick({ expr: true })).min(1),
+  factors: z.array(z.object({ expr: z.string().min(1), label: z.string().min(1) })).min(1),
   /** The sign the claim states: the sign of this ±1 variable (`y_{n}`). */
   signOf: z.string().min(1),
   /** Symbols known positive (e.g. none) beyond structure. */
@@ -36,7 +35,6 @@ export const monotonicityChecker = defineChecker<P>({
   check(claim, p, ctx): Verdict {
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'monotonicity' } as const;
     const inst0: Instance = { d: 2, N: 1, bind: new Map() };
-    const variable = fill(p.variable, inst0);
     const derivative = (inst: Instance) => ctx.engines.primary.derivative(lowerRole(claim, p.f, inst, ctx.engines), fill(p.variable, inst));
     const expand = (expr: string, d: number) => expandConstruction({ target: '_', expr }, d, 1)[0]!.expr;
     const product = (inst: Instance) => p.factors.map((f) => `(${expand(f.expr, inst.d)})`).join(' * ');
@@ -64,7 +62,7 @@ export const monotonicityChecker = defineChecker<P>({
         witness ??= pt;
       }
     }
-    const details = p.factors.map((f, i) => `${f.expr}: ${describeSign(signs[i]!)}`);
+    const details = p.factors.map((f, i) => `${f.label}: ${describeSign(signs[i]!)}`);
     if (violations > 0) {
       return {
         ...base,
@@ -81,7 +79,7 @@ export const monotonicityChecker = defineChecker<P>({
       status: 'confirmed',
       derivedLatex: claim.latex.find((f) => f.role === 'factorised')?.printed,
       evidence: {
-        summary: `∂f/∂${variable} = ${p.factors.map((f) => f.expr).join(' · ')} (${residualSummary(o)}); signs: ${details.map((d) => d.split(': ')[1]).join(', ')}; strictly monotone when ‖w‖‖η^n‖ > 0; no counterexample in ${pts.length} points (${zeros} zeros)`,
+        summary: `∂f/∂cos θ^n = ${p.factors.map((f) => f.label).join(' · ')} (${residualSummary(o)}); signs: ${details.join(', ')}; strictly monotone when ‖w‖‖η^n‖ > 0; no counterexample in ${pts.length} points (${zeros} zeros)`,
         details,
       },
     };

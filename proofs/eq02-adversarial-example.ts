@@ -25,5 +25,6 @@ export const eq02AdversarialExample = claim({
     'p ∈ {2, ∞} (the norms of the experiments)',
     '"less than ε" is read literally: ‖·‖_p < ε, an open ball',
   ],
+  dependsOn: ['eq01-logistic-loss'],
   params: { center: 'x', boundary: 'open', norms: ['l2', 'linf'] },
 });

@@ -34,12 +34,15 @@ export const lem1Monotone = claim({
     factors: [
       {
         expr: "y_{n}",
+        label: "y^n",
       },
       {
         expr: "NORM(w) * NORM(eta_{n})",
+        label: "‖w‖‖η^n‖",
       },
       {
         expr: "exp(-y_{n} * DOT(w, x_{n}) + y_{n} * NORM(w) * NORM(eta_{n}) * c_{n}) / (1 + exp(-y_{n} * DOT(w, x_{n}) + y_{n} * NORM(w) * NORM(eta_{n}) * c_{n}))",
+        label: "e^u/(1 + e^u)",
       },
     ],
   },

@@ -22,7 +22,10 @@ export const thm2KappaIndependent = claim({
   quote:
     'Let us consider the case where κnsuperscript𝜅𝑛\\kappa^{n} is sufficiently small but takes a finite value independent of 𝜼𝜼{\\bm{\\eta}}.',
   variables: [
-    x,
+    {
+      ...x,
+      description: 'data point x^n = x0 + t·w: x0 drawn from [−2, 2]^d, then moved along w so that y w·x^n = 4 (it may leave [−2, 2]^d)',
+    },
     y,
     w,
     { symbol: '\\varepsilon', name: 'eps', domain: { type: 'interval', lo: 0, hi: 10, loOpen: true, hiOpen: false }, description: 'noise radius ε = (ε‖w‖₁)/‖w‖₁ over the scanned scales' },

@@ -12,18 +12,25 @@ interface Job {
 }
 
 process.once('message', (job: Job) => {
+  let current: string | undefined;
   runChecks(job.ids, {
     seed: job.seed,
     dims: job.dims,
     points: job.points,
-    onProgress: (e) => process.send?.({ type: 'progress', id: e.id, done: e.done }),
+    onProgress: (e) => {
+      current = e.done ? undefined : e.id;
+      process.send?.({ type: 'progress', id: e.id, done: e.done });
+    },
   }).then(
     (results) => {
       process.send?.({ type: 'results', results: results.map((r) => ({ id: r.claim.id, verdict: r.verdict, millis: r.millis })) }, () => process.exit(0));
     },
     (err: unknown) => {
       const e = err as Error & { code?: string; suggestion?: string };
-      process.send?.({ type: 'error', message: e.message, code: e.code, suggestion: e.suggestion }, () => process.exit(1));
+      const failed = current !== undefined && e.code === undefined;
+      const message = failed ? `the check of claim ${current} could not run: ${e.message}` : e.message;
+      const code = failed ? 'CHECK_FAILED' : e.code;
+      process.send?.({ type: 'error', message, code, suggestion: e.suggestion }, () => process.exit(1));
     },
   );
 });

@@ -122,7 +122,7 @@ export interface L2ClippedOptions {
   /** Step size of the ascent as a multiple of ε (default 1). */
   readonly stepFactor?: number;
   readonly maxIterations?: number;
-  /** Stop when the gradient-mapping norm ‖η − Π(η + t ĉ)‖/t falls below this (default 1e-12). */
+  /** Stop when the gradient-mapping norm ‖η − Π(η + t ĉ)‖/t falls below this (default 1e-10). */
   readonly tol?: number;
 }
 
@@ -146,7 +146,7 @@ export function l2ClippedMaximizer(
   const { lo, hi } = perturbationBox(x, options.range ?? { lo: 0, hi: 1 });
   const t = (options.stepFactor ?? 1) * eps;
   const maxIterations = options.maxIterations ?? 10_000;
-  const tol = options.tol ?? 1e-12;
+  const tol = options.tol ?? 1e-10;
   const chat = new Float64Array(w.length);
   for (let i = 0; i < w.length; i++) chat[i] = (-y * w[i]!) / n;
   let eta: Float64Array = new Float64Array(w.length);

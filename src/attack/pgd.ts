@@ -85,7 +85,10 @@ export interface PgdSettings {
   readonly randomStart: { readonly kind: 'none' } | { readonly kind: RandomStartKind; readonly seed: number };
   readonly clip: { readonly lo: number; readonly hi: number; readonly mode: 'sequential' | 'exact' } | null;
   readonly projectAround: 'original' | 'iterate';
-  /** steps × λ ≥ ε: false means the ball's boundary cannot be reached from η = 0 without a random start. */
+  /**
+   * steps × λ ≥ ε: false means the ball's boundary cannot be reached from η = 0 without a random start (exact for
+   * the L∞ sign step and the L2 step g/‖g‖₂, conservative for the sign step in an L2 ball, which moves λ√d per step).
+   */
   readonly boundaryReachable: boolean;
 }
 

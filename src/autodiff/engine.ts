@@ -165,3 +165,30 @@ export function fdHvp(loss: TfLoss, w: Float64Array, v: Float64Array, options: F
   for (let i = 0; i < w.length; i++) out[i] = (gp[i]! - gm[i]!) * c;
   return out;
 }
+
+/** Inputs of `fdHvpErrorBound`: norms of the Float64 reference quantities at w. */
+export interface FdErrorModel {
+  /** ‖∇L(w)‖₂. */
+  readonly gradNorm: number;
+  /** ‖∇²L(w)‖₂ (or an upper bound, e.g. the Frobenius norm). */
+  readonly hessianNorm: number;
+  /** ‖w‖₂ (float32 rounding of w ± h·u is relative to |w_i|). */
+  readonly wNorm: number;
+  /** ‖v‖₂. */
+  readonly vNorm: number;
+  /** The FD step used. Default 1e-3. */
+  readonly h?: number;
+}
+
+const EPS32 = 1.1920928955078125e-7;
+
+/**
+ * A rounding-error bound for `fdHvp` in float32, to be used as the absolute tolerance of a comparison:
+ * 8·ε₃₂·‖v‖·(‖∇L‖ + ‖∇²L‖·‖w‖)/h. The first term is the rounding of the two gradients, the second the rounding of
+ * w ± h·u to float32 (a perturbation of the step of size ε₃₂|w_i|), both divided by 2h; 8 is a safety factor for
+ * accumulation. Where this exceeds ‖∇²L v‖ the FD path says nothing (saturated losses, large gradients).
+ */
+export function fdHvpErrorBound(model: FdErrorModel): number {
+  const h = model.h ?? 1e-3;
+  return (8 * EPS32 * model.vNorm * (model.gradNorm + model.hessianNorm * model.wNorm)) / h;
+}

@@ -91,6 +91,6 @@ export function witnessPoint(w: NonNullable<CompareOutcome['witness']>): Record<
 
 /** Formats a residual summary: "residual ≤ 10^-127 (128 digits), 10^-63 (64 digits) over 12 instances". */
 export function residualSummary(o: CompareOutcome): string {
-  const f = (x: number) => (x === -Infinity ? '0' : `10^${Math.round(x)}`);
-  return `relative residual ≤ ${f(o.worst128)} at 128 digits and ≤ ${f(o.worst64)} at 64 digits over ${o.tests} instances (${o.instances[0]} … ${o.instances.at(-1)})`;
+  const f = (x: number, digits: number) => (x === -Infinity ? `exactly 0 at ${digits} digits` : `≤ 10^${Math.round(x)} at ${digits} digits`);
+  return `relative residual ${f(o.worst128, 128)} and ${f(o.worst64, 64)} over ${o.tests} instances (${o.instances[0]} … ${o.instances.at(-1)})`;
 }

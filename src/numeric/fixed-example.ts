@@ -5,8 +5,8 @@
  */
 import type { Dataset, LinearModelOptions } from './dataset.ts';
 import { perturbDataset } from './dataset.ts';
-import { logisticLoss } from './logistic.ts';
 import type { Loss } from './loss.ts';
+import { makeMarginLoss } from './_internals/margin-loss.ts';
 
 /**
  * Logistic loss on fixed perturbed examples zⁿ = xⁿ + ηⁿ (η given, n×d row-major, independent of w): the first line
@@ -15,6 +15,5 @@ import type { Loss } from './loss.ts';
  * and by the w-dependence of gⁿ.
  */
 export function fixedExampleLoss(ds: Dataset, eta: Float64Array, options: LinearModelOptions = {}): Loss {
-  const base = logisticLoss(perturbDataset(ds, eta), options);
-  return { ...base, name: 'fixed-example' };
+  return makeMarginLoss('fixedExampleLoss', 'fixed-example', perturbDataset(ds, eta), 0, null, options);
 }

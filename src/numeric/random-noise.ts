@@ -6,8 +6,8 @@ import type { Rng } from '../decide/rng.ts';
 import type { Dataset, LinearModelOptions } from './dataset.ts';
 import { perturbDataset } from './dataset.ts';
 import { BadArgumentError } from './errors.ts';
-import { logisticLoss } from './logistic.ts';
 import type { Loss } from './loss.ts';
+import { makeMarginLoss } from './_internals/margin-loss.ts';
 
 /**
  * Random-noise loss L_η(w) = (1/N) Σ_n log gⁿ, gⁿ = 1 + exp(−yⁿ w·(xⁿ + ηⁿ)), for given noise draws η (n×d),
@@ -16,8 +16,7 @@ import type { Loss } from './loss.ts';
  * has x_iⁿ in place of x_iⁿ + η_iⁿ and the opposite overall sign.
  */
 export function randomNoiseLoss(ds: Dataset, eta: Float64Array, options: LinearModelOptions = {}): Loss {
-  const base = logisticLoss(perturbDataset(ds, eta), options);
-  return { ...base, name: 'random-noise' };
+  return makeMarginLoss('randomNoiseLoss', 'random-noise', perturbDataset(ds, eta), 0, null, options);
 }
 
 /** Options of `sampleUniformNoise`. */

@@ -5,7 +5,6 @@
 import type { Dataset, LinearModelOptions } from './dataset.ts';
 import { parameterCount, perturbDataset } from './dataset.ts';
 import { BadArgumentError, NonDifferentiableError } from './errors.ts';
-import { logisticLoss } from './logistic.ts';
 import type { Loss } from './loss.ts';
 import { checkVector } from './_internals/linear.ts';
 import { makeMarginLoss, type NormPenalty } from './_internals/margin-loss.ts';
@@ -105,7 +104,7 @@ export function linfBoxRobustLoss(ds: Dataset, epsilon: number, options: LinearM
       const z = firstZero(w, ds.d);
       if (z >= 0) throw new NonDifferentiableError(`${fn}.${method}`, `w[${z}] = 0 (the box maximiser switches there)`);
     }
-    return logisticLoss(perturbDataset(ds, boxPerturbation(ds, w, epsilon)), options);
+    return makeMarginLoss(fn, 'robust-linf-box', perturbDataset(ds, boxPerturbation(ds, w, epsilon)), 0, null, options);
   };
   return {
     name: `robust-linf-box(eps=${epsilon})`,

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, open, rename, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { ClaimcheckError } from '../errors.ts';
 
 /** One file to write: a bare file name (no directory part) and its UTF-8 content. */
@@ -33,6 +33,35 @@ function missingDirs(dir: string): string[] {
     d = parent;
   }
   return missing;
+}
+
+/**
+ * Checks, without creating anything, that `dir` could be created (or is) a writable directory: its nearest existing
+ * ancestor must be a writable directory. Throws `ClaimcheckError('BAD_INPUT')` naming the path otherwise, so a
+ * command can refuse a bad `--out` before doing any work.
+ */
+export function assertWritableDir(dir: string): void {
+  const missing = missingDirs(dir);
+  const target = missing.length === 0 ? resolve(dir) : dirname(missing.at(-1)!);
+  const fail = (why: string): never => {
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `cannot write the report to ${dir}: ${why}`,
+      'pass --out a directory you can create and write to',
+    );
+  };
+  let isDir = false;
+  try {
+    isDir = statSync(target).isDirectory();
+  } catch (err) {
+    fail(`${target} cannot be read (${errno(err) ?? String(err)})`);
+  }
+  if (!isDir) fail(`${target} is not a directory`);
+  try {
+    accessSync(target, constants.W_OK | constants.X_OK);
+  } catch {
+    fail(`${target} is not writable`);
+  }
 }
 
 async function writeTemp(path: string, content: string): Promise<void> {

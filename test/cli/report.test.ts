@@ -24,9 +24,9 @@ describe('claimcheck report', () => {
   });
 
   it('writes errata.md, errata.json and provenance.json and nothing else, exit 0', () => {
+    expect(first.code, first.stderr).toBe(0);
+    expect(second.code, second.stderr).toBe(0);
     expect(first.stderr).toBe('');
-    expect(first.code).toBe(0);
-    expect(second.code).toBe(0);
     expect(readdirSync(join(root, 'a')).sort()).toEqual(['errata.json', 'errata.md', 'provenance.json']);
     expect(first.stdout).toContain('seed: 11');
     const summary = JSON.parse(second.stdout) as { seed: number; files: string[] };

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFilesAtomic } from '../../src/report/write-atomic.ts';
+import { assertWritableDir, writeFilesAtomic } from '../../src/report/write-atomic.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
 
 describe('writeFilesAtomic', () => {
@@ -64,5 +64,15 @@ describe('writeFilesAtomic', () => {
 
   it('refuses names with a directory part', async () => {
     await expect(writeFilesAtomic(root, [{ name: '../x', content: '' }])).rejects.toThrow(/bare name, but got "..\/x"/);
+  });
+
+  it('assertWritableDir accepts a new path under a directory and refuses one under a regular file', () => {
+    expect(() => assertWritableDir(join(root, 'new', 'deeper'))).not.toThrow();
+    expect(() => assertWritableDir(root)).not.toThrow();
+    const file = join(root, 'plain');
+    writeFileSync(file, 'keep');
+    expect(() => assertWritableDir(join(file, 'sub'))).toThrow(`${file} is not a directory`);
+    expect(() => assertWritableDir(file)).toThrow(`${file} is not a directory`);
+    expect(readdirSync(root)).toEqual(['plain']);
   });
 });

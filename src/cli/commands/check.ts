@@ -18,12 +18,12 @@ export const check = new Command('check')
   .option('--quiet', 'show no progress on stderr (default: progress when stderr is a terminal)')
   .action(async (ids: string[], raw: Record<string, unknown>) => {
     const options = parseOptions(CheckOptionsSchema, raw);
-    const { runChecks, DEFAULT_SEED } = await import('../../run.ts');
+    const { runChecksParallel, DEFAULT_SEED } = await import('../../run.ts');
     const seed = options.seed ?? DEFAULT_SEED;
     const progress = createProgress({ stream: process.stderr, enabled: !options.quiet && process.stderr.isTTY === true });
     let results;
     try {
-      results = await runChecks(ids, { seed, onProgress: progress.onProgress });
+      results = await runChecksParallel(ids, { seed, onProgress: progress.onProgress });
     } catch (err) {
       throw asCheckFailure(err, progress.current);
     } finally {

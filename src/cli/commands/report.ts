@@ -10,7 +10,7 @@ import { countVerdicts } from '../../report/counts.ts';
 import { renderErrataJson, stableJson } from '../../report/json.ts';
 import { renderErrataMarkdown } from '../../report/markdown.ts';
 import { collectProvenance, collectRunProvenance, engineInfo } from '../../report/provenance.ts';
-import { writeFilesAtomic } from '../../report/write-atomic.ts';
+import { assertWritableDir, writeFilesAtomic } from '../../report/write-atomic.ts';
 import { VERDICT_STATUSES } from '../../claims/verdict.ts';
 
 /** The `report` command. */
@@ -23,14 +23,15 @@ export const report = new Command('report')
   .option('--quiet', 'show no progress on stderr (default: progress when stderr is a terminal)')
   .action(async (ids: string[], raw: Record<string, unknown>) => {
     const options = parseOptions(ReportOptionsSchema, raw);
-    const { runChecks, DEFAULT_SEED } = await import('../../run.ts');
+    assertWritableDir(options.out);
+    const { runChecksParallel, DEFAULT_SEED } = await import('../../run.ts');
     const { defaultEngines } = await import('../../engines/index.ts');
     const seed = options.seed ?? DEFAULT_SEED;
     const startedAt = new Date();
     const progress = createProgress({ stream: process.stderr, enabled: !options.quiet && process.stderr.isTTY === true });
     let results;
     try {
-      results = await runChecks(ids, { seed, onProgress: progress.onProgress });
+      results = await runChecksParallel(ids, { seed, onProgress: progress.onProgress });
     } catch (err) {
       throw asCheckFailure(err, progress.current);
     } finally {

@@ -98,12 +98,47 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
       for (let j = k1 + 1; j < n; j++) pNext[j] = 0;
     }
     // Fused sweep: rank-2 update of rows i ≥ k+2 (cols k+2..i) and, with the updated entries, A''·vNext.
+    // Two rows per pass share the loads of v, q, vNext and pNext.
     const start = k1 + 1;
-    for (let i = start; i < n; i++) {
-      const row = i * n;
-      const vi = v[i]!;
-      const qi = q[i]!;
-      if (more) {
+    if (more) {
+      let i = start;
+      for (; i + 1 < n; i += 2) {
+        const r0 = i * n;
+        const r1 = r0 + n;
+        const v0 = v[i]!;
+        const q0 = q[i]!;
+        const w0 = vNext[i]!;
+        const v1 = v[i + 1]!;
+        const q1 = q[i + 1]!;
+        const w1 = vNext[i + 1]!;
+        let s0 = 0;
+        let s1 = 0;
+        for (let j = start; j < i; j++) {
+          const vj = v[j]!;
+          const qj = q[j]!;
+          const xj = vNext[j]!;
+          const a0 = a[r0 + j]! - v0 * qj - q0 * vj;
+          const a1 = a[r1 + j]! - v1 * qj - q1 * vj;
+          a[r0 + j] = a0;
+          a[r1 + j] = a1;
+          s0 += a0 * xj;
+          s1 += a1 * xj;
+          pNext[j]! += a0 * w0 + a1 * w1;
+        }
+        // Row i's diagonal, row i+1's entries at columns i and i+1.
+        const aii = a[r0 + i]! - 2 * v0 * q0;
+        a[r0 + i] = aii;
+        const a1i = a[r1 + i]! - v1 * q0 - q1 * v0;
+        a[r1 + i] = a1i;
+        const a11 = a[r1 + i + 1]! - 2 * v1 * q1;
+        a[r1 + i + 1] = a11;
+        pNext[i]! += s0 + aii * w0 + a1i * w1;
+        pNext[i + 1]! += s1 + a1i * w0 + a11 * w1;
+      }
+      if (i < n) {
+        const row = i * n;
+        const vi = v[i]!;
+        const qi = q[i]!;
         const wi = vNext[i]!;
         let s = 0;
         for (let j = start; j < i; j++) {
@@ -115,7 +150,12 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
         const aii = a[row + i]! - 2 * vi * qi;
         a[row + i] = aii;
         pNext[i]! += s + aii * wi;
-      } else {
+      }
+    } else {
+      for (let i = start; i < n; i++) {
+        const row = i * n;
+        const vi = v[i]!;
+        const qi = q[i]!;
         for (let j = start; j <= i; j++) a[row + j]! -= vi * q[j]! + qi * v[j]!;
       }
     }

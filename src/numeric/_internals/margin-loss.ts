@@ -122,28 +122,47 @@ export function makeMarginLoss(
     return H;
   };
 
+  // The per-example curvature weights at the last w seen by hvp, so that repeated products at one w (Lanczos,
+  // Hutchinson) make two passes over the data instead of three. Keyed by a copy of w, compared entry by entry.
+  let hvpCache: { w: Float64Array; D: Float64Array; a: Float64Array | null; sigmaMean: number } | null = null;
+  const hvpWeights = (w: Float64Array): { D: Float64Array; a: Float64Array | null; sigmaMean: number } => {
+    if (hvpCache !== null) {
+      const cw = hvpCache.w;
+      let same = true;
+      for (let j = 0; j < dim && same; j++) same = cw[j] === w[j];
+      if (same) return hvpCache;
+    }
+    const a = direction('hvp', w);
+    const uk = u(w);
+    const D = new Float64Array(n);
+    let sigmaSum = 0;
+    for (let k = 0; k < n; k++) {
+      D[k] = sigmoidDerivative(uk[k]!);
+      if (active) sigmaSum += sigmoid(uk[k]!);
+    }
+    hvpCache = { w: Float64Array.from(w), D, a, sigmaMean: sigmaSum * invN };
+    return hvpCache;
+  };
+
   const hvp = (w: Float64Array, v: Float64Array): Float64Array => {
     checkVector(`${fn}.hvp`, 'w', w, dim);
     checkVector(`${fn}.hvp`, 'v', v, dim);
-    const a = direction('hvp', w);
-    const uk = u(w);
+    const { D, a, sigmaMean } = hvpWeights(w);
     const xv = margins(ds, v, bias);
     let av = 0;
     if (a !== null) for (let j = 0; j < d; j++) av += a[j]! * v[j]!;
     const c = new Float64Array(n);
     let tSum = 0;
-    let sigmaSum = 0;
     for (let k = 0; k < n; k++) {
       const yk = y[k]!;
-      const t = sigmoidDerivative(uk[k]!) * (-yk * xv[k]! + av);
+      const t = D[k]! * (-yk * xv[k]! + av);
       tSum += t;
       c[k] = -t * yk;
-      if (active) sigmaSum += sigmoid(uk[k]!);
     }
     const out = weightedSum(ds, c, bias);
     if (a !== null) for (let j = 0; j < d; j++) out[j]! += tSum * a[j]!;
     for (let j = 0; j < dim; j++) out[j]! *= invN;
-    if (active) penalty.addHvp(w, v, d, sigmaSum * invN * epsilon, out);
+    if (active) penalty.addHvp(w, v, d, sigmaMean * epsilon, out);
     return out;
   };
 

@@ -1,0 +1,30 @@
+/**
+ * Proves the `kappa-independence` checker on Theorem 2's "κ^n … independent of η": the factorisation
+ * E[κ/(1+κ)²(x+η)(x+η)ᵀ] ≈ E[κ/(1+κ)²](xxᵀ + ε²/3 I) holds only for ε‖w‖₁ ≪ 1 (error growing with ε‖w‖₁, quadrature
+ * converged), with a large-error witness; claiming it up to ε‖w‖₁ = 3 is refuted.
+ */
+import { describe, expect, it } from 'vitest';
+import { kappaIndependence } from '../../checks/kappa-independence.ts';
+import { thm2KappaIndependent } from '../../proofs/thm2-kappa-independent.ts';
+import { verdictOf } from './meaning-helpers.ts';
+
+describe('kappa-independence (Theorem 2)', () => {
+  it('holds under ε‖w‖₁ ≪ 1, the error growing with ε‖w‖₁', async () => {
+    const v = await verdictOf(kappaIndependence, thm2KappaIndependent, { mcSamples: 5000, quadratureNodes: 16 });
+    expect(v.status).toBe('holds-under');
+    if (v.status !== 'holds-under') return;
+    expect(v.assumption).toMatch(/^ε‖w‖₁ ≪ 1/);
+    const data = v.evidence.data as { byScale: { scale: number; maxRel: number }[]; quadratureAccuracy: number };
+    const rels = data.byScale.map((b) => b.maxRel);
+    for (let i = 1; i < rels.length; i++) expect(rels[i]!).toBeGreaterThan(rels[i - 1]!);
+    expect(data.byScale.find((b) => b.scale === 0.1)!.maxRel).toBeLessThan(0.01);
+    expect(data.byScale.find((b) => b.scale === 3)!.maxRel).toBeGreaterThan(0.2);
+    expect(data.quadratureAccuracy).toBeLessThan(1e-6);
+    expect(v.witness?.point['eps*||w||_1']).toBe('3');
+  });
+
+  it('refutes the factorisation claimed up to ε‖w‖₁ = 3', async () => {
+    const v = await verdictOf(kappaIndependence, thm2KappaIndependent, { regimeMax: 3, mcDims: [], quadratureNodes: 16 });
+    expect(v.status).toBe('refuted');
+  });
+});

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeRng } from '../../src/decide/rng.ts';
+import { symmetricEigen } from '../../src/eigen/symmetric-eigen.ts';
+import { assertProperty, seedArb } from '../numeric/helpers.ts';
+import { descending, spectrumError, withSpectrum } from './helpers.ts';
+
+describe('symmetricEigen (Householder tridiagonalisation + implicit QL)', () => {
+  it('returns the diagonal of a diagonal matrix, sorted descending, in zero QL sweeps', () => {
+    const A = new Float64Array(16);
+    [3, -1, 7, 0].forEach((x, i) => (A[i * 4 + i] = x));
+    const r = symmetricEigen(A, 4, { vectors: true });
+    expect(Array.from(r.values)).toEqual([7, 3, 0, -1]);
+    expect(r.iterations).toBe(0);
+    expect(r.converged).toBe(true);
+    expect(r.residual).toBe(0);
+    expect(Array.from(r.vectors!.subarray(0, 4)).map(Math.abs)).toEqual([0, 0, 1, 0]);
+  });
+
+  it('recovers known spectra Q diag(λ) Qᵀ, including repeated eigenvalues, with orthonormal vectors and small residuals', () => {
+    assertProperty(
+      'dense known spectrum',
+      fc.property(seedArb, fc.integer({ min: 1, max: 40 }), fc.integer({ min: 1, max: 4 }), (seed, n, copies) => {
+        // Arrange: a spectrum whose top value is repeated `copies` times (capped by n).
+        const rng = makeRng(seed);
+        const top = rng.uniform(1, 10);
+        const lambda = Array.from({ length: n }, (_, i) => (i < copies ? top : rng.uniform(-10, top - 0.1)));
+        const A = withSpectrum(lambda, seed);
+        // Act
+        const r = symmetricEigen(A, n, { vectors: true });
+        const valuesOnly = symmetricEigen(A, n);
+        // Assert
+        expect(spectrumError(r.values, descending(lambda))).toBeLessThan(1e-12);
+        expect(Array.from(valuesOnly.values)).toEqual(Array.from(r.values));
+        expect(r.converged).toBe(true);
+        expect(r.residual).toBeLessThan(1e-12 * 10 * n);
+        const V = r.vectors!;
+        for (let i = 0; i < n; i++) {
+          for (let j = 0; j <= i; j++) {
+            let s = 0;
+            for (let k = 0; k < n; k++) s += V[i * n + k]! * V[j * n + k]!;
+            expect(Math.abs(s - (i === j ? 1 : 0))).toBeLessThan(1e-12 * n);
+          }
+        }
+      }),
+      60,
+    );
+  });
+
+  it('matches a rank-one update D + ρuuᵀ through its invariants (trace, ‖A‖_F) and interlacing with D', () => {
+    assertProperty(
+      'dense rank-one update',
+      fc.property(seedArb, fc.integer({ min: 2, max: 30 }), (seed, n) => {
+        const rng = makeRng(seed);
+        const dvals = Array.from({ length: n }, () => rng.uniform(-5, 5));
+        const u = Array.from({ length: n }, () => rng.normal());
+        const rho = rng.uniform(0.1, 3);
+        const A = new Float64Array(n * n);
+        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) A[i * n + j] = (i === j ? dvals[i]! : 0) + rho * u[i]! * u[j]!;
+        const { values } = symmetricEigen(A, n);
+        const trace = dvals.reduce((a, x) => a + x, 0) + rho * u.reduce((a, x) => a + x * x, 0);
+        const frob2 = A.reduce((a, x) => a + x * x, 0);
+        const sum = values.reduce((a, x) => a + x, 0);
+        const sumSq = values.reduce((a, x) => a + x * x, 0);
+        expect(Math.abs(sum - trace)).toBeLessThan(1e-11 * Math.max(1, Math.abs(trace), frob2));
+        expect(Math.abs(sumSq - frob2)).toBeLessThan(1e-11 * Math.max(1, frob2));
+        // ρ > 0: the eigenvalues interlace the sorted diagonal from above: d_i ≤ λ_i ≤ d_{i−1}.
+        const ds = descending(dvals);
+        for (let i = 0; i < n; i++) {
+          expect(values[i]!).toBeGreaterThanOrEqual(ds[i]! - 1e-10);
+          if (i > 0) expect(values[i]!).toBeLessThanOrEqual(ds[i - 1]! + 1e-10);
+        }
+      }),
+      60,
+    );
+  });
+
+  it('handles the Eq. (9) projector c(I − ŵŵᵀ): eigenvalue c with multiplicity d − 1 and 0 once', () => {
+    const d = 50;
+    const rng = makeRng(9);
+    const w = Array.from({ length: d }, () => rng.normal());
+    const ww = w.reduce((a, x) => a + x * x, 0);
+    const c = 0.37;
+    const A = new Float64Array(d * d);
+    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) A[i * d + j] = c * ((i === j ? 1 : 0) - (w[i]! * w[j]!) / ww);
+    const r = symmetricEigen(A, d, { vectors: true });
+    expect(spectrumError(r.values, [...Array(d - 1).fill(c), 0])).toBeLessThan(1e-14);
+    expect(r.residual).toBeLessThan(1e-14);
+  });
+
+  it('uses the symmetric part of a non-symmetric input and rejects bad shapes', () => {
+    const A = Float64Array.of(1, 2, 0, 1);
+    expect(Array.from(symmetricEigen(A, 2).values).map((x) => Math.round(x * 1e12) / 1e12)).toEqual([2, 0]);
+    expect(() => symmetricEigen(new Float64Array(3), 2)).toThrow(/symmetricEigen: A must have length n² = 4, got length 3/);
+    expect(() => symmetricEigen(Float64Array.of(NaN), 1)).toThrow(/symmetricEigen: A\[0, 0\] must be finite, got NaN/);
+  });
+});
