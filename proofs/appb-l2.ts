@@ -1,6 +1,7 @@
 /** Appendix B, line 2 of the Hessian derivation (general w). */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, w, x, y } from './variables.ts';
+import { EQ7_LINE2, HESSIAN_PARAMS } from './_data/formulas.ts';
 
 export const appbL2 = claim({
   id: "appb-l2",
@@ -13,7 +14,7 @@ export const appbL2 = claim({
   kind: "derivative",
   latex: [
     {
-      printed: String.raw`\frac{1}{N}\!\sum_{n}\!\log\!\left(\!1\!+\!\exp\!\left(\!-y^{n}\!\bm{w}\!\cdot\!\bm{x}^{n}\!+\!y^{n}\!\left\|\!\bm{w}\!\right\|\left\|\!\bm{\eta}^{n}\!\right\|\!\cos\!\theta^{n}\!\right)\!\right)`,
+      printed: EQ7_LINE2,
       role: "base",
     },
     {
@@ -32,22 +33,6 @@ export const appbL2 = claim({
   dependsOn: [
     "appb-l1",
   ],
-  params: {
-    wrt: [
-      "w_{i}",
-      "w_{j}",
-    ],
-    indices: [
-      "i",
-      "j",
-    ],
-    baseSubstitutions: [
-      {
-        target: "c_{n}",
-        expr: "y_{n}",
-      },
-    ],
-    derived: String.raw`\frac{1}{N}\sum_{n}\left(\frac{\frac{\left\|\bm{\eta}^{n}\right\|}{\left\|\bm{w}\right\|}\left(\delta_{ij}-\frac{w_{i}w_{j}}{\left\|\bm{w}\right\|^{2}}\right)}{1+\exp\left(y^{n}\bm{w}\cdot\bm{x}^{n}-\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\right)}+\frac{\exp\left(y^{n}\bm{w}\cdot\bm{x}^{n}-\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\right)\left(y^{n}x_{i}^{n}-\frac{w_{i}}{\left\|\bm{w}\right\|}\left\|\bm{\eta}^{n}\right\|\right)\left(y^{n}x_{j}^{n}-\frac{w_{j}}{\left\|\bm{w}\right\|}\left\|\bm{\eta}^{n}\right\|\right)}{\left(1+\exp\left(y^{n}\bm{w}\cdot\bm{x}^{n}-\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\right)\right)^{2}}\right)`,
-  },
+  params: HESSIAN_PARAMS,
   variables: [w, x, y, eta, N, c],
 });

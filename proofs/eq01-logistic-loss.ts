@@ -1,6 +1,7 @@
 /** Eq. (1): the logistic loss; Eq. (7) first line must reduce to it at η = 0. */
 import { claim } from '../src/claims/schema.ts';
 import { N, eta, w, x, y } from './variables.ts';
+import { EQ7_LINE1 } from './_data/formulas.ts';
 
 export const eq01LogisticLoss = claim({
   id: "eq01-logistic-loss",
@@ -21,7 +22,7 @@ export const eq01LogisticLoss = claim({
       role: "def:ell",
     },
     {
-      printed: String.raw`\frac{1}{N}\!\sum_{n}\!\log\!\left(\!1\!+\!\exp\!\left(\!-y^{n}\!\bm{w}\!\cdot\!\left(\!\bm{x}^{n}\!+\!\bm{\eta}^{n}\!\right)\right)\right)`,
+      printed: EQ7_LINE1,
       role: "rhs",
     },
   ],

@@ -1,6 +1,7 @@
 /** Eq. (7): the loss with the perturbation written through ‖w‖‖η^n‖cos θ^n. */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, w, x, y } from './variables.ts';
+import { EQ7_LINE1, EQ7_LINE2 } from './_data/formulas.ts';
 
 export const eq07CosTheta = claim({
   id: "eq07-cos-theta",
@@ -13,11 +14,11 @@ export const eq07CosTheta = claim({
   kind: "identity",
   latex: [
     {
-      printed: String.raw`\frac{1}{N}\!\sum_{n}\!\log\!\left(\!1\!+\!\exp\!\left(\!-y^{n}\!\bm{w}\!\cdot\!\left(\!\bm{x}^{n}\!+\!\bm{\eta}^{n}\!\right)\right)\right)`,
+      printed: EQ7_LINE1,
       role: "lhs",
     },
     {
-      printed: String.raw`\frac{1}{N}\!\sum_{n}\!\log\!\left(\!1\!+\!\exp\!\left(\!-y^{n}\!\bm{w}\!\cdot\!\bm{x}^{n}\!+\!y^{n}\!\left\|\!\bm{w}\!\right\|\left\|\!\bm{\eta}^{n}\!\right\|\!\cos\!\theta^{n}\!\right)\!\right)`,
+      printed: EQ7_LINE2,
       role: "rhs",
     },
   ],

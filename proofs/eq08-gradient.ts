@@ -1,6 +1,7 @@
 /** Eq. (8): the gradient of the robust loss. */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, w, x, y } from './variables.ts';
+import { EQ7_LINE2, ROBUST_GRADIENT } from './_data/formulas.ts';
 
 export const eq08Gradient = claim({
   id: "eq08-gradient",
@@ -13,7 +14,7 @@ export const eq08Gradient = claim({
   kind: "derivative",
   latex: [
     {
-      printed: String.raw`\frac{1}{N}\!\sum_{n}\!\log\!\left(\!1\!+\!\exp\!\left(\!-y^{n}\!\bm{w}\!\cdot\!\bm{x}^{n}\!+\!y^{n}\!\left\|\!\bm{w}\!\right\|\left\|\!\bm{\eta}^{n}\!\right\|\!\cos\!\theta^{n}\!\right)\!\right)`,
+      printed: EQ7_LINE2,
       role: "base",
     },
     {
@@ -40,8 +41,8 @@ export const eq08Gradient = claim({
         expr: "y_{n}",
       },
     ],
-    derived: String.raw`\frac{1}{N}\sum_{n}\frac{-y^{n}x_{i}^{n}+\frac{w_{i}}{\left\|\bm{w}\right\|}\left\|\bm{\eta}^{n}\right\|}{1+\exp\left(y^{n}\bm{w}\cdot\bm{x}^{n}-\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\right)}`,
-    correction: String.raw`\frac{1}{N}\sum_{n}\frac{-y^{n}x_{i}^{n}+\frac{w_{i}}{\left\|\bm{w}\right\|}\left\|\bm{\eta}^{n}\right\|}{1+\exp\left(y^{n}\bm{w}\cdot\bm{x}^{n}-\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\right)}`,
+    derived: ROBUST_GRADIENT,
+    correction: ROBUST_GRADIENT,
   },
   variables: [w, x, y, eta, N, c],
 });

@@ -1,6 +1,7 @@
 /** Eq. (13): the gradient of the loss with arbitrary (random) noise. */
 import { claim } from '../src/claims/schema.ts';
 import { N, eta, w, x, y } from './variables.ts';
+import { EQ7_LINE1, G_DEFINITION } from './_data/formulas.ts';
 
 export const eq13GradientRandom = claim({
   id: "eq13-gradient-random",
@@ -13,7 +14,7 @@ export const eq13GradientRandom = claim({
   kind: "derivative",
   latex: [
     {
-      printed: String.raw`\frac{1}{N}\!\sum_{n}\!\log\!\left(\!1\!+\!\exp\!\left(\!-y^{n}\!\bm{w}\!\cdot\!\left(\!\bm{x}^{n}\!+\!\bm{\eta}^{n}\!\right)\right)\right)`,
+      printed: EQ7_LINE1,
       role: "base",
     },
     {
@@ -21,7 +22,7 @@ export const eq13GradientRandom = claim({
       role: "rhs",
     },
     {
-      printed: String.raw`1+\exp\left(-y^{n}\bm{w}\cdot\left(\bm{x}^{n}+\bm{\eta}^{n}\right)\right)`,
+      printed: G_DEFINITION,
       role: "def:g",
     },
   ],

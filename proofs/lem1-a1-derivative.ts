@@ -1,6 +1,7 @@
 /** Appendix A, first line of the proof of Lemma 1: the chain rule through log. */
 import { claim } from '../src/claims/schema.ts';
 import { c, eta, w, x, y } from './variables.ts';
+import { LEMMA1_LOSS } from './_data/formulas.ts';
 
 export const lem1A1Derivative = claim({
   id: "lem1-a1-derivative",
@@ -13,7 +14,7 @@ export const lem1A1Derivative = claim({
   kind: "derivative",
   latex: [
     {
-      printed: String.raw`\log\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)\right)`,
+      printed: LEMMA1_LOSS,
       role: "base",
     },
     {

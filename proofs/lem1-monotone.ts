@@ -1,6 +1,7 @@
 /** Lemma 1: the loss is increasing in cos θ^n when y^n = 1 and decreasing when y^n = −1. */
 import { claim } from '../src/claims/schema.ts';
 import { c, eta, w, x, y } from './variables.ts';
+import { LEMMA1_LOSS } from './_data/formulas.ts';
 
 export const lem1Monotone = claim({
   id: "lem1-monotone",
@@ -14,7 +15,7 @@ export const lem1Monotone = claim({
   quote: "is a monotonically increasing function of",
   latex: [
     {
-      printed: String.raw`\log\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)\right)`,
+      printed: LEMMA1_LOSS,
       role: "f",
     },
     {

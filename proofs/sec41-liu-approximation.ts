@@ -1,6 +1,7 @@
 /** Section 4.1: the printed form of Liu et al.'s approximated loss. */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eps, eta, w, x, y } from './variables.ts';
+import { EQ7_LINE2 } from './_data/formulas.ts';
 
 export const sec41LiuApproximation = claim({
   id: "sec41-liu-approximation",
@@ -17,7 +18,7 @@ export const sec41LiuApproximation = claim({
       role: "liu",
     },
     {
-      printed: String.raw`\frac{1}{N}\!\sum_{n}\!\log\!\left(\!1\!+\!\exp\!\left(\!-y^{n}\!\bm{w}\!\cdot\!\bm{x}^{n}\!+\!y^{n}\!\left\|\!\bm{w}\!\right\|\left\|\!\bm{\eta}^{n}\!\right\|\!\cos\!\theta^{n}\!\right)\!\right)`,
+      printed: EQ7_LINE2,
       role: "eq7",
     },
   ],

@@ -1,6 +1,7 @@
 /** Section 4.1 / Eq. (7): the robust loss used "without approximation": Eq. (7) at the worst-case perturbation. */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, r, w, x, y } from './variables.ts';
+import { EQ7_LINE1, EQ7_LINE2 } from './_data/formulas.ts';
 
 export const sec41RobustLoss = claim({
   id: "sec41-robust-loss",
@@ -14,11 +15,11 @@ export const sec41RobustLoss = claim({
   quote: "In contrast, we do not use an approximation of the loss function as Eq.",
   latex: [
     {
-      printed: String.raw`\frac{1}{N}\!\sum_{n}\!\log\!\left(\!1\!+\!\exp\!\left(\!-y^{n}\!\bm{w}\!\cdot\!\left(\!\bm{x}^{n}\!+\!\bm{\eta}^{n}\!\right)\right)\right)`,
+      printed: EQ7_LINE1,
       role: "lhs",
     },
     {
-      printed: String.raw`\frac{1}{N}\!\sum_{n}\!\log\!\left(\!1\!+\!\exp\!\left(\!-y^{n}\!\bm{w}\!\cdot\!\bm{x}^{n}\!+\!y^{n}\!\left\|\!\bm{w}\!\right\|\left\|\!\bm{\eta}^{n}\!\right\|\!\cos\!\theta^{n}\!\right)\!\right)`,
+      printed: EQ7_LINE2,
       role: "rhs",
     },
   ],
