@@ -94,6 +94,7 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   tf.env().set('PROD', true);
   const forced = requested !== 'auto';
   if (current !== undefined && tf.getBackend() === current.name && (!forced || current.package === PACKAGES[requested])) {
+    if (current.forced !== forced) current = { ...current, forced };
     return current;
   }
   const candidates = forced ? [requested] : CHOICES;

@@ -49,11 +49,23 @@ export function symmetricEigen(A: Float64Array, n: number, options: SymmetricEig
   }
   // Residuals from AZ (row-major i-k-j product; `a` was overwritten, so the symmetric part is re-read from A).
   const az = new Float64Array(n * n);
+  const sym = (i: number, j: number): number => 0.5 * (A[i * n + j]! + A[j * n + i]!);
   for (let i = 0; i < n; i++) {
     const out = i * n;
-    for (let j = 0; j < n; j++) {
-      const aij = 0.5 * (A[i * n + j]! + A[j * n + i]!);
-      if (aij === 0) continue;
+    let j = 0;
+    for (; j + 3 < n; j += 4) {
+      const a0 = sym(i, j);
+      const a1 = sym(i, j + 1);
+      const a2 = sym(i, j + 2);
+      const a3 = sym(i, j + 3);
+      const z0 = j * n;
+      const z1 = z0 + n;
+      const z2 = z1 + n;
+      const z3 = z2 + n;
+      for (let c = 0; c < n; c++) az[out + c]! += a0 * z[z0 + c]! + a1 * z[z1 + c]! + a2 * z[z2 + c]! + a3 * z[z3 + c]!;
+    }
+    for (; j < n; j++) {
+      const aij = sym(i, j);
       const zr = j * n;
       for (let c = 0; c < n; c++) az[out + c]! += aij * z[zr + c]!;
     }

@@ -98,44 +98,67 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
       for (let j = k1 + 1; j < n; j++) pNext[j] = 0;
     }
     // Fused sweep: rank-2 update of rows i ≥ k+2 (cols k+2..i) and, with the updated entries, A''·vNext.
-    // Two rows per pass share the loads of v, q, vNext and pNext.
+    // Four rows per pass share the loads of v, q, vNext and pNext.
     const start = k1 + 1;
     if (more) {
       let i = start;
-      for (; i + 1 < n; i += 2) {
+      for (; i + 3 < n; i += 4) {
         const r0 = i * n;
         const r1 = r0 + n;
-        const v0 = v[i]!;
-        const q0 = q[i]!;
-        const w0 = vNext[i]!;
-        const v1 = v[i + 1]!;
-        const q1 = q[i + 1]!;
-        const w1 = vNext[i + 1]!;
+        const r2 = r1 + n;
+        const r3 = r2 + n;
+        const v0 = v[i]!, v1 = v[i + 1]!, v2 = v[i + 2]!, v3 = v[i + 3]!;
+        const q0 = q[i]!, q1 = q[i + 1]!, q2 = q[i + 2]!, q3 = q[i + 3]!;
+        const w0 = vNext[i]!, w1 = vNext[i + 1]!, w2 = vNext[i + 2]!, w3 = vNext[i + 3]!;
         let s0 = 0;
         let s1 = 0;
+        let s2 = 0;
+        let s3 = 0;
         for (let j = start; j < i; j++) {
           const vj = v[j]!;
           const qj = q[j]!;
           const xj = vNext[j]!;
           const a0 = a[r0 + j]! - v0 * qj - q0 * vj;
           const a1 = a[r1 + j]! - v1 * qj - q1 * vj;
+          const a2 = a[r2 + j]! - v2 * qj - q2 * vj;
+          const a3 = a[r3 + j]! - v3 * qj - q3 * vj;
           a[r0 + j] = a0;
           a[r1 + j] = a1;
+          a[r2 + j] = a2;
+          a[r3 + j] = a3;
           s0 += a0 * xj;
           s1 += a1 * xj;
-          pNext[j]! += a0 * w0 + a1 * w1;
+          s2 += a2 * xj;
+          s3 += a3 * xj;
+          pNext[j]! += a0 * w0 + a1 * w1 + a2 * w2 + a3 * w3;
         }
-        // Row i's diagonal, row i+1's entries at columns i and i+1.
-        const aii = a[r0 + i]! - 2 * v0 * q0;
-        a[r0 + i] = aii;
-        const a1i = a[r1 + i]! - v1 * q0 - q1 * v0;
-        a[r1 + i] = a1i;
-        const a11 = a[r1 + i + 1]! - 2 * v1 * q1;
-        a[r1 + i + 1] = a11;
-        pNext[i]! += s0 + aii * w0 + a1i * w1;
-        pNext[i + 1]! += s1 + a1i * w0 + a11 * w1;
+        // The 4×4 diagonal block (lower part): a[i+t, i+u] for u ≤ t.
+        const b00 = a[r0 + i]! - 2 * v0 * q0;
+        const b10 = a[r1 + i]! - v1 * q0 - q1 * v0;
+        const b11 = a[r1 + i + 1]! - 2 * v1 * q1;
+        const b20 = a[r2 + i]! - v2 * q0 - q2 * v0;
+        const b21 = a[r2 + i + 1]! - v2 * q1 - q2 * v1;
+        const b22 = a[r2 + i + 2]! - 2 * v2 * q2;
+        const b30 = a[r3 + i]! - v3 * q0 - q3 * v0;
+        const b31 = a[r3 + i + 1]! - v3 * q1 - q3 * v1;
+        const b32 = a[r3 + i + 2]! - v3 * q2 - q3 * v2;
+        const b33 = a[r3 + i + 3]! - 2 * v3 * q3;
+        a[r0 + i] = b00;
+        a[r1 + i] = b10;
+        a[r1 + i + 1] = b11;
+        a[r2 + i] = b20;
+        a[r2 + i + 1] = b21;
+        a[r2 + i + 2] = b22;
+        a[r3 + i] = b30;
+        a[r3 + i + 1] = b31;
+        a[r3 + i + 2] = b32;
+        a[r3 + i + 3] = b33;
+        pNext[i]! += s0 + b00 * w0 + b10 * w1 + b20 * w2 + b30 * w3;
+        pNext[i + 1]! += s1 + b10 * w0 + b11 * w1 + b21 * w2 + b31 * w3;
+        pNext[i + 2]! += s2 + b20 * w0 + b21 * w1 + b22 * w2 + b32 * w3;
+        pNext[i + 3]! += s3 + b30 * w0 + b31 * w1 + b32 * w2 + b33 * w3;
       }
-      if (i < n) {
+      for (; i < n; i++) {
         const row = i * n;
         const vi = v[i]!;
         const qi = q[i]!;
@@ -204,19 +227,47 @@ export function accumulateQ(a: Float64Array, n: number, betas: Float64Array): Fl
     if (beta === 0) continue;
     const vOff = k * n;
     const c0 = k + 1;
-    // t = vᵀ M[k+1.., k+1..]
+    // t = vᵀ M[k+1.., k+1..], four rows per pass over t.
     for (let j = c0; j < n; j++) t[j] = 0;
-    for (let i = c0; i < n; i++) {
+    let i = c0;
+    for (; i + 3 < n; i += 4) {
+      const v0 = a[vOff + i]!;
+      const v1 = a[vOff + i + 1]!;
+      const v2 = a[vOff + i + 2]!;
+      const v3 = a[vOff + i + 3]!;
+      const r0 = i * n;
+      const r1 = r0 + n;
+      const r2 = r1 + n;
+      const r3 = r2 + n;
+      for (let j = c0; j < n; j++) t[j]! += v0 * m[r0 + j]! + v1 * m[r1 + j]! + v2 * m[r2 + j]! + v3 * m[r3 + j]!;
+    }
+    for (; i < n; i++) {
       const vi = a[vOff + i]!;
-      if (vi === 0) continue;
       const row = i * n;
       for (let j = c0; j < n; j++) t[j]! += vi * m[row + j]!;
     }
-    // M[k+1.., k+1..] −= β v tᵀ
-    for (let i = c0; i < n; i++) {
-      const bvi = beta * a[vOff + i]!;
-      if (bvi === 0) continue;
-      const row = i * n;
+    // M[k+1.., k+1..] −= β v tᵀ, four rows per pass over t.
+    let r = c0;
+    for (; r + 3 < n; r += 4) {
+      const b0 = beta * a[vOff + r]!;
+      const b1 = beta * a[vOff + r + 1]!;
+      const b2 = beta * a[vOff + r + 2]!;
+      const b3 = beta * a[vOff + r + 3]!;
+      const r0 = r * n;
+      const r1 = r0 + n;
+      const r2 = r1 + n;
+      const r3 = r2 + n;
+      for (let j = c0; j < n; j++) {
+        const tj = t[j]!;
+        m[r0 + j]! -= b0 * tj;
+        m[r1 + j]! -= b1 * tj;
+        m[r2 + j]! -= b2 * tj;
+        m[r3 + j]! -= b3 * tj;
+      }
+    }
+    for (; r < n; r++) {
+      const bvi = beta * a[vOff + r]!;
+      const row = r * n;
       for (let j = c0; j < n; j++) m[row + j]! -= bvi * t[j]!;
     }
   }

@@ -95,7 +95,39 @@ export function tridiagonalQl(d: Float64Array, e: Float64Array, z: Float64Array 
           sn[i] = s;
         }
         if (z !== null) {
-          for (let k = 0; k < rows; k++) {
+          // Four rows per pass share the loads of the rotation coefficients.
+          let k = 0;
+          for (; k + 3 < rows; k += 4) {
+            const r0 = k * n;
+            const r1 = r0 + n;
+            const r2 = r1 + n;
+            const r3 = r2 + n;
+            let x0 = z[r0 + m]!;
+            let x1 = z[r1 + m]!;
+            let x2 = z[r2 + m]!;
+            let x3 = z[r3 + m]!;
+            for (let i = m - 1; i >= l; i--) {
+              const ci = cs[i]!;
+              const si = sn[i]!;
+              const z0 = z[r0 + i]!;
+              const z1 = z[r1 + i]!;
+              const z2 = z[r2 + i]!;
+              const z3 = z[r3 + i]!;
+              z[r0 + i + 1] = si * z0 + ci * x0;
+              z[r1 + i + 1] = si * z1 + ci * x1;
+              z[r2 + i + 1] = si * z2 + ci * x2;
+              z[r3 + i + 1] = si * z3 + ci * x3;
+              x0 = ci * z0 - si * x0;
+              x1 = ci * z1 - si * x1;
+              x2 = ci * z2 - si * x2;
+              x3 = ci * z3 - si * x3;
+            }
+            z[r0 + l] = x0;
+            z[r1 + l] = x1;
+            z[r2 + l] = x2;
+            z[r3 + l] = x3;
+          }
+          for (; k < rows; k++) {
             const row = k * n;
             let x = z[row + m]!;
             for (let i = m - 1; i >= l; i--) {

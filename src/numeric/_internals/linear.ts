@@ -171,3 +171,4 @@ export function dot(a: Float64Array, b: Float64Array, len: number = a.length): n
   for (let i = 0; i < len; i++) s += a[i]! * b[i]!;
   return s;
 }
+

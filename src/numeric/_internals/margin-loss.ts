@@ -151,6 +151,7 @@ export function makeMarginLoss(
     const xv = margins(ds, v, bias);
     let av = 0;
     if (a !== null) for (let j = 0; j < d; j++) av += a[j]! * v[j]!;
+    // t_k = D_k (g_k·v) with g_k = −y_k x̃_k + a; Σ_k t_k g_k = Σ (−t_k y_k) x̃_k + (Σ t_k) a.
     const c = new Float64Array(n);
     let tSum = 0;
     for (let k = 0; k < n; k++) {
