@@ -53,7 +53,7 @@ function spec(claim: LoadedClaim, p: P, ctx: CheckContext, printed: (inst: Insta
   return {
     variables: claim.variables,
     dims: p.dims ?? (p.wrt.length === 2 ? ctx.dims.filter((d) => d <= 3) : ctx.dims),
-    points: p.points ?? (p.wrt.length === 2 ? [withCondition ? 3 : 2] : ctx.points),
+    points: p.points ?? (withCondition ? [3] : p.wrt.length === 2 ? [2] : ctx.points),
     indices: p.indices,
     build: (inst: Instance) => [printed(inst), reference(claim, p, inst, ctx)] as const,
     constructions: withCondition ? p.condition?.constructions : undefined,

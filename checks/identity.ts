@@ -48,7 +48,7 @@ export const identityChecker = defineChecker<P>({
         {
           variables: claim.variables,
           dims: p.dims ?? ctx.dims,
-          points: p.points ?? ctx.points,
+          points: p.points ?? (p.premise.length > 0 ? [3] : ctx.points),
           indices: p.indices,
           build: (inst: Instance) => {
             const l = lhsOverride

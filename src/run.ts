@@ -64,7 +64,7 @@ export function contextFor(claim: LoadedClaim, options: RunOptions = {}): CheckC
     seed: deriveSeed(seed, claim.id),
     engines: defaultEngines(),
     dims: options.dims ?? [2, 3, 4, 5],
-    points: options.points ?? [2, 3],
+    points: options.points ?? [2],
   };
 }
 

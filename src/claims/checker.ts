@@ -14,7 +14,8 @@ export interface CheckContext {
   readonly engines: Engines;
   /** Dimensions d at which vector claims are expanded into scalars (default 2 … 5). */
   readonly dims: readonly number[];
-  /** Numbers of data points N at which sums over n are expanded (default 2 and 3). */
+  /** Numbers of data points N at which sums over n are expanded (default 2; checks of a condition that must hold for
+   * every point use N = 3). */
   readonly points: readonly number[];
 }
 

@@ -4,6 +4,7 @@
  * evaluated in topological order with mathjs BigNumbers (decimal.js) at the requested precision.
  */
 import { create, all, type MathJsInstance, type MathNode, type BigNumber } from 'mathjs';
+import { fastExp, fastLn } from './fixed-point.ts';
 
 type Op =
   | { readonly k: 'const'; readonly v: string }
@@ -37,6 +38,28 @@ export function compileDag(expr: string): Dag {
     }
     return id;
   };
+  const constValue = (id: number): string | undefined => {
+    const op = ops[id]!;
+    return op.k === 'const' ? op.v : undefined;
+  };
+  const constant = (v: string) => intern(`c:${v}`, { k: 'const', v });
+  // Constant folding and the identities x+0, x−0, x·1, x/1, x^1, x·0 (CAS derivatives without simplification are full
+  // of them); folded constants are computed exactly at 400 digits.
+  const binary = (op: '+' | '-' | '*' | '/' | '^', a: number, b: number): number => {
+    const ca = constValue(a);
+    const cb = constValue(b);
+    if (ca !== undefined && cb !== undefined && op !== '/' && !(op === '^' && !/^-?\d+$/.test(cb))) {
+      const x = exactParser.bignumber(ca) as BigNumber;
+      const y = exactParser.bignumber(cb) as BigNumber;
+      const r = op === '+' ? x.plus(y) : op === '-' ? x.minus(y) : op === '*' ? x.times(y) : x.pow(y);
+      if (r.isFinite() && r.toString().length < 60) return constant(r.toString());
+    }
+    if ((op === '+' && cb === '0') || (op === '-' && cb === '0') || ((op === '*' || op === '/' || op === '^') && cb === '1')) return a;
+    if (op === '+' && ca === '0') return b;
+    if (op === '*' && ca === '1') return b;
+    if (op === '*' && (ca === '0' || cb === '0')) return constant('0');
+    return intern(`${op}:${a},${b}`, { k: 'bin', op, a, b });
+  };
   const visit = (node: MathNode): number => {
     const n = node as MathNode & { type: string; op?: string; fn?: unknown; args?: MathNode[]; value?: unknown; name?: string; content?: MathNode };
     switch (n.type) {
@@ -65,7 +88,7 @@ export function compileDag(expr: string): Dag {
         if (!['+', '-', '*', '/', '^'].includes(op)) throw new Error(`compileDag: operator ${n.op}`);
         // n-ary + and * from mathjs are folded left.
         let acc = args[0]!;
-        for (const b of args.slice(1)) acc = intern(`${op}:${acc},${b}`, { k: 'bin', op, a: acc, b });
+        for (const b of args.slice(1)) acc = binary(op, acc, b);
         return acc;
       }
       case 'FunctionNode': {
@@ -105,7 +128,9 @@ export function evaluateDag(dag: Dag, point: Readonly<Record<string, string>>, d
       case 'sym': {
         const v = point[op.name];
         if (v === undefined) throw new Error(`evaluateDag: no value for symbol ${op.name}`);
-        vals[i] = m.bignumber(v);
+        // A point value may carry more digits than the evaluation (constructed points are exact to 200 digits);
+        // decimal.js would multiply them all, so round to the working precision plus guard digits first.
+        vals[i] = v.length > digits + 12 ? m.bignumber(v).toSignificantDigits(digits + 10) : m.bignumber(v);
         break;
       }
       case 'neg':
@@ -120,7 +145,7 @@ export function evaluateDag(dag: Dag, point: Readonly<Record<string, string>>, d
       }
       case 'fn': {
         const a = vals[op.a]!;
-        vals[i] = op.fn === 'exp' ? a.exp() : op.fn === 'log' ? a.ln() : op.fn === 'sqrt' ? a.sqrt() : op.fn === 'abs' ? a.abs() : op.fn === 'cos' ? a.cos() : a.sin();
+        vals[i] = op.fn === 'exp' ? fastExp(m, a, digits) : op.fn === 'log' ? fastLn(m, a, digits) : op.fn === 'sqrt' ? a.sqrt() : op.fn === 'abs' ? a.abs() : op.fn === 'cos' ? a.cos() : a.sin();
         break;
       }
     }
