@@ -13,9 +13,11 @@ type Op =
   | { readonly k: 'bin'; readonly op: '+' | '-' | '*' | '/' | '^'; readonly a: number; readonly b: number }
   | { readonly k: 'fn'; readonly fn: 'exp' | 'log' | 'sqrt' | 'abs' | 'cos' | 'sin'; readonly a: number };
 
-/** An expression as a DAG of distinct subexpressions in topological order (the root last). */
+/** An expression as a DAG of distinct subexpressions in topological order. */
 export interface Dag {
   readonly ops: readonly Op[];
+  /** Index of the root in `ops` (not always the last: folding can return an earlier, shared node). */
+  readonly root: number;
   readonly symbols: readonly string[];
 }
 
@@ -101,8 +103,8 @@ export function compileDag(expr: string): Dag {
         throw new Error(`compileDag: node type ${n.type}`);
     }
   };
-  visit(exactParser.parse(expr));
-  return { ops, symbols: [...symbols] };
+  const root = visit(exactParser.parse(expr));
+  return { ops, root, symbols: [...symbols] };
 }
 
 const instances = new Map<number, MathJsInstance>();
@@ -150,5 +152,5 @@ export function evaluateDag(dag: Dag, point: Readonly<Record<string, string>>, d
       }
     }
   }
-  return vals[vals.length - 1]!;
+  return vals[dag.root]!;
 }
