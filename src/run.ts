@@ -25,6 +25,8 @@ export interface RunOptions {
   readonly onProgress?: (event: { readonly id: string; readonly index: number; readonly total: number; readonly done: boolean }) => void;
   /** Worker processes for `runChecksParallel` (default: the number of cores, at most 4). */
   readonly jobs?: number;
+  /** Experiment results for empirical claims (see `CheckContext.measurements`). */
+  readonly measurements?: CheckContext['measurements'];
 }
 
 /** One verdict with the time its check took. */
@@ -65,6 +67,7 @@ export function contextFor(claim: LoadedClaim, options: RunOptions = {}): CheckC
     engines: defaultEngines(),
     dims: options.dims ?? [2, 3, 4, 5],
     points: options.points ?? [2],
+    ...(options.measurements ? { measurements: options.measurements } : {}),
   };
 }
 
@@ -117,7 +120,8 @@ interface WorkerMessage {
 export async function runChecksParallel(ids: readonly string[], options: RunOptions = {}): Promise<CheckResult[]> {
   const claims = selectClaims(ids);
   const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(os.cpus().length, 4), claims.length));
-  if (jobs === 1) return runChecks(ids, options);
+  // Measurement providers are functions and cannot cross a process boundary: run serially when there are any.
+  if (jobs === 1 || options.measurements) return runChecks(ids, options);
   const groups: string[][] = Array.from({ length: jobs }, () => []);
   claims.forEach((c, i) => groups[i % jobs]!.push(c.id));
   const worker = fileURLToPath(new URL('./run-worker.ts', import.meta.url));

@@ -17,7 +17,16 @@ export interface CheckContext {
   /** Numbers of data points N at which sums over n are expanded (default 2; checks of a condition that must hold for
    * every point use N = 3). */
   readonly points: readonly number[];
+  /**
+   * Measurements from experiments, by name (`mnist2`, `resnet`, …): each provider runs the experiment or reuses its
+   * cached results. Checkers of empirical claims validate what they receive with their own schema; when a provider is
+   * absent they return `inconclusive` naming the command that measures it.
+   */
+  readonly measurements?: Readonly<Record<string, MeasurementProvider>>;
 }
+
+/** Runs (or loads from cache) one experiment and returns its results. */
+export type MeasurementProvider = () => Promise<unknown>;
 
 export interface Checker<P = Record<string, unknown>> {
   /** Matches `kind` in claim records. */

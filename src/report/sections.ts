@@ -1,0 +1,37 @@
+/**
+ * What experiments contribute to the errata report besides verdicts: sections with figures (inline SVG) and tables
+ * (the paper's values beside ours), plus their provenance, or a "not measured here" entry saying how to measure.
+ */
+
+/** A figure drawn as self-contained SVG (no external fonts or links). */
+export interface ReportFigure {
+  readonly id: string;
+  readonly title: string;
+  readonly caption: string;
+  readonly svg: string;
+  /** Path of a PNG rendering written next to the report, where one was made. */
+  readonly png?: string;
+}
+
+/** A table: header and rows of already formatted cells. */
+export interface ReportTable {
+  readonly id: string;
+  readonly title: string;
+  readonly caption?: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+}
+
+/** One experiment's contribution to the report. */
+export interface ReportSection {
+  readonly id: string;
+  readonly title: string;
+  /** One paragraph: what was measured, on what data, with which settings. */
+  readonly summary: string;
+  readonly figures: readonly ReportFigure[];
+  readonly tables: readonly ReportTable[];
+  /** Data files, image counts, seeds, backend, settings: deterministic fields only (times go to provenance.json). */
+  readonly provenance: Readonly<Record<string, string>>;
+  /** Set when the experiment could not run here (e.g. CIFAR-10 absent): why, and the command that measures it. */
+  readonly notMeasured?: { readonly reason: string; readonly command: string };
+}
