@@ -1,0 +1,67 @@
+/**
+ * The shape of MNIST2 sweep results: what the sweep (training + robust accuracy) writes per cell, and what the
+ * measurements (Hessian spectra, landscapes), the figures and the empirical claim checkers read.
+ */
+
+/** How a cell was trained. `standard` is ε = 0 without noise. */
+export type Mnist2Training = 'standard' | 'pgd' | 'random' | 'exact';
+export type Mnist2Norm = 'l2' | 'linf';
+
+export interface AccuracyCount {
+  /** Robust accuracy in percent under the evaluation attack of the cell's ε (clean accuracy at ε = 0). */
+  readonly robustAccuracy: number;
+  readonly correct: number;
+  readonly count: number;
+  /** Mean loss under the evaluation attack. */
+  readonly loss: number;
+}
+
+export interface Mnist2Cell {
+  /** Hash of the cell's full configuration (the cache key). */
+  readonly key: string;
+  readonly norm: Mnist2Norm;
+  readonly training: Mnist2Training;
+  readonly eps: number;
+  /** ε as the paper prints it: "0.20", "4/255". */
+  readonly epsLabel: string;
+  readonly seed: number;
+  /** Final weights (784, plus the bias last when `bias` is true). */
+  readonly w: readonly number[];
+  readonly bias: boolean;
+  readonly train: AccuracyCount;
+  readonly test: AccuracyCount;
+  /** train − test robust accuracy, percentage points. */
+  readonly gap: number;
+  /** Optimiser settings and how it ended (method, epochs, learning rate, batch size, weight decay, final full-gradient norm …). */
+  readonly optimisation: Readonly<Record<string, string | number | boolean>>;
+  /** Attack settings used in training and evaluation (steps, step size, random start and its law, clipping …). */
+  readonly attack: Readonly<Record<string, string | number | boolean>>;
+  /** PGD vs the exact inner maximiser of the linear model at the final weights: mean losses and their gap. */
+  readonly pgdAudit?: { readonly exactLoss: number; readonly pgdLoss: number; readonly gap: number; readonly split: 'train' | 'test' };
+}
+
+export interface Mnist2DataProvenance {
+  readonly trainImages: string;
+  readonly trainLabels: string;
+  readonly testImages: string;
+  readonly testLabels: string;
+  /** sha256 of each file, by path. */
+  readonly sha256: Readonly<Record<string, string>>;
+  /** MNIST2 images used: digits 0 and 1. */
+  readonly trainCount: number;
+  readonly testCount: number;
+  /** e.g. "digit 0 → y = +1, digit 1 → y = −1". */
+  readonly labelMap: string;
+  /** Subset used by a small setting (first k images of each split), if any. */
+  readonly subset?: string;
+}
+
+export interface Mnist2Results {
+  /** `ci`: few images and epochs, exercises every path; `full`: the paper's settings on the given data. */
+  readonly setting: 'ci' | 'full';
+  readonly seed: number;
+  readonly data: Mnist2DataProvenance;
+  /** TensorFlow.js backend name, or "float64" when only the Float64 closed forms were used. */
+  readonly backend: string;
+  readonly cells: readonly Mnist2Cell[];
+}
