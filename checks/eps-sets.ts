@@ -9,7 +9,7 @@ import type { LoadedClaim } from '../src/claims/load.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
 import { ClaimcheckError } from '../src/errors.ts';
 import { epsMinus, parseLatexEpsSet, plainEps, type EpsValue } from '../src/tables/eps.ts';
-import { show } from '../src/tables/rational.ts';
+import { show } from '../src/exact/rational.ts';
 import { PaperTableSchema, parseTable } from '../src/tables/table.ts';
 
 const SourceSchema = z.discriminatedUnion('from', [

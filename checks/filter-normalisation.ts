@@ -10,8 +10,9 @@ import type { LoadedClaim } from '../src/claims/load.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { deriveSeed, makeRng } from '../src/decide/rng.ts';
 import { formatExactVector, formatNumber } from '../src/attack/format.ts';
-import { dot, norm2, type Label } from '../src/attack/linear-model.ts';
-import { quadraticForm, robustCurvatureL2, robustGradL2, robustHessianL2, robustLossL2Mean, type LabelledData } from '../src/attack/robust-hessian.ts';
+import { dot, norm2 } from '../src/attack/linear-model.ts';
+import { makeDataset } from '../src/numeric/dataset.ts';
+import { robustL2Loss } from '../src/numeric/robust-l2.ts';
 import { sampleGaussian } from '../src/noise/sample.ts';
 import { drawVector, DEFAULT_DOMAINS, vectorDomain, verdictBase } from './_internals/meaning.ts';
 
@@ -122,28 +123,27 @@ export const filterNormalisation = defineChecker({
         }
         // (iv): curvature along the normalised h for the L2 robust loss.
         const w = drawVector(rng, d, wdom);
-        const data: LabelledData = {
-          // x^n scaled by 1/√d so that the margins w·x^n stay O(1) at every d (else σ saturates at d = 784).
-          xs: Array.from({ length: params.dataPoints }, () => drawVector(rng, d, xdom).map((v) => v / Math.sqrt(d))),
-          ys: Array.from({ length: params.dataPoints }, (_, n): Label => (n % 2 === 0 ? 1 : -1)),
-        };
+        // x^n scaled by 1/√d so that the margins w·x^n stay O(1) at every d (else σ saturates at d = 784).
+        const xs = Array.from({ length: params.dataPoints }, () => drawVector(rng, d, xdom).map((v) => v / Math.sqrt(d)));
+        const ys = Array.from({ length: params.dataPoints }, (_, n) => (n % 2 === 0 ? 1 : -1));
+        const data = makeDataset(xs.flatMap((x) => [...x]), ys, params.dataPoints, d);
         const h = filterNormalise(sampleGaussian(rng, d), w, 1, d, params.scale);
         const hn = norm2(h);
         const hhat = Float64Array.from(h, (v) => v / hn);
         for (const eps of params.epsValues) {
           curvChecks++;
-          const exact = d <= 10 ? quadraticForm(robustHessianL2(data, w, eps), h) : robustCurvatureL2(data, w, eps, h);
-          const unitCurv = d <= 10 ? quadraticForm(robustHessianL2(data, w, eps), hhat) : robustCurvatureL2(data, w, eps, hhat);
+          // The numeric core's closed-form L2-robust loss: exact Hessian-vector products, gradient and value.
+          const loss = robustL2Loss(data, eps);
+          const exact = dot(loss.hvp(w, h), h);
+          const unitCurv = dot(loss.hvp(w, hhat), hhat);
           const claimed = norm2(w) ** params.curvaturePower * unitCurv;
           const t = 1e-5;
-          const gp = robustGradL2(data, Float64Array.from(w, (v, i) => v + t * h[i]!), eps);
-          const gm = robustGradL2(data, Float64Array.from(w, (v, i) => v - t * h[i]!), eps);
+          const gp = loss.grad(Float64Array.from(w, (v, i) => v + t * h[i]!));
+          const gm = loss.grad(Float64Array.from(w, (v, i) => v - t * h[i]!));
           const fd = (dot(gp, h) - dot(gm, h)) / (2 * t);
           const tl = 1e-3;
           const fd2 =
-            (robustLossL2Mean(data, Float64Array.from(w, (v, i) => v + tl * h[i]!), eps) -
-              2 * robustLossL2Mean(data, w, eps) +
-              robustLossL2Mean(data, Float64Array.from(w, (v, i) => v - tl * h[i]!), eps)) /
+            (loss.value(Float64Array.from(w, (v, i) => v + tl * h[i]!)) - 2 * loss.value(w) + loss.value(Float64Array.from(w, (v, i) => v - tl * h[i]!))) /
             (tl * tl);
           const curvErr = Math.abs(claimed - exact) / Math.max(Math.abs(exact), 1e-300);
           const fdErr = Math.abs(fd - exact) / Math.max(Math.abs(exact), 1e-300);

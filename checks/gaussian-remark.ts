@@ -14,7 +14,7 @@ import { formatNumber } from '../src/attack/format.ts';
 import { log10GaussianNormTailLowerBound } from '../src/noise/gaussian-tail.ts';
 import { l2BallCoordinateSecondMoment, l2BallNormMoment, uniformMoment, uniformRadiusNormMoment } from '../src/noise/moments.ts';
 import { covers, RunningMean } from '../src/noise/monte-carlo.ts';
-import { div, equals, formatRational, parseRational, pow, rational, toNumber } from '../src/noise/rational.ts';
+import { div, eq as equals, formatRational, parseRational, pow, rational, toNumber } from '../src/exact/rational.ts';
 import { sampleL2Ball } from '../src/noise/sample.ts';
 import { verdictBase } from './_internals/meaning.ts';
 

@@ -12,7 +12,7 @@ import { formatNumber } from '../src/attack/format.ts';
 import { clippedUniformMoment, uniformMoment, uniformSecondMoment } from '../src/noise/moments.ts';
 import { covers, RunningMean, type McEstimate } from '../src/noise/monte-carlo.ts';
 import { uniformBoxExpectation } from '../src/noise/quadrature.ts';
-import { equals, formatRational, mul, parseRational, pow, rational, toNumber } from '../src/noise/rational.ts';
+import { eq as equals, formatRational, mul, parseRational, pow, rational, toNumber } from '../src/exact/rational.ts';
 import { verdictBase } from './_internals/meaning.ts';
 
 const ParamsSchema = z.object({

@@ -9,7 +9,7 @@ import type { Verdict } from '../src/claims/verdict.ts';
 import { ClaimcheckError } from '../src/errors.ts';
 import { parseLatexEpsSet, plainEps } from '../src/tables/eps.ts';
 import { budget, parseIterations, parseStepSize, stepAt } from '../src/tables/pgd.ts';
-import { cmp, div, mul, rational, show, toFixed, type Rational } from '../src/tables/rational.ts';
+import { cmp, div, mul, rational, show, toFixed, type Rational } from '../src/exact/rational.ts';
 
 const SettingSchema = z.object({
   dataset: z.string().min(1),

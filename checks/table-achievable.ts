@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
 import { percentOf, type PrintedPercent } from '../src/tables/rounding.ts';
-import { toFixed } from '../src/tables/rational.ts';
+import { toFixed } from '../src/exact/rational.ts';
 import { PaperTableSchema, parseTable, rowPoint } from '../src/tables/table.ts';
 
 const ParamsSchema = z.object({ table: PaperTableSchema });

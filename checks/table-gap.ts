@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
-import { eq, sub, toFixed } from '../src/tables/rational.ts';
+import { eq, sub, toFixed } from '../src/exact/rational.ts';
 import { PaperTableSchema, parseTable, rowPoint, type TableRow } from '../src/tables/table.ts';
 
 const ParamsSchema = z.object({ table: PaperTableSchema });

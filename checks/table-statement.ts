@@ -10,7 +10,7 @@ import type { LoadedClaim } from '../src/claims/load.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { ClaimcheckError } from '../src/errors.ts';
 import { parseLatexEpsSet } from '../src/tables/eps.ts';
-import { abs, cmp, eq, toFixed, type Rational } from '../src/tables/rational.ts';
+import { abs, cmp, eq, toFixed, type Rational } from '../src/exact/rational.ts';
 import { percentOf, type CountPair } from '../src/tables/rounding.ts';
 import { PaperTableSchema, parseTable, type PaperTable, type TableRow } from '../src/tables/table.ts';
 

@@ -6,5 +6,4 @@ export * from './linear-model.ts';
 export * from './project.ts';
 export * from './linear-maximizer.ts';
 export * from './pgd.ts';
-export * from './robust-hessian.ts';
 export * from './format.ts';

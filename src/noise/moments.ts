@@ -3,18 +3,8 @@
  * polynomial density over its support in rational arithmetic (no formula for the answer is written down).
  */
 import { ClaimcheckError } from '../errors.ts';
-import {
-  add,
-  div,
-  integratePolynomial,
-  less,
-  monomial,
-  mul,
-  pow,
-  rational,
-  sub,
-  type Rational,
-} from './rational.ts';
+import { add, div, less, mul, pow, rational, sub, type Rational } from '../exact/rational.ts';
+import { integratePolynomial, monomial } from './polynomial.ts';
 
 function positive(fn: string, eps: Rational): void {
   if (!(eps.num > 0n)) throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be > 0, got ${eps.num}/${eps.den}`);

@@ -3,7 +3,7 @@
  * (`\varepsilon=\left\{\frac{0}{255},\frac{4}{255}\right\}`) — parsed into exact rationals so sets stated in different
  * places can be compared mechanically.
  */
-import { div, eq, parseDecimal, type Rational } from './rational.ts';
+import { div, eq, parseDecimal, type Rational } from '../exact/rational.ts';
 
 /** One ε value: the text it was read from and its exact value (pixel units in [0, 1] for the `/255` forms). */
 export interface EpsValue {

@@ -3,7 +3,7 @@
  * counts, and the largest perturbation norm that `steps` steps can reach from a zero start.
  */
 import { parseLatexNumber } from './eps.ts';
-import { mul, rational, type Rational } from './rational.ts';
+import { mul, rational, type Rational } from '../exact/rational.ts';
 
 /** A PGD step size: a fixed length, or a multiple of ε (`0.15\times\varepsilon`). */
 export type StepSize =

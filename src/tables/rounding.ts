@@ -2,7 +2,7 @@
  * Two-decimal rounding of exact accuracies k/n, in integer arithmetic: which counts k of a split of size n print as a
  * given table cell, and which (train, test) count pairs reproduce a printed gap.
  */
-import { cmp, rational, sub, type Rational } from './rational.ts';
+import { cmp, rational, sub, type Rational } from '../exact/rational.ts';
 
 /** A two-decimal percentage exactly as printed in a table cell ("99.89", "-0.00"). */
 export interface PrintedPercent {

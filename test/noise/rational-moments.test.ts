@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { clippedUniformMoment, l2BallCoordinateSecondMoment, l2BallNormMoment, uniformMoment, uniformRadiusNormMoment, uniformSecondMoment } from '../../src/noise/moments.ts';
-import { formatRational, integratePolynomial, parseRational, rational } from '../../src/noise/rational.ts';
+import { formatRational, parseRational, rational } from '../../src/exact/rational.ts';
+import { integratePolynomial } from '../../src/noise/polynomial.ts';
 
 const f = formatRational;
 
@@ -16,7 +17,7 @@ describe('exact rationals and moments', () => {
     expect(f(parseRational('-2.50'))).toBe('-5/2');
     expect(f(parseRational('1e-3'))).toBe('1/1000');
     expect(() => parseRational('abc')).toThrow(/parseRational: expected a decimal or p\/q string, got "abc"/);
-    expect(() => rational(1, 0)).toThrow(/rational: den must be nonzero/);
+    expect(() => rational(1, 0)).toThrow(/rational: denominator must be non-zero/);
   });
 
   it('integrates polynomials exactly', () => {

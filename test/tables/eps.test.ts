@@ -1,7 +1,7 @@
 /** Proves that ε sets are read mechanically and exactly from the printed LaTeX and from table cells. */
 import { describe, expect, it } from 'vitest';
 import { epsMinus, hasEps, parseEpsCell, parseLatexEpsSet, parseLatexNumber, plainEps } from '../../src/tables/eps.ts';
-import { eq, rational, show } from '../../src/tables/rational.ts';
+import { eq, rational, show } from '../../src/exact/rational.ts';
 
 const values = (latex: string): string[] => parseLatexEpsSet(latex).elements.map((e) => show(e.value));
 

@@ -1,7 +1,7 @@
 /** Proves the reading of the paper's PGD settings (step sizes, tripled iteration counts) and the steps × step bound. */
 import { describe, expect, it } from 'vitest';
 import { budget, parseIterations, parseStepSize, untriple } from '../../src/tables/pgd.ts';
-import { eq, rational } from '../../src/tables/rational.ts';
+import { eq, rational } from '../../src/exact/rational.ts';
 
 describe('PGD settings', () => {
   it('reads absolute and relative step sizes', () => {

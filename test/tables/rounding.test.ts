@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rational, toFixed } from '../../src/tables/rational.ts';
+import { rational, toFixed } from '../../src/exact/rational.ts';
 import { countsPrintingAs, parsePrintedPercent, percentOf, printsAs, rowCounts } from '../../src/tables/rounding.ts';
 
 const p = parsePrintedPercent;

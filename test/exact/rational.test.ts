@@ -1,6 +1,6 @@
 /** Proves the exact rational arithmetic the table checks rely on: parsing, ordering and display without float error. */
 import { describe, expect, it } from 'vitest';
-import { abs, add, cmp, div, eq, mul, parseDecimal, rational, show, sub, toFixed } from '../../src/tables/rational.ts';
+import { abs, add, cmp, div, eq, mul, parseDecimal, rational, show, sub, toFixed } from '../../src/exact/rational.ts';
 
 describe('rational', () => {
   it('normalises sign and common factors', () => {

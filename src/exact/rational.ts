@@ -1,6 +1,7 @@
 /**
- * Exact rational numbers over `bigint`: the table checks compare printed two-decimal values with k/n fractions of
- * split sizes, and a float would blur exactly the ties they decide.
+ * Exact rational numbers over `bigint`, the one implementation for the whole project: the table checks compare
+ * printed two-decimal values with k/n fractions of split sizes (a float would blur exactly the ties they decide), and
+ * the noise-moment checks integrate polynomials with no rounding.
  */
 
 /** An exact rational `num / den`, always normalised (den > 0, gcd(num, den) = 1). */
@@ -38,6 +39,22 @@ export function parseDecimal(text: string): Rational {
   return rational(m[1] === '-' ? -n : n, 10n ** BigInt(frac.length));
 }
 
+/** Parses "3", "-0.25", "16/255", "1e-3" exactly (a decimal string is read as the decimal, not as its double). */
+export function parseRational(s: string): Rational {
+  const t = s.trim();
+  const frac = /^([+-]?\d+)\s*\/\s*(\d+)$/.exec(t);
+  if (frac) return rational(BigInt(frac[1]!), BigInt(frac[2]!));
+  const dec = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(t);
+  if (!dec || (dec[2] === '' && (dec[3] ?? '') === '')) {
+    throw new SyntaxError(`parseRational: expected a decimal or p/q string, got "${s}"`);
+  }
+  const digits = (dec[2] ?? '') + (dec[3] ?? '');
+  const exp = Number(dec[4] ?? '0') - (dec[3] ?? '').length;
+  const mag = BigInt(digits === '' ? '0' : digits);
+  const signed = dec[1] === '-' ? -mag : mag;
+  return exp >= 0 ? rational(signed * 10n ** BigInt(exp)) : rational(signed, 10n ** BigInt(-exp));
+}
+
 /** a + b. */
 export function add(a: Rational, b: Rational): Rational {
   return rational(a.num * b.den + b.num * a.den, a.den * b.den);
@@ -59,6 +76,12 @@ export function div(a: Rational, b: Rational): Rational {
   return rational(a.num * b.den, a.den * b.num);
 }
 
+/** a^k for an integer k ≥ 0. */
+export function pow(a: Rational, k: number): Rational {
+  if (!Number.isInteger(k) || k < 0) throw new RangeError(`pow: exponent must be an integer >= 0, got ${k}`);
+  return rational(a.num ** BigInt(k), a.den ** BigInt(k));
+}
+
 /** |a|. */
 export function abs(a: Rational): Rational {
   return a.num < 0n ? { num: -a.num, den: a.den } : a;
@@ -73,6 +96,21 @@ export function cmp(a: Rational, b: Rational): -1 | 0 | 1 {
 /** Whether a = b. */
 export function eq(a: Rational, b: Rational): boolean {
   return cmp(a, b) === 0;
+}
+
+/** Whether a < b. */
+export function less(a: Rational, b: Rational): boolean {
+  return cmp(a, b) < 0;
+}
+
+/** The nearest double (exact for small num/den; adequate for reporting). */
+export function toNumber(a: Rational): number {
+  return Number(a.num) / Number(a.den);
+}
+
+/** "p/q" (or "p" when q = 1). */
+export function formatRational(a: Rational): string {
+  return a.den === 1n ? `${a.num}` : `${a.num}/${a.den}`;
 }
 
 /** Decimal string of `a` rounded half away from zero to `digits` places (for evidence lines). */
