@@ -35,17 +35,8 @@ export function assertLabel(fn: string, y: number): asserts y is Label {
   }
 }
 
-/** softplus(z) = log(1 + e^z), stable for every finite z (no overflow for large z, no cancellation for small). */
-export function softplus(z: number): number {
-  return z > 0 ? z + Math.log1p(Math.exp(-z)) : Math.log1p(Math.exp(z));
-}
-
-/** σ(z) = 1/(1 + e^{−z}), the derivative of softplus, stable for every finite z. */
-export function sigmoid(z: number): number {
-  if (z >= 0) return 1 / (1 + Math.exp(-z));
-  const e = Math.exp(z);
-  return e / (1 + e);
-}
+/** Stable softplus and sigmoid: the numeric core's (one implementation for the project). */
+export { softplus, sigmoid } from '../numeric/stable.ts';
 
 /** a·b. */
 export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
