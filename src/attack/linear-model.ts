@@ -36,7 +36,8 @@ export function assertLabel(fn: string, y: number): asserts y is Label {
 }
 
 /** Stable softplus and sigmoid: the numeric core's (one implementation for the project). */
-export { softplus, sigmoid } from '../numeric/stable.ts';
+import { softplus, sigmoid } from '../numeric/stable.ts';
+export { softplus, sigmoid };
 
 /** a·b. */
 export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
