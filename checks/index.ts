@@ -29,6 +29,13 @@ import { epsSets } from './eps-sets.ts';
 import { pgdBudget } from './pgd-budget.ts';
 import { figureRef } from './figure-ref.ts';
 
+// --- MNIST2 empirical claims ---
+import { mnist2Sharpness } from './mnist2-sharpness.ts';
+import { mnist2TableRerun } from './mnist2-table-rerun.ts';
+
+// --- ResNet18 empirical claims ---
+import { resnetTrendChecker } from './resnet-trend.ts';
+
 /** Every checker; `kind` values are unique. */
 export const checkers: readonly Checker<unknown>[] = [
   // symbolic
@@ -56,4 +63,9 @@ export const checkers: readonly Checker<unknown>[] = [
   epsSets,
   pgdBudget,
   figureRef,
+  // MNIST2 empirical claims
+  mnist2Sharpness,
+  mnist2TableRerun,
+  // ResNet18 empirical claims
+  resnetTrendChecker,
 ];

@@ -51,6 +51,18 @@ import { thm2GaussianRemark } from './thm2-gaussian-remark.ts';
 
 // --- Section 4.1 ---
 
+// --- MNIST2 empirical claims ---
+import { fig3EigenGrowWithEps } from './fig3-eigen-grow-with-eps.ts';
+import { fig3NearlyLinear } from './fig3-nearly-linear.ts';
+import { sec51WeightNormStable } from './sec51-weight-norm-stable.ts';
+import { fig12SharperWithEps } from './fig12-sharper-with-eps.ts';
+import { fig5SharperWithEps } from './fig5-sharper-with-eps.ts';
+import { fig12RandomLessSharp } from './fig12-random-less-sharp.ts';
+import { tab1RerunAbsGap } from './tab1-rerun-abs-gap.ts';
+import { tab1to4RerunTestGtTrain } from './tab1to4-rerun-test-gt-train.ts';
+import { tab3RerunLargeEpsGap } from './tab3-rerun-large-eps-gap.ts';
+import { tab2to4RerunRandomGap } from './tab2to4-rerun-random-gap.ts';
+
 // --- Tables, numeric text, experimental settings ---
 import { setEpsMnist2L2 } from './set-eps-mnist2-l2.ts';
 import { setEpsMnist2Linf } from './set-eps-mnist2-linf.ts';
@@ -78,6 +90,10 @@ import { tab5Gap } from './tab5-gap.ts';
 import { tab6Achievable } from './tab6-achievable.ts';
 import { tab6Gap } from './tab6-gap.ts';
 import { txtSec52GapGrows } from './txt-sec52-gap-grows.ts';
+
+// --- ResNet18 empirical claims ---
+import { fig4SharperWithEps } from './fig4-sharper-with-eps.ts';
+import { tab56GapGrowsRemeasured } from './tab56-gap-grows-remeasured.ts';
 
 /** Every claim record, sorted as the paper is. */
 export const claimRecords: readonly ClaimRecordInput[] = [
@@ -125,6 +141,17 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   thm2GaussianRemark,
   // section 4.1
   sec41LiuApproximation,
+  // --- MNIST2 empirical claims ---
+  fig3EigenGrowWithEps,
+  fig3NearlyLinear,
+  sec51WeightNormStable,
+  fig12SharperWithEps,
+  fig5SharperWithEps,
+  fig12RandomLessSharp,
+  tab1RerunAbsGap,
+  tab1to4RerunTestGtTrain,
+  tab3RerunLargeEpsGap,
+  tab2to4RerunRandomGap,
   // tables
   setEpsMnist2L2,
   setEpsMnist2Linf,
@@ -152,4 +179,7 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   tab6Achievable,
   tab6Gap,
   txtSec52GapGrows,
+  // ResNet18 empirical claims
+  fig4SharperWithEps,
+  tab56GapGrowsRemeasured,
 ];

@@ -9,6 +9,7 @@ interface Job {
   readonly seed: number;
   readonly dims?: readonly number[];
   readonly points?: readonly number[];
+  readonly measurementData?: Readonly<Record<string, unknown>>;
 }
 
 process.once('message', (job: Job) => {
@@ -17,6 +18,7 @@ process.once('message', (job: Job) => {
     seed: job.seed,
     dims: job.dims,
     points: job.points,
+    measurementData: job.measurementData,
     onProgress: (e) => {
       current = e.done ? undefined : e.id;
       process.send?.({ type: 'progress', id: e.id, done: e.done });

@@ -27,6 +27,12 @@ export interface RunOptions {
   readonly jobs?: number;
   /** Experiment results for empirical claims (see `CheckContext.measurements`). */
   readonly measurements?: CheckContext['measurements'];
+  /**
+   * Experiment results already computed, by measurement name: plain data, so unlike `measurements` they reach the
+   * worker processes of `runChecksParallel`. Each becomes a provider that resolves to it (`measurements` wins on a
+   * name in both).
+   */
+  readonly measurementData?: Readonly<Record<string, unknown>>;
 }
 
 /** One verdict with the time its check took. */
@@ -67,8 +73,14 @@ export function contextFor(claim: LoadedClaim, options: RunOptions = {}): CheckC
     engines: defaultEngines(),
     dims: options.dims ?? [2, 3, 4, 5],
     points: options.points ?? [2],
-    ...(options.measurements ? { measurements: options.measurements } : {}),
+    ...(options.measurements || options.measurementData ? { measurements: measurementsOf(options) } : {}),
   };
+}
+
+/** `measurementData` as providers, merged with `measurements`. */
+function measurementsOf(options: RunOptions): NonNullable<CheckContext['measurements']> {
+  const fromData = Object.entries(options.measurementData ?? {}).map(([name, data]) => [name, () => Promise.resolve(data)] as const);
+  return { ...Object.fromEntries(fromData), ...options.measurements };
 }
 
 function checkerFor(claim: LoadedClaim) {
@@ -132,7 +144,13 @@ export async function runChecksParallel(ids: readonly string[], options: RunOpti
     groups.map(
       (group) =>
         new Promise<void>((resolve, reject) => {
-          const child = fork(worker, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+          // 'advanced' (structured clone) keeps NaN, ±Infinity and typed arrays in verdicts and measurement data as a
+          // serial run has them.
+          const child = fork(worker, [], {
+            execArgv: ['--import', 'tsx'],
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+            serialization: 'advanced',
+          });
           child.on('message', (m: WorkerMessage) => {
             if (m.type === 'progress' && m.id) {
               if (m.done) finished++;
@@ -144,7 +162,13 @@ export async function runChecksParallel(ids: readonly string[], options: RunOpti
             }
           });
           child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`check worker exited with code ${code}`))));
-          child.send({ ids: group, seed: options.seed ?? DEFAULT_SEED, dims: options.dims, points: options.points });
+          child.send({
+            ids: group,
+            seed: options.seed ?? DEFAULT_SEED,
+            dims: options.dims,
+            points: options.points,
+            measurementData: options.measurementData,
+          });
         }),
     ),
   );

@@ -7,6 +7,7 @@ import { check } from './commands/check.ts';
 import { derive } from './commands/derive.ts';
 import { list } from './commands/list.ts';
 import { report } from './commands/report.ts';
+import { resnet } from './commands/resnet.ts';
 import { exitCodeFor, formatError, EXIT } from './exit.ts';
 import { toolVersion } from '../report/provenance.ts';
 
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
       '\nExit codes: 0 every check ran, 1 a check could not run, 2 bad usage or input (unknown claim id, bad option value, invalid claim record).',
     );
   for (const command of [list, check, derive, report]) program.addCommand(command);
+  program.addCommand(resnet);
   for (const command of [program, ...program.commands]) {
     command
       .helpOption('-h, --help', 'print help')

@@ -2,6 +2,7 @@
  * Schemas of the CLI's options: validated at the boundary with zod, so a bad value fails with the option's name and
  * what was received instead of surfacing deeper down.
  */
+import { statSync } from 'node:fs';
 import { z } from 'zod';
 import { ClaimcheckError } from '../errors.ts';
 
@@ -27,14 +28,57 @@ export const SeedOptionSchema = z
 /** Options of `claimcheck list`. */
 export const ListOptionsSchema = z.object({ json: z.boolean().default(false) }).strict();
 
+
+/** Options of `claimcheck derive`. */
+export const DeriveOptionsSchema = z.object({ json: z.boolean().default(false) }).strict();
+
+/** The TensorFlow.js backends `--backend` accepts (`auto`: the first that loads). */
+export const BACKEND_NAMES = ['auto', 'tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'] as const;
+
+/** The experiment settings `--setting` accepts. */
+export const SETTINGS = ['ci', 'full'] as const;
+
+/** A directory option (`--data-dir`, …): a path to an existing directory. */
+export const DirOptionSchema = z
+  .string()
+  .trim()
+  .min(1, 'an existing directory')
+  .refine((path) => {
+    try {
+      return statSync(path).isDirectory();
+    } catch {
+      return false;
+    }
+  }, 'an existing directory');
+
+/** The experiment options `check` and `report` share (`--data-dir` … `--fresh`). */
+const EXPERIMENT_FLAGS = {
+  dataDir: DirOptionSchema.optional(),
+  cifarDir: DirOptionSchema.optional(),
+  svhnDir: DirOptionSchema.optional(),
+  gpu: z.boolean().default(false),
+  backend: z.enum(BACKEND_NAMES, { error: `one of ${BACKEND_NAMES.join(', ')}` }).optional(),
+  setting: z.enum(SETTINGS, { error: `one of ${SETTINGS.join(', ')}` }).default('ci'),
+  fresh: z.boolean().default(false),
+};
+
+/** `--gpu` means `--backend tfjs-node-gpu`: any other `--backend` with it is refused. */
+function gpuAgreesWithBackend(o: { readonly gpu: boolean; readonly backend?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (o.gpu && o.backend !== undefined && o.backend !== 'tfjs-node-gpu') {
+    ctx.addIssue({ code: 'custom', path: ['backend'], message: 'tfjs-node-gpu (or no --backend) with --gpu' });
+  }
+}
+
 /** Options of `claimcheck check`. */
 export const CheckOptionsSchema = z
   .object({
     seed: SeedOptionSchema.optional(),
     json: z.boolean().default(false),
     quiet: z.boolean().default(false),
+    ...EXPERIMENT_FLAGS,
   })
-  .strict();
+  .strict()
+  .superRefine(gpuAgreesWithBackend);
 
 /** Options of `claimcheck report`. */
 export const ReportOptionsSchema = z
@@ -43,8 +87,13 @@ export const ReportOptionsSchema = z
     seed: SeedOptionSchema.optional(),
     json: z.boolean().default(false),
     quiet: z.boolean().default(false),
+    ...EXPERIMENT_FLAGS,
   })
-  .strict();
+  .strict()
+  .superRefine(gpuAgreesWithBackend);
+
+/** The experiment options of `check` and `report`, validated. */
+export type ExperimentFlags = Pick<z.output<typeof CheckOptionsSchema>, 'dataDir' | 'cifarDir' | 'svhnDir' | 'gpu' | 'backend' | 'setting' | 'fresh'>;
 
 function flag(key: PropertyKey | undefined): string {
   return key === undefined ? 'options' : `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;

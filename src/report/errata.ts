@@ -1,14 +1,17 @@
 /**
- * The errata document: every checked claim with its verdict and evidence, plus provenance and counts. Both
- * errata.md and errata.json are rendered from it, so they always say the same thing.
+ * The errata document: every checked claim with its verdict and evidence, the experiments' sections, provenance and
+ * counts. errata.md, errata.json and errata.html are all rendered from it, so they always say the same thing.
  */
 import type { CheckResult } from '../run.ts';
 import type { Location } from '../claims/schema.ts';
 import type { Verdict } from '../claims/verdict.ts';
 import { countVerdicts, type VerdictCounts } from './counts.ts';
 import { formatLocation } from './location.ts';
+import { figureFile, validateSections } from './figures.ts';
+import { joinRoleFragments, type DisplayFormula } from './math.ts';
 import type { ReportProvenance } from './provenance.ts';
 import { reproduceCommand } from './reproduce.ts';
+import type { ReportSection } from './sections.ts';
 
 /** The paper the errata are about. */
 export const PAPER = {
@@ -32,11 +35,57 @@ export interface ErrataEntry {
   readonly quote: string | null;
   /** LaTeX fragments exactly as printed in the paper. */
   readonly printedLatex: readonly { readonly role: string; readonly printed: string }[];
+  /** The printed fragments as displayed: one formula per role, fragments joined, display-safe fix-ups only. */
+  readonly printedDisplay: readonly DisplayFormula[];
+  /** The experiment figures, tables and sections this claim rests on (those that name it). */
+  readonly restsOn: readonly ErrataReference[];
   readonly assumptions: readonly string[];
   readonly dependsOn: readonly string[];
   readonly verdict: Verdict;
   /** The command that replays this check. */
   readonly reproduce: string;
+}
+
+/** A figure, table or whole section of an experiment that a claim rests on. */
+export interface ErrataReference {
+  readonly kind: 'figure' | 'table' | 'section';
+  readonly id: string;
+  readonly title: string;
+  /** Id of the section that holds it (its own id for a section). */
+  readonly section: string;
+}
+
+/** An experiment figure as the report lists it: the SVG itself is written to `file`, next to errata.md. */
+export interface ErrataFigure {
+  readonly id: string;
+  readonly title: string;
+  readonly caption: string;
+  /** `figures/<id>.svg`, relative to the report directory. */
+  readonly file: string;
+  readonly png: string | null;
+  readonly claims: readonly string[];
+}
+
+/** An experiment table (the paper's values beside ours), inline in every format. */
+export interface ErrataTable {
+  readonly id: string;
+  readonly title: string;
+  readonly caption: string | null;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
+  readonly claims: readonly string[];
+}
+
+/** An experiment's section of the report, or the box saying it was not measured here and how to measure it. */
+export interface ErrataSection {
+  readonly id: string;
+  readonly title: string;
+  readonly summary: string;
+  readonly figures: readonly ErrataFigure[];
+  readonly tables: readonly ErrataTable[];
+  readonly provenance: Readonly<Record<string, string>>;
+  readonly notMeasured: { readonly reason: string; readonly command: string } | null;
+  readonly claims: readonly string[];
 }
 
 /** The whole errata report. */
@@ -46,10 +95,60 @@ export interface ErrataDocument {
   readonly provenance: ReportProvenance;
   readonly counts: VerdictCounts;
   readonly claims: readonly ErrataEntry[];
+  /** The experiments' sections, in the order given. */
+  readonly sections: readonly ErrataSection[];
 }
 
-/** Builds the errata document from check results (in the order given) and the run's deterministic provenance. */
-export function buildErrata(results: readonly CheckResult[], provenance: ReportProvenance): ErrataDocument {
+function errataSection(s: ReportSection): ErrataSection {
+  return {
+    id: s.id,
+    title: s.title,
+    summary: s.summary,
+    figures: s.figures.map((f) => ({
+      id: f.id,
+      title: f.title,
+      caption: f.caption,
+      file: figureFile(f.id),
+      png: f.png ?? null,
+      claims: [...(f.claims ?? [])],
+    })),
+    tables: s.tables.map((t) => ({
+      id: t.id,
+      title: t.title,
+      caption: t.caption ?? null,
+      columns: [...t.columns],
+      rows: t.rows.map((r) => [...r]),
+      claims: [...(t.claims ?? [])],
+    })),
+    provenance: { ...s.provenance },
+    notMeasured: s.notMeasured ? { reason: s.notMeasured.reason, command: s.notMeasured.command } : null,
+    claims: [...(s.claims ?? [])],
+  };
+}
+
+/** What claim `id` rests on: the figures and tables that name it, else the sections that name it. */
+function restsOn(id: string, sections: readonly ErrataSection[]): ErrataReference[] {
+  const refs: ErrataReference[] = [];
+  for (const s of sections) {
+    const before = refs.length;
+    for (const f of s.figures) if (f.claims.includes(id)) refs.push({ kind: 'figure', id: f.id, title: f.title, section: s.id });
+    for (const t of s.tables) if (t.claims.includes(id)) refs.push({ kind: 'table', id: t.id, title: t.title, section: s.id });
+    if (refs.length === before && s.claims.includes(id)) refs.push({ kind: 'section', id: s.id, title: s.title, section: s.id });
+  }
+  return refs;
+}
+
+/**
+ * Builds the errata document from check results (in the order given), the experiments' sections (validated with
+ * `validateSections`) and the run's deterministic provenance.
+ */
+export function buildErrata(
+  results: readonly CheckResult[],
+  provenance: ReportProvenance,
+  sections: readonly ReportSection[] = [],
+): ErrataDocument {
+  validateSections(sections);
+  const errataSections = sections.map(errataSection);
   return {
     title: `Errata: ${PAPER.title}`,
     paper: PAPER,
@@ -66,10 +165,17 @@ export function buildErrata(results: readonly CheckResult[], provenance: ReportP
       transcription: claim.transcribed ? (claim.transcription ?? null) : null,
       quote: claim.quote ?? null,
       printedLatex: claim.latex.map((f) => ({ role: f.role, printed: f.printed })),
+      printedDisplay: joinRoleFragments(claim.latex),
+      restsOn: restsOn(claim.id, errataSections),
       assumptions: claim.assumptions,
       dependsOn: claim.dependsOn,
       verdict,
-      reproduce: reproduceCommand(claim.id, provenance.seed),
+      reproduce: reproduceCommand(
+        claim.id,
+        provenance.seed,
+        provenance.experiments?.claims?.includes(claim.id) ? provenance.experiments.flags : '',
+      ),
     })),
+    sections: errataSections,
   };
 }

@@ -4,6 +4,7 @@
 import type { CheckResult } from '../run.ts';
 import { buildErrata } from './errata.ts';
 import type { ReportProvenance } from './provenance.ts';
+import type { ReportSection } from './sections.ts';
 
 /**
  * Serialises any value as JSON with two-space indentation and a final newline. Non-finite numbers become the strings
@@ -23,7 +24,14 @@ export function stableJson(value: unknown): string {
   );
 }
 
-/** Renders errata.json from check results and the run's deterministic provenance (no times, no host details). */
-export function renderErrataJson(results: readonly CheckResult[], provenance: ReportProvenance): string {
-  return stableJson(buildErrata(results, provenance));
+/**
+ * Renders errata.json from check results, the experiments' sections and the run's deterministic provenance (no
+ * times, no host details); figures are referenced by file (`figures/<id>.svg`), not inlined.
+ */
+export function renderErrataJson(
+  results: readonly CheckResult[],
+  provenance: ReportProvenance,
+  sections: readonly ReportSection[] = [],
+): string {
+  return stableJson(buildErrata(results, provenance, sections));
 }

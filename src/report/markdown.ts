@@ -1,12 +1,16 @@
 /**
- * errata.md: the errata document as Markdown (GitHub flavour, LaTeX in `$$…$$`).
+ * errata.md: the errata document as Markdown (GitHub flavour, LaTeX in `$$…$$`, figures as `figures/<id>.svg`
+ * written next to it, tables inline).
  */
 import type { CheckResult } from '../run.ts';
 import type { EngineAgreement, Evidence, Verdict, Witness } from '../claims/verdict.ts';
 import { VERDICT_STATUSES } from '../claims/verdict.ts';
-import { buildErrata, type ErrataDocument, type ErrataEntry } from './errata.ts';
+import { buildErrata, type ErrataDocument, type ErrataEntry, type ErrataReference, type ErrataSection } from './errata.ts';
+import { displayFixups } from './math.ts';
 import { oneLine } from './one-line.ts';
 import type { ReportProvenance } from './provenance.ts';
+import { splitQuoteMath } from './quote-math.ts';
+import type { ReportSection } from './sections.ts';
 import { TRANSCRIBED_MARK } from './verdict-rows.ts';
 
 /** Escapes a table cell: pipes, and newlines (a cell is one line). */
@@ -106,15 +110,21 @@ function entrySection(entry: ErrataEntry, runSeed: number): string[] {
     );
   }
   out.push(`**Statement.** ${entry.statement.trim()}`, '');
-  if (entry.quote) out.push('**Quoted from the paper:**', '', ...entry.quote.trim().split(/\r?\n/).map((l) => `> ${l}`), '');
-  for (const frag of entry.printedLatex) {
-    out.push(`**Printed in the paper** (${frag.role}):`, '', ...math(frag.printed), '');
+  if (entry.quote) {
+    const quote = splitQuoteMath(entry.quote.trim())
+      .map((p) => ('text' in p ? p.text : `$${displayFixups(p.latex)}$`))
+      .join('');
+    out.push('**Quoted from the paper:**', '', ...quote.split(/\r?\n/).map((l) => `> ${l}`), '');
   }
-  if (v.derivedLatex) out.push('**Derived form:**', '', ...math(v.derivedLatex), '');
+  for (const formula of entry.printedDisplay) {
+    const rows = formula.fragments > 1 ? `, ${formula.fragments} printed rows joined` : '';
+    out.push(`**Printed in the paper** (${formula.role}${rows}):`, '', ...math(formula.latex), '');
+  }
+  if (v.derivedLatex) out.push('**Derived form:**', '', ...math(displayFixups(v.derivedLatex)), '');
   if (v.correction) {
     const c = v.correction;
     out.push(`**Corrected form** (the same check on the correction: ${c.check}; ${oneLine(c.evidence)}):`, '');
-    if (c.latex) out.push(...math(c.latex), '');
+    if (c.latex) out.push(...math(displayFixups(c.latex)), '');
     if (c.statement) out.push(c.statement.trim(), '');
   }
   out.push(...statusLines(v));
@@ -123,9 +133,45 @@ function entrySection(entry: ErrataEntry, runSeed: number): string[] {
     out.push('**Assumptions in the record:**', '', ...entry.assumptions.map((a) => `- ${a}`), '');
   }
   if (entry.dependsOn.length > 0) out.push(`**Builds on:** ${entry.dependsOn.map(code).join(', ')}`, '');
+  if (entry.restsOn.length > 0) out.push(`**Rests on:** ${entry.restsOn.map(reference).join('; ')}`, '');
   out.push(...engineLines(v.engines), '');
   out.push(`**Seed:** ${v.seed} (derived from run seed ${runSeed} and the claim id).`, '');
   out.push(`**Reproduce:** ${code(entry.reproduce)}`, '');
+  return out;
+}
+
+function reference(ref: ErrataReference): string {
+  switch (ref.kind) {
+    case 'figure':
+      return `figure [${ref.title}](figures/${ref.id}.svg) (${code(ref.id)})`;
+    case 'table':
+      return `table *${ref.title}* (${code(ref.id)}, section ${code(ref.section)})`;
+    case 'section':
+      return `section *${ref.title}* (${code(ref.id)})`;
+  }
+}
+
+function experimentSection(section: ErrataSection): string[] {
+  const out: string[] = [`### ${section.title}`, '', `Section ${code(section.id)}.`, ''];
+  if (section.summary.trim()) out.push(section.summary.trim(), '');
+  if (section.notMeasured) {
+    out.push(
+      `> **Not measured here.** ${section.notMeasured.reason.trim().replace(/\r?\n/g, ' ')}`,
+      '>',
+      `> Measure it with: ${code(section.notMeasured.command)}`,
+      '',
+    );
+  }
+  for (const f of section.figures) {
+    out.push(`![${f.title.replace(/[[\]]/g, '')}](${f.file})`, '', `*Figure ${code(f.id)}: ${f.title}.* ${f.caption.trim()}`, '');
+  }
+  for (const t of section.tables) {
+    out.push(`**Table ${code(t.id)}: ${t.title}.**${t.caption ? ` ${t.caption.trim()}` : ''}`, '', ...table(t.columns, t.rows), '');
+  }
+  const prov = Object.entries(section.provenance);
+  if (prov.length > 0) out.push('**Provenance:**', '', ...table(['item', 'value'], prov), '');
+  const claims = [...new Set([...section.claims, ...section.figures.flatMap((f) => f.claims), ...section.tables.flatMap((t) => t.claims)])];
+  if (claims.length > 0) out.push(`**Bears on:** ${claims.map(code).join(', ')}`, '');
   return out;
 }
 
@@ -148,6 +194,7 @@ function provenanceLines(p: ReportProvenance): string[] {
         ['node', p.node],
         ['engines', engines || '(none)'],
         ['packages', packages || '(none)'],
+        ...(p.experiments ? [['experiments', `setting ${p.experiments.setting}, backend ${p.experiments.backend}`]] : []),
       ],
     ),
     '',
@@ -202,10 +249,21 @@ export function renderErrataDocumentMarkdown(doc: ErrataDocument): string {
     lines.push('## Claims', '');
     for (const entry of doc.claims) lines.push(...entrySection(entry, seed));
   }
+  if (doc.sections.length > 0) {
+    lines.push('## Experiments', '');
+    for (const section of doc.sections) lines.push(...experimentSection(section));
+  }
   return lines.join('\n').replace(/\n+$/, '') + '\n';
 }
 
-/** Renders errata.md from check results and the run's deterministic provenance (no times, no host details). */
-export function renderErrataMarkdown(results: readonly CheckResult[], provenance: ReportProvenance): string {
-  return renderErrataDocumentMarkdown(buildErrata(results, provenance));
+/**
+ * Renders errata.md from check results, the experiments' sections and the run's deterministic provenance (no
+ * times, no host details). Figures are referenced as `figures/<id>.svg`; write them with `reportFiles`.
+ */
+export function renderErrataMarkdown(
+  results: readonly CheckResult[],
+  provenance: ReportProvenance,
+  sections: readonly ReportSection[] = [],
+): string {
+  return renderErrataDocumentMarkdown(buildErrata(results, provenance, sections));
 }

@@ -34,6 +34,27 @@ export interface ReportProvenance {
   readonly engines: readonly EngineInfo[];
   /** Installed versions of the packages the engines come from (`null` when not installed). */
   readonly packages: Readonly<Record<string, string | null>>;
+  /** How experiments were asked to run (absent when the report ran none): the setting and the requested backend. */
+  readonly experiments?: ExperimentSettings;
+}
+
+/** The experiment options that change results: `--setting` and the backend asked for (`--backend`, `--gpu`). */
+export interface ExperimentSettings {
+  readonly setting: 'ci' | 'full';
+  /** `auto` (the first backend that loads) or a forced one (`tfjs-node-gpu`, `tfjs-node`, `wasm`, `cpu`). */
+  readonly backend: string;
+  /** The claims that read experiment measurements in this run: their reproducing command carries `flags`. */
+  readonly claims?: readonly string[];
+  /** The options that reproduce the experiments of this run, data directories written `DIR` (`--setting full --data-dir DIR`). */
+  readonly flags?: string;
+}
+
+/** How one experiment fared in a run (provenance.json only). */
+export interface ExperimentRun {
+  readonly id: string;
+  /** `measured` (ran now), `cached` (results reused), `not-measured` (could not run here) or `not-run` (not needed). */
+  readonly status: 'measured' | 'cached' | 'not-measured' | 'not-run';
+  readonly millis: number;
 }
 
 /** The run-specific provenance written to provenance.json: times and host details. */
@@ -50,8 +71,12 @@ export interface RunProvenance {
     readonly cpuModel: string;
     readonly totalMemoryBytes: number;
   };
-  /** Wall time of each claim's check, in paper order. */
-  readonly claims: readonly { readonly id: string; readonly millis: number }[];
+  /** Wall time of each claim's check, in paper order; `cached` when the verdict was reused from the cache. */
+  readonly claims: readonly { readonly id: string; readonly millis: number; readonly cached?: boolean }[];
+  /** Each registered experiment and how it fared. */
+  readonly experiments?: readonly ExperimentRun[];
+  /** Host-specific options of the run (data directories, cache directory, `--fresh`). */
+  readonly options?: Readonly<Record<string, string | boolean | null>>;
 }
 
 /** Packages whose versions every report records. */
@@ -61,6 +86,9 @@ export const ENGINE_PACKAGES = [
   '@cortex-js/compute-engine',
   '@tensorflow/tfjs',
   '@tensorflow/tfjs-backend-wasm',
+  '@tensorflow/tfjs-node',
+  '@tensorflow/tfjs-node-gpu',
+  'katex',
 ] as const;
 
 /** The repository root (where package.json lives). */
@@ -123,6 +151,7 @@ export function collectProvenance(
   seed: number,
   engines: readonly EngineInfo[],
   selection: readonly string[] = [],
+  experiments?: ExperimentSettings,
 ): ReportProvenance {
   const { name, version } = toolVersion();
   const head = git(['rev-parse', 'HEAD'])?.trim();
@@ -137,15 +166,20 @@ export function collectProvenance(
     node: process.version,
     engines,
     packages: Object.fromEntries(ENGINE_PACKAGES.map((p) => [p, installedVersion(p)])),
+    ...(experiments ? { experiments } : {}),
   };
 }
 
-/** Collects the run-specific provenance (time, host, per-claim durations) for provenance.json. */
+/**
+ * Collects the run-specific provenance (time, host, per-claim durations, and optionally how each experiment fared
+ * and the host-specific options) for provenance.json.
+ */
 export function collectRunProvenance(
-  claims: readonly { readonly id: string; readonly millis: number }[],
+  claims: readonly { readonly id: string; readonly millis: number; readonly cached?: boolean }[],
   startedAt: Date,
   finishedAt: Date,
   argv: readonly string[],
+  extra: { readonly experiments?: readonly ExperimentRun[]; readonly options?: Readonly<Record<string, string | boolean | null>> } = {},
 ): RunProvenance {
   const cpuList = cpus();
   return {
@@ -161,6 +195,8 @@ export function collectRunProvenance(
       cpuModel: cpuList[0]?.model ?? 'unknown',
       totalMemoryBytes: totalmem(),
     },
-    claims: claims.map((c) => ({ id: c.id, millis: Math.round(c.millis * 1000) / 1000 })),
+    claims: claims.map((c) => ({ id: c.id, millis: Math.round(c.millis * 1000) / 1000, ...(c.cached ? { cached: true } : {}) })),
+    ...(extra.experiments ? { experiments: extra.experiments.map((e) => ({ ...e, millis: Math.round(e.millis * 1000) / 1000 })) } : {}),
+    ...(extra.options ? { options: { ...extra.options } } : {}),
   };
 }

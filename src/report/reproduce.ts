@@ -2,7 +2,10 @@
  * The command line that replays one claim's check.
  */
 
-/** `npx claimcheck check <id> --seed <seed>`: reproduces the verdict of claim `id` under run seed `seed`. */
-export function reproduceCommand(id: string, seed: number): string {
-  return `npx claimcheck check ${id} --seed ${seed}`;
+/**
+ * `npx claimcheck check <id> --seed <seed> [flags]`: reproduces the verdict of claim `id` under run seed `seed`;
+ * `flags` are the experiment options of a claim that reads measurements (`--setting full --data-dir DIR`).
+ */
+export function reproduceCommand(id: string, seed: number, flags = ''): string {
+  return `npx claimcheck check ${id} --seed ${seed}${flags.trim() ? ` ${flags.trim()}` : ''}`;
 }

@@ -11,6 +11,8 @@ export interface ReportFigure {
   readonly svg: string;
   /** Path of a PNG rendering written next to the report, where one was made. */
   readonly png?: string;
+  /** Ids of the claims this figure bears on: each claim's entry in the report links to it. */
+  readonly claims?: readonly string[];
 }
 
 /** A table: header and rows of already formatted cells. */
@@ -20,6 +22,8 @@ export interface ReportTable {
   readonly caption?: string;
   readonly columns: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** Ids of the claims this table bears on: each claim's entry in the report links to it. */
+  readonly claims?: readonly string[];
 }
 
 /** One experiment's contribution to the report. */
@@ -34,4 +38,6 @@ export interface ReportSection {
   readonly provenance: Readonly<Record<string, string>>;
   /** Set when the experiment could not run here (e.g. CIFAR-10 absent): why, and the command that measures it. */
   readonly notMeasured?: { readonly reason: string; readonly command: string };
+  /** Ids of the claims the section as a whole bears on (linked from their entries when no figure or table names them). */
+  readonly claims?: readonly string[];
 }

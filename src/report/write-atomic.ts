@@ -9,10 +9,19 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { ClaimcheckError } from '../errors.ts';
 
-/** One file to write: a bare file name (no directory part) and its UTF-8 content. */
+/**
+ * One file to write: its name relative to the output directory (a bare name, or `sub/dir/name` with plain
+ * segments: no `.`, `..`, empty segment or leading `/`) and its UTF-8 content.
+ */
 export interface OutputFile {
   readonly name: string;
   readonly content: string;
+}
+
+/** Whether `name` is a relative path of plain segments (no `.`, `..`, empty segment, backslash or leading `/`). */
+function plainRelative(name: string): boolean {
+  if (name === '' || name.includes('\\') || name.includes('\0')) return false;
+  return name.split('/').every((seg) => seg !== '' && seg !== '.' && seg !== '..');
 }
 
 /** Errors that mean the output path itself is unusable (reported as bad input). */
@@ -75,17 +84,20 @@ async function writeTemp(path: string, content: string): Promise<void> {
 }
 
 /**
- * Writes `files` into `dir` (created if missing) atomically per file and all-or-nothing up to the final renames;
- * returns the written paths. Throws `ClaimcheckError('BAD_INPUT')` naming the directory when it cannot be created or
- * written (a path under a regular file, no permission, …).
+ * Writes `files` into `dir` (created if missing, with the subdirectories the names give) atomically per file and
+ * all-or-nothing up to the final renames; returns the written paths. Throws `ClaimcheckError('BAD_INPUT')` naming
+ * the directory when it cannot be created or written (a path under a regular file, no permission, …).
  */
 export async function writeFilesAtomic(dir: string, files: readonly OutputFile[]): Promise<string[]> {
   for (const f of files) {
-    if (f.name !== basename(f.name) || f.name === '' || f.name === '.' || f.name === '..') {
-      throw new RangeError(`writeFilesAtomic: file name must be a bare name, but got "${f.name}"`);
+    if (!plainRelative(f.name)) {
+      throw new RangeError(`writeFilesAtomic: file name must be a relative path of plain segments, but got "${f.name}"`);
     }
   }
-  const created = missingDirs(dir);
+  const subdirs = [...new Set(files.map((f) => dirname(f.name)).filter((d) => d !== '.'))].sort();
+  const created = [...new Set([...subdirs.flatMap((d) => missingDirs(join(dir, d))), ...missingDirs(dir)])].sort(
+    (a, b) => b.length - a.length,
+  );
   const temps: string[] = [];
   const cleanup = async (): Promise<void> => {
     for (const t of temps) await unlink(t).catch(() => undefined);
@@ -93,8 +105,12 @@ export async function writeFilesAtomic(dir: string, files: readonly OutputFile[]
   };
   try {
     await mkdir(dir, { recursive: true });
+    for (const d of subdirs) await mkdir(join(dir, d), { recursive: true });
     const tag = `${process.pid}.${randomBytes(6).toString('hex')}`;
-    const plan = files.map((f) => ({ ...f, temp: join(dir, `.${f.name}.${tag}.tmp`), final: join(dir, f.name) }));
+    const plan = files.map((f) => {
+      const final = join(dir, f.name);
+      return { ...f, temp: join(dirname(final), `.${basename(final)}.${tag}.tmp`), final };
+    });
     for (const p of plan) {
       temps.push(p.temp);
       await writeTemp(p.temp, p.content);

@@ -4,6 +4,7 @@ import { ClaimcheckError } from '../../src/errors.ts';
 import { asCheckFailure, exitCodeFor, formatError, EXIT } from '../../src/cli/exit.ts';
 import { CheckOptionsSchema, HELP_DEFAULT_SEED, ReportOptionsSchema, parseOptions } from '../../src/cli/options.ts';
 import { createProgress, formatProgressLine } from '../../src/cli/progress.ts';
+import { backendOf, experimentRunOptions, reproduceFlags } from '../../src/cli/experiment-options.ts';
 import { DEFAULT_SEED } from '../../src/run.ts';
 
 describe('exit codes', () => {
@@ -42,8 +43,22 @@ describe('options', () => {
   });
 
   it('parses a seed and fills defaults', () => {
-    expect(parseOptions(CheckOptionsSchema, { seed: '42' })).toEqual({ seed: 42, json: false, quiet: false });
-    expect(parseOptions(ReportOptionsSchema, {})).toEqual({ out: 'out/report', json: false, quiet: false });
+    expect(parseOptions(CheckOptionsSchema, { seed: '42' })).toEqual({ seed: 42, json: false, quiet: false, gpu: false, setting: 'ci', fresh: false });
+    expect(parseOptions(ReportOptionsSchema, {})).toEqual({
+      out: 'out/report',
+      json: false,
+      quiet: false,
+      gpu: false,
+      setting: 'ci',
+      fresh: false,
+    });
+    expect(parseOptions(ReportOptionsSchema, { dataDir: '.', backend: 'wasm', setting: 'full', fresh: true })).toMatchObject({
+      dataDir: '.',
+      backend: 'wasm',
+      setting: 'full',
+      fresh: true,
+    });
+    expect(parseOptions(ReportOptionsSchema, { gpu: true, backend: 'tfjs-node-gpu' })).toMatchObject({ gpu: true });
   });
 
   it('names the option and the value received', () => {
@@ -51,6 +66,36 @@ describe('options', () => {
       'option --seed: expected an integer from 0 to 4294967295, but received "abc"',
     );
     expect(() => parseOptions(ReportOptionsSchema, { out: ' ' })).toThrow(/option --out: expected a non-empty directory path, but received " "/);
+    expect(() => parseOptions(ReportOptionsSchema, { setting: 'huge' })).toThrow('option --setting: expected one of ci, full, but received "huge"');
+    expect(() => parseOptions(ReportOptionsSchema, { backend: 'metal' })).toThrow(
+      'option --backend: expected one of auto, tfjs-node-gpu, tfjs-node, wasm, cpu, but received "metal"',
+    );
+    expect(() => parseOptions(ReportOptionsSchema, { gpu: true, backend: 'cpu' })).toThrow(
+      'option --backend: expected tfjs-node-gpu (or no --backend) with --gpu, but received "cpu"',
+    );
+    for (const flag of ['dataDir', 'cifarDir', 'svhnDir'] as const) {
+      const name = `--${flag.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+      expect(() => parseOptions(ReportOptionsSchema, { [flag]: '/no/such/dir' })).toThrow(
+        `option ${name}: expected an existing directory, but received "/no/such/dir"`,
+      );
+      expect(() => parseOptions(ReportOptionsSchema, { [flag]: 'package.json' })).toThrow(`option ${name}: expected an existing directory`);
+    }
+  });
+});
+
+describe('experiment options', () => {
+  it('--gpu means tfjs-node-gpu; the flags become runReport options and, with data directories as DIR, reproduce flags', () => {
+    const plain = parseOptions(CheckOptionsSchema, {});
+    expect(backendOf(plain)).toBe('auto');
+    expect(reproduceFlags(plain)).toBe('--setting ci');
+    const full = parseOptions(ReportOptionsSchema, { gpu: true, setting: 'full', dataDir: '.', svhnDir: '.', fresh: true });
+    expect(backendOf(full)).toBe('tfjs-node-gpu');
+    expect(reproduceFlags(full)).toBe('--setting full --backend tfjs-node-gpu --data-dir DIR --svhn-dir DIR');
+    expect(experimentRunOptions(full)).toEqual({
+      fresh: true,
+      experiment: { setting: 'full', backend: 'tfjs-node-gpu', dataDir: '.', cifarDir: null, svhnDir: '.' },
+    });
+    expect(() => parseOptions(CheckOptionsSchema, { gpu: true, backend: 'wasm' })).toThrow('option --backend: expected tfjs-node-gpu');
   });
 });
 

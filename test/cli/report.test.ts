@@ -5,42 +5,58 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from './run-cli.ts';
 import { fastIds, registryIds } from './fast-claims.ts';
 
+const FILES = ['errata.md', 'errata.json', 'errata.html', 'provenance.json'];
+
+interface ReportJson {
+  readonly seed: number;
+  readonly files: string[];
+  readonly cache: { readonly reused: number; readonly checked: number };
+  readonly mathFailures: unknown[];
+}
+
 describe('claimcheck report', () => {
   let root: string;
+  let env: Record<string, string>;
   let first: CliRun;
-  let second: CliRun;
+  let cached: CliRun;
   let ids: string[];
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'claimcheck-report-'));
+    // The code version is pinned: others editing the tree between two runs would otherwise turn hits into misses.
+    env = { CLAIMCHECK_CACHE_DIR: join(root, 'cache'), CLAIMCHECK_CODE_VERSION: 'test' };
     ids = fastIds(registryIds());
-    // Two runs with the same seed over a few fast claims, side by side (one per core).
-    [first, second] = await Promise.all([
-      runCli(['report', ...ids, '--out', join(root, 'a'), '--seed', '11', '--quiet']),
-      runCli(['report', ...ids, '--out', join(root, 'b'), '--seed', '11', '--quiet', '--json']),
-    ]);
+    // A first run fills an empty cache, a second reuses it (--fresh, which must not, is tested on runReport).
+    first = await runCli(['report', ...ids, '--out', join(root, 'a'), '--seed', '11', '--quiet'], undefined, env);
+    cached = await runCli(['report', ...ids, '--out', join(root, 'b'), '--seed', '11', '--quiet', '--json'], undefined, env);
   });
   afterAll(() => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('writes errata.md, errata.json and provenance.json and nothing else, exit 0', () => {
-    expect(first.code, first.stderr).toBe(0);
-    expect(second.code, second.stderr).toBe(0);
-    expect(first.stderr).toBe('');
-    expect(readdirSync(join(root, 'a')).sort()).toEqual(['errata.json', 'errata.md', 'provenance.json']);
+  it('writes errata.md, errata.json, errata.html and provenance.json and nothing else, exit 0', () => {
+    for (const run of [first, cached]) {
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe('');
+    }
+    expect(readdirSync(join(root, 'a')).sort()).toEqual([...FILES].sort());
     expect(first.stdout).toContain('seed: 11');
-    const summary = JSON.parse(second.stdout) as { seed: number; files: string[] };
+    expect(first.stdout).toContain(`cache: 0 verdicts reused, ${ids.length} checked`);
+    const summary = JSON.parse(cached.stdout) as ReportJson;
     expect(summary.seed).toBe(11);
-    expect(summary.files.map((f) => f.slice(join(root, 'b').length + 1))).toEqual([
-      'errata.md',
-      'errata.json',
-      'provenance.json',
-    ]);
+    expect(summary.files.map((f) => f.slice(join(root, 'b').length + 1))).toEqual(FILES);
+    expect(summary.mathFailures).toEqual([]);
   });
 
-  it('gives byte-identical errata.md and errata.json for the same seed', () => {
+  it('reuses cached verdicts', () => {
+    expect((JSON.parse(cached.stdout) as ReportJson).cache).toMatchObject({ reused: ids.length, checked: 0 });
+    const prov = JSON.parse(readFileSync(join(root, 'b', 'provenance.json'), 'utf8')) as { run: { claims: { cached?: boolean }[] } };
+    expect(prov.run.claims.every((c) => c.cached === true)).toBe(true);
+  });
+
+  it('gives byte-identical errata.md and errata.json for the same seed, fresh or cached', () => {
     for (const name of ['errata.md', 'errata.json']) {
-      expect(readFileSync(join(root, 'b', name))).toEqual(readFileSync(join(root, 'a', name)));
+      const a = readFileSync(join(root, 'a', name));
+      expect(readFileSync(join(root, 'b', name))).toEqual(a);
     }
     const md = readFileSync(join(root, 'a', 'errata.md'), 'utf8');
     expect(md).toMatch(/^# Errata: /);
@@ -48,6 +64,15 @@ describe('claimcheck report', () => {
     for (const id of ids) expect(md).toContain(`**Reproduce:** \`npx claimcheck check ${id} --seed 11\``);
     const json = JSON.parse(readFileSync(join(root, 'a', 'errata.json'), 'utf8')) as { provenance: { seed: number } };
     expect(json.provenance.seed).toBe(11);
+  });
+
+  it('writes a self-contained errata.html with every claim', () => {
+    const html = readFileSync(join(root, 'a', 'errata.html'), 'utf8');
+    expect(html.startsWith('<!doctype html>')).toBe(true);
+    expect(html).toContain("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';");
+    expect(html).not.toMatch(/<link\b|\bsrc\s*=\s*["']?https?:|href\s*=\s*["']?https?:|url\(\s*["']?https?:|url\(fonts\//);
+    expect(html).not.toContain('katex-error');
+    for (const id of ids) expect(html).toContain(`id="claim-${id}"`);
   });
 
   it('keeps times and host details in provenance.json only', () => {
@@ -65,7 +90,7 @@ describe('claimcheck report', () => {
       const file = join(dir, 'plain.txt');
       writeFileSync(file, 'keep');
       const out = join(file, 'report');
-      const { code, stdout, stderr } = await runCli(['report', ...ids, '--out', out, '--quiet']);
+      const { code, stdout, stderr } = await runCli(['report', ...ids, '--out', out, '--quiet'], undefined, env);
       expect(code).toBe(2);
       expect(stdout).toBe('');
       expect(stderr).toContain(out);
@@ -74,5 +99,22 @@ describe('claimcheck report', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('a bad experiment option exits 2 naming the option and the value, before any check runs', async () => {
+    // Every option's message is tested on parseOptions (test/cli/lib.test.ts); this is the path to the exit code.
+    const run = await runCli(['report', '--data-dir', join(root, 'no-such-dir')], undefined, env);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(`option --data-dir: expected an existing directory, but received "${join(root, 'no-such-dir')}"`);
+  });
+
+  it('--help lists the experiment flags and the cache', async () => {
+    const { code, stdout } = await runCli(['report', '--help']);
+    expect(code).toBe(0);
+    for (const flag of ['--data-dir', '--cifar-dir', '--svhn-dir', '--gpu', '--backend', '--setting', '--fresh', '--json', '--quiet']) {
+      expect(stdout).toContain(flag);
+    }
+    expect(stdout).toContain('.claimcheck-cache');
   });
 });

@@ -15,12 +15,12 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `node bin/claimcheck.js ...args` in the repository root. */
-export function runCli(args: readonly string[], cwd: string = ROOT): Promise<CliRun> {
+/** Runs `node bin/claimcheck.js ...args` in `cwd` (default: the repository root), with `env` added to the environment. */
+export function runCli(args: readonly string[], cwd: string = ROOT, env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'claimcheck.js'), ...args], {
       cwd,
-      env: { ...process.env, CLAIMCHECK_DEBUG: '', NO_COLOR: '1' },
+      env: { ...process.env, CLAIMCHECK_DEBUG: '', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

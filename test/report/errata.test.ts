@@ -16,6 +16,20 @@ describe('buildErrata', () => {
   });
 });
 
+describe('reproducing commands', () => {
+  it('carry the experiment flags for the claims that read measurements, and only for them', () => {
+    const doc = buildErrata(results, {
+      ...provenance,
+      experiments: { setting: 'full', backend: 'auto', claims: ['tab3-gap'], flags: '--setting full --data-dir DIR' },
+    });
+    expect(doc.claims[3]!.reproduce).toBe('npx claimcheck check tab3-gap --seed 20210 --setting full --data-dir DIR');
+    expect(doc.claims[0]!.reproduce).toBe('npx claimcheck check eq07-loss --seed 20210');
+    expect(renderErrataMarkdown(results, { ...provenance, experiments: { setting: 'ci', backend: 'wasm' } })).toContain(
+      '| experiments | setting ci, backend wasm |',
+    );
+  });
+});
+
 describe('stableJson', () => {
   it('writes non-finite numbers and bigints as strings, with a final newline', () => {
     expect(stableJson({ a: Number.NaN, b: Number.POSITIVE_INFINITY, c: 10n, d: 1 })).toBe(

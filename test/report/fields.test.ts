@@ -34,6 +34,7 @@ describe('countVerdicts', () => {
 describe('reproduceCommand', () => {
   it('names the claim and the run seed', () => {
     expect(reproduceCommand('eq08-gradient', 7)).toBe('npx claimcheck check eq08-gradient --seed 7');
+    expect(reproduceCommand('fig3', 7, '--setting full ')).toBe('npx claimcheck check fig3 --seed 7 --setting full');
   });
 });
 

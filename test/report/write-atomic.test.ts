@@ -62,8 +62,33 @@ describe('writeFilesAtomic', () => {
     expect(existsSync(join(root, 'fresh'))).toBe(false);
   });
 
-  it('refuses names with a directory part', async () => {
-    await expect(writeFilesAtomic(root, [{ name: '../x', content: '' }])).rejects.toThrow(/bare name, but got "..\/x"/);
+  it('refuses names that leave the directory or have empty segments', async () => {
+    for (const name of ['../x', '/abs', 'a//b', './x', 'a/../b', '']) {
+      await expect(writeFilesAtomic(root, [{ name, content: '' }])).rejects.toThrow(
+        `file name must be a relative path of plain segments, but got "${name}"`,
+      );
+    }
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('writes into subdirectories it creates (figures/<id>.svg), and removes them when a write fails', async () => {
+    const dir = join(root, 'report');
+    await writeFilesAtomic(dir, [
+      { name: 'errata.md', content: 'md' },
+      { name: 'figures/a.svg', content: '<svg/>' },
+    ]);
+    expect(readdirSync(dir).sort()).toEqual(['errata.md', 'figures']);
+    expect(readFileSync(join(dir, 'figures', 'a.svg'), 'utf8')).toBe('<svg/>');
+    expect(readdirSync(join(dir, 'figures'))).toEqual(['a.svg']);
+
+    const fresh = join(root, 'fresh');
+    await expect(
+      writeFilesAtomic(fresh, [
+        { name: 'figures/ok.svg', content: '' },
+        { name: `figures/${'n'.repeat(300)}.svg`, content: '' },
+      ]),
+    ).rejects.toThrow();
+    expect(existsSync(fresh)).toBe(false);
   });
 
   it('assertWritableDir accepts a new path under a directory and refuses one under a regular file', () => {

@@ -1,8 +1,10 @@
 /**
- * `claimcheck check`: runs the checks of the given claims (all by default) and prints their verdicts.
+ * `claimcheck check`: runs the checks of the given claims (all by default), and the experiments they rest on, and
+ * prints their verdicts.
  */
 import { Command } from 'commander';
 import { CheckOptionsSchema, HELP_DEFAULT_SEED, parseOptions } from '../options.ts';
+import { addExperimentOptions, experimentRunOptions } from '../experiment-options.ts';
 import { asCheckFailure } from '../exit.ts';
 import { createProgress } from '../progress.ts';
 import { stableJson } from '../../report/json.ts';
@@ -10,20 +12,33 @@ import { formatTextTable } from '../../report/text-table.ts';
 import { VERDICT_TABLE_HEADERS, verdictRows } from '../../report/verdict-rows.ts';
 
 /** The `check` command. */
-export const check = new Command('check')
-  .description('check claims and print their verdicts (default: every claim)')
-  .argument('[ids...]', 'claim ids to check (default: all, in paper order)')
-  .option('--seed <n>', `seed of every random draw (default: ${HELP_DEFAULT_SEED})`)
+export const check = addExperimentOptions(
+  new Command('check')
+    .description('check claims and print their verdicts (default: every claim)')
+    .argument('[ids...]', 'claim ids to check (default: all, in paper order)')
+    .option('--seed <n>', `seed of every random draw (default: ${HELP_DEFAULT_SEED})`),
+)
   .option('--json', 'print the verdicts as json (default: a table)')
   .option('--quiet', 'show no progress on stderr (default: progress when stderr is a terminal)')
+  .addHelpText('after', '\nEvery check runs; experiment results are reused from .claimcheck-cache/ (or $CLAIMCHECK_CACHE_DIR) unless --fresh.')
   .action(async (ids: string[], raw: Record<string, unknown>) => {
     const options = parseOptions(CheckOptionsSchema, raw);
-    const { runChecksParallel, DEFAULT_SEED } = await import('../../run.ts');
+    const { DEFAULT_SEED } = await import('../../run.ts');
+    const { runReport } = await import('../../report/run-report.ts');
+    const { defaultCacheDir } = await import('../../report/cache.ts');
     const seed = options.seed ?? DEFAULT_SEED;
     const progress = createProgress({ stream: process.stderr, enabled: !options.quiet && process.stderr.isTTY === true });
     let results;
     try {
-      results = await runChecksParallel(ids, { seed, onProgress: progress.onProgress });
+      const run = await runReport({
+        ids,
+        seed,
+        cacheDir: defaultCacheDir(),
+        cacheVerdicts: false,
+        ...experimentRunOptions(options),
+        onProgress: progress.onProgress,
+      });
+      results = run.results;
     } catch (err) {
       throw asCheckFailure(err, progress.current);
     } finally {

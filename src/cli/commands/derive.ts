@@ -3,12 +3,16 @@
  */
 import { Command } from 'commander';
 import { asCheckFailure } from '../exit.ts';
+import { DeriveOptionsSchema, parseOptions } from '../options.ts';
+import { stableJson } from '../../report/json.ts';
 
 /** The `derive` command. */
 export const derive = new Command('derive')
   .description('print the derived form of a claim in latex')
   .argument('<id>', 'claim id, e.g. one printed by claimcheck list')
-  .action(async (id: string) => {
+  .option('--json', 'print { id, latex } as json (default: the latex alone)')
+  .action(async (id: string, raw: Record<string, unknown>) => {
+    const options = parseOptions(DeriveOptionsSchema, raw);
     const { deriveClaim } = await import('../../run.ts');
     let latex: string;
     try {
@@ -16,5 +20,5 @@ export const derive = new Command('derive')
     } catch (err) {
       throw asCheckFailure(err, id);
     }
-    process.stdout.write(`${latex.trim()}\n`);
+    process.stdout.write(options.json ? stableJson({ id, latex: latex.trim() }) : `${latex.trim()}\n`);
   });

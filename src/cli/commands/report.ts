@@ -1,59 +1,113 @@
 /**
- * `claimcheck report`: checks every claim (or the given ones) and writes errata.md, errata.json and provenance.json
- * atomically.
+ * `claimcheck report`: runs the experiments the claims rest on, checks the claims (reusing cached results unless
+ * `--fresh`) and writes errata.md, errata.json, errata.html, provenance.json and the figures atomically.
  */
 import { Command } from 'commander';
 import { DEFAULT_REPORT_DIR, HELP_DEFAULT_SEED, ReportOptionsSchema, parseOptions } from '../options.ts';
+import { addExperimentOptions, backendOf, experimentRunOptions, reproduceFlags } from '../experiment-options.ts';
 import { asCheckFailure } from '../exit.ts';
 import { createProgress } from '../progress.ts';
 import { countVerdicts } from '../../report/counts.ts';
-import { renderErrataJson, stableJson } from '../../report/json.ts';
-import { renderErrataMarkdown } from '../../report/markdown.ts';
-import { collectProvenance, collectRunProvenance, engineInfo } from '../../report/provenance.ts';
+import { stableJson } from '../../report/json.ts';
 import { assertWritableDir, writeFilesAtomic } from '../../report/write-atomic.ts';
 import { VERDICT_STATUSES } from '../../claims/verdict.ts';
 
 /** The `report` command. */
-export const report = new Command('report')
-  .description('check claims and write the errata report (default: every claim)')
-  .argument('[ids...]', 'claim ids to report on (default: all, in paper order)')
-  .option('--out <dir>', `directory to write errata.md, errata.json and provenance.json to (default: ${DEFAULT_REPORT_DIR})`)
-  .option('--seed <n>', `seed of every random draw (default: ${HELP_DEFAULT_SEED})`)
-  .option('--json', 'print what was written as json (default: a summary line)')
+export const report = addExperimentOptions(
+  new Command('report')
+    .description('check claims, run the experiments they rest on and write the errata report (default: every claim)')
+    .argument('[ids...]', 'claim ids to report on (default: all, in paper order, and every experiment)')
+    .option('--out <dir>', `directory to write errata.md, errata.json, errata.html, provenance.json and figures/ to (default: ${DEFAULT_REPORT_DIR})`)
+    .option('--seed <n>', `seed of every random draw (default: ${HELP_DEFAULT_SEED})`),
+)
+  .option('--json', 'print what was written as json (default: a summary)')
   .option('--quiet', 'show no progress on stderr (default: progress when stderr is a terminal)')
+  .addHelpText(
+    'after',
+    '\nResults are cached in .claimcheck-cache/ (or $CLAIMCHECK_CACHE_DIR), keyed by a hash of the claim, the options and the code; --fresh recomputes them.',
+  )
   .action(async (ids: string[], raw: Record<string, unknown>) => {
     const options = parseOptions(ReportOptionsSchema, raw);
     assertWritableDir(options.out);
-    const { runChecksParallel, DEFAULT_SEED } = await import('../../run.ts');
+    const { DEFAULT_SEED } = await import('../../run.ts');
     const { defaultEngines } = await import('../../engines/index.ts');
+    const { runReport } = await import('../../report/run-report.ts');
+    const { defaultCacheDir } = await import('../../report/cache.ts');
+    const { CODE_VERSION_ENV_VAR } = await import('../../report/code-version.ts');
+    const pinnedCode = process.env[CODE_VERSION_ENV_VAR]?.trim();
+    const { reportFiles } = await import('../../report/files.ts');
+    const { collectProvenance, collectRunProvenance, engineInfo } = await import('../../report/provenance.ts');
     const seed = options.seed ?? DEFAULT_SEED;
+    const backend = backendOf(options);
+    const cacheDir = defaultCacheDir();
     const startedAt = new Date();
     const progress = createProgress({ stream: process.stderr, enabled: !options.quiet && process.stderr.isTTY === true });
-    let results;
+    let run;
     try {
-      results = await runChecksParallel(ids, { seed, onProgress: progress.onProgress });
+      run = await runReport({
+        ids,
+        seed,
+        cacheDir,
+        ...(pinnedCode ? { codeVersion: pinnedCode } : {}),
+        ...experimentRunOptions(options),
+        onProgress: progress.onProgress,
+      });
     } catch (err) {
       throw asCheckFailure(err, progress.current);
     } finally {
       progress.finish();
     }
-    const provenance = collectProvenance(seed, engineInfo(defaultEngines()), ids);
-    const run = collectRunProvenance(
-      results.map((r) => ({ id: r.claim.id, millis: r.millis })),
+    const ranExperiments = run.experiments.some((e) => e.status !== 'not-run');
+    const provenance = collectProvenance(
+      seed,
+      engineInfo(defaultEngines()),
+      ids,
+      ranExperiments ? { setting: options.setting, backend, claims: run.experimentClaims, flags: reproduceFlags(options) } : undefined,
+    );
+    const runProvenance = collectRunProvenance(
+      run.results.map((r) => ({ id: r.claim.id, millis: r.millis, cached: run.cached.includes(r.claim.id) })),
       startedAt,
       new Date(),
       process.argv.slice(2),
+      {
+        experiments: run.experiments,
+        options: {
+          dataDir: options.dataDir ?? null,
+          cifarDir: options.cifarDir ?? null,
+          svhnDir: options.svhnDir ?? null,
+          cacheDir,
+          fresh: options.fresh,
+        },
+      },
     );
-    const files = await writeFilesAtomic(options.out, [
-      { name: 'errata.md', content: renderErrataMarkdown(results, provenance) },
-      { name: 'errata.json', content: renderErrataJson(results, provenance) },
-      { name: 'provenance.json', content: stableJson({ report: provenance, run }) },
-    ]);
-    const counts = countVerdicts(results.map((r) => r.verdict));
+    const { files, mathFailures } = reportFiles(run.results, provenance, run.sections, runProvenance);
+    const written = await writeFilesAtomic(options.out, files);
+    for (const f of mathFailures) {
+      process.stderr.write(`warning: claim ${f.claim} (${f.role}): KaTeX could not render the formula: ${f.message}\n`);
+    }
+    const counts = countVerdicts(run.results.map((r) => r.verdict));
+    const figures = run.sections.reduce((n, s) => n + s.figures.length, 0);
     if (options.json) {
-      process.stdout.write(stableJson({ out: options.out, files, seed, counts }));
+      process.stdout.write(
+        stableJson({
+          out: options.out,
+          files: written,
+          seed,
+          counts,
+          cache: { dir: cacheDir, reused: run.cached.length, checked: run.results.length - run.cached.length },
+          experiments: run.experiments.map((e) => ({ id: e.id, status: e.status })),
+          mathFailures,
+        }),
+      );
       return;
     }
     const tally = VERDICT_STATUSES.map((s) => `${counts[s]} ${s}`).join(', ');
-    process.stdout.write(`wrote ${files.join(', ')}\n${counts.total} claims: ${tally}\nseed: ${seed}\n`);
+    const lines = [
+      `wrote ${written.slice(0, 4).join(', ')}${figures > 0 ? ` and ${figures} figure${figures === 1 ? '' : 's'}` : ''}`,
+      `${counts.total} claims: ${tally}`,
+      `cache: ${run.cached.length} verdicts reused, ${run.results.length - run.cached.length} checked (${cacheDir})`,
+    ];
+    if (run.experiments.length > 0) lines.push(`experiments: ${run.experiments.map((e) => `${e.id} ${e.status}`).join(', ')}`);
+    lines.push(`seed: ${seed}`);
+    process.stdout.write(`${lines.join('\n')}\n`);
   });

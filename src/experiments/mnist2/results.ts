@@ -37,7 +37,28 @@ export interface Mnist2Cell {
   /** Attack settings used in training and evaluation (steps, step size, random start and its law, clipping …). */
   readonly attack: Readonly<Record<string, string | number | boolean>>;
   /** PGD vs the exact inner maximiser of the linear model at the final weights: mean losses and their gap. */
-  readonly pgdAudit?: { readonly exactLoss: number; readonly pgdLoss: number; readonly gap: number; readonly split: 'train' | 'test' };
+  readonly pgdAudit?: Mnist2PgdAudit;
+  /** (Optional, added by the sweep.) The audit of every split, train first; `pgdAudit` repeats the train entry. */
+  readonly pgdAudits?: readonly Mnist2PgdAudit[];
+  /**
+   * (Optional, added by the sweep.) What `train` and `test` were measured under: `clean` (ε = 0), `pgd` (the
+   * evaluation PGD of the cell's ε) or `random-noise` (random cells: uniform noise of the cell's norm and ε, as the
+   * captions of Tables 2 and 4 say "against RANDOM").
+   */
+  readonly evaluation?: 'clean' | 'pgd' | 'random-noise';
+  /** (Optional, added by the sweep.) For random-noise cells: robust accuracy under the evaluation PGD as well. */
+  readonly pgdEval?: { readonly train: AccuracyCount; readonly test: AccuracyCount };
+}
+
+/** PGD vs the exact inner maximiser at the final weights on one split (gap = exactLoss − pgdLoss ≥ 0 up to rounding). */
+export interface Mnist2PgdAudit {
+  readonly exactLoss: number;
+  readonly pgdLoss: number;
+  readonly gap: number;
+  readonly split: 'train' | 'test';
+  /** (Optional) Robust accuracy in percent under the exact maximiser and under PGD. */
+  readonly exactRobustAccuracy?: number;
+  readonly pgdRobustAccuracy?: number;
 }
 
 export interface Mnist2DataProvenance {

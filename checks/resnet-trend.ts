@@ -1,0 +1,53 @@
+/**
+ * Decides the paper's ResNet18 statements (Section 5.2) from measured results: "sharper as ε grows" (every ε step of
+ * the filter-normalised landscape rise increases) and "the generalization gap becomes larger in most cases" (more than
+ * half of the steps). Without results the verdict is `inconclusive`, naming the command that measures them.
+ */
+import { z } from 'zod';
+import { defineChecker } from '../src/claims/checker.ts';
+import type { Verdict } from '../src/claims/verdict.ts';
+import { gapGrowsInMostCases, sharperAsEpsGrows, type TrendOutcome } from '../src/resnet/verdicts.ts';
+import { RESNET_MEASURE_COMMAND } from '../src/resnet/section.ts';
+import type { ResNetResults } from '../src/resnet/results.ts';
+
+const Params = z.object({
+  statement: z.enum(['sharper-as-eps-grows', 'gap-grows-in-most-cases']),
+  checkpoint: z.enum(['final', 'best']).default('final'),
+});
+type P = z.infer<typeof Params>;
+
+function describe(o: TrendOutcome): string[] {
+  return o.details.map((s) => `${s.dataset}: ε ${s.fromEps} → ${s.toEps}: ${s.before.toFixed(4)} → ${s.after.toFixed(4)} (${s.increased ? 'up' : 'not up'})`);
+}
+
+/** ResNet18 trend statements decided from measured sweeps. */
+export const resnetTrendChecker = defineChecker<P>({
+  kind: 'resnet-trend',
+  description: 'Section 5.2 trends (landscape sharpness, robust generalization gap) decided from measured ResNet18 sweeps',
+  params: Params as unknown as z.ZodType<P>,
+  async check(claim, p, ctx): Promise<Verdict> {
+    const base = { claimId: claim.id, seed: ctx.seed, checker: 'resnet-trend' } as const;
+    const provider = ctx.measurements?.['resnet'];
+    const results = provider ? ((await provider()) as ResNetResults | null) : null;
+    if (!results || results.cells.length === 0) {
+      return {
+        ...base,
+        status: 'inconclusive',
+        reason: `not measured here: CIFAR-10 / SVHN are absent; run \`${RESNET_MEASURE_COMMAND}\` where the data (and a GPU) are, then \`npx claimcheck report\``,
+        evidence: { summary: 'not measured here: data absent' },
+      };
+    }
+    const o = p.statement === 'sharper-as-eps-grows' ? sharperAsEpsGrows(results) : gapGrowsInMostCases(results, { checkpoint: p.checkpoint });
+    const details = describe(o);
+    const summary = `${o.quantity}: ${o.increasing} of ${o.steps} ε steps increase (${o.quantifier === 'every' ? 'every step must' : 'more than half must'}); setting ${results.setting}, ${results.cells.length} cells${results.missing.length ? `, ${results.missing.length} missing` : ''}`;
+    if (!o.decidable) return { ...base, status: 'inconclusive', reason: 'fewer than two ε values per dataset', evidence: { summary, details } };
+    if (o.holds) return { ...base, status: 'confirmed', evidence: { summary, details } };
+    const bad = o.details.find((s) => !s.increased)!;
+    return {
+      ...base,
+      status: 'refuted',
+      witness: { point: { dataset: bad.dataset, from: String(bad.fromEps), to: String(bad.toEps) }, paperValue: 'increases', ourValue: `${bad.before.toFixed(4)} → ${bad.after.toFixed(4)}` },
+      evidence: { summary, details },
+    };
+  },
+});

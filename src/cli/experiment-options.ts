@@ -1,0 +1,52 @@
+/**
+ * The experiment options `check` and `report` share: how they appear in help, and what they mean to `runReport`
+ * and to the commands that reproduce a verdict.
+ */
+import type { Command } from 'commander';
+import type { ReportRunOptions } from '../report/run-report.ts';
+import { BACKEND_NAMES, SETTINGS, type ExperimentFlags } from './options.ts';
+
+/** Adds `--data-dir`, `--cifar-dir`, `--svhn-dir`, `--gpu`, `--backend`, `--setting` and `--fresh` to `command`. */
+export function addExperimentOptions(command: Command): Command {
+  return command
+    .option('--data-dir <dir>', 'directory of the full official mnist idx files (default: none)')
+    .option('--cifar-dir <dir>', 'directory of cifar-10 (default: none, its experiments are reported as not measured)')
+    .option('--svhn-dir <dir>', 'directory of svhn (default: none, its experiments are reported as not measured)')
+    .option('--gpu', 'run experiments on the gpu: same as --backend tfjs-node-gpu (default: off)')
+    .option('--backend <name>', `tensorflow.js backend of the experiments: ${BACKEND_NAMES.join(', ')} (default: auto, the first that loads)`)
+    .option('--setting <name>', `experiment setting: ${SETTINGS.join(' (small, fast) or ')} (the paper's) (default: ci)`)
+    .option('--fresh', 'recompute every result instead of reusing the cache (default: reuse)');
+}
+
+/** The backend the flags ask for: `tfjs-node-gpu` with `--gpu`, else `--backend`, else `auto`. */
+export function backendOf(flags: ExperimentFlags): (typeof BACKEND_NAMES)[number] {
+  return flags.gpu ? 'tfjs-node-gpu' : (flags.backend ?? 'auto');
+}
+
+/** The flags as `runReport` options (`experiment` and `fresh`). */
+export function experimentRunOptions(flags: ExperimentFlags): Pick<ReportRunOptions, 'experiment' | 'fresh'> {
+  return {
+    fresh: flags.fresh,
+    experiment: {
+      setting: flags.setting,
+      backend: backendOf(flags),
+      dataDir: flags.dataDir ?? null,
+      cifarDir: flags.cifarDir ?? null,
+      svhnDir: flags.svhnDir ?? null,
+    },
+  };
+}
+
+/**
+ * The flags that reproduce these experiment options in a command printed in the report: `--setting`, `--backend`
+ * when not `auto`, and each data directory given, written `DIR` (paths are host details).
+ */
+export function reproduceFlags(flags: ExperimentFlags): string {
+  const parts = [`--setting ${flags.setting}`];
+  const backend = backendOf(flags);
+  if (backend !== 'auto') parts.push(`--backend ${backend}`);
+  if (flags.dataDir) parts.push('--data-dir DIR');
+  if (flags.cifarDir) parts.push('--cifar-dir DIR');
+  if (flags.svhnDir) parts.push('--svhn-dir DIR');
+  return parts.join(' ');
+}

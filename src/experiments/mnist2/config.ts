@@ -1,0 +1,123 @@
+/**
+ * The configuration of one MNIST2 sweep cell (data files, training mode, ε, attacks, noise, optimiser) and its cache
+ * key: the sha256 of the configuration's canonical JSON. Everything that changes a cell's numbers is in here, so equal
+ * keys mean equal results; the settings `ci` and `full` are presets of these fields.
+ */
+import { createHash } from 'node:crypto';
+import { ClaimcheckError } from '../../errors.ts';
+import type { Mnist2Norm, Mnist2Training } from './results.ts';
+
+/**
+ * Version of the code paths that produce a cell. Bump it when training, attacks or evaluation change their numbers,
+ * so that cached cells of the old code are not reused.
+ */
+export const MNIST2_CODE_VERSION = 1;
+
+/** How PGD's step size λ is set: λ = factor·ε (the paper's L2 setting, 0.15ε) or a fixed λ (L∞: 0.01). */
+export type Mnist2StepRule = { readonly kind: 'relative'; readonly factor: number } | { readonly kind: 'fixed'; readonly size: number };
+
+/** One PGD configuration (training or evaluation attack). */
+export interface Mnist2PgdConfig {
+  readonly steps: number;
+  readonly stepRule: Mnist2StepRule;
+  /**
+   * `none`: η⁰ = 0. `linf-box`: η⁰_i ~ U(−ε, ε) (Madry et al.'s MNIST setting). `l2-uniform-radius`: radius ~ U(0, ε)
+   * times a uniform direction. Drawn once per example and cell (training: reused at every optimiser iteration, so the
+   * training objective is a deterministic function of w).
+   */
+  readonly randomStart: 'none' | 'linf-box' | 'l2-uniform-radius';
+}
+
+/** The optimiser: L-BFGS on the full training set, with weight decay, run to a gradient-norm tolerance. */
+export interface Mnist2OptimiserConfig {
+  readonly method: 'lbfgs';
+  /** λ of the penalty (λ/2)‖w‖² (bias not penalised). */
+  readonly weightDecay: number;
+  /** Stop when the full-batch gradient norm of the training objective is ≤ this. */
+  readonly gradTol: number;
+  /** Iteration cap (each iteration is one or a few full-batch passes). */
+  readonly maxIterations: number;
+  /** L-BFGS history length. */
+  readonly memory: number;
+}
+
+/** One data file: its base name and the sha256 of its bytes (paths are not hashed, so the cache survives moves). */
+export interface Mnist2FileId {
+  readonly name: string;
+  readonly sha256: string;
+}
+
+/** Everything that determines one cell's results; `cellKey` hashes it. */
+export interface Mnist2CellConfig {
+  readonly schema: 'claimcheck/mnist2-cell';
+  readonly codeVersion: number;
+  readonly data: {
+    readonly trainImages: Mnist2FileId;
+    readonly trainLabels: Mnist2FileId;
+    readonly testImages: Mnist2FileId;
+    readonly testLabels: Mnist2FileId;
+    /** First k MNIST2 images of each split (null: all). */
+    readonly trainLimit: number | null;
+    readonly testLimit: number | null;
+    readonly labelMap: string;
+  };
+  readonly norm: Mnist2Norm;
+  readonly training: Mnist2Training;
+  readonly eps: number;
+  readonly epsLabel: string;
+  /** The cell's seed (derived from the run seed and the cell's name). */
+  readonly seed: number;
+  readonly bias: boolean;
+  readonly optimiser: Mnist2OptimiserConfig;
+  /** PGD used in training (`pgd` cells) and in evaluation (all cells with ε > 0). */
+  readonly trainAttack: Mnist2PgdConfig;
+  readonly evalAttack: Mnist2PgdConfig;
+  /** Random-noise training (`random` cells): law, clipping, and whether η is redrawn. */
+  readonly noise: { readonly law: 'uniform-ball'; readonly clipToUnitBox: boolean; readonly redraw: 'fixed' };
+}
+
+/** The PGD step size λ of a step rule at radius ε. */
+export function stepSize(rule: Mnist2StepRule, eps: number): number {
+  return rule.kind === 'relative' ? rule.factor * eps : rule.size;
+}
+
+/**
+ * Canonical JSON: object keys sorted at every level, no whitespace, numbers as JavaScript prints them (shortest
+ * round-trip). Throws on values JSON cannot represent exactly (non-finite numbers, undefined, functions).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new ClaimcheckError('BAD_INPUT', `canonicalJson: numbers must be finite, got ${value}`);
+    return JSON.stringify(value);
+  }
+  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v: unknown) => canonicalJson(v)).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  throw new ClaimcheckError('BAD_INPUT', `canonicalJson: cannot encode a value of type ${typeof value}`);
+}
+
+/** The cache key of a cell: sha256 (hex) of `canonicalJson(config)`. */
+export function cellKey(config: Mnist2CellConfig): string {
+  return createHash('sha256').update(canonicalJson(config)).digest('hex');
+}
+
+/**
+ * ε as the paper prints it: L2 with two decimals ("0.20", "1.00"); L∞ as k/255 with k an integer or a half
+ * ("4/255", "25.5/255"), otherwise the decimal.
+ */
+export function epsLabel(norm: Mnist2Norm, eps: number): string {
+  if (norm === 'l2') {
+    const fixed = eps.toFixed(2);
+    return Number(fixed) === eps ? fixed : String(eps);
+  }
+  const k = eps * 255;
+  const half = Math.round(k * 2) / 2;
+  if (Math.abs(k - half) <= 1e-9 * Math.max(1, k)) return `${half}/255`;
+  return String(eps);
+}

@@ -1,0 +1,69 @@
+/**
+ * Seeded random directions for loss landscapes and directional curvature: filter-normalised Gaussian directions
+ * (the paper's Eq. 6; tomgoldstein/loss-landscape `--xnorm filter --xignore biasbn`) and the one-sided `random_line`
+ * directions of marcellodebernardi/loss-landscapes.
+ */
+import { deriveSeed, makeRng } from '../../decide/rng.ts';
+import { ClaimcheckError } from '../../errors.ts';
+import { filterNormalize } from '../../numeric/filter-norm.ts';
+
+/** `filter`: Gaussian h, h ← h‖w‖/‖h‖ over w (one filter for logistic regression), bias entry 0. `random_line`:
+ * h ~ U[0, 1), the weights rescaled as one filter and the bias element-wise (|h_b| = |b|), as loss-landscapes does. */
+export type DirectionMode = 'filter' | 'random_line';
+
+/** One direction and the seed it was drawn from. */
+export interface LandscapeDirection {
+  readonly seed: number;
+  readonly h: Float64Array;
+}
+
+/** Options of `landscapeDirections`. */
+export interface DirectionOptions {
+  readonly mode: DirectionMode;
+  readonly count: number;
+  /** Base seed; direction i is drawn from `makeRng(deriveSeed(seed, 'direction-' + i))`. */
+  readonly seed: number;
+  /** w ends with a bias entry. */
+  readonly bias: boolean;
+}
+
+/**
+ * `count` seeded directions around w (length d, or d + 1 with the bias last): filter-normalised Gaussian directions
+ * of Eq. (6) with ‖h‖ = ‖w‖ over the weights and h_b = 0, or loss-landscapes' `random_line` directions. The same seed
+ * gives the same directions up to the scale ‖w‖, so cells of a sweep are probed along the same Gaussian draws.
+ */
+export function landscapeDirections(w: Float64Array, options: DirectionOptions): LandscapeDirection[] {
+  const fn = 'landscapeDirections';
+  if (!Number.isInteger(options.count) || options.count < 1) {
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: count must be a positive integer, got ${options.count}`);
+  }
+  if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 0xffffffff) {
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: seed must be an integer in [0, 2^32), got ${options.seed}`);
+  }
+  const dim = w.length;
+  const d = dim - (options.bias ? 1 : 0);
+  const out: LandscapeDirection[] = [];
+  for (let i = 0; i < options.count; i++) {
+    const seed = deriveSeed(options.seed, `direction-${i}`);
+    const rng = makeRng(seed);
+    const g = new Float64Array(dim);
+    if (options.mode === 'filter') {
+      for (let j = 0; j < dim; j++) g[j] = rng.normal();
+      out.push({ seed, h: filterNormalize(g, w, { bias: options.bias, biasDirection: 'zero' }) });
+    } else {
+      for (let j = 0; j < dim; j++) g[j] = rng.next();
+      let hn = 0;
+      let wn = 0;
+      for (let j = 0; j < d; j++) {
+        hn += g[j]! * g[j]!;
+        wn += w[j]! * w[j]!;
+      }
+      const c = Math.sqrt(wn) / (Math.sqrt(hn) + 1e-10);
+      const h = new Float64Array(dim);
+      for (let j = 0; j < d; j++) h[j] = g[j]! * c;
+      if (options.bias) h[d] = (g[d]! * Math.abs(w[d]!)) / (Math.abs(g[d]!) + 1e-10);
+      out.push({ seed, h });
+    }
+  }
+  return out;
+}

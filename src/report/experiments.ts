@@ -1,0 +1,73 @@
+/**
+ * The registry of experiments the report runs: each one provides measurements to the checkers of its claims and a
+ * section (figures, tables, provenance) to the report, or a "not measured here" section when it cannot run with the
+ * options given. Listed explicitly, in report order; wiring an experiment is one entry in `experiments`.
+ */
+import type { BackendChoice } from '../autodiff/backend.ts';
+import type { MeasurementProvider } from '../claims/checker.ts';
+import type { ReportSection } from './sections.ts';
+import { resnetExperiment } from '../resnet/experiment.ts';
+
+/** The options of `claimcheck report` that experiments see. */
+export interface ExperimentOptions {
+  /** The run seed (`--seed`); derive the experiment's own seeds from it. */
+  readonly seed: number;
+  /** `--setting`: `ci` (small and fast, exercises every path) or `full` (the paper's settings on the given data). */
+  readonly setting: 'ci' | 'full';
+  /** The TensorFlow.js backend asked for (`--backend`, `--gpu` meaning `tfjs-node-gpu`); `auto`: the first that loads. */
+  readonly backend: BackendChoice | 'auto';
+  /** `--data-dir`: the directory of the official MNIST IDX files, or null. */
+  readonly dataDir: string | null;
+  /** `--cifar-dir`: the directory of CIFAR-10, or null. */
+  readonly cifarDir: string | null;
+  /** `--svhn-dir`: the directory of SVHN, or null. */
+  readonly svhnDir: string | null;
+  /** `--fresh`: recompute instead of reusing cached results (honour it in any cache of the experiment's own). */
+  readonly fresh: boolean;
+  /** A directory the experiment may keep a cache of its own in (`<cache dir>/experiments/<id>`), or null for none. */
+  readonly cacheDir: string | null;
+}
+
+/**
+ * One experiment of the report. `R` is what its provider resolves to: plain JSON data (it is cached as JSON and sent
+ * to worker processes), read back by its checkers through `CheckContext.measurements[id]` and by `section`.
+ */
+export interface Experiment<R = unknown> {
+  /** Measurement name checkers read (`ctx.measurements[id]`), and the section id. */
+  readonly id: string;
+  readonly title: string;
+  /**
+   * Ids of the claims whose checkers read these measurements: reporting any of them runs the experiment (reporting
+   * every claim runs every experiment), and only their cached verdicts depend on its results.
+   */
+  readonly claims: readonly string[];
+  /** The provider that runs the experiment with `options` (called at most once per report). */
+  provider(options: ExperimentOptions): MeasurementProvider;
+  /** The report section for results `results` (what the provider resolved to, or the same read from the cache). */
+  section(results: R, options: ExperimentOptions): ReportSection;
+  /** A "not measured here" section (with `notMeasured` set) when the experiment cannot run with `options`, else undefined. */
+  notMeasured(options: ExperimentOptions): ReportSection | undefined;
+  /**
+   * What the results depend on besides the code: the cache key (default: every option except `fresh` and
+   * `cacheDir`). Include hashes of data files when paths alone could hide a change.
+   */
+  config?(options: ExperimentOptions): unknown;
+  /** Code the results depend on: paths relative to the repository root (default: `CHECK_CODE_PATHS`). */
+  readonly code?: readonly string[];
+}
+
+/** Identity helper that keeps an experiment's result type attached to its definition. */
+export function defineExperiment<R>(experiment: Experiment<R>): Experiment<R> {
+  return experiment;
+}
+
+/** The default cache configuration of an experiment: its options but `fresh` and `cacheDir`. */
+export function defaultExperimentConfig(options: ExperimentOptions): unknown {
+  const { fresh: _fresh, cacheDir: _cacheDir, ...rest } = options;
+  return rest;
+}
+
+/**
+ * The registered experiments, in report order. To wire one: import it and add it here (`mnist2Experiment`, …).
+ */
+export const experiments: readonly Experiment[] = [resnetExperiment as Experiment];

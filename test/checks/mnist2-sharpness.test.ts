@@ -1,0 +1,133 @@
+/**
+ * The `mnist2-sharpness` checker on hand-built MNIST2 results (pooled real images, L-BFGS weights): each form
+ * confirms what holds and refutes what does not (weights rescaled so sharpness falls with ε, thresholds the data
+ * miss), reports holds-under when the measures disagree, and is inconclusive without a provider or with too few cells.
+ */
+import { describe, expect, it } from 'vitest';
+import { makeMnist2SharpnessChecker, mnist2Sharpness } from '../../checks/mnist2-sharpness.ts';
+import { linearFit } from '../../checks/_internals/linear-fit.ts';
+import type { CheckContext } from '../../src/claims/checker.ts';
+import type { ClaimRecordInput } from '../../src/claims/schema.ts';
+import type { Verdict } from '../../src/claims/verdict.ts';
+import type { Mnist2Cell, Mnist2Results } from '../../src/experiments/mnist2/results.ts';
+import { fig12SharperWithEps } from '../../proofs/fig12-sharper-with-eps.ts';
+import { cellWith, resultsOf, smallMnist2, trainedCell } from '../experiments/mnist2/helpers.ts';
+import { loaded, record, tableContext } from './table-helpers.ts';
+
+const ds = smallMnist2();
+const checker = makeMnist2SharpnessChecker(() => ds);
+const EPS = [0, 0.2, 0.4, 0.6];
+const trained = EPS.map((e) => trainedCell(ds, { norm: 'l2', training: e === 0 ? 'standard' : 'pgd', eps: e }));
+const random = EPS.slice(1).map((e) => trainedCell(ds, { norm: 'l2', training: 'random', eps: e }));
+/** The standard weights u rescaled per ε: the larger ε, the larger ‖w‖ (sharpness by eigenvalue falls). */
+const scaled = (scales: readonly number[]): Mnist2Cell[] => EPS.slice(0, scales.length).map((e, i) => cellWith('l2', e === 0 ? 'standard' : 'pgd', e, trained[0]!.w.map((v) => v * scales[i]!)));
+
+const ctxWith = (results: Mnist2Results | unknown): CheckContext => ({ ...tableContext, measurements: { mnist2: async () => results } });
+const sharp = (params: Record<string, unknown>): ClaimRecordInput => record('mnist2-sharpness', params);
+
+async function verdict(params: Record<string, unknown>, cells: readonly Mnist2Cell[]): Promise<Verdict> {
+  const claim = loaded(sharp(params));
+  return checker.check(claim, checker.params.parse(claim.params), ctxWith(resultsOf(cells, ds)));
+}
+
+const grow = { form: 'eigen-grow', norms: ['l2'], hessians: ['robust', 'fixed-example'] };
+const landscape = (eps: number[]) => ({ form: 'landscape-sharper', series: [{ figure: 'Fig. 1', norm: 'l2', eps }], measures: ['landscape-rise', 'fn-curvature'] });
+
+describe('mnist2-sharpness: no data', () => {
+  it('is inconclusive and names the command when no provider is given', async () => {
+    const claim = loaded(fig12SharperWithEps);
+    const v = await mnist2Sharpness.check(claim, mnist2Sharpness.params.parse(claim.params), tableContext);
+    expect(v.status).toBe('inconclusive');
+    if (v.status === 'inconclusive') expect(v.reason).toContain('npx claimcheck experiment mnist2');
+  });
+
+  it('throws BAD_INPUT naming the claim and field when the provider returns malformed results', async () => {
+    const claim = loaded(sharp(grow));
+    await expect(checker.check(claim, checker.params.parse(claim.params), ctxWith({ setting: 'ci', cells: 3 }))).rejects.toThrow(/claim tab9-test: the mnist2 measurement provider returned invalid results: field seed/);
+  });
+
+  it('is inconclusive when the sweep has too few ε values or lacks a figure’s ε', async () => {
+    expect((await verdict(grow, trained.slice(0, 2))).status).toBe('inconclusive');
+    const v = await verdict(landscape([0, 0.2, 0.8]), trained);
+    expect(v.status).toBe('inconclusive');
+    if (v.status === 'inconclusive') expect(v.reason).toMatch(/no L2 adversarial cell at ε = 0.8/);
+  });
+});
+
+describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
+  it('eigen-grow confirms on the trained weights: λ1 of both Hessians rises with ε', async () => {
+    const v = await verdict(grow, trained);
+    expect(v.status).toBe('confirmed');
+    expect(v.evidence.details!.some((d) => d.includes('filter-normalised curvature'))).toBe(true);
+  });
+
+  it('eigen-grow refutes when ‖w‖ grows fast with ε (λ1 falls), with the failing step as witness', async () => {
+    const v = await verdict(grow, scaled([1, 2, 4]));
+    expect(v.status).toBe('refuted');
+    if (v.status === 'refuted') {
+      expect(v.witness.point).toMatchObject({ norm: 'l2', hessian: 'robust', epsFrom: '0.00', epsTo: '0.20' });
+      expect(v.witness.ourValue).toMatch(/λ1\(0.00\) = .*, λ1\(0.20\) = /);
+    }
+  });
+
+  it('eigen-linear: the thresholds in params decide (lax thresholds confirm, strict ones refute the same data)', async () => {
+    const lax = await verdict({ form: 'eigen-linear', norms: ['l2'], hessians: ['robust'], minR2: 0, maxRelDeviation: 1 }, trained);
+    expect(lax.status).toBe('confirmed');
+    const strict = await verdict({ form: 'eigen-linear', norms: ['l2'], hessians: ['robust', 'fixed-example'], minR2: 0.999, maxRelDeviation: 0.01 }, trained);
+    expect(strict.status).toBe('refuted');
+    if (strict.status === 'refuted') expect(strict.witness.ourValue).toMatch(/R² = /);
+  });
+
+  it('linearFit: exact on a line, R² < 1 off it', () => {
+    expect(linearFit([0, 1, 2], [1, 3, 5])).toEqual({ slope: 2, intercept: 1, r2: 1, maxRelDeviation: 0 });
+    const f = linearFit([0, 1, 2, 3], [0, 1, 4, 9]);
+    expect(f.r2).toBeLessThan(1);
+    expect(f.maxRelDeviation).toBeCloseTo(1 / 9, 12);
+  });
+
+  it('weight-norm-stable: confirms equal norms, refutes the trained weights whose norm grows by half', async () => {
+    const p = { form: 'weight-norm-stable', norms: ['l2'], maxRelativeSpread: 0.1 };
+    expect((await verdict(p, scaled([1, 1, 1, 1]))).status).toBe('confirmed');
+    const v = await verdict(p, trained);
+    expect(v.status).toBe('refuted');
+    if (v.status === 'refuted') expect(v.witness.point).toMatchObject({ norm: 'l2', epsMin: '0.00', epsMax: '0.60' });
+  });
+  it('params.eps restricts a series to the listed ε (and is inconclusive when one is missing)', async () => {
+    const p = { form: 'weight-norm-stable', norms: ['l2'], maxRelativeSpread: 0.1 };
+    const cells = scaled([1, 1, 1, 3]);
+    expect((await verdict(p, cells)).status).toBe('refuted');
+    expect((await verdict({ ...p, eps: { l2: [0, 0.2, 0.4] } }, cells)).status).toBe('confirmed');
+    expect((await verdict({ ...p, eps: { l2: [0, 0.2, 0.5] } }, cells)).status).toBe('inconclusive');
+  });
+});
+
+describe('mnist2-sharpness: landscapes (Figs. 1, 2, 5)', () => {
+  it('landscape-sharper confirms on the trained weights for both measures', async () => {
+    const v = await verdict(landscape([0, 0.2, 0.4, 0.6]), trained);
+    expect(v.status).toBe('confirmed');
+    expect(v.evidence.summary).toMatch(/landscape rise.*curvature/);
+  });
+
+  it('landscape-sharper holds only under the rise when the curvature disagrees (weights ×1, ×2, ×4)', async () => {
+    const v = await verdict(landscape([0, 0.2, 0.4]), scaled([1, 2, 4]));
+    expect(v.status).toBe('holds-under');
+    if (v.status === 'holds-under') {
+      expect(v.assumption).toMatch(/landscape rise/);
+      expect(v.witness!.point['measure']).toBe('fn-curvature');
+    }
+  });
+
+  it('landscape-sharper refutes when the ε = 0.4 model has 5× smaller weights than the ε = 0.2 one (a flatter landscape)', async () => {
+    const v = await verdict(landscape([0, 0.2, 0.4]), scaled([1, 0.25, 0.05]));
+    expect(v.status).toBe('refuted');
+    if (v.status === 'refuted') expect(v.witness.point).toMatchObject({ epsFrom: '0.20', epsTo: '0.40' });
+  });
+
+  it('random-less-sharp confirms (random noise barely sharpens) and refutes when minRatio asks for more than measured', async () => {
+    const p = (minRatio: number) => ({ form: 'random-less-sharp', norms: ['l2'], measures: ['landscape-rise', 'fn-curvature'], minRatio });
+    expect((await verdict(p(2), [...trained, ...random])).status).toBe('confirmed');
+    const v = await verdict(p(1e6), [...trained, ...random]);
+    expect(v.status).toBe('refuted');
+    if (v.status === 'refuted') expect(v.witness.point).toMatchObject({ norm: 'l2', eps: '0.20' });
+  });
+});

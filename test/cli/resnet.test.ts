@@ -1,0 +1,78 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ResNetMergeOptionsSchema, ResNetRunOptionsSchema } from '../../src/cli/commands/resnet.ts';
+import { parseOptions } from '../../src/cli/options.ts';
+import { ClaimcheckError } from '../../src/errors.ts';
+import { defaultSweep } from '../../src/resnet/config.ts';
+import { mergeResults } from '../../src/resnet/merge.ts';
+import { runSweep } from '../../src/resnet/sweep.ts';
+import { runCli } from './run-cli.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'claimcheck-resnet-cli-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('experiment-resnet options', () => {
+  it('have defaults: both datasets, full setting, shard 0/1, auto backend, out/resnet', () => {
+    expect(parseOptions(ResNetRunOptionsSchema, {})).toEqual({
+      dataset: 'both',
+      arch: 'resnet18',
+      shard: '0/1',
+      setting: 'full',
+      backend: 'auto',
+      out: 'out/resnet',
+      json: false,
+      quiet: false,
+    });
+    expect(parseOptions(ResNetMergeOptionsSchema, {})).toEqual({ out: 'out/resnet', json: false });
+  });
+
+  it('parse lists, fractions and the ci alias', () => {
+    const o = parseOptions(ResNetRunOptionsSchema, { eps: '0, 4/255,8', seeds: '1,2', width: '1/16', setting: 'ci', svhnArch: 'preact-resnet18' });
+    expect([o.eps, o.seeds, o.width, o.setting, o.svhnArch]).toEqual([[0, 4, 8], [1, 2], 1 / 16, 'tiny', 'preact-resnet18']);
+  });
+
+  it('name the option, what it expects and what it received', () => {
+    const bad: [Record<string, unknown>, RegExp][] = [
+      [{ shard: '3/3' }, /option --shard: expected i\/n with integers 0 ≤ i < n, but received "3\/3"/],
+      [{ eps: '8,x' }, /option --eps: expected a comma-separated list of ε numerators over 255/],
+      [{ seeds: '-1' }, /option --seeds: expected a comma-separated list of seeds/],
+      [{ dataset: 'mnist' }, /option --dataset: expected one of cifar10, svhn, both, but received "mnist"/],
+      [{ cifarDir: join(root, 'nope') }, /option --cifar-dir: expected an existing directory/],
+      [{ width: '0' }, /option --width: expected a positive number or fraction/],
+      [{ backend: 'webgpu' }, /option --backend: expected one of auto, tfjs-node-gpu, tfjs-node, wasm, cpu/],
+    ];
+    for (const [raw, message] of bad) expect(() => parseOptions(ResNetRunOptionsSchema, raw)).toThrow(message);
+  });
+});
+
+describe('experiment-resnet library errors', () => {
+  it('a dataset without its directory is bad input naming the option, before any backend starts', async () => {
+    const attempt = runSweep({
+      sweep: { ...defaultSweep('tiny'), datasets: ['svhn'] },
+      shard: { index: 0, count: 1 },
+      out: join(root, 'x'),
+      dataDirs: { cifar10: null, svhn: null },
+      backend: 'auto',
+    });
+    await expect(attempt).rejects.toThrow(ClaimcheckError);
+    await expect(
+      runSweep({ sweep: defaultSweep('tiny'), shard: { index: 1, count: 2 }, out: join(root, 'x'), dataDirs: { cifar10: root, svhn: null }, backend: 'auto' }),
+    ).rejects.toThrow(/experiment-resnet: svhn cells need --svhn-dir, which was not given/);
+  });
+
+  it('merge of an empty directory gives no cells; of a missing one, bad input', () => {
+    expect(mergeResults([root])).toMatchObject({ cells: [], missing: [], sweep: null });
+    expect(() => mergeResults([join(root, 'missing')])).toThrow(/experiment-resnet merge: .*missing does not exist/);
+  });
+});
+
+describe('claimcheck experiment-resnet (subprocess)', () => {
+  it('exits 2 on bad usage, with the message on stderr', async () => {
+    const r = await runCli(['experiment-resnet', 'run', '--shard', '3/3']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: option --shard: expected i\/n with integers 0 ≤ i < n, but received "3\/3"\n/);
+  });
+});

@@ -1,0 +1,79 @@
+/**
+ * The MNIST2 report section from hand-built results: Fig. 3 with both Hessians, Figs. 1, 2 and 5 with the paper's
+ * ε selections, the sharpness figure, contours, tables with dense-vs-Lanczos agreement, provenance; well-formed,
+ * self-contained (accepted by the report's section validator) and deterministic.
+ */
+import { describe, expect, it } from 'vitest';
+import { mnist2Measurements } from '../../../src/experiments/mnist2/measurements.ts';
+import { fig2Figure, fig5Figure, mnist2Section } from '../../../src/experiments/mnist2/figures.ts';
+import { validateSections } from '../../../src/report/figures.ts';
+import { parseXml } from '../../plot/xml.ts';
+import { resultsOf, smallMnist2, trainedCell } from './helpers.ts';
+
+const ds = smallMnist2();
+const it15 = { iterations: 15 };
+const cells = [
+  trainedCell(ds, { norm: 'l2', training: 'standard', eps: 0, ...it15 }),
+  ...[0.2, 0.6].flatMap((eps) => [trainedCell(ds, { norm: 'l2', training: 'pgd', eps, ...it15 }), trainedCell(ds, { norm: 'l2', training: 'random', eps, ...it15 })]),
+  ...[4 / 255, 25.5 / 255].map((eps) => trainedCell(ds, { norm: 'linf', training: 'pgd', eps, ...it15 })),
+  trainedCell(ds, { norm: 'linf', training: 'random', eps: 4 / 255, ...it15 }),
+];
+const results = resultsOf(cells, ds);
+const options = { hessian: { directions: 2 }, landscape: { directions: 2, points: 11 }, contours: [cells[3]!.key] };
+const m = mnist2Measurements(results, ds, options);
+const section = mnist2Section(results, m);
+
+describe('mnist2Measurements', () => {
+  it('measures Hessians for the standard and PGD cells, landscapes for all, the requested contour, with settings', () => {
+    expect(m.hessians.map((h) => h.training).sort()).toEqual(['pgd', 'pgd', 'pgd', 'pgd', 'standard']);
+    expect(m.landscapes).toHaveLength(cells.length);
+    expect(m.contours.map((c) => c.key)).toEqual([cells[3]!.key]);
+    expect(m.settings['landscape.grid']).toBe('11 points on [−1, 1]');
+    expect(m.settings['hessian.lanczos']).toMatch(/seed 0/);
+  });
+});
+
+describe('mnist2Section', () => {
+  it('passes the report validator: file-safe unique ids, self-contained SVG, full table rows', () => {
+    expect(() => validateSections([section])).not.toThrow();
+    for (const f of section.figures) parseXml(f.svg);
+    expect(section.figures.map((f) => f.id)).toEqual(['mnist2-fig3', 'mnist2-fig1', 'mnist2-fig2', 'mnist2-fig5', 'mnist2-sharpness', expect.stringMatching(/^mnist2-contour-l2-pgd-0.60$/)]);
+  });
+
+  it('Fig. 3 draws λ1–λ3 of both Hessians for L2 and L∞; its table has one row per adversarial ε with agreement and HVP counts', () => {
+    const fig3 = section.figures[0]!;
+    expect(fig3.svg.match(/class="panel"/g)).toHaveLength(2);
+    for (const name of ['robust-loss λ1', 'robust-loss λ3', 'fixed-example λ1', 'fixed-example λ3']) expect(fig3.svg).toContain(`data-series="${name}"`);
+    const table = section.tables.find((t) => t.id === 'mnist2-fig3-table')!;
+    expect(table.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(['L2 0.00', 'L2 0.20', 'L2 0.60', 'L∞ 0.00', 'L∞ 4/255', 'L∞ 25.5/255']);
+    for (const r of table.rows) {
+      expect(r[11]).toBe('yes');
+      const [robust, fixed] = r[8]!.split(' / ').map(Number);
+      expect(robust!).toBeLessThan(1e-8);
+      expect(fixed!).toBeLessThan(1e-8);
+    }
+    expect(fig3.claims).toContain('fig3-nearly-linear');
+  });
+
+  it('Fig. 2 leaves out ε = 25.5/255 and Fig. 5 shows it; Fig. 1 puts PGD and RANDOM side by side', () => {
+    const fig1 = section.figures[1]!;
+    expect(fig1.svg).toContain('(a) L2 PGD');
+    expect(fig1.svg).toContain('(b) L2 RANDOM');
+    expect(fig2Figure(results, m)!.svg).not.toContain('25.5/255');
+    expect(fig2Figure(results, m)!.svg).toContain('ε = 4/255');
+    expect(fig5Figure(results, m)!.svg).toContain('ε = 25.5/255');
+    expect(fig5Figure(results, m)!.svg).not.toContain('ε = 4/255');
+  });
+
+  it('names data, counts, seeds and settings in the provenance, and nothing time-dependent', () => {
+    expect(section.provenance['data.train']).toContain(`${ds.n} MNIST2 images`);
+    expect(section.provenance['measure.landscape.directions']).toBe('2 directions, base seed 123');
+    expect(JSON.stringify(section)).not.toMatch(/timing|elapsed/i);
+    expect(section.summary).toContain('without weight decay');
+  });
+
+  it('is deterministic: measuring and building again gives the same bytes', () => {
+    const again = mnist2Section(results, mnist2Measurements(results, ds, options));
+    expect(JSON.stringify(again)).toBe(JSON.stringify(section));
+  });
+});
