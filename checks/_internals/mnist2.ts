@@ -9,10 +9,8 @@ import type { CheckContext } from '../../src/claims/checker.ts';
 import type { LoadedClaim } from '../../src/claims/load.ts';
 import type { Inconclusive } from '../../src/claims/verdict.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
-import type { Dataset } from '../../src/numeric/dataset.ts';
-import { loadMnist2 } from '../../src/experiments/mnist2/data.ts';
 import { memoCellHessian, memoCellLandscape } from '../../src/experiments/mnist2/memo.ts';
-import type { Mnist2DataProvenance, Mnist2Results } from '../../src/experiments/mnist2/results.ts';
+import type { Mnist2Results } from '../../src/experiments/mnist2/results.ts';
 
 /** The command that runs the sweep and measures what these claims need. */
 export const MNIST2_COMMAND = 'npx claimcheck experiment mnist2';
@@ -93,34 +91,7 @@ export async function mnist2Results(claim: LoadedClaim, ctx: CheckContext): Prom
   return parseMnist2Results(claim.id, await provider());
 }
 
-/** Loads the training split a sweep's cells were trained on (from the results' data provenance). */
-export type Mnist2DatasetLoader = (data: Mnist2DataProvenance) => Dataset | Promise<Dataset>;
-
-const datasetCache = new Map<string, Dataset>();
-
-/**
- * The default loader: the sweep's `loadMnist2` on the files the results name, keeping the first `trainCount` images
- * when the results used a subset; checks the image count and caches the dataset per file set.
- */
-export const loadSweepTrainSplit: Mnist2DatasetLoader = (data) => {
-  const limit = data.subset !== undefined ? data.trainCount : undefined;
-  const key = JSON.stringify([data.trainImages, data.trainLabels, data.testImages, data.testLabels, limit ?? null]);
-  const hit = datasetCache.get(key);
-  if (hit !== undefined) return hit;
-  const loaded = loadMnist2({
-    files: { trainImages: data.trainImages, trainLabels: data.trainLabels, testImages: data.testImages, testLabels: data.testLabels },
-    ...(limit !== undefined ? { trainLimit: limit } : {}),
-  });
-  if (loaded.train.n !== data.trainCount) {
-    throw new ClaimcheckError(
-      'BAD_INPUT',
-      `loadSweepTrainSplit: ${data.trainImages} gives ${loaded.train.n} MNIST2 training images, but the results say ${data.trainCount}`,
-      `re-run ${MNIST2_COMMAND} on these files`,
-    );
-  }
-  datasetCache.set(key, loaded.train);
-  return loaded.train;
-};
+export { loadSweepTrainSplit, type Mnist2DatasetLoader } from '../../src/experiments/mnist2/train-split.ts';
 
 /** `memoCellHessian`: Fig. 3 measurements of a cell, shared with the report section and the other checkers. */
 export const cachedHessian = memoCellHessian;

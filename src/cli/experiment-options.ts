@@ -14,7 +14,7 @@ export function addExperimentOptions(command: Command): Command {
     .option('--svhn-dir <dir>', 'directory of svhn (default: none, its experiments are reported as not measured)')
     .option('--gpu', 'run experiments on the gpu: same as --backend tfjs-node-gpu (default: off)')
     .option('--backend <name>', `tensorflow.js backend of the experiments: ${BACKEND_NAMES.join(', ')} (default: auto, the first that loads)`)
-    .option('--setting <name>', `experiment setting: ${SETTINGS.join(' (small, fast) or ')} (the paper's) (default: ci)`)
+    .option('--setting <name>', `experiment setting: ${SETTINGS.join(' (small, fast) or ')} (the paper's) (default: full)`)
     .option('--fresh', 'recompute every result instead of reusing the cache (default: reuse)');
 }
 

@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { check } from './commands/check.ts';
 import { derive } from './commands/derive.ts';
+import { experiment } from './commands/experiment.ts';
 import { list } from './commands/list.ts';
 import { report } from './commands/report.ts';
 import { resnet } from './commands/resnet.ts';
@@ -23,6 +24,7 @@ export function buildProgram(): Command {
     );
   for (const command of [list, check, derive, report]) program.addCommand(command);
   program.addCommand(resnet);
+  program.addCommand(experiment);
   for (const command of [program, ...program.commands]) {
     command
       .helpOption('-h, --help', 'print help')

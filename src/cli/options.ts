@@ -58,7 +58,7 @@ const EXPERIMENT_FLAGS = {
   svhnDir: DirOptionSchema.optional(),
   gpu: z.boolean().default(false),
   backend: z.enum(BACKEND_NAMES, { error: `one of ${BACKEND_NAMES.join(', ')}` }).optional(),
-  setting: z.enum(SETTINGS, { error: `one of ${SETTINGS.join(', ')}` }).default('ci'),
+  setting: z.enum(SETTINGS, { error: `one of ${SETTINGS.join(', ')}` }).default('full'),
   fresh: z.boolean().default(false),
 };
 

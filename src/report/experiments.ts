@@ -7,6 +7,7 @@ import type { BackendChoice } from '../autodiff/backend.ts';
 import type { MeasurementProvider } from '../claims/checker.ts';
 import type { ReportSection } from './sections.ts';
 import { resnetExperiment } from '../resnet/experiment.ts';
+import { mnist2Experiment } from '../experiments/mnist2/experiment.ts';
 
 /** The options of `claimcheck report` that experiments see. */
 export interface ExperimentOptions {
@@ -70,4 +71,4 @@ export function defaultExperimentConfig(options: ExperimentOptions): unknown {
 /**
  * The registered experiments, in report order. To wire one: import it and add it here (`mnist2Experiment`, …).
  */
-export const experiments: readonly Experiment[] = [resnetExperiment as Experiment];
+export const experiments: readonly Experiment[] = [mnist2Experiment as Experiment, resnetExperiment as Experiment];

@@ -43,13 +43,13 @@ describe('options', () => {
   });
 
   it('parses a seed and fills defaults', () => {
-    expect(parseOptions(CheckOptionsSchema, { seed: '42' })).toEqual({ seed: 42, json: false, quiet: false, gpu: false, setting: 'ci', fresh: false });
+    expect(parseOptions(CheckOptionsSchema, { seed: '42' })).toEqual({ seed: 42, json: false, quiet: false, gpu: false, setting: 'full', fresh: false });
     expect(parseOptions(ReportOptionsSchema, {})).toEqual({
       out: 'out/report',
       json: false,
       quiet: false,
       gpu: false,
-      setting: 'ci',
+      setting: 'full',
       fresh: false,
     });
     expect(parseOptions(ReportOptionsSchema, { dataDir: '.', backend: 'wasm', setting: 'full', fresh: true })).toMatchObject({
@@ -87,7 +87,7 @@ describe('experiment options', () => {
   it('--gpu means tfjs-node-gpu; the flags become runReport options and, with data directories as DIR, reproduce flags', () => {
     const plain = parseOptions(CheckOptionsSchema, {});
     expect(backendOf(plain)).toBe('auto');
-    expect(reproduceFlags(plain)).toBe('--setting ci');
+    expect(reproduceFlags(plain)).toBe('--setting full');
     const full = parseOptions(ReportOptionsSchema, { gpu: true, setting: 'full', dataDir: '.', svhnDir: '.', fresh: true });
     expect(backendOf(full)).toBe('tfjs-node-gpu');
     expect(reproduceFlags(full)).toBe('--setting full --backend tfjs-node-gpu --data-dir DIR --svhn-dir DIR');

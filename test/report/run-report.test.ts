@@ -50,7 +50,7 @@ describe('runReport', () => {
   });
 
   it('registers the experiments in report order, each with the claims it feeds', () => {
-    expect(experiments.map((e) => e.id)).toEqual(['resnet']);
+    expect(experiments.map((e) => e.id)).toEqual(['mnist2', 'resnet']);
     for (const e of experiments) expect(e.claims.length).toBeGreaterThan(0);
   });
 

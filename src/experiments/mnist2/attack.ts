@@ -335,6 +335,21 @@ function l2PgdIterated(
   return stalled;
 }
 
+/** The root t of ‖clip(t·c)‖₂ = ε by sorting the breakpoints t_j (the fallback of the monotone iteration). */
+function l2BoxRootBySorting(order: number[], tj: Float64Array, bj: Float64Array, w: Float64Array, eps: number): number {
+  order.sort((p, q) => tj[p]! - tj[q]!);
+  let cc = 0;
+  for (const j of order) cc += w[j]! * w[j]!;
+  let clipped = 0;
+  for (const j of order) {
+    const tEnd = tj[j]!;
+    if (tEnd * tEnd * cc + clipped >= eps * eps) return Math.sqrt((eps * eps - clipped) / cc);
+    cc -= w[j]! * w[j]!;
+    clipped += bj[j]! * bj[j]!;
+  }
+  return Infinity;
+}
+
 /** Which exact inner maximiser `exactPerturbation` computes. */
 export type ExactMaximizer =
   /** η = −y ε w/‖w‖₂ (the L2 ball without the pixel box: the closed form behind Eq. 4, p = 2). */
@@ -347,8 +362,8 @@ export type ExactMaximizer =
 /**
  * The exact maximiser of ℓ(x + η) over the constraint set, for every example of `ds` at weights `w` (the inner max of
  * Eq. 2 for the linear model; references of the PGD audit and the perturbations of the `exact` training mode). The
- * `l2-ball-box` maximiser sorts each example's breakpoints t_i = bound_i/c_i, so ‖η(t)‖₂ = ε is solved exactly
- * (the bisection of `l2ClippedKkt` in src/attack is the per-example reference).
+ * `l2-ball-box` maximiser solves ‖η(t)‖₂ = ε exactly by a monotone active-set iteration on the breakpoints
+ * t_i = bound_i/c_i (sorting them as a fallback); the bisection of `l2ClippedKkt` in src/attack is the reference.
  */
 export function exactPerturbation(
   ds: Dataset,
@@ -386,9 +401,12 @@ export function exactPerturbation(
         we += w[j]! * v;
       }
     } else {
-      // η(t)_j = clip(t c_j, lo_j, hi_j): linear in t up to t_j = bound_j / c_j, constant after.
+      // η(t)_j = clip(t c_j, lo_j, hi_j): linear in t up to t_j = bound_j / c_j, constant after. ‖η(t)‖² is
+      // nondecreasing; from t₀ = ε/‖c‖ the iteration t ← √((ε² − Σ_{clipped at t} b²) / Σ_{free at t} c²) increases
+      // monotonically to the root and stops when the clipped set no longer grows (then t solves ‖η(t)‖ = ε exactly).
       order.length = 0;
       let corner = 0;
+      let cc = 0;
       for (let j = 0; j < d; j++) {
         const c = -yk * w[j]!;
         const x = X[off + j]!;
@@ -398,25 +416,34 @@ export function exactPerturbation(
         if (c !== 0 && bound !== 0) {
           tj[j] = bound / c;
           order.push(j);
+          cc += c * c;
         }
       }
       let t = Infinity;
       if (corner > eps * eps) {
-        order.sort((p, q) => tj[p]! - tj[q]!);
-        let cc = 0;
-        for (const j of order) cc += w[j]! * w[j]!;
-        let clipped = 0;
-        for (const j of order) {
-          // Before breakpoint t_j: ‖η(t)‖² = t²·cc + clipped; solve for ε² if it is reached before t_j.
-          const tEnd = tj[j]!;
-          const atEnd = tEnd * tEnd * cc + clipped;
-          if (atEnd >= eps * eps) {
-            t = Math.sqrt((eps * eps - clipped) / cc);
+        t = eps / Math.sqrt(cc);
+        let clippedCount = -1;
+        let solved = false;
+        for (let it = 0; it < 64; it++) {
+          let free = 0;
+          let clipped = 0;
+          let count = 0;
+          for (const j of order) {
+            if (t >= tj[j]!) {
+              clipped += bj[j]! * bj[j]!;
+              count++;
+            } else {
+              free += w[j]! * w[j]!;
+            }
+          }
+          if (count === clippedCount || free === 0) {
+            solved = free > 0;
             break;
           }
-          cc -= w[j]! * w[j]!;
-          clipped += bj[j]! * bj[j]!;
+          clippedCount = count;
+          t = Math.sqrt(Math.max(0, eps * eps - clipped) / free);
         }
+        if (!solved) t = l2BoxRootBySorting(order, tj, bj, w, eps);
       }
       for (let j = 0; j < d; j++) {
         const c = -yk * w[j]!;

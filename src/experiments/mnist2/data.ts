@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { IdxFormatError, readIdxImageSet, type IdxImageSet } from '../../data/idx.ts';
 import { ClaimcheckError } from '../../errors.ts';
@@ -149,11 +149,4 @@ export function loadMnist2(options: LoadMnist2Options = {}): Mnist2Data {
     ...(subset !== undefined ? { subset } : {}),
   };
   return { train, test, files, provenance };
-}
-
-/** A short description of which training file was used ("first 22,699 official training images" or the full set). */
-export function describeTrainingFile(path: string): string {
-  return /first(\d+)/.test(basename(path))
-    ? `the first ${Number(/first(\d+)/.exec(basename(path))![1]).toLocaleString('en-US')} official MNIST training images (${basename(path)})`
-    : `the official MNIST training file ${basename(path)}`;
 }

@@ -194,7 +194,6 @@ export function projectedLbfgs(
     grad = accepted.grad;
     pgn = accepted.pgn;
     iterations++;
-    if (process.env.CLAIMCHECK_DEBUG_LBFGS) process.stderr.write(`${iterations} ${evaluations} ${value} ${pgn} free=${free.reduce((a, b) => a + b, 0)} mem=${S.length}\n`);
     if (flat >= 2 && pgn > gradTol) return done(false, `stalled: the value did not decrease beyond rounding in 2 iterations (projected gradient norm ${pgn.toExponential(2)})`);
   }
 }

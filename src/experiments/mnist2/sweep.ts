@@ -1,0 +1,339 @@
+/**
+ * The MNIST2 sweep of the paper's §5.1 (Tables 1–4, and the trained models behind Figs. 1–3): for each norm (L2,
+ * L∞), training mode (PGD adversarial training, uniform random noise, optionally the exact inner maximiser) and ε of
+ * the paper's grids, train the logistic model and measure its robust accuracy and PGD audit. Each cell is cached as
+ * `<cacheDir>/mnist2/<key>.json` (key = sha256 of the cell's canonical configuration), written atomically (temporary
+ * file, fsync, rename), so a re-run skips finished cells and a killed run resumes to the same results.
+ */
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { deriveSeed } from '../../decide/rng.ts';
+import { ClaimcheckError } from '../../errors.ts';
+import type { MeasurementProvider } from '../../claims/checker.ts';
+import { cellKey, epsLabel, MNIST2_CODE_VERSION, type Mnist2CellConfig, type Mnist2OptimiserConfig, type Mnist2PgdConfig } from './config.ts';
+import { loadMnist2, type Mnist2Data, type Mnist2Files } from './data.ts';
+import { evaluateMnist2 } from './evaluate.ts';
+import type { Mnist2Cell, Mnist2Norm, Mnist2Results, Mnist2Training } from './results.ts';
+import { trainMnist2 } from './train.ts';
+
+/** The default run seed (the same as the claim checks' default seed, 20210). */
+export const MNIST2_DEFAULT_SEED = 20210;
+
+/** The paper's L2 ε grid for MNIST2 (§5, Tables 1–2). */
+export const MNIST2_EPS_L2: readonly number[] = [0, 0.2, 0.4, 0.6, 0.8, 1];
+
+/** The paper's L∞ ε grid for MNIST2 (§5, Table 3; Table 4 prints its first five), in [0, 1] pixel units. */
+export const MNIST2_EPS_LINF: readonly number[] = [0, 4 / 255, 8 / 255, 12 / 255, 16 / 255, 25.5 / 255, 51 / 255, 76.5 / 255];
+
+/** The paper's PGD on MNIST2 (§5): 40 steps in training, 100 in evaluation; λ = 0.15ε (L2), 0.01 (L∞). */
+export function paperPgd(norm: Mnist2Norm, steps: number): Mnist2PgdConfig {
+  return norm === 'l2'
+    ? { steps, stepRule: { kind: 'relative', factor: 0.15 }, randomStart: 'none' }
+    : { steps, stepRule: { kind: 'fixed', size: 0.01 }, randomStart: 'linf-box' };
+}
+
+/** A preset of the sweep: data subset, ε grids, training modes and optimiser. */
+export interface Mnist2Setting {
+  readonly name: 'ci' | 'full';
+  readonly trainLimit: number | null;
+  readonly testLimit: number | null;
+  readonly eps: Readonly<Record<Mnist2Norm, readonly number[]>>;
+  readonly trainings: readonly Exclude<Mnist2Training, 'standard'>[];
+  readonly optimiser: Mnist2OptimiserConfig;
+}
+
+/**
+ * The two settings. `full`: all images of the given files, the paper's ε grids, PGD and random-noise training
+ * (Tables 1–4). `ci`: the first 300 train / 200 test MNIST2 images, ε ∈ {0, 1} (L2) and {0, 8/255, 76.5/255} (L∞),
+ * PGD, random-noise and exact training, so every path runs in seconds. Both: weight decay λ = 1e-3 (see train.ts),
+ * gradient tolerance 1e-8.
+ */
+export const MNIST2_SETTINGS: Readonly<Record<'ci' | 'full', Mnist2Setting>> = {
+  full: {
+    name: 'full',
+    trainLimit: null,
+    testLimit: null,
+    eps: { l2: MNIST2_EPS_L2, linf: MNIST2_EPS_LINF },
+    trainings: ['pgd', 'random'],
+    optimiser: { method: 'lbfgs', weightDecay: 1e-3, gradTol: 1e-8, maxIterations: 1000, memory: 10 },
+  },
+  ci: {
+    name: 'ci',
+    trainLimit: 300,
+    testLimit: 200,
+    eps: { l2: [0, 1], linf: [0, 8 / 255, 76.5 / 255] },
+    trainings: ['pgd', 'random', 'exact'],
+    optimiser: { method: 'lbfgs', weightDecay: 1e-3, gradTol: 1e-8, maxIterations: 500, memory: 10 },
+  },
+};
+
+/** A progress event of `runMnist2Sweep`: sent when a cell starts and when it ends. */
+export interface Mnist2Progress {
+  /** 0-based index of the cell, of `total`. */
+  readonly index: number;
+  readonly total: number;
+  /** e.g. `l2 pgd ε=0.20`. */
+  readonly cell: string;
+  readonly done: boolean;
+  /** True when the cell was read from the cache. */
+  readonly cached: boolean;
+  readonly elapsedMillis: number;
+  /** Estimated time left (mean time per computed cell × cells left); undefined before the first computed cell. */
+  readonly etaMillis: number | undefined;
+}
+
+/** Options of `runMnist2Sweep`. */
+export interface Mnist2SweepOptions {
+  /** `ci` or `full` (default `full`). */
+  readonly setting?: 'ci' | 'full';
+  /** Norms to run (default both). */
+  readonly norms?: readonly Mnist2Norm[];
+  /** Training modes for ε > 0 (default: the setting's); ε = 0 is always standard training. */
+  readonly trainings?: readonly Exclude<Mnist2Training, 'standard'>[];
+  /** ε values (pixel units in [0, 1]) replacing the setting's grid, for every selected norm. */
+  readonly eps?: readonly number[];
+  /** Run seed (default 20210); each cell's seed is derived from it and the cell's name. */
+  readonly seed?: number;
+  /** Directory of the MNIST IDX files (default: the shared directory). */
+  readonly dataDir?: string;
+  /** Explicit data files (override `dataDir`). */
+  readonly files?: Mnist2Files;
+  /** Cells are cached under `<cacheDir>/mnist2/`; null or absent: no cache. */
+  readonly cacheDir?: string | null;
+  /** Model with a bias (default false: the paper's w ∈ ℝ^784). */
+  readonly bias?: boolean;
+  /** Optimiser settings replacing the setting's (e.g. another weight decay). */
+  readonly optimiser?: Partial<Mnist2OptimiserConfig>;
+  readonly onProgress?: (event: Mnist2Progress) => void;
+  /** Called with each finished cell (after it is cached), in order. */
+  readonly onCell?: (cell: Mnist2Cell, cached: boolean) => void;
+}
+
+/** One planned cell: its configuration and key. */
+export interface Mnist2PlannedCell {
+  readonly name: string;
+  readonly config: Mnist2CellConfig;
+  readonly key: string;
+}
+
+function validate(options: Mnist2SweepOptions): void {
+  const fn = 'runMnist2Sweep';
+  if (options.setting !== undefined && options.setting !== 'ci' && options.setting !== 'full') {
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: setting must be 'ci' or 'full', got ${String(options.setting)}`);
+  }
+  for (const n of options.norms ?? []) {
+    if (n !== 'l2' && n !== 'linf') throw new ClaimcheckError('BAD_INPUT', `${fn}: norms must be 'l2' or 'linf', got ${String(n)}`);
+  }
+  for (const t of options.trainings ?? []) {
+    if (t !== 'pgd' && t !== 'random' && t !== 'exact') throw new ClaimcheckError('BAD_INPUT', `${fn}: trainings must be 'pgd', 'random' or 'exact', got ${String(t)}`);
+  }
+  for (const e of options.eps ?? []) {
+    if (!Number.isFinite(e) || e < 0 || e > 1) throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be numbers in [0, 1] (pixel units), got ${e}`);
+  }
+  const seed = options.seed;
+  if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) {
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: seed must be an integer from 0 to 4294967295, got ${seed}`);
+  }
+}
+
+/**
+ * The cells a sweep will run, in report order (L2 then L∞; per norm ε = 0 standard training first, then each
+ * training mode over the ε grid), with their configurations and cache keys. Needs the data's file hashes.
+ */
+export function planMnist2Sweep(options: Mnist2SweepOptions, data: Pick<Mnist2Data, 'files' | 'provenance'>): Mnist2PlannedCell[] {
+  validate(options);
+  const setting = MNIST2_SETTINGS[options.setting ?? 'full'];
+  const runSeed = options.seed ?? MNIST2_DEFAULT_SEED;
+  const norms = options.norms ?? ['l2', 'linf'];
+  const trainings = options.trainings ?? setting.trainings;
+  const optimiser: Mnist2OptimiserConfig = { ...setting.optimiser, ...(options.optimiser ?? {}) };
+  const file = (path: string): { name: string; sha256: string } => ({ name: basename(path), sha256: data.provenance.sha256[path] ?? '' });
+  const dataId = {
+    trainImages: file(data.files.trainImages),
+    trainLabels: file(data.files.trainLabels),
+    testImages: file(data.files.testImages),
+    testLabels: file(data.files.testLabels),
+    trainLimit: setting.trainLimit,
+    testLimit: setting.testLimit,
+    labelMap: data.provenance.labelMap,
+  };
+  const cells: Mnist2PlannedCell[] = [];
+  const seen = new Set<string>();
+  for (const norm of norms) {
+    const grid = [...new Set(options.eps ?? setting.eps[norm])].sort((a, b) => a - b);
+    const plan: [Mnist2Training, number][] = [];
+    if (grid.includes(0)) plan.push(['standard', 0]);
+    for (const training of trainings) for (const eps of grid) if (eps > 0) plan.push([training, eps]);
+    for (const [training, eps] of plan) {
+      const label = epsLabel(norm, eps);
+      const name = `${norm} ${training} ε=${label}`;
+      const config: Mnist2CellConfig = {
+        schema: 'claimcheck/mnist2-cell',
+        codeVersion: MNIST2_CODE_VERSION,
+        data: dataId,
+        norm,
+        training,
+        eps,
+        epsLabel: label,
+        seed: deriveSeed(runSeed, `mnist2/${norm}/${training}/${label}`),
+        bias: options.bias ?? false,
+        optimiser,
+        trainAttack: paperPgd(norm, 40),
+        evalAttack: paperPgd(norm, 100),
+        noise: { law: 'uniform-ball', clipToUnitBox: true, redraw: 'fixed' },
+      };
+      const key = cellKey(config);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      cells.push({ name, config, key });
+    }
+  }
+  return cells;
+}
+
+/** Trains and evaluates one planned cell (no cache). */
+export function computeMnist2Cell(planned: Mnist2PlannedCell, data: Pick<Mnist2Data, 'train' | 'test'>): Mnist2Cell {
+  const { config, key } = planned;
+  const trained = trainMnist2(data.train, config);
+  const evaluation = evaluateMnist2(data.train, data.test, trained.w, config);
+  const audit = evaluation.audits.find((a) => a.split === 'train');
+  return {
+    key,
+    norm: config.norm,
+    training: config.training,
+    eps: config.eps,
+    epsLabel: config.epsLabel,
+    seed: config.seed,
+    w: Array.from(trained.w),
+    bias: config.bias,
+    train: evaluation.train,
+    test: evaluation.test,
+    gap: evaluation.train.robustAccuracy - evaluation.test.robustAccuracy,
+    optimisation: trained.optimisation,
+    attack: { ...trained.attack, ...evaluation.attack },
+    ...(audit !== undefined ? { pgdAudit: audit, pgdAudits: evaluation.audits } : {}),
+    evaluation: evaluation.evaluation,
+    ...(evaluation.pgdEval !== undefined ? { pgdEval: evaluation.pgdEval } : {}),
+  };
+}
+
+/** Path of a cell's cache file. */
+export function cellCachePath(cacheDir: string, key: string): string {
+  return join(cacheDir, 'mnist2', `${key}.json`);
+}
+
+/** Reads a cached cell; null when absent or unreadable (a partial or foreign file is recomputed, never trusted). */
+export function readCachedCell(cacheDir: string, key: string): Mnist2Cell | null {
+  const path = cellCachePath(cacheDir, key);
+  if (!existsSync(path)) return null;
+  try {
+    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { key?: unknown; cell?: Mnist2Cell };
+    if (parsed.key !== key || parsed.cell === undefined || parsed.cell.key !== key || !Array.isArray(parsed.cell.w)) return null;
+    return parsed.cell;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes `content` to `path` atomically: a temporary file in the same directory, fsync, then rename. */
+export function writeFileAtomicSync(path: string, content: string): void {
+  const temp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', 0o644);
+    writeSync(fd, content);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+  } catch (e) {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // already gone
+    }
+    throw new ClaimcheckError('BAD_INPUT', `writeFileAtomicSync: cannot write ${path}: ${(e as Error).message}`, 'pass a cache directory you can write to');
+  }
+}
+
+function writeCachedCell(cacheDir: string, cell: Mnist2Cell, config: Mnist2CellConfig): void {
+  const dir = join(cacheDir, 'mnist2');
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new ClaimcheckError('BAD_INPUT', `runMnist2Sweep: cannot create the cache directory ${dir}: ${(e as Error).message}`);
+  }
+  writeFileAtomicSync(cellCachePath(cacheDir, cell.key), `${JSON.stringify({ key: cell.key, config, cell }, null, 1)}\n`);
+}
+
+/**
+ * Runs the MNIST2 sweep (the paper's §5.1, Tables 1–4): loads MNIST2, plans the cells, and for each one reads it from
+ * the cache or trains (`trainMnist2`), evaluates (`evaluateMnist2`) and caches it; returns `Mnist2Results` with the
+ * data provenance. Same options, same results, byte for byte, whether cells were computed or read from the cache.
+ */
+export async function runMnist2Sweep(options: Mnist2SweepOptions = {}): Promise<Mnist2Results> {
+  validate(options);
+  const setting = MNIST2_SETTINGS[options.setting ?? 'full'];
+  const data = loadMnist2({
+    ...(options.files !== undefined ? { files: options.files } : {}),
+    ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
+    ...(setting.trainLimit !== null ? { trainLimit: setting.trainLimit } : {}),
+    ...(setting.testLimit !== null ? { testLimit: setting.testLimit } : {}),
+  });
+  const planned = planMnist2Sweep(options, data);
+  const cacheDir = options.cacheDir ?? null;
+  const start = performance.now();
+  let computed = 0;
+  let computeMillis = 0;
+  const cells: Mnist2Cell[] = [];
+  const progress = (index: number, cell: string, done: boolean, cached: boolean): void => {
+    const left = planned.length - index - (done ? 1 : 0);
+    options.onProgress?.({
+      index,
+      total: planned.length,
+      cell,
+      done,
+      cached,
+      elapsedMillis: performance.now() - start,
+      etaMillis: computed === 0 ? undefined : (computeMillis / computed) * left,
+    });
+  };
+  for (let i = 0; i < planned.length; i++) {
+    const p = planned[i]!;
+    const hit = cacheDir === null ? null : readCachedCell(cacheDir, p.key);
+    progress(i, p.name, false, hit !== null);
+    let cell = hit;
+    if (cell === null) {
+      // Yield to the event loop so progress timers can draw between cells.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      const t0 = performance.now();
+      cell = computeMnist2Cell(p, data);
+      computeMillis += performance.now() - t0;
+      computed++;
+      if (cacheDir !== null) writeCachedCell(cacheDir, cell, p.config);
+    }
+    cells.push(cell);
+    options.onCell?.(cell, hit !== null);
+    progress(i, p.name, true, hit !== null);
+  }
+  return {
+    setting: setting.name,
+    seed: options.seed ?? MNIST2_DEFAULT_SEED,
+    data: data.provenance,
+    backend: 'float64',
+    cells,
+  };
+}
+
+/**
+ * A `MeasurementProvider` for the claim checks (`measurements.mnist2`): runs `runMnist2Sweep(options)` on first call
+ * (reusing cached cells) and returns the same promise on every later call.
+ */
+export function mnist2Provider(options: Mnist2SweepOptions = {}): MeasurementProvider {
+  let memo: Promise<Mnist2Results> | undefined;
+  return () => {
+    memo ??= runMnist2Sweep(options);
+    return memo;
+  };
+}
