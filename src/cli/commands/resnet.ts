@@ -4,28 +4,17 @@
  * `merge` gathers the cells of one or more output directories into `results.json`.
  */
 import { Command } from 'commander';
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { parseOptions } from '../options.ts';
+import { BACKEND_NAMES, DirOptionSchema, parseOptions } from '../options.ts';
 import { stableJson } from '../../report/json.ts';
 
 /** Default output directory of `experiment-resnet`. */
 export const DEFAULT_RESNET_OUT = 'out/resnet';
 
-const BACKENDS = ['auto', 'tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'] as const;
+const BACKENDS = BACKEND_NAMES;
 
-const dirSchema = z
-  .string()
-  .trim()
-  .min(1, 'an existing directory')
-  .refine((path) => {
-    try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
-    }
-  }, 'an existing directory');
+const dirSchema = DirOptionSchema;
 
 const EPS_LIST = 'a comma-separated list of ε numerators over 255 (e.g. 0,4,8 or 8/255)';
 const SEED_LIST = 'a comma-separated list of seeds, integers from 0 to 4294967295';
