@@ -11,6 +11,7 @@ import { renderErrataDocumentMarkdown } from './markdown.ts';
 import type { ReportProvenance, RunProvenance } from './provenance.ts';
 import type { ReportSection } from './sections.ts';
 import type { OutputFile } from './write-atomic.ts';
+import { svgToPng } from '../plot/png.ts';
 
 /** The files of a report and the formulas that failed to render in its HTML. */
 export interface ReportFiles {
@@ -40,4 +41,17 @@ export function reportFiles(
     ...sections.flatMap((s) => s.figures.map((f) => ({ name: figureFile(f.id), content: figureFileContent(f) }))),
   ];
   return { files, mathFailures };
+}
+
+/**
+ * PNG renderings (`figures/<id>.png`, 1200 px wide) of every figure, for viewers that want raster images; empty when
+ * the rasteriser (`@resvg/resvg-js`) is not available. Not part of the byte-identical set (fonts are the system's).
+ */
+export async function figurePngFiles(sections: readonly ReportSection[]): Promise<OutputFile[]> {
+  const out: OutputFile[] = [];
+  for (const f of sections.flatMap((s) => s.figures)) {
+    const png = await svgToPng(figureFileContent(f), { width: 1200 });
+    if (png.ok) out.push({ name: figureFile(f.id).replace(/\.svg$/, '.png'), content: png.png });
+  }
+  return out;
 }

@@ -15,7 +15,8 @@ import { ClaimcheckError } from '../errors.ts';
  */
 export interface OutputFile {
   readonly name: string;
-  readonly content: string;
+  /** UTF-8 text, or bytes (PNG renderings of the figures). */
+  readonly content: string | Uint8Array;
 }
 
 /** Whether `name` is a relative path of plain segments (no `.`, `..`, empty segment, backslash or leading `/`). */
@@ -73,10 +74,11 @@ export function assertWritableDir(dir: string): void {
   }
 }
 
-async function writeTemp(path: string, content: string): Promise<void> {
+async function writeTemp(path: string, content: string | Uint8Array): Promise<void> {
   const handle = await open(path, 'wx', 0o644);
   try {
-    await handle.writeFile(content, 'utf8');
+    if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+    else await handle.writeFile(content);
     await handle.sync();
   } finally {
     await handle.close();

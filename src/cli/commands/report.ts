@@ -35,7 +35,7 @@ export const report = addExperimentOptions(
     const { defaultCacheDir } = await import('../../report/cache.ts');
     const { CODE_VERSION_ENV_VAR } = await import('../../report/code-version.ts');
     const pinnedCode = process.env[CODE_VERSION_ENV_VAR]?.trim();
-    const { reportFiles } = await import('../../report/files.ts');
+    const { reportFiles, figurePngFiles } = await import('../../report/files.ts');
     const { collectProvenance, collectRunProvenance, engineInfo } = await import('../../report/provenance.ts');
     const seed = options.seed ?? DEFAULT_SEED;
     const backend = backendOf(options);
@@ -81,7 +81,7 @@ export const report = addExperimentOptions(
       },
     );
     const { files, mathFailures } = reportFiles(run.results, provenance, run.sections, runProvenance);
-    const written = await writeFilesAtomic(options.out, files);
+    const written = await writeFilesAtomic(options.out, [...files, ...(await figurePngFiles(run.sections))]);
     for (const f of mathFailures) {
       process.stderr.write(`warning: claim ${f.claim} (${f.role}): KaTeX could not render the formula: ${f.message}\n`);
     }
