@@ -1,5 +1,6 @@
 /** Eq. (12): larger adversarial noise gives the larger eigenvalue, "since filter normalisation makes ‖w_a*‖ ≈ ‖w_b*‖". */
 import { claim } from '../src/claims/schema.ts';
+import { SYNTHETIC_EPS_GRID } from './_data/formulas.ts';
 import {  } from './variables.ts';
 
 export const eq12NormInequality = claim({
@@ -29,14 +30,7 @@ export const eq12NormInequality = claim({
   ],
   params: {
     N: 3,
-    epsGrid: [
-      0.05,
-      0.1,
-      0.2,
-      0.3,
-      0.4,
-      0.5,
-    ],
+    epsGrid: SYNTHETIC_EPS_GRID,
   },
   variables: [],
 });

@@ -1,5 +1,6 @@
 /** After Eq. (12): "since the eigenvalues are never negative, the results of adversarial training are always convex". */
 import { claim } from '../src/claims/schema.ts';
+import { SYNTHETIC_EPS_GRID } from './_data/formulas.ts';
 import {  } from './variables.ts';
 
 export const sec3Convexity = claim({
@@ -18,14 +19,7 @@ export const sec3Convexity = claim({
   ],
   params: {
     mode: "convexity",
-    epsGrid: [
-      0.05,
-      0.1,
-      0.2,
-      0.3,
-      0.4,
-      0.5,
-    ],
+    epsGrid: SYNTHETIC_EPS_GRID,
   },
   variables: [],
 });

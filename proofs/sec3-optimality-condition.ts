@@ -1,5 +1,6 @@
 /** Before Eq. (9): "An optimal weight w* of L_η for each point satisfies w*_i/‖w*‖ = y^n x_i^n/‖η^n‖". */
 import { claim } from '../src/claims/schema.ts';
+import { SYNTHETIC_EPS_GRID } from './_data/formulas.ts';
 import {  } from './variables.ts';
 
 export const sec3OptimalityCondition = claim({
@@ -23,14 +24,7 @@ export const sec3OptimalityCondition = claim({
   ],
   params: {
     mode: "per-point-condition",
-    epsGrid: [
-      0.05,
-      0.1,
-      0.2,
-      0.3,
-      0.4,
-      0.5,
-    ],
+    epsGrid: SYNTHETIC_EPS_GRID,
   },
   variables: [],
 });

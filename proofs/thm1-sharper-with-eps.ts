@@ -1,5 +1,6 @@
 /** Theorem 1: at per-point optima, larger L2 adversarial noise gives a sharper weight loss landscape. */
 import { claim } from '../src/claims/schema.ts';
+import { SYNTHETIC_EPS_GRID } from './_data/formulas.ts';
 import {  } from './variables.ts';
 
 export const thm1SharperWithEps = claim({
@@ -18,14 +19,7 @@ export const thm1SharperWithEps = claim({
   ],
   params: {
     mode: "theorem1",
-    epsGrid: [
-      0.05,
-      0.1,
-      0.2,
-      0.3,
-      0.4,
-      0.5,
-    ],
+    epsGrid: SYNTHETIC_EPS_GRID,
   },
   variables: [],
 });

@@ -1,5 +1,6 @@
 /** Section 3: "the adversarial noise sharpens the weight loss landscape much more than ... random noise". */
 import { claim } from '../src/claims/schema.ts';
+import { SYNTHETIC_EPS_GRID } from './_data/formulas.ts';
 import {  } from './variables.ts';
 
 export const thm2AdversarialVsRandom = claim({
@@ -18,14 +19,7 @@ export const thm2AdversarialVsRandom = claim({
   ],
   params: {
     mode: "adversarial-vs-random",
-    epsGrid: [
-      0.05,
-      0.1,
-      0.2,
-      0.3,
-      0.4,
-      0.5,
-    ],
+    epsGrid: SYNTHETIC_EPS_GRID,
     minRatio: 2,
   },
   variables: [],

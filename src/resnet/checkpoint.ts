@@ -7,10 +7,12 @@
  * a multiple of 4, the float32 data, then 32 bytes of sha256 over everything before them. A checkpoint that is
  * truncated, has another magic or version, or fails its checksum is refused with an error naming the file.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { ClaimcheckError } from '../errors.ts';
+import { writeFileAtomicSync } from '../fs/write-file-atomic-sync.ts';
+
+export { writeFileAtomicSync };
 
 /** A bad checkpoint or progress file; `file` is the path. */
 export class CheckpointError extends ClaimcheckError {
@@ -31,43 +33,6 @@ export interface NamedArray {
   readonly name: string;
   readonly shape: readonly number[];
   readonly data: Float32Array;
-}
-
-/**
- * Writes `data` to `path` atomically: a temporary file next to it (`.<name>.<pid>.<random>.tmp`), fsync, rename over
- * `path`, fsync of the directory. Creates the directory if needed.
- */
-export function writeFileAtomicSync(path: string, data: Uint8Array | string): void {
-  const dir = dirname(path);
-  mkdirSync(dir, { recursive: true });
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const fd = openSync(temp, 'wx', 0o644);
-  try {
-    let at = 0;
-    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at);
-    fsyncSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // already gone
-    }
-    throw e;
-  }
-  closeSync(fd);
-  renameSync(temp, path);
-  try {
-    const dfd = openSync(dir, 'r');
-    try {
-      fsyncSync(dfd);
-    } finally {
-      closeSync(dfd);
-    }
-  } catch {
-    // Directories cannot be fsynced on every platform; the rename is still atomic.
-  }
 }
 
 /** Serialises a checkpoint (see the module comment). */

@@ -5,10 +5,11 @@
  * `<cacheDir>/mnist2/<key>.json` (key = sha256 of the cell's canonical configuration), written atomically (temporary
  * file, fsync, rename), so a re-run skips finished cells and a killed run resumes to the same results.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { deriveSeed } from '../../decide/rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
+import { writeFileAtomicSync as writeAtomic } from '../../fs/write-file-atomic-sync.ts';
 import type { MeasurementProvider } from '../../claims/checker.ts';
 import { cellKey, epsLabel, MNIST2_CODE_VERSION, type Mnist2CellConfig, type Mnist2OptimiserConfig, type Mnist2PgdConfig } from './config.ts';
 import { loadMnist2, type Mnist2Data, type Mnist2Files } from './data.ts';
@@ -235,24 +236,14 @@ export function readCachedCell(cacheDir: string, key: string): Mnist2Cell | null
   }
 }
 
-/** Writes `content` to `path` atomically: a temporary file in the same directory, fsync, then rename. */
+/**
+ * Writes `content` to `path` atomically (the project's `writeFileAtomicSync`), reporting a failure as bad input: the
+ * cache directory given cannot be written.
+ */
 export function writeFileAtomicSync(path: string, content: string): void {
-  const temp = `${path}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  let fd: number | undefined;
   try {
-    fd = openSync(temp, 'wx', 0o644);
-    writeSync(fd, content);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    renameSync(temp, path);
+    writeAtomic(path, content);
   } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // already gone
-    }
     throw new ClaimcheckError('BAD_INPUT', `writeFileAtomicSync: cannot write ${path}: ${(e as Error).message}`, 'pass a cache directory you can write to');
   }
 }
