@@ -7,12 +7,12 @@ import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
 import type { EngineAgreement, Verdict } from '../src/claims/verdict.ts';
-import { compareForms, residualSummary, witnessPoint, type CompareOutcome } from '../src/decide/compare.ts';
+import { compareForms, residualSummary, symbolicWitness, testedBasis, type CompareOutcome } from '../src/decide/compare.ts';
 import { lowerLatex, lowerRole, substitute, type Instance } from '../src/decide/formula.ts';
 import { fdAgreement } from '../src/decide/fd-oracle.ts';
-import { conditionEvidence } from '../src/decide/condition.ts';
 import { TOLERANCES } from '../src/decide/tolerances.ts';
 import { ConditionSchema, ConstructionSchema } from './params.ts';
+import { checkAssumption } from './_internals/assumption-checks.ts';
 
 const Params = z.object({
   base: z.string().default('base'),
@@ -130,6 +130,7 @@ export const derivativeChecker = defineChecker<P>({
       return {
         ...base,
         status: 'confirmed',
+        basis: testedBasis(general),
         engines,
         evidence: { summary: `printed form = derivative: ${residualSummary(general)}`, details: [derivedNote, ...(yNote ? [yNote] : [])] },
       };
@@ -138,19 +139,20 @@ export const derivativeChecker = defineChecker<P>({
       return { ...base, status: 'inconclusive', engines, reason: general.reason ?? 'zero test inconclusive', evidence: { summary: general.reason ?? '' } };
     }
     const w = general.witness!;
-    const witness = { point: witnessPoint(w), paperValue: w.printed, ourValue: w.reference };
+    const witness = symbolicWitness(general);
     if (p.condition) {
       const cond = compareForms(spec(claim, p, ctx, printedAt, 'printed-under-condition', true), ctx.engines);
       if (cond.status === 'equal') {
+        const check = checkAssumption(p.condition.assumption, ctx, { condition: p.condition, variables: claim.variables });
         return {
           ...base,
           status: 'holds-under',
-          assumption: p.condition.statement,
-          assumptionEvidence: conditionEvidence(p.condition, claim.variables, ctx.engines, ctx.seed),
+          condition: { kind: 'assumption', assumption: p.condition.assumption, check },
           witness,
+          underCondition: { summary: `equal to the derivative at points built to satisfy the assumption: ${residualSummary(cond)}` },
           engines,
           evidence: {
-            summary: `equal to the derivative only under the condition: ${residualSummary(cond)}; at a general point it differs`,
+            summary: `differs from the derivative at a general point (${witness.point.instance}); equal under the assumption: ${residualSummary(cond)}`,
             details: [derivedNote],
           },
         };
@@ -172,7 +174,7 @@ export const derivativeChecker = defineChecker<P>({
       engines,
       ...(correction ? { correction } : {}),
       evidence: {
-        summary: `printed form ≠ derivative at ${witnessPoint(w).instance}: paper ${w.printed.slice(0, 12)} vs derived ${w.reference.slice(0, 12)} (residual stable across 64/128 digits)`,
+        summary: `printed form ≠ derivative at ${witness.point.instance}: paper ${w.printed.slice(0, 12)} vs derived ${w.reference.slice(0, 12)} (residual stable across 64/128 digits)`,
         details: [derivedNote],
       },
     };

@@ -150,7 +150,7 @@ export const epsSets = defineChecker({
     }
     return {
       ...base,
-      status: 'confirmed',
+      status: 'confirmed', basis: { kind: 'proved', method: 'exact rational comparison of the printed sets' },
       evidence: { summary: `all ${results.length} relations between ${sets.size} stated ε sets hold`, details, data },
     };
   },

@@ -74,6 +74,6 @@ export const figureRef = defineChecker({
         evidence: { summary: `"${citation}" should read "Figures ${corrected.join(' and ')}"`, details, data },
       };
     }
-    return { ...base, status: 'confirmed', evidence: { summary: `every cited figure matches: ${citation}`, details, data } };
+    return { ...base, status: 'confirmed', basis: { kind: 'proved', method: 'exact comparison of the cited numbers with the captions' }, evidence: { summary: `every cited figure matches: ${citation}`, details, data } };
   },
 });

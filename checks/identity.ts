@@ -1,16 +1,17 @@
 /**
  * Checks that two printed forms are equal (one line of a derivation and the next, a formula and its rewriting) with
- * the randomized zero test, under the claim's premises, and under alternative readings of its notation when the
- * literal reading fails (e.g. which angle θ^n is).
+ * the randomized zero test, under the claim's premises, and under every reading of its notation the record lists
+ * (e.g. which angle θ^n is); the readings rule of `src/claims/readings.ts` turns the outcomes into the verdict.
  */
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
-import { compareForms, residualSummary, witnessPoint } from '../src/decide/compare.ts';
+import { decideReadings } from '../src/claims/readings.ts';
+import { compareForms, readingOutcome, residualSummary, testedBasis, type CompareOutcome } from '../src/decide/compare.ts';
 import { lowerLatex, lowerRole, substitute, type Instance } from '../src/decide/formula.ts';
-import { ConstructionSchema } from './params.ts';
+import { ConstructionSchema, readingsSchema } from './params.ts';
 
-const Reading = z.object({ statement: z.string().min(1), substitutions: z.array(ConstructionSchema).default([]) });
+const Readings = readingsSchema({ substitutions: z.array(ConstructionSchema).default([]) });
 
 const Params = z.object({
   lhs: z.string().default('lhs'),
@@ -23,8 +24,8 @@ const Params = z.object({
   rhsSubstitutions: z.array(ConstructionSchema).default([]),
   /** What the claim itself presupposes (e.g. v ⟂ w*): always applied to the sampled points. */
   premise: z.array(ConstructionSchema).default([]),
-  /** Readings of the notation, tried in order: the first is the literal one. */
-  readings: z.array(Reading).default([]),
+  /** Readings of the notation, each decided (default: the formula as printed, one literal reading). */
+  readings: Readings.optional(),
   correction: z.string().optional(),
   derived: z.string().optional(),
   dims: z.array(z.number().int().min(1)).optional(),
@@ -35,15 +36,19 @@ type P = z.infer<typeof Params>;
 /** Checks that two printed forms are identical on the claim's domain. */
 export const identityChecker = defineChecker<P>({
   kind: 'identity',
-  description: 'two printed forms are equal on the domain (zero test at 64/128 digits), under the literal reading or a stated one',
+  description: 'two printed forms are equal on the domain (zero test at 64/128 digits), under every listed reading of the notation',
   params: Params as unknown as z.ZodType<P>,
   derive(claim, p) {
     return p.derived ?? p.correction ?? claim.latex.find((f) => f.role === p.rhs)?.printed ?? p.rhsLiteral ?? '';
   },
   check(claim, p, ctx): Verdict {
-    const readings = p.readings.length > 0 ? p.readings : [{ statement: 'as printed', substitutions: [] }];
-    const base = { claimId: claim.id, seed: ctx.seed, checker: 'identity', ...(p.derived ? { derivedLatex: p.derived } : {}) } as const;
-    const run = (subs: P['readings'][number]['substitutions'], label: string, lhsOverride?: string) =>
+    const readings = p.readings ?? {
+      convention: claim.id,
+      question: 'the formula as printed',
+      readings: [{ id: 'as-printed', statement: 'as printed', literal: true, substitutions: [] }],
+    };
+    const base = { claimId: claim.id, seed: ctx.seed, checker: 'identity', ...(p.derived ? { derivedLatex: p.derived } : {}) };
+    const run = (subs: P['premise'], label: string, lhsOverride?: string): CompareOutcome =>
       compareForms(
         {
           variables: claim.variables,
@@ -63,32 +68,10 @@ export const identityChecker = defineChecker<P>({
         },
         ctx.engines,
       );
-    const outcomes = readings.map((r, i) => ({ reading: r, outcome: run(r.substitutions, `reading-${i}`) }));
-    const first = outcomes[0]!;
-    if (first.outcome.status === 'equal') {
-      return { ...base, status: 'confirmed', evidence: { summary: `equal (${first.reading.statement}): ${residualSummary(first.outcome)}` } };
-    }
-    if (first.outcome.status === 'inconclusive') {
-      return { ...base, status: 'inconclusive', reason: first.outcome.reason ?? 'zero test inconclusive', evidence: { summary: first.outcome.reason ?? '' } };
-    }
-    const w = first.outcome.witness!;
-    const witness = { point: witnessPoint(w), paperValue: w.printed, ourValue: w.reference };
-    const alternative = outcomes.slice(1).find((o) => o.outcome.status === 'equal');
-    if (alternative) {
-      return {
-        ...base,
-        status: 'holds-under',
-        assumption: alternative.reading.statement,
-        assumptionEvidence: {
-          summary: `under this reading the two sides are equal: ${residualSummary(alternative.outcome)}`,
-          details: outcomes.map((o) => `${o.reading.statement}: ${o.outcome.status}`),
-        },
-        witness,
-        evidence: { summary: `as read literally (${first.reading.statement}) the sides differ at ${witness.point.instance}; they agree under the stated reading` },
-      };
-    }
+    const outcomes = readings.readings.map((r, i) => ({ r, o: run(r.substitutions, `reading-${i}`) }));
+    const holding = outcomes.filter((x) => x.o.status === 'equal').map((x) => x.o);
     let correction: Verdict['correction'];
-    if (p.correction) {
+    if (p.correction && holding.length === 0) {
       const c = run([], 'correction', p.correction);
       correction = {
         latex: p.correction,
@@ -96,12 +79,12 @@ export const identityChecker = defineChecker<P>({
         evidence: c.status === 'equal' ? `correction holds: ${residualSummary(c)}` : `correction ${c.status}`,
       };
     }
-    return {
-      ...base,
-      status: 'refuted',
-      witness,
+    return decideReadings({
+      base,
+      readings: { convention: readings.convention, question: readings.question, outcomes: outcomes.map((x) => readingOutcome(x.r, x.o)) },
+      evidence: { summary: holding.length > 0 ? residualSummary(holding[0]!) : outcomes.map((x) => `${x.r.id}: ${x.o.status}`).join('; ') },
+      basis: testedBasis(...(holding.length > 0 ? holding : outcomes.map((x) => x.o))),
       ...(correction ? { correction } : {}),
-      evidence: { summary: `the two sides differ at ${witness.point.instance}: left ${w.printed.slice(0, 14)} vs right ${w.reference.slice(0, 14)} (stable across 64/128 digits)` },
-    };
+    });
   },
 });

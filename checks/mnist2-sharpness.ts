@@ -11,7 +11,8 @@ import { z } from 'zod';
 import { formatNumber } from '../src/attack/format.ts';
 import { defineChecker, type Checker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
-import type { Verdict, Witness } from '../src/claims/verdict.ts';
+import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
+import { decideReadings } from '../src/claims/readings.ts';
 import type { Dataset } from '../src/numeric/dataset.ts';
 import type { CellHessian } from '../src/experiments/mnist2/hessian.ts';
 import type { Landscape1D } from '../src/experiments/mnist2/landscape.ts';
@@ -116,26 +117,24 @@ const MEASURE_NAMES: Readonly<Record<string, string>> = {
   'fn-curvature': 'filter-normalised curvature hᵀ∇²g(w*)h, ‖h‖ = ‖w*‖ (mean over directions)',
 };
 
+/** Each measure is one reading of "sharper"; the readings rule of src/claims/readings.ts gives the verdict. */
 function aggregate(claim: LoadedClaim, ctx: CheckContext, outcomes: readonly Outcome[], context: string, details: string[], data: Record<string, unknown>): Verdict {
-  const base = { claimId: claim.id, seed: ctx.seed, checker: KIND } as const;
-  const holding = outcomes.filter((o) => o.holds);
-  const failing = outcomes.filter((o) => !o.holds);
-  const lines = [...outcomes.map((o) => `${o.holds ? 'holds' : 'fails'} for ${o.measure}: ${o.summary}`), ...details, context];
-  if (failing.length === 0) {
-    return { ...base, status: 'confirmed', evidence: { summary: `holds for every measure: ${outcomes.map((o) => o.measure).join('; ')}`, details: lines, data } };
-  }
-  const witness = failing[0]!.witness!;
-  if (holding.length === 0) {
-    return { ...base, status: 'refuted', witness, evidence: { summary: `fails for every measure: ${outcomes.map((o) => o.measure).join('; ')}`, details: lines, data } };
-  }
-  return {
-    ...base,
-    status: 'holds-under',
-    assumption: `sharpness is measured by ${holding.map((o) => o.measure).join(' and ')}`,
-    assumptionEvidence: { summary: holding.map((o) => `${o.measure}: ${o.summary}`).join('; ') },
-    witness,
-    evidence: { summary: `holds for ${holding.map((o) => o.measure).join(', ')}; fails for ${failing.map((o) => o.measure).join(', ')}`, details: lines, data },
-  };
+  const base = { claimId: claim.id, seed: ctx.seed, checker: KIND };
+  const slug = (m: string) => m.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const readings: ReadingOutcome[] = outcomes.map((o) => ({
+    id: slug(o.measure),
+    statement: `measured by the ${o.measure}`,
+    literal: false,
+    outcome: o.holds ? 'holds' : 'fails',
+    summary: o.summary,
+    ...(o.witness ? { witness: o.witness } : {}),
+  }));
+  return decideReadings({
+    base,
+    readings: { convention: claim.id, question: 'by which measure of sharpness?', outcomes: readings },
+    evidence: { summary: outcomes.map((o) => `${o.holds ? 'holds' : 'fails'} for ${o.measure}`).join('; '), details: [...details, context], data },
+    basis: { kind: 'tested', what: 'the re-measured MNIST2 sweep (see the experiment section for data, seeds and settings)' },
+  });
 }
 
 /** First index i with values[i + 1] ≤ values[i], or −1 when strictly increasing. */

@@ -147,7 +147,7 @@ export const noiseMoment = defineChecker({
     }
     return {
       ...base,
-      status: 'confirmed',
+      status: 'confirmed', basis: { kind: 'proved', method: 'exact rational integration of the moments (Monte Carlo and quadrature shown alongside)' },
       evidence: {
         summary: `E[η_iη_j] = ${formatRational(coef)}·ε²δ_ij exactly (rational integration) at ε ∈ {${params.epsValues.join(', ')}}; mean zero; uncorrelated with x; seeded Monte Carlo averages agree within ${params.z} standard errors`,
         details,

@@ -8,7 +8,9 @@
 import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
-import type { Evidence, Verdict, Witness } from '../src/claims/verdict.ts';
+import type { Evidence, ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
+import { decideReadings } from '../src/claims/readings.ts';
+import { readingsSchema } from './params.ts';
 import { deriveSeed, makeRng } from '../src/decide/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { ballNorm, lossArgument, norm1, norm2, sign, type BallNorm } from '../src/attack/linear-model.ts';
@@ -20,8 +22,8 @@ import { drawInstance, instancePoint, verdictBase, type Instance } from './_inte
 const ParamsSchema = z.object({
   /** The step the formula writes: `sign` (Eq. (3)) or `l2` (g/‖g‖₂). */
   step: z.enum(['sign', 'l2']),
-  /** The balls Π_ε is claimed to work for. */
-  norms: z.array(z.enum(['l2', 'linf'])).min(1),
+  /** Readings of p (the paper writes 𝔹_p and Π_ε for a generic p): the norm of each. */
+  readings: readingsSchema({ norm: z.enum(['l2', 'linf']) }),
   /** Where Π_ε projects: around the `original` x^n, or around the current `iterate` (the overwritten x^n of Eq. (3)). */
   projectAround: z.enum(['original', 'iterate']).default('original'),
   /** Step sizes λ = factor·ε. */
@@ -167,16 +169,17 @@ export const pgdStep = defineChecker({
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = verdictBase(claim, ctx, 'pgd-step');
+    const norms = [...new Set(params.readings.readings.map((r) => r.norm))];
     const all = instances(claim, ctx, params);
-    const runs = runAll(all, params, params.step, params.projectAround, params.norms);
-    const perNorm = new Map(params.norms.map((n) => [n, summaryOf(runs, n)]));
-    const okNorms = params.norms.filter((n) => perNorm.get(n)!.ok);
-    const badNorms = params.norms.filter((n) => !perNorm.get(n)!.ok);
+    const runs = runAll(all, params, params.step, params.projectAround, norms);
+    const perNorm = new Map(norms.map((n) => [n, summaryOf(runs, n)]));
+    const okNorms = norms.filter((n) => perNorm.get(n)!.ok);
+    const badNorms = norms.filter((n) => !perNorm.get(n)!.ok);
 
     // The right update for each norm (sign for L∞, g/‖g‖₂ for L2), projecting around the original x^n.
     const rightRuns = [
-      ...runAll(all, params, 'sign', 'original', params.norms.filter((n) => n === 'linf')),
-      ...runAll(all, params, 'l2', 'original', params.norms.filter((n) => n === 'l2')),
+      ...runAll(all, params, 'sign', 'original', norms.filter((n) => n === 'linf')),
+      ...runAll(all, params, 'l2', 'original', norms.filter((n) => n === 'l2')),
     ];
     const rightOk = rightRuns.every((r) => r.ok);
     // The literal reading of Eq. (3) (x^n overwritten, Π_ε around the iterate): how far the iterate drifts.
@@ -187,7 +190,7 @@ export const pgdStep = defineChecker({
     const highShares = high.map((r) => r.share);
     const predicted = all.high.map((p) => norm1(p.w) / (Math.sqrt(p.w.length) * norm2(p.w)));
 
-    const lines = params.norms.map((n) => {
+    const lines = norms.map((n) => {
       const s = perNorm.get(n)!;
       const verdict = s.ok
         ? `exact maximiser reached within ceil(ε/λ) steps and kept in all ${s.count} runs`
@@ -198,7 +201,7 @@ export const pgdStep = defineChecker({
       ...lines,
       `the right update for each norm (sign step for L∞, g/‖g‖₂ for L2, Π_ε around the original x^n): ${rightOk ? 'reaches the exact maximiser within ceil(ε/λ) steps' : 'FAILS'} in ${rightRuns.filter((r) => r.ok).length} of ${rightRuns.length} runs`,
       `Eq. (3) overwrites x^n; projecting around the current iterate instead of the original x^n lets the perturbation drift to ‖η‖∞ = ${formatNumber(worstDrift.maxNorm, 6)} = ${formatNumber(worstDrift.maxNorm / worstDrift.instance.eps, 4)}ε after ${worstDrift.budget + params.extraSteps} steps (λ = ${worstDrift.factor}ε): Π_ε must project around the ORIGINAL x^n`,
-      ...(params.norms.includes('l2')
+      ...(norms.includes('l2')
         ? [
             ...(params.step === 'sign'
               ? [
@@ -223,22 +226,18 @@ export const pgdStep = defineChecker({
       statement:
         'η^n ← Π_{‖η‖_p ≤ ε}(η^n + λ·s) with s = sign(∇ₓℓ) for p = ∞ and s = ∇ₓℓ/‖∇ₓℓ‖₂ for p = 2, keeping x^n fixed and x′ = x^n + η^n (Π_ε centred at the original x^n)',
       check: rightOk ? ('confirmed' as const) : ('refuted' as const),
-      evidence: details[params.norms.length]!,
+      evidence: details[norms.length]!,
     };
 
-    if (badNorms.length === 0) {
-      return { ...base, status: 'confirmed', evidence: evidence(lines.join('; ')) };
-    }
     const failing = runs.filter((r) => !r.ok);
-    const l2High = failing.find((r) => r.highDim && r.norm === 'l2' && !r.clip);
-    const first = l2High ?? failing[0]!;
     const gain = (r: Run): { got: number; best: number } => {
       const u0 = lossArgument(r.instance.x, r.instance.y, r.instance.w);
       const best = lossArgument(r.instance.x, r.instance.y, r.instance.w, r.norm === 'l2' ? l2Maximizer(r.instance.y, r.instance.w, r.instance.eps) : linfMaximizer(r.instance.y, r.instance.w, r.instance.eps)) - u0;
       return { got: r.share * best, best };
     };
-    const g = gain(first);
-    const point: Record<string, string> =
+    const witnessOf = (first: Run): Witness => {
+      const g = gain(first);
+      const point: Record<string, string> =
       first.highDim
         ? {
             d: String(params.highDim),
@@ -250,7 +249,7 @@ export const pgdStep = defineChecker({
             norm: NORM_TEX[first.norm],
           }
         : { ...instancePoint(first.instance), lambda: `${first.factor}ε`, norm: first.clip ? 'L∞ + clip [0,1]' : NORM_TEX[first.norm] };
-    const witness: Witness = first.feasible
+      return first.feasible
       ? {
           point,
           paperValue: `${params.step} step + ${NORM_TEX[first.norm]} projection ends at ‖η‖ = ${formatNumber(first.maxNorm, 8)} with loss-argument gain ${formatNumber(g.got, 8)}${params.step === 'sign' && first.norm === 'l2' ? ' = ε‖w‖₁/√d (η = ε·sign(−yw)/√d)' : ''}`,
@@ -261,23 +260,23 @@ export const pgdStep = defineChecker({
           paperValue: `after ${first.budget + params.extraSteps} steps with Π_ε around the ${params.projectAround} x^n: ‖η‖ = ${formatNumber(first.maxNorm, 8)}`,
           ourValue: `the constraint requires ‖η‖ ≤ ε = ${first.instance.eps}`,
         };
-    if (okNorms.length === 0) {
-      return { ...base, status: 'refuted', witness, evidence: evidence(lines.join('; ')), correction };
-    }
-    const sSign = params.step === 'sign' ? ' (for L2 the step must be g/‖g‖₂)' : '';
-    return {
-      ...base,
-      status: 'holds-under',
-      assumption: `p ∈ {${okNorms.map((n) => (n === 'linf' ? '∞' : '2')).join(', ')}}${sSign}; Π_ε projects onto the ε-ball around the original x^n`,
-      assumptionEvidence: {
-        summary: `${okNorms.map((n) => lines[params.norms.indexOf(n)]).join('; ')}; ${details[params.norms.length]}`,
-        data: { perNorm: Object.fromEntries(perNorm), iterateProjectionDrift: data.iterateProjectionDrift },
-      },
-      witness,
-      evidence: evidence(
-        `${badNorms.map((n) => lines[params.norms.indexOf(n)]).join('; ')}${badNorms.includes('l2') && params.step === 'sign' ? `; at d = ${params.highDim} with Gaussian w the sign step reaches only ${formatNumber(Math.min(...highShares), 3)}–${formatNumber(Math.max(...highShares), 3)} of the L2 optimum` : ''}`,
-      ),
-      correction,
     };
+    const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
+      const reading = { id: r.id, statement: r.statement, literal: r.literal };
+      const line = lines[norms.indexOf(r.norm)]!;
+      const bad = failing.filter((x) => x.norm === r.norm);
+      if (bad.length === 0) return { ...reading, outcome: 'holds', summary: line };
+      const first = bad.find((x) => x.highDim && !x.clip) ?? bad[0]!;
+      return { ...reading, outcome: 'fails', summary: line, witness: witnessOf(first) };
+    });
+    void okNorms;
+    void badNorms;
+    return decideReadings({
+      base,
+      readings: { convention: params.readings.convention, question: params.readings.question, outcomes },
+      evidence: evidence(lines.join('; ')),
+      basis: { kind: 'tested', what: `${runs.length} seeded PGD runs (d ∈ {${[...new Set(runs.map((x) => x.instance.w.length))].join(', ')}}, λ ∈ {${params.stepFactors.join(', ')}}·ε) against the exact maximiser` },
+      correction,
+    });
   },
 });

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
-import { compareForms, residualSummary, witnessPoint } from '../src/decide/compare.ts';
+import { compareForms, residualSummary, symbolicWitness, testedBasis } from '../src/decide/compare.ts';
 import { lowerRole, type Instance } from '../src/decide/formula.ts';
 import { proveSign, describeSign } from '../src/decide/sign.ts';
 
@@ -52,13 +52,13 @@ export const projectorSpectrumChecker = defineChecker<P>({
     if (idempotent.status === 'equal' && trace.status === 'equal' && s !== 'unknown') {
       return {
         ...base,
-        status: 'confirmed',
+        status: 'confirmed', basis: testedBasis(idempotent, trace),
         evidence: { summary: `eigenvalues s with multiplicity d − 1 and 0 with multiplicity 1: ${summary}`, details: [residualSummary(idempotent), residualSummary(trace)] },
       };
     }
     const bad = idempotent.status === 'different' ? idempotent : trace.status === 'different' ? trace : undefined;
     if (bad) {
-      return { ...base, status: 'refuted', witness: { point: witnessPoint(bad.witness!), paperValue: bad.witness!.printed, ourValue: bad.witness!.reference }, evidence: { summary } };
+      return { ...base, status: 'refuted', witness: symbolicWitness(bad), evidence: { summary } };
     }
     return { ...base, status: 'inconclusive', reason: summary, evidence: { summary } };
   },

@@ -41,7 +41,7 @@ export const resnetTrendChecker = defineChecker<P>({
     const details = describe(o);
     const summary = `${o.quantity}: ${o.increasing} of ${o.steps} ε steps increase (${o.quantifier === 'every' ? 'every step must' : 'more than half must'}); setting ${results.setting}, ${results.cells.length} cells${results.missing.length ? `, ${results.missing.length} missing` : ''}`;
     if (!o.decidable) return { ...base, status: 'inconclusive', reason: 'fewer than two ε values per dataset', evidence: { summary, details } };
-    if (o.holds) return { ...base, status: 'confirmed', evidence: { summary, details } };
+    if (o.holds) return { ...base, status: 'confirmed', basis: { kind: 'tested', what: 'measured ResNet18 results' }, evidence: { summary, details } };
     const bad = o.details.find((s) => !s.increased)!;
     return {
       ...base,

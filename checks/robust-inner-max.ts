@@ -8,12 +8,14 @@ import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
+import { decideReadings } from '../src/claims/readings.ts';
 import { deriveSeed, makeRng } from '../src/decide/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { dot, lossArgument, norm1, norm2, normInf, sign, softplus, type BallNorm } from '../src/attack/linear-model.ts';
 import { linearLogisticObjective, pgd } from '../src/attack/pgd.ts';
 import { sampleL2Ball, sampleL2Sphere, sampleLinfBox } from '../src/noise/sample.ts';
 import { drawInstance, instancePoint, verdictBase, type Instance } from './_internals/meaning.ts';
+import { ballReadingOutcome, BallReadingsSchema, openBallAnalysis, type CentreResult } from './_internals/ball.ts';
 
 const FormSchema = z.object({
   ball: z.enum(['l2', 'linf']),
@@ -26,8 +28,10 @@ const ParamsSchema = z.object({
     { ball: 'l2', dualNorm: 'l2' },
     { ball: 'linf', dualNorm: 'l1' },
   ]),
-  /** The centre the printed formula gives the ball: `x` for 𝔹_p(x^n, ε), `origin` for 𝔹_p(0, ε). */
-  printedCenter: z.enum(['x', 'origin']).default('x'),
+  /** The readings of 𝔹_p(x^n, ε): centre (`x` or `origin`) and boundary (`open` or `closed`) of each. */
+  readings: BallReadingsSchema,
+  /** Interior candidates (1 − δ)η* of the open-ball analysis, δ = 10^-1 … 10^-maxDeltaExponent. */
+  maxDeltaExponent: z.number().int().min(1).max(12).default(10),
   /** Dimensions checked besides the context's. */
   extraDims: z.array(z.number().int().min(1)).default([10, 784]),
   pointsPerDim: z.number().int().min(1).default(4),
@@ -169,33 +173,46 @@ export const robustInnerMax = defineChecker({
       printedCentreDiffers: printedDiff.length,
     };
     const bad = rows.find((r) => !r.ok);
-    if (bad) {
-      const witness: Witness = {
-        point: { ...instancePoint(bad.p), ball: NORM_TEX[bad.form.ball], pgdStartSeed: String(bad.seed) },
-        paperValue: `closed form softplus(−y w·x + ε${DUAL_TEX[bad.form.dualNorm]}) = ${formatNumber(bad.closed, 12)}`,
-        ourValue: `inner max by PGD${bad.certified ? ' (KKT-certified)' : ''} = ${formatNumber(bad.pgdValue, 12)}${bad.search !== null ? `, best random-search value ${formatNumber(bad.search, 12)}` : ''}`,
-      };
-      return { ...base, status: 'refuted', witness, evidence: { summary: perForm.filter((f) => !f.ok).map((f) => f.line).join('; '), details, data } };
-    }
-    const summary = `${perForm.map((f) => f.line).join('; ')}`;
-    if (params.printedCenter === 'origin' || printedDiff.length === 0) {
-      return { ...base, status: 'confirmed', evidence: { summary, details, data } };
-    }
-    const w0 = printedDiff[0]!;
-    return {
-      ...base,
-      status: 'holds-under',
-      assumption: 'η^n ranges over the closed ball ‖η^n‖_p ≤ ε centred at 0 (the correction of Eq. (2)), not over 𝔹_p(x^n, ε) as printed',
-      assumptionEvidence: {
-        summary: `under it the inner max is exactly the closed form: ${summary}`,
-        data: { instances: rows.length, dims },
-      },
-      witness: {
-        point: { ...instancePoint(w0.p), ball: NORM_TEX[w0.form.ball] },
-        paperValue: `inner max over η^n ∈ 𝔹_p(x^n, ε) as printed = ${formatNumber(w0.printedValue, 12)} (attained at η^n = x^n + η*)`,
-        ourValue: `inner max over ‖η^n‖_p ≤ ε = softplus(−y w·x + ε${DUAL_TEX[w0.form.dualNorm]}) = ${formatNumber(w0.closed, 12)}`,
-      },
-      evidence: { summary, details, data },
+    const closed = {
+      holds: !bad,
+      summary: bad ? perForm.filter((f) => !f.ok).map((f) => f.line).join('; ') : perForm.map((f) => f.line).join('; '),
+      ...(bad
+        ? {
+            witness: {
+              point: { ...instancePoint(bad.p), ball: NORM_TEX[bad.form.ball], pgdStartSeed: String(bad.seed) },
+              paperValue: `closed form softplus(−y w·x + ε${DUAL_TEX[bad.form.dualNorm]}) = ${formatNumber(bad.closed, 12)}`,
+              ourValue: `inner max by PGD${bad.certified ? ' (KKT-certified)' : ''} = ${formatNumber(bad.pgdValue, 12)}${bad.search !== null ? `, best random-search value ${formatNumber(bad.search, 12)}` : ''}`,
+            } satisfies Witness,
+          }
+        : {}),
     };
+    // Centred at x^n the inner max is attained at η^n = x^n + η*: it differs from the closed form.
+    const w0 = printedDiff[0];
+    const centre: CentreResult | undefined = w0
+      ? {
+          count: printedDiff.length,
+          details: [],
+          witness: {
+            point: { ...instancePoint(w0.p), ball: NORM_TEX[w0.form.ball] },
+            paperValue: `inner max over η^n ∈ 𝔹_p(x^n, ε) as printed = ${formatNumber(w0.printedValue, 12)} (attained at η^n = x^n + η*)`,
+            ourValue: `inner max over ‖η^n‖_p ≤ ε = softplus(−y w·x + ε${DUAL_TEX[w0.form.dualNorm]}) = ${formatNumber(w0.closed, 12)}`,
+          },
+        }
+      : undefined;
+    const rs = params.readings.readings;
+    const pts = [...new Set(rows.map((r) => r.p))];
+    const open = rs.some((r) => r.boundary === 'open')
+      ? openBallAnalysis(pts.filter((p) => p.w.length <= 5), { norms: [...new Set(params.forms.map((f) => f.ball))], maxDeltaExponent: params.maxDeltaExponent }, makeRng(deriveSeed(ctx.seed, 'open')))
+      : undefined;
+    return decideReadings({
+      base,
+      readings: {
+        convention: params.readings.convention,
+        question: params.readings.question,
+        outcomes: rs.map((r) => ballReadingOutcome(r, { ...(rs.some((x) => x.centre === 'x') ? { centre: centre ?? { count: 0, details: [], witness: undefined } } : {}), ...(open ? { open } : {}), closed })),
+      },
+      evidence: { summary: perForm.map((f) => f.line).join('; '), details, data },
+      basis: { kind: 'tested', what: `${rows.length} seeded (instance, ball) pairs: PGD end points KKT-certified and compared with the closed form${params.searchSamples > 0 ? `, ${params.searchSamples} random-search points at d ≤ 5` : ''}` },
+    });
   },
 });

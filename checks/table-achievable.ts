@@ -61,7 +61,7 @@ export const tableAchievable = defineChecker({
     }
     return {
       ...base,
-      status: 'confirmed',
+      status: 'confirmed', basis: { kind: 'proved', method: 'exact rational arithmetic over every count k/n of the split' },
       evidence: {
         summary:
           `${table.label}: all ${cells.length} accuracies are k/n of n = ${table.split.train} (train) and ${table.split.test} (test)` +

@@ -76,7 +76,7 @@ export const tableGap = defineChecker({
     const exactRows = rows.length - needCounts.length;
     return {
       ...base,
-      status: 'confirmed',
+      status: 'confirmed', basis: { kind: 'proved', method: 'exact rational arithmetic over every count pair consistent with the printed accuracies' },
       evidence: {
         summary:
           `${table.label}: all ${rows.length} gaps are train − test; ${exactRows} exactly in print` +

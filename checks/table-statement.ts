@@ -7,14 +7,17 @@
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
-import type { Verdict, Witness } from '../src/claims/verdict.ts';
+import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
+import { decideReadings } from '../src/claims/readings.ts';
+import { readingsSchema } from './params.ts';
 import { ClaimcheckError } from '../src/errors.ts';
 import { parseLatexEpsSet } from '../src/tables/eps.ts';
 import { abs, cmp, eq, toFixed, type Rational } from '../src/exact/rational.ts';
 import { percentOf, type CountPair } from '../src/tables/rounding.ts';
 import { PaperTableSchema, parseTable, type PaperTable, type TableRow } from '../src/tables/table.ts';
 
-const Quantifier = z.enum(['every', 'most']).default('every');
+/** Readings of the quantifier: the statement holds in `every` comparison it implies, or in `most` (more than half). */
+const Quantifier = readingsSchema({ quantifier: z.enum(['every', 'most']) });
 
 const ParamsSchema = z.discriminatedUnion('form', [
   /** |gap| of every ε ≠ baseline row exceeds |gap| of the baseline row. */
@@ -22,21 +25,21 @@ const ParamsSchema = z.discriminatedUnion('form', [
     form: z.literal('abs-gap-exceeds-baseline'),
     table: PaperTableSchema,
     baselineEps: z.string().min(1),
-    quantifier: Quantifier,
+    readings: Quantifier,
   }),
   /** Test accuracy exceeds train accuracy in every row. */
-  z.object({ form: z.literal('test-exceeds-train'), tables: z.array(PaperTableSchema).min(1), quantifier: Quantifier }),
+  z.object({ form: z.literal('test-exceeds-train'), tables: z.array(PaperTableSchema).min(1), readings: Quantifier }),
   /** |gap| strictly increases along the ε values of the claim's `eps-set` LaTeX fragment. */
-  z.object({ form: z.literal('abs-gap-increasing'), table: PaperTableSchema, quantifier: Quantifier }),
+  z.object({ form: z.literal('abs-gap-increasing'), table: PaperTableSchema, readings: Quantifier }),
   /** Gap of `smaller` below gap of `larger`, row by row at equal ε (ε = 0 rows skipped: both are standard training). */
   z.object({
     form: z.literal('gap-smaller'),
     pairs: z.array(z.object({ smaller: PaperTableSchema, larger: PaperTableSchema })).min(1),
     comparison: z.enum(['absolute', 'signed']),
-    quantifier: Quantifier,
+    readings: Quantifier,
   }),
   /** Signed gap strictly increases from each ε row to the next, in every listed table. */
-  z.object({ form: z.literal('gap-increasing'), tables: z.array(PaperTableSchema).min(1), quantifier: Quantifier }),
+  z.object({ form: z.literal('gap-increasing'), tables: z.array(PaperTableSchema).min(1), readings: Quantifier }),
 ]);
 type Params = z.infer<typeof ParamsSchema>;
 
@@ -276,29 +279,35 @@ export const tableStatement = defineChecker({
       paperValue: c.asserted,
       ourValue: `${c.printedHolds ? 'holds' : 'fails'} in print; ${c.found}`,
     });
-    const decided =
-      params.quantifier === 'every'
-        ? t.none > 0
-          ? 'refuted'
-          : t.some > 0
-            ? 'inconclusive'
-            : 'confirmed'
-        : 2 * t.all > n
-          ? 'confirmed'
-          : 2 * (t.all + t.some) <= n
-            ? 'refuted'
-            : 'inconclusive';
-    if (decided === 'refuted') {
-      return { ...base, status: 'refuted', witness: witnessOf(fails!), evidence: { summary: `fails: ${summary}`, details, data } };
-    }
-    if (decided === 'inconclusive') {
-      return {
-        ...base,
-        status: 'inconclusive',
-        reason: `${t.some} comparison(s) undecided: the printed cells admit exact counts on both sides, or a row has no consistent counts`,
-        evidence: { summary, details, data },
-      };
-    }
-    return { ...base, status: 'confirmed', evidence: { summary: `holds (${params.quantifier}): ${summary}`, details, data } };
+    const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
+      const reading = { id: r.id, statement: r.statement, literal: r.literal };
+      const decided =
+        r.quantifier === 'every'
+          ? t.none > 0
+            ? 'fails'
+            : t.some > 0
+              ? 'undecided'
+              : 'holds'
+          : 2 * t.all > n
+            ? 'holds'
+            : 2 * (t.all + t.some) <= n
+              ? 'fails'
+              : 'undecided';
+      const lead = r.quantifier === 'every' ? 'in every comparison' : 'in more than half of the comparisons';
+      if (decided === 'fails') {
+        const w = fails ?? list.find((c) => c.exact !== 'all')!;
+        return { ...reading, outcome: 'fails', summary: `not ${lead}: ${tallyText(list)}`, witness: witnessOf(w) };
+      }
+      if (decided === 'undecided') {
+        return { ...reading, outcome: 'undecided', summary: `${t.some} comparison(s) undecided: the printed cells admit exact counts on both sides, or a row has no consistent counts` };
+      }
+      return { ...reading, outcome: 'holds', summary: `holds ${lead}: ${tallyText(list)}` };
+    });
+    return decideReadings({
+      base,
+      readings: { convention: params.readings.convention, question: params.readings.question, outcomes },
+      evidence: { summary, details, data },
+      basis: { kind: 'proved', method: 'exact rational arithmetic over every count pair consistent with the printed cells' },
+    });
   },
 });

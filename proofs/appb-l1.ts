@@ -12,6 +12,7 @@ export const appbL1 = claim({
     line: 1,
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE2,

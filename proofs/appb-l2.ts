@@ -12,6 +12,7 @@ export const appbL2 = claim({
     line: 2,
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE2,

@@ -12,6 +12,7 @@ export const appbL3 = claim({
     line: 3,
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE2,

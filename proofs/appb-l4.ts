@@ -12,6 +12,7 @@ export const appbL4 = claim({
     line: 4,
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE2,

@@ -12,6 +12,7 @@ export const appbL5 = claim({
     line: 5,
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE2,

@@ -12,6 +12,7 @@ export const appbL6 = claim({
     line: 6,
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE2,

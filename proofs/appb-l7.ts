@@ -12,6 +12,7 @@ export const appbL7 = claim({
     line: 7,
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE2,

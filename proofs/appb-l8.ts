@@ -12,6 +12,7 @@ export const appbL8 = claim({
     line: 8,
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE2,

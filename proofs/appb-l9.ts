@@ -12,6 +12,7 @@ export const appbL9 = claim({
     line: 9,
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE2,

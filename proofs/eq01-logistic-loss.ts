@@ -12,6 +12,7 @@ export const eq01LogisticLoss = claim({
     equation: "(1)",
   },
   kind: "identity",
+  category: 'derivation',
   latex: [
     {
       printed: String.raw`\frac{1}{N}\sum_{n}\ell\left(\bm{x}^{n},y^{n},\bm{w}\right)`,

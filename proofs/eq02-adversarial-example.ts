@@ -1,6 +1,7 @@
 /** Eq. (2), section 2.2: the adversarial example as the argmax of the loss over a norm ball. */
 import { claim } from '../src/claims/schema.ts';
 import { eps, w, x, y } from './variables.ts';
+import { BALL } from './_data/conventions.ts';
 
 export const eq02AdversarialExample = claim({
   id: 'eq02-adversarial-example',
@@ -9,6 +10,7 @@ export const eq02AdversarialExample = claim({
     'The adversarial perturbation is η^n = argmax over η^n ∈ 𝔹_p(x^n, ε) of ℓ(x^n + η^n, y^n, w), where 𝔹_p(x^n, ε) is the region around x^n where the L_p norm is less than ε.',
   location: { section: '2.2', equation: '(2)' },
   kind: 'ball-argmax',
+  category: 'derivation',
   latex: [
     {
       printed: '\\bm{\\eta}^{n}=\\underset{\\bm{\\eta}^{n}\\in\\mathbb{B}_{{\\rm p}}\\left(\\bm{x}^{n},\\varepsilon\\right)}{{\\rm argmax}}\\ell\\left(\\bm{x}^{n}+\\bm{\\eta}^{n},y^{n},\\bm{w}\\right)',
@@ -23,8 +25,7 @@ export const eq02AdversarialExample = claim({
   assumptions: [
     'the linear logistic model of Eq. (1): ℓ(x + η, y, w) = softplus(−y w·(x + η))',
     'p ∈ {2, ∞} (the norms of the experiments)',
-    '"less than ε" is read literally: ‖·‖_p < ε, an open ball',
   ],
   dependsOn: ['eq01-logistic-loss'],
-  params: { center: 'x', boundary: 'open', norms: ['l2', 'linf'] },
+  params: { readings: { convention: BALL.id, question: BALL.question, readings: [...BALL.readings] }, norms: ['l2', 'linf'] },
 });

@@ -9,6 +9,7 @@ export const eq03PgdStep = claim({
     'PGD searches for the adversarial example of Eq. (2) by repeating x^n ← Π_ε(x^n + λ sign(∂ℓ(x^n, y^n, w)/∂x^n)), where λ is the step size and Π_ε the projection to the constrained space.',
   location: { section: '2.2', equation: '(3)' },
   kind: 'pgd-step',
+  category: 'derivation',
   latex: [
     {
       printed:
@@ -28,8 +29,18 @@ export const eq03PgdStep = claim({
   assumptions: [
     'the linear logistic model of Eq. (1), whose input gradient −yσ(·)w has a fixed direction',
     'PGD starts from η = 0 (no random start) so that the step count to the boundary is ceil(ε/λ)',
-    'the section 5 experiments use both L2 PGD (step 0.15ε) and L∞ PGD, so Eq. (3) is read for p ∈ {2, ∞}',
   ],
   dependsOn: ['eq02-adversarial-example'],
-  params: { step: 'sign', norms: ['linf', 'l2'], projectAround: 'original' },
+  params: {
+    step: 'sign',
+    projectAround: 'original',
+    readings: {
+      convention: 'eq03-pgd-step',
+      question: 'for which p of 𝔹_p does Eq. (3) reach the adversarial example of Eq. (2)?',
+      readings: [
+        { id: 'p-inf', statement: 'p = ∞ (the L∞ experiments)', norm: 'linf' },
+        { id: 'p-2', statement: 'p = 2 (the L2 experiments, which the theory is about)', norm: 'l2' },
+      ],
+    },
+  },
 });

@@ -1,6 +1,7 @@
 /** Eq. (4), section 2.3: adversarial training as min over w of the mean inner maximum. */
 import { claim } from '../src/claims/schema.ts';
 import { eps, w, x, y } from './variables.ts';
+import { BALL } from './_data/conventions.ts';
 
 export const eq04AdversarialTraining = claim({
   id: 'eq04-adversarial-training',
@@ -9,6 +10,7 @@ export const eq04AdversarialTraining = claim({
     'Adversarial training minimises over w the mean over n of the maximum of ℓ(x^n + η^n, y^n, w) over η^n ∈ 𝔹_p(x^n, ε); for the linear model this inner maximum is the robust loss softplus(−y^n w·x^n + ε‖w‖₂) (L2) that the analysis of Eq. (7) uses without approximation (section 4.1).',
   location: { section: '2.3', equation: '(4)' },
   kind: 'robust-inner-max',
+  category: 'derivation',
   latex: [
     {
       printed:
@@ -29,6 +31,6 @@ export const eq04AdversarialTraining = claim({
       { ball: 'l2', dualNorm: 'l2' },
       { ball: 'linf', dualNorm: 'l1' },
     ],
-    printedCenter: 'x',
+    readings: { convention: BALL.id, question: BALL.question, readings: [...BALL.readings] },
   },
 });

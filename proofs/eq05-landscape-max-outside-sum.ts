@@ -1,5 +1,6 @@
 /** Eq. (5), section 2.4: the adversarial weight-loss landscape with the max written outside the mean. */
 import { claim } from '../src/claims/schema.ts';
+import { BALL } from './_data/conventions.ts';
 import { eps, w, x, y } from './variables.ts';
 
 export const eq05LandscapeMaxOutsideSum = claim({
@@ -9,6 +10,7 @@ export const eq05LandscapeMaxOutsideSum = claim({
     'The filter normalisation with adversarial training visualises g(α), the maximum over η^n ∈ 𝔹_p(x^n, ε) of the mean over n of ℓ(x^n + η^n, y^n, w + αh); the single max outside the mean equals the mean of the per-point maxima.',
   location: { section: '2.4', equation: '(5)' },
   kind: 'separable-max',
+  category: 'derivation',
   latex: [
     {
       printed:
@@ -31,5 +33,5 @@ export const eq05LandscapeMaxOutsideSum = claim({
     'the ball of each η^n is the closed ball ‖η^n‖₂ ≤ ε centred at 0 (the correction of Eq. (2))',
   ],
   dependsOn: ['eq02-adversarial-example', 'eq04-adversarial-training'],
-  params: { structure: 'product' },
+  params: { structure: 'product', readings: { convention: BALL.id, question: BALL.question, readings: [...BALL.readings] } },
 });

@@ -9,6 +9,7 @@ export const eq06FilterNormalisation = claim({
     'Each filter of the Gaussian direction h is rescaled to the Frobenius norm of the corresponding weight filter; in logistic regression w ∈ ℝ^{1×d} is one filter and the Frobenius norm equals the L2 norm.',
   location: { section: '2.4', equation: '(6)' },
   kind: 'filter-normalisation',
+  category: 'derivation',
   latex: [
     {
       printed:

@@ -2,6 +2,7 @@
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, w, x, y } from './variables.ts';
 import { EQ7_LINE1, EQ7_LINE2 } from './_data/formulas.ts';
+import { THETA } from './_data/conventions.ts';
 
 export const eq07CosTheta = claim({
   id: "eq07-cos-theta",
@@ -12,6 +13,7 @@ export const eq07CosTheta = claim({
     equation: "(7)",
   },
   kind: "identity",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE1,
@@ -22,33 +24,15 @@ export const eq07CosTheta = claim({
       role: "rhs",
     },
   ],
-  assumptions: [
-    "θ^n is \"the angle\" of η^n; the paper does not say with respect to what",
-  ],
   dependsOn: [
     "eq01-logistic-loss",
   ],
   params: {
-    readings: [
-      {
-        statement: "θ^n is the angle between w and η^n (cos θ^n = w·η^n/(‖w‖‖η^n‖))",
-        substitutions: [
-          {
-            target: "c_{n}",
-            expr: "DOT(w, eta_{n}) / (NORM(w) * NORM(eta_{n}))",
-          },
-        ],
-      },
-      {
-        statement: "θ^n is the angle between −w and η^n (cos θ^n = −w·η^n/(‖w‖‖η^n‖))",
-        substitutions: [
-          {
-            target: "c_{n}",
-            expr: "-DOT(w, eta_{n}) / (NORM(w) * NORM(eta_{n}))",
-          },
-        ],
-      },
-    ],
+    readings: {
+      convention: THETA.id,
+      question: THETA.question,
+      readings: THETA.readings.map((r) => ({ id: r.id, statement: r.statement, literal: r.literal, substitutions: [{ target: 'c_{n}', expr: r.cosTheta }] })),
+    },
   },
   variables: [w, x, y, eta, N, c],
 });

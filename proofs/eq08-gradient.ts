@@ -12,6 +12,7 @@ export const eq08Gradient = claim({
     equation: "(8)",
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE2,

@@ -12,6 +12,7 @@ export const eq09HessianAtOptimum = claim({
     equation: "(9)",
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE2,

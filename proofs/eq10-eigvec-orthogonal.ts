@@ -11,6 +11,7 @@ export const eq10EigvecOrthogonal = claim({
     equation: "(10)",
   },
   kind: "identity",
+  category: 'derivation',
   latex: [
     {
       printed: String.raw`\sum_{j}\left(\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|^{2}}\right)v_{j}`,

@@ -11,6 +11,7 @@ export const eq11Eigenvalues = claim({
     equation: "(11)",
   },
   kind: "projector-spectrum",
+  category: 'derivation',
   quote: "This matrix has eigenvalues",
   latex: [
     {

@@ -11,6 +11,7 @@ export const eq11EigvecW = claim({
     equation: "(11)",
   },
   kind: "identity",
+  category: 'derivation',
   latex: [
     {
       printed: String.raw`\sum_{j}\left(\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|^{2}}\right)w_{j}`,
@@ -25,21 +26,14 @@ export const eq11EigvecW = claim({
       "i",
     ],
     rhsLiteral: "0",
-    readings: [
-      {
-        statement: "as printed: w is any weight vector",
-        substitutions: [],
-      },
-      {
-        statement: "w_j denotes w*_j (the star is missing in the printed Eq. (11))",
-        substitutions: [
-          {
-            target: "w_{k}",
-            expr: "ws_{k}",
-          },
-        ],
-      },
-    ],
+    readings: {
+      convention: 'eq11-eigvec-w',
+      question: 'is w_j in Eq. (11) any weight, or the optimum w*_j (printed without the star)?',
+      readings: [
+        { id: 'as-printed', statement: 'as printed: w is any weight vector', literal: true, substitutions: [] },
+        { id: 'w-is-w-star', statement: 'w_j denotes w*_j (the star is missing in the printed Eq. (11))', substitutions: [{ target: 'w_{k}', expr: 'ws_{k}' }] },
+      ],
+    },
   },
   variables: [w, ws],
 });

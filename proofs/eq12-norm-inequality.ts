@@ -1,6 +1,6 @@
 /** Eq. (12): larger adversarial noise gives the larger eigenvalue, "since filter normalisation makes ‖w_a*‖ ≈ ‖w_b*‖". */
 import { claim } from '../src/claims/schema.ts';
-import { SYNTHETIC_EPS_GRID } from './_data/formulas.ts';
+import { EQUAL_WEIGHT_NORMS } from './_data/assumptions.ts';
 import {  } from './variables.ts';
 
 export const eq12NormInequality = claim({
@@ -12,6 +12,7 @@ export const eq12NormInequality = claim({
     equation: "(12)",
   },
   kind: "norm-inequality",
+  category: 'derivation',
   latex: [
     {
       printed: String.raw`\frac{1}{2N}\sum_{n}\frac{\left\|{\bm{\eta}}_{a}\right\|}{\left\|{\bm{w}}_{a}^{\ast}\right\|}\geq\frac{1}{2N}\sum_{n}\frac{\left\|{\bm{\eta}}_{b}\right\|}{\left\|{\bm{w}}_{b}^{\ast}\right\|}`,
@@ -23,14 +24,13 @@ export const eq12NormInequality = claim({
   transcription: "(1/(2N)) * sum(ra_n / Wa) >= (1/(2N)) * sum(rb_n / Wb) given ra_n >= rb_n",
   assumptions: [
     "‖η_a‖ ≥ ‖η_b‖",
-    "‖w_a*‖ ≈ ‖w_b*‖ (filter normalisation)",
   ],
   dependsOn: [
     "sec3-sharpness-scale",
   ],
   params: {
     N: 3,
-    epsGrid: SYNTHETIC_EPS_GRID,
+    assumption: EQUAL_WEIGHT_NORMS,
   },
   variables: [],
 });

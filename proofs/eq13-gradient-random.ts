@@ -12,6 +12,7 @@ export const eq13GradientRandom = claim({
     equation: "(13)",
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE1,

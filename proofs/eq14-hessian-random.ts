@@ -12,6 +12,7 @@ export const eq14HessianRandom = claim({
     equation: "(14)",
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: EQ7_LINE1,

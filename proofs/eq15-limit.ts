@@ -11,6 +11,7 @@ export const eq15Limit = claim({
     equation: "(15)",
   },
   kind: "identity",
+  category: 'derivation',
   latex: [
     {
       printed: String.raw`\frac{1}{N}\sum_{n}\left(x_{i}^{n}x_{j}^{n}+\frac{\varepsilon^{2}}{3}\delta_{ij}\right)\lim_{\kappa^{n}\rightarrow 0}\frac{\kappa^{n}}{\left(\kappa^{n}+1\right)^{2}}`,

@@ -12,6 +12,7 @@ export const fig12RandomLessSharp = claim({
     'At equal ε, training on adversarial noise sharpens the weight loss landscape much more than training on uniform random noise, for L2 and L∞ (MNIST2).',
   location: { section: '5.1', table: 'Figures 1–2' },
   kind: 'mnist2-sharpness',
+  category: 'result',
   quote:
     'these figures show that the adversarial noise sharpens the weight loss landscape much more than the weight landscape on training with random noise for both the L2subscript𝐿2L_{{\\rm 2}} and Lsubscript𝐿L_{\\infty} norms.',
   assumptions: [

@@ -12,6 +12,7 @@ export const fig12SharperWithEps = claim({
     'The weight loss landscape of PGD-trained logistic regression on MNIST2 is sharper for larger ε: L2 ε ∈ {0, 0.2, …, 1} (Fig. 1) and L∞ ε ∈ {0, 4, 8, 12, 16}/255 (Fig. 2).',
   location: { section: '5.1', table: 'Figures 1–2' },
   kind: 'mnist2-sharpness',
+  category: 'result',
   quote: 'We can confirm that the weight loss landscape becomes sharp as the noise magnitude increases.',
   assumptions: [
     'sharpness is measured twice, both decisive: the landscape rise (mean over directions of (g(−1) + g(1))/2 − g(0), what the figures show) and the curvature hᵀ∇²g(w*)h along the same filter-normalised directions (‖h‖ = ‖w*‖)',

@@ -12,6 +12,7 @@ export const fig3EigenGrowWithEps = claim({
     'For logistic regression adversarially trained on MNIST2 (L2 and L∞ PGD), the largest Hessian eigenvalue at the trained weights increases with ε.',
   location: { section: '5.1', table: 'Figure 3' },
   kind: 'mnist2-sharpness',
+  category: 'result',
   quote: 'We analyze the eigenvalue of the Hessian matrix for confirming Eq.\u00a0(9).',
   assumptions: [
     'measure: λ1 at the trained weights w*, decided for both Hessians the paper could mean: of the robust loss (maximiser moving with w, Eq. 9) and with adversarial examples generated once at w* and held fixed (what Hessian tools compute)',

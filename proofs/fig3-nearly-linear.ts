@@ -11,6 +11,7 @@ export const fig3NearlyLinear = claim({
   statement: 'The top three Hessian eigenvalues of the PGD-trained MNIST2 models are nearly linear in ε (L2 and L∞).',
   location: { section: '5.1', table: 'Figure 3' },
   kind: 'mnist2-sharpness',
+  category: 'result',
   quote: 'These figures show that the eigenvalues are nearly linear with respect to epsilon, as in our theoretical analysis.',
   assumptions: [
     '"nearly linear" is read as: the least-squares line through (ε, λ_k) has R² ≥ 0.95 and no point deviates from it by more than 10 % of the largest λ_k (params minR2, maxRelDeviation)',

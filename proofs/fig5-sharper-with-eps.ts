@@ -11,6 +11,7 @@ export const fig5SharperWithEps = claim({
   statement: 'The weight loss landscape of L∞ PGD-trained logistic regression on MNIST2 is sharper for larger ε ∈ {0, 25.5, 51, 76.5}/255.',
   location: { section: 'Appendix D.1', table: 'Figure 5' },
   kind: 'mnist2-sharpness',
+  category: 'result',
   quote: 'The results are similar: the larger the noise magnitude, the sharper the weight loss landscape.',
   assumptions: [
     'same measures and landscape settings as fig12-sharper-with-eps (rise and filter-normalised curvature, both decisive)',

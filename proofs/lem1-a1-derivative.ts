@@ -12,6 +12,7 @@ export const lem1A1Derivative = claim({
     line: 1,
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: LEMMA1_LOSS,

@@ -12,6 +12,7 @@ export const lem1A2Derivative = claim({
     line: 2,
   },
   kind: "derivative",
+  category: 'derivation',
   latex: [
     {
       printed: LEMMA1_LOSS,

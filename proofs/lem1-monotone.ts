@@ -1,7 +1,8 @@
 /** Lemma 1: the loss is increasing in cos θ^n when y^n = 1 and decreasing when y^n = −1. */
 import { claim } from '../src/claims/schema.ts';
-import { c, eta, w, x, y } from './variables.ts';
-import { LEMMA1_LOSS } from './_data/formulas.ts';
+import { N, c, eta, w, x, y } from './variables.ts';
+import { EQ7_LINE1, LEMMA1_LOSS } from './_data/formulas.ts';
+import { THETA } from './_data/conventions.ts';
 
 export const lem1Monotone = claim({
   id: "lem1-monotone",
@@ -12,11 +13,16 @@ export const lem1Monotone = claim({
     equation: "Lemma 1",
   },
   kind: "monotonicity",
+  category: 'result',
   quote: "is a monotonically increasing function of",
   latex: [
     {
       printed: LEMMA1_LOSS,
       role: "f",
+    },
+    {
+      printed: EQ7_LINE1,
+      role: "loss",
     },
     {
       printed: String.raw`\frac{y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\left(\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)\right)}{1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)}`,
@@ -28,9 +34,15 @@ export const lem1Monotone = claim({
   ],
   dependsOn: [
     "eq07-cos-theta",
+    "lem1-a2-derivative",
   ],
   params: {
     variable: "c_{n}",
+    readings: {
+      convention: THETA.id,
+      question: THETA.question,
+      readings: THETA.readings.map((r) => ({ id: r.id, statement: r.statement, literal: r.literal, cosTheta: r.cosTheta })),
+    },
     signOf: "y_{n}",
     factors: [
       {
@@ -47,5 +59,5 @@ export const lem1Monotone = claim({
       },
     ],
   },
-  variables: [w, x, y, eta, c],
+  variables: [w, x, y, eta, N, c],
 });

@@ -3,6 +3,7 @@
  * reach the ε-ball boundary at every stated ε?
  */
 import { claim } from '../src/claims/schema.ts';
+import { PGD_START } from './_data/conventions.ts';
 import { EPS_SETUP_LINF_RESNET } from './_data/printed.ts';
 
 const ITERATIONS =
@@ -15,6 +16,7 @@ export const pgdBudgetCifar10 = claim({
   statement: 'With 7 (training) and 20 (evaluation) steps of 2/255, L∞ PGD on CIFAR10 can reach ‖δ‖∞ = ε at every stated ε.',
   location: { section: '5' },
   kind: 'pgd-budget',
+  category: 'result',
   latex: [
     { printed: EPS_SETUP_LINF_RESNET, role: 'eps-set', parse: false },
     { printed: '\\frac{2}{255}', role: 'step-size', parse: false },
@@ -22,6 +24,7 @@ export const pgdBudgetCifar10 = claim({
   quote: ITERATIONS,
   assumptions: ['ε and the step are in pixel units of [0, 1] images'],
   params: {
+    readings: { convention: PGD_START.id, question: PGD_START.question, readings: [...PGD_START.readings] },
     settings: [
       {
         dataset: 'CIFAR10',
@@ -30,6 +33,7 @@ export const pgdBudgetCifar10 = claim({
         stepSize: '\\frac{2}{255}',
         stepQuote: 'A step size of Lsubscript𝐿L_{\\infty}PGD is 22552255\\frac{2}{255}',
         iterationsQuote: ITERATIONS,
+        inputDim: 3072,
       },
     ],
   },

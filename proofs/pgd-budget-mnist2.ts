@@ -3,6 +3,7 @@
  * 0.01 (L∞) — can it reach the ε-ball boundary at every stated ε?
  */
 import { claim } from '../src/claims/schema.ts';
+import { PGD_START } from './_data/conventions.ts';
 import { EPS_SETUP_L2_MNIST2, EPS_SETUP_LINF_MNIST2 } from './_data/printed.ts';
 
 const ITERATIONS =
@@ -15,6 +16,7 @@ export const pgdBudgetMnist2 = claim({
   statement: 'With the stated iterations and step sizes, PGD on MNIST2 can reach ‖δ‖ = ε at every stated ε (L2 and L∞).',
   location: { section: '5' },
   kind: 'pgd-budget',
+  category: 'result',
   latex: [
     { printed: EPS_SETUP_L2_MNIST2, role: 'eps-set', parse: false },
     { printed: EPS_SETUP_LINF_MNIST2, role: 'eps-set', parse: false },
@@ -24,6 +26,7 @@ export const pgdBudgetMnist2 = claim({
   quote: ITERATIONS,
   assumptions: ['ε and the L∞ step are in pixel units of [0, 1] images (ε = 76.5/255 = 0.3 as in Madry et al.)'],
   params: {
+    readings: { convention: PGD_START.id, question: PGD_START.question, readings: [...PGD_START.readings] },
     settings: [
       {
         dataset: 'MNIST2',
@@ -32,6 +35,7 @@ export const pgdBudgetMnist2 = claim({
         stepSize: '0.15\\times\\varepsilon',
         stepQuote: 'A step size of L2subscript𝐿2L_{\\rm 2}PGD is 0.15×ε0.15𝜀0.15\\times\\varepsilon',
         iterationsQuote: ITERATIONS,
+        inputDim: 784,
       },
       {
         dataset: 'MNIST2',
@@ -40,6 +44,7 @@ export const pgdBudgetMnist2 = claim({
         stepSize: '0.01',
         stepQuote: 'a step size of Lsubscript𝐿L_{\\infty}PGD is 0.010.010.01',
         iterationsQuote: ITERATIONS,
+        inputDim: 784,
       },
     ],
   },

@@ -3,6 +3,7 @@
  * reach the ε-ball boundary at every stated ε?
  */
 import { claim } from '../src/claims/schema.ts';
+import { PGD_START } from './_data/conventions.ts';
 import { EPS_SETUP_LINF_RESNET } from './_data/printed.ts';
 
 const ITERATIONS =
@@ -15,6 +16,7 @@ export const pgdBudgetSvhn = claim({
   statement: 'With 7 (training) and 20 (evaluation) steps of 1/255, L∞ PGD on SVHN can reach ‖δ‖∞ = ε at every stated ε.',
   location: { section: '5' },
   kind: 'pgd-budget',
+  category: 'result',
   latex: [
     { printed: EPS_SETUP_LINF_RESNET, role: 'eps-set', parse: false },
     { printed: '\\frac{1}{255}', role: 'step-size', parse: false },
@@ -22,6 +24,7 @@ export const pgdBudgetSvhn = claim({
   quote: ITERATIONS,
   assumptions: ['ε and the step are in pixel units of [0, 1] images'],
   params: {
+    readings: { convention: PGD_START.id, question: PGD_START.question, readings: [...PGD_START.readings] },
     settings: [
       {
         dataset: 'SVHN',
@@ -30,6 +33,7 @@ export const pgdBudgetSvhn = claim({
         stepSize: '\\frac{1}{255}',
         stepQuote: 'a step size of Lsubscript𝐿L_{\\infty}PGD is 12551255\\frac{1}{255}',
         iterationsQuote: ITERATIONS,
+        inputDim: 3072,
       },
     ],
   },

@@ -1,6 +1,5 @@
 /** After Eq. (12): "since the eigenvalues are never negative, the results of adversarial training are always convex". */
 import { claim } from '../src/claims/schema.ts';
-import { SYNTHETIC_EPS_GRID } from './_data/formulas.ts';
 import {  } from './variables.ts';
 
 export const sec3Convexity = claim({
@@ -12,6 +11,7 @@ export const sec3Convexity = claim({
     equation: "after (12)",
   },
   kind: "synthetic-optimum",
+  category: 'result',
   quote: "the results of adversarial training are always convex",
   dependsOn: [
     "appb-l5",
@@ -19,7 +19,6 @@ export const sec3Convexity = claim({
   ],
   params: {
     mode: "convexity",
-    epsGrid: SYNTHETIC_EPS_GRID,
   },
   variables: [],
 });

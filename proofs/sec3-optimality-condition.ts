@@ -1,7 +1,6 @@
 /** Before Eq. (9): "An optimal weight w* of L_η for each point satisfies w*_i/‖w*‖ = y^n x_i^n/‖η^n‖". */
 import { claim } from '../src/claims/schema.ts';
-import { SYNTHETIC_EPS_GRID } from './_data/formulas.ts';
-import {  } from './variables.ts';
+import { optimalityCondition } from './variables.ts';
 
 export const sec3OptimalityCondition = claim({
   id: "sec3-optimality-condition",
@@ -12,6 +11,7 @@ export const sec3OptimalityCondition = claim({
     equation: "before (9)",
   },
   kind: "synthetic-optimum",
+  category: 'derivation',
   latex: [
     {
       printed: String.raw`\frac{w_{i}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|}=\frac{y^{n}x_{i}^{n}}{\left\|{\bm{\eta}}^{n}\right\|}`,
@@ -24,7 +24,15 @@ export const sec3OptimalityCondition = claim({
   ],
   params: {
     mode: "per-point-condition",
-    epsGrid: SYNTHETIC_EPS_GRID,
+    condition: optimalityCondition,
+    readings: {
+      convention: "sec3-optimality-condition",
+      question: "what is \"an optimal weight w* of L_η for each point\"?",
+      readings: [
+        { id: "stationary", statement: "a weight at which the loss of every data point is stationary (each point at its own minimum)", at: "stationary" },
+        { id: "optimum", statement: "the optimum of L_η (the mean loss), which then satisfies the condition for each point", at: "optimum" },
+      ],
+    },
   },
   variables: [],
 });

@@ -11,6 +11,7 @@ export const sec3SharpnessScale = claim({
     equation: "(9)–(11)",
   },
   kind: "projector-spectrum",
+  category: 'derivation',
   quote: "is positive-semidefinite",
   latex: [
     {

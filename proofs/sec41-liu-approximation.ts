@@ -11,6 +11,7 @@ export const sec41LiuApproximation = claim({
     section: "4.1",
   },
   kind: "liu-approximation",
+  category: 'derivation',
   quote: "used an approximation of the loss function as",
   latex: [
     {
@@ -26,8 +27,15 @@ export const sec41LiuApproximation = claim({
     "sec41-robust-loss",
   ],
   params: {
-    scalarReading: String.raw`\frac{1}{N}\sum_{n}y^{n}\log\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+\varepsilon\left\|\bm{w}\right\|\right)\right)`,
-    exact: String.raw`\frac{1}{N}\sum_{n}\log\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+\varepsilon\left\|\bm{w}\right\|\right)\right)`,
+    readings: {
+      convention: "sec41-liu-approximation",
+      question: "which scalar does the vector η^n added to the margin stand for?",
+      readings: [
+        { id: "norm-product", statement: "η^n stands for ‖w‖‖η^n‖ (the size of the worst-case term, ε‖w‖ on the L2 sphere)", from: String.raw`+{\bm{\eta}}^{n}`, to: String.raw`+\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|` },
+        { id: "inner-product", statement: "η^n stands for −y^n w·η^n (the perturbation's own term of −y^n w·(x^n + η^n))", from: String.raw`+{\bm{\eta}}^{n}`, to: String.raw`-y^{n}{\bm{w}}\cdot{\bm{\eta}}^{n}` },
+      ],
+    },
+    correction: String.raw`\frac{1}{N}\sum_{n}\log\left(1+\exp\left(-y^{n}{\bm{w}}\cdot{\bm{x}}^{n}+\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)`,
   },
   variables: [w, x, y, eta, eps, N, c],
 });

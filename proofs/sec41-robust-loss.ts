@@ -12,6 +12,7 @@ export const sec41RobustLoss = claim({
     equation: "(7)",
   },
   kind: "identity",
+  category: 'derivation',
   quote: "In contrast, we do not use an approximation of the loss function as Eq.",
   latex: [
     {

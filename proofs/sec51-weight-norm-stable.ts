@@ -11,6 +11,7 @@ export const sec51WeightNormStable = claim({
   statement: 'Across the ε values of Fig. 3, the norm ‖w*‖ of the trained weights changes little (L2 and L∞ PGD).',
   location: { section: '5.1', table: 'Figure 3' },
   kind: 'mnist2-sharpness',
+  category: 'result',
   quote:
     'We estimated the eigenvalues without filter normalization, but we checked that the norm of weight does not change significantly with each epsilon.',
   assumptions: [

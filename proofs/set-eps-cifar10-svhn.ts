@@ -12,6 +12,7 @@ export const setEpsCifar10Svhn = claim({
   statement: 'The setup, Section 5.2 (Fig. 4) and Tables 5 and 6 use one L∞ ε set, {0, 4, 8, 12, 16}/255.',
   location: { section: '5.2', table: 'Tables 5–6' },
   kind: 'eps-sets',
+  category: 'presentation',
   latex: [{ printed: EPS_SETUP_LINF_RESNET, role: 'eps-set', parse: false }],
   quote:
     'Figure\u00a04 shows the weight loss landscape in ε={0255,4255,8255,12255,16255}𝜀0255425582551225516255\\varepsilon=\\left\\{\\frac{0}{255},\\frac{4}{255},\\frac{8}{255},\\frac{12}{255},\\frac{16}{255}\\right\\}.',

@@ -20,6 +20,7 @@ export const setEpsMnist2Linf = claim({
     'The L∞ ε sets for MNIST2 stated in the setup, Section 5.1, Appendix D.1 and Tables 3 and 4 are consistent with each other.',
   location: { section: '5', table: 'Tables 3–4' },
   kind: 'eps-sets',
+  category: 'presentation',
   latex: [
     { printed: EPS_SETUP_LINF_MNIST2, role: 'eps-set', parse: false },
     { printed: EPS_RANDOM_LINF, role: 'eps-set', parse: false },

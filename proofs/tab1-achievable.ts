@@ -11,6 +11,7 @@ export const tab1Achievable = claim({
   statement: 'Every train and test accuracy printed in Table 1 (L2 PGD, MNIST2) is an achievable fraction k/n of its split.',
   location: { section: '5.1', table: 'Table 1' },
   kind: 'table-achievable',
+  category: 'result',
   quote: TABLE_1.rows.join('\n'),
   assumptions: ['the splits are the official MNIST2 split (12,665 train, 2,115 test)'],
   params: { table: TABLE_1 },

@@ -11,6 +11,7 @@ export const tab1RerunAbsGap = claim({
   statement: 'On our re-measured Table 1 (L2 PGD, MNIST2), |gap| at every ε > 0 exceeds |gap| of standard training (ε = 0).',
   location: { section: '5.1', table: 'Table 1' },
   kind: 'mnist2-table-rerun',
+  category: 'result',
   quote:
     'Table\u00a01 also shows that the absolute value of the generalization gap is larger in adversarial training than in standard training (ε=0𝜀0\\varepsilon=0).',
   assumptions: ['gap = train − test robust accuracy of our sweep (final weights), compared exactly from the counts'],

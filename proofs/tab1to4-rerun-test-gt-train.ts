@@ -11,6 +11,7 @@ export const tab1to4RerunTestGtTrain = claim({
   statement: 'On our re-measured Tables 1–4 (MNIST2), test robust accuracy exceeds train robust accuracy in every row.',
   location: { section: '5.1', table: 'Tables 1–4' },
   kind: 'mnist2-table-rerun',
+  category: 'result',
   quote: 'The test robust accuracy is larger than the training accuracy because of early stopping in the test robust accuracy',
   assumptions: [
     'the sentence covers Tables 1–4; our sweep reports the final weights, so the early stopping the paper invokes is absent',

@@ -11,6 +11,7 @@ export const tab2Achievable = claim({
   statement: 'Every train and test accuracy printed in Table 2 (L2 RANDOM, MNIST2) is an achievable fraction k/n of its split.',
   location: { section: '5.1', table: 'Table 2' },
   kind: 'table-achievable',
+  category: 'result',
   quote: TABLE_2.rows.join('\n'),
   assumptions: ['the splits are the official MNIST2 split (12,665 train, 2,115 test)'],
   params: { table: TABLE_2 },

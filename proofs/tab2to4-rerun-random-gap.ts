@@ -11,6 +11,7 @@ export const tab2to4RerunRandomGap = claim({
   statement: 'On our re-measured tables, at every ε > 0, |gap| of random-noise training is smaller than |gap| of PGD training (L2 and L∞).',
   location: { section: '5.1', table: 'Tables 1–4' },
   kind: 'mnist2-table-rerun',
+  category: 'result',
   quote: 'As a result, the generalization gap in random noise is smaller than that in the adversarial noise as shown in Tables\u00a02 and\u00a04.',
   assumptions: ['gaps are compared in absolute value, as Section 5.1 discusses "the absolute value of the generalization gap"', 'ε = 0 rows are skipped: both are standard training'],
   dependsOn: ['txt-sec51-6-random-gap'],

@@ -11,6 +11,7 @@ export const tab3RerunLargeEpsGap = claim({
   statement: 'On our re-measured Table 3 (L∞ PGD, MNIST2), |gap| increases from ε = 25.5/255 to 51/255 to 76.5/255.',
   location: { section: '5.1', table: 'Table 3' },
   kind: 'mnist2-table-rerun',
+  category: 'result',
   quote:
     'However, where ε𝜀\\varepsilon is a large range in Tab.\u00a03, the absolute value of the generalization gap increases as ε𝜀\\varepsilon increases in the experiment.',
   assumptions: ['"a large range" is the range the same paragraph calls large: ε = {25.5, 51, 76.5}/255'],

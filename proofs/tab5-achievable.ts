@@ -11,6 +11,7 @@ export const tab5Achievable = claim({
   statement: 'Every train and test accuracy printed in Table 5 (L∞ PGD, CIFAR10) is an achievable fraction k/n of its split.',
   location: { section: '5.2', table: 'Table 5' },
   kind: 'table-achievable',
+  category: 'result',
   quote: TABLE_5.rows.join('\n'),
   assumptions: ['the splits are the official CIFAR-10 split (50,000 train, 10,000 test)'],
   params: { table: TABLE_5 },

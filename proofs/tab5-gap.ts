@@ -11,6 +11,7 @@ export const tab5Gap = claim({
   statement: 'In Table 5 (L∞ PGD, CIFAR10) every printed gap equals train acc − test acc.',
   location: { section: '5.2', table: 'Table 5' },
   kind: 'table-gap',
+  category: 'result',
   quote: TABLE_5.rows.join('\n'),
   assumptions: [
     'accuracies are j/n_train and k/n_test of the official CIFAR-10 split (50,000 train, 10,000 test), printed rounded to two decimals',

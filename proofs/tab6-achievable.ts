@@ -11,6 +11,7 @@ export const tab6Achievable = claim({
   statement: 'Every train and test accuracy printed in Table 6 (L∞ PGD, SVHN) is an achievable fraction k/n of its split.',
   location: { section: '5.2', table: 'Table 6' },
   kind: 'table-achievable',
+  category: 'result',
   quote: TABLE_6.rows.join('\n'),
   assumptions: ['the splits are the official SVHN split (73,257 train, 26,032 test)'],
   params: { table: TABLE_6 },

@@ -1,7 +1,6 @@
 /** Theorem 1: at per-point optima, larger L2 adversarial noise gives a sharper weight loss landscape. */
 import { claim } from '../src/claims/schema.ts';
-import { SYNTHETIC_EPS_GRID } from './_data/formulas.ts';
-import {  } from './variables.ts';
+import { EQUAL_WEIGHT_NORMS, PER_POINT_OPTIMALITY } from './_data/assumptions.ts';
 
 export const thm1SharperWithEps = claim({
   id: "thm1-sharper-with-eps",
@@ -12,14 +11,17 @@ export const thm1SharperWithEps = claim({
     equation: "Theorem 1",
   },
   kind: "synthetic-optimum",
+  category: 'result',
   quote: "the weight loss landscape become sharper for robust models trained with a large norm of adversarial noise",
   dependsOn: [
     "eq09-hessian-at-optimum",
     "eq12-norm-inequality",
   ],
   params: {
-    mode: "theorem1",
-    epsGrid: SYNTHETIC_EPS_GRID,
+    mode: "theorem",
+    premise: PER_POINT_OPTIMALITY,
+    assumption: EQUAL_WEIGHT_NORMS,
+    conclusion: "increasing",
   },
   variables: [],
 });

@@ -8,6 +8,7 @@ export const thm2GaussianRemark = claim({
     'Theorem 2 holds for any random noise with zero mean whose variance increases with its norm; for example, for Gaussian noise η ∼ N(0, σI) the same conclusion holds when the noise is L2-norm constrained.',
   location: { section: '3.2' },
   kind: 'gaussian-remark',
+  category: 'result',
   latex: [{ printed: '\\bm{\\eta}\\sim N\\left(0,\\sigma I\\right)', role: 'distribution', parse: false }],
   quote:
     'For example, considering Gaussian noise 𝜼N(0,σI)similar-to𝜼𝑁0𝜎𝐼\\bm{\\eta}\\sim N\\left(0,\\sigma I\\right), the same conclusion holds when the noise is L2subscript𝐿2L_{{\\rm 2}} norm constrained.',
@@ -21,5 +22,18 @@ export const thm2GaussianRemark = claim({
     'section 5: "For random noise, we used uniformly distributed noise that is constrained in the L2 or L∞ norm" — read as uniform in the closed ball',
   ],
   dependsOn: ['thm2-uniform-variance'],
-  params: { sigmaReading: 'variance', l2Dims: [2, 3, 784], l2Eps: '1' },
+  params: {
+    sigmaReading: 'variance',
+    l2Dims: [2, 3, 784],
+    l2Eps: '1',
+    readings: {
+      convention: 'thm2-gaussian-remark',
+      question: 'which noise is "L2 norm constrained" in the Gaussian example?',
+      readings: [
+        { id: 'gaussian-constrained', statement: 'the Gaussian N(0, σI) itself is the L2-norm-constrained noise', noise: 'gaussian-constrained' },
+        { id: 'truncated-gaussian', statement: 'a Gaussian N(0, σI) restricted to an L2 ball', noise: 'truncated-gaussian' },
+        { id: 'two-examples', statement: 'two examples: Gaussian noise N(0, σI), and noise constrained in the L2 norm (uniform in the closed L2 ball)', noise: 'two-examples' },
+      ],
+    },
+  },
 });

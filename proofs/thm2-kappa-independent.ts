@@ -1,5 +1,6 @@
 /** Theorem 2 (proof), section 3.2: κ^n treated as small, finite and independent of η. */
 import { claim } from '../src/claims/schema.ts';
+import { KAPPA_INDEPENDENT_OF_NOISE } from './_data/assumptions.ts';
 import { w, x, y } from './variables.ts';
 
 export const thm2KappaIndependent = claim({
@@ -9,6 +10,7 @@ export const thm2KappaIndependent = claim({
     'With κ^n ≡ g^n − 1 = exp(−y^n w·(x^n + η^n)), the proof of Theorem 2 considers κ^n sufficiently small but finite and independent of η, so that the expected Hessian term E[κ/(1+κ)² (x+η)(x+η)ᵀ] factorises as E[κ/(1+κ)²]·(xxᵀ + (ε²/3) I).',
   location: { section: '3.2', equation: '(15)' },
   kind: 'kappa-independence',
+  category: 'derivation',
   latex: [
     { printed: 'g^{n}\\equiv 1+\\exp\\left(-y^{n}\\bm{w}\\cdot\\left(\\bm{x}^{n}+\\bm{\\eta}^{n}\\right)\\right)', role: 'definition', parse: false },
     { printed: '\\kappa^{n}\\equiv g^{n}-1\\rightarrow 0', role: 'definition', parse: false },
@@ -36,5 +38,5 @@ export const thm2KappaIndependent = claim({
     'the claim is read as: the factorisation holds to 5 % whenever ε‖w‖₁ ≤ 0.1',
   ],
   dependsOn: ['thm2-uniform-variance'],
-  params: { regimeMax: 0.1, tolerance: 0.05 },
+  params: { assumption: KAPPA_INDEPENDENT_OF_NOISE, tolerance: 0.05 },
 });

@@ -11,6 +11,7 @@ export const thm2RandomNoiseFlat = claim({
     equation: "Theorem 2",
   },
   kind: "synthetic-optimum",
+  category: 'result',
   quote: "The eigenvalues of the Hessian matrix of this model converge to",
   dependsOn: [
     "eq13-gradient-random",

@@ -8,6 +8,7 @@ export const thm2UniformVariance = claim({
     'For η_i ~ U(−ε, ε), x and η are uncorrelated and the mean of η is zero, lim (1/N) Σ_n η_i^n x_j^n = 0, and the variance of the noise is lim (1/N) Σ_n η_i^n η_j^n = (ε²/3) δ_ij.',
   location: { section: '3.2', equation: '(15)' },
   kind: 'noise-moment',
+  category: 'derivation',
   latex: [
     { printed: '\\eta_{i}\\sim U\\left(-\\varepsilon,\\varepsilon\\right)', role: 'distribution', parse: false },
     { printed: '\\lim_{N\\rightarrow\\infty}\\frac{1}{N}\\sum_{n}\\eta_{i}^{n}x_{j}^{n}=0', role: 'uncorrelated', parse: false },

@@ -12,6 +12,7 @@ export const txtSec511FigRef = claim({
   statement: 'The figures cited for the L2 and the L∞ weight loss landscapes of logistic regression are Figures 2 and 2.',
   location: { section: '5.1' },
   kind: 'figure-ref',
+  category: 'presentation',
   quote:
     'Figures\u00a02 and\u00a02 show the weight loss landscape with various noise magnitudes of the L2subscript𝐿2L_{2} and Lsubscript𝐿L_{\\infty} norm in logistic regression.',
   params: {

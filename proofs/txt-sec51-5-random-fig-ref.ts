@@ -12,6 +12,7 @@ export const txtSec515RandomFigRef = claim({
   statement: 'The figures cited for the L2 and the L∞ comparisons of adversarial and random noise are Figures 2 and 2.',
   location: { section: '5.1' },
   kind: 'figure-ref',
+  category: 'presentation',
   quote:
     'Figures\u00a02 and\u00a02 compare the weight loss landscape in adversarial noise with random noise in the L2subscript𝐿2L_{{\\rm 2}} and Lsubscript𝐿L_{\\infty} norm, respectively.',
   params: {

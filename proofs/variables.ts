@@ -1,5 +1,6 @@
 /** Variables shared by the paper's formulas, with their domains (the domain travels with every claim that uses them). */
 import type { ClaimRecordInput } from '../src/claims/schema.ts';
+import { PER_POINT_OPTIMALITY } from './_data/assumptions.ts';
 
 type Variable = NonNullable<ClaimRecordInput['variables']>[number];
 
@@ -18,7 +19,7 @@ export const r: Variable = { symbol: '\\left\\|\\bm{\\eta}^{n}\\right\\|', name:
 
 /** The per-point optimality condition stated before Eq. (9): w*_i/‖w*‖ = y^n x_i^n/‖η^n‖ for every n, i. */
 export const optimalityCondition = {
-  statement: 'every data point satisfies w*_i/‖w*‖ = y^n x_i^n/‖η^n‖ (per-point stationarity, stated before Eq. (9))',
+  assumption: PER_POINT_OPTIMALITY,
   constructions: [
     { target: 'w_{k}', expr: 'ws_{k}' },
     { target: 'x_{k}_{n}', expr: 'y_{n} * NORM(eta_{n}) * ws_{k} / NORM(ws)' },

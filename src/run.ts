@@ -70,6 +70,7 @@ export function contextFor(claim: LoadedClaim, options: RunOptions = {}): CheckC
   const seed = options.seed ?? DEFAULT_SEED;
   return {
     seed: deriveSeed(seed, claim.id),
+    runSeed: seed,
     engines: defaultEngines(),
     dims: options.dims ?? [2, 3, 4, 5],
     points: options.points ?? [2],

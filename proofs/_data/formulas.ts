@@ -34,6 +34,4 @@ export const HESSIAN_AT_OPTIMUM_PARAMS = {
   condition: optimalityCondition,
 };
 
-/** The ε grid of the seeded synthetic problems whose real optima test the paper's assumptions (all below the ε at
- * which the synthetic data stop being robustly learnable and w* collapses to 0). */
-export const SYNTHETIC_EPS_GRID = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5];
+export { SYNTHETIC_EPS_GRID } from '../../src/decide/synthetic.ts';

@@ -11,6 +11,11 @@ import type { LoadedClaim } from './load.ts';
 export interface CheckContext {
   /** Seed for every random draw of this check (derive sub-seeds with `deriveSeed`). */
   readonly seed: number;
+  /**
+   * The run's seed, shared by every claim: draws that must be the same wherever they are made (the checks of one
+   * assumption, say) derive their seeds from it.
+   */
+  readonly runSeed: number;
   readonly engines: Engines;
   /** Dimensions d at which vector claims are expanded into scalars (default 2 … 5). */
   readonly dims: readonly number[];

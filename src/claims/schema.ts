@@ -71,6 +71,12 @@ export const ClaimRecordSchema = z
     location: LocationSchema,
     /** Which checker in `checks/` decides this claim. */
     kind: z.string().min(1),
+    /**
+     * What a failure of this claim alone would change (the severity rule of src/claims/findings.ts): `result` (a
+     * theorem, lemma, conclusion or reported number), `derivation` (a formula or derivation step), `presentation`
+     * (notation, a cross-reference, a listed set, wording).
+     */
+    category: z.enum(['result', 'derivation', 'presentation']),
     latex: z.array(LatexFragmentSchema).default([]),
     /** Text quoted verbatim from the paper (a test asserts it occurs in the paper text). */
     quote: z.string().optional(),

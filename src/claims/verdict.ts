@@ -1,7 +1,8 @@
 /**
  * Verdicts are data: what a check concluded about a claim, with the evidence that decided it.
  *
- * A verdict is never written by hand: every one is returned by a check in `checks/` that ran a computation.
+ * A verdict is never written by hand: every one is returned by a check in `checks/` that ran a computation. A record
+ * chooses what is checked (a reading, a threshold, a grid), never the outcome.
  */
 
 /** A point of a claim's domain at which the paper's value and the derived value were both computed. */
@@ -12,7 +13,86 @@ export interface Witness {
   readonly paperValue: string;
   /** What follows from the derivation there. */
   readonly ourValue: string;
+  /**
+   * For a symbolic refutation: a rigorous enclosure of (paper − derived) at the point, computed with outward-rounded
+   * interval arithmetic; it excludes 0, so the difference is proved nonzero there.
+   */
+  readonly enclosure?: Enclosure;
 }
+
+/** A rigorous interval [lo, hi] (decimal strings, rounded outward) that contains a value. */
+export interface Enclosure {
+  readonly lo: string;
+  readonly hi: string;
+  readonly excludesZero: boolean;
+  /** Working precision (significant digits) of the interval arithmetic. */
+  readonly digits: number;
+  readonly method: string;
+}
+
+/** Where an assumption or a reading comes from: the paper (with the words that state it) or claimcheck. */
+export type Source =
+  | { readonly kind: 'paper'; readonly quote: string }
+  | { readonly kind: 'claimcheck'; readonly reason: string };
+
+/** An assumption a claim may hold under (the registry is `proofs/_data/assumptions.ts`). */
+export interface Assumption {
+  readonly id: string;
+  readonly statement: string;
+  readonly source: Source;
+}
+
+/** A computed answer to one question about an assumption, with what decided it. */
+export interface Answer {
+  readonly status: 'yes' | 'no' | 'partly' | 'unknown';
+  readonly summary: string;
+  readonly details?: readonly string[];
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+/** What was computed about an assumption itself. */
+export interface AssumptionCheck {
+  /** Is there any data, weight and loss that satisfies it (shown by constructing one, or by contradiction)? */
+  readonly satisfiable: Answer;
+  /** What it forces on data, weights and loss, each consequence zero-tested at points that satisfy it. */
+  readonly forces: readonly { readonly statement: string; readonly status: 'forced' | 'not-forced' | 'undecided' }[];
+  /** Does it hold where it matters: at real optima, in the real experiment? */
+  readonly whereItMatters: Answer;
+}
+
+/** One reading of words of the paper that admit several (the reference direction of θ, the ball's centre …). */
+export interface Reading {
+  readonly id: string;
+  readonly statement: string;
+  /** The reading the words give when taken literally, where there is one. */
+  readonly literal: boolean;
+}
+
+/** What the check found under one reading. */
+export interface ReadingOutcome extends Reading {
+  readonly outcome: 'holds' | 'fails' | 'undecided';
+  readonly summary: string;
+  readonly witness?: Witness;
+}
+
+/** The outcome under every reading of one convention (`proofs/_data/conventions.ts`, or the claim's own). */
+export interface ReadingsResult {
+  /** Convention id shared by every claim that uses it (`theta`, `ball` …), or the claim's own id. */
+  readonly convention: string;
+  /** The question the readings answer ("from which direction is θ^n measured?"). */
+  readonly question: string;
+  readonly outcomes: readonly ReadingOutcome[];
+}
+
+/** What a holds-under claim needs: a stated or supplied assumption (checked), or one reading of the paper's words. */
+export type Condition =
+  | { readonly kind: 'assumption'; readonly assumption: Assumption; readonly check: AssumptionCheck }
+  | { readonly kind: 'reading'; readonly convention: string; readonly reading: Reading };
+
+/** How a confirmation was reached: proved (exact simplification or exact arithmetic), or tested (what, how often). */
+export type Basis =
+  | { readonly kind: 'proved'; readonly method: string }
+  | { readonly kind: 'tested'; readonly what: string };
 
 /** A piece of evidence: one line a reader can follow, plus optional structured numbers. */
 export interface Evidence {
@@ -50,10 +130,13 @@ interface VerdictBase {
   readonly correction?: Correction;
   /** Name of the checker that produced the verdict. */
   readonly checker: string;
+  /** The outcome under each reading, where the paper's words admit several. */
+  readonly readings?: ReadingsResult;
 }
 
 export interface Confirmed extends VerdictBase {
   readonly status: 'confirmed';
+  readonly basis: Basis;
 }
 
 export interface Refuted extends VerdictBase {
@@ -61,14 +144,18 @@ export interface Refuted extends VerdictBase {
   readonly witness: Witness;
 }
 
+/**
+ * Three computed results: the claim fails in general (`witness`), holds under a condition (`underCondition`), and, for
+ * an assumption, the assumption itself is checked (`condition.check`).
+ */
 export interface HoldsUnder extends VerdictBase {
   readonly status: 'holds-under';
-  /** The assumption under which the claim holds. */
-  readonly assumption: string;
-  /** Whether the assumption is realistic, and what it forces (computed evidence). */
-  readonly assumptionEvidence: Evidence;
-  /** Where the claim fails without the assumption, when a witness was found. */
-  readonly witness?: Witness;
+  /** The assumption or reading under which the claim holds. */
+  readonly condition: Condition;
+  /** Where the claim fails without the condition (in general, or under another reading). */
+  readonly witness: Witness;
+  /** That it holds under the condition: computed by the same machinery at points that satisfy it, or exactly. */
+  readonly underCondition: Evidence;
 }
 
 export interface Inconclusive extends VerdictBase {

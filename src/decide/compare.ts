@@ -3,6 +3,8 @@
  * and gathers what a verdict needs: the decision, a witness, residuals, and the instances tried.
  */
 import type { Variable } from '../claims/schema.ts';
+import type { Basis, Enclosure, ReadingOutcome, Witness } from '../claims/verdict.ts';
+import { encloseDifference } from './enclosure.ts';
 import type { Engines } from '../engines/types.ts';
 import { makeRng, deriveSeed } from './rng.ts';
 import { samplePoints, type Construction, type Point } from './sampler.ts';
@@ -93,4 +95,44 @@ export function witnessPoint(w: NonNullable<CompareOutcome['witness']>): Record<
 export function residualSummary(o: CompareOutcome): string {
   const f = (x: number, digits: number) => (x === -Infinity ? `exactly 0 at ${digits} digits` : `≤ 10^${Math.round(x)} at ${digits} digits`);
   return `relative residual ${f(o.worst128, 128)} and ${f(o.worst64, 64)} over ${o.tests} instances (${o.instances[0]} … ${o.instances.at(-1)})`;
+}
+
+/**
+ * The witness of a `different` outcome: the point, both values at 128 digits, and a rigorous interval enclosure of
+ * (printed − reference) there (outward-rounded interval arithmetic, `src/decide/enclosure.ts`), which proves the
+ * difference nonzero when it excludes 0.
+ */
+export function symbolicWitness(o: CompareOutcome): Witness {
+  const w = o.witness;
+  if (!w) throw new Error(`symbolicWitness: outcome ${o.status} has no witness`);
+  let enclosure: Enclosure | undefined;
+  if (o.sample) {
+    try {
+      enclosure = encloseDifference(o.sample.printed, o.sample.reference, w.point);
+    } catch {
+      enclosure = undefined; // a domain the interval arithmetic cannot enclose: the zero test's residuals stand alone
+    }
+  }
+  return { point: witnessPoint(w), paperValue: w.printed, ourValue: w.reference, ...(enclosure ? { enclosure } : {}) };
+}
+
+/** What a confirmation by the randomized zero test rests on (it is tested, not proved). */
+export function testedBasis(...outcomes: readonly CompareOutcome[]): Basis {
+  const tests = outcomes.reduce((a, o) => a + o.tests, 0);
+  const worst = Math.max(...outcomes.map((o) => o.worst128));
+  return {
+    kind: 'tested',
+    what: `randomized zero test at ${tests} instance(s) (${[...new Set(outcomes.flatMap((o) => [o.instances[0], o.instances.at(-1)]))].join(' … ')}), seeded points at 64 and 128 digits; worst 128-digit relative residual ${worst === -Infinity ? 'exactly 0' : `10^${Math.round(worst)}`}`,
+  };
+}
+
+/** One reading's outcome from a comparison: equal → holds, different → fails (with its witness), else undecided. */
+export function readingOutcome(reading: { readonly id: string; readonly statement: string; readonly literal: boolean }, o: CompareOutcome): ReadingOutcome {
+  const r = { id: reading.id, statement: reading.statement, literal: reading.literal };
+  if (o.status === 'equal') return { ...r, outcome: 'holds', summary: `equal: ${residualSummary(o)}` };
+  if (o.status === 'different') {
+    const w = symbolicWitness(o);
+    return { ...r, outcome: 'fails', summary: `the two sides differ at ${w.point.instance}: ${w.paperValue.slice(0, 14)} vs ${w.ourValue.slice(0, 14)} (stable across 64/128 digits)`, witness: w };
+  }
+  return { ...r, outcome: 'undecided', summary: o.reason ?? 'zero test inconclusive' };
 }

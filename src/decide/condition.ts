@@ -9,7 +9,6 @@ import { compareForms } from './compare.ts';
 import { expandConstruction, type Construction } from './sampler.ts';
 
 export interface ConditionSpec {
-  readonly statement: string;
   readonly constructions: readonly Construction[];
   readonly consequences: readonly { readonly statement: string; readonly lhs: string; readonly rhs: string }[];
 }

@@ -10,6 +10,12 @@ import { robustL2Loss } from '../numeric/robust-l2.ts';
 import { randomNoiseLoss, sampleUniformNoise } from '../numeric/random-noise.ts';
 import { minimize } from '../numeric/optimize.ts';
 
+/**
+ * The ε grid of the seeded synthetic problems whose real optima test the paper's assumptions (all below the ε at which
+ * the synthetic data stop being robustly learnable and w* collapses to 0).
+ */
+export const SYNTHETIC_EPS_GRID: readonly number[] = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5];
+
 /** Eigenvalues (descending) of a small symmetric matrix by cyclic Jacobi rotations. */
 export function smallSymmetricEigenvalues(a: Float64Array, d: number): number[] {
   const m = Float64Array.from(a);
@@ -56,11 +62,41 @@ export function syntheticDataset(seed: number, n = 60, d = 3, separation = 1): D
   return makeDataset(X, y, n, d);
 }
 
+/**
+ * Data on which the per-point optimality condition of Theorem 1 holds at every ε-scaled weight on one ray: x^n =
+ * y^n·ε·u for a seeded unit vector u, so w*_i/‖w*‖ = y^n x_i^n/‖η^n‖ (‖η^n‖ = ε) for every n at every w* = t·u, t > 0.
+ */
+export function onRayDataset(seed: number, eps: number, n = 6, d = 3): { readonly ds: Dataset; readonly u: Float64Array } {
+  const rng = makeRng(seed);
+  const g = Float64Array.from({ length: d }, () => rng.normal());
+  const norm = Math.hypot(...g);
+  const u = g.map((v) => v / norm);
+  const X = new Float64Array(n * d);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    y[i] = i % 2 === 0 ? 1 : -1;
+    for (let k = 0; k < d; k++) X[i * d + k] = y[i]! * eps * u[k]!;
+  }
+  return { ds: makeDataset(X, y, n, d), u };
+}
+
+/** Largest per-point gradient norm ‖∇_w ℓ(x^n + η^n, y^n, w)‖ of the L2-robust loss at w (0 when every point is stationary). */
+export function maxPerPointGradient(ds: Dataset, eps: number, w: Float64Array): number {
+  let max = 0;
+  for (let i = 0; i < ds.n; i++) {
+    const one = makeDataset(ds.X.subarray(i * ds.d, (i + 1) * ds.d), ds.y.subarray(i, i + 1), 1, ds.d);
+    max = Math.max(max, Math.hypot(...robustL2Loss(one, eps).grad(w)));
+  }
+  return max;
+}
+
 export interface OptimumRow {
   readonly eps: number;
   readonly n: number;
   readonly d: number;
   readonly seed: number;
+  /** The optimum w* of the L2-robust loss. */
+  readonly w: readonly number[];
   readonly wNorm: number;
   readonly gradNorm: number;
   readonly iterations: number;
@@ -72,11 +108,28 @@ export interface OptimumRow {
   readonly maxPointGrad: number;
   /** Top eigenvalue of the Hessian of the uniform-noise model (η_i ~ U(−ε, ε), fixed draws) at its optimum. */
   readonly randomLambdaMax: number;
+  /** The optimum of the uniform-noise loss. */
+  readonly randomW: readonly number[];
   readonly randomWNorm: number;
 }
 
-/** Minimises the L2-robust and the uniform-noise losses at each ε and measures the Hessians at the optima. */
+const sweeps = new Map<string, OptimumRow[]>();
+
+/**
+ * Minimises the L2-robust and the uniform-noise losses at each ε and measures the Hessians at the optima (computed
+ * once per process for a given grid and seed, since every claim that needs these optima gets the same ones).
+ */
 export function robustOptimumSweep(epsGrid: readonly number[], seed: number): OptimumRow[] {
+  const key = `${seed}:${epsGrid.join(',')}`;
+  let rows = sweeps.get(key);
+  if (!rows) {
+    rows = computeSweep(epsGrid, seed);
+    sweeps.set(key, rows);
+  }
+  return rows;
+}
+
+function computeSweep(epsGrid: readonly number[], seed: number): OptimumRow[] {
   const ds = syntheticDataset(seed);
   const { n, d } = ds;
   return epsGrid.map((eps) => {
@@ -84,18 +137,14 @@ export function robustOptimumSweep(epsGrid: readonly number[], seed: number): Op
     const w0 = new Float64Array(d).fill(0.1);
     const opt = minimize(loss, w0, { method: 'newton', gradTol: 1e-10 });
     const eig = smallSymmetricEigenvalues(loss.hessian(opt.w), d);
-    let maxPointGrad = 0;
-    for (let i = 0; i < n; i++) {
-      const one = makeDataset(ds.X.subarray(i * d, (i + 1) * d), ds.y.subarray(i, i + 1), 1, d);
-      const g = robustL2Loss(one, eps).grad(opt.w);
-      maxPointGrad = Math.max(maxPointGrad, Math.hypot(...g));
-    }
+    const maxPointGrad = maxPerPointGradient(ds, eps, opt.w);
     const eta = sampleUniformNoise(makeRng(seed + 1), ds, eps, { norm: 'linf' });
     const rloss = randomNoiseLoss(ds, eta);
     const ropt = minimize(rloss, new Float64Array(d).fill(0.1), { method: 'newton', gradTol: 1e-10 });
     const reig = smallSymmetricEigenvalues(rloss.hessian(ropt.w), d);
     return {
       eps, n, d, seed,
+      w: [...opt.w],
       wNorm: Math.hypot(...opt.w),
       gradNorm: opt.gradNorm,
       iterations: opt.iterations,
@@ -104,6 +153,7 @@ export function robustOptimumSweep(epsGrid: readonly number[], seed: number): Op
       eigenvalues: eig,
       maxPointGrad,
       randomLambdaMax: reig[0]!,
+      randomW: [...ropt.w],
       randomWNorm: Math.hypot(...ropt.w),
     };
   });

@@ -3,6 +3,7 @@
  * fonts are inlined (only those used), figures are inline SVG, and a Content-Security-Policy forbids every fetch,
  * so the page shows the same with no network. One small inline script filters and sorts the claim table.
  */
+import { basisText, checkRows, conditionSource, conditionTitle, readingRows, verdictLine } from './conditions.ts';
 import { createHash } from 'node:crypto';
 import type { CheckResult } from '../run.ts';
 import { VERDICT_STATUSES, type EngineAgreement, type Evidence, type Verdict, type Witness } from '../claims/verdict.ts';
@@ -98,15 +99,23 @@ class Renderer {
   status(v: Verdict): string {
     switch (v.status) {
       case 'confirmed':
-        return '';
+        return `<p class="meta">How it was confirmed: ${esc(basisText(v.basis))}</p>`;
       case 'refuted':
         return this.witness(v.witness, 'Witness: a point of the claim’s domain where the paper and the derivation differ');
-      case 'holds-under':
+      case 'holds-under': {
+        const c = v.condition;
+        const checked =
+          c.kind === 'assumption'
+            ? '<h5>The assumption, checked</h5><div class="table-wrap"><table><thead><tr><th scope="col">question</th><th scope="col">answer</th><th scope="col">evidence</th></tr></thead><tbody>' +
+              checkRows(c.check).map((r) => `<tr><td>${esc(r[0])}</td><td>${esc(r[1])}</td><td>${esc(r[2])}</td></tr>`).join('') +
+              '</tbody></table></div>'
+            : '';
         return (
-          `<div class="callout assumption"><h4>Holds under the assumption</h4><p>${esc(v.assumption.trim())}</p>` +
-          `<h5>Evidence for the assumption</h5><div class="evidence">${this.evidence(v.assumptionEvidence)}</div></div>` +
-          (v.witness ? this.witness(v.witness, 'Witness without the assumption: where the claim fails') : '')
+          `<div class="callout assumption"><h4>Holds under the ${c.kind}</h4><p>${esc(conditionTitle(c).trim())}</p><p class="meta">${esc(conditionSource(c))}</p>` +
+          `<h5>Under the ${c.kind}</h5><p>${esc(v.underCondition.summary)}</p>${checked}</div>` +
+          this.witness(v.witness, `Witness without the ${c.kind}: where the claim fails`)
         );
+      }
       case 'inconclusive':
         return `<div class="callout reason"><h4>Why inconclusive</h4><p>${esc(v.reason.trim())}</p></div>`;
     }
@@ -158,6 +167,13 @@ class Renderer {
       if (derived.length > 0) out.push(`<div><h4>${v.correction ? 'Derived and corrected' : 'Derived'}</h4>${derived.join('')}</div>`);
       out.push('</div>');
     }
+    if (v.readings) {
+      out.push(
+        `<h5>Readings: ${esc(v.readings.question)}</h5><div class="table-wrap"><table><thead><tr><th scope="col">reading</th><th scope="col">literal</th><th scope="col">outcome</th><th scope="col">evidence</th></tr></thead><tbody>` +
+          readingRows(v.readings).map((r) => `<tr><td>${esc(r[0])}</td><td>${esc(r[1])}</td><td>${esc(r[2])}</td><td>${esc(r[3])}</td></tr>`).join('') +
+          '</tbody></table></div>',
+      );
+    }
     out.push(this.status(v));
     out.push(`<h4>Evidence</h4><div class="evidence">${this.evidence(v.evidence)}</div>`);
     if (e.restsOn.length > 0) out.push(`<p class="refs"><strong>Rests on:</strong> ${e.restsOn.map((r) => this.reference(r)).join('; ')}</p>`);
@@ -182,7 +198,7 @@ class Renderer {
       '</tr></thead>';
     const rows = this.doc.claims.map((e, i) => {
       const statement = oneLine(e.statement, 140);
-      const evidence = oneLine(e.verdict.status === 'inconclusive' && !e.verdict.evidence.summary ? e.verdict.reason : e.verdict.evidence.summary, 160);
+      const evidence = oneLine(verdictLine(e.verdict), 160);
       return (
         `<tr data-verdict="${esc(e.verdict.status)}" data-index="${i}">` +
         `<td data-sort="${i}">${esc(e.locationText)}</td>` +

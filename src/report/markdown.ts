@@ -2,6 +2,7 @@
  * errata.md: the errata document as Markdown (GitHub flavour, LaTeX in `$$…$$`, figures as `figures/<id>.svg`
  * written next to it, tables inline).
  */
+import { basisText, checkRows, conditionSource, conditionTitle, readingRows, verdictLine } from './conditions.ts';
 import type { CheckResult } from '../run.ts';
 import type { EngineAgreement, Evidence, Verdict, Witness } from '../claims/verdict.ts';
 import { VERDICT_STATUSES } from '../claims/verdict.ts';
@@ -77,17 +78,19 @@ function statusLines(verdict: Verdict): string[] {
   const out: string[] = [];
   switch (verdict.status) {
     case 'confirmed':
+      out.push(`**How it was confirmed:** ${basisText(verdict.basis)}`, '');
       break;
     case 'refuted':
       out.push(...witnessLines(verdict.witness, "**Witness** (a point of the claim's domain where the paper and the derivation differ):"), '');
       break;
-    case 'holds-under':
-      out.push(`**Holds under the assumption:** ${verdict.assumption.trim()}`, '');
-      out.push('**Evidence for the assumption:**', '', ...evidenceLines(verdict.assumptionEvidence), '');
-      if (verdict.witness) {
-        out.push(...witnessLines(verdict.witness, '**Witness without the assumption** (where the claim fails):'), '');
-      }
+    case 'holds-under': {
+      const c = verdict.condition;
+      out.push(`**Holds under the ${c.kind}:** ${conditionTitle(c).trim()} (${conditionSource(c)})`, '');
+      out.push(...witnessLines(verdict.witness, `**Witness without the ${c.kind}** (where the claim fails):`), '');
+      out.push(`**Under the ${c.kind}:** ${verdict.underCondition.summary}`, '');
+      if (c.kind === 'assumption') out.push('**The assumption, checked:**', '', ...table(['question', 'answer', 'evidence'], checkRows(c.check)), '');
       break;
+    }
     case 'inconclusive':
       out.push(`**Why inconclusive:** ${verdict.reason.trim()}`, '');
       break;
@@ -127,6 +130,7 @@ function entrySection(entry: ErrataEntry, runSeed: number): string[] {
     if (c.latex) out.push(...math(displayFixups(c.latex)), '');
     if (c.statement) out.push(c.statement.trim(), '');
   }
+  if (v.readings) out.push(`**Readings** (${v.readings.question}):`, '', ...table(['reading', 'literal', 'outcome', 'evidence'], readingRows(v.readings)), '');
   out.push(...statusLines(v));
   out.push('**Evidence:**', '', ...evidenceLines(v.evidence), '');
   if (entry.assumptions.length > 0) {
@@ -235,7 +239,7 @@ export function renderErrataDocumentMarkdown(doc: ErrataDocument): string {
           e.transcribed ? `${e.id} ${TRANSCRIBED_MARK}` : e.id,
           e.locationText,
           e.verdict.status,
-          oneLine(e.verdict.evidence.summary),
+          oneLine(verdictLine(e.verdict)),
         ]),
       ),
       '',

@@ -1,6 +1,7 @@
 /**
  * The summary row of one checked claim: claim, location, verdict, one-line evidence.
  */
+import { verdictLine } from './conditions.ts';
 import type { CheckResult } from '../run.ts';
 import { formatLocation } from './location.ts';
 import { oneLine } from './one-line.ts';
@@ -26,6 +27,6 @@ export function verdictRows(results: readonly CheckResult[]): VerdictRow[] {
     claim: claim.transcribed ? `${claim.id} ${TRANSCRIBED_MARK}` : claim.id,
     location: formatLocation(claim.location),
     verdict: verdict.status,
-    evidence: oneLine(verdict.status === 'inconclusive' && !verdict.evidence.summary ? verdict.reason : verdict.evidence.summary),
+    evidence: oneLine(verdictLine(verdict)),
   }));
 }

@@ -1,0 +1,120 @@
+/**
+ * Findings: the refuted and holds-under verdicts grouped by root cause, with a severity from one rule. Computed from
+ * the verdicts, the dependency graph and the propagation, never from a hand-written list:
+ * - one finding per cause: a reading of a convention (every claim that holds only under it), an assumption (every
+ *   claim that holds only under it), or a refuted claim together with the refuted claims that rest on it directly;
+ * - its roots are the members that rest on no other member; the rest are its consequences;
+ * - what rests on the members outside the finding is listed with its verdict, so a reader sees what does and does not
+ *   inherit the problem; confirmed claims whose truth under the finding's reading comes from errors cancelling are
+ *   listed too.
+ *
+ * Severity (`severityOf`): a reading → `presentation` (the claims hold once the words are read that way); an
+ * assumption that holds where it matters → `presentation` (unstated but true); otherwise the most severe category of
+ * the members: `result` (a theorem, conclusion or reported number changes) over `derivation` (a formula is wrong)
+ * over `presentation` (notation, references, wording).
+ */
+import type { Propagated } from './propagate.ts';
+import type { Answer, Verdict, VerdictStatus } from './verdict.ts';
+
+/** How much a finding changes: ordered from most to least severe. */
+export const SEVERITIES = ['result', 'derivation', 'presentation'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+/** What a failure of one claim alone would change (a record field). */
+export type Category = Severity;
+
+export interface FindingInput {
+  readonly id: string;
+  readonly category: Category;
+  readonly dependsOn: readonly string[];
+  readonly verdict: Verdict;
+}
+
+export type Cause =
+  | { readonly kind: 'reading'; readonly convention: string; readonly reading: string; readonly statement: string }
+  | { readonly kind: 'assumption'; readonly assumption: string; readonly statement: string; readonly whereItMatters: Answer['status'] }
+  | { readonly kind: 'refuted'; readonly claim: string };
+
+export interface Finding {
+  /** A stable key: `reading:<convention>:<reading>`, `assumption:<id>` or `refuted:<claim>`. */
+  readonly id: string;
+  readonly cause: Cause;
+  readonly severity: Severity;
+  /** Why the rule gave this severity, in words. */
+  readonly why: string;
+  readonly roots: readonly string[];
+  readonly consequences: readonly string[];
+  /** Claims outside the finding that rest on a member, with their verdicts. */
+  readonly downstream: readonly { readonly id: string; readonly status: VerdictStatus }[];
+  /** Confirmed claims that hold under the finding's reading only because errors of claims they rest on cancel. */
+  readonly cancellations: readonly { readonly id: string; readonly failing: readonly string[] }[];
+}
+
+const rank = (s: Severity): number => SEVERITIES.indexOf(s);
+
+/** The severity rule (see the module comment), with its reason. */
+export function severityOf(cause: Cause, categories: readonly Category[]): { severity: Severity; why: string } {
+  if (cause.kind === 'reading') return { severity: 'presentation', why: 'every claim of the finding holds once the words are read this way' };
+  if (cause.kind === 'assumption' && cause.whereItMatters === 'yes') return { severity: 'presentation', why: 'the assumption is unstated or loose but holds where it matters' };
+  const worst = categories.reduce<Severity>((a, c) => (rank(c) < rank(a) ? c : a), 'presentation');
+  const what = { result: 'a theorem, conclusion or reported number', derivation: 'a formula or derivation step', presentation: 'notation, a reference or wording' }[worst];
+  return {
+    severity: worst,
+    why: cause.kind === 'assumption' ? `the assumption does not hold where it matters (${cause.whereItMatters}), and ${what} rests on it` : `${what} is wrong`,
+  };
+}
+
+function causeOf(v: Verdict, id: string): Cause | undefined {
+  if (v.status === 'refuted') return { kind: 'refuted', claim: id };
+  if (v.status !== 'holds-under') return undefined;
+  const c = v.condition;
+  return c.kind === 'reading'
+    ? { kind: 'reading', convention: c.convention, reading: c.reading.id, statement: c.reading.statement }
+    : { kind: 'assumption', assumption: c.assumption.id, statement: c.assumption.statement, whereItMatters: c.check.whereItMatters.status };
+}
+
+function keyOf(c: Cause): string {
+  return c.kind === 'reading' ? `reading:${c.convention}:${c.reading}` : c.kind === 'assumption' ? `assumption:${c.assumption}` : `refuted:${c.claim}`;
+}
+
+/** Groups the refuted and holds-under verdicts into findings, most severe first, then in paper order. */
+export function findings(inputs: readonly FindingInput[], propagated: readonly Propagated[]): Finding[] {
+  const byId = new Map(inputs.map((r) => [r.id, r]));
+  const order = new Map(inputs.map((r, i) => [r.id, i]));
+  const prop = new Map(propagated.map((p) => [p.id, p]));
+  // A refuted claim that rests directly on a refuted claim joins that claim's finding (the error is inherited).
+  const groupKey = new Map<string, string>();
+  const causes = new Map<string, Cause>();
+  for (const r of inputs) {
+    const cause = causeOf(r.verdict, r.id);
+    if (!cause) continue;
+    let key = keyOf(cause);
+    if (cause.kind === 'refuted') {
+      const parent = r.dependsOn.find((d) => byId.get(d)?.verdict.status === 'refuted' && groupKey.has(d));
+      if (parent) key = groupKey.get(parent)!;
+    }
+    groupKey.set(r.id, key);
+    if (!causes.has(key)) causes.set(key, cause);
+  }
+  const out: Finding[] = [];
+  for (const [key, cause] of causes) {
+    const members = inputs.filter((r) => groupKey.get(r.id) === key).map((r) => r.id);
+    const memberSet = new Set(members);
+    const roots = members.filter((m) => !(prop.get(m)?.restsOn ?? []).some((d) => memberSet.has(d)));
+    const consequences = members.filter((m) => !roots.includes(m));
+    const downstream = inputs
+      .filter((r) => !memberSet.has(r.id) && (prop.get(r.id)?.restsOn ?? []).some((d) => memberSet.has(d)))
+      .map((r) => ({ id: r.id, status: r.verdict.status }));
+    const cancellations =
+      cause.kind === 'reading'
+        ? propagated.flatMap((p) =>
+            p.cancellations
+              .filter((c) => c.convention === cause.convention && c.failing.some((f) => memberSet.has(f)))
+              .map((c) => ({ id: p.id, failing: c.failing })),
+          )
+        : [];
+    const { severity, why } = severityOf(cause, members.map((m) => byId.get(m)!.category));
+    out.push({ id: key, cause, severity, why, roots, consequences, downstream, cancellations });
+  }
+  return out.sort((a, b) => rank(a.severity) - rank(b.severity) || order.get(a.roots[0] ?? '')! - order.get(b.roots[0] ?? '')!);
+}

@@ -1,0 +1,55 @@
+/**
+ * Text for what a verdict rests on, shared by every renderer: the condition of a holds-under verdict (assumption or
+ * reading, where it comes from, and what was computed about it), the per-reading outcomes, and how a confirmation was
+ * reached.
+ */
+import type { AssumptionCheck, Basis, Condition, ReadingsResult, Source, Verdict } from '../claims/verdict.ts';
+
+/** "the assumption …" / "the reading …". */
+export function conditionTitle(c: Condition): string {
+  return c.kind === 'assumption' ? c.assumption.statement : c.reading.statement;
+}
+
+/** "stated in the paper: “…”" or "supplied by claimcheck: …". */
+export function sourceText(s: Source): string {
+  return s.kind === 'paper' ? `stated in the paper: “${s.quote}”` : `supplied by claimcheck: ${s.reason}`;
+}
+
+/** Where the condition comes from, in one line. */
+export function conditionSource(c: Condition): string {
+  if (c.kind === 'assumption') return sourceText(c.assumption.source);
+  return `a reading of the paper's words (convention ${c.convention}${c.reading.literal ? ', the literal one' : ''})`;
+}
+
+/** The three computed answers about an assumption: [question, answer status, summary]. */
+export function checkRows(check: AssumptionCheck): [string, string, string][] {
+  return [
+    ['can it hold at all?', check.satisfiable.status, check.satisfiable.summary],
+    ...check.forces.map((f): [string, string, string] => ['what it forces', f.status, f.statement]),
+    ['does it hold where it matters?', check.whereItMatters.status, check.whereItMatters.summary],
+  ];
+}
+
+/** The per-reading rows: [reading, literal, outcome, summary]. */
+export function readingRows(r: ReadingsResult): [string, string, string, string][] {
+  return r.outcomes.map((o) => [o.statement, o.literal ? 'yes' : '', o.outcome, o.summary]);
+}
+
+/** How a confirmation was reached, in one line. */
+export function basisText(b: Basis): string {
+  return b.kind === 'proved' ? `proved: ${b.method}` : `tested: ${b.what}`;
+}
+
+/** The note a one-line summary needs for a holds-under verdict whose assumption fails where it matters. */
+export function whereItMattersNote(v: Verdict): string | undefined {
+  if (v.status !== 'holds-under' || v.condition.kind !== 'assumption') return undefined;
+  const s = v.condition.check.whereItMatters.status;
+  return s === 'no' ? 'the assumption fails everywhere it was measured' : s === 'partly' ? 'the assumption holds only partly where it was measured' : undefined;
+}
+
+/** The evidence of a verdict in one line, led by the warning when its assumption fails where it matters. */
+export function verdictLine(v: Verdict): string {
+  const base = v.status === 'inconclusive' && !v.evidence.summary ? v.reason : v.evidence.summary;
+  const note = whereItMattersNote(v);
+  return note ? `${note}. ${base}` : base;
+}
