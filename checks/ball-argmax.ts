@@ -143,6 +143,7 @@ function instances(claim: LoadedClaim, ctx: CheckContext, params: Params, label:
 /** The `ball-argmax` checker (Eq. (2)): the argmax over each reading of the ball, against the closed-form maximiser. */
 export const ballArgmax = defineChecker({
   kind: 'ball-argmax',
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'the constraint set of Eq. (2) under each reading (ball centre, open vs closed boundary), and the closed-ball maximiser of the linear model against random search',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {

@@ -106,6 +106,7 @@ function crossChecks(claim: LoadedClaim, p: P, ctx: CheckContext, o: CompareOutc
 /** Checks a printed derivative against the CAS derivative of the printed function. */
 export const derivativeChecker = defineChecker<P>({
   kind: 'derivative',
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'printed derivative = CAS derivative of the printed function (zero test at 64/128 digits, FD oracle, nerdamer)',
   params: Params as unknown as z.ZodType<P>,
   derive(claim, p, ctx) {

@@ -88,6 +88,7 @@ function resolveSets(claim: LoadedClaim, params: z.infer<typeof ParamsSchema>): 
 /** The `eps-sets` checker: do the ε sets stated in different places of the paper agree? */
 export const epsSets = defineChecker({
   kind: 'eps-sets',
+  verdicts: ['confirmed', 'refuted'],
   description: 'the ε sets stated in different places agree (parsed from the printed LaTeX and the tables, compared exactly)',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {

@@ -20,6 +20,7 @@ const ParamsSchema = z.object({
 /** The `figure-ref` checker: does each cited figure's caption match what the sentence says it shows? */
 export const figureRef = defineChecker({
   kind: 'figure-ref',
+  verdicts: ['confirmed', 'refuted', 'inconclusive'],
   description: 'each figure a sentence cites has a caption matching what the sentence says that figure shows',
   params: ParamsSchema,
   check(claim, { citation, expected, captions }, ctx): Verdict {

@@ -66,6 +66,7 @@ interface Failure {
 /** The `filter-normalisation` checker (Eq. (6)). */
 export const filterNormalisation = defineChecker({
   kind: 'filter-normalisation',
+  verdicts: ['confirmed', 'refuted'],
   description: 'filter normalisation gives ‖h‖ = ‖w‖ per filter, is invariant to rescaling h, Frobenius = L2 for w ∈ ℝ^{1×d}, curvature along h = ‖w‖²ĥᵀHĥ',
   params: ParamsSchema,
   check(claim: LoadedClaim, params, ctx: CheckContext): Verdict {

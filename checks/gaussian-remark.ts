@@ -48,6 +48,7 @@ const ParamsSchema = z.object({
 /** The `gaussian-remark` checker (remark after Theorem 2). */
 export const gaussianRemark = defineChecker({
   kind: 'gaussian-remark',
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'N(0, σI) has zero mean and second moment growing with σ but is not norm-constrained; uniform noise in the L2 ball has E[ηηᵀ] = ε²/(d+2)·I',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {

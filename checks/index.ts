@@ -6,12 +6,14 @@ import { derivativeChecker } from './derivative.ts';
 import { identityChecker } from './identity.ts';
 import { monotonicityChecker } from './monotonicity.ts';
 import { projectorSpectrumChecker } from './projector-spectrum.ts';
+import { projectorTerm } from './projector-term.ts';
 import { normInequalityChecker } from './norm-inequality.ts';
 import { syntheticOptimumChecker } from './synthetic-optimum.ts';
 import { liuApproximationChecker } from './liu-approximation.ts';
 
 // --- meaning of statements (numeric) ---
 import { ballArgmax } from './ball-argmax.ts';
+import { argmaxAngle } from './argmax-angle.ts';
 import { pgdStep } from './pgd-step.ts';
 import { robustInnerMax } from './robust-inner-max.ts';
 import { separableMax } from './separable-max.ts';
@@ -28,6 +30,7 @@ import { tableStatement } from './table-statement.ts';
 import { epsSets } from './eps-sets.ts';
 import { pgdBudget } from './pgd-budget.ts';
 import { figureRef } from './figure-ref.ts';
+import { textConsistency } from './text-consistency.ts';
 
 // --- MNIST2 empirical claims ---
 import { mnist2Sharpness } from './mnist2-sharpness.ts';
@@ -43,11 +46,13 @@ export const checkers: readonly Checker<unknown>[] = [
   identityChecker,
   monotonicityChecker,
   projectorSpectrumChecker,
+  projectorTerm,
   normInequalityChecker,
   syntheticOptimumChecker,
   liuApproximationChecker,
   // meaning of statements (numeric)
   ballArgmax,
+  argmaxAngle,
   pgdStep,
   robustInnerMax,
   separableMax,
@@ -63,6 +68,7 @@ export const checkers: readonly Checker<unknown>[] = [
   epsSets,
   pgdBudget,
   figureRef,
+  textConsistency,
   // MNIST2 empirical claims
   mnist2Sharpness,
   mnist2TableRerun,

@@ -116,6 +116,7 @@ function monteCarlo(c: Case, eps: number, samples: number, rng: Rng): { rel: num
 /** The `kappa-independence` checker (Theorem 2): when may κ^n be treated as independent of η? */
 export const kappaIndependence = defineChecker({
   kind: 'kappa-independence',
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'E[κ/(1+κ)² (x+η)(x+η)ᵀ] vs E[κ/(1+κ)²]·(xxᵀ + ε²/3 I) for η ~ U([−ε, ε]^d): relative error as a function of ε‖w‖₁',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {

@@ -66,6 +66,19 @@ const ParamsSchema = z.discriminatedUnion('form', [
     minCells: z.number().int().min(3).default(3),
     ...Probe,
   }),
+  /**
+   * Eq. (9)'s spectrum at each adversarial cell with ε > 0 (robust-loss Hessian): the top three eigenvalues equal
+   * (multiplicity d − 1: λ3/λ1 ≥ minEqualRatio) and λ1 = ε/(2‖w*‖) (relative error ≤ maxRelError).
+   */
+  z.object({
+    form: z.literal('eq9-spectrum'),
+    norms: z.array(Norm).min(1),
+    eps: EpsSubset,
+    minEqualRatio: z.number().positive().max(1),
+    maxRelError: z.number().positive(),
+    minCells: z.number().int().min(2).default(2),
+    ...Probe,
+  }),
   /** (max − min)/mean of ‖w*‖₂ over the adversarial ε series of each norm ≤ maxRelativeSpread. */
   z.object({
     form: z.literal('weight-norm-stable'),
@@ -246,6 +259,44 @@ function eigenLinear(p: Extract<Params, { form: 'eigen-linear' }>, { results, ds
   return { outcomes, details: [`thresholds (record params): R² ≥ ${p.minR2}, max |λ − fit| / max |λ| ≤ ${p.maxRelDeviation}`], data };
 }
 
+function eq9Spectrum(p: Extract<Params, { form: 'eq9-spectrum' }>, { results, ds }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+  const data: Record<string, unknown> = {};
+  const series = p.norms.map((norm) => ({ norm, cells: adversarialSeries(results, norm, p.minCells, p.eps).filter((c) => c.eps > 0) }));
+  const rows = series.flatMap(({ norm, cells }) =>
+    cells.map((c) => {
+      const h = cachedHessian(c, ds!, hessianOptions(p));
+      const v = hessianValues(h, 'robust');
+      return { norm, c, l1: v[0]!, l2: v[1]!, l3: v[2]!, predicted: c.eps / (2 * h.weightNorm), wNorm: h.weightNorm };
+    }),
+  );
+  data.rows = rows.map((r) => ({ norm: r.norm, eps: r.c.eps, lambda: [r.l1, r.l2, r.l3], predicted: r.predicted, weightNorm: r.wNorm }));
+  const multiplicityBad = rows.find((r) => !(r.l3 / r.l1 >= p.minEqualRatio));
+  const valueBad = rows.find((r) => !(Math.abs(r.l1 - r.predicted) / r.l1 <= p.maxRelError));
+  const ratios = rows.map((r) => `${normName(r.norm)} ε ${r.c.epsLabel}: λ2/λ1 = ${fmt(r.l2 / r.l1)}, λ3/λ1 = ${fmt(r.l3 / r.l1)}`).join('; ');
+  const values = rows.map((r) => `${normName(r.norm)} ε ${r.c.epsLabel}: λ1 = ${fmt(r.l1)} vs ε/(2‖w*‖) = ${fmt(r.predicted)}`).join('; ');
+  const minRatio = Math.min(...rows.map((r) => r.l3 / r.l1));
+  const maxErr = Math.max(...rows.map((r) => Math.abs(r.l1 - r.predicted) / r.l1));
+  const outcomes: Outcome[] = [
+    {
+      measure: 'multiplicity of the top eigenvalue (Eq. (9): d − 1, so λ1 = λ2 = λ3)',
+      holds: multiplicityBad === undefined,
+      summary: `${ratios} (threshold λ3/λ1 ≥ ${p.minEqualRatio}, margin ${fmt(minRatio - p.minEqualRatio)})`,
+      ...(multiplicityBad
+        ? { witness: { point: { norm: multiplicityBad.norm, eps: multiplicityBad.c.epsLabel }, paperValue: 'λ1 = λ2 = λ3 (one eigenvalue of multiplicity d − 1)', ourValue: `λ1, λ2, λ3 = ${fmt(multiplicityBad.l1)}, ${fmt(multiplicityBad.l2)}, ${fmt(multiplicityBad.l3)}` } }
+        : {}),
+    },
+    {
+      measure: 'value of the top eigenvalue (Eq. (9) with ‖η^n‖ = ε: ε/(2‖w*‖))',
+      holds: valueBad === undefined,
+      summary: `${values} (threshold relative error ≤ ${p.maxRelError}, largest ${fmt(maxErr)})`,
+      ...(valueBad
+        ? { witness: { point: { norm: valueBad.norm, eps: valueBad.c.epsLabel }, paperValue: `λ1 = ε/(2‖w*‖) = ${fmt(valueBad.predicted)}`, ourValue: `λ1 = ${fmt(valueBad.l1)} (‖w*‖ = ${fmt(valueBad.wNorm)})` } }
+        : {}),
+    },
+  ];
+  return { outcomes, details: [`thresholds (record params, supplied by claimcheck): λ3/λ1 ≥ ${p.minEqualRatio}; |λ1 − ε/(2‖w*‖)|/λ1 ≤ ${p.maxRelError}`], data };
+}
+
 function weightNormStable(p: Extract<Params, { form: 'weight-norm-stable' }>, { results }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
   const parts: string[] = [];
@@ -369,12 +420,13 @@ function randomLessSharp(p: Extract<Params, { form: 'random-less-sharp' }>, { re
 export function makeMnist2SharpnessChecker(loadDataset: Mnist2DatasetLoader = loadSweepTrainSplit): Checker<Params> {
   return defineChecker({
     kind: KIND,
+    verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
     description: 'an MNIST2 sharpness statement (Figs. 1–3, 5) on re-measured Hessian eigenvalues, weight norms and landscapes',
     params: ParamsSchema,
     async check(claim, params, ctx): Promise<Verdict> {
       const results = await mnist2Results(claim, ctx);
       const needs =
-        params.form === 'weight-norm-stable' ? 'the trained weights' : params.form.startsWith('eigen') ? 'Hessian spectra at the trained weights' : 'weight loss landscapes of the trained cells';
+        params.form === 'weight-norm-stable' ? 'the trained weights' : params.form.startsWith('eigen') || params.form === 'eq9-spectrum' ? 'Hessian spectra at the trained weights' : 'weight loss landscapes of the trained cells';
       if (results === null) return notMeasured(claim, ctx, KIND, needs);
       const ds = params.form === 'weight-norm-stable' ? null : await loadDataset(results.data);
       const context = `data: ${results.setting} setting, ${results.data.trainCount} training images, ${results.cells.length} cells, seed ${results.seed}`;
@@ -385,7 +437,9 @@ export function makeMnist2SharpnessChecker(loadDataset: Mnist2DatasetLoader = lo
             ? eigenGrow(params, measured)
             : params.form === 'eigen-linear'
               ? eigenLinear(params, measured)
-              : params.form === 'weight-norm-stable'
+              : params.form === 'eq9-spectrum'
+                ? eq9Spectrum(params, measured)
+                : params.form === 'weight-norm-stable'
                 ? weightNormStable(params, measured)
                 : params.form === 'landscape-sharper'
                   ? landscapeSharper(params, measured)

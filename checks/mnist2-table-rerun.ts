@@ -177,6 +177,7 @@ function decide(params: Params, cells: readonly Mnist2Cell[]): { comparisons: Co
 /** The `mnist2-table-rerun` checker: a sentence about Tables 1–4, decided on the accuracies the sweep measured. */
 export const mnist2TableRerun = defineChecker({
   kind: KIND,
+  verdicts: ['confirmed', 'refuted', 'inconclusive'],
   description: 'a sentence about Tables 1–4 (MNIST2 robust accuracy and gap), re-decided on the re-measured accuracies',
   params: ParamsSchema,
   async check(claim, params, ctx): Promise<Verdict> {

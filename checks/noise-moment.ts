@@ -34,6 +34,7 @@ const ParamsSchema = z.object({
 /** The `noise-moment` checker (Theorem 2): second moment ε²/3·δ_ij, zero mean, no correlation with x. */
 export const noiseMoment = defineChecker({
   kind: 'noise-moment',
+  verdicts: ['confirmed', 'refuted', 'inconclusive'],
   description: 'moments of η_i ~ U(−ε, ε): E[η_iη_j] = c ε² δ_ij, E[η_i] = 0, E[η_i x_j] = 0 (exact rational, Gauss–Legendre, seeded Monte Carlo)',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {

@@ -24,6 +24,8 @@ const Params = z.object({
   /** Points N in the sums. */
   N: z.number().int().min(1).default(3),
   searchPoints: z.number().int().min(10).default(500),
+  /** The range of the two weight norms searched in general (any positive norms by default). */
+  weightNormRange: z.tuple([z.number().positive(), z.number().positive()]).default([0.1, 5]),
   /** The role of the printed inequality (its \geq or \leq gives the direction). */
   inequality: z.string().default('inequality'),
   /** The assumption on the two weight norms under which the inequality is derived. */
@@ -41,6 +43,7 @@ const interval = (name: string, lo: number, hi: number): Variable => ({
 /** Eq. (12): counterexample search in general, exact factoring under equal weight norms, the assumption checked. */
 export const normInequalityChecker = defineChecker<P>({
   kind: 'norm-inequality',
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'Σ‖η_a‖/‖w_a‖ ≥ Σ‖η_b‖/‖w_b‖ given ‖η_a‖ ≥ ‖η_b‖: counterexample search, exact factoring under ‖w_a‖ = ‖w_b‖, the assumption checked',
   params: Params as unknown as z.ZodType<P>,
   check(claim, p, ctx): Verdict {
@@ -57,8 +60,8 @@ export const normInequalityChecker = defineChecker<P>({
     for (let s = 0; s < p.searchPoints; s++) {
       const ra = Array.from({ length: p.N }, () => rng.uniform(0.05, 2));
       const rb = ra.map((r) => r * rng.uniform(0, 1));
-      const wa = rng.uniform(0.1, 5);
-      const wb = rng.uniform(0.1, 5);
+      const wa = rng.uniform(p.weightNormRange[0], p.weightNormRange[1]);
+      const wb = p.weightNormRange[0] === p.weightNormRange[1] ? wa : rng.uniform(p.weightNormRange[0], p.weightNormRange[1]);
       const lhs = ra.reduce((a, b) => a + b, 0) / (2 * p.N * wa);
       const rhs = rb.reduce((a, b) => a + b, 0) / (2 * p.N * wb);
       if (!holds(lhs, rhs)) {
@@ -70,7 +73,7 @@ export const normInequalityChecker = defineChecker<P>({
         };
       }
     }
-    const searched = `${violations} of ${p.searchPoints} seeded points (N = ${p.N}, ‖η_b^n‖ ≤ ‖η_a^n‖, weight norms in [0.1, 5]) violate it`;
+    const searched = `${violations} of ${p.searchPoints} seeded points (N = ${p.N}, ‖η_b^n‖ ≤ ‖η_a^n‖, weight norms in [${p.weightNormRange.join(', ')}]) violate it`;
     if (violations === 0) {
       return { ...base, status: 'confirmed', basis: { kind: 'tested', what: `seeded search over ${p.searchPoints} points` }, evidence: { summary: `no counterexample: ${searched}` } };
     }

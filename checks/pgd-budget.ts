@@ -88,6 +88,7 @@ function randomStartProbability(c: Cell): number {
 /** The `pgd-budget` checker: can PGD with the stated steps and step size reach the ε-ball boundary from δ = 0? */
 export const pgdBudget = defineChecker({
   kind: 'pgd-budget',
+  verdicts: ['confirmed', 'refuted', 'holds-under'],
   description: 'steps × step size ≥ ε for every stated PGD setting (boundary of the ε-ball reachable from a zero start)',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {

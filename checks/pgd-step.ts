@@ -165,6 +165,7 @@ function summaryOf(runs: readonly Run[], norm: BallNorm): { ok: boolean; count: 
 /** The `pgd-step` checker (Eq. (3)): reaches the exact maximiser within ceil(ε/λ) steps, per norm. */
 export const pgdStep = defineChecker({
   kind: 'pgd-step',
+  verdicts: ['confirmed', 'refuted', 'holds-under'],
   description: 'PGD as written (step rule, projection centre) reaches the exact inner maximiser of the linear model within ceil(ε/λ) steps, per norm',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {

@@ -21,6 +21,7 @@ type P = z.infer<typeof Params>;
 /** Eigenvalues and multiplicities of a scaled projector, decided by zero tests of H² = sH and tr H = (d − 1)s. */
 export const projectorSpectrumChecker = defineChecker<P>({
   kind: 'projector-spectrum',
+  verdicts: ['confirmed', 'refuted', 'inconclusive'],
   description: 'eigenvalues {s (×(d−1)), 0 (×1)} of s(I − ŵŵᵀ): zero tests of H² = sH and trace H = (d−1)s, sign of s proved',
   params: Params as unknown as z.ZodType<P>,
   check(claim, p, ctx): Verdict {

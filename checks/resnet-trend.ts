@@ -23,6 +23,7 @@ function describe(o: TrendOutcome): string[] {
 /** ResNet18 trend statements decided from measured sweeps. */
 export const resnetTrendChecker = defineChecker<P>({
   kind: 'resnet-trend',
+  verdicts: ['confirmed', 'refuted', 'inconclusive'],
   description: 'Section 5.2 trends (landscape sharpness, robust generalization gap) decided from measured ResNet18 sweeps',
   params: Params as unknown as z.ZodType<P>,
   async check(claim, p, ctx): Promise<Verdict> {

@@ -135,6 +135,7 @@ function evaluate(p: Instance, form: Form, params: Params, seed: number, searchS
 /** The `robust-inner-max` checker (Eq. (4)): inner max of the linear model = softplus(−y w·x + ε‖w‖_q). */
 export const robustInnerMax = defineChecker({
   kind: 'robust-inner-max',
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'inner max of Eq. (4) for the linear model equals softplus(−y w·x + ε‖w‖_q): PGD with KKT certificate and random search',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {

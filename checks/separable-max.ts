@@ -199,6 +199,7 @@ function dataPoint(c: Cell, dataSeed: number): Record<string, string> {
 /** The `separable-max` checker (Eq. (5)): max of the mean over the product of balls = mean of per-point maxima. */
 export const separableMax = defineChecker({
   kind: 'separable-max',
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'max over (η^1 … η^N) of the mean loss = mean of per-point maxima when the constraint set is a product of balls; differs for one shared η',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {

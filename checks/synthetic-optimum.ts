@@ -7,6 +7,8 @@
  *   abstract's "proportional to the norm of the noise"): fails in general if the premise alone allows a pair of optima
  *   that contradict it, holds under the proof's assumption if it then holds at every built pair; the assumption and
  *   the premise are checked, and the conclusion is also measured at real optima where the premise does not hold;
+ * - `assumption-holds`: a sentence that states one of the registry's assumptions as a fact, decided by the same check
+ *   as the assumption where it matters (`checks/_internals/assumption-checks.ts`);
  * - `convexity`: the smallest Hessian eigenvalue of the robust loss over random (w, ε);
  * - `adversarial-vs-random`: λmax(adversarial)/λmax(uniform noise) at real optima, under each reading of "much more";
  * - `theorem2`: Theorem 2 as an implication (the eigenvalues vanish along a path where every κ^n → 0, and grow or shrink
@@ -22,6 +24,7 @@ import { expandConstruction } from '../src/decide/sampler.ts';
 import {
   maxPerPointGradient,
   onRayDataset,
+  robustOptimum,
   robustOptimumSweep,
   smallSymmetricEigenvalues,
   syntheticDataset,
@@ -29,8 +32,7 @@ import {
   theorem2Evidence,
   type OptimumRow,
 } from '../src/decide/synthetic.ts';
-import { robustL2Loss } from '../src/numeric/robust-l2.ts';
-import { minimize } from '../src/numeric/optimize.ts';
+import { innerMinL2Loss, robustL2Loss } from '../src/numeric/robust-l2.ts';
 import type { Dataset } from '../src/numeric/dataset.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { AssumptionSchema, ConditionSchema, readingsSchema } from './params.ts';
@@ -62,9 +64,16 @@ const Params = z.discriminatedUnion('mode', [
     epsGrid: EpsGrid.default([...SYNTHETIC_EPS_GRID]),
   }),
   z.object({
+    /** A statement of the paper that is itself one of the registry's assumptions: decided where it matters. */
+    mode: z.literal('assumption-holds'),
+    assumption: AssumptionSchema,
+  }),
+  z.object({
     mode: z.literal('convexity'),
     /** The range of ε sampled (the paper's: ε > 0). */
-    epsRange: z.tuple([z.number(), z.number()]).default([0.01, 2]),
+    epsRange: z.tuple([z.number().nonnegative(), z.number().nonnegative()]).default([0.01, 2]),
+    /** The inner problem whose loss is tested: `max` (adversarial training, Eq. (4)) or `min` (the friendliest point). */
+    inner: z.enum(['max', 'min']).default('max'),
     trials: z.number().int().min(10).default(300),
   }),
   z.object({
@@ -146,7 +155,7 @@ function perPointCondition(claim: LoadedClaim, p: Extract<P, { mode: 'per-point-
   // Real optima: the largest deviation of x^n from the condition's x at w*, over the points and ε.
   const rows = p.epsGrid.map((eps) => {
     const ds = p.dataset === 'on-ray' ? onRayDataset(seed, eps).ds : syntheticDataset(seed);
-    const opt = minimize(robustL2Loss(ds, eps), new Float64Array(ds.d).fill(0.1), { method: 'newton', gradTol: 1e-10 });
+    const opt = robustOptimum(ds, eps);
     let worst = 0;
     let worstN = 0;
     for (let n = 0; n < ds.n; n++) {
@@ -286,6 +295,23 @@ function theorem(claim: LoadedClaim, p: Extract<P, { mode: 'theorem' }>, ctx: Ch
   };
 }
 
+function assumptionHolds(claim: LoadedClaim, p: Extract<P, { mode: 'assumption-holds' }>, ctx: CheckContext): Verdict {
+  const base = { claimId: claim.id, seed: ctx.seed, checker: 'synthetic-optimum' };
+  const check = checkAssumption(p.assumption, ctx);
+  const w = check.whereItMatters;
+  const details = [`can it hold at all: ${check.satisfiable.status} (${check.satisfiable.summary})`, ...(w.details ?? [])];
+  if (w.status === 'yes') return { ...base, status: 'confirmed', basis: { kind: 'tested', what: 'real optima of a seeded synthetic problem (Float64 Newton)' }, evidence: { summary: w.summary, details } };
+  if (w.status === 'no' || w.status === 'partly') {
+    return {
+      ...base,
+      status: 'refuted',
+      witness: { point: { data: (w.details ?? [])[0] ?? 'seeded synthetic problem' }, paperValue: p.assumption.statement, ourValue: w.summary },
+      evidence: { summary: w.summary, details, ...(w.data ? { data: w.data } : {}) },
+    };
+  }
+  return { ...base, status: 'inconclusive', reason: w.summary, evidence: { summary: w.summary, details } };
+}
+
 function convexity(claim: LoadedClaim, p: Extract<P, { mode: 'convexity' }>, ctx: CheckContext): Verdict {
   const base = { claimId: claim.id, seed: ctx.seed, checker: 'synthetic-optimum' };
   const rng = makeRng(deriveSeed(ctx.seed, 'convexity'));
@@ -296,13 +322,13 @@ function convexity(claim: LoadedClaim, p: Extract<P, { mode: 'convexity' }>, ctx
     const eps = rng.uniform(p.epsRange[0], p.epsRange[1]);
     const w = Float64Array.from({ length: ds.d }, () => rng.uniform(-3, 3));
     if (Math.hypot(...w) < 1e-3) continue;
-    const e = smallSymmetricEigenvalues(robustL2Loss(ds, eps).hessian(w), ds.d);
+    const e = smallSymmetricEigenvalues((p.inner === 'max' ? robustL2Loss : innerMinL2Loss)(ds, eps).hessian(w), ds.d);
     if (e[e.length - 1]! < minEig) {
       minEig = e[e.length - 1]!;
       at = { eps, w };
     }
   }
-  const summary = `smallest Hessian eigenvalue of the L2-robust loss over ${p.trials} random (w, ε ∈ [${p.epsRange.join(', ')}]): ${minEig.toExponential(2)}; the general Hessian (Appendix B, last line) is σ(u)·‖η‖/‖w‖·(I − ŵŵᵀ) + σ(u)(1−σ(u))·v vᵀ, a sum of PSD parts when ‖η‖ = ε ≥ 0`;
+  const summary = `smallest Hessian eigenvalue of the ${p.inner === 'max' ? 'L2-robust loss (inner maximum)' : 'inner-minimum loss softplus(−y w·x − ε‖w‖)'} over ${p.trials} random (w, ε ∈ [${p.epsRange.join(', ')}]): ${minEig.toExponential(2)}; the general Hessian (Appendix B, last line) is σ(u)·‖η‖/‖w‖·(I − ŵŵᵀ) + σ(u)(1−σ(u))·v vᵀ, a sum of PSD parts when ‖η‖ = ε ≥ 0`;
   if (minEig >= -1e-12) {
     return { ...base, status: 'confirmed', basis: { kind: 'tested', what: `${p.trials} seeded (w, ε) on seeded data, Jacobi eigenvalues in Float64` }, evidence: { summary, details: ['the paper argues from the Hessian at w* only; convexity everywhere needs the general form, which the check uses'] } };
   }
@@ -374,6 +400,7 @@ function theorem2(claim: LoadedClaim, p: Extract<P, { mode: 'theorem2' }>, ctx: 
 /** Verdicts from real optima of seeded synthetic problems and from points built to satisfy a premise. */
 export const syntheticOptimumChecker = defineChecker<P>({
   kind: 'synthetic-optimum',
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'what holds at real optima of seeded synthetic L2-robust / uniform-noise problems and at points built to satisfy a premise (Float64 Newton)',
   params: Params as unknown as z.ZodType<P>,
   check(claim, p, ctx): Verdict {
@@ -382,6 +409,8 @@ export const syntheticOptimumChecker = defineChecker<P>({
         return perPointCondition(claim, p, ctx);
       case 'theorem':
         return theorem(claim, p, ctx);
+      case 'assumption-holds':
+        return assumptionHolds(claim, p, ctx);
       case 'convexity':
         return convexity(claim, p, ctx);
       case 'adversarial-vs-random':

@@ -27,6 +27,7 @@ function nearest(p: PrintedPercent, n: number): string {
 /** The `table-achievable` checker: is every printed train and test accuracy some k/n of its split, rounded? */
 export const tableAchievable = defineChecker({
   kind: 'table-achievable',
+  verdicts: ['confirmed', 'refuted'],
   description: 'every printed accuracy is round2(100·k/n) for an integer k and the split size n',
   params: ParamsSchema,
   check(claim, { table }, ctx): Verdict {

@@ -74,6 +74,7 @@ function describe(group: readonly Eps0[]): string {
 /** The `table-eps0` checker: do the ε = 0 rows of the given tables describe the same standard model? */
 export const tableEps0 = defineChecker({
   kind: 'table-eps0',
+  verdicts: ['confirmed', 'refuted', 'holds-under'],
   description: 'the ε = 0 rows of tables that share a dataset report the same standard model (intersecting exact counts)',
   params: ParamsSchema,
   check(claim, { tables, readings, alpha }, ctx): Verdict {

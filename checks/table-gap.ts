@@ -19,6 +19,7 @@ function pairText(row: TableRow, nTrain: number, nTest: number): string {
 /** The `table-gap` checker: is every printed gap train − test, up to rounding of exact k/n accuracies? */
 export const tableGap = defineChecker({
   kind: 'table-gap',
+  verdicts: ['confirmed', 'refuted'],
   description:
     'every printed gap equals train − test, exactly or as the two-decimal rounding of j/n_train − k/n_test for some achievable counts j, k',
   params: ParamsSchema,

@@ -247,6 +247,7 @@ function line(c: Comparison): string {
 /** The `table-statement` checker: does a sentence about the tables hold for their printed and exact numbers? */
 export const tableStatement = defineChecker({
   kind: 'table-statement',
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description:
     'a sentence about the tables, decided comparison by comparison on the printed cells and on every exact count pair behind them',
   params: ParamsSchema,

@@ -27,6 +27,7 @@ export const eq12NormInequality = claim({
   ],
   dependsOn: [
     "sec3-sharpness-scale",
+    "sec3-filter-norm-equal-weights",
   ],
   params: {
     N: 3,

@@ -10,14 +10,19 @@ import { sec3Convexity } from './sec3-convexity.ts';
 import { thm1SharperWithEps } from './thm1-sharper-with-eps.ts';
 import { sec3OptimalityCondition } from './sec3-optimality-condition.ts';
 import { eq12NormInequality } from './eq12-norm-inequality.ts';
+import { sec3FilterNormEqualWeights } from './sec3-filter-norm-equal-weights.ts';
 import { sec3SharpnessScale } from './sec3-sharpness-scale.ts';
 import { eq11Eigenvalues } from './eq11-eigenvalues.ts';
 import { lem1Monotone } from './lem1-monotone.ts';
 import { eq01LogisticLoss } from './eq01-logistic-loss.ts';
+import { introEigenProportional } from './intro-eigen-proportional.ts';
 import { eq07CosTheta } from './eq07-cos-theta.ts';
+import { sec32EqRef } from './sec32-eq-ref.ts';
+import { sec5Datasets } from './sec5-datasets.ts';
 import { lem1A1Derivative } from './lem1-a1-derivative.ts';
 import { lem1A2Derivative } from './lem1-a2-derivative.ts';
 import { sec41RobustLoss } from './sec41-robust-loss.ts';
+import { sec32YCosTheta } from './sec32-y-cos-theta.ts';
 import { eq08Gradient } from './eq08-gradient.ts';
 import { eq09HessianAtOptimum } from './eq09-hessian-at-optimum.ts';
 import { appbL1 } from './appb-l1.ts';
@@ -53,6 +58,8 @@ import { thm2GaussianRemark } from './thm2-gaussian-remark.ts';
 
 // --- MNIST2 empirical claims ---
 import { fig3EigenGrowWithEps } from './fig3-eigen-grow-with-eps.ts';
+import { sec51LinfMechanism } from './sec51-linf-mechanism.ts';
+import { fig3Eq9Spectrum } from './fig3-eq9-spectrum.ts';
 import { fig3NearlyLinear } from './fig3-nearly-linear.ts';
 import { sec51WeightNormStable } from './sec51-weight-norm-stable.ts';
 import { fig12SharperWithEps } from './fig12-sharper-with-eps.ts';
@@ -97,6 +104,8 @@ import { tab56GapGrowsRemeasured } from './tab56-gap-grows-remeasured.ts';
 
 /** Every claim record, sorted as the paper is. */
 export const claimRecords: readonly ClaimRecordInput[] = [
+  // introduction
+  introEigenProportional,
   // formulas
   eq01LogisticLoss,
   // eq02–eq06 (meaning of statements)
@@ -106,10 +115,12 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   eq05LandscapeMaxOutsideSum,
   eq06FilterNormalisation,
   // formulas from Eq. (7) on
+  sec32EqRef,
   eq07CosTheta,
   lem1Monotone,
   lem1A1Derivative,
   lem1A2Derivative,
+  sec32YCosTheta,
   sec41RobustLoss,
   eq08Gradient,
   sec3OptimalityCondition,
@@ -128,6 +139,7 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   eq11Eigenvalues,
   sec3SharpnessScale,
   eq12NormInequality,
+  sec3FilterNormEqualWeights,
   thm1SharperWithEps,
   sec3Convexity,
   // theorem 2
@@ -144,6 +156,8 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   // --- MNIST2 empirical claims ---
   fig3EigenGrowWithEps,
   fig3NearlyLinear,
+  sec51LinfMechanism,
+  fig3Eq9Spectrum,
   sec51WeightNormStable,
   fig12SharperWithEps,
   fig5SharperWithEps,
@@ -153,6 +167,7 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   tab3RerunLargeEpsGap,
   tab2to4RerunRandomGap,
   // tables
+  sec5Datasets,
   setEpsMnist2L2,
   setEpsMnist2Linf,
   setEpsCifar10Svhn,

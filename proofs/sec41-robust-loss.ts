@@ -30,6 +30,7 @@ export const sec41RobustLoss = claim({
   dependsOn: [
     "eq07-cos-theta",
     "lem1-monotone",
+    "sec32-y-cos-theta",
   ],
   params: {
     rhsSubstitutions: [

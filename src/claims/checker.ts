@@ -4,7 +4,7 @@
  */
 import type { z } from 'zod';
 import type { Engines } from '../engines/types.ts';
-import type { Verdict } from './verdict.ts';
+import type { Verdict, VerdictStatus } from './verdict.ts';
 import type { LoadedClaim } from './load.ts';
 
 /** Everything a check may use besides the claim itself. */
@@ -38,6 +38,11 @@ export interface Checker<P = Record<string, unknown>> {
   readonly kind: string;
   /** What this checker decides, in one line. */
   readonly description: string;
+  /**
+   * The verdict classes this checker can return (at least `confirmed` and `refuted`). Its tests reach each of them
+   * with constructed inputs (test/checks/verdict-classes.test.ts holds every kind to it).
+   */
+  readonly verdicts: readonly VerdictStatus[];
   /** Schema of `params` for claims of this kind. */
   readonly params: z.ZodType<P>;
   /** Runs the computation and returns its verdict. */

@@ -2,10 +2,11 @@
  * Findings: the refuted and holds-under verdicts grouped by root cause, with a severity from one rule. Computed from
  * the verdicts, the dependency graph and the propagation, never from a hand-written list:
  * - one finding per cause: a reading of a convention (every claim that holds only under it), an assumption (every
- *   claim that holds only under it), or a refuted claim together with the refuted claims that rest on it directly;
+ *   claim that holds only under it, and a refuted claim that states it as a fact for them), or a refuted claim together
+ *   with the refuted claims that rest on it directly;
  * - its roots are the members that rest on no other member; the rest are its consequences;
- * - what rests on the members outside the finding is listed with its verdict, so a reader sees what does and does not
- *   inherit the problem; confirmed claims whose truth under the finding's reading comes from errors cancelling are
+ * - what builds directly on the members outside the finding is listed with its verdict, so a reader sees what does
+ *   and does not inherit the problem; confirmed claims whose truth under the finding's reading comes from errors cancelling are
  *   listed too.
  *
  * Severity (`severityOf`): a reading → `presentation` (the claims hold once the words are read that way); an
@@ -44,7 +45,7 @@ export interface Finding {
   readonly why: string;
   readonly roots: readonly string[];
   readonly consequences: readonly string[];
-  /** Claims outside the finding that rest on a member, with their verdicts. */
+  /** Claims outside the finding that build directly on a member, with their verdicts. */
   readonly downstream: readonly { readonly id: string; readonly status: VerdictStatus }[];
   /** Confirmed claims that hold under the finding's reading only because errors of claims they rest on cancel. */
   readonly cancellations: readonly { readonly id: string; readonly failing: readonly string[] }[];
@@ -96,6 +97,18 @@ export function findings(inputs: readonly FindingInput[], propagated: readonly P
     groupKey.set(r.id, key);
     if (!causes.has(key)) causes.set(key, cause);
   }
+  // A refuted claim whose non-confirmed direct dependents all hold only under one assumption states that assumption as
+  // a fact: it joins the assumption's finding (the same root cause).
+  for (const r of inputs) {
+    if (r.verdict.status !== 'refuted' || groupKey.get(r.id) !== `refuted:${r.id}`) continue;
+    const dependents = inputs.filter((x) => x.dependsOn.includes(r.id) && x.verdict.status !== 'confirmed' && x.verdict.status !== 'inconclusive');
+    const keys = new Set(dependents.map((x) => groupKey.get(x.id)));
+    const only = keys.size === 1 ? [...keys][0] : undefined;
+    if (only?.startsWith('assumption:')) {
+      groupKey.set(r.id, only);
+      causes.delete(`refuted:${r.id}`);
+    }
+  }
   const out: Finding[] = [];
   for (const [key, cause] of causes) {
     const members = inputs.filter((r) => groupKey.get(r.id) === key).map((r) => r.id);
@@ -103,15 +116,14 @@ export function findings(inputs: readonly FindingInput[], propagated: readonly P
     const roots = members.filter((m) => !(prop.get(m)?.restsOn ?? []).some((d) => memberSet.has(d)));
     const consequences = members.filter((m) => !roots.includes(m));
     const downstream = inputs
-      .filter((r) => !memberSet.has(r.id) && (prop.get(r.id)?.restsOn ?? []).some((d) => memberSet.has(d)))
+      .filter((r) => !memberSet.has(r.id) && r.dependsOn.some((d) => memberSet.has(d)))
       .map((r) => ({ id: r.id, status: r.verdict.status }));
     const cancellations =
       cause.kind === 'reading'
-        ? propagated.flatMap((p) =>
-            p.cancellations
-              .filter((c) => c.convention === cause.convention && c.failing.some((f) => memberSet.has(f)))
-              .map((c) => ({ id: p.id, failing: c.failing })),
-          )
+        ? propagated.flatMap((p) => {
+            const hits = p.cancellations.filter((c) => c.convention === cause.convention && c.failing.some((f) => memberSet.has(f)));
+            return hits.length > 0 ? [{ id: p.id, failing: [...new Set(hits.flatMap((c) => c.failing))] }] : [];
+          })
         : [];
     const { severity, why } = severityOf(cause, members.map((m) => byId.get(m)!.category));
     out.push({ id: key, cause, severity, why, roots, consequences, downstream, cancellations });

@@ -6,7 +6,7 @@
  * - conflicts: a shared convention (one θ, one ball across the paper) under which no single reading makes every claim
  *   of a dependency chain hold;
  * - errors cancelling: a claim that holds under a reading of a shared convention while two or more of the claims it
- *   rests on fail under that same reading (each wrong, the combination right).
+ *   builds on directly fail under that same reading (each step wrong, the combination right).
  */
 import type { Verdict } from './verdict.ts';
 
@@ -30,7 +30,7 @@ export interface Propagated {
   readonly restsOn: readonly string[];
   /** Shared conventions with no reading under which this claim and every claim it rests on hold. */
   readonly conflicts: readonly { readonly convention: string; readonly claims: readonly string[] }[];
-  /** Readings under which this claim holds although two or more claims it rests on fail. */
+  /** Readings under which this claim holds although two or more claims it builds on directly fail. */
   readonly cancellations: readonly { readonly convention: string; readonly reading: string; readonly failing: readonly string[] }[];
 }
 
@@ -104,11 +104,12 @@ export function propagate(inputs: readonly PropagationInput[]): Propagated[] {
       }
       if (r.verdict.status === 'refuted' || r.verdict.status === 'inconclusive') continue;
       const own = holdingReadings(r.verdict, conv);
-      const readingIds = new Set(deps.flatMap((d) => [...failingReadings(byId.get(d)!.verdict, conv)]));
+      const direct = r.dependsOn.filter((d) => byId.has(d));
+      const readingIds = new Set(direct.flatMap((d) => [...failingReadings(byId.get(d)!.verdict, conv)]));
       for (const reading of readingIds) {
         if (own && !own.has(reading)) continue;
         if (!own && r.verdict.status !== 'confirmed') continue;
-        const failing = deps.filter((d) => failingReadings(byId.get(d)!.verdict, conv).has(reading));
+        const failing = direct.filter((d) => failingReadings(byId.get(d)!.verdict, conv).has(reading));
         if (failing.length >= 2) cancellations.push({ convention: conv, reading, failing });
       }
     }

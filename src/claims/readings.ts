@@ -27,7 +27,7 @@ export interface ReadingsDecision {
   readonly evidence: Evidence;
   /** How a `confirmed` verdict was reached. */
   readonly basis: Basis;
-  /** A corrected form, checked by the same machinery; attached only to a `refuted` verdict. */
+  /** A corrected form, checked by the same machinery; attached to a `refuted` or `holds-under` verdict. */
   readonly correction?: Correction;
 }
 
@@ -49,7 +49,7 @@ export function decideReadings(d: ReadingsDecision): Verdict {
   const undecided = outcomes.filter((o) => o.outcome === 'undecided');
   const literal = outcomes.find((o) => o.literal);
   const common = { ...d.base, readings: d.readings };
-  const details = [...outcomes.map(line), ...(d.evidence.details ?? [])];
+  const details = [...outcomes.map(line), d.evidence.summary, ...(d.evidence.details ?? [])];
   if (fails.length === 0 && undecided.length === 0) {
     const summary = outcomes.length === 1 ? d.evidence.summary : `holds under every reading (${outcomes.map((o) => o.id).join(', ')}): ${d.evidence.summary}`;
     return { ...common, status: 'confirmed', basis: d.basis, evidence: { ...d.evidence, summary, details } };
@@ -72,6 +72,7 @@ export function decideReadings(d: ReadingsDecision): Verdict {
       condition: { kind: 'reading', convention: d.readings.convention, reading: { id: chosen.id, statement: chosen.statement, literal: chosen.literal } },
       witness: witnessOf(failing),
       underCondition: { summary: chosen.summary },
+      ...(d.correction ? { correction: d.correction } : {}),
       evidence: {
         ...d.evidence,
         summary: `fails ${failing.literal ? 'as literally read' : `under "${failing.id}"`} (${failing.summary}); holds under "${chosen.id}" (${chosen.summary})`,

@@ -10,7 +10,7 @@ import type { Rng } from './rng.ts';
 /** A point: scalar symbol → exact decimal string. */
 export type Point = Record<string, string>;
 
-/** A derived variable: `target` and `expr` may use `{k}` (component 1 … d) and `{n}` (point 1 … N) placeholders, `NORM(base)` / `NORM(base_{n})` for an L2 norm and `DOT(a, b_{n})` for an inner product. */
+/** A derived variable: `target` and `expr` may use `{k}` (component 1 … d) and `{n}` (point 1 … N) placeholders, `NORM(base)` / `NORM(base_{n})` for an L2 norm, `SUM(base)` for the sum of the components and `DOT(a, b_{n})` for an inner product. */
 export interface Construction {
   readonly target: string;
   readonly expr: string;
@@ -66,6 +66,7 @@ export function expandConstruction(c: Construction, d: number, N: number): { tar
           const comps = Array.from({ length: d }, (_, j) => comp(base, nn, j + 1));
           return `sqrt(${comps.map((x) => `${x}^2`).join(' + ')})`;
         })
+        .replace(/SUM\(([A-Za-z]+)(?:_(\d+))?\)/g, (_m, base: string, nn?: string) => `(${Array.from({ length: d }, (_, j) => comp(base, nn, j + 1)).join(' + ')})`)
         .replace(/DOT\(([A-Za-z]+)(?:_(\d+))?,\s*([A-Za-z]+)(?:_(\d+))?\)/g, (_m, a: string, an?: string, b?: string, bn?: string) => {
           const terms = Array.from({ length: d }, (_, j) => `${comp(a, an, j + 1)} * ${comp(b!, bn, j + 1)}`);
           return `(${terms.join(' + ')})`;

@@ -8,7 +8,7 @@ import { makeRng } from './rng.ts';
 import { makeDataset, type Dataset } from '../numeric/dataset.ts';
 import { robustL2Loss } from '../numeric/robust-l2.ts';
 import { randomNoiseLoss, sampleUniformNoise } from '../numeric/random-noise.ts';
-import { minimize } from '../numeric/optimize.ts';
+import { minimize, type MinimizeResult } from '../numeric/optimize.ts';
 
 /**
  * The ε grid of the seeded synthetic problems whose real optima test the paper's assumptions (all below the ε at which
@@ -88,6 +88,17 @@ export function maxPerPointGradient(ds: Dataset, eps: number, w: Float64Array): 
     max = Math.max(max, Math.hypot(...robustL2Loss(one, eps).grad(w)));
   }
   return max;
+}
+
+/**
+ * The optimum of the L2-robust loss on `ds` at ε: damped Newton to ‖∇L‖ ≤ 1e-10, then L-BFGS from the same start when
+ * Newton does not converge (on data whose optima form a ray the Hessian is singular along it).
+ */
+export function robustOptimum(ds: Dataset, eps: number): MinimizeResult {
+  const loss = robustL2Loss(ds, eps);
+  const w0 = new Float64Array(ds.d).fill(0.1);
+  const newton = minimize(loss, w0, { method: 'newton', gradTol: 1e-10 });
+  return newton.converged ? newton : minimize(loss, w0, { method: 'lbfgs', gradTol: 1e-10 });
 }
 
 export interface OptimumRow {

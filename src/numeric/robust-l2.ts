@@ -50,6 +50,25 @@ export function robustL2Loss(ds: Dataset, epsilon: number, options: LinearModelO
   return makeMarginLoss('robustL2Loss', `robust-l2(eps=${epsilon})`, ds, epsilon, l2Penalty, options);
 }
 
+/** −‖w‖₂ as a penalty: the norm term of the friendliest perturbation (the inner minimum over the ball). */
+const negatedL2Penalty: NormPenalty = {
+  value: (w, d) => -l2Penalty.value(w, d),
+  grad(fn, w, d) {
+    return l2Penalty.grad(fn, w, d).map((v) => -v);
+  },
+  addHvp: (w, v, d, coef, out) => l2Penalty.addHvp(w, v, d, -coef, out),
+  addHessian: (w, d, dim, coef, H) => l2Penalty.addHessian(w, d, dim, -coef, H),
+};
+
+/**
+ * The loss of the friendliest perturbation in the L2 ball, (1/N) Σ_n softplus(−yⁿ w·xⁿ − ε‖w‖₂): the inner MINIMUM
+ * of Eq. (2) in closed form. Its Hessian carries the projector term with a negative sign, so it is not convex: the
+ * contrast that shows convexity comes from maximising (sec3-convexity).
+ */
+export function innerMinL2Loss(ds: Dataset, epsilon: number, options: LinearModelOptions = {}): Loss {
+  return makeMarginLoss('innerMinL2Loss', `inner-min-l2(eps=${epsilon})`, ds, epsilon, negatedL2Penalty, options);
+}
+
 /**
  * The maximiser of Eq. (2) over the L2 ball of radius ε for a linear model: ηⁿ = −yⁿ ε w/‖w‖₂ (n×d row-major),
  * which turns Eq. (7) into the L2-robust loss. Throws `NonDifferentiableError` at ‖w‖ = 0 (every η on the sphere

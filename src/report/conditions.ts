@@ -3,7 +3,8 @@
  * reading, where it comes from, and what was computed about it), the per-reading outcomes, and how a confirmation was
  * reached.
  */
-import type { AssumptionCheck, Basis, Condition, ReadingsResult, Source, Verdict } from '../claims/verdict.ts';
+import type { AssumptionCheck, Basis, Condition, ReadingsResult, Source, Verdict, Witness } from '../claims/verdict.ts';
+import type { Need } from '../claims/propagate.ts';
 
 /** "the assumption …" / "the reading …". */
 export function conditionTitle(c: Condition): string {
@@ -52,4 +53,19 @@ export function verdictLine(v: Verdict): string {
   const base = v.status === 'inconclusive' && !v.evidence.summary ? v.reason : v.evidence.summary;
   const note = whereItMattersNote(v);
   return note ? `${note}. ${base}` : base;
+}
+
+/** The enclosure of a witness in one line ("paper − derived ∈ [lo, hi]: proved nonzero …"). */
+export function enclosureText(w: Witness): string | undefined {
+  const e = w.enclosure;
+  if (!e) return undefined;
+  const short = (x: string) => (x.length > 24 ? `${x.slice(0, 22)}…` : x);
+  return `paper − derived ∈ [${short(e.lo)}, ${short(e.hi)}] (${e.excludesZero ? 'excludes 0: the difference is proved nonzero' : 'contains 0: not proved'}; ${e.method})`;
+}
+
+/** What a claim needs beyond itself, in one line per need. */
+export function needLines(needs: readonly Need[], self: string): string[] {
+  return needs
+    .filter((n) => n.from !== self)
+    .map((n) => (n.kind === 'reading' ? `the reading "${n.statement}" (via ${n.from})` : `the assumption "${n.statement}" (via ${n.from})`));
 }

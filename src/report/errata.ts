@@ -5,6 +5,8 @@
 import type { CheckResult } from '../run.ts';
 import type { Location } from '../claims/schema.ts';
 import type { Verdict } from '../claims/verdict.ts';
+import { propagate, type Need, type Propagated } from '../claims/propagate.ts';
+import { findings as groupFindings, type Finding, type Severity } from '../claims/findings.ts';
 import { countVerdicts, type VerdictCounts } from './counts.ts';
 import { formatLocation } from './location.ts';
 import { figureFile, validateSections } from './figures.ts';
@@ -42,6 +44,16 @@ export interface ErrataEntry {
   readonly assumptions: readonly string[];
   readonly dependsOn: readonly string[];
   readonly verdict: Verdict;
+  /** What a failure of this claim alone would change (the record's category). */
+  readonly category: Severity;
+  /** The readings and assumptions this claim needs, its own and those of the claims it rests on. */
+  readonly needs: readonly Need[];
+  /** Shared conventions with no reading under which this claim and everything it rests on hold. */
+  readonly conflicts: Propagated['conflicts'];
+  /** Readings under which this claim holds although two or more claims it rests on fail (errors cancelling). */
+  readonly cancellations: Propagated['cancellations'];
+  /** The finding this claim belongs to (refuted and holds-under claims), with its severity. */
+  readonly finding: { readonly id: string; readonly severity: Severity } | null;
   /** The command that replays this check. */
   readonly reproduce: string;
 }
@@ -94,6 +106,8 @@ export interface ErrataDocument {
   readonly paper: typeof PAPER;
   readonly provenance: ReportProvenance;
   readonly counts: VerdictCounts;
+  /** Refuted and holds-under verdicts grouped by root cause, most severe first (src/claims/findings.ts). */
+  readonly findings: readonly Finding[];
   readonly claims: readonly ErrataEntry[];
   /** The experiments' sections, in the order given. */
   readonly sections: readonly ErrataSection[];
@@ -149,11 +163,17 @@ export function buildErrata(
 ): ErrataDocument {
   validateSections(sections);
   const errataSections = sections.map(errataSection);
+  const inputs = results.map(({ claim, verdict }) => ({ id: claim.id, dependsOn: claim.dependsOn, category: claim.category, verdict }));
+  const propagated = propagate(inputs);
+  const found = groupFindings(inputs, propagated);
+  const prop = new Map(propagated.map((p) => [p.id, p]));
+  const findingOf = new Map(found.flatMap((f) => [...f.roots, ...f.consequences].map((id) => [id, { id: f.id, severity: f.severity }] as const)));
   return {
     title: `Errata: ${PAPER.title}`,
     paper: PAPER,
     provenance,
     counts: countVerdicts(results.map((r) => r.verdict)),
+    findings: found,
     claims: results.map(({ claim, verdict }) => ({
       id: claim.id,
       title: claim.title,
@@ -170,6 +190,11 @@ export function buildErrata(
       assumptions: claim.assumptions,
       dependsOn: claim.dependsOn,
       verdict,
+      category: claim.category,
+      needs: prop.get(claim.id)!.needs,
+      conflicts: prop.get(claim.id)!.conflicts,
+      cancellations: prop.get(claim.id)!.cancellations,
+      finding: findingOf.get(claim.id) ?? null,
       reproduce: reproduceCommand(
         claim.id,
         provenance.seed,

@@ -3,7 +3,8 @@
  * fonts are inlined (only those used), figures are inline SVG, and a Content-Security-Policy forbids every fetch,
  * so the page shows the same with no network. One small inline script filters and sorts the claim table.
  */
-import { basisText, checkRows, conditionSource, conditionTitle, readingRows, verdictLine } from './conditions.ts';
+import { findingLines, findingTitle, HOW_VERDICTS_ARISE } from './finding-text.ts';
+import { basisText, enclosureText, needLines, checkRows, conditionSource, conditionTitle, readingRows, verdictLine } from './conditions.ts';
 import { createHash } from 'node:crypto';
 import type { CheckResult } from '../run.ts';
 import { VERDICT_STATUSES, type EngineAgreement, type Evidence, type Verdict, type Witness } from '../claims/verdict.ts';
@@ -82,6 +83,7 @@ class Renderer {
       `<tr><th scope="row">point</th><td>${pointHtml}</td></tr>` +
       `<tr><th scope="row">paper’s value</th><td><code>${esc(w.paperValue)}</code></td></tr>` +
       `<tr><th scope="row">derived value</th><td><code>${esc(w.ourValue)}</code></td></tr>` +
+      (enclosureText(w) ? `<tr><th scope="row">enclosure</th><td>${esc(enclosureText(w)!)}</td></tr>` : '') +
       `</tbody></table></div>`
     );
   }
@@ -175,6 +177,14 @@ class Renderer {
       );
     }
     out.push(this.status(v));
+    const needs = needLines(e.needs, e.id);
+    const notes = [
+      ...(needs.length > 0 ? [`Rests on ${needs.join('; ')}.`] : []),
+      ...e.cancellations.map((c) => `Errors cancel: this claim holds under the reading “${c.reading}” although ${c.failing.join(' and ')} fail under it.`),
+      ...e.conflicts.map((c) => `Conflicting readings: no reading of ${c.convention} makes ${c.claims.join(', ')} all hold.`),
+      ...(e.finding ? [`Finding ${e.finding.id} (severity ${e.finding.severity}).`] : []),
+    ];
+    if (notes.length > 0) out.push(`<p class="meta">${notes.map(esc).join(' ')}</p>`);
     out.push(`<h4>Evidence</h4><div class="evidence">${this.evidence(v.evidence)}</div>`);
     if (e.restsOn.length > 0) out.push(`<p class="refs"><strong>Rests on:</strong> ${e.restsOn.map((r) => this.reference(r)).join('; ')}</p>`);
     if (e.dependsOn.length > 0) out.push(`<p class="refs"><strong>Builds on:</strong> ${e.dependsOn.map((d) => this.claimLink(d)).join(', ')}</p>`);
@@ -303,6 +313,17 @@ class Renderer {
     return out.join('\n');
   }
 
+  findings(): string {
+    const d = this.doc;
+    if (d.findings.length === 0) return '';
+    const items = d.findings.map((f, i) =>
+      `<li class="finding severity-${f.severity}"><h3>${i + 1}. <span class="badge">${esc(f.severity)}</span> ${esc(findingTitle(f, d))}</h3><dl>` +
+      findingLines(f).map(([label, text]) => `<dt>${esc(label)}</dt><dd>${esc(text)}</dd>`).join('') +
+      '</dl></li>',
+    );
+    return `<section id="findings"><h2>Findings</h2><p class="meta">The refuted and holds-under verdicts grouped by root cause, most severe first (severity: result › derivation › presentation).</p><ol class="findings">${items.join('')}</ol></section>`;
+  }
+
   page(run: RunProvenance | undefined): string {
     const d = this.doc;
     const claims = d.claims.map((e) => this.entry(e)).join('\n');
@@ -314,6 +335,7 @@ class Renderer {
             .join('')}</ul></div>`
         : '';
     const toc = [
+      ...(d.findings.length > 0 ? ['<a href="#findings">Findings</a>'] : []),
       '<a href="#verdicts">Verdicts</a>',
       '<a href="#claims">Claims</a>',
       ...(d.sections.length > 0 ? ['<a href="#experiments">Experiments</a>'] : []),
@@ -338,11 +360,12 @@ class Renderer {
       '<p class="kicker">Errata</p>',
       `<h1>${esc(d.paper.title)}</h1>`,
       `<p class="authors">${esc(d.paper.authors)}</p>`,
-      '<p class="lede">Every verdict below was computed by a check in <code>checks/</code> from a claim record in <code>proofs/</code>; none is written by hand. Each claim gives the command that reproduces it.</p>',
+      `<p class="lede">${esc(HOW_VERDICTS_ARISE).replace(/`([^`]+)`/g, '<code>$1</code>')} Each claim gives the command that reproduces it.</p>`,
       `<nav><ul class="toc">${toc.map((t) => `<li>${t}</li>`).join('')}</ul></nav>`,
       '</div></header>',
       '<main class="wrap">',
       failureBox,
+      this.findings(),
       '<section id="verdicts">',
       '<h2>Verdicts</h2>',
       d.claims.length === 0 ? '<p>No claims were checked.</p>' : `${this.counts()}${this.summaryTable()}`,

@@ -2,7 +2,8 @@
  * errata.md: the errata document as Markdown (GitHub flavour, LaTeX in `$$…$$`, figures as `figures/<id>.svg`
  * written next to it, tables inline).
  */
-import { basisText, checkRows, conditionSource, conditionTitle, readingRows, verdictLine } from './conditions.ts';
+import { findingLines, findingTitle, HOW_VERDICTS_ARISE } from './finding-text.ts';
+import { basisText, enclosureText, needLines, checkRows, conditionSource, conditionTitle, readingRows, verdictLine } from './conditions.ts';
 import type { CheckResult } from '../run.ts';
 import type { EngineAgreement, Evidence, Verdict, Witness } from '../claims/verdict.ts';
 import { VERDICT_STATUSES } from '../claims/verdict.ts';
@@ -56,6 +57,7 @@ function witnessLines(witness: Witness, heading: string): string[] {
         ['point', code(point || '(none)')],
         ["paper's value", code(witness.paperValue)],
         ['derived value', code(witness.ourValue)],
+        ...(enclosureText(witness) ? [['enclosure', enclosureText(witness)!]] : []),
       ],
     ),
   ];
@@ -132,6 +134,11 @@ function entrySection(entry: ErrataEntry, runSeed: number): string[] {
   }
   if (v.readings) out.push(`**Readings** (${v.readings.question}):`, '', ...table(['reading', 'literal', 'outcome', 'evidence'], readingRows(v.readings)), '');
   out.push(...statusLines(v));
+  const needs = needLines(entry.needs, entry.id);
+  if (needs.length > 0) out.push(`**Rests on:** ${needs.join('; ')}`, '');
+  for (const c of entry.cancellations) out.push(`**Errors cancel:** this claim holds under the reading "${c.reading}" although ${c.failing.join(' and ')} fail under it`, '');
+  for (const c of entry.conflicts) out.push(`**Conflicting readings:** no reading of ${c.convention} makes ${c.claims.join(', ')} all hold`, '');
+  if (entry.finding) out.push(`**Finding:** ${entry.finding.id} (severity ${entry.finding.severity})`, '');
   out.push('**Evidence:**', '', ...evidenceLines(v.evidence), '');
   if (entry.assumptions.length > 0) {
     out.push('**Assumptions in the record:**', '', ...entry.assumptions.map((a) => `- ${a}`), '');
@@ -179,6 +186,17 @@ function experimentSection(section: ErrataSection): string[] {
   return out;
 }
 
+function findingsLines(doc: ErrataDocument): string[] {
+  if (doc.findings.length === 0) return [];
+  const out = ['## Findings', '', 'The refuted and holds-under verdicts grouped by root cause, most severe first (severity: result › derivation › presentation).', ''];
+  doc.findings.forEach((f, i) => {
+    out.push(`### ${i + 1}. [${f.severity}] ${findingTitle(f, doc)}`, '');
+    for (const [label, text] of findingLines(f)) out.push(`- **${label}:** ${text}`);
+    out.push('');
+  });
+  return out;
+}
+
 function provenanceLines(p: ReportProvenance): string[] {
   const commit = p.commit === null ? 'not available' : `${p.commit}${p.dirty ? ' (with uncommitted changes)' : ''}`;
   const engines = p.engines.map((e) => `${e.role}: ${e.name}${e.version ? ` ${e.version}` : ''}`).join('; ');
@@ -215,8 +233,9 @@ export function renderErrataDocumentMarkdown(doc: ErrataDocument): string {
     '',
     `Paper: *${doc.paper.title}*, ${doc.paper.authors}.`,
     '',
-    'Every verdict below was computed by a check in `checks/` from a claim record in `proofs/`; none is written by hand.',
+    HOW_VERDICTS_ARISE,
     '',
+    ...findingsLines(doc),
     ...provenanceLines(doc.provenance),
     '## Verdicts',
     '',

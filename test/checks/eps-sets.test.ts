@@ -7,7 +7,10 @@ import { epsSets } from '../../checks/eps-sets.ts';
 import { setEpsCifar10Svhn } from '../../proofs/set-eps-cifar10-svhn.ts';
 import { setEpsMnist2L2 } from '../../proofs/set-eps-mnist2-l2.ts';
 import { setEpsMnist2Linf } from '../../proofs/set-eps-mnist2-linf.ts';
-import { record, table, verdictOf } from './table-helpers.ts';
+import { record, table, verdictOf as runVerdict } from './table-helpers.ts';
+import { recorded } from './verdict-classes.ts';
+
+const verdictOf = recorded('eps-sets', runVerdict);
 
 const FULL = '\\varepsilon=\\left\\{0,\\frac{4}{255},\\frac{8}{255}\\right\\}';
 const SHORT = '\\varepsilon=\\left\\{0,\\frac{4}{255}\\right\\}';

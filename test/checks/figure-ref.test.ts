@@ -6,7 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { figureRef } from '../../checks/figure-ref.ts';
 import { txtSec511FigRef } from '../../proofs/txt-sec51-1-fig-ref.ts';
 import { txtSec515RandomFigRef } from '../../proofs/txt-sec51-5-random-fig-ref.ts';
-import { record, verdictOf } from './table-helpers.ts';
+import { record, verdictOf as runVerdict } from './table-helpers.ts';
+import { recorded } from './verdict-classes.ts';
+
+const verdictOf = recorded('figure-ref', runVerdict);
 
 const captions = ['Figure 1: cats in the snow', 'Figure 2: dogs on the beach'];
 const expected = [

@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { filterNormalisation } from '../../checks/filter-normalisation.ts';
 import { eq06FilterNormalisation } from '../../proofs/eq06-filter-normalisation.ts';
-import { verdictOf } from './meaning-helpers.ts';
+import { verdictOf as runVerdict } from './meaning-helpers.ts';
+import { recorded } from './verdict-classes.ts';
+
+const verdictOf = recorded('filter-normalisation', runVerdict);
 
 describe('filter-normalisation (Eq. (6))', () => {
   it('confirms the identities, the Hessian agreeing with central differences', async () => {

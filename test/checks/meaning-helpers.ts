@@ -18,7 +18,7 @@ export function loaded(record: ClaimRecordInput): LoadedClaim {
 
 /** A context with d ∈ {2, 3} and N ∈ {2, 3}; no engine is used by these checkers. */
 export function context(seed = TEST_SEED): CheckContext {
-  return { seed, engines: {} as never, dims: [2, 3], points: [2, 3] };
+  return { seed, runSeed: seed, engines: {} as never, dims: [2, 3], points: [2, 3] };
 }
 
 /** Runs `checker` on `record` with its params, overridden by `override`. */

@@ -13,6 +13,9 @@ import type { Mnist2Cell, Mnist2Results } from '../../src/experiments/mnist2/res
 import { fig12SharperWithEps } from '../../proofs/fig12-sharper-with-eps.ts';
 import { cellWith, resultsOf, smallMnist2, trainedCell } from '../experiments/mnist2/helpers.ts';
 import { loaded, record, tableContext } from './table-helpers.ts';
+import { verdictClasses } from './verdict-classes.ts';
+
+const reach = verdictClasses('mnist2-sharpness');
 
 const ds = smallMnist2();
 const checker = makeMnist2SharpnessChecker(() => ds);
@@ -27,7 +30,7 @@ const sharp = (params: Record<string, unknown>): ClaimRecordInput => record('mni
 
 async function verdict(params: Record<string, unknown>, cells: readonly Mnist2Cell[]): Promise<Verdict> {
   const claim = loaded(sharp(params));
-  return checker.check(claim, checker.params.parse(claim.params), ctxWith(resultsOf(cells, ds)));
+  return reach(await checker.check(claim, checker.params.parse(claim.params), ctxWith(resultsOf(cells, ds))));
 }
 
 const grow = { form: 'eigen-grow', norms: ['l2'], hessians: ['robust', 'fixed-example'] };
@@ -78,6 +81,14 @@ describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
     if (strict.status === 'refuted') expect(strict.witness.ourValue).toMatch(/R² = /);
   });
 
+  it("eq9-spectrum: the trained models' top three eigenvalues are not one eigenvalue of multiplicity d − 1 (refuted); lax thresholds confirm", async () => {
+    const strict = await verdict({ form: 'eq9-spectrum', norms: ['l2'], minEqualRatio: 0.9, maxRelError: 0.25 }, trained);
+    expect(strict.status).toBe('refuted');
+    expect(strict.readings?.outcomes[0]?.summary).toMatch(/λ2\/λ1 = /);
+    const lax = await verdict({ form: 'eq9-spectrum', norms: ['l2'], minEqualRatio: 1e-9, maxRelError: 1e9 }, trained);
+    expect(lax.status).toBe('confirmed');
+  });
+
   it('linearFit: exact on a line, R² < 1 off it', () => {
     expect(linearFit([0, 1, 2], [1, 3, 5])).toEqual({ slope: 2, intercept: 1, r2: 1, maxRelDeviation: 0 });
     const f = linearFit([0, 1, 2, 3], [0, 1, 4, 9]);
@@ -112,8 +123,8 @@ describe('mnist2-sharpness: landscapes (Figs. 1, 2, 5)', () => {
     const v = await verdict(landscape([0, 0.2, 0.4]), scaled([1, 2, 4]));
     expect(v.status).toBe('holds-under');
     if (v.status === 'holds-under') {
-      expect(v.assumption).toMatch(/landscape rise/);
-      expect(v.witness!.point['measure']).toBe('fn-curvature');
+      expect(v.condition.kind === 'reading' && v.condition.reading.statement).toMatch(/landscape rise/);
+      expect(v.witness.point['measure']).toBe('fn-curvature');
     }
   });
 

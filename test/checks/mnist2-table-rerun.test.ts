@@ -14,6 +14,9 @@ import { tab3RerunLargeEpsGap } from '../../proofs/tab3-rerun-large-eps-gap.ts';
 import { tab2to4RerunRandomGap } from '../../proofs/tab2to4-rerun-random-gap.ts';
 import { accuracy, cellWith, resultsOf, smallMnist2 } from '../experiments/mnist2/helpers.ts';
 import { loaded, record, tableContext } from './table-helpers.ts';
+import { verdictClasses } from './verdict-classes.ts';
+
+const reach = verdictClasses('mnist2-table-rerun');
 
 const ds = smallMnist2();
 /** A cell with train and test correct counts out of 4,839 and 2,115 (the shared MNIST2 split). */
@@ -23,7 +26,7 @@ const cell = (norm: Mnist2Norm, training: Mnist2Training, eps: number, trainCorr
 async function verdictOf(rec: ClaimRecordInput, cells: readonly Mnist2Cell[] | null): Promise<Verdict> {
   const claim = loaded(rec);
   const ctx: CheckContext = cells === null ? tableContext : { ...tableContext, measurements: { mnist2: async () => resultsOf(cells, ds) } };
-  return mnist2TableRerun.check(claim, mnist2TableRerun.params.parse(claim.params), ctx);
+  return reach(await mnist2TableRerun.check(claim, mnist2TableRerun.params.parse(claim.params), ctx));
 }
 const rerun = (params: Record<string, unknown>) => record('mnist2-table-rerun', params);
 const l2Adv = { table: 'T1', norm: 'l2', family: 'adversarial' };

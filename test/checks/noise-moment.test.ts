@@ -6,7 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { noiseMoment } from '../../checks/noise-moment.ts';
 import { thm2UniformVariance } from '../../proofs/thm2-uniform-variance.ts';
-import { verdictOf } from './meaning-helpers.ts';
+import { verdictOf as runVerdict } from './meaning-helpers.ts';
+import { recorded } from './verdict-classes.ts';
+
+const verdictOf = recorded('noise-moment', runVerdict);
 
 describe('noise-moment (Theorem 2)', () => {
   it('confirms ε²/3·δ_ij, zero mean and no correlation with x', async () => {

@@ -8,15 +8,19 @@ import { pgdBudget } from '../../checks/pgd-budget.ts';
 import { pgdBudgetCifar10 } from '../../proofs/pgd-budget-cifar10.ts';
 import { pgdBudgetMnist2 } from '../../proofs/pgd-budget-mnist2.ts';
 import { pgdBudgetSvhn } from '../../proofs/pgd-budget-svhn.ts';
-import { record, verdictOf } from './table-helpers.ts';
+import { PGD_START } from '../../proofs/_data/conventions.ts';
+import { record, verdictOf as runVerdict } from './table-helpers.ts';
+import { recorded } from './verdict-classes.ts';
+
+const verdictOf = recorded('pgd-budget', runVerdict);
 
 const EPS = '\\varepsilon=\\left\\{0,\\frac{4}{255},\\frac{8}{255}\\right\\}';
 const ITER = 'we updated the perturbation for 444 iterations at training time and 101010 iterations at evaluation time';
 
-function setting(step: string) {
+function setting(step: string, inputDim = 3072) {
   return record(
     'pgd-budget',
-    { settings: [{ dataset: 'D', norm: 'Linf', epsSet: EPS, stepSize: step, stepQuote: `step ${step}`, iterationsQuote: ITER }] },
+    { readings: { convention: PGD_START.id, question: PGD_START.question, readings: [...PGD_START.readings] }, settings: [{ dataset: 'D', norm: 'Linf', epsSet: EPS, stepSize: step, stepQuote: `step ${step}`, iterationsQuote: ITER, inputDim }] },
     { latex: [{ printed: EPS, role: 'eps-set', parse: false }, { printed: step, role: 'step-size', parse: false }] },
   );
 }
@@ -30,10 +34,17 @@ describe('pgd-budget on hand-made settings', () => {
     const v = await verdictOf(pgdBudget, setting('\\frac{1}{255}'));
     expect(v.status).toBe('holds-under');
     if (v.status !== 'holds-under') return;
-    expect(v.assumption).toMatch(/^random start/);
-    expect(v.witness?.point).toMatchObject({ phase: 'train', eps: '8/255' });
-    expect(v.witness?.ourValue).toBe('steps × step = 4/255 < ε');
-    expect(v.assumptionEvidence.summary).toContain('D train ε=8/255: 0.250');
+    expect(v.condition).toMatchObject({ kind: 'reading', convention: 'pgd-start', reading: { id: 'random-start' } });
+    expect(v.witness.point).toMatchObject({ phase: 'train', eps: '8/255' });
+    expect(v.witness.ourValue).toBe('steps × step = 4/255 < ε');
+    expect(v.underCondition.summary).toContain('D train ε=8/255: 0.250');
+  });
+
+  it('refutes 4 × 1/255 < 8/255 in one dimension, where a random start reaches the boundary with probability 0.25', async () => {
+    const v = await verdictOf(pgdBudget, setting('\\frac{1}{255}', 1));
+    expect(v.status).toBe('refuted');
+    if (v.status !== 'refuted') return;
+    expect(v.readings?.outcomes.map((o) => o.outcome)).toEqual(['fails', 'fails']);
   });
 
   it('rejects a step size its quote does not state', async () => {
@@ -52,13 +63,13 @@ describe('pgd-budget on the paper (regression)', () => {
   it('CIFAR10: holds under a random start; training at 16/255 has 7 × 2/255 = 14/255', async () => {
     const v = await verdictOf(pgdBudget, pgdBudgetCifar10);
     expect(v.status).toBe('holds-under');
-    expect(v.evidence.summary).toBe('1 of 8 (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: CIFAR10 train ε=16/255 (14/255)');
+    expect(v.readings?.outcomes[0]?.summary).toBe('1 of 8 (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: CIFAR10 train ε=16/255 (14/255)');
   });
 
   it('SVHN: holds under a random start; training at 8, 12 and 16/255 has 7 × 1/255 = 7/255', async () => {
     const v = await verdictOf(pgdBudget, pgdBudgetSvhn);
     expect(v.status).toBe('holds-under');
-    expect(v.evidence.summary).toBe(
+    expect(v.readings?.outcomes[0]?.summary).toBe(
       '3 of 8 (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: SVHN train ε=8/255 (7/255), SVHN train ε=12/255 (7/255), SVHN train ε=16/255 (7/255)',
     );
   });

@@ -7,16 +7,21 @@
 import { describe, expect, it } from 'vitest';
 import { pgdStep } from '../../checks/pgd-step.ts';
 import { eq03PgdStep } from '../../proofs/eq03-pgd-step.ts';
-import { verdictOf } from './meaning-helpers.ts';
+import { verdictOf as runVerdict } from './meaning-helpers.ts';
+import { recorded } from './verdict-classes.ts';
+
+const verdictOf = recorded('pgd-step', runVerdict);
+const P_INF = { id: 'p-inf', statement: 'p = ∞', norm: 'linf' };
+const P_2 = { id: 'p-2', statement: 'p = 2', norm: 'l2' };
+const readings = (...rs: object[]) => ({ readings: { convention: 'eq03-pgd-step', question: 'which p?', readings: rs } });
 
 describe('pgd-step (Eq. (3))', () => {
   it('holds under p = ∞, with the L2 shortfall of the sign step as witness', async () => {
     const v = await verdictOf(pgdStep, eq03PgdStep);
     expect(v.status).toBe('holds-under');
     if (v.status !== 'holds-under') return;
-    expect(v.assumption).toMatch(/^p ∈ \{∞\} \(for L2 the step must be g\/‖g‖₂\)/);
-    expect(v.assumption).toMatch(/original x\^n/);
-    expect(v.witness?.point).toMatchObject({ d: '784', norm: 'L2' });
+    expect(v.condition).toMatchObject({ kind: 'reading', reading: { id: 'p-inf' } });
+    expect(v.witness.point).toMatchObject({ d: '784', norm: 'L2' });
     const data = v.evidence.data as { highDimShares: number[]; highDimPredictedShares: number[]; iterateProjectionDrift: number };
     for (const [i, s] of data.highDimShares.entries()) {
       expect(s).toBeGreaterThan(0.75);
@@ -28,19 +33,19 @@ describe('pgd-step (Eq. (3))', () => {
   });
 
   it('confirms the L2 step g/‖g‖₂ with the L2 projection', async () => {
-    const v = await verdictOf(pgdStep, eq03PgdStep, { step: 'l2', norms: ['l2'] });
+    const v = await verdictOf(pgdStep, eq03PgdStep, { step: 'l2', ...readings(P_2) });
     expect(v.status).toBe('confirmed');
   });
 
   it('refutes projecting around the overwritten iterate: the constraint is lost', async () => {
-    const v = await verdictOf(pgdStep, eq03PgdStep, { norms: ['linf'], projectAround: 'iterate' });
+    const v = await verdictOf(pgdStep, eq03PgdStep, { ...readings(P_INF), projectAround: 'iterate' });
     expect(v.status).toBe('refuted');
     if (v.status !== 'refuted') return;
     expect(v.witness.ourValue).toMatch(/requires ‖η‖ ≤ ε/);
   });
 
   it('refutes the sign step for L2 alone', async () => {
-    const v = await verdictOf(pgdStep, eq03PgdStep, { norms: ['l2'], highDimPoints: 1 });
+    const v = await verdictOf(pgdStep, eq03PgdStep, { ...readings(P_2), highDimPoints: 1 });
     expect(v.status).toBe('refuted');
   });
 });

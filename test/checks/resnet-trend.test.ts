@@ -7,13 +7,18 @@ import { tab56GapGrowsRemeasured } from '../../proofs/tab56-gap-grows-remeasured
 import type { Engines } from '../../src/engines/types.ts';
 import { fakeResults, type FakeCell } from '../resnet/fake-results.ts';
 
+import { verdictClasses } from './verdict-classes.ts';
+
+const reach = verdictClasses('resnet-trend');
 const byKind = new Map(checkers.map((c) => [c.kind, c]));
 const run = async (record: typeof fig4SharperWithEps, results: unknown) => {
   const claim = loadClaim(record, byKind);
   const measurements = results === undefined ? undefined : { resnet: async () => results };
-  return resnetTrendChecker.check(claim, resnetTrendChecker.params.parse(claim.params), {
-    seed: 1, engines: {} as Engines, dims: [2], points: [2], ...(measurements ? { measurements } : {}),
-  });
+  return reach(
+    await resnetTrendChecker.check(claim, resnetTrendChecker.params.parse(claim.params), {
+      seed: 1, runSeed: 1, engines: {} as Engines, dims: [2], points: [2], ...(measurements ? { measurements } : {}),
+    }),
+  );
 };
 
 const cells = (rises: number[], gaps: number[]): FakeCell[] =>

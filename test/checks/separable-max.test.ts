@@ -7,26 +7,35 @@
 import { describe, expect, it } from 'vitest';
 import { separableMax } from '../../checks/separable-max.ts';
 import { eq05LandscapeMaxOutsideSum } from '../../proofs/eq05-landscape-max-outside-sum.ts';
-import { verdictOf } from './meaning-helpers.ts';
+import { BALL } from '../../proofs/_data/conventions.ts';
+import { verdictOf as runVerdict } from './meaning-helpers.ts';
+import { recorded } from './verdict-classes.ts';
+
+const verdictOf = recorded('separable-max', runVerdict);
+const only = (id: string) => ({ readings: { convention: BALL.id, question: BALL.question, readings: BALL.readings.filter((r) => r.id === id) } });
 
 const FAST = { extraPoints: [], datasetsPer: 1, searchSamples: 300, restarts: 2, ascentSteps: 200 };
 
 describe('separable-max (Eq. (5))', () => {
-  it('holds under the product structure, with the shared-η value as witness', async () => {
+  it('holds under the closed ball centred at 0 (product structure); the printed centre gives another value', async () => {
     const v = await verdictOf(separableMax, eq05LandscapeMaxOutsideSum, FAST);
     expect(v.status).toBe('holds-under');
     if (v.status !== 'holds-under') return;
+    expect(v.condition).toMatchObject({ kind: 'reading', reading: { id: 'ball-0-closed' } });
     const data = v.evidence.data as { cells: number; jointAgrees: number; sharedStrictlyLess: number; maxRelativeGap: number };
     expect(data.jointAgrees).toBe(data.cells);
     expect(data.maxRelativeGap).toBeLessThan(1e-12);
     expect(data.sharedStrictlyLess).toBeGreaterThan(0);
-    const paper = Number(v.witness!.paperValue.split('= ').pop());
-    const ours = Number(v.witness!.ourValue.split('= ').pop());
-    expect(paper).toBeLessThan(ours);
   });
 
-  it('refutes the shared-η reading', async () => {
+  it('confirms the product structure over the closed ball centred at 0 alone', async () => {
+    expect((await verdictOf(separableMax, eq05LandscapeMaxOutsideSum, { ...FAST, ...only('ball-0-closed') })).status).toBe('confirmed');
+  });
+
+  it('refutes the shared-η structure: its maximum is below the mean of per-point maxima', async () => {
     const v = await verdictOf(separableMax, eq05LandscapeMaxOutsideSum, { ...FAST, structure: 'shared' });
     expect(v.status).toBe('refuted');
+    if (v.status !== 'refuted') return;
+    expect(Number(v.witness.paperValue.split('= ').pop())).toBeLessThan(Number(v.witness.ourValue.split('= ').pop()));
   });
 });

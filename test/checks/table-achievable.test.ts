@@ -10,7 +10,10 @@ import { tab3Achievable } from '../../proofs/tab3-achievable.ts';
 import { tab4Achievable } from '../../proofs/tab4-achievable.ts';
 import { tab5Achievable } from '../../proofs/tab5-achievable.ts';
 import { tab6Achievable } from '../../proofs/tab6-achievable.ts';
-import { record, table, verdictOf } from './table-helpers.ts';
+import { record, table, verdictOf as runVerdict } from './table-helpers.ts';
+import { recorded } from './verdict-classes.ts';
+
+const verdictOf = recorded('table-achievable', runVerdict);
 
 describe('table-achievable', () => {
   it('refutes 99.93 of n = 2,115 and names the two nearest achievable values', async () => {

@@ -10,7 +10,10 @@ import { tab3Gap } from '../../proofs/tab3-gap.ts';
 import { tab4Gap } from '../../proofs/tab4-gap.ts';
 import { tab5Gap } from '../../proofs/tab5-gap.ts';
 import { tab6Gap } from '../../proofs/tab6-gap.ts';
-import { record, table, TEST_SEED, verdictOf } from './table-helpers.ts';
+import { record, table, TEST_SEED, verdictOf as runVerdict } from './table-helpers.ts';
+import { recorded } from './verdict-classes.ts';
+
+const verdictOf = recorded('table-gap', runVerdict);
 
 describe('table-gap on hand-made tables', () => {
   it('refutes a gap that no pair of achievable accuracies gives, naming the row', async () => {

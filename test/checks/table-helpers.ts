@@ -13,7 +13,7 @@ import type { PaperTable } from '../../src/tables/table.ts';
 export const TEST_SEED = 7;
 
 /** A context for checkers that use no engine. */
-export const tableContext: CheckContext = { seed: TEST_SEED, engines: {} as Engines, dims: [2], points: [2] };
+export const tableContext: CheckContext = { seed: TEST_SEED, runSeed: TEST_SEED, engines: {} as Engines, dims: [2], points: [2] };
 
 /** A record with schema defaults filled and no parsed LaTeX (table checkers parse their own fragments). */
 export function loaded(record: ClaimRecordInput): LoadedClaim {
@@ -35,6 +35,7 @@ export function record(kind: string, params: Record<string, unknown>, extra: Par
     statement: 'a hand-made statement',
     location: { section: 'test' },
     kind,
+    category: 'result',
     params,
     ...extra,
   };

@@ -1,0 +1,44 @@
+/**
+ * The `text-consistency` checker: stated counts against the items a sentence lists (citations removed), lists against
+ * each other, and an equation cross-reference against the printed labels.
+ */
+import { describe, expect, it } from 'vitest';
+import { parseList } from '../../checks/text-consistency.ts';
+import { sec5Datasets } from '../../proofs/sec5-datasets.ts';
+import { sec32EqRef } from '../../proofs/sec32-eq-ref.ts';
+import { record, verdictOf as runVerdict } from './table-helpers.ts';
+import { recorded } from './verdict-classes.ts';
+import { textConsistency } from '../../checks/text-consistency.ts';
+
+const verdictOf = recorded('text-consistency', runVerdict);
+
+describe('text-consistency checker', () => {
+  it('parses a count and its list, dropping citations', () => {
+    expect(parseList('We use five image datasets: MNIST LeCun et al. (1998), MNIST2, CIFAR10 Krizhevsky et al. (2009), CIFAR2, and SVHN Netzer et al. (2011).')).toEqual({
+      count: 5,
+      items: ['MNIST', 'MNIST2', 'CIFAR10', 'CIFAR2', 'SVHN'],
+    });
+  });
+
+  it('refutes §5 against Appendix C: MNIST and CIFAR2 are only in the appendix', async () => {
+    const v = await verdictOf(textConsistency, sec5Datasets);
+    expect(v.status).toBe('refuted');
+    if (v.status === 'refuted') expect(v.witness.ourValue).toContain('only in one list: MNIST, CIFAR2');
+  });
+
+  it('confirms agreeing lists and refutes a miscount', async () => {
+    const lists = (a: string, b: string) => record('text-consistency', { form: 'lists', lists: [{ where: 'a', quote: a }, { where: 'b', quote: b }] });
+    expect((await verdictOf(textConsistency, lists('We used two datasets: A and B.', 'We use two datasets: B, and A.'))).status).toBe('confirmed');
+    const v = await verdictOf(textConsistency, lists('We used three datasets: A and B.', 'We use three datasets: B and A.'));
+    expect(v.status).toBe('refuted');
+    if (v.status === 'refuted') expect(v.witness.paperValue).toBe('3 items');
+  });
+
+  it('refutes "Eq. (2.1)" (no such label; 2.1 is a section) and confirms an existing label', async () => {
+    const v = await verdictOf(textConsistency, sec32EqRef);
+    expect(v.status).toBe('refuted');
+    if (v.status === 'refuted') expect(v.witness.ourValue).toContain('2.1 is a section number');
+    const ok = { ...sec32EqRef, quote: 'Eq.\u00a0(7)', params: { ...sec32EqRef.params, citation: 'Eq.\u00a0(7)' } };
+    expect((await verdictOf(textConsistency, ok)).status).toBe('confirmed');
+  });
+});
