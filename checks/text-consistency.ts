@@ -31,7 +31,7 @@ const NUMBERS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, fo
 export function parseList(sentence: string): { count: number | null; items: string[] } {
   const m = /\b(one|two|three|four|five|six|seven|eight|nine|ten)\b[^:]*:\s*(.*?)\.?$/i.exec(sentence.trim());
   if (!m) return { count: null, items: [] };
-  const body = m[2]!.replace(/\s+[A-Z][A-Za-z-]+(?: and [A-Z][A-Za-z-]+)?(?: et al\.)?\s*\(\d{4}\)/g, '');
+  const body = m[2]!.replace(/[\s\u00a0]+[A-Z][A-Za-z-]+(?: and [A-Z][A-Za-z-]+)?(?: et al\.)?\s*\(\d{4}\)/g, '');
   const items = body
     .split(/,\s*(?:and\s+)?|\s+and\s+/)
     .map((s) => s.trim())

@@ -13,6 +13,7 @@ export const appbL2 = claim({
   },
   kind: "derivative",
   category: 'derivation',
+  quote: 'The Hessian matrix of loss along weight',
   latex: [
     {
       printed: EQ7_LINE2,

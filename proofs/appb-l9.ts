@@ -13,6 +13,7 @@ export const appbL9 = claim({
   },
   kind: "derivative",
   category: 'derivation',
+  quote: 'eliminate the second terms. The first term is',
   latex: [
     {
       printed: EQ7_LINE2,

@@ -13,6 +13,7 @@ export const eq01LogisticLoss = claim({
   },
   kind: "identity",
   category: 'derivation',
+  quote: 'A loss function of logistic regression is defined as',
   latex: [
     {
       printed: String.raw`\frac{1}{N}\sum_{n}\ell\left(\bm{x}^{n},y^{n},\bm{w}\right)`,

@@ -14,6 +14,7 @@ export const eq07CosTheta = claim({
   },
   kind: "identity",
   category: 'derivation',
+  quote: 'can be written with adversarial noise',
   latex: [
     {
       printed: EQ7_LINE1,

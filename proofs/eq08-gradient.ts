@@ -13,6 +13,7 @@ export const eq08Gradient = claim({
   },
   kind: "derivative",
   category: 'derivation',
+  quote: 'The gradient of loss with respect to weight',
   latex: [
     {
       printed: EQ7_LINE2,

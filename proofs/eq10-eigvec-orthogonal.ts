@@ -12,6 +12,7 @@ export const eq10EigvecOrthogonal = claim({
   },
   kind: "identity",
   category: 'derivation',
+  quote: 'This matrix has a trivial eigenvector as',
   latex: [
     {
       printed: String.raw`\sum_{j}\left(\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|^{2}}\right)v_{j}`,

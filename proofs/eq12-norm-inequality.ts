@@ -6,13 +6,14 @@ import {  } from './variables.ts';
 export const eq12NormInequality = claim({
   id: "eq12-norm-inequality",
   title: "Sharpness grows with ε (Eq. 12)",
-  statement: "(1/2N)Σ‖η_a‖/‖w_a*‖ ≥ (1/2N)Σ‖η_b‖/‖w_b*‖ whenever ‖η_a‖ ≥ ‖η_b‖.",
+  statement: "(1/2N)Σ‖η_a‖/‖w_a*‖ ≥ (1/2N)Σ‖η_b‖/‖w_b*‖ whenever ‖η_a‖ ≥ ‖η_b‖, since filter normalisation makes ‖w_a*‖ ≈ ‖w_b*‖.",
   location: {
     section: "3.2",
     equation: "(12)",
   },
   kind: "norm-inequality",
   category: 'derivation',
+  quote: 'The relation between the eigenvalues is as in',
   latex: [
     {
       printed: String.raw`\frac{1}{2N}\sum_{n}\frac{\left\|{\bm{\eta}}_{a}\right\|}{\left\|{\bm{w}}_{a}^{\ast}\right\|}\geq\frac{1}{2N}\sum_{n}\frac{\left\|{\bm{\eta}}_{b}\right\|}{\left\|{\bm{w}}_{b}^{\ast}\right\|}`,

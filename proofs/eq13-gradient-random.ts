@@ -13,6 +13,7 @@ export const eq13GradientRandom = claim({
   },
   kind: "derivative",
   category: 'derivation',
+  quote: 'The derivative of the loss with arbitrary noise is',
   latex: [
     {
       printed: EQ7_LINE1,

@@ -13,6 +13,7 @@ export const lem1A2Derivative = claim({
   },
   kind: "derivative",
   category: 'derivation',
+  quote: 'We show that loss is monotonically increasing for',
   latex: [
     {
       printed: LEMMA1_LOSS,

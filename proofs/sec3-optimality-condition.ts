@@ -12,6 +12,7 @@ export const sec3OptimalityCondition = claim({
   },
   kind: "synthetic-optimum",
   category: 'derivation',
+  quote: 'for each point satisfies',
   latex: [
     {
       printed: String.raw`\frac{w_{i}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|}=\frac{y^{n}x_{i}^{n}}{\left\|{\bm{\eta}}^{n}\right\|}`,

@@ -12,7 +12,7 @@ export const sec32YCosTheta = claim({
   location: { section: '3.2', equation: 'after (7)' },
   kind: 'argmax-angle',
   category: 'derivation',
-  quote: 'Since an adversarial example must increase the loss, Lemma 1 shows',
+  quote: 'Since an adversarial example must increase the loss, Lemma\u00a01 shows',
   latex: [{ printed: EQ7_LINE1, role: 'loss' }],
   variables: [w, x, y, eta, N],
   assumptions: ['the adversarial example maximises the loss over perturbations of the same norm ‖η^n‖ (Eq. (2) on the sphere)'],

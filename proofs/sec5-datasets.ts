@@ -8,12 +8,12 @@ export const sec5Datasets = claim({
   location: { section: '5' },
   kind: 'text-consistency',
   category: 'presentation',
-  quote: 'We used three datasets: MNIST2, CIFAR10 Krizhevsky et al. (2009), and SVHN Netzer et al. (2011).',
+  quote: 'We used three datasets: MNIST2, CIFAR10\u00a0Krizhevsky et al. (2009), and SVHN\u00a0Netzer et al. (2011).',
   params: {
     form: 'lists',
     lists: [
-      { where: '§5 (Experimental setup)', quote: 'We used three datasets: MNIST2, CIFAR10 Krizhevsky et al. (2009), and SVHN Netzer et al. (2011).' },
-      { where: 'Appendix C', quote: 'We use five image datasets: MNIST LeCun et al. (1998), MNIST2, CIFAR10 Krizhevsky et al. (2009), CIFAR2, and SVHN Netzer et al. (2011).' },
+      { where: '§5 (Experimental setup)', quote: 'We used three datasets: MNIST2, CIFAR10\u00a0Krizhevsky et al. (2009), and SVHN\u00a0Netzer et al. (2011).' },
+      { where: 'Appendix C', quote: 'We use five image datasets: MNIST\u00a0LeCun et al. (1998), MNIST2, CIFAR10\u00a0Krizhevsky et al. (2009), CIFAR2, and SVHN\u00a0Netzer et al. (2011).' },
     ],
   },
 });

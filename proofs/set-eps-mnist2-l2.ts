@@ -11,7 +11,7 @@ export const setEpsMnist2L2 = claim({
   title: 'MNIST2 L2: stated ε sets agree',
   statement:
     'The L2 ε set of the setup, the random-noise magnitudes and the ε rows of Tables 1 and 2 are one set, {0, 0.2, 0.4, 0.6, 0.8, 1}.',
-  location: { section: '5', table: 'Tables 1–2' },
+  location: { section: '5.1', table: 'Tables 1–2' },
   kind: 'eps-sets',
   category: 'presentation',
   latex: [

@@ -13,7 +13,7 @@ export const thm2AdversarialVsRandom = claim({
   },
   kind: "synthetic-optimum",
   category: 'result',
-  quote: "the adversarial noise sharpens the weight loss landscape much more than the weight landscape on training with random noise",
+  quote: "Considering Theorem\u00a01 and Theorem\u00a02, the adversarial noise sharpens the weight loss landscape much more than the weight landscape on training with random noise",
   dependsOn: [
     "thm1-sharper-with-eps",
     "eq15-limit",

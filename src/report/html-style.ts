@@ -78,6 +78,13 @@ blockquote { margin: 0.75em 0; padding: 0.1em 0 0.1em 1em; border-left: 3px soli
 .katex { font-size: 1.08em; }
 .callout { border-left: 4px solid var(--rule); background: var(--tint); padding: 0.5rem 0.9rem; margin: 0.9rem 0; border-radius: 0 0.4rem 0.4rem 0; }
 .callout > h4:first-child { margin-top: 0.3em; }
+.findings { padding-left: 1.4em; }
+.findings h3 { font-size: 1rem; margin: 1em 0 .3em; overflow-wrap: anywhere; }
+.findings dl { display: grid; grid-template-columns: max-content 1fr; gap: .15em .8em; margin: 0; font-size: .92rem; }
+.findings dt { font-weight: 600; }
+.findings dd { margin: 0; overflow-wrap: anywhere; }
+@media (max-width: 600px) { .findings dl { grid-template-columns: 1fr; } .findings dd { margin-bottom: .3em; } }
+.finding.severity-result .badge { border-color: var(--refuted); color: var(--refuted); }
 .callout.assumption { border-color: var(--holds-under); background: var(--holds-under-bg); }
 .callout.witness { border-color: var(--refuted); background: #fff8f7; }
 .callout.reason { border-color: var(--inconclusive); }

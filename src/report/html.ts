@@ -316,8 +316,8 @@ class Renderer {
   findings(): string {
     const d = this.doc;
     if (d.findings.length === 0) return '';
-    const items = d.findings.map((f, i) =>
-      `<li class="finding severity-${f.severity}"><h3>${i + 1}. <span class="badge">${esc(f.severity)}</span> ${esc(findingTitle(f, d))}</h3><dl>` +
+    const items = d.findings.map((f) =>
+      `<li class="finding severity-${f.severity}"><h3><span class="badge">${esc(f.severity)}</span> ${esc(findingTitle(f, d))}</h3><dl>` +
       findingLines(f).map(([label, text]) => `<dt>${esc(label)}</dt><dd>${esc(text)}</dd>`).join('') +
       '</dl></li>',
     );

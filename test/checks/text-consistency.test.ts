@@ -14,7 +14,7 @@ const verdictOf = recorded('text-consistency', runVerdict);
 
 describe('text-consistency checker', () => {
   it('parses a count and its list, dropping citations', () => {
-    expect(parseList('We use five image datasets: MNIST LeCun et al. (1998), MNIST2, CIFAR10 Krizhevsky et al. (2009), CIFAR2, and SVHN Netzer et al. (2011).')).toEqual({
+    expect(parseList('We use five image datasets: MNIST\u00a0LeCun et al. (1998), MNIST2, CIFAR10\u00a0Krizhevsky et al. (2009), CIFAR2, and SVHN\u00a0Netzer et al. (2011).')).toEqual({
       count: 5,
       items: ['MNIST', 'MNIST2', 'CIFAR10', 'CIFAR2', 'SVHN'],
     });

@@ -13,7 +13,7 @@ export function verdictClasses(kind: string): <V extends Verdict>(v: V) => V {
   if (!checker) throw new Error(`verdictClasses: no checker of kind ${kind}`);
   const seen = new Set<VerdictStatus>();
   afterAll(() => {
-    const required = checker.verdicts.filter((s) => s !== 'inconclusive');
+    const required: VerdictStatus[] = checker.verdicts.filter((s) => s !== 'inconclusive');
     expect([...seen].filter((s) => required.includes(s)).sort(), `verdict classes of ${kind} reached by constructed inputs`).toEqual([...required].sort());
   });
   return (v) => {

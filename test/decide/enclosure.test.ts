@@ -8,7 +8,8 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { encloseDifference, encloseExpression, type Enclosure } from '../../src/decide/enclosure.ts';
+import { encloseDifference, encloseExpression } from '../../src/decide/enclosure.ts';
+import type { Enclosure } from '../../src/claims/verdict.ts';
 import { compareForms } from '../../src/decide/compare.ts';
 import { lowerRole, type Instance } from '../../src/decide/formula.ts';
 import { deriveSeed } from '../../src/decide/rng.ts';

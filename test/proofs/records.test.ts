@@ -5,6 +5,16 @@ import { claimRecords } from '../../proofs/index.ts';
 import { checkers } from '../../checks/index.ts';
 import { loadClaim, loadClaims } from '../../src/claims/load.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
+import { ASSUMPTIONS } from '../../proofs/_data/assumptions.ts';
+import { CONVENTIONS } from '../../proofs/_data/conventions.ts';
+
+/** Every string under a key named `quote` or ending in `Quote`, anywhere in a record's params. */
+function paramQuotes(value: unknown, key = ''): string[] {
+  if (typeof value === 'string') return key === 'quote' || key.endsWith('Quote') ? [value] : [];
+  if (Array.isArray(value)) return value.flatMap((v) => paramQuotes(v, key));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => paramQuotes(v, k));
+  return [];
+}
 
 const paperDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'paper');
 const paper = readdirSync(paperDir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(paperDir, f), 'utf8')).join('\n');
@@ -20,10 +30,27 @@ describe('claim records', () => {
   it.each(claimRecords.map((r) => [r.id, r] as const))('%s quotes the paper verbatim', (_id, r) => {
     for (const f of r.latex ?? []) expect(paper.includes(f.printed), f.printed.slice(0, 60)).toBe(true);
     if (r.quote) expect(paper.includes(r.quote), r.quote).toBe(true);
+    for (const q of paramQuotes(r.params)) expect(paper.includes(q), q).toBe(true);
+  });
+
+  it('every assumption and convention stated in the paper quotes it verbatim', () => {
+    for (const a of ASSUMPTIONS) if (a.source.kind === 'paper') expect(paper.includes(a.source.quote), a.id).toBe(true);
+    for (const c of CONVENTIONS) expect(paper.includes(c.quote), c.id).toBe(true);
+  });
+
+  it('every dependency names a record of the registry', () => {
+    const ids = new Set(claimRecords.map((r) => r.id));
+    for (const r of claimRecords) for (const d of r.dependsOn ?? []) expect(ids.has(d), `${r.id} → ${d}`).toBe(true);
+  });
+
+  it('the equation labels of sec32-eq-ref are exactly the labels the paper prints at the ends of its display lines', () => {
+    const printed = [...paper.matchAll(/ (\(\d+(?:\.\d+)?\))$/gm)].map((m) => m[1]);
+    const rec = claimRecords.find((r) => r.id === 'sec32-eq-ref')!;
+    expect([...printed].sort()).toEqual([...(rec.params as { labels: string[] }).labels].sort());
   });
 
   it('names the record and field on bad input', () => {
-    const base = claimRecords[0]!;
+    const base = claimRecords.find((r) => r.id === 'eq01-logistic-loss')!;
     const bad = (patch: object) => () => loadClaim({ ...base, ...patch }, byKind);
     expect(bad({ kind: 'nope' })).toThrow(/claim record eq01-logistic-loss: field kind/);
     expect(bad({ latex: [{ printed: String.raw`\left(a+`, role: 'lhs' }] })).toThrow(/field latex\[0\]\.printed/);

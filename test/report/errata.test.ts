@@ -97,10 +97,13 @@ describe('renderErrataMarkdown', () => {
     expect(md).toContain('**Builds on:** `eq07-loss`');
   });
 
-  it('gives the assumption and its evidence for holds-under, the reason for inconclusive', () => {
-    expect(md).toContain('**Holds under the assumption:** the data are linearly separable');
-    expect(md).toContain('**Evidence for the assumption:**\n\nMNIST2 is separable with margin 0.1\n- checked on 4,839 images');
+  it('gives the assumption with its source, the three computed results for holds-under, the reason for inconclusive', () => {
+    expect(md).toContain('**Holds under the assumption:** the data are linearly separable (stated in the paper: “the data are separable”)');
     expect(md).toContain('**Witness without the assumption** (where the claim fails):');
+    expect(md).toContain('**Under the assumption:** the eigenvalue grows with eps at every constructed point');
+    expect(md).toContain('| does it hold where it matters? | no | MNIST2 is separable with margin 0.1 |');
+    expect(md).toContain('| what it forces | forced | the optimum has ‖w‖ = ∞ |');
+    expect(md).toContain('the assumption fails everywhere it was measured. the eigenvalue grows with eps when w is aligned');
     expect(md).toContain('**Why inconclusive:** the 64- and 128-digit residuals disagree');
   });
 

@@ -13,6 +13,7 @@ export function makeClaim(overrides: Partial<LoadedClaim> & Pick<LoadedClaim, 'i
     statement: `statement of ${overrides.id}`,
     location: { section: '3.2', equation: '(8)' },
     kind: 'formula',
+    category: 'derivation',
     latex: [],
     transcribed: false,
     variables: [],
@@ -48,6 +49,7 @@ const confirmed: Verdict = {
   checker: 'formula',
   evidence: { summary: 'equal at 12 points: residual ≤ 1e-120', details: ['64 digits: 1e-60', '128 digits: 1e-125'] },
   derivedLatex: '\\log(1+e^{-y w^\\top x + \\varepsilon\\|w\\|})',
+  basis: { kind: 'tested', what: 'randomized zero test at 12 points, 64 and 128 digits' },
   engines: [
     { engine: 'mathjs', agrees: true, note: 'derivative matches' },
     { engine: 'nerdamer', agrees: false, note: 'wrong chain rule through exp(sqrt)' },
@@ -72,8 +74,16 @@ const holdsUnder: Verdict = {
   seed: 333,
   checker: 'sign',
   evidence: { summary: 'the eigenvalue grows with eps when w is aligned' },
-  assumption: 'the data are linearly separable',
-  assumptionEvidence: { summary: 'MNIST2 is separable with margin 0.1', details: ['checked on 4,839 images'] },
+  condition: {
+    kind: 'assumption',
+    assumption: { id: 'separable-data', statement: 'the data are linearly separable', source: { kind: 'paper', quote: 'the data are separable' } },
+    check: {
+      satisfiable: { status: 'yes', summary: 'constructed: two points on either side of a line' },
+      forces: [{ statement: 'the optimum has ‖w‖ = ∞', status: 'forced' }],
+      whereItMatters: { status: 'no', summary: 'MNIST2 is separable with margin 0.1', details: ['checked on 4,839 images'] },
+    },
+  },
+  underCondition: { summary: 'the eigenvalue grows with eps at every constructed point' },
   witness: { point: { eps: '2' }, paperValue: 'increasing', ourValue: 'decreasing' },
 };
 

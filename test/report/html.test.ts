@@ -60,8 +60,8 @@ describe('renderErrataHtml', () => {
     expect(entry).toContain('Rests on:</strong> figure <a href="#fig-fake-eigenvalues">Largest eigenvalue of the Hessian</a>');
     expect(entry).toContain('table <a href="#tab-fake-table">Robust accuracy, paper and ours</a>');
     const holds = html.slice(html.indexOf('id="claim-thm2-sharper"'), html.indexOf('id="claim-tab3-gap"'));
-    expect(holds).toContain('<h4>Holds under the assumption</h4><p>the data are linearly separable</p>');
-    expect(holds).toContain('<li>checked on 4,839 images</li>');
+    expect(holds).toContain('<h4>Holds under the assumption</h4><p>the data are linearly separable</p><p class="meta">stated in the paper: “the data are separable”</p>');
+    expect(holds).toContain('<td>does it hold where it matters?</td><td>no</td><td>MNIST2 is separable with margin 0.1</td>');
     expect(html).toContain('<h4>Why inconclusive</h4><p>the 64- and 128-digit residuals disagree</p>');
   });
 
