@@ -16,7 +16,7 @@ import { deriveSeed, makeRng } from '../src/decide/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { sampleDirection } from '../src/noise/sample.ts';
 import { drawScalar, drawVector, DEFAULT_DOMAINS, vectorDomain, verdictBase } from './_internals/meaning.ts';
-import { readingsSchema } from './params.ts';
+import { readingsSchema, readingsResult } from './params.ts';
 
 const ParamsSchema = z.object({
   /** Role of the printed loss of perturbed data. */
@@ -128,7 +128,7 @@ export const argmaxAngle = defineChecker({
     const increase = maxima.every((m) => m.gain > 0);
     return decideReadings({
       base,
-      readings: { convention: params.readings.convention, question: params.readings.question, outcomes },
+      readings: readingsResult(params.readings, outcomes),
       evidence: {
         summary: `the maximiser of the printed loss over the sphere ‖η^n‖ = r ${increase ? 'increases the loss in every instance' : 'does NOT increase the loss in every instance'}; largest tangential gradient at the end points ${formatNumber(Math.max(...maxima.map((m) => m.tangential)), 2)}`,
         details: maxima.map((m) => `d = ${m.d}, y = ${m.point.y_1}: loss gain ${formatNumber(m.gain, 6)}, tangential gradient ${formatNumber(m.tangential, 2)}`),

@@ -10,6 +10,7 @@ import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
+import { readingsResult } from './params.ts';
 import { deriveSeed, makeRng, type Rng } from '../src/decide/rng.ts';
 import { formatNumber, formatVector } from '../src/attack/format.ts';
 import { ballNorm, lossArgument, norm2, sign, softplus, type BallNorm } from '../src/attack/linear-model.ts';
@@ -187,11 +188,7 @@ export const ballArgmax = defineChecker({
     const correctedOk = corrected.ok && corrected.boundaryOk;
     return decideReadings({
       base,
-      readings: {
-        convention: params.readings.convention,
-        question: params.readings.question,
-        outcomes: rs.map((r) => ballReadingOutcome(r, { ...(centre ? { centre } : {}), ...(open ? { open } : {}), closed })),
-      },
+      readings: readingsResult(params.readings, rs.map((r) => ballReadingOutcome(r, { ...(centre ? { centre } : {}), ...(open ? { open } : {}), closed }))),
       evidence: { summary: closedLine, details, data },
       basis: { kind: 'tested', what: `${closedAsClaimed.runs} seeded (instance, norm) runs, ${params.searchSamples} random-search points each, boundary and local-uniqueness checks` },
       correction: {

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { ReadingOutcome, Verdict } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { readingsSchema } from './params.ts';
+import { readingsSchema, readingsResult } from './params.ts';
 import { deriveSeed, makeRng } from '../src/decide/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { log10GaussianNormTailLowerBound } from '../src/noise/gaussian-tail.ts';
@@ -171,7 +171,7 @@ export const gaussianRemark = defineChecker({
     });
     return decideReadings({
       base,
-      readings: { convention: params.readings.convention, question: params.readings.question, outcomes },
+      readings: readingsResult(params.readings, outcomes),
       evidence: { summary: `Gaussian noise has both ingredients but unbounded support; uniform L2-ball noise has E[ηηᵀ] = ε²/(d + 2)·I: ${l2Rows[l2Rows.length - 1]}`, details, data },
       basis: { kind: 'tested', what: `seeded Monte Carlo (${params.samples} draws per σ) for the Gaussian ingredients, exact rational moments of the uniform L2 ball` },
     });

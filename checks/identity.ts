@@ -9,7 +9,7 @@ import type { Verdict } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { compareForms, readingOutcome, residualSummary, testedBasis, type CompareOutcome } from '../src/decide/compare.ts';
 import { lowerLatex, lowerRole, substitute, type Instance } from '../src/decide/formula.ts';
-import { ConstructionSchema, readingsSchema } from './params.ts';
+import { ConstructionSchema, readingsSchema, readingsResult } from './params.ts';
 
 const Readings = readingsSchema({ substitutions: z.array(ConstructionSchema).default([]) });
 
@@ -82,7 +82,7 @@ export const identityChecker = defineChecker<P>({
     }
     return decideReadings({
       base,
-      readings: { convention: readings.convention, question: readings.question, outcomes: outcomes.map((x) => readingOutcome(x.r, x.o)) },
+      readings: readingsResult(readings, outcomes.map((x) => readingOutcome(x.r, x.o))),
       evidence: { summary: holding.length > 0 ? residualSummary(holding[0]!) : outcomes.map((x) => `${x.r.id}: ${x.o.status}`).join('; ') },
       basis: testedBasis(...(holding.length > 0 ? holding : outcomes.map((x) => x.o))),
       ...(correction ? { correction } : {}),

@@ -12,7 +12,7 @@ import { decideReadings } from '../src/claims/readings.ts';
 import { compareForms, readingOutcome, residualSummary, testedBasis } from '../src/decide/compare.ts';
 import { lowerLatex, lowerRole } from '../src/decide/formula.ts';
 import { ClaimcheckError } from '../src/errors.ts';
-import { readingsSchema } from './params.ts';
+import { readingsSchema, readingsResult } from './params.ts';
 
 const Params = z.object({
   printed: z.string().default('liu'),
@@ -74,7 +74,7 @@ export const liuApproximationChecker = defineChecker<P>({
     }
     return decideReadings({
       base,
-      readings: { convention: p.readings.convention, question: p.readings.question, outcomes },
+      readings: readingsResult(p.readings, outcomes),
       evidence: { summary: `Eq. (7) at y^n cos θ^n = 1 against the printed form read as: ${results.map(({ r, o }) => `${r.id} → ${o.status}`).join('; ')}`, details },
       basis: testedBasis(...results.map((x) => x.o)),
       ...(correction ? { correction } : {}),

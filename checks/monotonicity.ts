@@ -18,7 +18,7 @@ import { lowerRole, scalarSymbols, substitute, type Instance } from '../src/deci
 import { proveSign, describeSign } from '../src/decide/sign.ts';
 import { samplePoints, expandConstruction } from '../src/decide/sampler.ts';
 import { makeRng, deriveSeed } from '../src/decide/rng.ts';
-import { readingsSchema } from './params.ts';
+import { readingsSchema, readingsResult } from './params.ts';
 
 const Readings = readingsSchema({
   /** cos θ^n under this reading (pattern in w and eta_{n}). */
@@ -144,7 +144,7 @@ export const monotonicityChecker = defineChecker<P>({
     });
     return decideReadings({
       base: { ...base, ...(claim.latex.find((f) => f.role === 'factorised') ? { derivedLatex: claim.latex.find((f) => f.role === 'factorised')!.printed } : {}) },
-      readings: { convention: p.readings.convention, question: p.readings.question, outcomes },
+      readings: readingsResult(p.readings, outcomes),
       evidence: { summary: `∂f/∂cos θ^n = ${p.factors.map((f) => f.label).join(' · ')} (${factorisation.status}: ${residualSummary(factorisation)}); signs: ${signLines.join(', ')}`, details: signLines },
       basis: testedBasis(...tested),
     });

@@ -1,5 +1,6 @@
 /** Parameter schemas shared by the checkers. */
 import { z } from 'zod';
+import type { ReadingOutcome, ReadingsResult } from '../src/claims/verdict.ts';
 
 /** A pattern substitution / construction: `target` and `expr` with `{k}`, `{n}` placeholders and `NORM(base)`. */
 export const ConstructionSchema = z.object({ target: z.string().min(1), expr: z.string().min(1) });
@@ -36,10 +37,17 @@ export function readingsSchema<R extends z.ZodRawShape>(meaning: R) {
   return z.object({
     convention: z.string().min(1),
     question: z.string().min(1),
+    /** The paper's words that admit the readings, verbatim (a test finds them in the paper text). */
+    quote: z.string().min(1).optional(),
     readings: z
       .array(z.object({ ...ReadingFields, ...meaning }))
       .min(1)
       .refine((rs) => (rs as readonly { literal: boolean }[]).filter((r) => r.literal).length <= 1, 'at most one literal reading')
       .refine((rs) => new Set((rs as readonly { id: string }[]).map((r) => r.id)).size === rs.length, 'reading ids must be unique'),
   });
+}
+
+/** The verdict's record of the readings: the convention, its question and words, and the outcome under each. */
+export function readingsResult(r: { readonly convention: string; readonly question: string; readonly quote?: string | undefined }, outcomes: readonly ReadingOutcome[]): ReadingsResult {
+  return { convention: r.convention, question: r.question, ...(r.quote ? { quote: r.quote } : {}), outcomes };
 }

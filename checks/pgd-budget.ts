@@ -10,7 +10,7 @@ import { defineChecker } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { readingsSchema } from './params.ts';
+import { readingsSchema, readingsResult } from './params.ts';
 import { ClaimcheckError } from '../src/errors.ts';
 import { parseLatexEpsSet, plainEps } from '../src/tables/eps.ts';
 import { budget, parseIterations, parseStepSize, stepAt } from '../src/tables/pgd.ts';
@@ -165,7 +165,7 @@ export const pgdBudget = defineChecker({
     });
     return decideReadings({
       base,
-      readings: { convention: params.readings.convention, question: params.readings.question, outcomes },
+      readings: readingsResult(params.readings, outcomes),
       evidence: { summary: short.length === 0 ? `all ${cells.length} (phase, ε > 0) cells have steps × step ≥ ε` : `${short.length} of ${cells.length} (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: ${list}`, details, data },
       basis: { kind: 'proved', method: 'exact rational arithmetic on the printed steps, step sizes and ε; closed-form start probabilities' },
     });

@@ -10,7 +10,7 @@ import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
 import type { Evidence, ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { readingsSchema } from './params.ts';
+import { readingsSchema, readingsResult } from './params.ts';
 import { deriveSeed, makeRng } from '../src/decide/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { ballNorm, lossArgument, norm1, norm2, sign, type BallNorm } from '../src/attack/linear-model.ts';
@@ -274,7 +274,7 @@ export const pgdStep = defineChecker({
     void badNorms;
     return decideReadings({
       base,
-      readings: { convention: params.readings.convention, question: params.readings.question, outcomes },
+      readings: readingsResult(params.readings, outcomes),
       evidence: evidence(lines.join('; ')),
       basis: { kind: 'tested', what: `${runs.length} seeded PGD runs (d ∈ {${[...new Set(runs.map((x) => x.instance.w.length))].join(', ')}}, λ ∈ {${params.stepFactors.join(', ')}}·ε) against the exact maximiser` },
       correction,

@@ -9,6 +9,7 @@ import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
+import { readingsResult } from './params.ts';
 import { deriveSeed, makeRng } from '../src/decide/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { dot, lossArgument, norm1, norm2, normInf, sign, softplus, type BallNorm } from '../src/attack/linear-model.ts';
@@ -207,11 +208,7 @@ export const robustInnerMax = defineChecker({
       : undefined;
     return decideReadings({
       base,
-      readings: {
-        convention: params.readings.convention,
-        question: params.readings.question,
-        outcomes: rs.map((r) => ballReadingOutcome(r, { ...(rs.some((x) => x.centre === 'x') ? { centre: centre ?? { count: 0, details: [], witness: undefined } } : {}), ...(open ? { open } : {}), closed })),
-      },
+      readings: readingsResult(params.readings, rs.map((r) => ballReadingOutcome(r, { ...(rs.some((x) => x.centre === 'x') ? { centre: centre ?? { count: 0, details: [], witness: undefined } } : {}), ...(open ? { open } : {}), closed }))),
       evidence: { summary: perForm.map((f) => f.line).join('; '), details, data },
       basis: { kind: 'tested', what: `${rows.length} seeded (instance, ball) pairs: PGD end points KKT-certified and compared with the closed form${params.searchSamples > 0 ? `, ${params.searchSamples} random-search points at d ≤ 5` : ''}` },
     });

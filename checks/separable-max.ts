@@ -10,6 +10,7 @@ import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
+import { readingsResult } from './params.ts';
 import { deriveSeed, makeRng, type Rng } from '../src/decide/rng.ts';
 import { formatExactVector, formatNumber } from '../src/attack/format.ts';
 import { dot, lossArgument, norm2, sigmoid, softplus, type Label } from '../src/attack/linear-model.ts';
@@ -280,11 +281,7 @@ export const separableMax = defineChecker({
     const open = rs.some((r) => r.boundary === 'open') ? openBallAnalysis(openInstances, { norms: ['l2'], maxDeltaExponent: 10 }, makeRng(deriveSeed(ctx.seed, 'open'))) : undefined;
     return decideReadings({
       base,
-      readings: {
-        convention: params.readings.convention,
-        question: params.readings.question,
-        outcomes: rs.map((r) => ballReadingOutcome(r, { centre, ...(open ? { open } : {}), closed })),
-      },
+      readings: readingsResult(params.readings, rs.map((r) => ballReadingOutcome(r, { centre, ...(open ? { open } : {}), closed }))),
       evidence: { summary: `${productLine}; ${sharedLine}`, details, data },
       basis: { kind: 'tested', what: `${cs.length} seeded (d, N, data, α) cells: joint projected-gradient ascent over all η^n and ${params.searchSamples} joint random-search samples against the mean of per-point closed forms` },
     });

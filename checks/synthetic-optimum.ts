@@ -35,7 +35,7 @@ import {
 import { innerMinL2Loss, robustL2Loss } from '../src/numeric/robust-l2.ts';
 import type { Dataset } from '../src/numeric/dataset.ts';
 import { formatNumber } from '../src/attack/format.ts';
-import { AssumptionSchema, ConditionSchema, readingsSchema } from './params.ts';
+import { AssumptionSchema, ConditionSchema, readingsSchema, readingsResult } from './params.ts';
 import { checkAssumption } from './_internals/assumption-checks.ts';
 
 const EpsGrid = z.array(z.number().positive()).min(2);
@@ -196,7 +196,7 @@ function perPointCondition(claim: LoadedClaim, p: Extract<P, { mode: 'per-point-
   });
   return decideReadings({
     base,
-    readings: { convention: p.readings.convention, question: p.readings.question, outcomes },
+    readings: readingsResult(p.readings, outcomes),
     evidence: { summary: `points built from the condition: per-point gradient ≤ ${formatNumber(worstBuilt, 2)}; real optima: largest deviation ${converged.map((x) => formatNumber(x.worst, 3)).join(', ')}`, data: { worstBuilt, optima: converged.map((r) => ({ eps: r.eps, worstDeviation: r.worst, maxPointGrad: r.pointGrad, gradNorm: r.gradNorm })) } },
     basis: { kind: 'tested', what: `${builtTrials} seeded points built from the condition and real optima at ${converged.length} ε (Float64)` },
   });
@@ -360,7 +360,7 @@ function adversarialVsRandom(claim: LoadedClaim, p: Extract<P, { mode: 'adversar
   });
   return decideReadings({
     base,
-    readings: { convention: p.readings.convention, question: p.readings.question, outcomes },
+    readings: readingsResult(p.readings, outcomes),
     evidence: { summary: `λmax(adversarial)/λmax(uniform noise, same ε) at real optima: ${table}`, details: rows.map(row), data: { ratios, rows } },
     basis: { kind: 'tested', what: `real optima of one seeded synthetic problem at ${rows.length} ε (Float64 Newton)` },
   });

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { ReadingOutcome, Verdict } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { readingsSchema } from './params.ts';
+import { readingsSchema, readingsResult } from './params.ts';
 import { PaperTableSchema, parseTable, type PaperTable, type TableRow } from '../src/tables/table.ts';
 
 const ParamsSchema = z.object({
@@ -153,7 +153,7 @@ export const tableEps0 = defineChecker({
     });
     return decideReadings({
       base,
-      readings: { convention: readings.convention, question: readings.question, outcomes },
+      readings: readingsResult(readings, outcomes),
       evidence: { summary: groups.length === 1 ? `the ε = 0 rows of ${rows.map((x) => x.table.label).join(', ')} share exact counts` : gapText, details, data: { ...data, dTrain, dTest, fisherMinP: worstTest.p } },
       basis: { kind: 'proved', method: "exact rational arithmetic over every count consistent with the printed accuracies; Fisher's exact test" },
     });

@@ -9,7 +9,7 @@ import { defineChecker } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { readingsSchema } from './params.ts';
+import { readingsSchema, readingsResult } from './params.ts';
 import { ClaimcheckError } from '../src/errors.ts';
 import { parseLatexEpsSet } from '../src/tables/eps.ts';
 import { abs, cmp, eq, toFixed, type Rational } from '../src/exact/rational.ts';
@@ -306,7 +306,7 @@ export const tableStatement = defineChecker({
     });
     return decideReadings({
       base,
-      readings: { convention: params.readings.convention, question: params.readings.question, outcomes },
+      readings: readingsResult(params.readings, outcomes),
       evidence: { summary, details, data },
       basis: { kind: 'proved', method: 'exact rational arithmetic over every count pair consistent with the printed cells' },
     });

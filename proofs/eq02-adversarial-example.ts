@@ -27,5 +27,5 @@ export const eq02AdversarialExample = claim({
     'p ∈ {2, ∞} (the norms of the experiments)',
   ],
   dependsOn: ['eq01-logistic-loss'],
-  params: { readings: { convention: BALL.id, question: BALL.question, readings: [...BALL.readings] }, norms: ['l2', 'linf'] },
+  params: { readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: [...BALL.readings] }, norms: ['l2', 'linf'] },
 });

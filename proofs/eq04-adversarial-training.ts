@@ -31,6 +31,6 @@ export const eq04AdversarialTraining = claim({
       { ball: 'l2', dualNorm: 'l2' },
       { ball: 'linf', dualNorm: 'l1' },
     ],
-    readings: { convention: BALL.id, question: BALL.question, readings: [...BALL.readings] },
+    readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: [...BALL.readings] },
   },
 });

@@ -33,5 +33,5 @@ export const eq05LandscapeMaxOutsideSum = claim({
     'the ball of each η^n is the closed ball ‖η^n‖₂ ≤ ε centred at 0 (the correction of Eq. (2))',
   ],
   dependsOn: ['eq02-adversarial-example', 'eq04-adversarial-training'],
-  params: { structure: 'product', readings: { convention: BALL.id, question: BALL.question, readings: [...BALL.readings] } },
+  params: { structure: 'product', readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: [...BALL.readings] } },
 });

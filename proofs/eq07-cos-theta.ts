@@ -31,7 +31,7 @@ export const eq07CosTheta = claim({
   params: {
     readings: {
       convention: THETA.id,
-      question: THETA.question,
+      question: THETA.question, quote: THETA.quote,
       readings: THETA.readings.map((r) => ({ id: r.id, statement: r.statement, literal: r.literal, substitutions: [{ target: 'c_{n}', expr: r.cosTheta }] })),
     },
   },

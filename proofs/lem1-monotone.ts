@@ -40,7 +40,7 @@ export const lem1Monotone = claim({
     variable: "c_{n}",
     readings: {
       convention: THETA.id,
-      question: THETA.question,
+      question: THETA.question, quote: THETA.quote,
       readings: THETA.readings.map((r) => ({ id: r.id, statement: r.statement, literal: r.literal, cosTheta: r.cosTheta })),
     },
     signOf: "y_{n}",

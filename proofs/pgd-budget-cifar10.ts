@@ -24,7 +24,7 @@ export const pgdBudgetCifar10 = claim({
   quote: ITERATIONS,
   assumptions: ['ε and the step are in pixel units of [0, 1] images'],
   params: {
-    readings: { convention: PGD_START.id, question: PGD_START.question, readings: [...PGD_START.readings] },
+    readings: { convention: PGD_START.id, question: PGD_START.question, quote: PGD_START.quote, readings: [...PGD_START.readings] },
     settings: [
       {
         dataset: 'CIFAR10',

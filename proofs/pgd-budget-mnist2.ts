@@ -26,7 +26,7 @@ export const pgdBudgetMnist2 = claim({
   quote: ITERATIONS,
   assumptions: ['ε and the L∞ step are in pixel units of [0, 1] images (ε = 76.5/255 = 0.3 as in Madry et al.)'],
   params: {
-    readings: { convention: PGD_START.id, question: PGD_START.question, readings: [...PGD_START.readings] },
+    readings: { convention: PGD_START.id, question: PGD_START.question, quote: PGD_START.quote, readings: [...PGD_START.readings] },
     settings: [
       {
         dataset: 'MNIST2',

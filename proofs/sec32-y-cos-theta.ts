@@ -21,7 +21,7 @@ export const sec32YCosTheta = claim({
     value: 1,
     readings: {
       convention: THETA.id,
-      question: THETA.question,
+      question: THETA.question, quote: THETA.quote,
       readings: THETA.readings.map((r) => ({ id: r.id, statement: r.statement, literal: r.literal, cosTheta: r.cosTheta })),
     },
   },

@@ -32,5 +32,6 @@ export const sec51LinfMechanism = claim({
     loss: LINF_ROBUST_LOSS,
     // x^n = y^n ε·sign(w) makes every point stationary: ∇ = σ(u)(−y^n x^n + ε sign(w)) = 0.
     stationary: [{ target: 'x_{k}_{n}', expr: 'y_{n} * eps' }],
+    optima: 'linf',
   },
 });

@@ -81,6 +81,8 @@ export interface ReadingsResult {
   readonly convention: string;
   /** The question the readings answer ("from which direction is θ^n measured?"). */
   readonly question: string;
+  /** The paper's words that admit the readings, verbatim. */
+  readonly quote?: string;
   readonly outcomes: readonly ReadingOutcome[];
 }
 

@@ -171,7 +171,7 @@ class Renderer {
     }
     if (v.readings) {
       out.push(
-        `<h5>Readings: ${esc(v.readings.question)}</h5><div class="table-wrap"><table><thead><tr><th scope="col">reading</th><th scope="col">literal</th><th scope="col">outcome</th><th scope="col">evidence</th></tr></thead><tbody>` +
+        `<h5>Readings: ${esc(v.readings.question)}</h5>${v.readings.quote ? `<p class="meta">The paper’s words: “${esc(v.readings.quote)}”</p>` : ''}<div class="table-wrap"><table><thead><tr><th scope="col">reading</th><th scope="col">literal</th><th scope="col">outcome</th><th scope="col">evidence</th></tr></thead><tbody>` +
           readingRows(v.readings).map((r) => `<tr><td>${esc(r[0])}</td><td>${esc(r[1])}</td><td>${esc(r[2])}</td><td>${esc(r[3])}</td></tr>`).join('') +
           '</tbody></table></div>',
       );

@@ -132,7 +132,7 @@ function entrySection(entry: ErrataEntry, runSeed: number): string[] {
     if (c.latex) out.push(...math(displayFixups(c.latex)), '');
     if (c.statement) out.push(c.statement.trim(), '');
   }
-  if (v.readings) out.push(`**Readings** (${v.readings.question}):`, '', ...table(['reading', 'literal', 'outcome', 'evidence'], readingRows(v.readings)), '');
+  if (v.readings) out.push(`**Readings** (${v.readings.question}${v.readings.quote ? ` The paper's words: “${v.readings.quote}”` : ''}):`, '', ...table(['reading', 'literal', 'outcome', 'evidence'], readingRows(v.readings)), '');
   out.push(...statusLines(v));
   const needs = needLines(entry.needs, entry.id);
   if (needs.length > 0) out.push(`**Rests on:** ${needs.join('; ')}`, '');

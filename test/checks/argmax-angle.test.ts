@@ -13,7 +13,7 @@ const verdictOf = recorded('argmax-angle', symbolicVerdict);
 const fast = { pointsPerDim: 2, searchSamples: 60, ascentSteps: 40 };
 const only = (id: string) => ({
   ...fast,
-  readings: { convention: THETA.id, question: THETA.question, readings: THETA.readings.filter((r) => r.id === id).map((r) => ({ id: r.id, statement: r.statement, literal: r.literal, cosTheta: r.cosTheta })) },
+  readings: { convention: THETA.id, question: THETA.question, quote: THETA.quote, readings: THETA.readings.filter((r) => r.id === id).map((r) => ({ id: r.id, statement: r.statement, literal: r.literal, cosTheta: r.cosTheta })) },
 });
 
 describe('argmax-angle checker', () => {

@@ -12,7 +12,7 @@ import { verdictOf as runVerdict } from './meaning-helpers.ts';
 import { recorded } from './verdict-classes.ts';
 
 const verdictOf = recorded('ball-argmax', runVerdict);
-const only = (id: string) => ({ readings: { convention: BALL.id, question: BALL.question, readings: BALL.readings.filter((r) => r.id === id) } });
+const only = (id: string) => ({ readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: BALL.readings.filter((r) => r.id === id) } });
 
 describe('ball-argmax (Eq. (2))', () => {
   it('fails as printed and holds under the closed ball centred at 0, every reading decided', async () => {

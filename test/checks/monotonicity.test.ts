@@ -11,7 +11,7 @@ import { symbolicVerdict } from './symbolic-helpers.ts';
 
 const verdictOf = recorded('monotonicity', symbolicVerdict);
 const only = (id: string) => ({
-  readings: { convention: THETA.id, question: THETA.question, readings: THETA.readings.filter((r) => r.id === id).map((r) => ({ id: r.id, statement: r.statement, literal: r.literal, cosTheta: r.cosTheta })) },
+  readings: { convention: THETA.id, question: THETA.question, quote: THETA.quote, readings: THETA.readings.filter((r) => r.id === id).map((r) => ({ id: r.id, statement: r.statement, literal: r.literal, cosTheta: r.cosTheta })) },
   searchPoints: 40,
 });
 

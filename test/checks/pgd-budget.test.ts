@@ -20,7 +20,7 @@ const ITER = 'we updated the perturbation for 444 iterations at training time an
 function setting(step: string, inputDim = 3072) {
   return record(
     'pgd-budget',
-    { readings: { convention: PGD_START.id, question: PGD_START.question, readings: [...PGD_START.readings] }, settings: [{ dataset: 'D', norm: 'Linf', epsSet: EPS, stepSize: step, stepQuote: `step ${step}`, iterationsQuote: ITER, inputDim }] },
+    { readings: { convention: PGD_START.id, question: PGD_START.question, quote: PGD_START.quote, readings: [...PGD_START.readings] }, settings: [{ dataset: 'D', norm: 'Linf', epsSet: EPS, stepSize: step, stepQuote: `step ${step}`, iterationsQuote: ITER, inputDim }] },
     { latex: [{ printed: EPS, role: 'eps-set', parse: false }, { printed: step, role: 'step-size', parse: false }] },
   );
 }

@@ -12,7 +12,7 @@ import { verdictOf as runVerdict } from './meaning-helpers.ts';
 import { recorded } from './verdict-classes.ts';
 
 const verdictOf = recorded('robust-inner-max', runVerdict);
-const only = (id: string) => ({ readings: { convention: BALL.id, question: BALL.question, readings: BALL.readings.filter((r) => r.id === id) } });
+const only = (id: string) => ({ readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: BALL.readings.filter((r) => r.id === id) } });
 
 describe('robust-inner-max (Eq. (4))', () => {
   it('holds under the closed ball centred at 0; the printed centre gives a different inner max', async () => {

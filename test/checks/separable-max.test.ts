@@ -12,7 +12,7 @@ import { verdictOf as runVerdict } from './meaning-helpers.ts';
 import { recorded } from './verdict-classes.ts';
 
 const verdictOf = recorded('separable-max', runVerdict);
-const only = (id: string) => ({ readings: { convention: BALL.id, question: BALL.question, readings: BALL.readings.filter((r) => r.id === id) } });
+const only = (id: string) => ({ readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: BALL.readings.filter((r) => r.id === id) } });
 
 const FAST = { extraPoints: [], datasetsPer: 1, searchSamples: 300, restarts: 2, ascentSteps: 200 };
 
