@@ -25,7 +25,7 @@ export const eq08Gradient = claim({
     },
   ],
   assumptions: [
-    "y^n cos θ^n = 1 (Lemma 1), ‖η^n‖ independent of w",
+    "y^n cos θ^n = 1 (sec32-y-cos-theta: the maximiser of the loss at fixed ‖η^n‖), ‖η^n‖ independent of w",
   ],
   dependsOn: [
     "sec41-robust-loss",

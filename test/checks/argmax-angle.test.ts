@@ -5,16 +5,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sec32YCosTheta } from '../../proofs/sec32-y-cos-theta.ts';
-import { THETA } from '../../proofs/_data/conventions.ts';
 import { recorded } from './verdict-classes.ts';
+import { onlyReadings } from './reading-helpers.ts';
 import { symbolicVerdict } from './symbolic-helpers.ts';
 
 const verdictOf = recorded('argmax-angle', symbolicVerdict);
 const fast = { pointsPerDim: 2, searchSamples: 60, ascentSteps: 40 };
-const only = (id: string) => ({
-  ...fast,
-  readings: { convention: THETA.id, question: THETA.question, quote: THETA.quote, readings: THETA.readings.filter((r) => r.id === id).map((r) => ({ id: r.id, statement: r.statement, literal: r.literal, cosTheta: r.cosTheta })) },
-});
+const only = (id: string) => ({ ...fast, ...onlyReadings(sec32YCosTheta, id) });
 
 describe('argmax-angle checker', () => {
   it('holds under θ from −w, fails as literally read (θ from w gives y cos θ = −1)', async () => {

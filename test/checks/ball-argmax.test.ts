@@ -7,12 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { ballArgmax } from '../../checks/ball-argmax.ts';
 import { eq02AdversarialExample } from '../../proofs/eq02-adversarial-example.ts';
-import { BALL } from '../../proofs/_data/conventions.ts';
 import { verdictOf as runVerdict } from './meaning-helpers.ts';
 import { recorded } from './verdict-classes.ts';
+import { onlyReadings } from './reading-helpers.ts';
 
 const verdictOf = recorded('ball-argmax', runVerdict);
-const only = (id: string) => ({ readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: BALL.readings.filter((r) => r.id === id) } });
+const only = (id: string) => onlyReadings(eq02AdversarialExample, id);
 
 describe('ball-argmax (Eq. (2))', () => {
   it('fails as printed and holds under the closed ball centred at 0, every reading decided', async () => {

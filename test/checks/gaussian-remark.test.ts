@@ -9,11 +9,11 @@ import { gaussianRemark } from '../../checks/gaussian-remark.ts';
 import { thm2GaussianRemark } from '../../proofs/thm2-gaussian-remark.ts';
 import { verdictOf as runVerdict } from './meaning-helpers.ts';
 import { recorded } from './verdict-classes.ts';
+import { onlyReadings } from './reading-helpers.ts';
 
 const verdictOf = recorded('gaussian-remark', runVerdict);
 const FAST = { samples: 4000, l2McSamples: 1000 };
-const readings = (thm2GaussianRemark.params as { readings: { convention: string; question: string; readings: { id: string }[] } }).readings;
-const only = (id: string) => ({ ...FAST, readings: { ...readings, readings: readings.readings.filter((r) => r.id === id) } });
+const only = (id: string) => ({ ...FAST, ...onlyReadings(thm2GaussianRemark, id) });
 
 describe('gaussian-remark (after Theorem 2)', () => {
   it('fails for the Gaussian as the constrained noise, holds for a Gaussian restricted to a ball', async () => {

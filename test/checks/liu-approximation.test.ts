@@ -7,12 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { sec41LiuApproximation } from '../../proofs/sec41-liu-approximation.ts';
 import { recorded } from './verdict-classes.ts';
+import { onlyReadings } from './reading-helpers.ts';
 import { symbolicVerdict } from './symbolic-helpers.ts';
 
 const verdictOf = recorded('liu-approximation', symbolicVerdict);
 const WITHOUT_Y = String.raw`\frac{1}{N}\sum_{n}\log\left(1+\exp\left(-y^{n}{\bm{w}}\cdot{\bm{x}}^{n}+{\bm{\eta}}^{n}\right)\right)`;
 const withoutY = { ...sec41LiuApproximation, latex: sec41LiuApproximation.latex!.map((f) => (f.role === 'liu' ? { ...f, printed: WITHOUT_Y } : f)) };
-const readings = (sec41LiuApproximation.params as { readings: { convention: string; question: string; readings: { id: string }[] } }).readings;
 
 describe('liu-approximation checker', () => {
   it('refutes the printed form under every reading, with the correction confirmed and unboundedness shown', async () => {
@@ -27,7 +27,7 @@ describe('liu-approximation checker', () => {
     const both = await verdictOf(withoutY);
     expect(both.status).toBe('holds-under');
     if (both.status === 'holds-under') expect(both.condition).toMatchObject({ kind: 'reading', reading: { id: 'norm-product' } });
-    const one = await verdictOf(withoutY, { readings: { ...readings, readings: readings.readings.filter((r) => r.id === 'norm-product') } });
+    const one = await verdictOf(withoutY, onlyReadings(sec41LiuApproximation, 'norm-product'));
     expect(one.status).toBe('confirmed');
   });
 });

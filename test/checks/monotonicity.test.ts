@@ -5,15 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lem1Monotone } from '../../proofs/lem1-monotone.ts';
-import { THETA } from '../../proofs/_data/conventions.ts';
 import { recorded } from './verdict-classes.ts';
+import { onlyReadings } from './reading-helpers.ts';
 import { symbolicVerdict } from './symbolic-helpers.ts';
 
 const verdictOf = recorded('monotonicity', symbolicVerdict);
-const only = (id: string) => ({
-  readings: { convention: THETA.id, question: THETA.question, quote: THETA.quote, readings: THETA.readings.filter((r) => r.id === id).map((r) => ({ id: r.id, statement: r.statement, literal: r.literal, cosTheta: r.cosTheta })) },
-  searchPoints: 40,
-});
+const only = (id: string) => ({ ...onlyReadings(lem1Monotone, id), searchPoints: 40 });
 
 describe('monotonicity checker (Lemma 1)', () => {
   it('holds under θ measured from −w; fails as literally read (θ from w) with a counterexample', async () => {

@@ -7,12 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { robustInnerMax } from '../../checks/robust-inner-max.ts';
 import { eq04AdversarialTraining } from '../../proofs/eq04-adversarial-training.ts';
-import { BALL } from '../../proofs/_data/conventions.ts';
 import { verdictOf as runVerdict } from './meaning-helpers.ts';
 import { recorded } from './verdict-classes.ts';
+import { onlyReadings } from './reading-helpers.ts';
 
 const verdictOf = recorded('robust-inner-max', runVerdict);
-const only = (id: string) => ({ readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: BALL.readings.filter((r) => r.id === id) } });
+const only = (id: string) => onlyReadings(eq04AdversarialTraining, id);
 
 describe('robust-inner-max (Eq. (4))', () => {
   it('holds under the closed ball centred at 0; the printed centre gives a different inner max', async () => {

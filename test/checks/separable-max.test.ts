@@ -7,12 +7,12 @@
 import { describe, expect, it } from 'vitest';
 import { separableMax } from '../../checks/separable-max.ts';
 import { eq05LandscapeMaxOutsideSum } from '../../proofs/eq05-landscape-max-outside-sum.ts';
-import { BALL } from '../../proofs/_data/conventions.ts';
 import { verdictOf as runVerdict } from './meaning-helpers.ts';
 import { recorded } from './verdict-classes.ts';
+import { onlyReadings } from './reading-helpers.ts';
 
 const verdictOf = recorded('separable-max', runVerdict);
-const only = (id: string) => ({ readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: BALL.readings.filter((r) => r.id === id) } });
+const only = (id: string) => onlyReadings(eq05LandscapeMaxOutsideSum, id);
 
 const FAST = { extraPoints: [], datasetsPer: 1, searchSamples: 300, restarts: 2, ascentSteps: 200 };
 

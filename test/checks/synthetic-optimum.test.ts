@@ -13,6 +13,7 @@ import { introEigenProportional } from '../../proofs/intro-eigen-proportional.ts
 import { EQUAL_WEIGHT_NORMS } from '../../proofs/_data/assumptions.ts';
 import { optimalityCondition } from '../../proofs/variables.ts';
 import { recorded } from './verdict-classes.ts';
+import { onlyReadings } from './reading-helpers.ts';
 import { symbolicVerdict } from './symbolic-helpers.ts';
 
 const verdictOf = recorded('synthetic-optimum', symbolicVerdict);
@@ -64,8 +65,7 @@ describe('synthetic-optimum: other modes', () => {
     const v = await verdictOf(thm2AdversarialVsRandom);
     expect(v.status).toBe('holds-under');
     if (v.status === 'holds-under') expect(v.condition).toMatchObject({ kind: 'reading', reading: { id: 'sharper' } });
-    const params = thm2AdversarialVsRandom.params as { readings: { convention: string; question: string; readings: { id: string }[] } };
-    const one = (id: string) => ({ readings: { ...params.readings, readings: params.readings.readings.filter((r) => r.id === id) } });
+    const one = (id: string) => onlyReadings(thm2AdversarialVsRandom, id);
     expect((await verdictOf(thm2AdversarialVsRandom, one('sharper'))).status).toBe('confirmed');
     expect((await verdictOf(thm2AdversarialVsRandom, one('much-sharper'))).status).toBe('refuted');
   });
