@@ -10,6 +10,7 @@ export const sec3FilterNormEqualWeights = claim({
   location: { section: '3.2', equation: 'after (12)' },
   kind: 'synthetic-optimum',
   category: 'derivation',
+  states: 'equal-weight-norms',
   quote: 'since the filter normalization makes the scale of the weights the same',
   assumptions: ['Eq. (6) rescales the direction h (‖h‖ = ‖w‖), not the weights w (eq06-filter-normalisation)'],
   dependsOn: ['eq06-filter-normalisation'],

@@ -12,6 +12,7 @@ export const sec51WeightNormStable = claim({
   location: { section: '5.1', table: 'Figure 3' },
   kind: 'mnist2-sharpness',
   category: 'result',
+  states: 'equal-weight-norms',
   quote:
     'We estimated the eigenvalues without filter normalization, but we checked that the norm of weight does not change significantly with each epsilon.',
   assumptions: [

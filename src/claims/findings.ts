@@ -2,8 +2,8 @@
  * Findings: the refuted and holds-under verdicts grouped by root cause, with a severity from one rule. Computed from
  * the verdicts, the dependency graph and the propagation, never from a hand-written list:
  * - one finding per cause: a reading of a convention (every claim that holds only under it), an assumption (every
- *   claim that holds only under it, and a refuted claim that states it as a fact for them), or a refuted claim together
- *   with the refuted claims that rest on it directly;
+ *   claim that holds only under it, and the refuted sentences that state it as a fact, `states` in their records), or
+ *   a refuted claim together with the refuted claims that rest on it directly;
  * - its roots are the members that rest on no other member; the rest are its consequences;
  * - what builds directly on the members outside the finding is listed with its verdict, so a reader sees what does
  *   and does not inherit the problem; confirmed claims whose truth under the finding's reading comes from errors cancelling are
@@ -28,6 +28,8 @@ export interface FindingInput {
   readonly id: string;
   readonly category: Category;
   readonly dependsOn: readonly string[];
+  /** The assumption this claim states as a fact, if any. */
+  readonly states?: string | undefined;
   readonly verdict: Verdict;
 }
 
@@ -97,17 +99,13 @@ export function findings(inputs: readonly FindingInput[], propagated: readonly P
     groupKey.set(r.id, key);
     if (!causes.has(key)) causes.set(key, cause);
   }
-  // A refuted claim whose non-confirmed direct dependents all hold only under one assumption states that assumption as
-  // a fact: it joins the assumption's finding (the same root cause).
+  // A refuted sentence that states an assumption as a fact shares the root cause of the claims that hold only under it.
   for (const r of inputs) {
-    if (r.verdict.status !== 'refuted' || groupKey.get(r.id) !== `refuted:${r.id}`) continue;
-    const dependents = inputs.filter((x) => x.dependsOn.includes(r.id) && x.verdict.status !== 'confirmed' && x.verdict.status !== 'inconclusive');
-    const keys = new Set(dependents.map((x) => groupKey.get(x.id)));
-    const only = keys.size === 1 ? [...keys][0] : undefined;
-    if (only?.startsWith('assumption:')) {
-      groupKey.set(r.id, only);
-      causes.delete(`refuted:${r.id}`);
-    }
+    if (r.verdict.status !== 'refuted' || !r.states || groupKey.get(r.id) !== `refuted:${r.id}`) continue;
+    const key = `assumption:${r.states}`;
+    if (!causes.has(key)) continue;
+    groupKey.set(r.id, key);
+    causes.delete(`refuted:${r.id}`);
   }
   const out: Finding[] = [];
   for (const [key, cause] of causes) {

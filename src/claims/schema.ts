@@ -88,6 +88,11 @@ export const ClaimRecordSchema = z
     assumptions: z.array(z.string().min(1)).default([]),
     /** Ids of claims this one builds on. */
     dependsOn: z.array(z.string()).default([]),
+    /**
+     * The id of an assumption of `proofs/_data/assumptions.ts` that this sentence states as a fact (a refuted one
+     * joins the finding of the claims that hold only under that assumption).
+     */
+    states: z.string().optional(),
     /** Checker-specific parameters, validated by the checker's own schema at load time. */
     params: z.record(z.string(), z.unknown()).default({}),
   })

@@ -163,7 +163,7 @@ export function buildErrata(
 ): ErrataDocument {
   validateSections(sections);
   const errataSections = sections.map(errataSection);
-  const inputs = results.map(({ claim, verdict }) => ({ id: claim.id, dependsOn: claim.dependsOn, category: claim.category, verdict }));
+  const inputs = results.map(({ claim, verdict }) => ({ id: claim.id, dependsOn: claim.dependsOn, category: claim.category, states: claim.states, verdict }));
   const propagated = propagate(inputs);
   const found = groupFindings(inputs, propagated);
   const prop = new Map(propagated.map((p) => [p.id, p]));

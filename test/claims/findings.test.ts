@@ -75,12 +75,13 @@ describe('findings', () => {
 
   it('joins a refuted statement of an assumption to the finding of the claims that hold only under it', () => {
     const f = make([
-      { id: 'fn', category: 'derivation', dependsOn: [], verdict: refuted('fn') },
+      { id: 'fn', category: 'derivation', dependsOn: [], states: 'a1', verdict: refuted('fn') },
+      { id: 'other', category: 'derivation', dependsOn: [], verdict: refuted('other') },
       { id: 'eq12', category: 'derivation', dependsOn: ['fn'], verdict: assumption('eq12', 'no') },
       { id: 'thm1', category: 'result', dependsOn: ['eq12'], verdict: assumption('thm1', 'no') },
     ]);
-    expect(f).toHaveLength(1);
-    expect(f[0]).toMatchObject({ id: 'assumption:a1', roots: ['fn'], consequences: ['eq12', 'thm1'], severity: 'result' });
+    expect(f.map((x) => x.id)).toEqual(['assumption:a1', 'refuted:other']);
+    expect(f[0]).toMatchObject({ roots: ['fn'], consequences: ['eq12', 'thm1'], severity: 'result' });
   });
 
   it('lists confirmed claims whose truth comes from errors cancelling in the reading finding', () => {

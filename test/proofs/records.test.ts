@@ -38,6 +38,11 @@ describe('claim records', () => {
     for (const c of CONVENTIONS) expect(paper.includes(c.quote), c.id).toBe(true);
   });
 
+  it('every stated assumption names one of the registry', () => {
+    const ids = new Set(ASSUMPTIONS.map((a) => a.id));
+    for (const r of claimRecords) if (r.states) expect(ids.has(r.states), `${r.id} states ${r.states}`).toBe(true);
+  });
+
   it('every dependency names a record of the registry', () => {
     const ids = new Set(claimRecords.map((r) => r.id));
     for (const r of claimRecords) for (const d of r.dependsOn ?? []) expect(ids.has(d), `${r.id} → ${d}`).toBe(true);
