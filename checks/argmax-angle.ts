@@ -16,7 +16,7 @@ import { deriveSeed, makeRng } from '../src/decide/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { sampleDirection } from '../src/noise/sample.ts';
 import { drawScalar, drawVector, DEFAULT_DOMAINS, vectorDomain, verdictBase } from './_internals/meaning.ts';
-import { readingsSchema, readingsResult } from './params.ts';
+import { readingsSchema, readingsResult, readingOf } from './params.ts';
 
 const ParamsSchema = z.object({
   /** Role of the printed loss of perturbed data. */
@@ -110,7 +110,7 @@ export const argmaxAngle = defineChecker({
     const dims = ctx.dims.filter((d) => d <= 3);
     const maxima: Maximiser[] = dims.flatMap((d) => Array.from({ length: params.pointsPerDim }, (_, k) => maximise(claim, params, ctx, d, k)));
     const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
-      const reading = { id: r.id, statement: r.statement, literal: r.literal };
+      const reading = readingOf(r);
       const values = maxima.map((m) => {
         const cos = Number(ctx.engines.evaluator.evaluate(expandConstruction({ target: '_', expr: r.cosTheta }, m.d, 1)[0]!.expr, m.point, 20));
         return { m, yc: Number(m.point.y_1) * cos };

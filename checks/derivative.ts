@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
 import type { EngineAgreement, Verdict } from '../src/claims/verdict.ts';
-import { compareForms, residualSummary, symbolicWitness, testedBasis, type CompareOutcome } from '../src/decide/compare.ts';
+import { compareForms, residualSummary, symbolicWitness, testedBasis, witnessStands, type CompareOutcome } from '../src/decide/compare.ts';
 import { lowerLatex, lowerRole, substitute, type Instance } from '../src/decide/formula.ts';
 import { fdAgreement } from '../src/decide/fd-oracle.ts';
 import { TOLERANCES } from '../src/decide/tolerances.ts';
@@ -141,6 +141,9 @@ export const derivativeChecker = defineChecker<P>({
     }
     const w = general.witness!;
     const witness = symbolicWitness(general);
+    if (!witnessStands(witness)) {
+      return { ...base, status: 'inconclusive', engines, reason: `the zero test separates printed form and derivative at ${witness.point.instance}, but the interval enclosure of the difference contains 0`, evidence: { summary: residualSummary(general) } };
+    }
     if (p.condition) {
       const cond = compareForms(spec(claim, p, ctx, printedAt, 'printed-under-condition', true), ctx.engines);
       if (cond.status === 'equal') {

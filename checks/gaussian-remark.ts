@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { ReadingOutcome, Verdict } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { readingsSchema, readingsResult } from './params.ts';
+import { readingsSchema, readingsResult, readingOf } from './params.ts';
 import { deriveSeed, makeRng } from '../src/decide/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { log10GaussianNormTailLowerBound } from '../src/noise/gaussian-tail.ts';
@@ -157,7 +157,7 @@ export const gaussianRemark = defineChecker({
     const d784 = params.l2Dims.includes(784) ? 784 : params.l2Dims[params.l2Dims.length - 1]!;
     const m784 = l2BallCoordinateSecondMoment(eps, d784);
     const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
-      const reading = { id: r.id, statement: r.statement, literal: r.literal };
+      const reading = readingOf(r);
       if (!mcOk) return { ...reading, outcome: 'undecided', summary: 'a Monte Carlo interval disagrees with an exact moment, or the σ values are not increasing; rerun with another seed or more samples' };
       if (r.noise === 'gaussian-constrained') {
         return { ...reading, outcome: 'fails', summary: `a Gaussian is not confined to any L2 ball: P(‖η‖ > r) ≥ 10^${formatNumber(tailBound, 4)} > 0 at r = ${formatNumber(rMax, 4)}, and positive for every finite r`, witness: tailWitness };

@@ -18,7 +18,7 @@ import { lowerRole, scalarSymbols, substitute, type Instance } from '../src/deci
 import { proveSign, describeSign } from '../src/decide/sign.ts';
 import { samplePoints, expandConstruction } from '../src/decide/sampler.ts';
 import { makeRng, deriveSeed } from '../src/decide/rng.ts';
-import { readingsSchema, readingsResult } from './params.ts';
+import { readingsSchema, readingsResult, readingOf } from './params.ts';
 
 const Readings = readingsSchema({
   /** cos θ^n under this reading (pattern in w and eta_{n}). */
@@ -118,7 +118,7 @@ export const monotonicityChecker = defineChecker<P>({
     const proofOfF = factorisation.status === 'equal' && unknown === 0;
     const tested: CompareOutcome[] = [factorisation];
     const outcomes: ReadingOutcome[] = p.readings.readings.map((r, i) => {
-      const reading = { id: r.id, statement: r.statement, literal: r.literal };
+      const reading = readingOf(r);
       // Under the reading, is the printed f (a function of cos θ^n) the loss?
       const same = compareForms(
         {

@@ -10,7 +10,7 @@ import { defineChecker } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { readingsSchema, readingsResult } from './params.ts';
+import { readingsSchema, readingsResult, readingOf } from './params.ts';
 import { ClaimcheckError } from '../src/errors.ts';
 import { parseLatexEpsSet, plainEps } from '../src/tables/eps.ts';
 import { budget, parseIterations, parseStepSize, stepAt } from '../src/tables/pgd.ts';
@@ -88,7 +88,7 @@ function randomStartProbability(c: Cell): number {
 /** The `pgd-budget` checker: can PGD with the stated steps and step size reach the ε-ball boundary from δ = 0? */
 export const pgdBudget = defineChecker({
   kind: 'pgd-budget',
-  verdicts: ['confirmed', 'refuted', 'holds-under'],
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'steps × step size ≥ ε for every stated PGD setting (boundary of the ε-ball reachable from a zero start)',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
@@ -141,7 +141,7 @@ export const pgdBudget = defineChecker({
     const list = short.map((c) => `${c.dataset} ${c.phase} ε=${c.epsText} (${px(c.reach)})`).join(', ');
     const cellPoint = (c: Cell) => ({ dataset: c.dataset, norm: c.norm, phase: c.phase, eps: c.epsText, steps: String(c.steps), step: px(c.step), d: String(c.inputDim) });
     const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
-      const reading = { id: r.id, statement: r.statement, literal: r.literal };
+      const reading = readingOf(r);
       if (r.start === 'zero') {
         if (short.length === 0) return { ...reading, outcome: 'holds', summary: `all ${cells.length} (phase, ε > 0) cells have steps × step ≥ ε` };
         const first = short[0]!;

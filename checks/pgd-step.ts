@@ -10,7 +10,7 @@ import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
 import type { Evidence, ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { readingsSchema, readingsResult } from './params.ts';
+import { readingsSchema, readingsResult, readingOf } from './params.ts';
 import { deriveSeed, makeRng } from '../src/decide/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { ballNorm, lossArgument, norm1, norm2, sign, type BallNorm } from '../src/attack/linear-model.ts';
@@ -165,7 +165,7 @@ function summaryOf(runs: readonly Run[], norm: BallNorm): { ok: boolean; count: 
 /** The `pgd-step` checker (Eq. (3)): reaches the exact maximiser within ceil(ε/λ) steps, per norm. */
 export const pgdStep = defineChecker({
   kind: 'pgd-step',
-  verdicts: ['confirmed', 'refuted', 'holds-under'],
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'PGD as written (step rule, projection centre) reaches the exact inner maximiser of the linear model within ceil(ε/λ) steps, per norm',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
@@ -263,7 +263,7 @@ export const pgdStep = defineChecker({
         };
     };
     const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
-      const reading = { id: r.id, statement: r.statement, literal: r.literal };
+      const reading = readingOf(r);
       const line = lines[norms.indexOf(r.norm)]!;
       const bad = failing.filter((x) => x.norm === r.norm);
       if (bad.length === 0) return { ...reading, outcome: 'holds', summary: line };

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
-import { compareForms, residualSummary, symbolicWitness, testedBasis } from '../src/decide/compare.ts';
+import { compareForms, residualSummary, symbolicWitness, testedBasis, witnessStands } from '../src/decide/compare.ts';
 import { lowerRole, type Instance } from '../src/decide/formula.ts';
 import { proveSign, describeSign } from '../src/decide/sign.ts';
 
@@ -58,8 +58,9 @@ export const projectorSpectrumChecker = defineChecker<P>({
       };
     }
     const bad = idempotent.status === 'different' ? idempotent : trace.status === 'different' ? trace : undefined;
-    if (bad) {
-      return { ...base, status: 'refuted', witness: symbolicWitness(bad), evidence: { summary } };
+    const witness = bad ? symbolicWitness(bad) : undefined;
+    if (witness && witnessStands(witness)) {
+      return { ...base, status: 'refuted', witness, evidence: { summary } };
     }
     return { ...base, status: 'inconclusive', reason: summary, evidence: { summary } };
   },

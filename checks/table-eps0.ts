@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { ReadingOutcome, Verdict } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { readingsSchema, readingsResult } from './params.ts';
+import { readingsSchema, readingsResult, readingOf } from './params.ts';
 import { PaperTableSchema, parseTable, type PaperTable, type TableRow } from '../src/tables/table.ts';
 
 const ParamsSchema = z.object({
@@ -74,7 +74,7 @@ function describe(group: readonly Eps0[]): string {
 /** The `table-eps0` checker: do the ε = 0 rows of the given tables describe the same standard model? */
 export const tableEps0 = defineChecker({
   kind: 'table-eps0',
-  verdicts: ['confirmed', 'refuted', 'holds-under'],
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'the ε = 0 rows of tables that share a dataset report the same standard model (intersecting exact counts)',
   params: ParamsSchema,
   check(claim, { tables, readings, alpha }, ctx): Verdict {
@@ -141,7 +141,7 @@ export const tableEps0 = defineChecker({
       `the ε = 0 rows split into ${groups.length} groups (${groups.map((g) => g.map((r) => r.table.label).join(' + ')).join(' | ')}); ` +
       `they differ by at least ${dTest} test image(s) of ${a.table.split.test} and ${dTrain} training image(s) of ${a.table.split.train}`;
     const outcomes: ReadingOutcome[] = readings.readings.map((r) => {
-      const reading = { id: r.id, statement: r.statement, literal: r.literal };
+      const reading = readingOf(r);
       if (r.runs === 'one-run') {
         return oneRun() === 'holds'
           ? { ...reading, outcome: 'holds', summary: `the ε = 0 rows of ${rows.map((x) => x.table.label).join(', ')} share exact counts` }

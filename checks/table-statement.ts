@@ -9,7 +9,7 @@ import { defineChecker } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/load.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { readingsSchema, readingsResult } from './params.ts';
+import { readingsSchema, readingsResult, readingOf } from './params.ts';
 import { ClaimcheckError } from '../src/errors.ts';
 import { parseLatexEpsSet } from '../src/tables/eps.ts';
 import { abs, cmp, eq, toFixed, type Rational } from '../src/exact/rational.ts';
@@ -281,7 +281,7 @@ export const tableStatement = defineChecker({
       ourValue: `${c.printedHolds ? 'holds' : 'fails'} in print; ${c.found}`,
     });
     const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
-      const reading = { id: r.id, statement: r.statement, literal: r.literal };
+      const reading = readingOf(r);
       const decided =
         r.quantifier === 'every'
           ? t.none > 0

@@ -1,12 +1,16 @@
 /**
  * The `text-consistency` checker: editorial statements decided by parsing the paper's own words.
  * - `lists`: sentences of the form "We used three datasets: A, B, and C." — each stated count against the items it
- *   lists (citations "Author et al. (year)" removed), and the lists against each other;
+ *   lists (citations "Author et al. (year)" removed), and the lists against each other under each reading: `same`
+ *   (they list the same items) or `superset-explained` (the second adds items, each named again in a sentence the
+ *   record quotes that says what it is);
  * - `label`: a cross-reference "Eq. (k)" against the labels the paper prints at the end of its display equations.
  */
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
-import type { Verdict } from '../src/claims/verdict.ts';
+import type { ReadingOutcome, Verdict } from '../src/claims/verdict.ts';
+import { decideReadings } from '../src/claims/readings.ts';
+import { readingOf, readingsResult, readingsSchema } from './params.ts';
 import { ClaimcheckError } from '../src/errors.ts';
 import { verdictBase } from './_internals/meaning.ts';
 
@@ -14,7 +18,10 @@ const ParamsSchema = z.discriminatedUnion('form', [
   z.object({
     form: z.literal('lists'),
     /** Sentences that state a count and list the items, verbatim (each is asserted to occur in the paper). */
-    lists: z.array(z.object({ where: z.string().min(1), quote: z.string().min(1) })).min(2),
+    lists: z.array(z.object({ where: z.string().min(1), quote: z.string().min(1) })).length(2),
+    /** For items only the second list has: a sentence of the paper naming the item and saying what it is (verbatim). */
+    explained: z.array(z.object({ item: z.string().min(1), quote: z.string().min(1) })).default([]),
+    readings: readingsSchema({ relation: z.enum(['same', 'superset-explained']) }),
   }),
   z.object({
     form: z.literal('label'),
@@ -27,22 +34,36 @@ const ParamsSchema = z.discriminatedUnion('form', [
 
 const NUMBERS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
-/** The stated count and the listed items of "… <count> <noun>s: A, B, and C." (citations removed). */
+/**
+ * The stated count and the listed items of "… <count> [adjectives] <noun>: A, B, and C." The count is the number word
+ * (or numeral) nearest before the colon; citations "Author et al. (year)" and "Author and Author (year)" are removed;
+ * items are split at commas, semicolons and "and".
+ */
 export function parseList(sentence: string): { count: number | null; items: string[] } {
-  const m = /\b(one|two|three|four|five|six|seven|eight|nine|ten)\b[^:]*:\s*(.*?)\.?$/i.exec(sentence.trim());
-  if (!m) return { count: null, items: [] };
-  const body = m[2]!.replace(/[\s\u00a0]+[A-Z][A-Za-z-]+(?: and [A-Z][A-Za-z-]+)?(?: et al\.)?\s*\(\d{4}\)/g, '');
+  const colon = sentence.indexOf(':');
+  if (colon < 0) return { count: null, items: [] };
+  const head = sentence.slice(0, colon);
+  const counts = [...head.matchAll(/\b(one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b/gi)];
+  const last = counts.at(-1);
+  if (!last) return { count: null, items: [] };
+  const word = last[1]!.toLowerCase();
+  const count = /^\d+$/.test(word) ? Number(word) : (NUMBERS[word] ?? null);
+  const body = sentence
+    .slice(colon + 1)
+    .trim()
+    .replace(/\.$/, '')
+    .replace(/[\s\u00a0]+[A-Z][\w-]+(?: et al\.| and [A-Z][\w-]+)\s*\(\d{4}\)/g, '');
   const items = body
-    .split(/,\s*(?:and\s+)?|\s+and\s+/)
+    .split(/[,;]\s*(?:and\s+)?|\s+and\s+/)
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
-  return { count: NUMBERS[m[1]!.toLowerCase()] ?? null, items };
+  return { count, items };
 }
 
 /** The `text-consistency` checker. */
 export const textConsistency = defineChecker({
   kind: 'text-consistency',
-  verdicts: ['confirmed', 'refuted'],
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'editorial consistency from the paper’s words: stated counts against listed items, cross-references against printed labels',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
@@ -69,25 +90,40 @@ export const textConsistency = defineChecker({
     const unparsed = parsed.find((p) => p.count === null || p.items.length === 0);
     if (unparsed) throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field params.lists: no "<count> …: items" in "${unparsed.quote}"`);
     const details = parsed.map((p) => `${p.where}: states ${p.count}, lists ${p.items.length}: ${p.items.join(', ')}`);
+    const [first, second] = [parsed[0]!, parsed[1]!];
     const miscounted = parsed.find((p) => p.count !== p.items.length);
-    const all = new Set(parsed.flatMap((p) => p.items));
-    const differ = [...all].filter((item) => !parsed.every((p) => p.items.includes(item)));
-    if (!miscounted && differ.length === 0) {
-      return { ...base, status: 'confirmed', basis: { kind: 'proved', method: 'the lists parsed from the quotes agree' }, evidence: { summary: details.join('; '), details } };
-    }
-    const first = parsed[0]!;
-    const other = parsed.find((p) => p.items.length !== first.items.length || p.items.some((i) => !first.items.includes(i))) ?? parsed[1]!;
-    return {
-      ...base,
-      status: 'refuted',
-      witness: miscounted
-        ? { point: { where: miscounted.where }, paperValue: `${miscounted.count} items`, ourValue: `${miscounted.items.length} listed: ${miscounted.items.join(', ')}` }
-        : {
-            point: { where: `${first.where} vs ${other.where}` },
-            paperValue: `${first.where}: ${first.count} (${first.items.join(', ')})`,
-            ourValue: `${other.where}: ${other.count} (${other.items.join(', ')}); only in one list: ${differ.join(', ')}`,
-          },
-      evidence: { summary: `the statements disagree: ${details.join('; ')}`, details },
-    };
+    const onlyFirst = first.items.filter((i) => !second.items.includes(i));
+    const onlySecond = second.items.filter((i) => !first.items.includes(i));
+    const unexplained = onlySecond.filter((i) => !params.explained.some((e) => e.item === i && new RegExp(`\\b${i.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(e.quote)));
+    const countWitness = miscounted ? { point: { where: miscounted.where }, paperValue: `${miscounted.count} items`, ourValue: `${miscounted.items.length} listed: ${miscounted.items.join(', ')}` } : undefined;
+    const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
+      const reading = readingOf(r);
+      if (countWitness) return { ...reading, outcome: 'fails', summary: `${miscounted!.where} states ${miscounted!.count} but lists ${miscounted!.items.length}`, witness: countWitness };
+      if (r.relation === 'same') {
+        return onlyFirst.length === 0 && onlySecond.length === 0
+          ? { ...reading, outcome: 'holds', summary: 'the lists agree' }
+          : {
+              ...reading,
+              outcome: 'fails',
+              summary: `only in ${first.where}: ${onlyFirst.join(', ') || 'none'}; only in ${second.where}: ${onlySecond.join(', ') || 'none'}`,
+              witness: { point: { where: `${first.where} vs ${second.where}` }, paperValue: `${first.where}: ${first.count} (${first.items.join(', ')})`, ourValue: `${second.where}: ${second.count} (${second.items.join(', ')}); only in one list: ${[...onlyFirst, ...onlySecond].join(', ')}` },
+            };
+      }
+      if (onlyFirst.length === 0 && unexplained.length === 0) {
+        return { ...reading, outcome: 'holds', summary: `${second.where} adds ${onlySecond.join(', ') || 'nothing'}, each named in a quoted sentence that says what it is` };
+      }
+      return {
+        ...reading,
+        outcome: 'fails',
+        summary: onlyFirst.length > 0 ? `${first.where} has items ${second.where} lacks: ${onlyFirst.join(', ')}` : `no quoted sentence explains ${unexplained.join(', ')}`,
+        witness: { point: { where: `${first.where} vs ${second.where}` }, paperValue: `${second.where} ⊇ ${first.where}, extras explained`, ourValue: onlyFirst.length > 0 ? `missing from ${second.where}: ${onlyFirst.join(', ')}` : `unexplained: ${unexplained.join(', ')}` },
+      };
+    });
+    return decideReadings({
+      base,
+      readings: readingsResult(params.readings, outcomes),
+      evidence: { summary: details.join('; '), details: [...details, ...params.explained.map((e) => `${e.item}: “${e.quote}”`)] },
+      basis: { kind: 'proved', method: 'the counts and items parsed from the quoted sentences, compared exactly' },
+    });
   },
 });

@@ -14,6 +14,7 @@ export const fig3Eq9Spectrum = claim({
   location: { section: '5.1', table: 'Figure 3' },
   kind: 'mnist2-sharpness',
   category: 'result',
+  states: 'per-point-optimality',
   quote: 'We analyze the eigenvalue of the Hessian matrix for confirming Eq.\u00a0(9).',
   assumptions: [
     'the robust-loss Hessian at the trained weights (the Hessian Eq. (9) is about), every L2 adversarial cell with ε > 0',

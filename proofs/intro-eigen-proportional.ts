@@ -4,6 +4,7 @@
  */
 import { claim } from '../src/claims/schema.ts';
 import { EQUAL_WEIGHT_NORMS, PER_POINT_OPTIMALITY } from './_data/assumptions.ts';
+import { SHARPNESS } from './_data/conventions.ts';
 
 export const introEigenProportional = claim({
   id: 'intro-eigen-proportional',
@@ -16,5 +17,5 @@ export const introEigenProportional = claim({
   quote: 'Finally, we show that the eigenvalues of the Hessian matrix in the weight loss landscape are proportional to the norm of the noise in the adversarial noise.',
   assumptions: ['‖η^n‖ = ε for every n (the L2 adversarial perturbation lies on the sphere)', 'the premise of Eq. (9): every data point stationary at w*'],
   dependsOn: ['eq09-hessian-at-optimum', 'eq12-norm-inequality'],
-  params: { mode: 'theorem', premise: PER_POINT_OPTIMALITY, assumption: EQUAL_WEIGHT_NORMS, conclusion: 'proportional' },
+  params: { mode: 'theorem', premise: PER_POINT_OPTIMALITY, assumption: EQUAL_WEIGHT_NORMS, conclusion: 'proportional', readings: { convention: SHARPNESS.id, question: SHARPNESS.question, quote: SHARPNESS.quote, readings: [...SHARPNESS.readings] } },
 });

@@ -12,6 +12,7 @@ export const sec3OptimalityCondition = claim({
   },
   kind: "synthetic-optimum",
   category: 'derivation',
+  states: 'per-point-optimality',
   quote: 'for each point satisfies',
   latex: [
     {

@@ -1,6 +1,7 @@
 /** Theorem 1: at per-point optima, larger L2 adversarial noise gives a sharper weight loss landscape. */
 import { claim } from '../src/claims/schema.ts';
 import { EQUAL_WEIGHT_NORMS, PER_POINT_OPTIMALITY } from './_data/assumptions.ts';
+import { SHARPNESS } from './_data/conventions.ts';
 
 export const thm1SharperWithEps = claim({
   id: "thm1-sharper-with-eps",
@@ -22,6 +23,7 @@ export const thm1SharperWithEps = claim({
     premise: PER_POINT_OPTIMALITY,
     assumption: EQUAL_WEIGHT_NORMS,
     conclusion: "increasing",
+    readings: { convention: SHARPNESS.id, question: SHARPNESS.question, quote: SHARPNESS.quote, readings: [...SHARPNESS.readings] },
   },
   variables: [],
 });

@@ -9,7 +9,7 @@ import type { Variable } from '../../src/claims/schema.ts';
 import type { Answer, Assumption, AssumptionCheck } from '../../src/claims/verdict.ts';
 import { conditionEvidence } from '../../src/decide/condition.ts';
 import { deriveSeed } from '../../src/decide/rng.ts';
-import { maxPerPointGradient, onRayDataset, robustOptimumSweep, SYNTHETIC_EPS_GRID, type OptimumRow } from '../../src/decide/synthetic.ts';
+import { maxPerPointGradient, onRayDataset, robustOptimumSweep, sharedSyntheticSeed, SYNTHETIC_EPS_GRID, type OptimumRow } from '../../src/decide/synthetic.ts';
 import { formatNumber } from '../../src/attack/format.ts';
 import type { Condition } from '../params.ts';
 
@@ -27,8 +27,9 @@ export const KAPPA_REGIME_MAX = 0.1;
 /** A per-point gradient norm at or below which a point counts as stationary. */
 export const STATIONARY_TOLERANCE = 1e-8;
 
-function sweep(ctx: CheckContext, id: string): OptimumRow[] {
-  return robustOptimumSweep(SYNTHETIC_EPS_GRID, deriveSeed(ctx.runSeed, `assumption:${id}`)).filter((r) => r.converged);
+/** Real optima of the shared synthetic problem (the same for every claim of a run). */
+function sweep(ctx: CheckContext): OptimumRow[] {
+  return robustOptimumSweep(SYNTHETIC_EPS_GRID, sharedSyntheticSeed(ctx.runSeed)).filter((r) => r.converged);
 }
 
 function sweepName(rows: readonly OptimumRow[]): string {
@@ -54,7 +55,7 @@ function perPointOptimality(ctx: CheckContext, inputs: AssumptionInputs): Assump
     status: worstOnRay <= STATIONARY_TOLERANCE ? 'yes' : 'unknown',
     summary: `constructed: N = ${ds.n} points x^n = y^n·ε·u (ε = ${eps}, u a seeded unit vector in ℝ^${ds.d}); at w = t·u (t = 0.5, 2, 8) the largest per-point gradient norm is ${formatNumber(worstOnRay, 3)}`,
   };
-  const rows = sweep(ctx, 'per-point-optimality');
+  const rows = sweep(ctx);
   const worst = rows.map((r) => r.maxPointGrad);
   const stationary = worst.filter((g) => g <= STATIONARY_TOLERANCE).length;
   const whereItMatters: Answer = {
@@ -78,11 +79,22 @@ function perPointOptimality(ctx: CheckContext, inputs: AssumptionInputs): Assump
 }
 
 function equalWeightNorms(ctx: CheckContext): AssumptionCheck {
-  const rows = sweep(ctx, 'equal-weight-norms');
+  const rows = sweep(ctx);
   const norms = rows.map((r) => r.wNorm);
   const ratio = Math.max(...norms) / Math.min(...norms);
+  // Constructed: data on one ray at ε_a and at ε_b (each a data set of its own) whose optima include w = t·u at any t:
+  // two optima of the same norm, each stationary.
+  const seed = deriveSeed(ctx.runSeed, 'assumption:equal-weight-norms:construct');
+  const pair = [0.1, 0.3].map((eps) => {
+    const { ds, u } = onRayDataset(seed, eps);
+    return { eps, w: u.map((v) => v * 2), grad: maxPerPointGradient(ds, eps, u.map((v) => v * 2)) };
+  });
+  const constructedRatio = Math.hypot(...pair[0]!.w) / Math.hypot(...pair[1]!.w);
   return {
-    satisfiable: { status: 'yes', summary: 'constructed: any pair w_b* = w_a* has equal norms (the assumption constrains only the two norms)' },
+    satisfiable: {
+      status: Math.abs(constructedRatio - 1) <= 1e-12 && pair.every((p) => p.grad <= STATIONARY_TOLERANCE) ? 'yes' : 'unknown',
+      summary: `constructed: optima at ε = ${pair.map((p) => p.eps).join(' and ')} on data along one ray (one data set each), ‖w_a*‖/‖w_b*‖ = ${formatNumber(constructedRatio, 12)}, largest per-point gradient ${formatNumber(Math.max(...pair.map((p) => p.grad)), 2)}`,
+    },
     forces: [],
     whereItMatters: {
       status: rows.length < 2 ? 'unknown' : ratio <= 1 + NORM_RATIO_TOLERANCE ? 'yes' : 'no',
@@ -97,11 +109,19 @@ function equalWeightNorms(ctx: CheckContext): AssumptionCheck {
 }
 
 function kappaIndependent(ctx: CheckContext): AssumptionCheck {
-  const rows = sweep(ctx, 'kappa-independent-of-noise');
+  const rows = sweep(ctx);
   const scales = rows.map((r) => r.eps * r.randomW.reduce((a, v) => a + Math.abs(v), 0));
   const inRegime = scales.filter((s) => s <= KAPPA_REGIME_MAX).length;
+  // Constructed: a weight with ε‖w‖₁ = KAPPA_REGIME_MAX/2; κ over the corners of the noise box varies by e^{2ε‖w‖₁}.
+  const w = [0.02, -0.01, 0.02];
+  const epsC = KAPPA_REGIME_MAX / 2 / w.reduce((a, v) => a + Math.abs(v), 0);
+  const corners = Array.from({ length: 8 }, (_, m) => w.reduce((a, v, i) => a + v * epsC * ((m >> i) & 1 ? 1 : -1), 0));
+  const spread = Math.exp(Math.max(...corners) - Math.min(...corners));
   return {
-    satisfiable: { status: 'yes', summary: `constructed: any w with ε‖w‖₁ ≤ ${KAPPA_REGIME_MAX} (e.g. w = 0) keeps κ^n within ×${formatNumber(Math.exp(2 * KAPPA_REGIME_MAX), 3)} over the noise box` },
+    satisfiable: {
+      status: spread <= Math.exp(2 * KAPPA_REGIME_MAX) ? 'yes' : 'unknown',
+      summary: `constructed: w = (${w.join(', ')}), ε = ${formatNumber(epsC, 4)} (ε‖w‖₁ = ${KAPPA_REGIME_MAX / 2}): κ^n varies by ×${formatNumber(spread, 4)} over the corners of the noise box (≤ ×${formatNumber(Math.exp(2 * KAPPA_REGIME_MAX), 4)})`,
+    },
     forces: [],
     whereItMatters: {
       status: rows.length === 0 ? 'unknown' : inRegime === rows.length ? 'yes' : inRegime === 0 ? 'no' : 'partly',

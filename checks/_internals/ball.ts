@@ -12,7 +12,7 @@ import { ballNorm, lossArgument, type BallNorm } from '../../src/attack/linear-m
 import { l2Maximizer, linfMaximizer } from '../../src/attack/linear-maximizer.ts';
 import { sampleL2Ball, sampleLinfBox } from '../../src/noise/sample.ts';
 import { instancePoint, type Instance } from './meaning.ts';
-import { readingsSchema } from '../params.ts';
+import { readingsSchema, readingOf } from '../params.ts';
 
 /** The readings of the ball a record lists: each with its centre and boundary. */
 export const BallReadingsSchema = readingsSchema({ centre: z.enum(['x', 'origin']), boundary: z.enum(['open', 'closed']) });
@@ -126,7 +126,7 @@ export function ballReadingOutcome(
   reading: BallReadings['readings'][number],
   analyses: { readonly centre?: CentreResult; readonly open?: OpenResult; readonly closed: ClosedOutcome },
 ): ReadingOutcome {
-  const r = { id: reading.id, statement: reading.statement, literal: reading.literal };
+  const r = readingOf(reading);
   const { centre, open, closed } = analyses;
   if (reading.centre === 'x' && centre?.witness) {
     return { ...r, outcome: 'fails', summary: `centred at x^n the set bounds ‖η^n − x^n‖, not ‖η^n‖ (shown at ${centre.count} seeded instances)`, witness: centre.witness };

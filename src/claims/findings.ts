@@ -49,22 +49,30 @@ export interface Finding {
   readonly consequences: readonly string[];
   /** Claims outside the finding that build directly on a member, with their verdicts. */
   readonly downstream: readonly { readonly id: string; readonly status: VerdictStatus }[];
-  /** Confirmed claims that hold under the finding's reading only because errors of claims they rest on cancel. */
+  /** Confirmed claims that hold although two or more claims they build on fail under another reading of the same convention. */
   readonly cancellations: readonly { readonly id: string; readonly failing: readonly string[] }[];
 }
 
 const rank = (s: Severity): number => SEVERITIES.indexOf(s);
 
-/** The severity rule (see the module comment), with its reason. */
-export function severityOf(cause: Cause, categories: readonly Category[]): { severity: Severity; why: string } {
-  if (cause.kind === 'reading') return { severity: 'presentation', why: 'every claim of the finding holds once the words are read this way' };
-  if (cause.kind === 'assumption' && cause.whereItMatters === 'yes') return { severity: 'presentation', why: 'the assumption is unstated or loose but holds where it matters' };
+/**
+ * The severity rule (see the module comment), with its reason. `statedFails`: some claim of the finding fails under a
+ * reading the paper states explicitly (its printed formula or its own definition).
+ */
+export function severityOf(cause: Cause, categories: readonly Category[], statedFails = false): { severity: Severity; why: string } {
   const worst = categories.reduce<Severity>((a, c) => (rank(c) < rank(a) ? c : a), 'presentation');
   const what = { result: 'a theorem, conclusion or reported number', derivation: 'a formula or derivation step', presentation: 'notation, a reference or wording' }[worst];
-  return {
-    severity: worst,
-    why: cause.kind === 'assumption' ? `the assumption does not hold where it matters (${cause.whereItMatters}), and ${what} rests on it` : `${what} is wrong`,
-  };
+  if (cause.kind === 'reading') {
+    return statedFails
+      ? { severity: worst, why: `${what} fails as the paper states it (its printed formula or its own definition) and holds only under another reading` }
+      : { severity: 'presentation', why: 'every claim of the finding holds once the words are read this way' };
+  }
+  if (cause.kind === 'assumption') {
+    if (cause.whereItMatters === 'yes') return { severity: 'presentation', why: 'the assumption is unstated or loose but holds where it matters' };
+    const where = cause.whereItMatters === 'unknown' ? 'could not be checked where it matters' : cause.whereItMatters === 'partly' ? 'holds only partly where it matters' : 'does not hold where it matters';
+    return { severity: worst, why: `the assumption ${where}, and ${what} rests on it` };
+  }
+  return { severity: worst, why: `${what} is wrong` };
 }
 
 function causeOf(v: Verdict, id: string): Cause | undefined {
@@ -76,7 +84,7 @@ function causeOf(v: Verdict, id: string): Cause | undefined {
     : { kind: 'assumption', assumption: c.assumption.id, statement: c.assumption.statement, whereItMatters: c.check.whereItMatters.status };
 }
 
-function keyOf(c: Cause): string {
+function keyFor0(c: Cause): string {
   return c.kind === 'reading' ? `reading:${c.convention}:${c.reading}` : c.kind === 'assumption' ? `assumption:${c.assumption}` : `refuted:${c.claim}`;
 }
 
@@ -85,27 +93,43 @@ export function findings(inputs: readonly FindingInput[], propagated: readonly P
   const byId = new Map(inputs.map((r) => [r.id, r]));
   const order = new Map(inputs.map((r, i) => [r.id, i]));
   const prop = new Map(propagated.map((p) => [p.id, p]));
-  // A refuted claim that rests directly on a refuted claim joins that claim's finding (the error is inherited).
+  const failsStated = (v: Verdict): boolean => v.readings?.outcomes.some((o) => o.stated === true && o.outcome === 'fails') ?? false;
+  // A refuted claim that rests directly on a refuted claim joins that claim's finding (the error is inherited),
+  // resolved along the graph whatever the order of the inputs.
   const groupKey = new Map<string, string>();
   const causes = new Map<string, Cause>();
-  for (const r of inputs) {
+  const resolving = new Set<string>();
+  const keyFor = (r: FindingInput): string | undefined => {
+    const known = groupKey.get(r.id);
+    if (known !== undefined) return known;
     const cause = causeOf(r.verdict, r.id);
-    if (!cause) continue;
-    let key = keyOf(cause);
-    if (cause.kind === 'refuted') {
-      const parent = r.dependsOn.find((d) => byId.get(d)?.verdict.status === 'refuted' && groupKey.has(d));
-      if (parent) key = groupKey.get(parent)!;
+    if (!cause) return undefined;
+    let key = keyFor0(cause);
+    if (cause.kind === 'refuted' && !resolving.has(r.id)) {
+      resolving.add(r.id);
+      const parent = r.dependsOn.map((d) => byId.get(d)).find((d) => d?.verdict.status === 'refuted');
+      if (parent) key = keyFor(parent) ?? key;
+      resolving.delete(r.id);
     }
     groupKey.set(r.id, key);
-    if (!causes.has(key)) causes.set(key, cause);
-  }
-  // A refuted sentence that states an assumption as a fact shares the root cause of the claims that hold only under it.
+    if (key === keyFor0(cause) && !causes.has(key)) causes.set(key, cause);
+    return key;
+  };
+  for (const r of inputs) keyFor(r);
+  // The cause of an assumption's finding comes from a verdict that checked the assumption.
   for (const r of inputs) {
-    if (r.verdict.status !== 'refuted' || !r.states || groupKey.get(r.id) !== `refuted:${r.id}`) continue;
+    const c = causeOf(r.verdict, r.id);
+    if (c?.kind === 'assumption') causes.set(keyFor0(c), c);
+  }
+  // A claim whose record states (or presumes) an assumption as a fact shares the root cause of the claims that hold
+  // only under it.
+  for (const r of inputs) {
+    if (!r.states || !groupKey.has(r.id)) continue;
     const key = `assumption:${r.states}`;
-    if (!causes.has(key)) continue;
+    if (!causes.has(key) || groupKey.get(r.id) === key) continue;
+    const own = groupKey.get(r.id)!;
     groupKey.set(r.id, key);
-    causes.delete(`refuted:${r.id}`);
+    if (![...groupKey.values()].includes(own)) causes.delete(own);
   }
   const out: Finding[] = [];
   for (const [key, cause] of causes) {
@@ -123,7 +147,8 @@ export function findings(inputs: readonly FindingInput[], propagated: readonly P
             return hits.length > 0 ? [{ id: p.id, failing: [...new Set(hits.flatMap((c) => c.failing))] }] : [];
           })
         : [];
-    const { severity, why } = severityOf(cause, members.map((m) => byId.get(m)!.category));
+    const stated = members.filter((m) => failsStated(byId.get(m)!.verdict));
+    const { severity, why } = severityOf(cause, (stated.length > 0 && cause.kind === 'reading' ? stated : members).map((m) => byId.get(m)!.category), stated.length > 0);
     out.push({ id: key, cause, severity, why, roots, consequences, downstream, cancellations });
   }
   return out.sort((a, b) => rank(a.severity) - rank(b.severity) || order.get(a.roots[0] ?? '')! - order.get(b.roots[0] ?? '')!);

@@ -48,6 +48,12 @@ function holdingReadings(v: Verdict, convention: string): Set<string> | undefine
   return new Set(v.readings.outcomes.filter((o) => o.outcome === 'holds').map((o) => o.id));
 }
 
+/** The readings of `convention` the claim does not rule out: those that hold or are undecided. */
+function possibleReadings(v: Verdict, convention: string): Set<string> | undefined {
+  if (!v.readings || v.readings.convention !== convention) return undefined;
+  return new Set(v.readings.outcomes.filter((o) => o.outcome !== 'fails').map((o) => o.id));
+}
+
 function failingReadings(v: Verdict, convention: string): Set<string> {
   if (!v.readings || v.readings.convention !== convention) return new Set();
   return new Set(v.readings.outcomes.filter((o) => o.outcome === 'fails').map((o) => o.id));
@@ -97,7 +103,7 @@ export function propagate(inputs: readonly PropagationInput[]): Propagated[] {
     const cancellations: Propagated['cancellations'][number][] = [];
     for (const conv of shared) {
       const chain = [r, ...deps.map((d) => byId.get(d)!)];
-      const deciding = chain.map((c) => ({ id: c.id, holds: holdingReadings(c.verdict, conv) })).filter((x) => x.holds !== undefined);
+      const deciding = chain.map((c) => ({ id: c.id, holds: possibleReadings(c.verdict, conv) })).filter((x) => x.holds !== undefined);
       if (deciding.length > 1) {
         const common = deciding.slice(1).reduce((acc, x) => new Set([...acc].filter((id) => x.holds!.has(id))), new Set(deciding[0]!.holds!));
         if (common.size === 0) conflicts.push({ convention: conv, claims: deciding.map((x) => x.id) });

@@ -4,8 +4,9 @@
  *
  * - every reading decided and every one holds → `confirmed`;
  * - the literal reading (where the words have one) holds → `confirmed`, whatever the others give;
- * - some readings hold and some fail → `holds-under` the first reading that holds (witness from the literal reading
- *   when it fails, else from the first failing one);
+ * - the literal reading is undecided → `inconclusive` (had it held, the verdict would be `confirmed`);
+ * - some readings hold and some fail, none undecided → `holds-under` the first reading that holds (witness from the
+ *   literal reading when it fails, else from the first failing one);
  * - every reading decided and none holds → `refuted`;
  * - anything else (a reading undecided where it could change the verdict) → `inconclusive`.
  */
@@ -47,7 +48,9 @@ export function decideReadings(d: ReadingsDecision): Verdict {
   const holds = outcomes.filter((o) => o.outcome === 'holds');
   const fails = outcomes.filter((o) => o.outcome === 'fails');
   const undecided = outcomes.filter((o) => o.outcome === 'undecided');
-  const literal = outcomes.find((o) => o.literal);
+  const literals = outcomes.filter((o) => o.literal);
+  if (literals.length > 1) throw new Error(`decideReadings: claim ${d.base.claimId} has ${literals.length} literal readings (at most one)`);
+  const literal = literals[0];
   const common = { ...d.base, readings: d.readings };
   const details = [...outcomes.map(line), d.evidence.summary, ...(d.evidence.details ?? [])];
   if (fails.length === 0 && undecided.length === 0) {
@@ -64,7 +67,7 @@ export function decideReadings(d: ReadingsDecision): Verdict {
     };
   }
   const failing = literal?.outcome === 'fails' ? literal : fails[0];
-  if (holds.length > 0 && failing) {
+  if (holds.length > 0 && failing && undecided.length === 0) {
     const chosen = holds[0]!;
     return {
       ...common,

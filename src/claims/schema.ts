@@ -89,8 +89,8 @@ export const ClaimRecordSchema = z
     /** Ids of claims this one builds on. */
     dependsOn: z.array(z.string()).default([]),
     /**
-     * The id of an assumption of `proofs/_data/assumptions.ts` that this sentence states as a fact (a refuted one
-     * joins the finding of the claims that hold only under that assumption).
+     * The id of an assumption of `proofs/_data/assumptions.ts` that this sentence states or presumes as a fact: when
+     * it is not confirmed it joins the finding of the claims that hold only under that assumption.
      */
     states: z.string().optional(),
     /** Checker-specific parameters, validated by the checker's own schema at load time. */

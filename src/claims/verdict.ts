@@ -66,6 +66,11 @@ export interface Reading {
   readonly statement: string;
   /** The reading the words give when taken literally, where there is one. */
   readonly literal: boolean;
+  /**
+   * The paper states this reading explicitly (its printed formula, or its own definition): failing under it is an
+   * error of the paper, not an ambiguity of its words (the severity rule of src/claims/findings.ts).
+   */
+  readonly stated?: boolean;
 }
 
 /** What the check found under one reading. */

@@ -116,6 +116,14 @@ export function symbolicWitness(o: CompareOutcome): Witness {
   return { point: witnessPoint(w), paperValue: w.printed, ourValue: w.reference, ...(enclosure ? { enclosure } : {}) };
 }
 
+/**
+ * Whether a zero-test witness stands: it does unless its interval enclosure was computed and contains 0 (then the
+ * difference is not proved nonzero, and a refutation would rest on rounding).
+ */
+export function witnessStands(w: Witness): boolean {
+  return w.enclosure === undefined || w.enclosure.excludesZero;
+}
+
 /** What a confirmation by the randomized zero test rests on (it is tested, not proved). */
 export function testedBasis(...outcomes: readonly CompareOutcome[]): Basis {
   const tests = outcomes.reduce((a, o) => a + o.tests, 0);
@@ -132,7 +140,8 @@ export function readingOutcome(reading: { readonly id: string; readonly statemen
   if (o.status === 'equal') return { ...r, outcome: 'holds', summary: `equal: ${residualSummary(o)}` };
   if (o.status === 'different') {
     const w = symbolicWitness(o);
-    return { ...r, outcome: 'fails', summary: `the two sides differ at ${w.point.instance}: ${w.paperValue.slice(0, 14)} vs ${w.ourValue.slice(0, 14)} (stable across 64/128 digits)`, witness: w };
+    if (!witnessStands(w)) return { ...r, outcome: 'undecided', summary: `the zero test separates the sides at ${w.point.instance}, but the interval enclosure of their difference contains 0` };
+    return { ...r, outcome: 'fails', summary: `the two sides differ at ${w.point.instance}: ${w.paperValue.slice(0, 14)} vs ${w.ourValue.slice(0, 14)} (stable across 64/128 digits${w.enclosure ? ', proved by interval enclosure' : ''})`, witness: w };
   }
   return { ...r, outcome: 'undecided', summary: o.reason ?? 'zero test inconclusive' };
 }

@@ -4,7 +4,7 @@
  * separable, the L2-robust loss and the uniform-noise loss minimised by damped Newton to ‖∇L‖ ≤ 1e-10, and the
  * Hessian spectrum at the optimum (Jacobi rotations on the d×d matrix).
  */
-import { makeRng } from './rng.ts';
+import { deriveSeed, makeRng } from './rng.ts';
 import { makeDataset, type Dataset } from '../numeric/dataset.ts';
 import { robustL2Loss } from '../numeric/robust-l2.ts';
 import { randomNoiseLoss, sampleUniformNoise } from '../numeric/random-noise.ts';
@@ -15,6 +15,14 @@ import { minimize, type MinimizeResult } from '../numeric/optimize.ts';
  * the synthetic data stop being robustly learnable and w* collapses to 0).
  */
 export const SYNTHETIC_EPS_GRID: readonly number[] = [0.05, 0.1, 0.2, 0.3, 0.4, 0.5];
+
+/**
+ * The seed of the one synthetic problem every claim measures real optima on (derived from the run seed only), so
+ * the claims that need real optima report the same numbers.
+ */
+export function sharedSyntheticSeed(runSeed: number): number {
+  return deriveSeed(runSeed, 'synthetic-optima');
+}
 
 /** Eigenvalues (descending) of a small symmetric matrix by cyclic Jacobi rotations. */
 export function smallSymmetricEigenvalues(a: Float64Array, d: number): number[] {

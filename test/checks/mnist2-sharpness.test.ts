@@ -84,6 +84,7 @@ describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
   it("eq9-spectrum: the trained models' top three eigenvalues are not one eigenvalue of multiplicity d − 1 (refuted); lax thresholds confirm", async () => {
     const strict = await verdict({ form: 'eq9-spectrum', norms: ['l2'], minEqualRatio: 0.9, maxRelError: 0.25 }, trained);
     expect(strict.status).toBe('refuted');
+    expect(strict.readings?.outcomes).toHaveLength(1);
     expect(strict.readings?.outcomes[0]?.summary).toMatch(/λ2\/λ1 = /);
     const lax = await verdict({ form: 'eq9-spectrum', norms: ['l2'], minEqualRatio: 1e-9, maxRelError: 1e9 }, trained);
     expect(lax.status).toBe('confirmed');

@@ -73,6 +73,32 @@ describe('findings', () => {
     expect(f[0]).toMatchObject({ id: 'refuted:eq13', roots: ['eq13'], consequences: ['eq14'], severity: 'result' });
   });
 
+  it('groups the same way whatever the order of the inputs', () => {
+    const chain: FindingInput[] = [
+      { id: 'eq13', category: 'derivation', dependsOn: [], verdict: refuted('eq13') },
+      { id: 'eq14', category: 'result', dependsOn: ['eq13'], verdict: refuted('eq14') },
+      { id: 'eq15', category: 'derivation', dependsOn: ['eq14'], verdict: refuted('eq15') },
+    ];
+    const forward = make(chain);
+    const backward = make([...chain].reverse());
+    expect(backward.map((f) => [f.id, f.roots, f.consequences])).toEqual(forward.map((f) => [f.id, f.roots, [...f.consequences].reverse()]));
+    expect(forward).toHaveLength(1);
+  });
+
+  it('rates a reading finding by the categories of claims that fail as the paper states them', () => {
+    const statedFail: Verdict = {
+      ...base('thm1'),
+      status: 'holds-under',
+      readings: { convention: 'sharpness', question: '?', outcomes: [{ id: 'normalised', statement: 'n', literal: true, stated: true, outcome: 'fails', summary: '', witness: w }, { id: 'eigenvalue', statement: 'e', literal: false, outcome: 'holds', summary: '' }] },
+      condition: { kind: 'reading', convention: 'sharpness', reading: { id: 'eigenvalue', statement: 'e', literal: false } },
+      witness: w,
+      underCondition: { summary: '' },
+    };
+    const f = make([{ id: 'thm1', category: 'result', dependsOn: [], verdict: statedFail }]);
+    expect(f[0]).toMatchObject({ severity: 'result' });
+    expect(f[0]!.why).toMatch(/as the paper states it/);
+  });
+
   it('joins a refuted statement of an assumption to the finding of the claims that hold only under it', () => {
     const f = make([
       { id: 'fn', category: 'derivation', dependsOn: [], states: 'a1', verdict: refuted('fn') },

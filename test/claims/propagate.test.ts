@@ -70,3 +70,14 @@ describe('propagate', () => {
     expect(p[0]!.conflicts).toEqual([]);
   });
 });
+
+describe('propagate: undecided readings', () => {
+  it('does not report a conflict when the only disagreement is a reading one claim leaves undecided', () => {
+    const undecidedTheta = { convention: 'theta', question: 'θ?', outcomes: [{ id: 'from-w', statement: 'from-w', literal: false, outcome: 'undecided' as const, summary: '' }, outcome('from-minus-w', 'fails')] };
+    const p = propagate([
+      input('a', [], underReading('a', 'from-w', theta('holds', 'fails'))),
+      input('b', ['a'], { ...base('b'), status: 'inconclusive', reason: 'undecided', readings: undecidedTheta }),
+    ]);
+    expect(p[1]!.conflicts).toEqual([]);
+  });
+});

@@ -65,6 +65,14 @@ describe('decideReadings', () => {
     expect(decide(o('a', 'undecided')).status).toBe('inconclusive');
   });
 
+  it('is inconclusive when the literal reading is undecided, whatever the others give', () => {
+    expect(decide(o('a', 'undecided', true), o('b', 'holds'), o('c', 'fails')).status).toBe('inconclusive');
+  });
+
+  it('throws on two literal readings', () => {
+    expect(() => decide(o('a', 'holds', true), o('b', 'holds', true))).toThrow(/2 literal readings/);
+  });
+
   it('is not changed by an undecided reading once the literal reading holds', () => {
     expect(decide(o('a', 'holds', true), o('b', 'undecided')).status).toBe('confirmed');
   });
