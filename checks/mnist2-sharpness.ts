@@ -27,6 +27,7 @@ import {
   type Mnist2DatasetLoader,
 } from './_internals/mnist2.ts';
 import { linearFit } from './_internals/linear-fit.ts';
+import { makeRng } from '../src/decide/rng.ts';
 
 const Norm = z.enum(['l2', 'linf']);
 const HessianName = z.enum(['robust', 'fixed-example']);
@@ -78,6 +79,23 @@ const ParamsSchema = z.discriminatedUnion('form', [
     maxRelError: z.number().positive(),
     minCells: z.number().int().min(2).default(2),
     ...Probe,
+  }),
+  /**
+   * Theorem 1's premise on the training data: per-point stationarity forces ‖x^n‖ = ‖η^n‖ ≤ ε for every n, so it can
+   * hold only if every training image has ‖x^n‖₂ at most the largest L2 ε the sweep trains with.
+   */
+  z.object({ form: z.literal('premise-data') }),
+  /**
+   * Theorem 2's premises for the experiments' random noise (uniform in the L∞ ball, x + η clipped to [0, 1]): the
+   * effective noise clip(x + η) − x has mean ≈ 0, is uncorrelated with x and has per-coordinate variance ≈ ε²/3.
+   */
+  z.object({
+    form: z.literal('noise-premises'),
+    /** The ε of the noise (default: every L∞ random-noise ε of the sweep). */
+    eps: z.array(z.number().positive()).min(1).optional(),
+    /** Relative tolerance on each premise: |mean| ≤ tol·ε, |corr| ≤ tol, |variance/(ε²/3) − 1| ≤ tol (claimcheck's). */
+    tolerance: z.number().positive().default(0.1),
+    noiseSeed: z.number().int().min(0).max(0xffffffff).default(7),
   }),
   /** (max − min)/mean of ‖w*‖₂ over the adversarial ε series of each norm ≤ maxRelativeSpread. */
   z.object({
@@ -297,6 +315,66 @@ function eq9Spectrum(p: Extract<Params, { form: 'eq9-spectrum' }>, { results, ds
   return { outcomes, details: [`thresholds (record params, supplied by claimcheck): λ3/λ1 ≥ ${p.minEqualRatio}; |λ1 − ε/(2‖w*‖)|/λ1 ≤ ${p.maxRelError}`], data };
 }
 
+function premiseData({ results, ds }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+  const d = ds!.d;
+  const norms = Array.from({ length: ds!.n }, (_, k) => Math.hypot(...ds!.X.subarray(k * d, (k + 1) * d)));
+  const l2 = results.cells.filter((c) => c.norm === 'l2' && c.eps > 0);
+  if (l2.length === 0) throw new Undecidable('the sweep has no L2 cell with ε > 0');
+  const epsMax = Math.max(...l2.map((c) => c.eps));
+  const minNorm = Math.min(...norms);
+  const within = norms.filter((v) => v <= epsMax).length;
+  const outcome: Outcome = {
+    measure: 'training images within the largest L2 ε (‖x^n‖₂ ≤ ε for every n)',
+    holds: within === norms.length,
+    summary: `${within} of ${norms.length} training images have ‖x^n‖₂ ≤ ε = ${fmt(epsMax)} (the largest L2 ε of the sweep); the smallest ‖x^n‖₂ is ${fmt(minNorm)}`,
+    ...(within === norms.length
+      ? {}
+      : { witness: { point: { image: String(norms.indexOf(minNorm) + 1), eps: fmt(epsMax) }, paperValue: '‖x^n‖ = ‖η^n‖ ≤ ε for every n (per-point stationarity)', ourValue: `‖x^n‖₂ = ${fmt(minNorm)} > ε = ${fmt(epsMax)} for the smallest image` } }),
+  };
+  return { outcomes: [outcome], details: ['per-point stationarity is y^n x^n = ‖η^n‖ ŵ* (sec3-optimality-condition), so ‖x^n‖ = ‖η^n‖ ≤ ε'], data: { minNorm, epsMax, within, images: norms.length } };
+}
+
+function noisePremises(p: Extract<Params, { form: 'noise-premises' }>, { results, ds }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+  const epsList = p.eps ?? [...new Set(results.cells.filter((c) => c.norm === 'linf' && c.training === 'random' && c.eps > 0).map((c) => c.eps))];
+  if (epsList.length === 0) throw new Undecidable('the sweep has no L∞ random-noise cell with ε > 0');
+  const X = ds!.X;
+  const rng = makeRng(p.noiseSeed);
+  const rows = epsList.map((eps) => {
+    let s = 0;
+    let s2 = 0;
+    let sx = 0;
+    let sxx = 0;
+    let sxe = 0;
+    for (let i = 0; i < X.length; i++) {
+      const x = X[i]!;
+      const e = Math.min(1, Math.max(0, x + rng.uniform(-eps, eps))) - x;
+      s += e;
+      s2 += e * e;
+      sx += x;
+      sxx += x * x;
+      sxe += x * e;
+    }
+    const n = X.length;
+    const mean = s / n;
+    const varE = s2 / n - mean * mean;
+    const covXE = sxe / n - (sx / n) * mean;
+    const corr = covXE / Math.sqrt(varE * (sxx / n - (sx / n) ** 2));
+    const secondRatio = s2 / n / ((eps * eps) / 3);
+    return { eps, mean, corr, secondRatio, ok: Math.abs(mean) <= p.tolerance * eps && Math.abs(corr) <= p.tolerance && Math.abs(secondRatio - 1) <= p.tolerance };
+  });
+  const bad = rows.find((r) => !r.ok);
+  const line = rows.map((r) => `ε = ${fmt(r.eps)}: mean ${fmt(r.mean)} (${fmt(r.mean / r.eps)}ε), corr(η, x) ${fmt(r.corr)}, E[η²]/(ε²/3) ${fmt(r.secondRatio)}`).join('; ');
+  const outcome: Outcome = {
+    measure: "Theorem 2's premises for the clipped noise (zero mean, uncorrelated with x, variance ε²/3)",
+    holds: bad === undefined,
+    summary: `${line} (tolerance ${p.tolerance}; noise seed ${p.noiseSeed}; every pixel of the training split)`,
+    ...(bad
+      ? { witness: { point: { eps: fmt(bad.eps), noiseSeed: String(p.noiseSeed) }, paperValue: 'mean 0, uncorrelated with x, E[η_i²] = ε²/3', ourValue: `mean ${fmt(bad.mean)}, corr(η, x) ${fmt(bad.corr)}, E[η²]/(ε²/3) ${fmt(bad.secondRatio)}` } }
+      : {}),
+  };
+  return { outcomes: [outcome], details: ['the experiments clip x + η to [0, 1] (section 5.1: "constrained to fit in the range [0, 1]"), which MNIST pixels at 0 or 1 push one way'], data: { rows } };
+}
+
 function weightNormStable(p: Extract<Params, { form: 'weight-norm-stable' }>, { results }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
   const parts: string[] = [];
@@ -421,12 +499,12 @@ export function makeMnist2SharpnessChecker(loadDataset: Mnist2DatasetLoader = lo
   return defineChecker({
     kind: KIND,
     verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-    description: 'an MNIST2 sharpness statement (Figs. 1–3, 5) on re-measured Hessian eigenvalues, weight norms and landscapes',
+    description: 'an MNIST2 statement (Figs. 1–3, 5, and the premises of the theory on the data) on re-measured Hessian eigenvalues, weight norms, landscapes and the training split',
     params: ParamsSchema,
     async check(claim, params, ctx): Promise<Verdict> {
       const results = await mnist2Results(claim, ctx);
       const needs =
-        params.form === 'weight-norm-stable' ? 'the trained weights' : params.form.startsWith('eigen') || params.form === 'eq9-spectrum' ? 'Hessian spectra at the trained weights' : 'weight loss landscapes of the trained cells';
+        params.form === 'weight-norm-stable' ? 'the trained weights' : params.form === 'premise-data' || params.form === 'noise-premises' ? 'the training split' : params.form.startsWith('eigen') || params.form === 'eq9-spectrum' ? 'Hessian spectra at the trained weights' : 'weight loss landscapes of the trained cells';
       if (results === null) return notMeasured(claim, ctx, KIND, needs);
       const ds = params.form === 'weight-norm-stable' ? null : await loadDataset(results.data);
       const context = `data: ${results.setting} setting, ${results.data.trainCount} training images, ${results.cells.length} cells, seed ${results.seed}`;
@@ -439,6 +517,10 @@ export function makeMnist2SharpnessChecker(loadDataset: Mnist2DatasetLoader = lo
               ? eigenLinear(params, measured)
               : params.form === 'eq9-spectrum'
                 ? eq9Spectrum(params, measured)
+                : params.form === 'premise-data'
+                ? premiseData(measured)
+                : params.form === 'noise-premises'
+                ? noisePremises(params, measured)
                 : params.form === 'weight-norm-stable'
                 ? weightNormStable(params, measured)
                 : params.form === 'landscape-sharper'

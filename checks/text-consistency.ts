@@ -4,7 +4,8 @@
  *   lists (citations "Author et al. (year)" removed), and the lists against each other under each reading: `same`
  *   (they list the same items) or `superset-explained` (the second adds items, each named again in a sentence the
  *   record quotes that says what it is);
- * - `label`: a cross-reference "Eq. (k)" against the labels the paper prints at the end of its display equations.
+ * - `label`: a cross-reference "Eq. (k)" against the labels the paper prints at the end of its display equations;
+ * - `pair`: "X and Y mean …" where two different things are named — the two printed symbols must differ.
  */
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
@@ -22,6 +23,13 @@ const ParamsSchema = z.discriminatedUnion('form', [
     /** For items only the second list has: a sentence of the paper naming the item and saying what it is (verbatim). */
     explained: z.array(z.object({ item: z.string().min(1), quote: z.string().min(1) })).default([]),
     readings: readingsSchema({ relation: z.enum(['same', 'superset-explained']) }),
+  }),
+  z.object({
+    form: z.literal('pair'),
+    /** A regular expression matching the printed symbols in the claim's quote; the first two matches are the pair. */
+    symbol: z.string().min(1),
+    /** What the second should be, where the sentence shows it (e.g. the symbol of the other model). */
+    expected: z.string().min(1),
   }),
   z.object({
     form: z.literal('label'),
@@ -68,6 +76,25 @@ export const textConsistency = defineChecker({
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = verdictBase(claim, ctx, 'text-consistency');
+    if (params.form === 'pair') {
+      const q = claim.quote ?? '';
+      const found = [...q.matchAll(new RegExp(params.symbol, 'g'))];
+      if (found.length < 2) throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field params.symbol: fewer than two matches in the quote`);
+      const [a, b] = [found[0]!, found[1]!];
+      const first = a[0];
+      const second = b[0];
+      const i = a.index;
+      const j = b.index;
+      const summary = `the sentence names ${first} and ${second}`;
+      if (first !== second) return { ...base, status: 'confirmed', basis: { kind: 'proved', method: 'exact comparison of the printed symbols' }, evidence: { summary: `${summary}: two different symbols` } };
+      return {
+        ...base,
+        status: 'refuted',
+        witness: { point: { quote: q.slice(Math.max(0, i - 20), j + second.length) }, paperValue: `two things: ${first} and ${second}`, ourValue: `the same symbol twice; the second should be ${params.expected}` },
+        evidence: { summary: `${summary}: the same symbol twice` },
+        correction: { statement: `${first} and ${params.expected}`, check: 'confirmed', evidence: 'the sentence compares the optima at ε_a and ε_b, whose symbols it printed just before' },
+      };
+    }
     if (params.form === 'label') {
       if (!claim.quote?.includes(params.citation)) {
         throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field params.citation: "${params.citation}" is not in the quote`);

@@ -22,9 +22,11 @@ import { sec5Datasets } from './sec5-datasets.ts';
 import { lem1A1Derivative } from './lem1-a1-derivative.ts';
 import { lem1A2Derivative } from './lem1-a2-derivative.ts';
 import { sec41RobustLoss } from './sec41-robust-loss.ts';
+import { sec41OptimalWeightsTypo } from './sec41-optimal-weights-typo.ts';
 import { sec32YCosTheta } from './sec32-y-cos-theta.ts';
 import { eq08Gradient } from './eq08-gradient.ts';
 import { eq09HessianAtOptimum } from './eq09-hessian-at-optimum.ts';
+import { appbDisplayedLoss } from './appb-displayed-loss.ts';
 import { appbL1 } from './appb-l1.ts';
 import { appbL2 } from './appb-l2.ts';
 import { appbL3 } from './appb-l3.ts';
@@ -60,6 +62,8 @@ import { thm2GaussianRemark } from './thm2-gaussian-remark.ts';
 import { fig3EigenGrowWithEps } from './fig3-eigen-grow-with-eps.ts';
 import { sec51LinfMechanism } from './sec51-linf-mechanism.ts';
 import { fig3Eq9Spectrum } from './fig3-eq9-spectrum.ts';
+import { thm1PremiseMnist2 } from './thm1-premise-mnist2.ts';
+import { fig12NoisePremises } from './fig12-noise-premises.ts';
 import { fig3NearlyLinear } from './fig3-nearly-linear.ts';
 import { sec51WeightNormStable } from './sec51-weight-norm-stable.ts';
 import { fig12SharperWithEps } from './fig12-sharper-with-eps.ts';
@@ -96,6 +100,9 @@ import { tab5Achievable } from './tab5-achievable.ts';
 import { tab5Gap } from './tab5-gap.ts';
 import { tab6Achievable } from './tab6-achievable.ts';
 import { tab6Gap } from './tab6-gap.ts';
+import { txtSec42GapLarger } from './txt-sec42-gap-larger.ts';
+import { txtContrib3GapGrows } from './txt-contrib3-gap-grows.ts';
+import { txtSec51ZeroTrainLoss } from './txt-sec51-zero-train-loss.ts';
 import { txtSec52GapGrows } from './txt-sec52-gap-grows.ts';
 
 // --- ResNet18 empirical claims ---
@@ -125,6 +132,7 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   eq08Gradient,
   sec3OptimalityCondition,
   eq09HessianAtOptimum,
+  appbDisplayedLoss,
   appbL1,
   appbL2,
   appbL3,
@@ -152,16 +160,19 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   thm2AdversarialVsRandom,
   thm2GaussianRemark,
   // section 4.1
+  sec41OptimalWeightsTypo,
   sec41LiuApproximation,
   // --- MNIST2 empirical claims ---
   fig3EigenGrowWithEps,
   fig3NearlyLinear,
   sec51LinfMechanism,
   fig3Eq9Spectrum,
+  thm1PremiseMnist2,
   sec51WeightNormStable,
   fig12SharperWithEps,
   fig5SharperWithEps,
   fig12RandomLessSharp,
+  fig12NoisePremises,
   tab1RerunAbsGap,
   tab1to4RerunTestGtTrain,
   tab3RerunLargeEpsGap,
@@ -187,6 +198,7 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   txtSec512Tab1AbsGap,
   txtSec513TestGtTrain,
   txtSec514Tab3LargeEps,
+  txtSec51ZeroTrainLoss,
   txtSec515RandomFigRef,
   txtSec516RandomGap,
   tab5Achievable,
@@ -194,6 +206,8 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   tab6Achievable,
   tab6Gap,
   txtSec52GapGrows,
+  txtSec42GapLarger,
+  txtContrib3GapGrows,
   // ResNet18 empirical claims
   fig4SharperWithEps,
   tab56GapGrowsRemeasured,

@@ -90,6 +90,20 @@ describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
     expect(lax.status).toBe('confirmed');
   });
 
+  it("premise-data: no real image is as small as the largest L2 ε, so Theorem 1's premise cannot hold (refuted); an ε above every image norm confirms", async () => {
+    const v = await verdict({ form: 'premise-data' }, trained);
+    expect(v.status).toBe('refuted');
+    if (v.status === 'refuted') expect(v.witness.ourValue).toMatch(/> ε = 0.6/);
+    expect((await verdict({ form: 'premise-data' }, [...trained, cellWith('l2', 'pgd', 100, trained[0]!.w)])).status).toBe('confirmed');
+  });
+
+  it("noise-premises: clipping to [0, 1] gives the noise a mean and a correlation with x (refuted at tolerance 0.1; a loose tolerance confirms)", async () => {
+    const cells = [...trained, trainedCell(ds, { norm: 'linf', training: 'random', eps: 8 / 255 })];
+    const v = await verdict({ form: 'noise-premises', tolerance: 0.1 }, cells);
+    expect(v.status).toBe('refuted');
+    expect((await verdict({ form: 'noise-premises', tolerance: 10 }, cells)).status).toBe('confirmed');
+  });
+
   it('linearFit: exact on a line, R² < 1 off it', () => {
     expect(linearFit([0, 1, 2], [1, 3, 5])).toEqual({ slope: 2, intercept: 1, r2: 1, maxRelDeviation: 0 });
     const f = linearFit([0, 1, 2, 3], [0, 1, 4, 9]);

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { parseList } from '../../checks/text-consistency.ts';
 import { sec5Datasets } from '../../proofs/sec5-datasets.ts';
 import { sec32EqRef } from '../../proofs/sec32-eq-ref.ts';
+import { sec41OptimalWeightsTypo } from '../../proofs/sec41-optimal-weights-typo.ts';
 import { record, verdictOf as runVerdict } from './table-helpers.ts';
 import { recorded } from './verdict-classes.ts';
 import { textConsistency } from '../../checks/text-consistency.ts';
@@ -42,6 +43,14 @@ describe('text-consistency checker', () => {
     const v = await verdictOf(textConsistency, lists('We used three datasets: A and B.', 'We use three datasets: B and A.'));
     expect(v.status).toBe('refuted');
     if (v.status === 'refuted') expect(v.witness.paperValue).toBe('3 items');
+  });
+
+  it('refutes "w*_a and w*_a" (the same symbol twice) and confirms two different symbols', async () => {
+    const v = await verdictOf(textConsistency, sec41OptimalWeightsTypo);
+    expect(v.status).toBe('refuted');
+    if (v.status === 'refuted') expect(v.witness.ourValue).toContain('the same symbol twice');
+    const ok = { ...sec41OptimalWeightsTypo, quote: 'where {\\bm{w}}^{\\ast}_{a} and {\\bm{w}}^{\\ast}_{b} mean each optimal weights' };
+    expect((await verdictOf(textConsistency, ok)).status).toBe('confirmed');
   });
 
   it('refutes "Eq. (2.1)" (no such label; 2.1 is a section) and confirms an existing label', async () => {

@@ -6,6 +6,7 @@ import { defineExperiment, experiments, type Experiment, type ExperimentOptions 
 import { runReport } from '../../src/report/run-report.ts';
 import { fastIds, registryIds } from '../cli/fast-claims.ts';
 import { fakeSections } from './fake-sections.ts';
+import { claimRecords } from '../../proofs/index.ts';
 
 interface FakeResults {
   readonly seed: number;
@@ -47,6 +48,15 @@ describe('runReport', () => {
   });
   afterAll(() => {
     rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('lists every claim whose checker reads an experiment among that experiment’s claims', () => {
+    const reads: Record<string, string> = { 'mnist2-sharpness': 'mnist2', 'mnist2-table-rerun': 'mnist2', 'resnet-trend': 'resnet' };
+    for (const r of claimRecords) {
+      const id = reads[r.kind];
+      if (!id) continue;
+      expect(experiments.find((e) => e.id === id)!.claims, `${r.id} reads ${id}`).toContain(r.id);
+    }
   });
 
   it('registers the experiments in report order, each with the claims it feeds', () => {

@@ -18,10 +18,13 @@ import type { Dataset } from '../../numeric/dataset.ts';
 export const MNIST2_EXPERIMENT_CLAIMS = [
   'fig3-eigen-grow-with-eps',
   'fig3-nearly-linear',
+  'fig3-eq9-spectrum',
+  'thm1-premise-mnist2',
   'sec51-weight-norm-stable',
   'fig12-sharper-with-eps',
   'fig5-sharper-with-eps',
   'fig12-random-less-sharp',
+  'fig12-noise-premises',
   'tab1-rerun-abs-gap',
   'tab1to4-rerun-test-gt-train',
   'tab3-rerun-large-eps-gap',

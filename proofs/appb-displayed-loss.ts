@@ -1,0 +1,40 @@
+/**
+ * Appendix B opens with "The loss function is" and displays Eq. (1), the loss without perturbation; its lines then
+ * differentiate the robust loss L_η (they carry ‖η^n‖). Is line 1 the Hessian of the loss Appendix B displays?
+ */
+import { claim } from '../src/claims/schema.ts';
+import { N, eta, w, x, y } from './variables.ts';
+
+export const appbDisplayedLoss = claim({
+  id: 'appb-displayed-loss',
+  title: 'Appendix B: the loss it displays is the loss it differentiates',
+  statement: 'The Hessian Appendix B derives (line 1) is that of the loss it displays first, L = (1/N) Σ log(1 + exp(−y^n w·x^n)).',
+  location: { section: 'Appendix B', line: 1 },
+  kind: 'derivative',
+  category: 'presentation',
+  quote: 'Compute the Hessian matrix of the adversarial training model of logistic regression. The loss function is',
+  latex: [
+    { printed: String.raw`\frac{1}{N}\sum_{n}\ell\left(\bm{x}^{n},y^{n},\bm{w}\right)`, role: 'base' },
+    { printed: String.raw`\log\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}\right)\right)`, role: 'def:ell' },
+    {
+      printed: String.raw`\frac{1}{N}\sum_{n}\left(\frac{\frac{\partial}{\partial\omega_{j}}\left(-\text{$y^{n}$}x_{i}^{n}+\frac{w_{i}}{\left\|{\bm{w}}\right\|}\left\|{\bm{\eta}}^{n}\right\|\right)}{\left(1+\exp\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)}\right.`,
+      role: "rhs",
+    },
+    {
+      printed: String.raw`+\left(-\text{$y^{n}$}x_{i}^{n}+\frac{w_{i}}{\left\|{\bm{w}}\right\|}\left\|{\bm{\eta}}^{n}\right\|\right)`,
+      role: "rhs",
+    },
+    {
+      printed: String.raw`\left.\frac{\partial}{\partial\omega_{j}}\frac{1}{\left(1+\exp\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)}\right)`,
+      role: "rhs",
+    },
+  ],
+  assumptions: ['lines 1–9 are checked against the robust loss in appb-l1 … appb-l9'],
+  dependsOn: ['eq01-logistic-loss', 'appb-l1'],
+  params: {
+    wrt: ['w_{i}', 'w_{j}'],
+    indices: ['i', 'j'],
+    derived: String.raw`\frac{1}{N}\sum_{n}\frac{\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}\right)x_{i}^{n}x_{j}^{n}}{\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}\right)\right)^{2}}`,
+  },
+  variables: [w, x, y, eta, N],
+});
