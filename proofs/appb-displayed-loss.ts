@@ -4,6 +4,7 @@
  */
 import { claim } from '../src/claims/schema.ts';
 import { N, eta, w, x, y } from './variables.ts';
+import { APPB_LINE1_ROWS } from './_data/formulas.ts';
 
 export const appbDisplayedLoss = claim({
   id: 'appb-displayed-loss',
@@ -16,18 +17,7 @@ export const appbDisplayedLoss = claim({
   latex: [
     { printed: String.raw`\frac{1}{N}\sum_{n}\ell\left(\bm{x}^{n},y^{n},\bm{w}\right)`, role: 'base' },
     { printed: String.raw`\log\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}\right)\right)`, role: 'def:ell' },
-    {
-      printed: String.raw`\frac{1}{N}\sum_{n}\left(\frac{\frac{\partial}{\partial\omega_{j}}\left(-\text{$y^{n}$}x_{i}^{n}+\frac{w_{i}}{\left\|{\bm{w}}\right\|}\left\|{\bm{\eta}}^{n}\right\|\right)}{\left(1+\exp\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)}\right.`,
-      role: "rhs",
-    },
-    {
-      printed: String.raw`+\left(-\text{$y^{n}$}x_{i}^{n}+\frac{w_{i}}{\left\|{\bm{w}}\right\|}\left\|{\bm{\eta}}^{n}\right\|\right)`,
-      role: "rhs",
-    },
-    {
-      printed: String.raw`\left.\frac{\partial}{\partial\omega_{j}}\frac{1}{\left(1+\exp\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)}\right)`,
-      role: "rhs",
-    },
+    ...APPB_LINE1_ROWS.map((printed) => ({ printed, role: 'rhs' })),
   ],
   assumptions: ['lines 1–9 are checked against the robust loss in appb-l1 … appb-l9'],
   dependsOn: ['eq01-logistic-loss', 'appb-l1'],

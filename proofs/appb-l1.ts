@@ -1,7 +1,7 @@
 /** Appendix B, line 1 of the Hessian derivation (general w). */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, w, x, y } from './variables.ts';
-import { EQ7_LINE2, HESSIAN_PARAMS } from './_data/formulas.ts';
+import { APPB_LINE1_ROWS, EQ7_LINE2, HESSIAN_PARAMS } from './_data/formulas.ts';
 
 export const appbL1 = claim({
   id: "appb-l1",
@@ -19,18 +19,7 @@ export const appbL1 = claim({
       printed: EQ7_LINE2,
       role: "base",
     },
-    {
-      printed: String.raw`\frac{1}{N}\sum_{n}\left(\frac{\frac{\partial}{\partial\omega_{j}}\left(-\text{$y^{n}$}x_{i}^{n}+\frac{w_{i}}{\left\|{\bm{w}}\right\|}\left\|{\bm{\eta}}^{n}\right\|\right)}{\left(1+\exp\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)}\right.`,
-      role: "rhs",
-    },
-    {
-      printed: String.raw`+\left(-\text{$y^{n}$}x_{i}^{n}+\frac{w_{i}}{\left\|{\bm{w}}\right\|}\left\|{\bm{\eta}}^{n}\right\|\right)`,
-      role: "rhs",
-    },
-    {
-      printed: String.raw`\left.\frac{\partial}{\partial\omega_{j}}\frac{1}{\left(1+\exp\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)}\right)`,
-      role: "rhs",
-    },
+    ...APPB_LINE1_ROWS.map((printed) => ({ printed, role: "rhs" })),
   ],
   dependsOn: [
     "eq08-gradient",
