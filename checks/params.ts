@@ -30,12 +30,12 @@ export const ReadingFields = {
   id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
   statement: z.string().min(1),
   literal: z.boolean().default(false),
-  stated: z.boolean().optional(),
+  statedQuote: z.string().min(1).optional(),
 };
 
 /** The fields of a reading a verdict records (`Reading` of src/claims/verdict.ts). */
-export function readingOf(r: { readonly id: string; readonly statement: string; readonly literal: boolean; readonly stated?: boolean | undefined }): { id: string; statement: string; literal: boolean; stated?: boolean } {
-  return { id: r.id, statement: r.statement, literal: r.literal, ...(r.stated ? { stated: true } : {}) };
+export function readingOf(r: { readonly id: string; readonly statement: string; readonly literal: boolean; readonly statedQuote?: string | undefined }): { id: string; statement: string; literal: boolean; statedQuote?: string } {
+  return { id: r.id, statement: r.statement, literal: r.literal, ...(r.statedQuote !== undefined ? { statedQuote: r.statedQuote } : {}) };
 }
 
 /** A convention's readings with the question they answer; `convention` names a shared convention or is the claim's own. */

@@ -3,14 +3,18 @@
  * (`src/decide/synthetic.ts`, Float64 Newton) and points built to satisfy a premise:
  * - `per-point-condition`: the condition stated before Eq. (9), read as "a weight at which every point is stationary"
  *   and as "the optimum of L_η": decided at points built from the record's condition and at real optima;
- * - `theorem`: an implication premise ⇒ conclusion about the Hessian's top eigenvalue against ε (Theorem 1, and the
- *   abstract's "proportional to the norm of the noise"): fails in general if the premise alone allows a pair of optima
- *   that contradict it, holds under the proof's assumption if it then holds at every built pair; the assumption and
- *   the premise are checked, and the conclusion is also measured at real optima where the premise does not hold;
+ * - `theorem`: a statement about how the Hessian's top eigenvalue at the optimum changes with ε (Theorem 1, and the
+ *   introduction's "proportional to the norm of the noise"). Its premise (every point stationary) cannot hold for two
+ *   models trained at different ε on one data set, which the check shows on data built to satisfy it at one ε; the
+ *   implication is then vacuous, so the conclusion is decided where models are trained: at real optima of the shared
+ *   synthetic problem, under each reading of "sharpness" (λmax, or §3.1's filter-normalised ‖w*‖²λmax). The proof's
+ *   route (Eq. (9) at built optima of equal norm, each on its own data set) and both assumptions where they matter
+ *   are reported as evidence;
  * - `assumption-holds`: a sentence that states one of the registry's assumptions as a fact, decided by the same check
  *   as the assumption where it matters (`checks/_internals/assumption-checks.ts`);
  * - `convexity`: the smallest Hessian eigenvalue of the robust loss over random (w, ε);
- * - `adversarial-vs-random`: λmax(adversarial)/λmax(uniform noise) at real optima, under each reading of "much more";
+ * - `adversarial-vs-random`: adversarial against uniform-noise sharpness at real optima, under each reading of "much
+ *   more" crossed with each reading of "sharpness";
  * - `theorem2`: Theorem 2 as an implication (the eigenvalues vanish along a path where every κ^n → 0, and grow or shrink
  *   with ε near an optimum as the record states), with where its premise can hold.
  */
@@ -83,10 +87,12 @@ const Params = z.discriminatedUnion('mode', [
     mode: z.literal('adversarial-vs-random'),
     epsGrid: EpsGrid.default([...SYNTHETIC_EPS_GRID]),
     /**
-     * Readings of "sharpens much more": `absolute` compares λmax(adversarial)/λmax(random) at each ε with minRatio;
-     * `increase` compares the sharpening over the standard model, Δ = λmax(ε) − λmax(0): Δ_adv > minRatio·max(Δ_random, 0).
+     * Readings of "sharpens much more", each with a reading of "sharpness" (`sharpness`: λmax, or §3.1's
+     * filter-normalised ‖w*‖²λmax, each model with its own optimum): `absolute` compares s(adversarial)/s(random) at
+     * each ε with minRatio; `increase` compares the sharpening over the standard model, Δ = s(ε) − s(0):
+     * Δ_adv > minRatio·max(Δ_random, 0).
      */
-    readings: readingsSchema({ measure: z.enum(['absolute', 'increase']), minRatio: z.number().positive() }),
+    readings: readingsSchema({ measure: z.enum(['absolute', 'increase']), sharpness: z.enum(['eigenvalue', 'normalised']), minRatio: z.number().positive() }),
   }),
   z.object({
     mode: z.literal('theorem2'),
@@ -329,19 +335,24 @@ function adversarialVsRandom(claim: LoadedClaim, p: Extract<P, { mode: 'adversar
   const standard = all.find((r) => r.eps === 0);
   const rows = all.filter((r) => r.eps > 0);
   if (rows.length < 2 || !standard) return { ...base, status: 'inconclusive', reason: 'the standard model or fewer than two optima converged', evidence: { summary: 'optimiser did not converge' } };
-  const l0 = standard.lambdaMax;
   const dataName = `real optima of the shared seeded synthetic problem (N = ${rows[0]!.n}, d = ${rows[0]!.d}, data seed ${rows[0]!.seed})`;
   const outcomes: ReadingOutcome[] = p.readings.readings.map((r) => {
     const reading = readingOf(r);
+    const norm = r.sharpness === 'normalised';
+    const s = (lambda: number, wNorm: number): number => (norm ? wNorm * wNorm * lambda : lambda);
+    const s0 = s(standard.lambdaMax, standard.wNorm);
     const cells = rows.map((x) => {
-      const adv = r.measure === 'absolute' ? x.lambdaMax : x.lambdaMax - l0;
-      const rnd = r.measure === 'absolute' ? x.randomLambdaMax : x.randomLambdaMax - l0;
+      const a = s(x.lambdaMax, x.wNorm);
+      const q = s(x.randomLambdaMax, x.randomWNorm);
+      const adv = r.measure === 'absolute' ? a : a - s0;
+      const rnd = r.measure === 'absolute' ? q : q - s0;
       return { eps: x.eps, adv, rnd, ok: r.measure === 'absolute' ? adv >= r.minRatio * rnd : adv > 0 && adv > r.minRatio * Math.max(rnd, 0) };
     });
-    const name = r.measure === 'absolute' ? 'λmax' : 'Δλmax = λmax(ε) − λmax(0)';
+    const sName = norm ? '‖w*‖²λmax' : 'λmax';
+    const name = r.measure === 'absolute' ? sName : `Δ${sName} = ${sName}(ε) − ${sName}(0)`;
     const list = cells.map((c) => `ε=${c.eps}: ${formatNumber(c.adv, 4)} vs ${formatNumber(c.rnd, 4)}`).join(', ');
     const bad = cells.find((c) => !c.ok);
-    const summary = `${name}, adversarial vs uniform noise of the same ε, at ${dataName} (λmax(0) = ${formatNumber(l0, 4)}): ${list}; threshold ×${r.minRatio}`;
+    const summary = `${name}, adversarial vs uniform noise of the same ε, at ${dataName} (${sName}(0) = ${formatNumber(s0, 4)}): ${list}; threshold ×${r.minRatio}`;
     if (!bad) return { ...reading, outcome: 'holds', summary };
     return {
       ...reading,
@@ -353,7 +364,11 @@ function adversarialVsRandom(claim: LoadedClaim, p: Extract<P, { mode: 'adversar
   return decideReadings({
     base,
     readings: readingsResult(p.readings, outcomes),
-    evidence: { summary: `adversarial against uniform noise at ${dataName}`, details: all.map(row), data: { standard: l0, rows: rows.map((x) => ({ eps: x.eps, adversarial: x.lambdaMax, random: x.randomLambdaMax })) } },
+    evidence: {
+      summary: `adversarial against uniform noise at ${dataName}`,
+      details: all.map(row),
+      data: { standard: { lambdaMax: standard.lambdaMax, wNorm: standard.wNorm }, rows: rows.map((x) => ({ eps: x.eps, adversarial: x.lambdaMax, adversarialWNorm: x.wNorm, random: x.randomLambdaMax, randomWNorm: x.randomWNorm })) },
+    },
     basis: { kind: 'tested', what: `${dataName} at ${all.length} ε (Float64 Newton)` },
   });
 }

@@ -29,8 +29,6 @@ const ParamsSchema = z.discriminatedUnion('form', [
   }),
   /** |gap| of every ε ≠ 0 row exceeds |gap| of the ε = 0 row (standard training), in each listed table. */
   z.object({ form: z.literal('abs-gap-exceeds-standard'), tables: z.array(PaperTableSchema).min(1), readings: Quantifier }),
-  /** Training loss zero: every training point classified correctly (train accuracy 100 %) in every listed row. */
-  z.object({ form: z.literal('zero-train-loss'), table: PaperTableSchema, readings: Quantifier }),
   /** Test accuracy exceeds train accuracy in every row. */
   z.object({ form: z.literal('test-exceeds-train'), tables: z.array(PaperTableSchema).min(1), readings: Quantifier }),
   /** |gap| strictly increases along the ε values of the claim's `eps-set` LaTeX fragment. */
@@ -172,22 +170,6 @@ function comparisons(
             );
         }),
       };
-    case 'zero-train-loss': {
-      const t = params.table;
-      return {
-        list: rowsOf(t).map((r) => {
-          const errors = r.counts.trainCounts.map((j) => t.split.train - j);
-          const least = errors.length > 0 ? Math.min(...errors) : 0;
-          return {
-            point: { table: t.label, eps: r.eps.printed, row: r.printed },
-            asserted: `${t.label} ε=${r.eps.printed}: training loss 0, so train accuracy 100 %`,
-            printedHolds: r.train.printed === '100.00',
-            exact: over(r.counts.trainCounts, [t.split.train], (j, n) => j === n),
-            found: `train ${r.train.printed} = j/${t.split.train} with j ∈ {${r.counts.trainCounts.join(', ')}}: at least ${least} misclassified, so the mean logistic loss is at least ${least}·ln 2/${t.split.train} = ${(least * Math.LN2 / t.split.train).toExponential(2)} > 0`,
-          };
-        }),
-      };
-    }
     case 'test-exceeds-train':
       return {
         list: params.tables.flatMap((t) =>

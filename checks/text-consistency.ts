@@ -27,7 +27,16 @@ const ParamsSchema = z.discriminatedUnion('form', [
   z.object({
     form: z.literal('pair'),
     /** A regular expression matching the printed symbols in the claim's quote; the first two matches are the pair. */
-    symbol: z.string().min(1),
+    symbol: z
+      .string()
+      .min(1)
+      .refine((src) => {
+        try {
+          return !new RegExp(src).test('');
+        } catch {
+          return false;
+        }
+      }, 'must be a valid regular expression that does not match the empty string'),
     /** What the second should be, where the sentence shows it (e.g. the symbol of the other model). */
     expected: z.string().min(1),
   }),

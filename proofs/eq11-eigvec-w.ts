@@ -30,7 +30,7 @@ export const eq11EigvecW = claim({
       convention: 'eq11-eigvec-w',
       question: 'is w_j in Eq. (11) any weight, or the optimum w*_j (printed without the star)?',
       readings: [
-        { id: 'as-printed', statement: 'as printed: w is any weight vector', literal: true, stated: true, substitutions: [] },
+        { id: 'as-printed', statement: 'as printed: w is any weight vector', literal: true, substitutions: [] },
         { id: 'w-is-w-star', statement: 'w_j denotes w*_j (the star is missing in the printed Eq. (11))', substitutions: [{ target: 'w_{k}', expr: 'ws_{k}' }] },
       ],
     },

@@ -102,7 +102,6 @@ import { tab6Achievable } from './tab6-achievable.ts';
 import { tab6Gap } from './tab6-gap.ts';
 import { txtSec42GapLarger } from './txt-sec42-gap-larger.ts';
 import { txtContrib3GapGrows } from './txt-contrib3-gap-grows.ts';
-import { txtSec51ZeroTrainLoss } from './txt-sec51-zero-train-loss.ts';
 import { txtSec52GapGrows } from './txt-sec52-gap-grows.ts';
 
 // --- ResNet18 empirical claims ---
@@ -198,7 +197,6 @@ export const claimRecords: readonly ClaimRecordInput[] = [
   txtSec512Tab1AbsGap,
   txtSec513TestGtTrain,
   txtSec514Tab3LargeEps,
-  txtSec51ZeroTrainLoss,
   txtSec515RandomFigRef,
   txtSec516RandomGap,
   tab5Achievable,

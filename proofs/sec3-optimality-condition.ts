@@ -12,7 +12,6 @@ export const sec3OptimalityCondition = claim({
   },
   kind: "synthetic-optimum",
   category: 'derivation',
-  states: 'per-point-optimality',
   quote: 'for each point satisfies',
   latex: [
     {
@@ -31,7 +30,7 @@ export const sec3OptimalityCondition = claim({
       convention: "sec3-optimality-condition",
       question: "what is \"an optimal weight w* of L_η for each point\"?",
       readings: [
-        { id: "stationary", statement: "a weight at which the loss of every data point is stationary (each point at its own minimum)", at: "stationary" },
+        { id: "stationary", statement: "a weight at which the loss of every data point is stationary (each point at its own minimum)", literal: true, at: "stationary" },
         { id: "optimum", statement: "the optimum of L_η (the mean loss), which then satisfies the condition for each point", at: "optimum" },
       ],
     },

@@ -14,6 +14,9 @@ export const thm1SharperWithEps = claim({
   kind: "synthetic-optimum",
   category: 'result',
   quote: "the weight loss landscape become sharper for robust models trained with a large norm of adversarial noise",
+  assumptions: [
+    'the premise, every data point at its own minimum, cannot hold for two models trained at different ε on the same data (the check shows it), so the theorem as stated compares nothing; its conclusion is decided where models are trained: at real optima of the shared synthetic problem',
+  ],
   dependsOn: [
     "eq09-hessian-at-optimum",
     "eq12-norm-inequality",

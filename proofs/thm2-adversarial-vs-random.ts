@@ -1,7 +1,10 @@
 /** Section 3: "the adversarial noise sharpens the weight loss landscape much more than ... random noise". */
 import { claim } from '../src/claims/schema.ts';
 import { SYNTHETIC_EPS_GRID } from './_data/formulas.ts';
-import {  } from './variables.ts';
+import { SHARPNESS } from './_data/conventions.ts';
+
+/** The words of §3.1 that define sharpness as the filter-normalised eigenvalue (the stated reading of SHARPNESS). */
+const NORMALISED_QUOTE = SHARPNESS.readings.find((r) => r.measure === 'normalised')!.statedQuote!;
 
 export const thm2AdversarialVsRandom = claim({
   id: "thm2-adversarial-vs-random",
@@ -25,8 +28,10 @@ export const thm2AdversarialVsRandom = claim({
       convention: "thm2-adversarial-vs-random",
       question: "how much more does adversarial noise sharpen than random noise?",
       readings: [
-        { id: "much-more-sharpening", statement: "much more sharpening: the increase over the standard model λmax(ε) − λmax(0) is at least twice that of random noise at every ε (the factor 2 supplied by claimcheck, as for Figs. 1–2)", literal: true, measure: "increase", minRatio: 2 },
-        { id: "sharper", statement: "sharper at every ε: λmax(adversarial) > λmax(random)", measure: "absolute", minRatio: 1.000001 },
+        { id: "more-sharpening-normalised", statement: "much more sharpening in §3.1's filter-normalised sharpness: the increase ‖w*‖²λmax(ε) − ‖w*‖²λmax(0) is at least twice that of random noise at every ε (the factor 2 supplied by claimcheck, as for Figs. 1–2)", literal: true, statedQuote: NORMALISED_QUOTE, measure: "increase", sharpness: "normalised", minRatio: 2 },
+        { id: "more-sharpening-eigenvalue", statement: "much more sharpening in λmax: the increase λmax(ε) − λmax(0) is at least twice that of random noise at every ε (factor 2 supplied by claimcheck)", measure: "increase", sharpness: "eigenvalue", minRatio: 2 },
+        { id: "sharper-normalised", statement: "sharper at every ε in §3.1's filter-normalised sharpness: ‖w*‖²λmax(adversarial) > ‖w*‖²λmax(random)", statedQuote: NORMALISED_QUOTE, measure: "absolute", sharpness: "normalised", minRatio: 1.000001 },
+        { id: "sharper-eigenvalue", statement: "sharper at every ε: λmax(adversarial) > λmax(random)", measure: "absolute", sharpness: "eigenvalue", minRatio: 1.000001 },
       ],
     },
   },

@@ -13,6 +13,7 @@ import { nearestIds } from './claims/nearest.ts';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
+import { settleVacuous } from './claims/vacuity.ts';
 
 /** The default seed of every check (printed in every output). */
 export const DEFAULT_SEED = 20210;
@@ -99,7 +100,7 @@ export async function runChecks(ids: readonly string[], options: RunOptions = {}
     const checker = checkerFor(claim);
     const params = checker.params.parse(claim.params);
     const t0 = performance.now();
-    const verdict = await checker.check(claim, params, contextFor(claim, options));
+    const verdict = settleVacuous(await checker.check(claim, params, contextFor(claim, options)));
     results.push({ claim, verdict, millis: performance.now() - t0 });
     options.onProgress?.({ id: claim.id, index, total: claims.length, done: true });
   }

@@ -61,7 +61,7 @@ export const BALL: Convention<BallReading> = {
   question: 'which set does η^n range over in 𝔹_p(x^n, ε)?',
   quote: 'norm is less than',
   readings: [
-    { id: 'ball-x-open', statement: 'η^n ranges over the open ball ‖η^n − x^n‖_p < ε (centred at x^n, as printed)', literal: true, stated: true, centre: 'x', boundary: 'open' },
+    { id: 'ball-x-open', statement: 'η^n ranges over the open ball ‖η^n − x^n‖_p < ε (centred at x^n, as printed)', literal: true, centre: 'x', boundary: 'open' },
     { id: 'ball-x-closed', statement: 'η^n ranges over the closed ball ‖η^n − x^n‖_p ≤ ε (centred at x^n)', literal: false, centre: 'x', boundary: 'closed' },
     { id: 'ball-0-open', statement: 'η^n ranges over the open ball ‖η^n‖_p < ε (x^n + η^n within ε of x^n)', literal: false, centre: 'origin', boundary: 'open' },
     { id: 'ball-0-closed', statement: 'η^n ranges over the closed ball ‖η^n‖_p ≤ ε (x^n + η^n within ε of x^n, boundary included)', literal: false, centre: 'origin', boundary: 'closed' },
@@ -123,7 +123,7 @@ export const SHARPNESS: Convention<SharpnessReading> = {
   question: 'is the sharpness the top Hessian eigenvalue, or the filter-normalised one that §3.1 defines?',
   quote: 'the definition of weight loss landscape sharpness is the eigenvalue of',
   readings: [
-    { id: 'normalised', statement: 'the filter-normalised top eigenvalue ‖w*‖²λmax (§3.1: "with the normalized weights")', literal: true, stated: true, measure: 'normalised' },
+    { id: 'normalised', statement: 'the filter-normalised top eigenvalue ‖w*‖²λmax (§3.1: "with the normalized weights")', literal: true, statedQuote: 'we use filter normalization with weights. In other words, the definition of weight loss landscape sharpness is the eigenvalue of', measure: 'normalised' },
     { id: 'eigenvalue', statement: 'the top Hessian eigenvalue λmax, without normalisation (as Fig. 3 measures it)', literal: false, measure: 'eigenvalue' },
   ],
 };

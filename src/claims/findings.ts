@@ -2,17 +2,19 @@
  * Findings: the refuted and holds-under verdicts grouped by root cause, with a severity from one rule. Computed from
  * the verdicts, the dependency graph and the propagation, never from a hand-written list:
  * - one finding per cause: a reading of a convention (every claim that holds only under it), an assumption (every
- *   claim that holds only under it, and the refuted sentences that state it as a fact, `states` in their records), or
+ *   claim that holds only under it, and the refuted claims that state it as a fact, `states` in their records, with
+ *   the refuted claims resting on them), or
  *   a refuted claim together with the refuted claims that rest on it directly;
  * - its roots are the members that rest on no other member; the rest are its consequences;
  * - what builds directly on the members outside the finding is listed with its verdict, so a reader sees what does
  *   and does not inherit the problem; confirmed claims whose truth under the finding's reading comes from errors cancelling are
  *   listed too.
  *
- * Severity (`severityOf`): a reading → `presentation` (the claims hold once the words are read that way); an
- * assumption that holds where it matters → `presentation` (unstated but true); otherwise the most severe category of
- * the members: `result` (a theorem, conclusion or reported number changes) over `derivation` (a formula is wrong)
- * over `presentation` (notation, references, wording).
+ * Severity (`severityOf`): a reading → `presentation` (the claims hold once the words are read that way), unless a
+ * claim fails under a reading the paper defines in its own words; an assumption that holds where it matters →
+ * `presentation` (unstated but true), raised to the worst category of the refuted claims that state it as a fact;
+ * otherwise the most severe category of the members: `result` (a theorem, conclusion or reported number changes)
+ * over `derivation` (a formula is wrong) over `presentation` (notation, references, wording).
  */
 import type { Propagated } from './propagate.ts';
 import type { Answer, Verdict, VerdictStatus } from './verdict.ts';
@@ -57,20 +59,36 @@ const rank = (s: Severity): number => SEVERITIES.indexOf(s);
 
 /**
  * The severity rule (see the module comment), with its reason. `statedFails`: some claim of the finding fails under a
- * reading the paper states explicitly (its printed formula or its own definition).
+ * reading the paper defines in its own words (`statedQuote`). `refutedStating`: the categories of the refuted claims
+ * that state an assumption as a fact; an assumption's finding is at least as severe as the worst of them.
  */
-export function severityOf(cause: Cause, categories: readonly Category[], statedFails = false): { severity: Severity; why: string } {
-  const worst = categories.reduce<Severity>((a, c) => (rank(c) < rank(a) ? c : a), 'presentation');
-  const what = { result: 'a theorem, conclusion or reported number', derivation: 'a formula or derivation step', presentation: 'notation, a reference or wording' }[worst];
+export function severityOf(
+  cause: Cause,
+  categories: readonly Category[],
+  statedFails = false,
+  refutedStating: readonly Category[] = [],
+): { severity: Severity; why: string } {
+  const worstOf = (cs: readonly Category[]): Severity => cs.reduce<Severity>((a, c) => (rank(c) < rank(a) ? c : a), 'presentation');
+  const whatOf = (s: Severity): string => ({ result: 'a theorem, conclusion or reported number', derivation: 'a formula or derivation step', presentation: 'notation, a reference or wording' })[s];
+  const worst = worstOf(categories);
+  const what = whatOf(worst);
   if (cause.kind === 'reading') {
     return statedFails
-      ? { severity: worst, why: `${what} fails as the paper states it (its printed formula or its own definition) and holds only under another reading` }
+      ? { severity: worst, why: `${what} fails under the reading the paper defines in its own words, and holds only under another reading` }
       : { severity: 'presentation', why: 'every claim of the finding holds once the words are read this way' };
   }
   if (cause.kind === 'assumption') {
-    if (cause.whereItMatters === 'yes') return { severity: 'presentation', why: 'the assumption is unstated or loose but holds where it matters' };
-    const where = cause.whereItMatters === 'unknown' ? 'could not be checked where it matters' : cause.whereItMatters === 'partly' ? 'holds only partly where it matters' : 'does not hold where it matters';
-    return { severity: worst, why: `the assumption ${where}, and ${what} rests on it` };
+    const base: { severity: Severity; why: string } =
+      cause.whereItMatters === 'yes'
+        ? { severity: 'presentation', why: 'the assumption is unstated or loose but holds where it matters' }
+        : {
+            severity: worst,
+            why: `the assumption ${cause.whereItMatters === 'unknown' ? 'could not be checked where it matters' : cause.whereItMatters === 'partly' ? 'holds only partly where it matters' : 'does not hold where it matters'}, and ${what} rests on it`,
+          };
+    const stating = worstOf(refutedStating);
+    return refutedStating.length > 0 && rank(stating) < rank(base.severity)
+      ? { severity: stating, why: `${whatOf(stating)} states the assumption as a fact and is refuted` }
+      : base;
   }
   return { severity: worst, why: `${what} is wrong` };
 }
@@ -93,7 +111,7 @@ export function findings(inputs: readonly FindingInput[], propagated: readonly P
   const byId = new Map(inputs.map((r) => [r.id, r]));
   const order = new Map(inputs.map((r, i) => [r.id, i]));
   const prop = new Map(propagated.map((p) => [p.id, p]));
-  const failsStated = (v: Verdict): boolean => v.readings?.outcomes.some((o) => o.stated === true && o.outcome === 'fails') ?? false;
+  const failsStated = (v: Verdict): boolean => v.readings?.outcomes.some((o) => o.statedQuote !== undefined && o.outcome === 'fails') ?? false;
   // A refuted claim that rests directly on a refuted claim joins that claim's finding (the error is inherited),
   // resolved along the graph whatever the order of the inputs.
   const groupKey = new Map<string, string>();
@@ -121,14 +139,15 @@ export function findings(inputs: readonly FindingInput[], propagated: readonly P
     const c = causeOf(r.verdict, r.id);
     if (c?.kind === 'assumption') causes.set(keyFor0(c), c);
   }
-  // A claim whose record states (or presumes) an assumption as a fact shares the root cause of the claims that hold
-  // only under it.
+  // A refuted claim whose record states (or presumes) an assumption as a fact shares the root cause of the claims
+  // that hold only under it; the refuted claims resting on it come along.
   for (const r of inputs) {
-    if (!r.states || !groupKey.has(r.id)) continue;
+    if (!r.states || r.verdict.status !== 'refuted') continue;
     const key = `assumption:${r.states}`;
-    if (!causes.has(key) || groupKey.get(r.id) === key) continue;
     const own = groupKey.get(r.id)!;
-    groupKey.set(r.id, key);
+    if (!causes.has(key) || own === key) continue;
+    const moving = own === `refuted:${r.id}` ? inputs.filter((m) => groupKey.get(m.id) === own).map((m) => m.id) : [r.id];
+    for (const m of moving) groupKey.set(m, key);
     if (![...groupKey.values()].includes(own)) causes.delete(own);
   }
   const out: Finding[] = [];
@@ -148,7 +167,13 @@ export function findings(inputs: readonly FindingInput[], propagated: readonly P
           })
         : [];
     const stated = members.filter((m) => failsStated(byId.get(m)!.verdict));
-    const { severity, why } = severityOf(cause, (stated.length > 0 && cause.kind === 'reading' ? stated : members).map((m) => byId.get(m)!.category), stated.length > 0);
+    const refutedMembers = cause.kind === 'assumption' ? members.filter((m) => byId.get(m)!.verdict.status === 'refuted') : [];
+    const { severity, why } = severityOf(
+      cause,
+      (stated.length > 0 && cause.kind === 'reading' ? stated : members).map((m) => byId.get(m)!.category),
+      stated.length > 0,
+      refutedMembers.map((m) => byId.get(m)!.category),
+    );
     out.push({ id: key, cause, severity, why, roots, consequences, downstream, cancellations });
   }
   return out.sort((a, b) => rank(a.severity) - rank(b.severity) || order.get(a.roots[0] ?? '')! - order.get(b.roots[0] ?? '')!);

@@ -67,10 +67,11 @@ export interface Reading {
   /** The reading the words give when taken literally, where there is one. */
   readonly literal: boolean;
   /**
-   * The paper states this reading explicitly (its printed formula, or its own definition): failing under it is an
-   * error of the paper, not an ambiguity of its words (the severity rule of src/claims/findings.ts).
+   * The paper's own words that state this reading as a definition, verbatim (checked against the paper text): failing
+   * under it is an error of the paper, not an ambiguity of its words (the severity rule of src/claims/findings.ts).
+   * A printed formula that a misprint reading explains is not such a definition.
    */
-  readonly stated?: boolean;
+  readonly statedQuote?: string;
 }
 
 /** What the check found under one reading. */

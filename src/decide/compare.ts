@@ -135,8 +135,8 @@ export function testedBasis(...outcomes: readonly CompareOutcome[]): Basis {
 }
 
 /** One reading's outcome from a comparison: equal → holds, different → fails (with its witness), else undecided. */
-export function readingOutcome(reading: { readonly id: string; readonly statement: string; readonly literal: boolean; readonly stated?: boolean | undefined }, o: CompareOutcome): ReadingOutcome {
-  const r = { id: reading.id, statement: reading.statement, literal: reading.literal, ...(reading.stated ? { stated: true } : {}) };
+export function readingOutcome(reading: { readonly id: string; readonly statement: string; readonly literal: boolean; readonly statedQuote?: string | undefined }, o: CompareOutcome): ReadingOutcome {
+  const r = { id: reading.id, statement: reading.statement, literal: reading.literal, ...(reading.statedQuote !== undefined ? { statedQuote: reading.statedQuote } : {}) };
   if (o.status === 'equal') return { ...r, outcome: 'holds', summary: `equal: ${residualSummary(o)}` };
   if (o.status === 'different') {
     const w = symbolicWitness(o);

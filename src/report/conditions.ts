@@ -33,7 +33,7 @@ export function checkRows(check: AssumptionCheck): [string, string, string][] {
 
 /** The per-reading rows: [reading, literal, outcome, summary]. */
 export function readingRows(r: ReadingsResult): [string, string, string, string][] {
-  return r.outcomes.map((o) => [o.statement, o.literal ? 'yes' : '', o.outcome, o.summary]);
+  return r.outcomes.map((o) => [o.statement + (o.statedQuote !== undefined ? ` (the paper's definition: “${o.statedQuote}”)` : ''), o.literal ? 'yes' : '', o.outcome, o.summary]);
 }
 
 /** How a confirmation was reached, in one line. */

@@ -101,6 +101,8 @@ describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
     const cells = [...trained, trainedCell(ds, { norm: 'linf', training: 'random', eps: 8 / 255 })];
     const v = await verdict({ form: 'noise-premises', tolerance: 0.1 }, cells);
     expect(v.status).toBe('refuted');
+    if (v.status === 'refuted') expect(v.witness.ourValue).toMatch(/\(i = j\).*\(i ≠ j\)/);
+    expect(v.evidence.summary).toMatch(/\(1\/N\)Σ η_i x_j scaled/);
     expect((await verdict({ form: 'noise-premises', tolerance: 10 }, cells)).status).toBe('confirmed');
   });
 

@@ -53,6 +53,13 @@ describe('text-consistency checker', () => {
     expect((await verdictOf(textConsistency, ok)).status).toBe('confirmed');
   });
 
+  it('rejects a symbol pattern that is not a regular expression or matches the empty string', () => {
+    const params = (symbol: string) => ({ ...sec41OptimalWeightsTypo.params, symbol });
+    expect(() => textConsistency.params.parse(params('w_[a'))).toThrow(/valid regular expression/);
+    expect(() => textConsistency.params.parse(params('x*'))).toThrow(/does not match the empty string/);
+    expect(() => textConsistency.params.parse(params('w_[ab]'))).not.toThrow();
+  });
+
   it('refutes "Eq. (2.1)" (no such label; 2.1 is a section) and confirms an existing label', async () => {
     const v = await verdictOf(textConsistency, sec32EqRef);
     expect(v.status).toBe('refuted');

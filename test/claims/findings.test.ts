@@ -85,18 +85,18 @@ describe('findings', () => {
     expect(forward).toHaveLength(1);
   });
 
-  it('rates a reading finding by the categories of claims that fail as the paper states them', () => {
+  it('rates a reading finding by the categories of claims that fail under a reading the paper defines', () => {
     const statedFail: Verdict = {
       ...base('thm1'),
       status: 'holds-under',
-      readings: { convention: 'sharpness', question: '?', outcomes: [{ id: 'normalised', statement: 'n', literal: true, stated: true, outcome: 'fails', summary: '', witness: w }, { id: 'eigenvalue', statement: 'e', literal: false, outcome: 'holds', summary: '' }] },
+      readings: { convention: 'sharpness', question: '?', outcomes: [{ id: 'normalised', statement: 'n', literal: true, statedQuote: 'q', outcome: 'fails', summary: '', witness: w }, { id: 'eigenvalue', statement: 'e', literal: false, outcome: 'holds', summary: '' }] },
       condition: { kind: 'reading', convention: 'sharpness', reading: { id: 'eigenvalue', statement: 'e', literal: false } },
       witness: w,
       underCondition: { summary: '' },
     };
     const f = make([{ id: 'thm1', category: 'result', dependsOn: [], verdict: statedFail }]);
     expect(f[0]).toMatchObject({ severity: 'result' });
-    expect(f[0]!.why).toMatch(/as the paper states it/);
+    expect(f[0]!.why).toMatch(/the paper defines in its own words/);
   });
 
   it('joins a refuted statement of an assumption to the finding of the claims that hold only under it', () => {
@@ -108,6 +108,26 @@ describe('findings', () => {
     ]);
     expect(f.map((x) => x.id)).toEqual(['assumption:a1', 'refuted:other']);
     expect(f[0]).toMatchObject({ roots: ['fn'], consequences: ['eq12', 'thm1'], severity: 'result' });
+  });
+
+  it('moves only refuted statements of an assumption, with the refuted claims resting on them', () => {
+    const f = make([
+      { id: 'fn', category: 'presentation', dependsOn: [], states: 'a1', verdict: refuted('fn') },
+      { id: 'fn2', category: 'result', dependsOn: ['fn'], verdict: refuted('fn2') },
+      { id: 'rd', category: 'derivation', dependsOn: [], states: 'a1', verdict: reading('rd', 'minus-w') },
+      { id: 'eq12', category: 'derivation', dependsOn: [], verdict: assumption('eq12', 'yes') },
+    ]);
+    expect(f.map((x) => x.id).sort()).toEqual(['assumption:a1', 'reading:theta:minus-w']);
+    const a = f.find((x) => x.id === 'assumption:a1')!;
+    expect([...a.roots, ...a.consequences].sort()).toEqual(['eq12', 'fn', 'fn2']);
+    // The assumption holds where it matters (presentation), but a refuted result states it: the finding is a result.
+    expect(a).toMatchObject({ severity: 'result' });
+    expect(a.why).toMatch(/states the assumption as a fact and is refuted/);
+  });
+
+  it('an assumption that holds where it matters stays presentation when nothing refuted states it', () => {
+    const f = make([{ id: 'eq12', category: 'result', dependsOn: [], verdict: assumption('eq12', 'yes') }]);
+    expect(f[0]).toMatchObject({ severity: 'presentation' });
   });
 
   it('lists confirmed claims whose truth comes from errors cancelling in the reading finding', () => {

@@ -35,7 +35,10 @@ describe('claim records', () => {
 
   it('every assumption and convention stated in the paper quotes it verbatim', () => {
     for (const a of ASSUMPTIONS) if (a.source.kind === 'paper') expect(paper.includes(a.source.quote), a.id).toBe(true);
-    for (const c of CONVENTIONS) expect(paper.includes(c.quote), c.id).toBe(true);
+    for (const c of CONVENTIONS) {
+      expect(paper.includes(c.quote), c.id).toBe(true);
+      for (const r of c.readings) if (r.statedQuote !== undefined) expect(paper.includes(r.statedQuote), `${c.id}/${r.id}`).toBe(true);
+    }
   });
 
   it('every stated assumption names one of the registry', () => {

@@ -36,6 +36,8 @@ import { txtSec514Tab3LargeEps } from '../../proofs/txt-sec51-4-tab3-large-eps.t
 import { txtSec515RandomFigRef } from '../../proofs/txt-sec51-5-random-fig-ref.ts';
 import { txtSec516RandomGap } from '../../proofs/txt-sec51-6-random-gap.ts';
 import { txtSec52GapGrows } from '../../proofs/txt-sec52-gap-grows.ts';
+import { txtSec42GapLarger } from '../../proofs/txt-sec42-gap-larger.ts';
+import { txtContrib3GapGrows } from '../../proofs/txt-contrib3-gap-grows.ts';
 
 const PAPER = readFileSync(
   new URL('../../../shared/paper/yamada2021-adversarial-training-sharper-logistic.txt', import.meta.url),
@@ -70,6 +72,8 @@ const TABLE_RECORDS: Readonly<Record<string, ClaimRecordInput>> = {
   'txt-sec51-5-random-fig-ref': txtSec515RandomFigRef,
   'txt-sec51-6-random-gap': txtSec516RandomGap,
   'txt-sec52-gap-grows': txtSec52GapGrows,
+  'txt-sec42-gap-larger': txtSec42GapLarger,
+  'txt-contrib3-gap-grows': txtContrib3GapGrows,
 };
 
 /** Keys under `params` whose string values (or string-array values) are verbatim paper text. */
