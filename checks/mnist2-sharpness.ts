@@ -28,6 +28,7 @@ import {
 } from './_internals/mnist2.ts';
 import { linearFit } from './_internals/linear-fit.ts';
 import { makeRng } from '../src/decide/rng.ts';
+import { DegenerateCellError } from '../src/experiments/mnist2/degenerate.ts';
 
 const Norm = z.enum(['l2', 'linf']);
 const HessianName = z.enum(['robust', 'fixed-example']);
@@ -565,6 +566,9 @@ export function makeMnist2SharpnessChecker(loadDataset: Mnist2DatasetLoader = lo
                   : randomLessSharp(params, measured);
         return aggregate(claim, ctx, r.outcomes, context, r.details, r.data);
       } catch (e) {
+        if (e instanceof DegenerateCellError) {
+          return { claimId: claim.id, seed: ctx.seed, checker: KIND, status: 'inconclusive', reason: `the claim needs ${e.message}`, evidence: { summary: e.message, details: [context] } };
+        }
         if (!(e instanceof Undecidable)) throw e;
         return {
           claimId: claim.id,

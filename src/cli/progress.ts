@@ -33,6 +33,8 @@ export interface Progress {
   readonly onProgress: (event: ProgressEvent) => void;
   /** Id of the claim being checked now (undefined before the first and after the last). */
   readonly current: string | undefined;
+  /** Prints `warning: <message>` on its own line (above the progress line, which is redrawn); never silenced by --quiet. */
+  warn(message: string): void;
   /** Clears the line and stops the timer; safe to call more than once. */
   finish(): void;
 }
@@ -94,6 +96,11 @@ export function createProgress(options: {
     },
     get current() {
       return current;
+    },
+    warn(message) {
+      if (drawn) options.stream.write('\r\x1b[2K');
+      options.stream.write(`warning: ${message}\n`);
+      if (drawn) draw();
     },
     finish() {
       if (timer !== undefined) clearInterval(timer);

@@ -6,6 +6,7 @@
 import type { BackendChoice } from '../autodiff/backend.ts';
 import type { MeasurementProvider } from '../claims/checker.ts';
 import type { ReportSection } from './sections.ts';
+import type { EntryCheck } from '../fs/cache.ts';
 import { resnetExperiment } from '../resnet/experiment.ts';
 import { mnist2Experiment } from '../experiments/mnist2/experiment.ts';
 
@@ -27,6 +28,8 @@ export interface ExperimentOptions {
   readonly fresh: boolean;
   /** A directory the experiment may keep a cache of its own in (`<cache dir>/experiments/<id>`), or null for none. */
   readonly cacheDir: string | null;
+  /** Hears a warning line (an unusable cache entry, a cache that cannot be written); the run goes on. */
+  readonly warn?: (message: string) => void;
 }
 
 /**
@@ -49,12 +52,22 @@ export interface Experiment<R = unknown> {
   /** A "not measured here" section (with `notMeasured` set) when the experiment cannot run with `options`, else undefined. */
   notMeasured(options: ExperimentOptions): ReportSection | undefined;
   /**
-   * What the results depend on besides the code: the cache key (default: every option except `fresh` and
-   * `cacheDir`). Include hashes of data files when paths alone could hide a change.
+   * What the results depend on besides the code and the input files: the cache key (default: every option except
+   * `fresh`, `cacheDir` and `warn`).
    */
   config?(options: ExperimentOptions): unknown;
-  /** Code the results depend on: paths relative to the repository root (default: `CHECK_CODE_PATHS`). */
-  readonly code?: readonly string[];
+  /**
+   * The files the results are computed from (data, merged results): the cache key holds the sha256 of each, and the
+   * report lists them with their hashes in the section and in provenance.json.
+   */
+  inputs?(options: ExperimentOptions): readonly string[];
+  /**
+   * The modules (paths relative to the repository root) whose code produces the results: the cache key hashes every
+   * file reachable from them through value imports (`importGraphVersion`), so no list is kept by hand.
+   */
+  readonly code: readonly string[];
+  /** Checks results read back from the cache before they are used (the shape the provider resolves to). */
+  readonly checkResults?: EntryCheck<R>;
 }
 
 /** Identity helper that keeps an experiment's result type attached to its definition. */
@@ -62,9 +75,9 @@ export function defineExperiment<R>(experiment: Experiment<R>): Experiment<R> {
   return experiment;
 }
 
-/** The default cache configuration of an experiment: its options but `fresh` and `cacheDir`. */
+/** The default cache configuration of an experiment: its options but `fresh`, `cacheDir` and `warn`. */
 export function defaultExperimentConfig(options: ExperimentOptions): unknown {
-  const { fresh: _fresh, cacheDir: _cacheDir, ...rest } = options;
+  const { fresh: _fresh, cacheDir: _cacheDir, warn: _warn, ...rest } = options;
   return rest;
 }
 

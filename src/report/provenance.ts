@@ -6,9 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { cpus, hostname, release, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Engines } from '../engines/types.ts';
+import { REPO_ROOT } from '../fs/repo.ts';
+import type { FileDigest } from '../fs/file-hash.ts';
 
 /** One engine behind a verdict: its role in a check, its name and version. */
 export interface EngineInfo {
@@ -55,6 +56,10 @@ export interface ExperimentRun {
   /** `measured` (ran now), `cached` (results reused), `not-measured` (could not run here) or `not-run` (not needed). */
   readonly status: 'measured' | 'cached' | 'not-measured' | 'not-run';
   readonly millis: number;
+  /** The files its results were computed from, with their sha256 (measured or cached runs). */
+  readonly inputs?: readonly FileDigest[];
+  /** The code version of its results (`importGraphVersion` of its code entry modules). */
+  readonly code?: string;
 }
 
 /** The run-specific provenance written to provenance.json: times and host details. */
@@ -91,8 +96,6 @@ export const ENGINE_PACKAGES = [
   'katex',
 ] as const;
 
-/** The repository root (where package.json lives). */
-export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function readJson(path: string): Record<string, unknown> | null {
   try {

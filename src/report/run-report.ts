@@ -7,8 +7,11 @@ import type { LoadedClaim } from '../claims/load.ts';
 import type { Verdict } from '../claims/verdict.ts';
 import { ClaimcheckError } from '../errors.ts';
 import { DEFAULT_SEED, runChecksParallel, selectClaims, type CheckResult } from '../run.ts';
-import { cacheKey, jsonRoundTrip, ResultCache } from './cache.ts';
-import { CHECK_CODE_EXCLUDED, codeVersion } from './code-version.ts';
+import { z } from 'zod';
+import { cacheKey, jsonRoundTrip, ResultCache, schemaCheck, type EntryCheck } from '../fs/cache.ts';
+import { codeVersion, importGraphVersion } from '../fs/code-version.ts';
+import { fileDigest, type FileDigest } from '../fs/file-hash.ts';
+import { VerdictSchema } from '../claims/verdict-schema.ts';
 import { defaultExperimentConfig, experiments as registry, type Experiment, type ExperimentOptions } from './experiments.ts';
 import type { ExperimentRun } from './provenance.ts';
 import type { ReportSection } from './sections.ts';
@@ -32,6 +35,8 @@ export interface ReportRunOptions {
   readonly cacheVerdicts?: boolean;
   /** The code version in verdict cache keys (default: `codeVersion()`, the hash of the source tree). */
   readonly codeVersion?: string;
+  /** Hears warning lines (unusable cache entries, a cache that cannot be written); the run goes on. */
+  readonly onWarning?: (message: string) => void;
   /** Progress of each experiment (`experiment <id>`) and each claim checked, as `runChecks` reports it. */
   readonly onProgress?: (event: { readonly id: string; readonly index: number; readonly total: number; readonly done: boolean }) => void;
 }
@@ -57,15 +62,48 @@ interface CachedVerdict {
   readonly millis: number;
 }
 
+const CachedVerdictCheck: EntryCheck<CachedVerdict> = schemaCheck(z.object({ verdict: VerdictSchema, millis: z.number() }));
+
 interface CachedResults {
   readonly results: unknown;
   readonly millis: number;
+  /** `cacheKey(results)` when written: an entry whose results were changed since is not used. */
+  readonly digest: string;
+}
+
+const Envelope = z.object({ results: z.unknown(), millis: z.number(), digest: z.string().regex(/^[0-9a-f]{64}$/) });
+
+/** Checks a stored experiment entry: its envelope, that its results are the ones written, and their shape. */
+function resultsCheck(exp: Experiment): EntryCheck<CachedResults> {
+  const envelope = schemaCheck(Envelope);
+  return (value) => {
+    const e = envelope(value);
+    if (!e.ok) return e;
+    if (cacheKey(e.value.results) !== e.value.digest) return { ok: false, reason: 'its results differ from the ones written (digest mismatch)' };
+    if (exp.checkResults) {
+      const r = exp.checkResults(e.value.results);
+      if (!r.ok) return { ok: false, reason: `results: ${r.reason}` };
+    }
+    return { ok: true, value: e.value as CachedResults };
+  };
+}
+
+/** The code version of an experiment's results: the import graphs of its code entry modules. */
+function experimentCode(exp: Experiment): string {
+  return cacheKey(exp.code.map((entry) => [entry, importGraphVersion(entry).version]));
 }
 
 /** The parts of a claim record a verdict depends on (everything but the parsed form, which follows from them). */
 function fingerprint(claim: LoadedClaim): unknown {
   const { parsedLatex: _parsed, ...record } = claim;
   return record;
+}
+
+/** A section with each input file and its sha256 in its provenance. */
+function withInputs(section: ReportSection, inputs: readonly FileDigest[]): ReportSection {
+  if (inputs.length === 0) return section;
+  const entries = Object.fromEntries(inputs.map((f) => [`input ${f.name}`, `sha256 ${f.sha256} (${f.bytes} bytes)`]));
+  return { ...section, provenance: { ...section.provenance, ...entries } };
 }
 
 function experimentFailure(id: string, err: unknown): unknown {
@@ -89,7 +127,8 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
   const claims = selectClaims(options.ids);
   const seed = options.seed ?? DEFAULT_SEED;
   const fresh = options.fresh ?? false;
-  const cache = options.cacheDir === null ? null : new ResultCache(options.cacheDir);
+  const warn = options.onWarning ?? (() => undefined);
+  const cache = options.cacheDir === null ? null : new ResultCache(options.cacheDir, { warn });
   const list = options.experiments ?? registry;
   const experimentOptions: ExperimentOptions = {
     seed,
@@ -100,6 +139,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
     svhnDir: options.experiment?.svhnDir ?? null,
     fresh,
     cacheDir: null,
+    warn,
   };
   const selected = new Set(claims.map((c) => c.id));
   const every = options.ids.length === 0;
@@ -109,14 +149,19 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
     const opts: ExperimentOptions = { ...experimentOptions, cacheDir: options.cacheDir === null ? null : `${options.cacheDir}/experiments/${exp.id}` };
     const needed = every || exp.claims.some((id) => selected.has(id));
     const notMeasured = needed ? exp.notMeasured(opts) : undefined;
+    // The content of every input file, hashed once and remembered by path, size and mtime across runs.
+    const inputs: FileDigest[] =
+      needed && !notMeasured ? (exp.inputs?.(opts) ?? []).map((f) => fileDigest(f, options.cacheDir, (err) => cache?.writeFailed(err))) : [];
+    const code = needed && !notMeasured ? experimentCode(exp) : '';
     const key = notMeasured
       ? `not-measured:${cacheKey(notMeasured.notMeasured ?? notMeasured.summary)}`
       : cacheKey({
           experiment: exp.id,
           config: exp.config ? exp.config(opts) : defaultExperimentConfig(opts),
-          code: codeVersion(exp.code, CHECK_CODE_EXCLUDED),
+          inputs: inputs.map((f) => [f.name, f.sha256]),
+          code,
         });
-    return { exp, opts, needed, notMeasured, key };
+    return { exp, opts, needed, notMeasured, key, inputs, code };
   });
   const toMeasure = plans.filter((p) => p.needed && !p.notMeasured);
 
@@ -131,7 +176,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
   const hits = new Map<string, CachedVerdict>();
   if (verdictCache && !fresh) {
     for (const c of claims) {
-      const hit = verdictCache.read<CachedVerdict>('checks', c.id, keyOf(c));
+      const hit = verdictCache.read('checks', c.id, keyOf(c), CachedVerdictCheck);
       if (hit && hit.verdict && hit.verdict.claimId === c.id) hits.set(c.id, hit);
     }
   }
@@ -147,10 +192,11 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
     options.onProgress?.({ id: label, index, total, done: false });
     const t0 = performance.now();
     let results: unknown;
-    const hit = cache && !fresh ? cache.read<CachedResults>('experiments', plan.exp.id, plan.key) : undefined;
+    const hit = cache && !fresh ? cache.read('experiments', plan.exp.id, plan.key, resultsCheck(plan.exp)) : undefined;
+    const about = { inputs: plan.inputs, code: plan.code };
     if (hit) {
       results = hit.results;
-      runs.push({ id: plan.exp.id, status: 'cached', millis: performance.now() - t0 });
+      runs.push({ id: plan.exp.id, status: 'cached', millis: performance.now() - t0, ...about });
     } else {
       try {
         results = jsonRoundTrip(await plan.exp.provider(plan.opts)());
@@ -158,8 +204,8 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
         throw experimentFailure(plan.exp.id, err);
       }
       const millis = performance.now() - t0;
-      cache?.write('experiments', plan.exp.id, plan.key, { results, millis } satisfies CachedResults);
-      runs.push({ id: plan.exp.id, status: 'measured', millis });
+      cache?.write('experiments', plan.exp.id, plan.key, { results, millis, digest: cacheKey(results) } satisfies CachedResults);
+      runs.push({ id: plan.exp.id, status: 'measured', millis, ...about });
     }
     measurementData[plan.exp.id] = results;
     options.onProgress?.({ id: label, index, total, done: true });
@@ -197,7 +243,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
       sections.push(plan.notMeasured);
     } else {
       try {
-        sections.push(plan.exp.section(measurementData[plan.exp.id], plan.opts));
+        sections.push(withInputs(plan.exp.section(measurementData[plan.exp.id], plan.opts), plan.inputs));
       } catch (err) {
         throw experimentFailure(plan.exp.id, err);
       }

@@ -13,6 +13,8 @@ import { mergeResults } from './merge.ts';
 import { readResNetResults, type ResNetResults } from './results.ts';
 import { resnetSection } from './section.ts';
 import { DEFAULT_RESNET_RESULTS } from './provider.ts';
+import { CIFAR10_TEST_FILE, CIFAR10_TRAIN_FILES } from '../data/cifar10.ts';
+import { SVHN_TEST_FILE, SVHN_TRAIN_FILE } from '../data/svhn.ts';
 
 /** Claims whose checkers read the ResNet measurements. */
 export const RESNET_CLAIMS = ['fig4-sharper-with-eps', 'tab56-gap-grows-remeasured'] as const;
@@ -60,5 +62,15 @@ export const resnetExperiment = defineExperiment<ResNetResults | null>({
     svhnDir: options.svhnDir,
     merged: existsSync(DEFAULT_RESNET_RESULTS) ? DEFAULT_RESNET_RESULTS : null,
   }),
-  code: ['src/resnet', 'src/data'],
+  inputs: (options) => resnetInputs(options),
+  code: ['src/resnet/sweep.ts', 'src/resnet/merge.ts', 'src/resnet/results.ts'],
 });
+
+/** The files the results come from: the dataset files of a run here, or the merged results file read instead. */
+function resnetInputs(options: ExperimentOptions): string[] {
+  const files: string[] = [];
+  if (options.cifarDir) files.push(...[...CIFAR10_TRAIN_FILES, CIFAR10_TEST_FILE].map((f) => join(options.cifarDir!, f)));
+  if (options.svhnDir) files.push(join(options.svhnDir, SVHN_TRAIN_FILE), join(options.svhnDir, SVHN_TEST_FILE));
+  if (files.length === 0 && existsSync(DEFAULT_RESNET_RESULTS)) files.push(DEFAULT_RESNET_RESULTS);
+  return files.filter((f) => existsSync(f));
+}

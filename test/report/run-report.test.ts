@@ -34,6 +34,7 @@ describe('runReport', () => {
       },
       section: (results) => ({ ...fakeSections(ids[0]!)[0]!, summary: `seed ${results.seed}, ${results.setting}, ${results.values.length} values` }),
       notMeasured: () => undefined,
+      code: ['src/errors.ts'],
     });
     absent = {
       id: 'fake-cifar10',
@@ -44,6 +45,7 @@ describe('runReport', () => {
         throw new Error('must not be called');
       },
       notMeasured: (options) => (options.cifarDir === null ? fakeSections('x')[1] : undefined),
+      code: ['src/errors.ts'],
     };
   });
   afterAll(() => {

@@ -25,7 +25,7 @@ export const check = addExperimentOptions(
     const options = parseOptions(CheckOptionsSchema, raw);
     const { DEFAULT_SEED } = await import('../../run.ts');
     const { runReport } = await import('../../report/run-report.ts');
-    const { defaultCacheDir } = await import('../../report/cache.ts');
+    const { defaultCacheDir } = await import('../../fs/cache.ts');
     const seed = options.seed ?? DEFAULT_SEED;
     const progress = createProgress({ stream: process.stderr, enabled: !options.quiet && process.stderr.isTTY === true });
     let results;
@@ -37,6 +37,7 @@ export const check = addExperimentOptions(
         cacheVerdicts: false,
         ...experimentRunOptions(options),
         onProgress: progress.onProgress,
+        onWarning: (m) => progress.warn(m),
       });
       results = run.results;
     } catch (err) {

@@ -87,6 +87,10 @@ const mnist2 = new Command('mnist2')
       ...(options.seed !== undefined ? { seed: options.seed } : {}),
       ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
       cacheDir: options.out,
+      warn: (message) => {
+        if (drawn) process.stderr.write('\r\x1b[2K');
+        process.stderr.write(`warning: ${message}\n`);
+      },
       onProgress: (e) => {
         if (!progressOn) return;
         const width = Math.max(20, (process.stderr.columns ?? 80) - 1);

@@ -32,8 +32,8 @@ export const report = addExperimentOptions(
     const { DEFAULT_SEED } = await import('../../run.ts');
     const { defaultEngines } = await import('../../engines/index.ts');
     const { runReport } = await import('../../report/run-report.ts');
-    const { defaultCacheDir } = await import('../../report/cache.ts');
-    const { CODE_VERSION_ENV_VAR } = await import('../../report/code-version.ts');
+    const { defaultCacheDir } = await import('../../fs/cache.ts');
+    const { CODE_VERSION_ENV_VAR } = await import('../../fs/code-version.ts');
     const pinnedCode = process.env[CODE_VERSION_ENV_VAR]?.trim();
     const { reportFiles, figurePngFiles } = await import('../../report/files.ts');
     const { collectProvenance, collectRunProvenance, engineInfo } = await import('../../report/provenance.ts');
@@ -51,6 +51,7 @@ export const report = addExperimentOptions(
         ...(pinnedCode ? { codeVersion: pinnedCode } : {}),
         ...experimentRunOptions(options),
         onProgress: progress.onProgress,
+        onWarning: (m) => progress.warn(m),
       });
     } catch (err) {
       throw asCheckFailure(err, progress.current);

@@ -5,13 +5,19 @@
  */
 import { createHash } from 'node:crypto';
 import { ClaimcheckError } from '../../errors.ts';
+import { importGraphVersion } from '../../fs/code-version.ts';
 import type { Mnist2Norm, Mnist2Training } from './results.ts';
 
+/** The module that computes a cell: its import graph is the code a cell's numbers depend on. */
+export const MNIST2_CELL_CODE = 'src/experiments/mnist2/sweep.ts';
+
 /**
- * Version of the code paths that produce a cell. Bump it when training, attacks or evaluation change their numbers,
- * so that cached cells of the old code are not reused.
+ * The code version of a cell: the sha256 of every file reachable from `MNIST2_CELL_CODE` through value imports, so a
+ * change to training, attacks or evaluation changes every key, with no number to bump by hand.
  */
-export const MNIST2_CODE_VERSION = 1;
+export function mnist2CodeVersion(): string {
+  return importGraphVersion(MNIST2_CELL_CODE).version;
+}
 
 /** How PGD's step size λ is set: λ = factor·ε (the paper's L2 setting, 0.15ε) or a fixed λ (L∞: 0.01). */
 export type Mnist2StepRule = { readonly kind: 'relative'; readonly factor: number } | { readonly kind: 'fixed'; readonly size: number };
@@ -50,7 +56,7 @@ export interface Mnist2FileId {
 /** Everything that determines one cell's results; `cellKey` hashes it. */
 export interface Mnist2CellConfig {
   readonly schema: 'claimcheck/mnist2-cell';
-  readonly codeVersion: number;
+  readonly codeVersion: string;
   readonly data: {
     readonly trainImages: Mnist2FileId;
     readonly trainLabels: Mnist2FileId;

@@ -10,18 +10,16 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { IdxFormatError, readIdxImageSet, type IdxImageSet } from '../../data/idx.ts';
 import { ClaimcheckError } from '../../errors.ts';
+import { REPO_ROOT } from '../../fs/repo.ts';
 import { binaryDatasetFromImages, type Dataset } from '../../numeric/dataset.ts';
 import type { Mnist2DataProvenance } from './results.ts';
 
 /** The label map of MNIST2 used everywhere in claimcheck. */
 export const MNIST2_LABEL_MAP = 'digit 0 → y = −1, digit 1 → y = +1';
 
-/** The repository root (three levels above this file). */
-const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 
 /** The shared MNIST directory: `../shared/data/mnist` relative to the repository root. */
 export const DEFAULT_MNIST_DIR = resolve(REPO_ROOT, '..', 'shared', 'data', 'mnist');

@@ -11,7 +11,10 @@ import { mnist2Measurements } from './measurements.ts';
 import { mnist2Section } from './figures.ts';
 import { mnist2Tables } from './tables.ts';
 import { loadSweepTrainSplit } from './train-split.ts';
-import type { Mnist2Results } from './results.ts';
+import { Mnist2ResultsSchema, type Mnist2Results } from './results.ts';
+import { resolveMnist2Files } from './data.ts';
+import { MNIST2_CELL_CODE } from './config.ts';
+import { schemaCheck } from '../../fs/cache.ts';
 import type { Dataset } from '../../numeric/dataset.ts';
 
 /** Claims whose checkers read the `mnist2` measurements. */
@@ -48,9 +51,12 @@ export const mnist2Experiment = defineExperiment<Mnist2Results>({
       setting: options.setting,
       seed: options.seed,
       cacheDir: options.fresh ? null : options.cacheDir,
+      ...(options.warn ? { warn: options.warn } : {}),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     }),
   section: (results) => mnist2ReportSection(results),
   notMeasured: () => undefined,
-  code: ['src/experiments/mnist2', 'src/numeric', 'src/attack', 'src/eigen', 'src/plot', 'src/data'],
+  inputs: (options) => Object.values(resolveMnist2Files(options.dataDir ?? undefined)),
+  code: [MNIST2_CELL_CODE],
+  checkResults: schemaCheck(Mnist2ResultsSchema),
 });

@@ -378,6 +378,7 @@ export function mnist2Section(results: Mnist2Results, m: Mnist2Measurements): Re
     ...(d.subset !== undefined ? { 'data.subset': d.subset } : {}),
     'measurements.examples': String(m.examples),
     cells: String(results.cells.length),
+    ...(m.degenerate.length > 0 ? { 'cells.degenerate': m.degenerate.map((d) => d.cell).join(', ') } : {}),
   };
   for (const [k, v] of Object.entries(m.settings)) provenance[`measure.${k}`] = v;
   return {
@@ -388,7 +389,8 @@ export function mnist2Section(results: Mnist2Results, m: Mnist2Measurements): Re
       `${results.cells.length} trained cells (${results.setting} setting, seed ${results.seed}). At each cell's final weights w* we computed the top ` +
       `Hessian eigenvalues of the robust loss and of the loss with adversarial examples held fixed, each by a dense solver and by Lanczos on ` +
       `Hessian-vector products; and 1-D weight loss landscapes along seeded filter-normalised Gaussian directions with the inner maximiser ` +
-      `re-solved at every α (Eq. 5). Losses are the mean logistic loss over ${m.examples} training images without weight decay.`,
+      `re-solved at every α (Eq. 5). Losses are the mean logistic loss over ${m.examples} training images without weight decay.` +
+      m.degenerate.map((d) => ` Cell ${d.cell} has no measurements: ${d.reason}.`).join(''),
     figures,
     tables: [fig3Table(results, m), landscapeTable(results, m)],
     provenance,

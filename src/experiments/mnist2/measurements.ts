@@ -7,6 +7,7 @@ import type { CellHessian, HessianOptions } from './hessian.ts';
 import { cellLandscape2d, type Landscape1D, type Landscape2D, type LandscapeOptions } from './landscape.ts';
 import { memoCellHessian, memoCellLandscape } from './memo.ts';
 import type { Mnist2Cell, Mnist2Results } from './results.ts';
+import { cellName, degenerateReason } from './degenerate.ts';
 
 /** Options of `mnist2Measurements`. */
 export interface Mnist2MeasurementOptions {
@@ -29,6 +30,8 @@ export interface Mnist2Measurements {
   readonly contours: readonly Landscape2D[];
   /** Examples of the dataset the measurements used. */
   readonly examples: number;
+  /** Cells that could not be measured (trained to w = 0), with why. */
+  readonly degenerate: readonly { readonly key: string; readonly cell: string; readonly reason: string }[];
 }
 
 function wantsHessian(cell: Mnist2Cell, which: 'fig3' | 'all'): boolean {
@@ -38,7 +41,8 @@ function wantsHessian(cell: Mnist2Cell, which: 'fig3' | 'all'): boolean {
 /**
  * Measures every cell of `results` on `dataset` (the training split the cells were trained on): Fig. 3 Hessian
  * spectra (dense + Lanczos, robust and fixed-example), 1-D landscapes g(α) over seeded filter-normalised directions
- * with the attack re-run at every α (Eq. 5), and the requested 2-D landscapes. Per-cell results are memoised
+ * with the attack re-run at every α (Eq. 5), and the requested 2-D landscapes; a cell trained to w = 0 is listed in
+ * `degenerate` instead of measured. Per-cell results are memoised
  * (`memo.ts`), so the empirical claim checkers reuse them.
  */
 export function mnist2Measurements(results: Mnist2Results, dataset: Dataset, options: Mnist2MeasurementOptions = {}): Mnist2Measurements {
@@ -48,7 +52,13 @@ export function mnist2Measurements(results: Mnist2Results, dataset: Dataset, opt
   const hessians: CellHessian[] = [];
   const landscapes: Landscape1D[] = [];
   const contours: Landscape2D[] = [];
+  const degenerate: { key: string; cell: string; reason: string }[] = [];
   for (const cell of results.cells) {
+    const reason = degenerateReason(cell);
+    if (reason !== undefined) {
+      degenerate.push({ key: cell.key, cell: cellName(cell), reason });
+      continue;
+    }
     if (wantsHessian(cell, which)) {
       options.onProgress?.(`hessian ${cell.norm} ${cell.training} ε=${cell.epsLabel}`);
       hessians.push(memoCellHessian(cell, dataset, h));
@@ -60,7 +70,7 @@ export function mnist2Measurements(results: Mnist2Results, dataset: Dataset, opt
       contours.push(cellLandscape2d(cell, dataset, l));
     }
   }
-  return { settings: measurementSettings(options), hessians, landscapes, contours, examples: dataset.n };
+  return { settings: measurementSettings(options), hessians, landscapes, contours, examples: dataset.n, degenerate };
 }
 
 /** The settings of a measurement run as printable strings (defaults filled in). */

@@ -8,6 +8,7 @@ import type { Dataset } from '../../numeric/dataset.ts';
 import { cellHessian, type CellHessian, type HessianOptions } from './hessian.ts';
 import { cellLandscape, type Landscape1D, type LandscapeOptions } from './landscape.ts';
 import type { Mnist2Cell } from './results.ts';
+import { assertMeasurable } from './degenerate.ts';
 
 function weightsHash(w: readonly number[]): string {
   const bytes = new Uint8Array(Float64Array.from(w).buffer);
@@ -74,8 +75,9 @@ export function resolvedLandscapeOptions(o: LandscapeOptions = {}): LandscapeOpt
 const hessians = new Map<string, CellHessian>();
 const landscapes = new Map<string, Landscape1D>();
 
-/** `cellHessian` (Fig. 3: both Hessians, dense and Lanczos), memoised for the life of the process. */
+/** `cellHessian` (Fig. 3: both Hessians, dense and Lanczos), memoised for the life of the process; throws `DegenerateCellError` for a cell trained to w = 0. */
 export function memoCellHessian(cell: Mnist2Cell, ds: Dataset, options: HessianOptions = {}): CellHessian {
+  assertMeasurable(cell);
   const resolved = resolvedHessianOptions(options);
   const k = key(cell, ds, resolved);
   let h = hessians.get(k);
@@ -86,8 +88,9 @@ export function memoCellHessian(cell: Mnist2Cell, ds: Dataset, options: HessianO
   return h;
 }
 
-/** `cellLandscape` (Eq. 5 landscapes over seeded directions), memoised for the life of the process. */
+/** `cellLandscape` (Eq. 5 landscapes over seeded directions), memoised for the life of the process; throws `DegenerateCellError` for a cell trained to w = 0. */
 export function memoCellLandscape(cell: Mnist2Cell, ds: Dataset, options: LandscapeOptions = {}): Landscape1D {
+  assertMeasurable(cell);
   const resolved = resolvedLandscapeOptions(options);
   const k = key(cell, ds, resolved);
   let l = landscapes.get(k);

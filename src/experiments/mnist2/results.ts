@@ -2,6 +2,7 @@
  * The shape of MNIST2 sweep results: what the sweep (training + robust accuracy) writes per cell, and what the
  * measurements (Hessian spectra, landscapes), the figures and the empirical claim checkers read.
  */
+import { z } from 'zod';
 
 /** How a cell was trained. `standard` is ε = 0 without noise. */
 export type Mnist2Training = 'standard' | 'pgd' | 'random' | 'exact';
@@ -86,3 +87,57 @@ export interface Mnist2Results {
   readonly backend: string;
   readonly cells: readonly Mnist2Cell[];
 }
+
+const Accuracy = z.object({ robustAccuracy: z.number(), correct: z.number().int().nonnegative(), count: z.number().int().positive(), loss: z.number() });
+const Audit = z.object({
+  exactLoss: z.number(),
+  pgdLoss: z.number(),
+  gap: z.number(),
+  split: z.enum(['train', 'test']),
+  exactRobustAccuracy: z.number().optional(),
+  pgdRobustAccuracy: z.number().optional(),
+});
+const Scalars = z.record(z.string(), z.union([z.string(), z.number(), z.boolean()]));
+
+/** One cell as stored (the result cache, the cell cache); `Mnist2Cell` describes it. */
+export const Mnist2CellSchema = z.object({
+  key: z.string().min(1),
+  norm: z.enum(['l2', 'linf']),
+  training: z.enum(['standard', 'pgd', 'random', 'exact']),
+  eps: z.number().min(0),
+  epsLabel: z.string(),
+  seed: z.number().int(),
+  w: z.array(z.number()).min(1),
+  bias: z.boolean(),
+  train: Accuracy,
+  test: Accuracy,
+  gap: z.number(),
+  optimisation: Scalars,
+  attack: Scalars,
+  pgdAudit: Audit.optional(),
+  pgdAudits: z.array(Audit).optional(),
+  evaluation: z.enum(['clean', 'pgd', 'random-noise']).optional(),
+  pgdEval: z.object({ train: Accuracy, test: Accuracy }).optional(),
+});
+
+/** Sweep results as stored and as the checkers read them (the result cache, the `mnist2` provider): at least one cell, each of the shape above. */
+export const Mnist2ResultsSchema = z.object({
+  setting: z.enum(['ci', 'full']),
+  seed: z.number().int(),
+  data: z.object({
+    trainImages: z.string(),
+    trainLabels: z.string(),
+    testImages: z.string(),
+    testLabels: z.string(),
+    sha256: z.record(z.string(), z.string()),
+    trainCount: z.number().int().positive(),
+    testCount: z.number().int().positive(),
+    labelMap: z.string(),
+    subset: z.string().optional(),
+  }),
+  backend: z.string(),
+  cells: z.array(Mnist2CellSchema).min(1),
+});
+
+/** Compile-time: what the schemas accept are `Mnist2Cell` and `Mnist2Results`. */
+export const mnist2SchemasMatchTypes: [z.infer<typeof Mnist2CellSchema> extends Mnist2Cell ? true : never, z.infer<typeof Mnist2ResultsSchema> extends Mnist2Results ? true : never] = [true, true];

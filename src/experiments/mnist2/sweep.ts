@@ -5,16 +5,17 @@
  * `<cacheDir>/mnist2/<key>.json` (key = sha256 of the cell's canonical configuration), written atomically (temporary
  * file, fsync, rename), so a re-run skips finished cells and a killed run resumes to the same results.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import { deriveSeed } from '../../decide/rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
 import { writeFileAtomicSync as writeAtomic } from '../../fs/write-file-atomic-sync.ts';
 import type { MeasurementProvider } from '../../claims/checker.ts';
-import { cellKey, epsLabel, MNIST2_CODE_VERSION, type Mnist2CellConfig, type Mnist2OptimiserConfig, type Mnist2PgdConfig } from './config.ts';
+import { cellKey, epsLabel, mnist2CodeVersion, type Mnist2CellConfig, type Mnist2OptimiserConfig, type Mnist2PgdConfig } from './config.ts';
 import { loadMnist2, type Mnist2Data, type Mnist2Files } from './data.ts';
 import { evaluateMnist2 } from './evaluate.ts';
-import type { Mnist2Cell, Mnist2Norm, Mnist2Results, Mnist2Training } from './results.ts';
+import { Mnist2CellSchema, type Mnist2Cell, type Mnist2Norm, type Mnist2Results, type Mnist2Training } from './results.ts';
+import { ResultCache, schemaCheck, type EntryCheck } from '../../fs/cache.ts';
+import { z } from 'zod';
 import { trainMnist2 } from './train.ts';
 
 /** The default run seed (the same as the claim checks' default seed, 20210). */
@@ -106,6 +107,8 @@ export interface Mnist2SweepOptions {
   /** Optimiser settings replacing the setting's (e.g. another weight decay). */
   readonly optimiser?: Partial<Mnist2OptimiserConfig>;
   readonly onProgress?: (event: Mnist2Progress) => void;
+  /** Hears one line per unusable cached cell, and once when the cache cannot be written (the sweep goes on). */
+  readonly warn?: (message: string) => void;
   /** Called with each finished cell (after it is cached), in order. */
   readonly onCell?: (cell: Mnist2Cell, cached: boolean) => void;
 }
@@ -170,7 +173,7 @@ export function planMnist2Sweep(options: Mnist2SweepOptions, data: Pick<Mnist2Da
       const name = `${norm} ${training} ε=${label}`;
       const config: Mnist2CellConfig = {
         schema: 'claimcheck/mnist2-cell',
-        codeVersion: MNIST2_CODE_VERSION,
+        codeVersion: mnist2CodeVersion(),
         data: dataId,
         norm,
         training,
@@ -218,22 +221,27 @@ export function computeMnist2Cell(planned: Mnist2PlannedCell, data: Pick<Mnist2D
   };
 }
 
-/** Path of a cell's cache file. */
-export function cellCachePath(cacheDir: string, key: string): string {
-  return join(cacheDir, 'mnist2', `${key}.json`);
+/** What a cell's cache entry holds: its key, its configuration and the cell. */
+const CellEntry = z.object({ key: z.string(), config: z.unknown(), cell: Mnist2CellSchema });
+
+/** The cell cache under `cacheDir` (entries `<cacheDir>/mnist2/<key>.json`). */
+function cellCache(cacheDir: string, warn?: (message: string) => void): ResultCache {
+  return new ResultCache(cacheDir, warn ? { warn } : {});
 }
 
-/** Reads a cached cell; null when absent or unreadable (a partial or foreign file is recomputed, never trusted). */
-export function readCachedCell(cacheDir: string, key: string): Mnist2Cell | null {
-  const path = cellCachePath(cacheDir, key);
-  if (!existsSync(path)) return null;
-  try {
-    const parsed = JSON.parse(readFileSync(path, 'utf8')) as { key?: unknown; cell?: Mnist2Cell };
-    if (parsed.key !== key || parsed.cell === undefined || parsed.cell.key !== key || !Array.isArray(parsed.cell.w)) return null;
-    return parsed.cell;
-  } catch {
-    return null;
-  }
+/** Path of a cell's cache file. */
+export function cellCachePath(cacheDir: string, key: string): string {
+  return cellCache(cacheDir).path('mnist2', '', key);
+}
+
+/** A cached cell, or null when absent or unusable (unparsable, of the wrong shape, or of another key: recomputed, never trusted). */
+function readCachedCell(cache: ResultCache, key: string): Mnist2Cell | null {
+  const check: EntryCheck<Mnist2Cell> = (value) => {
+    const r = schemaCheck(CellEntry)(value);
+    if (!r.ok) return r;
+    return r.value.key === key && r.value.cell.key === key ? { ok: true, value: r.value.cell } : { ok: false, reason: `it holds the cell of another key` };
+  };
+  return cache.read('mnist2', '', key, check) ?? null;
 }
 
 /**
@@ -246,16 +254,6 @@ export function writeFileAtomicSync(path: string, content: string): void {
   } catch (e) {
     throw new ClaimcheckError('BAD_INPUT', `writeFileAtomicSync: cannot write ${path}: ${(e as Error).message}`, 'pass a cache directory you can write to');
   }
-}
-
-function writeCachedCell(cacheDir: string, cell: Mnist2Cell, config: Mnist2CellConfig): void {
-  const dir = join(cacheDir, 'mnist2');
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw new ClaimcheckError('BAD_INPUT', `runMnist2Sweep: cannot create the cache directory ${dir}: ${(e as Error).message}`);
-  }
-  writeFileAtomicSync(cellCachePath(cacheDir, cell.key), `${JSON.stringify({ key: cell.key, config, cell }, null, 1)}\n`);
 }
 
 /**
@@ -274,6 +272,7 @@ export async function runMnist2Sweep(options: Mnist2SweepOptions = {}): Promise<
   });
   const planned = planMnist2Sweep(options, data);
   const cacheDir = options.cacheDir ?? null;
+  const cache = cacheDir === null ? null : cellCache(cacheDir, options.warn);
   const start = performance.now();
   let computed = 0;
   let computeMillis = 0;
@@ -292,7 +291,7 @@ export async function runMnist2Sweep(options: Mnist2SweepOptions = {}): Promise<
   };
   for (let i = 0; i < planned.length; i++) {
     const p = planned[i]!;
-    const hit = cacheDir === null ? null : readCachedCell(cacheDir, p.key);
+    const hit = cache === null ? null : readCachedCell(cache, p.key);
     progress(i, p.name, false, hit !== null);
     let cell = hit;
     if (cell === null) {
@@ -302,7 +301,7 @@ export async function runMnist2Sweep(options: Mnist2SweepOptions = {}): Promise<
       cell = computeMnist2Cell(p, data);
       computeMillis += performance.now() - t0;
       computed++;
-      if (cacheDir !== null) writeCachedCell(cacheDir, cell, p.config);
+      cache?.write('mnist2', '', cell.key, { key: cell.key, config: p.config, cell });
     }
     cells.push(cell);
     options.onCell?.(cell, hit !== null);

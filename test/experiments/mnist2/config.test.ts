@@ -1,7 +1,7 @@
 /**
  * What this proves about src/experiments/mnist2/config.ts (and the sweep's plan): the cache key is the sha256 of a
  * canonical JSON that ignores key order; a fixed configuration keeps a pinned key (so cached cells stay valid until a
- * setting or `MNIST2_CODE_VERSION` changes); every field that changes results changes the key; data files enter by
+ * setting or the code a cell's import graph reaches changes); every field that changes results changes the key; data files enter by
  * name and content hash, not by path; and ε prints as the paper prints it.
  */
 import { copyFileSync, mkdtempSync } from 'node:fs';
@@ -14,7 +14,7 @@ import { paperPgd, planMnist2Sweep } from '../../../src/experiments/mnist2/sweep
 
 const CONFIG: Mnist2CellConfig = {
   schema: 'claimcheck/mnist2-cell',
-  codeVersion: 1,
+  codeVersion: 'a',
   data: {
     trainImages: { name: 'train-images-idx3-ubyte.first22699.gz', sha256: 'd018571746c81a9d9910899c6cf5868ba15bbf4c8ece5d1081a24abff1ebd42d' },
     trainLabels: { name: 'train-labels-idx1-ubyte.first22699.gz', sha256: '132e4d4712f62b4191b6f149fd5b8a33d2bfc5e0860ce7d35e90a2b578e7c413' },
@@ -44,14 +44,14 @@ describe('canonicalJson and cellKey', () => {
   });
 
   it('keeps a pinned key for a fixed configuration', () => {
-    expect(cellKey(CONFIG)).toBe('73026d022103c63fa7638f9580537cf4fa0d458a3432d3a1016009f92a6a2ffe');
+    expect(cellKey(CONFIG)).toBe('a342d55d727698b7f653554c1189d9505aa26fb3846de21888f865308da659f1');
   });
 
   it('changes the key when any result-relevant field changes', () => {
     const variants: Mnist2CellConfig[] = [
       { ...CONFIG, eps: 0.4 },
       { ...CONFIG, seed: 124 },
-      { ...CONFIG, codeVersion: 2 },
+      { ...CONFIG, codeVersion: 'b' },
       { ...CONFIG, bias: true },
       { ...CONFIG, training: 'exact' },
       { ...CONFIG, optimiser: { ...CONFIG.optimiser, weightDecay: 1e-4 } },

@@ -2,9 +2,9 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cacheKey, defaultCacheDir, jsonRoundTrip, ResultCache } from '../../src/report/cache.ts';
-import { codeVersion } from '../../src/report/code-version.ts';
-import { REPO_ROOT } from '../../src/report/provenance.ts';
+import { cacheKey, defaultCacheDir, jsonRoundTrip, ResultCache } from '../../src/fs/cache.ts';
+import { codeVersion } from '../../src/fs/code-version.ts';
+import { REPO_ROOT } from '../../src/fs/repo.ts';
 
 describe('cacheKey', () => {
   it('is the same for the same content whatever the key order, and differs otherwise', () => {

@@ -1,0 +1,42 @@
+/**
+ * A verdict must not depend on the seed: every claim, checked at the ci setting (empirical claims on the MNIST2
+ * experiment, a fresh cache), gets the same verdict class under two more seeds as under the default seed, whose
+ * classes the committed end-to-end snapshot pins (`test/e2e/__snapshots__/verdict-table.txt`).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runReport } from '../../src/report/run-report.ts';
+import { DEFAULT_SEED } from '../../src/run.ts';
+import { ROOT } from '../cli/run-cli.ts';
+
+/** The seeds besides the default one. */
+const SEEDS = [1, 2] as const;
+
+/** Claim id → verdict class, from the snapshot's table of the default seed. */
+function snapshotClasses(): Map<string, string> {
+  const text = readFileSync(join(ROOT, 'test', 'e2e', '__snapshots__', 'verdict-table.txt'), 'utf8');
+  expect(text.startsWith(`seed: ${DEFAULT_SEED}, experiments: ci setting`)).toBe(true);
+  const table = text.split('\n\n')[0]!.split('\n').slice(3);
+  return new Map(table.filter((l) => l.trim() !== '').map((l) => l.trim().split(/\s+/).slice(0, 2) as [string, string]));
+}
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+describe('verdicts across seeds', () => {
+  const expected = snapshotClasses();
+
+  it.each(SEEDS)('seed %i gives every claim the verdict class of the default seed', async (seed) => {
+    const cacheDir = mkdtempSync(join(tmpdir(), `claimcheck-seed-${seed}-`));
+    dirs.push(cacheDir);
+    const run = await runReport({ ids: [], seed, experiment: { setting: 'ci' }, cacheDir, cacheVerdicts: false });
+    const got = new Map(run.results.map((r) => [r.claim.id, r.verdict.status as string]));
+    expect([...got.keys()]).toEqual([...expected.keys()]);
+    const differing = [...got].filter(([id, status]) => expected.get(id) !== status).map(([id, status]) => `${id}: ${expected.get(id)} at seed ${DEFAULT_SEED}, ${status} at seed ${seed}`);
+    expect(differing).toEqual([]);
+  });
+});
