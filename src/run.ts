@@ -11,7 +11,8 @@ import { defaultEngines } from './engines/index.ts';
 import { deriveSeed } from './decide/rng.ts';
 import { nearestIds } from './claims/nearest.ts';
 import { fork } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { settleVacuous } from './claims/vacuity.ts';
 
@@ -51,12 +52,15 @@ export function allClaims(): LoadedClaim[] {
   return cached;
 }
 
-/** The claims with the given ids (all claims when `ids` is empty); unknown ids throw with the nearest known ids. */
+/**
+ * The claims with the given ids, in the order given and each once (a repeated id counts at its first occurrence), or
+ * all claims when `ids` is empty; unknown ids throw with the nearest known ids.
+ */
 export function selectClaims(ids: readonly string[]): LoadedClaim[] {
   const claims = allClaims();
   if (ids.length === 0) return claims;
   const byId = new Map(claims.map((c) => [c.id, c]));
-  return ids.map((id) => {
+  return [...new Set(ids)].map((id) => {
     const found = byId.get(id);
     if (!found) {
       const near = nearestIds(id, [...byId.keys()]);
@@ -117,6 +121,14 @@ export async function deriveClaim(id: string, options: RunOptions = {}): Promise
   return checker.derive(claim!, checker.params.parse(claim!.params), contextFor(claim!, options));
 }
 
+/**
+ * tsx's ESM loader as an absolute file URL, resolved from this package (not from the working directory, where a bare
+ * `--import tsx` would look for it), for the `--import` of the worker processes.
+ */
+function tsxLoaderUrl(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+}
+
 interface WorkerMessage {
   readonly type: 'progress' | 'results' | 'error';
   readonly id?: string;
@@ -139,6 +151,7 @@ export async function runChecksParallel(ids: readonly string[], options: RunOpti
   const groups: string[][] = Array.from({ length: jobs }, () => []);
   claims.forEach((c, i) => groups[i % jobs]!.push(c.id));
   const worker = fileURLToPath(new URL('./run-worker.ts', import.meta.url));
+  const loader = tsxLoaderUrl();
   let finished = 0;
   const byId = new Map<string, CheckResult>();
   const claimById = new Map(claims.map((c) => [c.id, c]));
@@ -149,7 +162,7 @@ export async function runChecksParallel(ids: readonly string[], options: RunOpti
           // 'advanced' (structured clone) keeps NaN, ±Infinity and typed arrays in verdicts and measurement data as a
           // serial run has them.
           const child = fork(worker, [], {
-            execArgv: ['--import', 'tsx'],
+            execArgv: ['--import', loader],
             stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
             serialization: 'advanced',
           });

@@ -1,4 +1,8 @@
-/** Nearest known ids to an unknown one (Levenshtein distance, ties by order), for error messages. */
+/**
+ * Nearest known ids to an unknown one, for error messages: first the ids that start with it (`fig3` → `fig3-*`), then
+ * the ids whose first `-` segment it starts with (`thm1-sharpr` → `thm1-*`), then the rest; within each, by Levenshtein
+ * distance, ties in the order of `known`. Prefixes are compared without regard to case.
+ */
 export function nearestIds(id: string, known: readonly string[], count = 3): string[] {
   const dist = (a: string, b: string): number => {
     const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -13,10 +17,16 @@ export function nearestIds(id: string, known: readonly string[], count = 3): str
     }
     return prev[b.length]!;
   };
-  const prefix = (k: string) => (k.startsWith(id) || id.startsWith(k.split('-')[0]!) ? -2 : 0);
+  const typed = id.toLowerCase();
+  const tier = (k: string): number => {
+    const lower = k.toLowerCase();
+    if (lower.startsWith(typed)) return 0;
+    const segment = lower.split('-')[0]!;
+    return segment !== '' && typed.startsWith(segment) ? 1 : 2;
+  };
   return [...known]
-    .map((k, i) => ({ k, i, score: dist(id, k) + prefix(k) }))
-    .sort((a, b) => a.score - b.score || a.i - b.i)
+    .map((k, i) => ({ k, i, tier: tier(k), score: dist(typed, k.toLowerCase()) }))
+    .sort((a, b) => a.tier - b.tier || a.score - b.score || a.i - b.i)
     .slice(0, count)
     .map((x) => x.k);
 }

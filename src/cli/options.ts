@@ -2,7 +2,7 @@
  * Schemas of the CLI's options: validated at the boundary with zod, so a bad value fails with the option's name and
  * what was received instead of surfacing deeper down.
  */
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { ClaimcheckError } from '../errors.ts';
 
@@ -18,12 +18,14 @@ export const HELP_DEFAULT_SEED = 20210;
 /** Default output directory of `claimcheck report`. */
 export const DEFAULT_REPORT_DIR = 'out/report';
 
-/** `--seed <n>`: a decimal integer in [0, 2^32). */
+const SEED_RANGE = `an integer from 0 to ${MAX_SEED}`;
+
+/** `--seed <n>`: a decimal integer in [0, 2^32); every way out of range (past 2^53 too) names the range. */
 export const SeedOptionSchema = z
   .string()
-  .regex(/^\s*\d+\s*$/, `an integer from 0 to ${MAX_SEED}`)
+  .regex(/^\s*\d+\s*$/, SEED_RANGE)
   .transform((s) => Number(s.trim()))
-  .pipe(z.number().int().min(0).max(MAX_SEED, `an integer from 0 to ${MAX_SEED}`));
+  .pipe(z.number().int(SEED_RANGE).min(0, SEED_RANGE).max(MAX_SEED, SEED_RANGE));
 
 /** Options of `claimcheck list`. */
 export const ListOptionsSchema = z.object({ json: z.boolean().default(false) }).strict();
@@ -38,18 +40,23 @@ export const BACKEND_NAMES = ['auto', 'tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu
 /** The experiment settings `--setting` accepts. */
 export const SETTINGS = ['ci', 'full'] as const;
 
-/** A directory option (`--data-dir`, …): a path to an existing directory. */
+/**
+ * A directory option (`--data-dir`, …): a path to an existing directory. A path that is not one fails with the detail
+ * (`does not exist`, `is not a directory`) in the issue's `params.detail`, which `parseOptions` prints.
+ */
 export const DirOptionSchema = z
   .string()
   .trim()
   .min(1, 'an existing directory')
-  .refine((path) => {
+  .superRefine((path, ctx) => {
+    let detail: string | undefined;
     try {
-      return statSync(path).isDirectory();
-    } catch {
-      return false;
+      if (!statSync(path).isDirectory()) detail = 'is not a directory';
+    } catch (err) {
+      detail = existsSync(path) ? `cannot be read (${err instanceof Error ? err.message : String(err)})` : 'does not exist';
     }
-  }, 'an existing directory');
+    if (detail !== undefined) ctx.addIssue({ code: 'custom', message: 'an existing directory', params: { detail } });
+  });
 
 /** The experiment options `check` and `report` share (`--data-dir` … `--fresh`). */
 const EXPERIMENT_FLAGS = {
@@ -101,7 +108,7 @@ function flag(key: PropertyKey | undefined): string {
 
 /**
  * Validates commander's parsed options against `schema`; throws `ClaimcheckError('BAD_INPUT')` naming the option,
- * what it expects and what was received.
+ * what it expects, what was received and, where the schema gives one, what is wrong with it.
  */
 export function parseOptions<S extends z.ZodType>(schema: S, raw: Readonly<Record<string, unknown>>): z.output<S> {
   const result = schema.safeParse(raw);
@@ -110,9 +117,10 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: Readonly<Recor
   const key = issue.path[0];
   const received = key === undefined ? raw : raw[key as string];
   const expected = issue.message.startsWith('an ') || issue.message.startsWith('a ') ? issue.message : issue.message.toLowerCase();
+  const detail = issue.code === 'custom' && typeof issue.params?.detail === 'string' ? `, which ${issue.params.detail}` : '';
   throw new ClaimcheckError(
     'BAD_INPUT',
-    `option ${flag(key)}: expected ${expected}, but received ${JSON.stringify(received)}`,
+    `option ${flag(key)}: expected ${expected}, but received ${JSON.stringify(received)}${detail}`,
     'run with --help to see the options and their defaults',
   );
 }

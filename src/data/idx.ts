@@ -38,7 +38,8 @@ export interface IdxExpectation {
 /**
  * Parses IDX bytes (gzip is detected from its 0x1f 0x8b header and inflated): validates the magic number, the
  * data type (unsigned byte), the rank and dimensions against `expect`, and that the payload length equals the
- * product of the dimensions. `file` is only used in error messages.
+ * product of the dimensions (a shorter payload may be truncated; a longer one is too long, by the extra bytes it
+ * holds). `file` is only used in error messages.
  */
 export function parseIdx(bytes: Uint8Array, file: string, expect: IdxExpectation = {}): IdxArray {
   let buf = bytes;
@@ -78,8 +79,15 @@ export function parseIdx(bytes: Uint8Array, file: string, expect: IdxExpectation
     }
   }
   const payload = buf.length - headerLength;
-  if (payload !== count) {
+  if (payload < count) {
     throw new IdxFormatError(file, `header dimensions [${dims.join(', ')}] need ${count} data bytes, the file has ${payload}`, 'the file may be truncated');
+  }
+  if (payload > count) {
+    throw new IdxFormatError(
+      file,
+      `header dimensions [${dims.join(', ')}] need ${count} data bytes, but the file is too long: it has ${payload}, ${payload - count} extra bytes`,
+      'the header does not describe the data: the file may have been written with the wrong dimensions or joined to another',
+    );
   }
   return { file, dims, data: buf.subarray(headerLength) };
 }

@@ -47,16 +47,17 @@ function missingDirs(dir: string): string[] {
 
 /**
  * Checks, without creating anything, that `dir` could be created (or is) a writable directory: its nearest existing
- * ancestor must be a writable directory. Throws `ClaimcheckError('BAD_INPUT')` naming the path otherwise, so a
- * command can refuse a bad `--out` before doing any work.
+ * ancestor must be a writable directory. Throws `ClaimcheckError('BAD_INPUT')` naming `what` is written (e.g. "the
+ * report", "the experiment results") and the path otherwise, so a command can refuse a bad `--out` before doing any
+ * work.
  */
-export function assertWritableDir(dir: string): void {
+export function assertWritableDir(dir: string, what: string): void {
   const missing = missingDirs(dir);
   const target = missing.length === 0 ? resolve(dir) : dirname(missing.at(-1)!);
   const fail = (why: string): never => {
     throw new ClaimcheckError(
       'BAD_INPUT',
-      `cannot write the report to ${dir}: ${why}`,
+      `cannot write ${what} to ${dir}: ${why}`,
       'pass --out a directory you can create and write to',
     );
   };
@@ -88,9 +89,10 @@ async function writeTemp(path: string, content: string | Uint8Array): Promise<vo
 /**
  * Writes `files` into `dir` (created if missing, with the subdirectories the names give) atomically per file and
  * all-or-nothing up to the final renames; returns the written paths. Throws `ClaimcheckError('BAD_INPUT')` naming
- * the directory when it cannot be created or written (a path under a regular file, no permission, …).
+ * `what` is written (e.g. "the report") and the directory when it cannot be created or written (a path under a
+ * regular file, no permission, …).
  */
-export async function writeFilesAtomic(dir: string, files: readonly OutputFile[]): Promise<string[]> {
+export async function writeFilesAtomic(dir: string, files: readonly OutputFile[], what: string): Promise<string[]> {
   for (const f of files) {
     if (!plainRelative(f.name)) {
       throw new RangeError(`writeFilesAtomic: file name must be a relative path of plain segments, but got "${f.name}"`);
@@ -128,7 +130,7 @@ export async function writeFilesAtomic(dir: string, files: readonly OutputFile[]
     if (code !== undefined && PATH_ERRORS.has(code)) {
       throw new ClaimcheckError(
         'BAD_INPUT',
-        `cannot write the report to ${dir}: ${code} (${(err as Error).message})`,
+        `cannot write ${what} to ${dir}: ${code} (${(err as Error).message})`,
         'pass --out a directory you can create and write to',
       );
     }

@@ -1,3 +1,8 @@
+/**
+ * What this proves about the IDX reader (src/data/idx.ts): headers and data are read plain or gzip-compressed, and
+ * every malformed file (bad magic, unsupported type, wrong rank or shape, a payload shorter or longer than its header
+ * declares, corrupt gzip, image and label counts that differ) fails with BAD_INPUT naming the file and what is wrong.
+ */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,6 +52,20 @@ describe('parseIdx', () => {
       expect((e as IdxFormatError).code).toBe('BAD_INPUT');
       expect((e as IdxFormatError).file).toBe('x.gz');
     }
+  });
+
+  it('calls a payload longer than the header declares too long, with the count of extra bytes, not truncated', () => {
+    const err = (() => {
+      try {
+        parseIdx(idx([2, 1, 1], [1, 2, 3, 4, 5]), 'long.idx');
+      } catch (e) {
+        return e as IdxFormatError;
+      }
+      throw new Error('parseIdx accepted a payload longer than its header declares');
+    })();
+    expect(err).toBeInstanceOf(IdxFormatError);
+    expect(err.message).toBe('readIdx: long.idx: header dimensions [2, 1, 1] need 2 data bytes, but the file is too long: it has 5, 3 extra bytes');
+    expect(err.suggestion).not.toMatch(/truncated/);
   });
 });
 

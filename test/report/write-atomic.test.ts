@@ -1,3 +1,8 @@
+/**
+ * What this proves about the atomic writer (src/report/write-atomic.ts): files appear whole or not at all, a failed
+ * write leaves no temporary file and no directory it created, names cannot leave the directory, and its errors name
+ * what was being written (the noun the caller passes) and the path.
+ */
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,15 +24,15 @@ describe('writeFilesAtomic', () => {
     const paths = await writeFilesAtomic(dir, [
       { name: 'one.md', content: 'one\n' },
       { name: 'two.json', content: '{}\n' },
-    ]);
+    ], 'the report');
     expect(paths).toEqual([join(dir, 'one.md'), join(dir, 'two.json')]);
     expect(readdirSync(dir).sort()).toEqual(['one.md', 'two.json']);
     expect(readFileSync(join(dir, 'one.md'), 'utf8')).toBe('one\n');
   });
 
   it('replaces existing files', async () => {
-    await writeFilesAtomic(root, [{ name: 'f.txt', content: 'old' }]);
-    await writeFilesAtomic(root, [{ name: 'f.txt', content: 'new' }]);
+    await writeFilesAtomic(root, [{ name: 'f.txt', content: 'old' }], 'the report');
+    await writeFilesAtomic(root, [{ name: 'f.txt', content: 'new' }], 'the report');
     expect(readFileSync(join(root, 'f.txt'), 'utf8')).toBe('new');
     expect(readdirSync(root)).toEqual(['f.txt']);
   });
@@ -35,7 +40,7 @@ describe('writeFilesAtomic', () => {
   it('throws BAD_INPUT naming the path under a regular file and creates nothing', async () => {
     const file = join(root, 'plain');
     writeFileSync(file, 'keep');
-    const err = await writeFilesAtomic(join(file, 'sub', 'dir'), [{ name: 'x', content: 'y' }]).catch((e: unknown) => e);
+    const err = await writeFilesAtomic(join(file, 'sub', 'dir'), [{ name: 'x', content: 'y' }], 'the report').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClaimcheckError);
     expect((err as ClaimcheckError).code).toBe('BAD_INPUT');
     expect((err as ClaimcheckError).message).toContain(join(file, 'sub', 'dir'));
@@ -50,7 +55,7 @@ describe('writeFilesAtomic', () => {
     const err = await writeFilesAtomic(dir, [
       { name: 'taken.md', content: 'md' },
       { name: 'old.json', content: 'new' },
-    ]).catch((e: unknown) => e);
+    ], 'the report').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect(readdirSync(dir).sort()).toEqual(['old.json', 'taken.md']);
     expect(readFileSync(join(dir, 'old.json'), 'utf8')).toBe('old');
@@ -58,13 +63,13 @@ describe('writeFilesAtomic', () => {
     const fresh = join(root, 'fresh', 'deep');
     // a name that cannot be created as a file inside a fresh directory: an over-long name
     const long = 'n'.repeat(300);
-    await expect(writeFilesAtomic(fresh, [{ name: long, content: '' }])).rejects.toThrow();
+    await expect(writeFilesAtomic(fresh, [{ name: long, content: '' }], 'the report')).rejects.toThrow();
     expect(existsSync(join(root, 'fresh'))).toBe(false);
   });
 
   it('refuses names that leave the directory or have empty segments', async () => {
     for (const name of ['../x', '/abs', 'a//b', './x', 'a/../b', '']) {
-      await expect(writeFilesAtomic(root, [{ name, content: '' }])).rejects.toThrow(
+      await expect(writeFilesAtomic(root, [{ name, content: '' }], 'the report')).rejects.toThrow(
         `file name must be a relative path of plain segments, but got "${name}"`,
       );
     }
@@ -76,7 +81,7 @@ describe('writeFilesAtomic', () => {
     await writeFilesAtomic(dir, [
       { name: 'errata.md', content: 'md' },
       { name: 'figures/a.svg', content: '<svg/>' },
-    ]);
+    ], 'the report');
     expect(readdirSync(dir).sort()).toEqual(['errata.md', 'figures']);
     expect(readFileSync(join(dir, 'figures', 'a.svg'), 'utf8')).toBe('<svg/>');
     expect(readdirSync(join(dir, 'figures'))).toEqual(['a.svg']);
@@ -86,18 +91,30 @@ describe('writeFilesAtomic', () => {
       writeFilesAtomic(fresh, [
         { name: 'figures/ok.svg', content: '' },
         { name: `figures/${'n'.repeat(300)}.svg`, content: '' },
-      ]),
+      ], 'the report'),
     ).rejects.toThrow();
     expect(existsSync(fresh)).toBe(false);
   });
 
   it('assertWritableDir accepts a new path under a directory and refuses one under a regular file', () => {
-    expect(() => assertWritableDir(join(root, 'new', 'deeper'))).not.toThrow();
-    expect(() => assertWritableDir(root)).not.toThrow();
+    expect(() => assertWritableDir(join(root, 'new', 'deeper'), 'the report')).not.toThrow();
+    expect(() => assertWritableDir(root, 'the report')).not.toThrow();
     const file = join(root, 'plain');
     writeFileSync(file, 'keep');
-    expect(() => assertWritableDir(join(file, 'sub'))).toThrow(`${file} is not a directory`);
-    expect(() => assertWritableDir(file)).toThrow(`${file} is not a directory`);
+    expect(() => assertWritableDir(join(file, 'sub'), 'the report')).toThrow(`${file} is not a directory`);
+    expect(() => assertWritableDir(file, 'the report')).toThrow(`${file} is not a directory`);
+    expect(readdirSync(root)).toEqual(['plain']);
+  });
+
+  it('names what is being written, as the caller calls it, in its errors', async () => {
+    const file = join(root, 'plain');
+    writeFileSync(file, 'keep');
+    expect(() => assertWritableDir(join(file, 'sub'), 'the experiment results')).toThrow(
+      `cannot write the experiment results to ${join(file, 'sub')}: ${file} is not a directory`,
+    );
+    await expect(writeFilesAtomic(join(file, 'sub'), [{ name: 'x', content: 'y' }], 'the experiment results')).rejects.toThrow(
+      `cannot write the experiment results to ${join(file, 'sub')}: ENOTDIR`,
+    );
     expect(readdirSync(root)).toEqual(['plain']);
   });
 });

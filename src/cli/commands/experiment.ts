@@ -6,7 +6,7 @@
 import { Command } from 'commander';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { HELP_DEFAULT_SEED, SeedOptionSchema, parseOptions } from '../options.ts';
+import { DirOptionSchema, HELP_DEFAULT_SEED, SeedOptionSchema, parseOptions } from '../options.ts';
 
 /** Default output directory of `experiment mnist2`. */
 export const DEFAULT_EXPERIMENT_DIR = 'out/experiments';
@@ -41,7 +41,7 @@ export const Mnist2OptionsSchema = z
       .refine((xs) => xs.every((x) => Number.isFinite(x) && x >= 0 && x <= 1), EPS)
       .optional(),
     setting: z.enum(['ci', 'full'], { error: 'ci or full' }).default('full'),
-    dataDir: z.string().trim().min(1, 'a directory path').optional(),
+    dataDir: DirOptionSchema.optional(),
     out: z.string().trim().min(1, 'a non-empty directory path').default(DEFAULT_EXPERIMENT_DIR),
     seed: SeedOptionSchema.optional(),
     json: z.boolean().default(false),
@@ -68,7 +68,7 @@ const mnist2 = new Command('mnist2')
   .action(async (raw: Record<string, unknown>) => {
     const options = parseOptions(Mnist2OptionsSchema, raw);
     const { assertWritableDir } = await import('../../report/write-atomic.ts');
-    assertWritableDir(options.out);
+    assertWritableDir(options.out, 'the experiment results');
     const { runMnist2Sweep, writeFileAtomicSync } = await import('../../experiments/mnist2/sweep.ts');
     const { mnist2Tables } = await import('../../experiments/mnist2/tables.ts');
     const { formatTextTable } = await import('../../report/text-table.ts');

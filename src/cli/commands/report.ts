@@ -28,7 +28,7 @@ export const report = addExperimentOptions(
   )
   .action(async (ids: string[], raw: Record<string, unknown>) => {
     const options = parseOptions(ReportOptionsSchema, raw);
-    assertWritableDir(options.out);
+    assertWritableDir(options.out, 'the report');
     const { DEFAULT_SEED } = await import('../../run.ts');
     const { defaultEngines } = await import('../../engines/index.ts');
     const { runReport } = await import('../../report/run-report.ts');
@@ -62,7 +62,8 @@ export const report = addExperimentOptions(
     const provenance = collectProvenance(
       seed,
       engineInfo(defaultEngines()),
-      ids,
+      // The claims asked for as selected (each once), or none for every claim.
+      ids.length === 0 ? [] : run.results.map((r) => r.claim.id),
       ranExperiments ? { setting: options.setting, backend, claims: run.experimentClaims, flags: reproduceFlags(options) } : undefined,
     );
     const runProvenance = collectRunProvenance(
@@ -82,7 +83,7 @@ export const report = addExperimentOptions(
       },
     );
     const { files, mathFailures } = reportFiles(run.results, provenance, run.sections, runProvenance);
-    const written = await writeFilesAtomic(options.out, [...files, ...(await figurePngFiles(run.sections))]);
+    const written = await writeFilesAtomic(options.out, [...files, ...(await figurePngFiles(run.sections))], 'the report');
     for (const f of mathFailures) {
       process.stderr.write(`warning: claim ${f.claim} (${f.role}): KaTeX could not render the formula: ${f.message}\n`);
     }

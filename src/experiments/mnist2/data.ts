@@ -9,7 +9,7 @@
  * give the paper's 12,665 / 2,115.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { IdxFormatError, readIdxImageSet, type IdxImageSet } from '../../data/idx.ts';
 import { ClaimcheckError } from '../../errors.ts';
@@ -40,14 +40,22 @@ const CANDIDATES: Readonly<Record<keyof Mnist2Files, readonly string[]>> = {
   testLabels: ['t10k-labels-idx1-ubyte.gz', 't10k-labels-idx1-ubyte', 't10k-labels.idx1-ubyte'],
 };
 
+/** What to do when the data directory or one of its files is missing. */
+const DATA_DIR_SUGGESTION =
+  'pass --data-dir a directory holding the MNIST IDX files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)';
+
 /**
  * The MNIST IDX files in `dataDir` (default `DEFAULT_MNIST_DIR`): for each role the first existing name among the
  * official ones (`.gz`, raw, `train-images.idx3-ubyte`), then, for training, the shared `.first22699.gz` subset. A
  * full official training file is preferred over the subset when both are present. Throws `BAD_INPUT` naming the
- * directory and the names tried when one is missing.
+ * directory when it does not exist or is not a directory, and the names tried when a file is missing.
  */
 export function resolveMnist2Files(dataDir: string = DEFAULT_MNIST_DIR): Mnist2Files {
   const dir = resolve(dataDir);
+  const problem = !existsSync(dir) ? 'does not exist' : statSync(dir).isDirectory() ? undefined : 'is not a directory';
+  if (problem !== undefined) {
+    throw new ClaimcheckError('BAD_INPUT', `resolveMnist2Files: data directory ${dir} ${problem}`, DATA_DIR_SUGGESTION);
+  }
   const pick = (role: keyof Mnist2Files): string => {
     for (const name of CANDIDATES[role]) {
       const path = join(dir, name);
@@ -56,7 +64,7 @@ export function resolveMnist2Files(dataDir: string = DEFAULT_MNIST_DIR): Mnist2F
     throw new ClaimcheckError(
       'BAD_INPUT',
       `resolveMnist2Files: ${dir}: no ${role} file; looked for ${CANDIDATES[role].join(', ')}`,
-      'pass --data-dir a directory holding the MNIST IDX files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz)',
+      DATA_DIR_SUGGESTION,
     );
   };
   return { trainImages: pick('trainImages'), trainLabels: pick('trainLabels'), testImages: pick('testImages'), testLabels: pick('testLabels') };

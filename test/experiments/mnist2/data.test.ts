@@ -88,6 +88,15 @@ describe('resolveMnist2Files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mnist2-missing-'));
     expect(() => resolveMnist2Files(dir)).toThrow(new RegExp(`${dir}: no trainImages file; looked for train-images-idx3-ubyte.gz`));
   });
+
+  it('names the directory and says it does not exist, or is not a directory, instead of a missing file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mnist2-notdir-'));
+    const missing = join(dir, 'no-such-dir');
+    const file = join(dir, 'plain');
+    writeFileSync(file, '');
+    expect(() => resolveMnist2Files(missing)).toThrow(`resolveMnist2Files: data directory ${missing} does not exist`);
+    expect(() => resolveMnist2Files(file)).toThrow(`resolveMnist2Files: data directory ${file} is not a directory`);
+  });
 });
 
 describe('loadMnist2 on malformed files', () => {
