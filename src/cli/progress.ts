@@ -33,6 +33,12 @@ export interface Progress {
   readonly onProgress: (event: ProgressEvent) => void;
   /** Id of the claim being checked now (undefined before the first and after the last). */
   readonly current: string | undefined;
+  /**
+   * Writes `line` (an experiment's progress line) to the stream on a line of its own, above the progress line when
+   * one is drawn (which is redrawn after it). Written whether or not the progress line is enabled: a caller that
+   * wants silence (`--quiet`) does not call it.
+   */
+  log(line: string): void;
   /** Clears the line and stops the timer; safe to call more than once. */
   finish(): void;
 }
@@ -94,6 +100,11 @@ export function createProgress(options: {
     },
     get current() {
       return current;
+    },
+    log(line) {
+      options.stream.write(`${drawn ? '\r\x1b[2K' : ''}${line}\n`);
+      drawn = false;
+      if (current !== undefined) draw();
     },
     finish() {
       if (timer !== undefined) clearInterval(timer);

@@ -27,6 +27,8 @@ export interface ExperimentOptions {
   readonly fresh: boolean;
   /** A directory the experiment may keep a cache of its own in (`<cache dir>/experiments/<id>`), or null for none. */
   readonly cacheDir: string | null;
+  /** Where the experiment writes its progress lines (the CLI's stderr unless `--quiet`); undefined: nowhere. */
+  readonly log?: (line: string) => void;
 }
 
 /**
@@ -49,8 +51,8 @@ export interface Experiment<R = unknown> {
   /** A "not measured here" section (with `notMeasured` set) when the experiment cannot run with `options`, else undefined. */
   notMeasured(options: ExperimentOptions): ReportSection | undefined;
   /**
-   * What the results depend on besides the code: the cache key (default: every option except `fresh` and
-   * `cacheDir`). Include hashes of data files when paths alone could hide a change.
+   * What the results depend on besides the code: the cache key (default: every option except `fresh`, `cacheDir` and
+   * `log`). Include hashes of data files when paths alone could hide a change.
    */
   config?(options: ExperimentOptions): unknown;
   /** Code the results depend on: paths relative to the repository root (default: `CHECK_CODE_PATHS`). */
@@ -62,9 +64,9 @@ export function defineExperiment<R>(experiment: Experiment<R>): Experiment<R> {
   return experiment;
 }
 
-/** The default cache configuration of an experiment: its options but `fresh` and `cacheDir`. */
+/** The default cache configuration of an experiment: its options but `fresh`, `cacheDir` and `log`. */
 export function defaultExperimentConfig(options: ExperimentOptions): unknown {
-  const { fresh: _fresh, cacheDir: _cacheDir, ...rest } = options;
+  const { fresh: _fresh, cacheDir: _cacheDir, log: _log, ...rest } = options;
   return rest;
 }
 

@@ -32,6 +32,8 @@ export interface ReportRunOptions {
   readonly cacheVerdicts?: boolean;
   /** The code version in verdict cache keys (default: `codeVersion()`, the hash of the source tree). */
   readonly codeVersion?: string;
+  /** Where experiments write their progress lines (`ExperimentOptions.log`); default: nowhere. */
+  readonly log?: (line: string) => void;
   /** Progress of each experiment (`experiment <id>`) and each claim checked, as `runChecks` reports it. */
   readonly onProgress?: (event: { readonly id: string; readonly index: number; readonly total: number; readonly done: boolean }) => void;
 }
@@ -100,6 +102,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
     svhnDir: options.experiment?.svhnDir ?? null,
     fresh,
     cacheDir: null,
+    ...(options.log ? { log: options.log } : {}),
   };
   const selected = new Set(claims.map((c) => c.id));
   const every = options.ids.length === 0;

@@ -47,16 +47,16 @@ function missingDirs(dir: string): string[] {
 
 /**
  * Checks, without creating anything, that `dir` could be created (or is) a writable directory: its nearest existing
- * ancestor must be a writable directory. Throws `ClaimcheckError('BAD_INPUT')` naming the path otherwise, so a
- * command can refuse a bad `--out` before doing any work.
+ * ancestor must be a writable directory. Throws `ClaimcheckError('BAD_INPUT')` naming the path otherwise (`cannot
+ * write <what> to <dir>: …`), so a command can refuse a bad `--out` before doing any work.
  */
-export function assertWritableDir(dir: string): void {
+export function assertWritableDir(dir: string, what = 'the report'): void {
   const missing = missingDirs(dir);
   const target = missing.length === 0 ? resolve(dir) : dirname(missing.at(-1)!);
   const fail = (why: string): never => {
     throw new ClaimcheckError(
       'BAD_INPUT',
-      `cannot write the report to ${dir}: ${why}`,
+      `cannot write ${what} to ${dir}: ${why}`,
       'pass --out a directory you can create and write to',
     );
   };

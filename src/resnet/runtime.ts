@@ -1,14 +1,21 @@
 /**
  * Where the ResNet experiment runs: the TF.js backend (via `initBackend`: tfjs-node-gpu → tfjs-node → wasm → cpu),
- * the convolution gradient that suits it, the device and the versions, recorded in every output.
+ * the convolution gradient that suits it, the device, the versions and the code version, recorded in every output.
  */
 import * as tf from '@tensorflow/tfjs';
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { initBackend, type BackendChoice, type BackendInfo } from '../autodiff/backend.ts';
+import { codeVersion } from '../report/code-version.ts';
 import { toolVersion } from '../report/provenance.ts';
 import { convGradientFor } from './conv.ts';
 import type { RuntimeRecord } from './results.ts';
+
+/**
+ * The code a cell's results depend on, relative to the repository root: the ResNet code, the data loaders, the
+ * autodiff backends, the seeded RNG, the atomic writer and the locked dependencies (TensorFlow.js).
+ */
+export const RESNET_CODE_PATHS: readonly string[] = ['src/resnet', 'src/data', 'src/autodiff', 'src/decide/rng.ts', 'src/fs', 'package-lock.json'];
 
 /** The GPUs `nvidia-smi` lists (name, memory, driver), or null when it is absent or lists none. */
 export function nvidiaGpus(): string | null {
@@ -43,7 +50,7 @@ export async function initResNetRuntime(backend: BackendChoice | 'auto'): Promis
   return { info, record: runtimeRecord(info) };
 }
 
-/** The runtime record of an initialised backend. */
+/** The runtime record of an initialised backend, with the code version (`codeVersion(RESNET_CODE_PATHS)`). */
 export function runtimeRecord(info: BackendInfo): RuntimeRecord {
   return {
     backend: info.name,
@@ -54,5 +61,6 @@ export function runtimeRecord(info: BackendInfo): RuntimeRecord {
     tfjs: tf.version.tfjs,
     node: process.version,
     claimcheck: toolVersion().version,
+    code: codeVersion(RESNET_CODE_PATHS),
   };
 }
