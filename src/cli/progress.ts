@@ -35,6 +35,12 @@ export interface Progress {
   readonly current: string | undefined;
   /** Prints `warning: <message>` on its own line (above the progress line, which is redrawn); never silenced by --quiet. */
   warn(message: string): void;
+  /**
+   * Writes `line` (an experiment's progress line) to the stream on a line of its own, above the progress line when
+   * one is drawn (which is redrawn after it). Written whether or not the progress line is enabled: a caller that
+   * wants silence (`--quiet`) does not call it.
+   */
+  log(line: string): void;
   /** Clears the line and stops the timer; safe to call more than once. */
   finish(): void;
 }
@@ -79,6 +85,11 @@ export function createProgress(options: {
     drawn = true;
   };
   const refresh = options.refreshMillis ?? 1000;
+  const log = (line: string): void => {
+    options.stream.write(`${drawn ? '\r\x1b[2K' : ''}${line}\n`);
+    drawn = false;
+    if (current !== undefined) draw();
+  };
   return {
     onProgress(event) {
       total = event.total;
@@ -97,11 +108,8 @@ export function createProgress(options: {
     get current() {
       return current;
     },
-    warn(message) {
-      if (drawn) options.stream.write('\r\x1b[2K');
-      options.stream.write(`warning: ${message}\n`);
-      if (drawn) draw();
-    },
+    log,
+    warn: (message) => log(`warning: ${message}`),
     finish() {
       if (timer !== undefined) clearInterval(timer);
       timer = undefined;

@@ -7,10 +7,10 @@
  *
  * Also home of `ImageSet32`, the 32×32×3 image set the SVHN reader returns as well.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClaimcheckError } from '../errors.ts';
+import { sha256Hex } from '../fs/file-hash.ts';
 
 /** A data file that was read: path, size, sha256 and how many images it gave. */
 export interface DataFileInfo {
@@ -53,11 +53,6 @@ export class Cifar10FormatError extends ClaimcheckError {
 }
 
 const SUGGEST_BINARY = 'use the CIFAR-10 binary version (cifar-10-binary.tar.gz, directory cifar-10-batches-bin), not the python or matlab one';
-
-/** sha256 of bytes, hex. */
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
 
 /**
  * Parses one CIFAR-10 binary batch: validates that it is a non-empty whole number of 3,073-byte records with labels

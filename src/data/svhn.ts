@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ClaimcheckError } from '../errors.ts';
-import { sha256Hex, type ImageSet32 } from './cifar10.ts';
+import { type ImageSet32 } from './cifar10.ts';
+import { sha256Hex } from '../fs/file-hash.ts';
 import { mat5Variable, parseMat5, type Mat5File } from './mat5.ts';
 
 /** The training file of SVHN format 2. */

@@ -26,6 +26,11 @@ interface Stamp {
   readonly sha256: string;
 }
 
+/** sha256 of bytes, hex. */
+export function sha256Hex(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
 /** The memo file's name inside the memo directory. */
 export const FILE_HASH_MEMO = 'file-hashes.json';
 
@@ -75,7 +80,7 @@ export function fileDigest(path: string, memoDir: string | null = null, onMemoWr
   }
   let sha256: string;
   try {
-    sha256 = createHash('sha256').update(readFileSync(abs)).digest('hex');
+    sha256 = sha256Hex(readFileSync(abs));
   } catch (e) {
     throw new ClaimcheckError('BAD_INPUT', `cannot read the data file ${abs}: ${(e as Error).message}`);
   }

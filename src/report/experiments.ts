@@ -30,6 +30,8 @@ export interface ExperimentOptions {
   readonly cacheDir: string | null;
   /** Hears a warning line (an unusable cache entry, a cache that cannot be written); the run goes on. */
   readonly warn?: (message: string) => void;
+  /** Where the experiment writes its progress lines (the CLI's stderr unless `--quiet`); undefined: nowhere. */
+  readonly log?: (line: string) => void;
 }
 
 /**
@@ -53,7 +55,7 @@ export interface Experiment<R = unknown> {
   notMeasured(options: ExperimentOptions): ReportSection | undefined;
   /**
    * What the results depend on besides the code and the input files: the cache key (default: every option except
-   * `fresh`, `cacheDir` and `warn`).
+   * `fresh`, `cacheDir`, `warn` and `log`).
    */
   config?(options: ExperimentOptions): unknown;
   /**
@@ -75,9 +77,9 @@ export function defineExperiment<R>(experiment: Experiment<R>): Experiment<R> {
   return experiment;
 }
 
-/** The default cache configuration of an experiment: its options but `fresh`, `cacheDir` and `warn`. */
+/** The default cache configuration of an experiment: its options but `fresh`, `cacheDir`, `warn` and `log`. */
 export function defaultExperimentConfig(options: ExperimentOptions): unknown {
-  const { fresh: _fresh, cacheDir: _cacheDir, warn: _warn, ...rest } = options;
+  const { fresh: _fresh, cacheDir: _cacheDir, warn: _warn, log: _log, ...rest } = options;
   return rest;
 }
 

@@ -23,7 +23,7 @@ export interface ReportFiles {
 /**
  * Renders every file of a report. errata.md, errata.json and the figures depend only on `results`, `sections` and
  * `provenance` (so the same inputs and seed give the same bytes); errata.html also shows `run`'s time and host, and
- * provenance.json holds both provenances.
+ * provenance.json holds both provenances and each section's provenance (its data files, seeds, results files).
  */
 export function reportFiles(
   results: readonly CheckResult[],
@@ -37,7 +37,7 @@ export function reportFiles(
     { name: 'errata.md', content: renderErrataDocumentMarkdown(doc) },
     { name: 'errata.json', content: stableJson(doc) },
     { name: 'errata.html', content: html },
-    { name: 'provenance.json', content: stableJson({ report: provenance, run }) },
+    { name: 'provenance.json', content: stableJson({ report: provenance, run, sections: Object.fromEntries(sections.map((s) => [s.id, s.provenance])) }) },
     ...sections.flatMap((s) => s.figures.map((f) => ({ name: figureFile(f.id), content: figureFileContent(f) }))),
   ];
   return { files, mathFailures };

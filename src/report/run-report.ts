@@ -37,6 +37,8 @@ export interface ReportRunOptions {
   readonly codeVersion?: string;
   /** Hears warning lines (unusable cache entries, a cache that cannot be written); the run goes on. */
   readonly onWarning?: (message: string) => void;
+  /** Where experiments write their progress lines (`ExperimentOptions.log`); default: nowhere. */
+  readonly log?: (line: string) => void;
   /** Progress of each experiment (`experiment <id>`) and each claim checked, as `runChecks` reports it. */
   readonly onProgress?: (event: { readonly id: string; readonly index: number; readonly total: number; readonly done: boolean }) => void;
 }
@@ -140,6 +142,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
     fresh,
     cacheDir: null,
     warn,
+    ...(options.log ? { log: options.log } : {}),
   };
   const selected = new Set(claims.map((c) => c.id));
   const every = options.ids.length === 0;

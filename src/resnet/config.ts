@@ -35,6 +35,9 @@ export type Setting = 'tiny' | 'full';
 /** The paper's L∞ ε set for CIFAR-10 and SVHN, as numerators over 255. */
 export const PAPER_EPS_NUMERATORS: readonly number[] = [0, 4, 8, 12, 16];
 
+/** The largest ε numerator over 255: ε = 1 spans the whole [0, 1] pixel range, so a larger ε is no larger attack. */
+export const MAX_EPS_NUMERATOR = 255;
+
 /** Default seed of every sweep cell (as `claimcheck check`'s default run seed). */
 export const DEFAULT_RESNET_SEED = 20210;
 
@@ -232,7 +235,9 @@ export function cellConfig(
   seed: number,
   model: ModelSpec,
 ): CellConfig {
-  if (!(epsNumerator >= 0) || !Number.isFinite(epsNumerator)) throw new RangeError(`cellConfig: epsNumerator must be a finite number ≥ 0, got ${epsNumerator}`);
+  if (!(epsNumerator >= 0 && epsNumerator <= MAX_EPS_NUMERATOR)) {
+    throw new RangeError(`cellConfig: epsNumerator must be a number with 0 ≤ k ≤ ${MAX_EPS_NUMERATOR} (ε = k/255 in [0, 1]), got ${epsNumerator}`);
+  }
   const parts = fullParts(dataset);
   const landscapeFull: LandscapeConfig = {
     checkpoint: 'final',
@@ -309,13 +314,16 @@ export function epsLabel(epsNumerator: number): string {
   return `${epsNumerator}/255`;
 }
 
-/** Every cell of a sweep in a fixed order: datasets as given, ε ascending, seeds as given. */
+/**
+ * Every cell of a sweep in a fixed order: datasets as given, ε ascending, seeds as given; a repeated dataset, ε or seed
+ * gives one cell (a cell id names one directory).
+ */
 export function sweepCells(sweep: SweepConfig): SweepCell[] {
   const cells: SweepCell[] = [];
   const eps = [...new Set(sweep.epsNumerators)].sort((a, b) => a - b);
-  for (const dataset of sweep.datasets) {
+  for (const dataset of new Set(sweep.datasets)) {
     for (const k of eps) {
-      for (const seed of sweep.seeds) {
+      for (const seed of new Set(sweep.seeds)) {
         const config = cellConfig(sweep.setting, dataset, k, seed, {
           architecture: sweep.architecture[dataset],
           width: sweep.width,

@@ -5,8 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { sha256Hex } from '../fs/file-hash.ts';
 import { ClaimcheckError } from '../errors.ts';
-import { cellKey, type CellConfig, type DatasetName, type Setting, type SweepConfig } from './config.ts';
+import { cellKey, MAX_EPS_NUMERATOR, type CellConfig, type DatasetName, type Setting, type SweepConfig } from './config.ts';
 import type { AccuracyMeasurement } from './evaluate.ts';
 import type { LandscapePoint, Sharpness } from './landscape.ts';
 
@@ -42,6 +43,11 @@ export interface RuntimeRecord {
   readonly tfjs: string;
   readonly node: string;
   readonly claimcheck: string;
+  /**
+   * sha256 (hex) of the code that produced the cell (`resnetCodeVersion()`, src/resnet/runtime.ts: the import graph of the cell code); absent
+   * in results written before cells recorded it.
+   */
+  readonly code?: string;
 }
 
 /** One epoch of training. */
@@ -98,6 +104,12 @@ export interface CellResult {
   readonly landscape: LandscapeRecord;
 }
 
+/** A merged results file as read: its path as given and the sha256 (hex) of the bytes parsed. */
+export interface ResultsSource {
+  readonly file: string;
+  readonly sha256: string;
+}
+
 /** The merged results of a sweep. */
 export interface ResNetResults {
   readonly schema: typeof RESULTS_SCHEMA;
@@ -108,6 +120,8 @@ export interface ResNetResults {
   readonly cells: readonly CellResult[];
   /** Ids of the sweep's cells with no result yet. */
   readonly missing: readonly string[];
+  /** The file these results were read from (set by `readResNetResults`; never stored in results.json). */
+  readonly source?: ResultsSource;
 }
 
 const accuracySchema = z.object({
@@ -135,12 +149,12 @@ const cellSchema = z.looseObject({
     config: z.looseObject({
       setting: z.enum(['tiny', 'full']),
       dataset: z.enum(['cifar10', 'svhn']),
-      epsNumerator: z.number().nonnegative(),
-      eps: z.number().nonnegative(),
+      epsNumerator: z.number().nonnegative().max(MAX_EPS_NUMERATOR),
+      eps: z.number().nonnegative().max(1),
       seed: z.number().int().nonnegative(),
     }),
     data: z.looseObject({ dataset: z.enum(['cifar10', 'svhn']), officialSplit: z.boolean() }),
-    runtime: z.looseObject({ backend: z.string(), device: z.string(), convGradient: z.string() }),
+    runtime: z.looseObject({ backend: z.string(), device: z.string(), convGradient: z.string(), code: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
     seeds: z.record(z.string(), z.union([z.number(), z.string()])),
     training: z.object({ epochs: z.array(z.looseObject({ epoch: z.number() })), steps: z.number(), bestEpoch: z.number() }),
     final: checkpointSchema,
@@ -186,14 +200,33 @@ export function readCellResult(file: string): CellResult {
   return parseCellResult(value, file);
 }
 
-/** Reads and validates a merged results.json (every cell is validated as `parseCellResult` does). */
-export function readResNetResults(file: string): ResNetResults {
-  let value: unknown;
+/** The bytes of a results file; `ClaimcheckError` `BAD_INPUT` naming the file when it cannot be read. */
+function readResultsBytes(file: string): Buffer {
   try {
-    value = JSON.parse(readFileSync(file, 'utf8'));
+    return readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ClaimcheckError('BAD_INPUT', `${file}: cannot be read as JSON (${code ?? (e as Error).message})`, 'run claimcheck experiment-resnet merge to write it');
+    throw new ClaimcheckError('BAD_INPUT', `${file}: cannot be read (${code ?? (e as Error).message})`, 'run claimcheck experiment-resnet merge to write it');
+  }
+}
+
+/** sha256 (hex) of a merged results file's bytes, as `readResNetResults` records it in `source`. */
+export function resultsFileSha256(file: string): string {
+  return sha256Hex(readResultsBytes(file));
+}
+
+/**
+ * Reads and validates a merged results.json (every cell is validated as `parseCellResult` does; a file with no cell
+ * is refused, since `experiment-resnet merge` never writes one), and records in `source` the file and the sha256 of
+ * the bytes parsed.
+ */
+export function readResNetResults(file: string): ResNetResults {
+  const bytes = readResultsBytes(file);
+  let value: unknown;
+  try {
+    value = JSON.parse(bytes.toString('utf8'));
+  } catch (e) {
+    throw new ClaimcheckError('BAD_INPUT', `${file}: not valid JSON (${(e as Error).message})`, 'run claimcheck experiment-resnet merge to write it');
   }
   const shape = z
     .looseObject({ schema: z.literal(RESULTS_SCHEMA), setting: z.enum(['tiny', 'full']), cells: z.array(z.unknown()), missing: z.array(z.string()) })
@@ -202,6 +235,9 @@ export function readResNetResults(file: string): ResNetResults {
     const issue = shape.error.issues[0]!;
     throw new ClaimcheckError('BAD_INPUT', `${file}: not merged ResNet results: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
+  if (shape.data.cells.length === 0) {
+    throw new ClaimcheckError('BAD_INPUT', `${file}: holds no cell result`, 'delete it, or run claimcheck experiment-resnet merge on directories with finished cells');
+  }
   shape.data.cells.forEach((c, i) => parseCellResult(c, `${file} (cells[${i}])`));
-  return value as ResNetResults;
+  return { ...(value as ResNetResults), source: { file, sha256: sha256Hex(bytes) } };
 }

@@ -1,14 +1,23 @@
 /**
  * Where the ResNet experiment runs: the TF.js backend (via `initBackend`: tfjs-node-gpu → tfjs-node → wasm → cpu),
- * the convolution gradient that suits it, the device and the versions, recorded in every output.
+ * the convolution gradient that suits it, the device, the versions and the code version, recorded in every output.
  */
 import * as tf from '@tensorflow/tfjs';
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { initBackend, type BackendChoice, type BackendInfo } from '../autodiff/backend.ts';
+import { importGraphVersion } from '../fs/code-version.ts';
 import { toolVersion } from '../report/provenance.ts';
 import { convGradientFor } from './conv.ts';
 import type { RuntimeRecord } from './results.ts';
+
+/** The module that trains and measures a cell: its import graph is the code a cell's results depend on. */
+export const RESNET_CELL_CODE = 'src/resnet/cell.ts';
+
+/** The code version of a cell: the sha256 of every file reachable from `RESNET_CELL_CODE` through value imports. */
+export function resnetCodeVersion(): string {
+  return importGraphVersion(RESNET_CELL_CODE).version;
+}
 
 /** The GPUs `nvidia-smi` lists (name, memory, driver), or null when it is absent or lists none. */
 export function nvidiaGpus(): string | null {
@@ -43,7 +52,7 @@ export async function initResNetRuntime(backend: BackendChoice | 'auto'): Promis
   return { info, record: runtimeRecord(info) };
 }
 
-/** The runtime record of an initialised backend. */
+/** The runtime record of an initialised backend, with the code version (`resnetCodeVersion()`). */
 export function runtimeRecord(info: BackendInfo): RuntimeRecord {
   return {
     backend: info.name,
@@ -54,5 +63,6 @@ export function runtimeRecord(info: BackendInfo): RuntimeRecord {
     tfjs: tf.version.tfjs,
     node: process.version,
     claimcheck: toolVersion().version,
+    code: resnetCodeVersion(),
   };
 }

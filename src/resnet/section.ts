@@ -104,8 +104,15 @@ function trendRow(statement: string, t: TrendOutcome): string[] {
   return [statement, t.quantity, `${t.increasing}/${t.steps} steps increase (${per})`, `${t.quantifier}`, verdict];
 }
 
+/** `FILE (sha256 HEX)`: which results file was read, and its content. */
+function sourceText(results: ResNetResults): string | null {
+  return results.source ? `${results.source.file} (sha256 ${results.source.sha256})` : null;
+}
+
 function provenanceOf(results: ResNetResults): Record<string, string> {
   const out: Record<string, string> = { setting: results.setting, cells: String(results.cells.length) };
+  const source = sourceText(results);
+  if (source !== null) out['results file'] = source;
   if (results.missing.length > 0) out.missing = results.missing.join(', ');
   for (const ds of ['cifar10', 'svhn'] as const) {
     const c = results.cells.find((x) => x.config.dataset === ds);
@@ -135,6 +142,7 @@ function provenanceOf(results: ResNetResults): Record<string, string> {
     const distinct = (f: (r: (typeof runtimes)[number]) => string): string => [...new Set(runtimes.map(f))].join('; ');
     out[`${ds}.backend`] = distinct((r) => `${r.backend} (${r.backendPackage}@${r.backendVersion}, ${r.convGradient} conv gradient), tfjs ${r.tfjs}, node ${r.node}`);
     out[`${ds}.device`] = distinct((r) => r.device);
+    out[`${ds}.code`] = distinct((r) => (r.code === undefined ? 'not recorded (written before cells recorded it)' : `sha256 ${r.code}`));
   }
   return out;
 }
@@ -192,6 +200,8 @@ export function resnetSection(results: ResNetResults | null, options: { readonly
     ],
   };
   const missingText = results.missing.length > 0 ? ` Cells not measured yet: ${results.missing.join(', ')}.` : '';
+  const source = sourceText(results);
+  const sourceSentence = source === null ? '' : ` Results read from ${source}.`;
   const notMeasuredDs = (['cifar10', 'svhn'] as const).filter((ds) => !datasets.includes(ds)).map((ds) => PAPER[ds].name);
   const tinyText =
     results.setting === 'tiny'
@@ -206,7 +216,8 @@ export function resnetSection(results: ResNetResults | null, options: { readonly
       `along a filter-normalised direction with the attack re-run at every α. ${ARCH_NOTE}` +
       (notMeasuredDs.length > 0 ? ` Not measured here: ${notMeasuredDs.join(', ')} (data absent).` : '') +
       missingText +
-      tinyText,
+      tinyText +
+      sourceSentence,
     figures,
     tables: [tableFor('cifar10', cells), tableFor('svhn', cells), statements],
     provenance: provenanceOf(results),

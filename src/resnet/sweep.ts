@@ -2,7 +2,8 @@
  * The ResNet sweep over (dataset, ε, seed) cells: `runSweep` runs the cells of one shard (`i/n`: every n-th cell from
  * i, deterministic) one after the other, each independent and resumable in `<out>/cells/<id>/`, and writes the
  * shard's manifest `<out>/shards/shard-<i>-of-<n>.json` and the sweep's `<out>/sweep.json` (read by `mergeResults`,
- * src/resnet/merge.ts).
+ * src/resnet/merge.ts). Its inputs (data directories, data files, backend) are checked before it writes anything, so a
+ * run refused on its inputs leaves the output directory as it was.
  */
 import { basename, join } from 'node:path';
 import type { BackendChoice } from '../autodiff/backend.ts';
@@ -13,6 +14,7 @@ import { stableJson } from '../report/json.ts';
 import { runCell, type CellData, type RunCellOutcome } from './cell.ts';
 import { writeFileAtomicSync } from './checkpoint.ts';
 import { shardCells, sweepCells, type DatasetName, type Shard, type SweepConfig } from './config.ts';
+import type { SweepFile } from './merge.ts';
 import { initResNetRuntime } from './runtime.ts';
 import type { CellDataRecord, RecordedFile, RuntimeRecord } from './results.ts';
 
@@ -75,22 +77,24 @@ export async function runSweep(options: RunSweepOptions): Promise<ShardSummary> 
       throw new ClaimcheckError('BAD_INPUT', `experiment-resnet: ${c.config.dataset} cells need ${DATA_DIR_OPTION[c.config.dataset]}, which was not given`, `pass ${DATA_DIR_OPTION[c.config.dataset]} DIR, or --dataset for the other dataset only`);
     }
   }
+  // Every dataset of the shard is loaded (and its files validated) before the backend starts or any file is written.
+  const data = new Map<DatasetName, CellData>();
+  for (const cell of mine) {
+    if (!data.has(cell.config.dataset)) data.set(cell.config.dataset, loadCellData(cell.config.dataset, options.dataDirs, cell.config.dataLimit));
+  }
   const { record: runtime } = await initResNetRuntime(options.backend);
   log(
     `[resnet] shard ${options.shard.index}/${options.shard.count}: ${mine.length} of ${all.length} cells; backend ${runtime.backend} (${runtime.backendPackage}@${runtime.backendVersion}, ` +
       `${runtime.convGradient} conv gradient) on ${runtime.device}; tfjs ${runtime.tfjs}, node ${runtime.node}`,
   );
-  writeFileAtomicSync(join(options.out, 'sweep.json'), stableJson({ sweep: options.sweep, cells: all.map((c) => ({ id: c.id, key: c.key })) }));
-  const data = new Map<DatasetName, CellData>();
+  for (const [dataset, d] of data) {
+    log(`[resnet] ${dataset}: ${d.train.count} train / ${d.test.count} test images from ${options.dataDirs[dataset]}${d.record.officialSplit ? '' : ' (not the official split sizes)'}`);
+  }
+  writeFileAtomicSync(join(options.out, 'sweep.json'), stableJson({ sweep: options.sweep, cells: all.map((c) => ({ id: c.id, key: c.key })) } satisfies SweepFile));
   const summary: ShardSummary['cells'][number][] = [];
   const ips: Record<string, number | null> = {};
   for (const cell of mine) {
-    let d = data.get(cell.config.dataset);
-    if (d === undefined) {
-      d = loadCellData(cell.config.dataset, options.dataDirs, cell.config.dataLimit);
-      data.set(cell.config.dataset, d);
-      log(`[resnet] ${cell.config.dataset}: ${d.train.count} train / ${d.test.count} test images from ${options.dataDirs[cell.config.dataset]}${d.record.officialSplit ? '' : ' (not the official split sizes)'}`);
-    }
+    const d = data.get(cell.config.dataset)!;
     const outcome = runCell(cell, d, { dir: join(options.out, 'cells', cell.id), runtime, log });
     summary.push({ id: cell.id, key: cell.key, status: outcome.status, resumedFromEpoch: outcome.resumedFromEpoch });
     ips[cell.id] = outcome.timing.trainImagesPerSecond;

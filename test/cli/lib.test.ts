@@ -132,4 +132,20 @@ describe('progress', () => {
     q.finish();
     expect(silent).toEqual([]);
   });
+
+  it('writes an experiment line above a drawn progress line and redraws it; without one, the line alone', () => {
+    const written: string[] = [];
+    const p = createProgress({ stream: { write: (s: string) => written.push(s) > 0, isTTY: true, columns: 80 }, enabled: true, now: () => 0, refreshMillis: 0 });
+    p.onProgress({ id: 'experiment resnet', index: 0, total: 2, done: false });
+    p.log('[resnet] shard 0/1');
+    expect(written.slice(1)).toEqual(['\r\x1b[2K[resnet] shard 0/1\n', '\r\x1b[2Kchecking 1/2 experiment resnet · 0s elapsed · ETA …']);
+    p.finish();
+
+    const plain: string[] = [];
+    const q = createProgress({ stream: { write: (s: string) => plain.push(s) > 0 }, enabled: false });
+    q.onProgress({ id: 'experiment resnet', index: 0, total: 1, done: false });
+    q.log('[resnet] shard 0/1');
+    q.finish();
+    expect(plain).toEqual(['[resnet] shard 0/1\n']);
+  });
 });

@@ -62,8 +62,8 @@ describe('experiment-resnet library errors', () => {
     ).rejects.toThrow(/experiment-resnet: svhn cells need --svhn-dir, which was not given/);
   });
 
-  it('merge of an empty directory gives no cells; of a missing one, bad input', () => {
-    expect(mergeResults([root])).toMatchObject({ cells: [], missing: [], sweep: null });
+  it('merge of an empty directory or of a missing one is bad input naming it (no 0-cell results)', () => {
+    expect(() => mergeResults([root])).toThrow(`experiment-resnet merge: ${root} is not an output directory of experiment-resnet run`);
     expect(() => mergeResults([join(root, 'missing')])).toThrow(/experiment-resnet merge: .*missing does not exist/);
   });
 });

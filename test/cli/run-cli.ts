@@ -2,6 +2,7 @@
  * Runs the CLI as a subprocess (`node bin/claimcheck.js …`), as a user would, and collects its output.
  */
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -29,5 +30,47 @@ export function runCli(args: readonly string[], cwd: string = ROOT, env: Readonl
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** What `runCliUntil` saw. */
+export interface KilledCliRun {
+  /** Whether the run was SIGKILLed (false: it ended before `file` appeared). */
+  readonly killed: boolean;
+  /** Whether `done` existed at the moment of the kill. */
+  readonly doneAtKill: boolean;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `node bin/claimcheck.js ...args` like `runCli` and SIGKILLs it as soon as `file` exists (polled every 20 ms);
+ * resolves when the process has ended, with whether `done` existed at the kill.
+ */
+export function runCliUntil(
+  args: readonly string[],
+  file: string,
+  options: { readonly done?: string; readonly cwd?: string; readonly env?: Readonly<Record<string, string>> } = {},
+): Promise<KilledCliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'claimcheck.js'), ...args], {
+      cwd: options.cwd ?? ROOT,
+      env: { ...process.env, CLAIMCHECK_DEBUG: '', NO_COLOR: '1', ...options.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    let doneAtKill = false;
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    const timer = setInterval(() => {
+      if (existsSync(file)) {
+        doneAtKill = options.done !== undefined && existsSync(options.done);
+        child.kill('SIGKILL');
+        clearInterval(timer);
+      }
+    }, 20);
+    child.on('error', reject);
+    child.on('close', (_code, signal) => {
+      clearInterval(timer);
+      resolve({ killed: signal === 'SIGKILL', doneAtKill, stderr });
+    });
   });
 }

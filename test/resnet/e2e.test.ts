@@ -3,40 +3,17 @@
  * `claimcheck experiment-resnet run --setting tiny` as a subprocess, SIGKILLed once its first cell has checkpointed,
  * rerun as two shards into two output directories at once, merged, and turned into the report section.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readResNetResults } from '../../src/resnet/results.ts';
 import { resnetSection } from '../../src/resnet/section.ts';
-import { ROOT, runCli } from '../cli/run-cli.ts';
+import { runCli, runCliUntil } from '../cli/run-cli.ts';
 import { writeCifarDir, writeSvhnDir } from '../data/formats.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'claimcheck-resnet-e2e-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-/** Starts the CLI and SIGKILLs it as soon as `file` exists; resolves with whether `done` existed at that moment. */
-function runUntil(args: readonly string[], file: string, done: string): Promise<{ killed: boolean; doneAtKill: boolean; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'claimcheck.js'), ...args], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    let doneAtKill = false;
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    const timer = setInterval(() => {
-      if (existsSync(file)) {
-        doneAtKill = existsSync(done);
-        child.kill('SIGKILL');
-        clearInterval(timer);
-      }
-    }, 20);
-    child.on('error', reject);
-    child.on('close', (_code, signal) => {
-      clearInterval(timer);
-      resolve({ killed: signal === 'SIGKILL', doneAtKill, stderr });
-    });
-  });
-}
 
 describe('experiment-resnet, tiny setting, end to end', () => {
   it('load → train with PGD → checkpoint → SIGKILL → resume as shards → evaluate → landscape → merge → section', async () => {
@@ -51,7 +28,7 @@ describe('experiment-resnet, tiny setting, end to end', () => {
     const first = join(outA, 'cells', 'cifar10-eps0-seed20210');
 
     // Act 1: killed once the first cell has its epoch checkpoint
-    const killed = await runUntil([...common, '--dataset', 'cifar10', '--out', outA], join(first, 'state.ckpt'), join(first, 'result.json'));
+    const killed = await runCliUntil([...common, '--dataset', 'cifar10', '--out', outA], join(first, 'state.ckpt'), { done: join(first, 'result.json') });
 
     // Assert 1
     expect(killed.killed).toBe(true);

@@ -19,7 +19,7 @@ export const check = addExperimentOptions(
     .option('--seed <n>', `seed of every random draw (default: ${HELP_DEFAULT_SEED})`),
 )
   .option('--json', 'print the verdicts as json (default: a table)')
-  .option('--quiet', 'show no progress on stderr (default: progress when stderr is a terminal)')
+  .option('--quiet', 'show no progress and no experiment lines on stderr (default: both; the progress line only when stderr is a terminal)')
   .addHelpText('after', '\nEvery check runs; experiment results are reused from .claimcheck-cache/ (or $CLAIMCHECK_CACHE_DIR) unless --fresh.')
   .action(async (ids: string[], raw: Record<string, unknown>) => {
     const options = parseOptions(CheckOptionsSchema, raw);
@@ -36,6 +36,7 @@ export const check = addExperimentOptions(
         cacheDir: defaultCacheDir(),
         cacheVerdicts: false,
         ...experimentRunOptions(options),
+        ...(options.quiet ? {} : { log: (line: string) => progress.log(line) }),
         onProgress: progress.onProgress,
         onWarning: (m) => progress.warn(m),
       });

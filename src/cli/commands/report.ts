@@ -21,7 +21,7 @@ export const report = addExperimentOptions(
     .option('--seed <n>', `seed of every random draw (default: ${HELP_DEFAULT_SEED})`),
 )
   .option('--json', 'print what was written as json (default: a summary)')
-  .option('--quiet', 'show no progress on stderr (default: progress when stderr is a terminal)')
+  .option('--quiet', 'show no progress and no experiment lines on stderr (default: both; the progress line only when stderr is a terminal)')
   .addHelpText(
     'after',
     '\nResults are cached in .claimcheck-cache/ (or $CLAIMCHECK_CACHE_DIR), keyed by a hash of the claim, the options and the code; --fresh recomputes them.',
@@ -50,6 +50,7 @@ export const report = addExperimentOptions(
         cacheDir,
         ...(pinnedCode ? { codeVersion: pinnedCode } : {}),
         ...experimentRunOptions(options),
+        ...(options.quiet ? {} : { log: (line: string) => progress.log(line) }),
         onProgress: progress.onProgress,
         onWarning: (m) => progress.warn(m),
       });

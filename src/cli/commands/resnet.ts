@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { BACKEND_NAMES, DirOptionSchema, parseOptions } from '../options.ts';
 import { stableJson } from '../../report/json.ts';
+import { assertWritableDir } from '../../report/write-atomic.ts';
 
 /** Default output directory of `experiment-resnet`. */
 export const DEFAULT_RESNET_OUT = 'out/resnet';
@@ -16,15 +17,26 @@ const BACKENDS = BACKEND_NAMES;
 
 const dirSchema = DirOptionSchema;
 
-const EPS_LIST = 'a comma-separated list of ε numerators over 255 (e.g. 0,4,8 or 8/255)';
-const SEED_LIST = 'a comma-separated list of seeds, integers from 0 to 4294967295';
+/**
+ * The largest `--eps` numerator: `MAX_EPS_NUMERATOR` of src/resnet/config.ts (ε = 1, the whole pixel range), repeated
+ * here so that parsing options loads no TensorFlow.js (a test asserts they agree).
+ */
+export const HELP_MAX_EPS_NUMERATOR = 255;
 
-/** `--eps`: numerators over 255, or `k/255`, comma-separated. */
+/** The largest `--width`: 16 × (64-128-256-512) channels is far beyond any ResNet18 the paper or its sources train. */
+const MAX_WIDTH = 16;
+
+const EPS_LIST = `a comma-separated list of ε numerators over 255, each from 0 to ${HELP_MAX_EPS_NUMERATOR} (e.g. 0,4,8 or 8/255)`;
+const SEED_LIST = 'a comma-separated list of seeds, integers from 0 to 4294967295';
+const WIDTH = `a positive number or fraction up to ${MAX_WIDTH} (e.g. 1, 0.5, 1/16)`;
+
+/** `--eps`: numerators over 255 (ε = k/255 in the [0, 1] pixel range), or `k/255`, comma-separated. */
 const epsListSchema = z
   .string()
   .trim()
   .regex(/^\d+(\.\d+)?(\/255)?(\s*,\s*\d+(\.\d+)?(\/255)?)*$/, EPS_LIST)
-  .transform((s) => s.split(',').map((x) => Number(x.trim().replace('/255', ''))));
+  .transform((s) => s.split(',').map((x) => Number(x.trim().replace('/255', ''))))
+  .pipe(z.array(z.number().max(HELP_MAX_EPS_NUMERATOR, EPS_LIST)));
 
 /** `--seeds`: integers in [0, 2^32), comma-separated. */
 const seedListSchema = z
@@ -46,9 +58,9 @@ export const ResNetRunOptionsSchema = z
     svhnArch: z.enum(['resnet18', 'preact-resnet18'], { error: 'one of resnet18, preact-resnet18' }).optional(),
     width: z
       .string()
-      .regex(/^\d*\.?\d+(\/\d+)?$/, 'a positive number or fraction (e.g. 1, 0.5, 1/16)')
+      .regex(/^\d*\.?\d+(\/\d+)?$/, WIDTH)
       .transform((s) => (s.includes('/') ? Number(s.split('/')[0]) / Number(s.split('/')[1]) : Number(s)))
-      .pipe(z.number().positive('a positive number or fraction (e.g. 1, 0.5, 1/16)').finite())
+      .pipe(z.number().positive(WIDTH).max(MAX_WIDTH, WIDTH))
       .optional(),
     shard: z
       .string()
@@ -82,11 +94,11 @@ const run = new Command('run')
   .option('--dataset <name>', 'cifar10, svhn or both (default: both)')
   .option('--cifar-dir <dir>', 'directory of the cifar-10 binary batches data_batch_1.bin … test_batch.bin (needed for cifar10)')
   .option('--svhn-dir <dir>', 'directory of svhn train_32x32.mat and test_32x32.mat (needed for svhn)')
-  .option('--eps <list>', 'comma-separated ε numerators over 255 (default: 0,4,8,12,16)')
+  .option('--eps <list>', 'comma-separated ε numerators over 255, 0 to 255, or k/255 (default: 0,4,8,12,16)')
   .option('--seeds <list>', 'comma-separated seeds, one cell per seed (default: 20210)')
   .option('--arch <name>', 'resnet18 or preact-resnet18 (default: resnet18, as section 5.2 says)')
   .option('--svhn-arch <name>', 'architecture for svhn only, e.g. preact-resnet18 as appendix c says (default: --arch)')
-  .option('--width <w>', 'width multiplier of the channels 64-128-256-512 (default: 1 in full, 1/16 in tiny)')
+  .option('--width <w>', `width multiplier of the channels 64-128-256-512, at most ${MAX_WIDTH} (default: 1 in full, 1/16 in tiny)`)
   .option('--shard <i/n>', 'run every n-th cell from i, 0-based (default: 0/1, every cell)')
   .option('--setting <name>', 'tiny (a few images, one epoch, ci) or full (the paper\'s settings) (default: full)')
   .option('--backend <name>', `tensorflow.js backend: ${BACKENDS.join(', ')} (default: auto, the first that loads)`)
@@ -95,6 +107,7 @@ const run = new Command('run')
   .option('--quiet', 'print no progress lines on stderr (default: progress lines)')
   .action(async (raw: Record<string, unknown>) => {
     const o = parseOptions(ResNetRunOptionsSchema, raw);
+    assertWritableDir(o.out, 'the sweep');
     const { defaultSweep, parseShard } = await import('../../resnet/config.ts');
     const { runSweep } = await import('../../resnet/sweep.ts');
     const base = defaultSweep(o.setting as 'tiny' | 'full');
@@ -127,12 +140,13 @@ const run = new Command('run')
   });
 
 const merge = new Command('merge')
-  .description('gather the cells of one or more output directories into <out>/results.json')
+  .description('gather the cells of one or more output directories into <out>/results.json (refused when no cell has a result)')
   .argument('[dirs...]', `output directories of the shards (default: the --out directory)`)
   .option('--out <dir>', `where to write results.json (default: ${DEFAULT_RESNET_OUT})`)
   .option('--json', 'print the merged results as json (default: a summary)')
   .action(async (dirs: string[], raw: Record<string, unknown>) => {
     const o = parseOptions(ResNetMergeOptionsSchema, raw);
+    assertWritableDir(o.out, 'the merged results');
     const { mergeResults } = await import('../../resnet/merge.ts');
     const { writeFileAtomicSync } = await import('../../resnet/checkpoint.ts');
     const merged = mergeResults(dirs.length > 0 ? dirs : [o.out]);

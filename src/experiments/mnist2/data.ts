@@ -8,12 +8,12 @@
  * (`train-images-idx3-ubyte.first22699.gz`), giving 4,839 train / 2,115 test MNIST2 images; the full official files
  * give the paper's 12,665 / 2,115.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { IdxFormatError, readIdxImageSet, type IdxImageSet } from '../../data/idx.ts';
 import { ClaimcheckError } from '../../errors.ts';
 import { REPO_ROOT } from '../../fs/repo.ts';
+import { fileDigest } from '../../fs/file-hash.ts';
 import { binaryDatasetFromImages, type Dataset } from '../../numeric/dataset.ts';
 import type { Mnist2DataProvenance } from './results.ts';
 
@@ -90,15 +90,6 @@ export interface Mnist2Data {
   readonly provenance: Mnist2DataProvenance;
 }
 
-/** sha256 (hex) of a file's bytes. */
-export function sha256File(path: string): string {
-  try {
-    return createHash('sha256').update(readFileSync(path)).digest('hex');
-  } catch (e) {
-    throw new ClaimcheckError('BAD_INPUT', `sha256File: ${path}: cannot read: ${(e as Error).message}`);
-  }
-}
-
 function readSplit(imagesFile: string, labelsFile: string, limit: number | undefined, split: string): Dataset {
   const set: IdxImageSet = readIdxImageSet(imagesFile, labelsFile);
   if (set.rows !== 28 || set.cols !== 28) {
@@ -138,7 +129,7 @@ export function loadMnist2(options: LoadMnist2Options = {}): Mnist2Data {
   const train = readSplit(files.trainImages, files.trainLabels, options.trainLimit, 'training');
   const test = readSplit(files.testImages, files.testLabels, options.testLimit, 'test');
   const sha256: Record<string, string> = {};
-  for (const path of [files.trainImages, files.trainLabels, files.testImages, files.testLabels]) sha256[path] = sha256File(path);
+  for (const path of [files.trainImages, files.trainLabels, files.testImages, files.testLabels]) sha256[path] = fileDigest(path).sha256;
   const subset =
     options.trainLimit !== undefined || options.testLimit !== undefined
       ? `first ${options.trainLimit ?? 'all'} train and first ${options.testLimit ?? 'all'} test MNIST2 images (file order)`
