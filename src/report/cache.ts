@@ -4,8 +4,9 @@
  * a stale entry is never found rather than ever invalidated.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { makeDirsSync } from '../fs/make-dirs.ts';
 import { REPO_ROOT } from './provenance.ts';
 
 /** The environment variable that moves the cache (default: `.claimcheck-cache/` in the repository root). */
@@ -94,7 +95,7 @@ export class ResultCache {
     const final = this.path(kind, name, key);
     const temp = `${final}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
     try {
-      mkdirSync(join(this.dir, kind), { recursive: true });
+      makeDirsSync(join(this.dir, kind));
       writeFileSync(temp, JSON.stringify(value, encode), 'utf8');
       renameSync(temp, final);
       this.stats.writes += 1;

@@ -1,3 +1,8 @@
+/**
+ * The report writer's basic contract: it creates --out and writes every file with no temporary file left, replaces a
+ * previous set, refuses bad names, reports an unusable path as BAD_INPUT naming it, and leaves nothing it created
+ * when it fails. The swap's guarantees under SIGKILL and failures are in test/reliability/output.test.ts.
+ */
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +48,7 @@ describe('writeFilesAtomic', () => {
     expect(readFileSync(file, 'utf8')).toBe('keep');
   });
 
-  it('removes its temporary files and the directories it created when a rename fails', async () => {
+  it('leaves the directory as it was when an entry is in the way, and removes the directories it created when a write fails', async () => {
     const dir = join(root, 'out');
     mkdirSync(join(dir, 'taken.md'), { recursive: true });
     writeFileSync(join(dir, 'old.json'), 'old');

@@ -5,11 +5,12 @@
  * `<cacheDir>/mnist2/<key>.json` (key = sha256 of the cell's canonical configuration), written atomically (temporary
  * file, fsync, rename), so a re-run skips finished cells and a killed run resumes to the same results.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { deriveSeed } from '../../decide/rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
-import { writeFileAtomicSync as writeAtomic } from '../../fs/write-file-atomic-sync.ts';
+import { makeDirsSync } from '../../fs/make-dirs.ts';
+import { removeStaleTemps, writeFileAtomicSync as writeAtomic } from '../../fs/write-file-atomic-sync.ts';
 import type { MeasurementProvider } from '../../claims/checker.ts';
 import { cellKey, epsLabel, MNIST2_CODE_VERSION, type Mnist2CellConfig, type Mnist2OptimiserConfig, type Mnist2PgdConfig } from './config.ts';
 import { loadMnist2, type Mnist2Data, type Mnist2Files } from './data.ts';
@@ -251,7 +252,7 @@ export function writeFileAtomicSync(path: string, content: string): void {
 function writeCachedCell(cacheDir: string, cell: Mnist2Cell, config: Mnist2CellConfig): void {
   const dir = join(cacheDir, 'mnist2');
   try {
-    mkdirSync(dir, { recursive: true });
+    makeDirsSync(dir);
   } catch (e) {
     throw new ClaimcheckError('BAD_INPUT', `runMnist2Sweep: cannot create the cache directory ${dir}: ${(e as Error).message}`);
   }
@@ -274,6 +275,8 @@ export async function runMnist2Sweep(options: Mnist2SweepOptions = {}): Promise<
   });
   const planned = planMnist2Sweep(options, data);
   const cacheDir = options.cacheDir ?? null;
+  // Temporary files of cells a killed run was writing (their process is gone) are of no use to anyone.
+  if (cacheDir !== null) for (const d of [cacheDir, join(cacheDir, 'mnist2')]) removeStaleTemps(d);
   const start = performance.now();
   let computed = 0;
   let computeMillis = 0;
