@@ -3,10 +3,11 @@
  * a key that hashes everything they depend on (the claim or experiment, its configuration and the code version), so
  * a stale entry is never found rather than ever invalidated.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { REPO_ROOT } from './repo.ts';
+import { removeStaleTemps, writeFileAtomicSync } from './write-file-atomic-sync.ts';
 
 /** The environment variable that moves the cache (default: `.claimcheck-cache/` in the repository root). */
 export const CACHE_DIR_ENV_VAR = 'CLAIMCHECK_CACHE_DIR';
@@ -90,13 +91,15 @@ function reasonOf(err: unknown): string {
 /**
  * A directory of JSON entries keyed by `cacheKey`. A missing entry is a miss. An entry that cannot be parsed, or that
  * its `EntryCheck` rejects, is a miss with one warning line naming the file and what was wrong; the caller
- * recomputes and the write overwrites it. Writes go to a temporary file renamed into place, so concurrent runs never
- * see half an entry; a failed write never fails the run: the first one warns, naming the directory and the error.
+ * recomputes and the write overwrites it. Writes go through `writeFileAtomicSync` (a temporary file renamed into
+ * place), so concurrent runs never see half an entry; a failed write never fails the run: the first one warns,
+ * naming the directory and the error.
  */
 export class ResultCache {
   /** Entries read (hits) and written during this run; `invalid` counts entries rejected on read. */
   readonly stats = { hits: 0, misses: 0, invalid: 0, writes: 0, writeFailures: 0 };
   private readonly warn: (message: string) => void;
+  private readonly swept = new Set<CacheKind>();
 
   constructor(
     readonly dir: string,
@@ -146,22 +149,21 @@ export class ResultCache {
     return undefined;
   }
 
-  /** Stores `value` for `name` under `key`; returns whether it was written. */
+  /**
+   * Stores `value` for `name` under `key` with the project's atomic writer; returns whether it was written. The first
+   * write into a kind's directory removes the temporary files killed runs left there.
+   */
   write(kind: CacheKind, name: string, key: string, value: unknown): boolean {
     const final = this.path(kind, name, key);
-    const temp = join(dirname(final), `.${basename(final)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
     try {
-      mkdirSync(dirname(final), { recursive: true });
-      writeFileSync(temp, JSON.stringify(value, encode), 'utf8');
-      renameSync(temp, final);
+      if (!this.swept.has(kind)) {
+        this.swept.add(kind);
+        removeStaleTemps(dirname(final));
+      }
+      writeFileAtomicSync(final, JSON.stringify(value, encode));
       this.stats.writes += 1;
       return true;
     } catch (err) {
-      try {
-        unlinkSync(temp);
-      } catch {
-        // nothing was written
-      }
       this.writeFailed(err);
       return false;
     }

@@ -9,7 +9,7 @@
  * the cell seed and a label, so a resumed run draws what an uninterrupted one would.
  */
 import * as tf from '@tensorflow/tfjs';
-import { existsSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ImageSet32 } from '../data/cifar10.ts';
 import { deriveSeed, makeRng } from '../decide/rng.ts';
@@ -25,6 +25,8 @@ import { createResNet, crossEntropy, resnetForward, runningStatsUpdater } from '
 import { normaliseInput } from './normalise.ts';
 import { createMomentum, learningRate, sgdMomentumStep } from './optimiser.ts';
 import { linfPgd } from './pgd.ts';
+import { makeDirsSync } from '../fs/make-dirs.ts';
+import { removeStaleTemps } from '../fs/write-file-atomic-sync.ts';
 import {
   CELL_SCHEMA,
   readCellResult,
@@ -114,43 +116,13 @@ function strip(arrays: ReadonlyMap<string, NamedArray>, prefix: string): Map<str
   return out;
 }
 
-const TEMP_FILE = /^\.(?:state\.ckpt|progress\.json|result\.json|timing\.json)\.(\d+)\.[0-9a-f]+\.tmp$/;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * Removes temporary files of atomic writes that a killed run left in a cell directory (those whose writer process is
- * gone); returns their names.
- */
-export function removeStaleTemps(dir: string): string[] {
-  const removed: string[] = [];
-  for (const name of readdirSync(dir)) {
-    const m = TEMP_FILE.exec(name);
-    if (m === null || (Number(m[1]) !== process.pid && alive(Number(m[1])))) continue;
-    try {
-      unlinkSync(join(dir, name));
-      removed.push(name);
-    } catch {
-      // gone already
-    }
-  }
-  return removed;
-}
-
 /** Runs (or resumes, or reuses) one sweep cell; see the module comment. */
 export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions): RunCellOutcome {
   const started = performance.now();
   const log = options.log ?? ((): void => undefined);
   const { config } = cell;
   const dir = options.dir;
-  mkdirSync(dir, { recursive: true });
+  makeDirsSync(dir);
   for (const name of removeStaleTemps(dir)) log(`[resnet] ${cell.id}: removed ${name}, left by a killed run`);
   const resultFile = join(dir, CELL_FILES.result);
   if (existsSync(resultFile)) {

@@ -12,24 +12,53 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Exit code and output of one CLI run. */
 export interface CliRun {
   readonly code: number | null;
+  /** The signal that ended the process (`SIGKILL` when it killed itself or ran past `timeoutMs`), or null. */
+  readonly signal: NodeJS.Signals | null;
   readonly stdout: string;
   readonly stderr: string;
+  /** Wall-clock time from spawn to exit. */
+  readonly millis: number;
+  /** Whether the run was killed for running past `timeoutMs`. */
+  readonly timedOut: boolean;
+}
+
+/** Options of `runCli`. */
+export interface RunCliOptions {
+  /** Kill the process with SIGKILL after this many milliseconds (default: never), so a hang fails a test instead of blocking it. */
+  readonly timeoutMs?: number;
 }
 
 /** Runs `node bin/claimcheck.js ...args` in `cwd` (default: the repository root), with `env` added to the environment. */
-export function runCli(args: readonly string[], cwd: string = ROOT, env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
+export function runCli(
+  args: readonly string[],
+  cwd: string = ROOT,
+  env: Readonly<Record<string, string>> = {},
+  options: RunCliOptions = {},
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
+    const started = performance.now();
     const child = spawn(process.execPath, [join(ROOT, 'bin', 'claimcheck.js'), ...args], {
       cwd,
       env: { ...process.env, CLAIMCHECK_DEBUG: '', NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, options.timeoutMs);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
     child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code, signal) => {
+      if (timer !== undefined) clearTimeout(timer);
+      resolve({ code, signal, stdout, stderr, millis: performance.now() - started, timedOut });
+    });
   });
 }
 

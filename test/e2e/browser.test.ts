@@ -80,7 +80,7 @@ describe.skipIf(skip)('errata.html in headless Chromium', () => {
     const { files, mathFailures } = reportFiles(results, provenance, sections, run);
     expect(mathFailures).toEqual([]);
     rmSync(OUT, { recursive: true, force: true });
-    await writeFilesAtomic(OUT, files, 'the report');
+    await writeFilesAtomic(OUT, files);
 
     profile = mkdtempSync(join(tmpdir(), 'claimcheck-chromium-'));
     context = await chromium.launchPersistentContext(profile, {

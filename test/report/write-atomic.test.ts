@@ -1,7 +1,7 @@
 /**
- * What this proves about the atomic writer (src/report/write-atomic.ts): files appear whole or not at all, a failed
- * write leaves no temporary file and no directory it created, names cannot leave the directory, and its errors name
- * what was being written (the noun the caller passes) and the path.
+ * The report writer's basic contract: it creates --out and writes every file with no temporary file left, replaces a
+ * previous set, refuses bad names, reports an unusable path as BAD_INPUT naming it, and leaves nothing it created
+ * when it fails. The swap's guarantees under SIGKILL and failures are in test/reliability/output.test.ts.
  */
 import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,15 +24,15 @@ describe('writeFilesAtomic', () => {
     const paths = await writeFilesAtomic(dir, [
       { name: 'one.md', content: 'one\n' },
       { name: 'two.json', content: '{}\n' },
-    ], 'the report');
+    ]);
     expect(paths).toEqual([join(dir, 'one.md'), join(dir, 'two.json')]);
     expect(readdirSync(dir).sort()).toEqual(['one.md', 'two.json']);
     expect(readFileSync(join(dir, 'one.md'), 'utf8')).toBe('one\n');
   });
 
   it('replaces existing files', async () => {
-    await writeFilesAtomic(root, [{ name: 'f.txt', content: 'old' }], 'the report');
-    await writeFilesAtomic(root, [{ name: 'f.txt', content: 'new' }], 'the report');
+    await writeFilesAtomic(root, [{ name: 'f.txt', content: 'old' }]);
+    await writeFilesAtomic(root, [{ name: 'f.txt', content: 'new' }]);
     expect(readFileSync(join(root, 'f.txt'), 'utf8')).toBe('new');
     expect(readdirSync(root)).toEqual(['f.txt']);
   });
@@ -40,7 +40,7 @@ describe('writeFilesAtomic', () => {
   it('throws BAD_INPUT naming the path under a regular file and creates nothing', async () => {
     const file = join(root, 'plain');
     writeFileSync(file, 'keep');
-    const err = await writeFilesAtomic(join(file, 'sub', 'dir'), [{ name: 'x', content: 'y' }], 'the report').catch((e: unknown) => e);
+    const err = await writeFilesAtomic(join(file, 'sub', 'dir'), [{ name: 'x', content: 'y' }]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ClaimcheckError);
     expect((err as ClaimcheckError).code).toBe('BAD_INPUT');
     expect((err as ClaimcheckError).message).toContain(join(file, 'sub', 'dir'));
@@ -48,14 +48,14 @@ describe('writeFilesAtomic', () => {
     expect(readFileSync(file, 'utf8')).toBe('keep');
   });
 
-  it('removes its temporary files and the directories it created when a rename fails', async () => {
+  it('leaves the directory as it was when an entry is in the way, and removes the directories it created when a write fails', async () => {
     const dir = join(root, 'out');
     mkdirSync(join(dir, 'taken.md'), { recursive: true });
     writeFileSync(join(dir, 'old.json'), 'old');
     const err = await writeFilesAtomic(dir, [
       { name: 'taken.md', content: 'md' },
       { name: 'old.json', content: 'new' },
-    ], 'the report').catch((e: unknown) => e);
+    ]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(Error);
     expect(readdirSync(dir).sort()).toEqual(['old.json', 'taken.md']);
     expect(readFileSync(join(dir, 'old.json'), 'utf8')).toBe('old');
@@ -63,13 +63,13 @@ describe('writeFilesAtomic', () => {
     const fresh = join(root, 'fresh', 'deep');
     // a name that cannot be created as a file inside a fresh directory: an over-long name
     const long = 'n'.repeat(300);
-    await expect(writeFilesAtomic(fresh, [{ name: long, content: '' }], 'the report')).rejects.toThrow();
+    await expect(writeFilesAtomic(fresh, [{ name: long, content: '' }])).rejects.toThrow();
     expect(existsSync(join(root, 'fresh'))).toBe(false);
   });
 
   it('refuses names that leave the directory or have empty segments', async () => {
     for (const name of ['../x', '/abs', 'a//b', './x', 'a/../b', '']) {
-      await expect(writeFilesAtomic(root, [{ name, content: '' }], 'the report')).rejects.toThrow(
+      await expect(writeFilesAtomic(root, [{ name, content: '' }])).rejects.toThrow(
         `file name must be a relative path of plain segments, but got "${name}"`,
       );
     }
@@ -81,7 +81,7 @@ describe('writeFilesAtomic', () => {
     await writeFilesAtomic(dir, [
       { name: 'errata.md', content: 'md' },
       { name: 'figures/a.svg', content: '<svg/>' },
-    ], 'the report');
+    ]);
     expect(readdirSync(dir).sort()).toEqual(['errata.md', 'figures']);
     expect(readFileSync(join(dir, 'figures', 'a.svg'), 'utf8')).toBe('<svg/>');
     expect(readdirSync(join(dir, 'figures'))).toEqual(['a.svg']);
@@ -91,29 +91,27 @@ describe('writeFilesAtomic', () => {
       writeFilesAtomic(fresh, [
         { name: 'figures/ok.svg', content: '' },
         { name: `figures/${'n'.repeat(300)}.svg`, content: '' },
-      ], 'the report'),
+      ]),
     ).rejects.toThrow();
     expect(existsSync(fresh)).toBe(false);
   });
 
   it('assertWritableDir accepts a new path under a directory and refuses one under a regular file', () => {
-    expect(() => assertWritableDir(join(root, 'new', 'deeper'), 'the report')).not.toThrow();
-    expect(() => assertWritableDir(root, 'the report')).not.toThrow();
+    expect(() => assertWritableDir(join(root, 'new', 'deeper'), 'the experiment results')).not.toThrow();
+    expect(() => assertWritableDir(root, 'the experiment results')).not.toThrow();
     const file = join(root, 'plain');
     writeFileSync(file, 'keep');
-    expect(() => assertWritableDir(join(file, 'sub'), 'the report')).toThrow(`${file} is not a directory`);
-    expect(() => assertWritableDir(file, 'the report')).toThrow(`${file} is not a directory`);
+    expect(() => assertWritableDir(join(file, 'sub'), 'the experiment results')).toThrow(`${file} is not a directory`);
+    expect(() => assertWritableDir(file, 'the experiment results')).toThrow(`${file} is not a directory`);
     expect(readdirSync(root)).toEqual(['plain']);
   });
 
   it('names what is being written, as the caller calls it, in its errors', async () => {
     const file = join(root, 'plain');
     writeFileSync(file, 'keep');
-    expect(() => assertWritableDir(join(file, 'sub'), 'the experiment results')).toThrow(
-      `cannot write the experiment results to ${join(file, 'sub')}: ${file} is not a directory`,
-    );
-    await expect(writeFilesAtomic(join(file, 'sub'), [{ name: 'x', content: 'y' }], 'the experiment results')).rejects.toThrow(
-      `cannot write the experiment results to ${join(file, 'sub')}: ENOTDIR`,
+    expect(() => assertWritableDir(join(file, 'sub'), 'the experiment results')).toThrow(`cannot write the experiment results to ${join(file, 'sub')}`);
+    await expect(writeFilesAtomic(join(file, 'sub'), [{ name: 'x', content: 'y' }], { what: 'the merged results' })).rejects.toThrow(
+      `cannot write the merged results to ${join(file, 'sub')}`,
     );
     expect(readdirSync(root)).toEqual(['plain']);
   });

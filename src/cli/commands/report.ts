@@ -1,6 +1,7 @@
 /**
- * `claimcheck report`: runs the experiments the claims rest on, checks the claims (reusing cached results unless
- * `--fresh`) and writes errata.md, errata.json, errata.html, provenance.json and the figures atomically.
+ * `claimcheck report`: checks `--out` first (a real probe; leftovers of killed runs cleaned; refused if it holds
+ * files a report does not write), runs the experiments the claims rest on, checks the claims (reusing cached results
+ * unless `--fresh`) and swaps in errata.md, errata.json, errata.html, provenance.json and the figures as one set.
  */
 import { Command } from 'commander';
 import { DEFAULT_REPORT_DIR, HELP_DEFAULT_SEED, ReportOptionsSchema, parseOptions } from '../options.ts';
@@ -9,7 +10,8 @@ import { asCheckFailure } from '../exit.ts';
 import { createProgress } from '../progress.ts';
 import { countVerdicts } from '../../report/counts.ts';
 import { stableJson } from '../../report/json.ts';
-import { assertWritableDir, writeFilesAtomic } from '../../report/write-atomic.ts';
+import { prepareOutputDir, writeFilesAtomic } from '../../report/write-atomic.ts';
+import { writeStageHook } from '../test-hooks.ts';
 import { VERDICT_STATUSES } from '../../claims/verdict.ts';
 
 /** The `report` command. */
@@ -28,14 +30,15 @@ export const report = addExperimentOptions(
   )
   .action(async (ids: string[], raw: Record<string, unknown>) => {
     const options = parseOptions(ReportOptionsSchema, raw);
-    assertWritableDir(options.out, 'the report');
+    const onStage = writeStageHook();
+    const { reportFiles, figurePngFiles, isReportEntry } = await import('../../report/files.ts');
+    prepareOutputDir(options.out, { replaces: isReportEntry });
     const { DEFAULT_SEED } = await import('../../run.ts');
     const { defaultEngines } = await import('../../engines/index.ts');
     const { runReport } = await import('../../report/run-report.ts');
     const { defaultCacheDir } = await import('../../fs/cache.ts');
     const { CODE_VERSION_ENV_VAR } = await import('../../fs/code-version.ts');
     const pinnedCode = process.env[CODE_VERSION_ENV_VAR]?.trim();
-    const { reportFiles, figurePngFiles } = await import('../../report/files.ts');
     const { collectProvenance, collectRunProvenance, engineInfo } = await import('../../report/provenance.ts');
     const seed = options.seed ?? DEFAULT_SEED;
     const backend = backendOf(options);
@@ -84,7 +87,7 @@ export const report = addExperimentOptions(
       },
     );
     const { files, mathFailures } = reportFiles(run.results, provenance, run.sections, runProvenance);
-    const written = await writeFilesAtomic(options.out, [...files, ...(await figurePngFiles(run.sections))], 'the report');
+    const written = await writeFilesAtomic(options.out, [...files, ...(await figurePngFiles(run.sections))], { replaces: isReportEntry, onStage });
     for (const f of mathFailures) {
       process.stderr.write(`warning: claim ${f.claim} (${f.role}): KaTeX could not render the formula: ${f.message}\n`);
     }
