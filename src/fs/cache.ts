@@ -66,11 +66,13 @@ export type CacheKind = string;
 /** How a stored entry is checked before use: the value it stands for, or why it cannot be used. */
 export type EntryCheck<T> = (value: unknown) => { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
-/** An `EntryCheck` from a schema with zod's `safeParse` (the issues are summarised in one line). */
+/** An `EntryCheck` from a schema with zod's `safeParse` (the issues are summarised in one line); passes the stored value on unchanged. */
 export function schemaCheck<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }): EntryCheck<T> {
   return (value) => {
     const r = schema.safeParse(value);
-    if (r.success) return { ok: true, value: r.data };
+    // The value as stored, not the parse (which reorders keys and drops unknown ones): a cached result reads back
+    // byte for byte as the fresh one was written.
+    if (r.success) return { ok: true, value: value as T };
     const first = r.error.issues[0];
     const where = first && first.path.length > 0 ? first.path.map(String).join('.') : 'the entry';
     return { ok: false, reason: `${where}: ${first?.message ?? 'does not match its schema'}${r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more)` : ''}` };

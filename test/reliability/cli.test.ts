@@ -101,7 +101,7 @@ describe('claimcheck messages', () => {
     const { code, stdout, stderr } = await runCli(['experiment', 'mnist2', '--setting', 'ci', '--out', out], undefined, env);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`cannot write the experiment results to ${out}: ${file} is not a directory`);
+    expect(stderr).toContain(`cannot write the experiment results to ${out}: ENOTDIR: ${file} is not a directory`);
     expect(stderr).not.toContain('the report');
   });
 

@@ -126,7 +126,7 @@ describe('a) experiment-resnet merge: inputs that hold no results', () => {
     const r = await runCli(['experiment-resnet', 'merge', src, '--out', file]);
 
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`error: cannot write the merged results to ${file}: ${file} is not a directory`);
+    expect(r.stderr).toContain(`error: cannot write the merged results to ${file}: ENOTDIR: ${file} is not a directory`);
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 });
@@ -154,7 +154,7 @@ describe('b) a failed run leaves no half-state', () => {
     const r = await runCli(['experiment-resnet', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--cifar-dir', root, '--out', file]);
 
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`error: cannot write the sweep to ${file}: ${file} is not a directory`);
+    expect(r.stderr).toContain(`error: cannot write the sweep to ${file}: ENOTDIR: ${file} is not a directory`);
   });
 
   it('merge refuses a damaged sweep.json by name and field (exit 2), instead of crashing', () => {

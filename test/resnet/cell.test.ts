@@ -54,15 +54,15 @@ describe('runCell', () => {
       }),
     ).toThrow(/simulated kill/);
     const midway = { checkpoint: existsSync(join(dirB, 'state.ckpt')), result: existsSync(join(dirB, 'result.json')) };
-    writeFileSync(join(dirB, '.state.ckpt.999999.abcdef.tmp'), 'torn write of a dead process');
+    writeFileSync(join(dirB, '.state.ckpt.999999.abcdef012345.tmp'), 'torn write of a dead process');
     const b = runCell(cell, data, { dir: dirB, runtime, log: (l) => logs.push(l) });
     const c = runCell(cell, data, { dir: dirB, runtime });
     // Assert
     expect(midway).toEqual({ checkpoint: true, result: false });
     expect([a.status, b.status, b.resumedFromEpoch, c.status]).toEqual(['fresh', 'resumed', 1, 'cached']);
-    expect(logs.some((l) => /removed \.state\.ckpt\.999999\.abcdef\.tmp, left by a killed run/.test(l))).toBe(true);
+    expect(logs.some((l) => /removed \.state\.ckpt\.999999\.abcdef012345\.tmp, left by a killed run/.test(l))).toBe(true);
     expect(logs.some((l) => /resuming from .*state\.ckpt after epoch 1 \(1 steps\)/.test(l))).toBe(true);
-    expect(existsSync(join(dirB, '.state.ckpt.999999.abcdef.tmp'))).toBe(false);
+    expect(existsSync(join(dirB, '.state.ckpt.999999.abcdef012345.tmp'))).toBe(false);
     expect(readFileSync(join(dirB, 'result.json'), 'utf8')).toBe(readFileSync(join(dirA, 'result.json'), 'utf8'));
     expect(a.result.training.epochs.map((e) => e.epoch)).toEqual([1, 2]);
     expect(a.result.training.steps).toBe(2);
