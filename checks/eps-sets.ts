@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
-import type { LoadedClaim } from '../src/claims/load.ts';
+import { printedOf, type LoadedClaim } from '../src/claims/load.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
 import { ClaimcheckError } from '../src/errors.ts';
 import { epsMinus, parseLatexEpsSet, plainEps, type EpsValue } from '../src/tables/eps.ts';
@@ -13,8 +13,8 @@ import { show } from '../src/exact/rational.ts';
 import { PaperTableSchema, parseTable } from '../src/tables/table.ts';
 
 const SourceSchema = z.discriminatedUnion('from', [
-  /** A printed LaTeX set; must also be one of the claim's `latex` fragments of role `eps-set`. */
-  z.object({ from: z.literal('latex'), printed: z.string().min(1) }),
+  /** A printed LaTeX set: the claim's `latex` fragment of this role, as read from the paper. */
+  z.object({ from: z.literal('latex'), role: z.string().min(1) }),
   /** The ε column of a table. */
   z.object({ from: z.literal('table'), table: PaperTableSchema }),
   /** A set the text implies: one named set minus another (e.g. the ε of Fig. 2 = setup minus the excluded range). */
@@ -53,19 +53,12 @@ function fmtValues(set: readonly EpsValue[]): string {
 }
 
 function resolveSets(claim: LoadedClaim, params: z.infer<typeof ParamsSchema>): Map<string, NamedSet> {
-  const fragments = new Set(claim.latex.filter((l) => l.role === 'eps-set').map((l) => l.printed));
   const out = new Map<string, NamedSet>();
   for (const s of params.sets) {
     let elements: readonly EpsValue[];
     const src = s.source;
     if (src.from === 'latex') {
-      if (!fragments.has(src.printed)) {
-        throw new ClaimcheckError(
-          'INVALID_RECORD',
-          `claim record ${claim.id}: field params.sets (${s.name}): its LaTeX is not a latex[] fragment of role "eps-set"`,
-        );
-      }
-      elements = parseLatexEpsSet(src.printed).elements;
+      elements = parseLatexEpsSet(printedOf(claim, src.role, `params.sets (${s.name})`)).elements;
     } else if (src.from === 'table') {
       elements = parseTable(src.table).map((r) => r.eps);
     } else {

@@ -7,26 +7,23 @@
  */
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
-import type { LoadedClaim } from '../src/claims/load.ts';
+import { printedOf, type LoadedClaim } from '../src/claims/load.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { readingsSchema, readingsResult, readingOf } from './params.ts';
-import { ClaimcheckError } from '../src/errors.ts';
 import { parseLatexEpsSet, plainEps } from '../src/tables/eps.ts';
-import { budget, parseIterations, parseStepSize, stepAt } from '../src/tables/pgd.ts';
+import { budget, parseStepSize, stepAt } from '../src/tables/pgd.ts';
 import { cmp, div, mul, rational, show, toFixed, toNumber, type Rational } from '../src/exact/rational.ts';
 
 const SettingSchema = z.object({
   dataset: z.string().min(1),
   norm: z.enum(['L2', 'Linf']),
-  /** The printed ε set (a `latex` fragment of role `eps-set`). */
+  /** The role of the `latex` fragment that is the printed ε set. */
   epsSet: z.string().min(1),
-  /** The printed step size (a `latex` fragment of role `step-size`). */
+  /** The role of the `latex` fragment that is the printed step size. */
   stepSize: z.string().min(1),
-  /** The sentence that states the step size, verbatim; it must contain `stepSize`. */
-  stepQuote: z.string().min(1),
-  /** The sentence that states the iteration counts, verbatim ("for N iterations at training time and M …"). */
-  iterationsQuote: z.string().min(1),
+  /** The roles of the `latex` fragments that are the printed iteration counts at training and evaluation time. */
+  iterations: z.object({ train: z.string().min(1), eval: z.string().min(1) }),
   /** Input dimension d of the dataset (MNIST: 784; CIFAR10 and SVHN: 3072). */
   inputDim: z.number().int().min(1),
 });
@@ -53,13 +50,11 @@ interface Cell {
   readonly inputDim: number;
 }
 
-function requireFragment(claim: LoadedClaim, printed: string, role: string): void {
-  if (!claim.latex.some((l) => l.role === role && l.printed === printed)) {
-    throw new ClaimcheckError(
-      'INVALID_RECORD',
-      `claim record ${claim.id}: field params.settings: "${printed}" is not a latex[] fragment of role "${role}"`,
-    );
-  }
+/** An iteration count as printed (a whole number). */
+function iterationCount(claim: LoadedClaim, role: string): number {
+  const printed = printedOf(claim, role, 'params.settings.iterations');
+  if (!/^\d+$/.test(printed)) throw new SyntaxError(`pgd-budget: the iteration count "${printed}" (${role}) is not a whole number`);
+  return Number(printed);
 }
 
 /** A pixel value for evidence: in /255 units where that is exact and shorter ("40/255", not "8/51"). */
@@ -96,14 +91,9 @@ export const pgdBudget = defineChecker({
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'pgd-budget' } as const;
     const cells: Cell[] = [];
     for (const s of settings) {
-      requireFragment(claim, s.epsSet, 'eps-set');
-      requireFragment(claim, s.stepSize, 'step-size');
-      if (!s.stepQuote.includes(s.stepSize)) {
-        throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field params.settings: stepQuote does not contain "${s.stepSize}"`);
-      }
-      const iterations = parseIterations(s.iterationsQuote);
-      const step = parseStepSize(s.stepSize);
-      for (const e of parseLatexEpsSet(s.epsSet).elements) {
+      const iterations = { train: iterationCount(claim, s.iterations.train), eval: iterationCount(claim, s.iterations.eval) };
+      const step = parseStepSize(printedOf(claim, s.stepSize, 'params.settings.stepSize'));
+      for (const e of parseLatexEpsSet(printedOf(claim, s.epsSet, 'params.settings.epsSet')).elements) {
         if (e.value.num === 0n) continue;
         for (const phase of ['train', 'eval'] as const) {
           const steps = iterations[phase];

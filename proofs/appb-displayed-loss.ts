@@ -4,7 +4,6 @@
  */
 import { claim } from '../src/claims/schema.ts';
 import { N, eta, w, x, y } from './variables.ts';
-import { APPB_LINE1_ROWS } from './_data/formulas.ts';
 
 export const appbDisplayedLoss = claim({
   id: 'appb-displayed-loss',
@@ -15,9 +14,11 @@ export const appbDisplayedLoss = claim({
   category: 'presentation',
   quote: 'Compute the Hessian matrix of the adversarial training model of logistic regression. The loss function is',
   latex: [
-    { printed: String.raw`\frac{1}{N}\sum_{n}\ell\left(\bm{x}^{n},y^{n},\bm{w}\right)`, role: 'base' },
-    { printed: String.raw`\log\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}\right)\right)`, role: 'def:ell' },
-    ...APPB_LINE1_ROWS.map((printed) => ({ printed, role: 'rhs' })),
+    { at: { anchor: 'Compute the Hessian matrix of the adversarial training model', row: 1, item: 2, side: 'rhs' }, role: 'base' },
+    { at: { anchor: 'Compute the Hessian matrix of the adversarial training model', row: 2, item: 2, side: 'rhs' }, role: 'def:ell' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 1 }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 2 }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 3 }, role: 'rhs' },
   ],
   assumptions: ['lines 1–9 are checked against the robust loss in appb-l1 … appb-l9'],
   dependsOn: ['eq01-logistic-loss', 'appb-l1'],

@@ -1,7 +1,7 @@
 /** Appendix B, line 1 of the Hessian derivation (general w). */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, w, x, y } from './variables.ts';
-import { APPB_LINE1_ROWS, EQ7_LINE2, HESSIAN_PARAMS } from './_data/formulas.ts';
+import { HESSIAN_PARAMS } from './_data/formulas.ts';
 
 export const appbL1 = claim({
   id: "appb-l1",
@@ -15,11 +15,10 @@ export const appbL1 = claim({
   category: 'derivation',
   quote: 'The Hessian matrix of loss along weight',
   latex: [
-    {
-      printed: EQ7_LINE2,
-      role: "base",
-    },
-    ...APPB_LINE1_ROWS.map((printed) => ({ printed, role: "rhs" })),
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'base' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 1 }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 2 }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 3 }, role: 'rhs' },
   ],
   dependsOn: [
     "eq08-gradient",

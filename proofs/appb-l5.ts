@@ -1,7 +1,7 @@
 /** Appendix B, line 5 of the Hessian derivation (general w). */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, w, x, y } from './variables.ts';
-import { EQ7_LINE2, HESSIAN_PARAMS } from './_data/formulas.ts';
+import { HESSIAN_PARAMS } from './_data/formulas.ts';
 
 export const appbL5 = claim({
   id: "appb-l5",
@@ -15,22 +15,10 @@ export const appbL5 = claim({
   category: 'derivation',
   quote: 'The Hessian matrix of loss along weight',
   latex: [
-    {
-      printed: EQ7_LINE2,
-      role: "base",
-    },
-    {
-      printed: String.raw`\frac{1}{N}\sum_{n}\left(\frac{\frac{\left\|{\bm{\eta}}^{n}\right\|}{\left\|{\bm{w}}\right\|}\left(\delta_{ij}-\frac{w_{i}w_{j}}{\left\|{\bm{w}}\right\|^{2}}\right)}{\left(1+\exp\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)}\right.`,
-      role: "rhs",
-    },
-    {
-      printed: String.raw`+\frac{\exp\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)}{\left(1+\exp\left(\sum_{i}\text{$y^{n}$}w_{i}x_{i}^{n}-\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)^{2}}`,
-      role: "rhs",
-    },
-    {
-      printed: String.raw`\left.\left(\text{$y^{n}$}x_{i}^{n}-\frac{w_{i}}{\left\|{\bm{w}}\right\|}\left\|{\bm{\eta}}^{n}\right\|\right)\left(\text{$y^{n}$}x_{j}^{n}-\frac{w_{j}}{\left\|{\bm{w}}\right\|}\left\|{\bm{\eta}}^{n}\right\|\right)\right)`,
-      role: "rhs",
-    },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'base' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 15, side: 'rhs' }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 16 }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 17 }, role: 'rhs' },
   ],
   dependsOn: [
     "appb-l4",

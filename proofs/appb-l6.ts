@@ -1,7 +1,7 @@
 /** Appendix B, line 6: the Hessian at w* after the optimality condition removes the second term. */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, w, ws, x, y } from './variables.ts';
-import { EQ7_LINE2, HESSIAN_AT_OPTIMUM_PARAMS } from './_data/formulas.ts';
+import { HESSIAN_AT_OPTIMUM_PARAMS } from './_data/formulas.ts';
 
 export const appbL6 = claim({
   id: "appb-l6",
@@ -15,14 +15,8 @@ export const appbL6 = claim({
   category: 'derivation',
   quote: 'eliminate the second terms. The first term is',
   latex: [
-    {
-      printed: EQ7_LINE2,
-      role: "base",
-    },
-    {
-      printed: String.raw`\frac{1}{N}\sum_{n}\frac{\frac{\left\|{\bm{\eta}}^{n}\right\|}{\left\|{\bm{w}}^{\ast}\right\|}\left(\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|^{2}}\right)}{\left(1+\exp\left(\left(\sum_{i}\text{$y^{n}$}w_{i}^{\ast}x_{i}^{n}-\left\|{\bm{w}}^{\ast}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)\right)}`,
-      role: "rhs",
-    },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'base' },
+    { at: { anchor: 'eliminate the second terms. The first term is', row: 2, side: 'rhs' }, role: 'rhs' },
   ],
   assumptions: [
     "the per-point optimality condition",

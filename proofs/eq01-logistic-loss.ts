@@ -1,7 +1,6 @@
 /** Eq. (1): the logistic loss; Eq. (7) first line must reduce to it at η = 0. */
 import { claim } from '../src/claims/schema.ts';
 import { N, eta, w, x, y } from './variables.ts';
-import { EQ7_LINE1 } from './_data/formulas.ts';
 
 export const eq01LogisticLoss = claim({
   id: "eq01-logistic-loss",
@@ -15,18 +14,9 @@ export const eq01LogisticLoss = claim({
   category: 'derivation',
   quote: 'A loss function of logistic regression is defined as',
   latex: [
-    {
-      printed: String.raw`\frac{1}{N}\sum_{n}\ell\left(\bm{x}^{n},y^{n},\bm{w}\right)`,
-      role: "lhs",
-    },
-    {
-      printed: String.raw`\log\left(1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}\right)\right)`,
-      role: "def:ell",
-    },
-    {
-      printed: EQ7_LINE1,
-      role: "rhs",
-    },
+    { at: { anchor: 'A loss function of logistic regression is defined as', equation: '(1)', item: 2, side: 'rhs' }, role: 'lhs' },
+    { at: { anchor: 'A loss function of logistic regression is defined as', equation: '(1)', row: 2, item: 2, side: 'rhs' }, role: 'def:ell' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'rhs' },
   ],
   assumptions: [
     "y^n ∈ {−1, 1}",

@@ -12,12 +12,8 @@ export const eq02AdversarialExample = claim({
   kind: 'ball-argmax',
   category: 'derivation',
   latex: [
-    {
-      printed: '\\bm{\\eta}^{n}=\\underset{\\bm{\\eta}^{n}\\in\\mathbb{B}_{{\\rm p}}\\left(\\bm{x}^{n},\\varepsilon\\right)}{{\\rm argmax}}\\ell\\left(\\bm{x}^{n}+\\bm{\\eta}^{n},y^{n},\\bm{w}\\right)',
-      role: 'definition',
-      parse: false,
-    },
-    { printed: '\\mathbb{B}_{\\rm p}\\left({\\bm{x}}^{n},\\varepsilon\\right)', role: 'constraint-set', parse: false },
+    { at: { anchor: 'Adversarial example', equation: '(2)' }, role: 'definition', parse: false },
+    { at: { anchor: 'is the region around', item: -1 }, role: 'constraint-set', parse: false },
   ],
   quote:
     'where 𝔹p(𝒙n,ε)subscript𝔹psuperscript𝒙𝑛𝜀\\mathbb{B}_{\\rm p}\\left({\\bm{x}}^{n},\\varepsilon\\right) is the region around 𝒙nsuperscript𝒙𝑛{\\bm{x}}^{n} where the Lpsubscript𝐿pL_{\\rm{p}} norm is less than ε𝜀\\varepsilon.',

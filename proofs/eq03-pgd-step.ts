@@ -11,12 +11,7 @@ export const eq03PgdStep = claim({
   kind: 'pgd-step',
   category: 'derivation',
   latex: [
-    {
-      printed:
-        '\\bm{x}^{n}\\leftarrow\\Pi_{\\varepsilon}\\left(\\bm{x}^{n}+\\lambda{\\rm sign}\\left(\\frac{\\partial}{\\partial\\bm{x}^{n}}\\ell\\left(\\bm{x}^{n},y^{n},\\bm{w}\\right)\\right)\\right)',
-      role: 'update',
-      parse: false,
-    },
+    { at: { anchor: 'uses multi-step search as', equation: '(3)' }, role: 'update', parse: false },
   ],
   quote: 'where λ𝜆\\lambda is step size and ΠεsubscriptΠ𝜀\\Pi_{\\varepsilon} is projection to constrained space.',
   variables: [

@@ -12,12 +12,7 @@ export const eq04AdversarialTraining = claim({
   kind: 'robust-inner-max',
   category: 'derivation',
   latex: [
-    {
-      printed:
-        '\\min_{{\\bm{w}}}\\frac{1}{N}\\sum_{n}\\max_{{\\bm{\\eta}}^{n}\\in\\mathbb{B}_{\\rm p}\\left({\\bm{x}}^{n},\\varepsilon\\right)}\\ell\\left(\\bm{x}^{n}+\\bm{\\eta}^{n},y^{n},\\bm{w}\\right)',
-      role: 'objective',
-      parse: false,
-    },
+    { at: { anchor: 'Adversarial training learns the model with adversarial examples as', equation: '(4)' }, role: 'objective', parse: false },
   ],
   quote: 'Adversarial training learns the model with adversarial examples as',
   variables: [x, y, w, eps],

@@ -12,12 +12,7 @@ export const eq05LandscapeMaxOutsideSum = claim({
   kind: 'separable-max',
   category: 'derivation',
   latex: [
-    {
-      printed:
-        'g\\left(\\alpha\\right)=\\max_{{\\bm{\\eta}}^{n}\\in\\mathbb{B}_{\\rm p}\\left({\\bm{x}}^{n},\\varepsilon\\right)}\\frac{1}{N}\\sum_{n}\\ell\\left({\\bm{x}}^{n}+{\\bm{\\eta}}^{n},y^{n},{\\bm{w}}+\\alpha{\\bm{h}}\\right)',
-      role: 'definition',
-      parse: false,
-    },
+    { at: { anchor: 'visualizes the change of loss by adding noise to the weight as', equation: '(5)' }, role: 'definition', parse: false },
   ],
   quote: 'The filter normalization with adversarial training visualizes the change of loss by adding noise to the weight as',
   variables: [

@@ -11,13 +11,8 @@ export const eq06FilterNormalisation = claim({
   kind: 'filter-normalisation',
   category: 'derivation',
   latex: [
-    {
-      printed:
-        '{\\bm{h}}^{\\left(l,m\\right)}\\leftarrow\\frac{{\\bm{h}}^{\\left(l,m\\right)}}{\\left\\|{\\bm{h}}^{\\left(l,m\\right)}\\right\\|_{{\\rm F}}}\\left\\|{\\bm{w}}^{\\left(l,m\\right)}\\right\\|_{{\\rm F}}',
-      role: 'update',
-      parse: false,
-    },
-    { printed: '\\bm{w}\\in\\mathbb{R}^{1\\times d}', role: 'shape', parse: false },
+    { at: { anchor: 'is sampled from a Gaussian distribution and filter-wise normalized by', equation: '(6)' }, role: 'update', parse: false },
+    { at: { anchor: 'in logistic regression because', item: 2 }, role: 'shape', parse: false },
   ],
   quote: 'We note that the Frobenius norm is equal to the L2subscript𝐿2L_{\\rm 2} norm in logistic regression because',
   variables: [

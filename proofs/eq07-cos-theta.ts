@@ -1,7 +1,6 @@
 /** Eq. (7): the loss with the perturbation written through ‖w‖‖η^n‖cos θ^n. */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, w, x, y } from './variables.ts';
-import { EQ7_LINE1, EQ7_LINE2 } from './_data/formulas.ts';
 import { THETA } from './_data/conventions.ts';
 
 export const eq07CosTheta = claim({
@@ -16,14 +15,8 @@ export const eq07CosTheta = claim({
   category: 'derivation',
   quote: 'can be written with adversarial noise',
   latex: [
-    {
-      printed: EQ7_LINE1,
-      role: "lhs",
-    },
-    {
-      printed: EQ7_LINE2,
-      role: "rhs",
-    },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'lhs' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'rhs' },
   ],
   dependsOn: [
     "eq01-logistic-loss",

@@ -1,7 +1,7 @@
 /** Eq. (8): the gradient of the robust loss. */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, w, x, y } from './variables.ts';
-import { EQ7_LINE2, ROBUST_GRADIENT } from './_data/formulas.ts';
+import { ROBUST_GRADIENT } from './_data/formulas.ts';
 
 export const eq08Gradient = claim({
   id: "eq08-gradient",
@@ -15,14 +15,8 @@ export const eq08Gradient = claim({
   category: 'derivation',
   quote: 'The gradient of loss with respect to weight',
   latex: [
-    {
-      printed: EQ7_LINE2,
-      role: "base",
-    },
-    {
-      printed: String.raw`\!\frac{1}{N}\!\sum_{n}\!\frac{\!\left(\!-y^{n}\!x_{i}^{n}\!+\!\frac{w_{i}}{\left\|\bm{w}\right\|}\!\left\|\!\bm{\eta}^{n}\!\right\|\!\right)\!\exp\!\left(\!-y^{n}\!\bm{w}\!\cdot\!\bm{x}^{n}\!+\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\!\right\|\!\right)}{\left(1+\exp\left(y^{n}\bm{w}\cdot\bm{x}^{n}-\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\right)\right)}`,
-      role: "rhs",
-    },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'base' },
+    { at: { anchor: 'The gradient of loss with respect to weight', equation: '(8)' }, role: 'rhs' },
   ],
   assumptions: [
     "y^n cos θ^n = 1 (sec32-y-cos-theta: the maximiser of the loss at fixed ‖η^n‖), ‖η^n‖ independent of w",

@@ -1,7 +1,7 @@
 /** Eq. (9): the Hessian of the robust loss at the optimal weight. */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, w, ws, x, y } from './variables.ts';
-import { EQ7_LINE2, HESSIAN_AT_OPTIMUM_PARAMS } from './_data/formulas.ts';
+import { HESSIAN_AT_OPTIMUM_PARAMS } from './_data/formulas.ts';
 
 export const eq09HessianAtOptimum = claim({
   id: "eq09-hessian-at-optimum",
@@ -14,14 +14,8 @@ export const eq09HessianAtOptimum = claim({
   kind: "derivative",
   category: 'derivation',
   latex: [
-    {
-      printed: EQ7_LINE2,
-      role: "base",
-    },
-    {
-      printed: String.raw`\frac{1}{2N}\sum_{n}\frac{\left\|{\bm{\eta}}^{n}\right\|}{\left\|{\bm{w}}^{\ast}\right\|}\left(\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|^{2}}\right)`,
-      role: "rhs",
-    },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'base' },
+    { at: { anchor: 'we consider the Hessian matrix of loss on an optimal weight', equation: '(9)', side: 'rhs' }, role: 'rhs' },
   ],
   assumptions: [
     "the per-point optimality condition stated before Eq. (9)",

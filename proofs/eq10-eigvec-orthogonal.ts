@@ -14,14 +14,8 @@ export const eq10EigvecOrthogonal = claim({
   category: 'derivation',
   quote: 'This matrix has a trivial eigenvector as',
   latex: [
-    {
-      printed: String.raw`\sum_{j}\left(\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|^{2}}\right)v_{j}`,
-      role: "lhs",
-    },
-    {
-      printed: "v_{i}",
-      role: "rhs",
-    },
+    { at: { anchor: 'This matrix has a trivial eigenvector as', equation: '(10)' }, role: 'lhs' },
+    { at: { anchor: 'This matrix has a trivial eigenvector as', equation: '(10)', item: 2, side: 'rhs' }, role: 'rhs' },
   ],
   dependsOn: [
     "eq09-hessian-at-optimum",

@@ -14,10 +14,7 @@ export const eq11Eigenvalues = claim({
   category: 'derivation',
   quote: "This matrix has eigenvalues",
   latex: [
-    {
-      printed: String.raw`\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|^{2}}`,
-      role: "matrix",
-    },
+    { at: { anchor: 'This matrix has eigenvalues', item: 2, side: 'lhs', unwrap: true }, role: 'matrix' },
   ],
   dependsOn: [
     "eq10-eigvec-orthogonal",

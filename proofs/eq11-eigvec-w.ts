@@ -13,10 +13,7 @@ export const eq11EigvecW = claim({
   kind: "identity",
   category: 'derivation',
   latex: [
-    {
-      printed: String.raw`\sum_{j}\left(\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|^{2}}\right)w_{j}`,
-      role: "lhs",
-    },
+    { at: { anchor: 'This matrix has a trivial eigenvector as', equation: '(11)', row: 2 }, role: 'lhs' },
   ],
   dependsOn: [
     "eq09-hessian-at-optimum",

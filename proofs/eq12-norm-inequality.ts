@@ -15,11 +15,7 @@ export const eq12NormInequality = claim({
   category: 'derivation',
   quote: 'The relation between the eigenvalues is as in',
   latex: [
-    {
-      printed: String.raw`\frac{1}{2N}\sum_{n}\frac{\left\|{\bm{\eta}}_{a}\right\|}{\left\|{\bm{w}}_{a}^{\ast}\right\|}\geq\frac{1}{2N}\sum_{n}\frac{\left\|{\bm{\eta}}_{b}\right\|}{\left\|{\bm{w}}_{b}^{\ast}\right\|}`,
-      role: "inequality",
-      parse: false,
-    },
+    { at: { anchor: 'The relation between the eigenvalues is as in', equation: '(12)' }, role: 'inequality', parse: false },
   ],
   transcribed: true,
   transcription: "(1/(2N)) * sum(ra_n / Wa) >= (1/(2N)) * sum(rb_n / Wb) given ra_n >= rb_n",

@@ -1,7 +1,6 @@
 /** Eq. (13): the gradient of the loss with arbitrary (random) noise. */
 import { claim } from '../src/claims/schema.ts';
 import { N, eta, w, x, y } from './variables.ts';
-import { EQ7_LINE1, G_DEFINITION } from './_data/formulas.ts';
 
 export const eq13GradientRandom = claim({
   id: "eq13-gradient-random",
@@ -15,18 +14,9 @@ export const eq13GradientRandom = claim({
   category: 'derivation',
   quote: 'The derivative of the loss with arbitrary noise is',
   latex: [
-    {
-      printed: EQ7_LINE1,
-      role: "base",
-    },
-    {
-      printed: String.raw`-\frac{1}{N}\sum_{n}\frac{-y^{n}\left(g^{n}-1\right)x_{i}^{n}}{g^{n}}`,
-      role: "rhs",
-    },
-    {
-      printed: G_DEFINITION,
-      role: "def:g",
-    },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'base' },
+    { at: { anchor: 'The derivative of the loss with arbitrary noise is', equation: '(13)', item: 2, side: 'rhs' }, role: 'rhs' },
+    { at: { anchor: 'where gn', side: 'rhs' }, role: 'def:g' },
   ],
   dependsOn: [
     "eq01-logistic-loss",

@@ -1,7 +1,6 @@
 /** Eq. (14): the Hessian of the loss with random noise (uses (y^n)² = 1). */
 import { claim } from '../src/claims/schema.ts';
 import { N, eta, w, x, y } from './variables.ts';
-import { EQ7_LINE1, G_DEFINITION } from './_data/formulas.ts';
 
 export const eq14HessianRandom = claim({
   id: "eq14-hessian-random",
@@ -14,18 +13,9 @@ export const eq14HessianRandom = claim({
   kind: "derivative",
   category: 'derivation',
   latex: [
-    {
-      printed: EQ7_LINE1,
-      role: "base",
-    },
-    {
-      printed: String.raw`\frac{1}{N}\sum_{n}\frac{\left(g^{n}-1\right)}{\left(g^{n}\right)^{2}}\left(x_{i}^{n}+\eta_{i}^{n}\right)\left(x_{j}^{n}+\eta_{j}^{n}\right)`,
-      role: "rhs",
-    },
-    {
-      printed: G_DEFINITION,
-      role: "def:g",
-    },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'base' },
+    { at: { anchor: 'where gn', equation: '(14)', side: 'rhs' }, role: 'rhs' },
+    { at: { anchor: 'where gn', side: 'rhs' }, role: 'def:g' },
   ],
   assumptions: [
     "(y^n)² = 1",

@@ -13,10 +13,7 @@ export const eq15Limit = claim({
   kind: "identity",
   category: 'derivation',
   latex: [
-    {
-      printed: String.raw`\frac{1}{N}\sum_{n}\left(x_{i}^{n}x_{j}^{n}+\frac{\varepsilon^{2}}{3}\delta_{ij}\right)\lim_{\kappa^{n}\rightarrow 0}\frac{\kappa^{n}}{\left(\kappa^{n}+1\right)^{2}}`,
-      role: "lhs",
-    },
+    { at: { anchor: 'in the large N', equation: '(15)', side: 'lhs' }, role: 'lhs' },
   ],
   dependsOn: [
     "eq14-hessian-random",

@@ -1,7 +1,6 @@
 /** Appendix A, first line of the proof of Lemma 1: the chain rule through log. */
 import { claim } from '../src/claims/schema.ts';
 import { c, eta, w, x, y } from './variables.ts';
-import { LEMMA1_LOSS } from './_data/formulas.ts';
 
 export const lem1A1Derivative = claim({
   id: "lem1-a1-derivative",
@@ -15,14 +14,8 @@ export const lem1A1Derivative = claim({
   category: 'derivation',
   quote: 'We show that loss is monotonically increasing for',
   latex: [
-    {
-      printed: LEMMA1_LOSS,
-      role: "base",
-    },
-    {
-      printed: String.raw`\frac{\frac{\partial}{\partial\left(\cos\theta^{n}\right)}\left(\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)\right)}{1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)}`,
-      role: "rhs",
-    },
+    { at: { anchor: 'We show that loss is monotonically increasing', item: 4, skip: 1 }, role: 'base' },
+    { at: { anchor: 'We show that loss is monotonically increasing', item: 5, side: 'rhs' }, role: 'rhs' },
   ],
   dependsOn: [
     "eq07-cos-theta",

@@ -1,7 +1,6 @@
 /** Appendix A, second line of the proof of Lemma 1: the derivative with respect to cos θ^n. */
 import { claim } from '../src/claims/schema.ts';
 import { c, eta, w, x, y } from './variables.ts';
-import { LEMMA1_LOSS } from './_data/formulas.ts';
 
 export const lem1A2Derivative = claim({
   id: "lem1-a2-derivative",
@@ -15,14 +14,8 @@ export const lem1A2Derivative = claim({
   category: 'derivation',
   quote: 'We show that loss is monotonically increasing for',
   latex: [
-    {
-      printed: LEMMA1_LOSS,
-      role: "base",
-    },
-    {
-      printed: String.raw`\frac{y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\left(\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)\right)}{1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)}`,
-      role: "rhs",
-    },
+    { at: { anchor: 'We show that loss is monotonically increasing', item: 4, skip: 1 }, role: 'base' },
+    { at: { anchor: 'We show that loss is monotonically increasing', item: 6, side: 'rhs' }, role: 'rhs' },
   ],
   dependsOn: [
     "lem1-a1-derivative",

@@ -1,7 +1,6 @@
 /** Lemma 1: the loss is increasing in cos θ^n when y^n = 1 and decreasing when y^n = −1. */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, w, x, y } from './variables.ts';
-import { EQ7_LINE1, LEMMA1_LOSS } from './_data/formulas.ts';
 import { THETA } from './_data/conventions.ts';
 
 export const lem1Monotone = claim({
@@ -16,18 +15,9 @@ export const lem1Monotone = claim({
   category: 'result',
   quote: "is a monotonically increasing function of",
   latex: [
-    {
-      printed: LEMMA1_LOSS,
-      role: "f",
-    },
-    {
-      printed: EQ7_LINE1,
-      role: "loss",
-    },
-    {
-      printed: String.raw`\frac{y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\left(\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)\right)}{1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)}`,
-      role: "factorised",
-    },
+    { at: { anchor: 'We show that loss is monotonically increasing', item: 4, skip: 1 }, role: 'f' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'loss' },
+    { at: { anchor: 'We show that loss is monotonically increasing', item: 6, side: 'rhs' }, role: 'factorised' },
   ],
   assumptions: [
     "‖w‖‖η^n‖ > 0 for strict monotonicity",

@@ -4,10 +4,6 @@
  */
 import { claim } from '../src/claims/schema.ts';
 import { PGD_START } from './_data/conventions.ts';
-import { EPS_SETUP_L2_MNIST2, EPS_SETUP_LINF_MNIST2 } from './_data/printed.ts';
-
-const ITERATIONS =
-  'For PGD, we updated the perturbation for 404040 iterations at training time and 100100100 iterations at evaluation time on MNIST2.';
 
 /** The PGD budget of the MNIST2 experiments. */
 export const pgdBudgetMnist2 = claim({
@@ -18,12 +14,14 @@ export const pgdBudgetMnist2 = claim({
   kind: 'pgd-budget',
   category: 'result',
   latex: [
-    { printed: EPS_SETUP_L2_MNIST2, role: 'eps-set', parse: false },
-    { printed: EPS_SETUP_LINF_MNIST2, role: 'eps-set', parse: false },
-    { printed: '0.15\\times\\varepsilon', role: 'step-size', parse: false },
-    { printed: '0.01', role: 'step-size', parse: false },
+    { at: { anchor: 'for MNIST2. The', item: -1 }, role: 'eps-l2', parse: false },
+    { at: { anchor: 'for MNIST2 and', item: -1 }, role: 'eps-linf', parse: false },
+    { at: { anchor: 'evaluation time on MNIST2. A step size of', item: 2 }, role: 'step-l2', parse: false },
+    { at: { anchor: 'For CIFAR10 and SVHN, we updated', item: -1 }, role: 'step-linf', parse: false },
+    { at: { anchor: 'For PGD, we updated the perturbation for' }, role: 'iterations-train', parse: false },
+    { at: { anchor: 'For PGD, we updated the perturbation for', item: 2 }, role: 'iterations-eval', parse: false },
   ],
-  quote: ITERATIONS,
+  quote: 'For PGD, we updated the perturbation for',
   assumptions: ['ε and the L∞ step are in pixel units of [0, 1] images (ε = 76.5/255 = 0.3 as in Madry et al.)'],
   params: {
     readings: { convention: PGD_START.id, question: PGD_START.question, quote: PGD_START.quote, readings: [...PGD_START.readings] },
@@ -31,19 +29,17 @@ export const pgdBudgetMnist2 = claim({
       {
         dataset: 'MNIST2',
         norm: 'L2',
-        epsSet: EPS_SETUP_L2_MNIST2,
-        stepSize: '0.15\\times\\varepsilon',
-        stepQuote: 'A step size of L2subscript𝐿2L_{\\rm 2}PGD is 0.15×ε0.15𝜀0.15\\times\\varepsilon',
-        iterationsQuote: ITERATIONS,
+        epsSet: 'eps-l2',
+        stepSize: 'step-l2',
+        iterations: { train: 'iterations-train', eval: 'iterations-eval' },
         inputDim: 784,
       },
       {
         dataset: 'MNIST2',
         norm: 'Linf',
-        epsSet: EPS_SETUP_LINF_MNIST2,
-        stepSize: '0.01',
-        stepQuote: 'a step size of Lsubscript𝐿L_{\\infty}PGD is 0.010.010.01',
-        iterationsQuote: ITERATIONS,
+        epsSet: 'eps-linf',
+        stepSize: 'step-linf',
+        iterations: { train: 'iterations-train', eval: 'iterations-eval' },
         inputDim: 784,
       },
     ],

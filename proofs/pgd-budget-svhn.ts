@@ -4,10 +4,6 @@
  */
 import { claim } from '../src/claims/schema.ts';
 import { PGD_START } from './_data/conventions.ts';
-import { EPS_SETUP_LINF_RESNET } from './_data/printed.ts';
-
-const ITERATIONS =
-  'For CIFAR10 and SVHN, we updated the perturbation for 777 iterations at training time and 202020 iterations at evaluation time.';
 
 /** The PGD budget of the SVHN experiments. */
 export const pgdBudgetSvhn = claim({
@@ -18,10 +14,12 @@ export const pgdBudgetSvhn = claim({
   kind: 'pgd-budget',
   category: 'result',
   latex: [
-    { printed: EPS_SETUP_LINF_RESNET, role: 'eps-set', parse: false },
-    { printed: '\\frac{1}{255}', role: 'step-size', parse: false },
+    { at: { anchor: 'for CIFAR10 and SVHN. For PGD', item: -1 }, role: 'eps-set', parse: false },
+    { at: { anchor: 'in SVHN. For random noise', item: -1 }, role: 'step-size', parse: false },
+    { at: { anchor: 'For CIFAR10 and SVHN, we updated the perturbation for' }, role: 'iterations-train', parse: false },
+    { at: { anchor: 'For CIFAR10 and SVHN, we updated the perturbation for', item: 2 }, role: 'iterations-eval', parse: false },
   ],
-  quote: ITERATIONS,
+  quote: 'For CIFAR10 and SVHN, we updated the perturbation for',
   assumptions: ['ε and the step are in pixel units of [0, 1] images'],
   params: {
     readings: { convention: PGD_START.id, question: PGD_START.question, quote: PGD_START.quote, readings: [...PGD_START.readings] },
@@ -29,10 +27,9 @@ export const pgdBudgetSvhn = claim({
       {
         dataset: 'SVHN',
         norm: 'Linf',
-        epsSet: EPS_SETUP_LINF_RESNET,
-        stepSize: '\\frac{1}{255}',
-        stepQuote: 'a step size of Lsubscript𝐿L_{\\infty}PGD is 12551255\\frac{1}{255}',
-        iterationsQuote: ITERATIONS,
+        epsSet: 'eps-set',
+        stepSize: 'step-size',
+        iterations: { train: 'iterations-train', eval: 'iterations-eval' },
         inputDim: 3072,
       },
     ],

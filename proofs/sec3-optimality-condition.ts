@@ -14,11 +14,7 @@ export const sec3OptimalityCondition = claim({
   category: 'derivation',
   quote: 'for each point satisfies',
   latex: [
-    {
-      printed: String.raw`\frac{w_{i}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|}=\frac{y^{n}x_{i}^{n}}{\left\|{\bm{\eta}}^{n}\right\|}`,
-      role: "condition",
-      parse: false,
-    },
+    { at: { anchor: 'for each point satisfies' }, role: 'condition', parse: false },
   ],
   dependsOn: [
     "eq08-gradient",

@@ -14,14 +14,8 @@ export const sec3SharpnessScale = claim({
   category: 'derivation',
   quote: "is positive-semidefinite",
   latex: [
-    {
-      printed: String.raw`\frac{1}{2N}\sum_{n}\frac{\left\|{\bm{\eta}}^{n}\right\|}{\left\|{\bm{w}}^{\ast}\right\|}\left(\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|{\bm{w}}^{\ast}\right\|^{2}}\right)`,
-      role: "matrix",
-    },
-    {
-      printed: String.raw`\frac{1}{2N}\sum_{n}\frac{\left\|{\bm{\eta}}^{n}\right\|}{\left\|{\bm{w}}^{\ast}\right\|}`,
-      role: "scale",
-    },
+    { at: { anchor: 'we consider the Hessian matrix of loss on an optimal weight', equation: '(9)', side: 'rhs' }, role: 'matrix' },
+    { at: { anchor: 'This matrix has eigenvalues', item: 3 }, role: 'scale' },
   ],
   dependsOn: [
     "eq09-hessian-at-optimum",

@@ -1,7 +1,6 @@
 /** §3.2, after Eq. (7): "Since an adversarial example must increase the loss, Lemma 1 shows y^n cos θ^n = 1". */
 import { claim } from '../src/claims/schema.ts';
 import { N, eta, w, x, y } from './variables.ts';
-import { EQ7_LINE1 } from './_data/formulas.ts';
 import { THETA } from './_data/conventions.ts';
 
 export const sec32YCosTheta = claim({
@@ -13,7 +12,9 @@ export const sec32YCosTheta = claim({
   kind: 'argmax-angle',
   category: 'derivation',
   quote: 'Since an adversarial example must increase the loss, Lemma\u00a01 shows',
-  latex: [{ printed: EQ7_LINE1, role: 'loss' }],
+  latex: [
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'loss' },
+  ],
   variables: [w, x, y, eta, N],
   assumptions: ['the adversarial example maximises the loss over perturbations of the same norm ‖η^n‖ (Eq. (2) on the sphere)'],
   dependsOn: ['eq07-cos-theta', 'lem1-monotone'],

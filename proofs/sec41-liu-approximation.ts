@@ -1,7 +1,6 @@
 /** Section 4.1: the printed form of Liu et al.'s approximated loss. */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eps, eta, w, x, y } from './variables.ts';
-import { EQ7_LINE2 } from './_data/formulas.ts';
 
 export const sec41LiuApproximation = claim({
   id: "sec41-liu-approximation",
@@ -14,14 +13,8 @@ export const sec41LiuApproximation = claim({
   category: 'derivation',
   quote: "used an approximation of the loss function as",
   latex: [
-    {
-      printed: String.raw`\frac{1}{N}\sum_{n}y^{n}\log\left(1+\exp\left(-y^{n}{\bm{w}}\cdot{\bm{x}}^{n}+{\bm{\eta}}^{n}\right)\right)`,
-      role: "liu",
-    },
-    {
-      printed: EQ7_LINE2,
-      role: "eq7",
-    },
+    { at: { anchor: 'used an approximation of the loss function as', side: 'rhs' }, role: 'liu' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'eq7' },
   ],
   dependsOn: [
     "sec41-robust-loss",

@@ -1,7 +1,6 @@
 /** Section 4.1 / Eq. (7): the robust loss used "without approximation": Eq. (7) at the worst-case perturbation. */
 import { claim } from '../src/claims/schema.ts';
 import { N, c, eta, r, w, x, y } from './variables.ts';
-import { EQ7_LINE1, EQ7_LINE2 } from './_data/formulas.ts';
 
 export const sec41RobustLoss = claim({
   id: "sec41-robust-loss",
@@ -15,14 +14,8 @@ export const sec41RobustLoss = claim({
   category: 'derivation',
   quote: "In contrast, we do not use an approximation of the loss function as Eq.",
   latex: [
-    {
-      printed: EQ7_LINE1,
-      role: "lhs",
-    },
-    {
-      printed: EQ7_LINE2,
-      role: "rhs",
-    },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'lhs' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'rhs' },
   ],
   assumptions: [
     "closed L2 ball, no clipping of x + η",

@@ -3,13 +3,6 @@
  * from Fig. 2; in the supplement), Appendix D.1 and the rows of Tables 3 and 4.
  */
 import { claim } from '../src/claims/schema.ts';
-import {
-  EPS_APPENDIX_D,
-  EPS_LARGE_EXCLUDED,
-  EPS_LARGE_SUPPLEMENT,
-  EPS_RANDOM_LINF,
-  EPS_SETUP_LINF_MNIST2,
-} from './_data/printed.ts';
 import { TABLE_3, TABLE_4 } from './_data/tables.ts';
 
 /** Agreement of the L∞ ε sets stated for MNIST2. */
@@ -22,22 +15,22 @@ export const setEpsMnist2Linf = claim({
   kind: 'eps-sets',
   category: 'presentation',
   latex: [
-    { printed: EPS_SETUP_LINF_MNIST2, role: 'eps-set', parse: false },
-    { printed: EPS_RANDOM_LINF, role: 'eps-set', parse: false },
-    { printed: EPS_LARGE_EXCLUDED, role: 'eps-set', parse: false },
-    { printed: EPS_LARGE_SUPPLEMENT, role: 'eps-set', parse: false },
-    { printed: EPS_APPENDIX_D, role: 'eps-set', parse: false },
+    { at: { anchor: 'for MNIST2 and', item: -1 }, role: 'eps-setup', parse: false },
+    { at: { anchor: 'distribution constrained to the', item: 2 }, role: 'eps-random', parse: false },
+    { at: { anchor: 'from Fig. 2. The results', item: -2 }, role: 'eps-excluded', parse: false },
+    { at: { anchor: 'The results for the large' }, role: 'eps-large', parse: false },
+    { at: { anchor: 'using the noise magnitude range' }, role: 'eps-appendix-d', parse: false },
   ],
   quote:
     'For the sake of clarity, we have excluded the ranges with large ε={25.5255,51255,76.5255}𝜀25.52555125576.5255\\varepsilon=\\left\\{\\frac{25.5}{255},\\frac{51}{255},\\frac{76.5}{255}\\right\\} in Lsubscript𝐿L_{\\infty} from Fig.\u00a02.',
   params: {
     sets: [
-      { name: 'setup', place: 'Section 5 (setup), L∞ for MNIST2', source: { from: 'latex', printed: EPS_SETUP_LINF_MNIST2 } },
-      { name: 'random', place: 'Section 5.1 (Comparison with Random Noise), L∞', source: { from: 'latex', printed: EPS_RANDOM_LINF } },
-      { name: 'excluded', place: 'Section 5.1, large ε excluded from Fig. 2', source: { from: 'latex', printed: EPS_LARGE_EXCLUDED } },
+      { name: 'setup', place: 'Section 5 (setup), L∞ for MNIST2', source: { from: 'latex', role: 'eps-setup' } },
+      { name: 'random', place: 'Section 5.1 (Comparison with Random Noise), L∞', source: { from: 'latex', role: 'eps-random' } },
+      { name: 'excluded', place: 'Section 5.1, large ε excluded from Fig. 2', source: { from: 'latex', role: 'eps-excluded' } },
       { name: 'fig2', place: 'Fig. 2 (setup minus the excluded range)', source: { from: 'difference', of: 'setup', minus: 'excluded' } },
-      { name: 'large', place: 'Section 5.1, large ε in the supplement', source: { from: 'latex', printed: EPS_LARGE_SUPPLEMENT } },
-      { name: 'appendixD', place: 'Appendix D.1 (Fig. 5)', source: { from: 'latex', printed: EPS_APPENDIX_D } },
+      { name: 'large', place: 'Section 5.1, large ε in the supplement', source: { from: 'latex', role: 'eps-large' } },
+      { name: 'appendixD', place: 'Appendix D.1 (Fig. 5)', source: { from: 'latex', role: 'eps-appendix-d' } },
       { name: 'table3', place: 'Table 3 rows', source: { from: 'table', table: TABLE_3 } },
       { name: 'table4', place: 'Table 4 rows', source: { from: 'table', table: TABLE_4 } },
     ],

@@ -9,7 +9,9 @@ export const thm2GaussianRemark = claim({
   location: { section: '3.2' },
   kind: 'gaussian-remark',
   category: 'result',
-  latex: [{ printed: '\\bm{\\eta}\\sim N\\left(0,\\sigma I\\right)', role: 'distribution', parse: false }],
+  latex: [
+    { at: { anchor: 'considering Gaussian noise' }, role: 'distribution', parse: false },
+  ],
   quote:
     'For example, considering Gaussian noise 𝜼N(0,σI)similar-to𝜼𝑁0𝜎𝐼\\bm{\\eta}\\sim N\\left(0,\\sigma I\\right), the same conclusion holds when the noise is L2subscript𝐿2L_{{\\rm 2}} norm constrained.',
   variables: [

@@ -12,14 +12,9 @@ export const thm2KappaIndependent = claim({
   kind: 'kappa-independence',
   category: 'derivation',
   latex: [
-    { printed: 'g^{n}\\equiv 1+\\exp\\left(-y^{n}\\bm{w}\\cdot\\left(\\bm{x}^{n}+\\bm{\\eta}^{n}\\right)\\right)', role: 'definition', parse: false },
-    { printed: '\\kappa^{n}\\equiv g^{n}-1\\rightarrow 0', role: 'definition', parse: false },
-    {
-      printed:
-        '\\frac{\\partial^{2}L_{\\eta}}{\\partial w_{i}\\partial w_{j}}=\\frac{1}{N}\\sum_{n}\\frac{\\left(g^{n}-1\\right)}{\\left(g^{n}\\right)^{2}}\\left(x_{i}^{n}+\\eta_{i}^{n}\\right)\\left(x_{j}^{n}+\\eta_{j}^{n}\\right)',
-      role: 'hessian',
-      parse: false,
-    },
+    { at: { anchor: 'where gn' }, role: 'definition', parse: false },
+    { at: { anchor: 'is zero on the optimal weight, the numerator of Eq.' }, role: 'definition', parse: false },
+    { at: { anchor: 'where gn', equation: '(14)' }, role: 'hessian', parse: false },
   ],
   quote:
     'Let us consider the case where κnsuperscript𝜅𝑛\\kappa^{n} is sufficiently small but takes a finite value independent of 𝜼𝜼{\\bm{\\eta}}.',

@@ -10,13 +10,9 @@ export const thm2UniformVariance = claim({
   kind: 'noise-moment',
   category: 'derivation',
   latex: [
-    { printed: '\\eta_{i}\\sim U\\left(-\\varepsilon,\\varepsilon\\right)', role: 'distribution', parse: false },
-    { printed: '\\lim_{N\\rightarrow\\infty}\\frac{1}{N}\\sum_{n}\\eta_{i}^{n}x_{j}^{n}=0', role: 'uncorrelated', parse: false },
-    {
-      printed: '\\lim_{N\\rightarrow\\infty}\\frac{1}{N}\\sum_{n}\\eta_{i}^{n}\\eta_{j}^{n}=\\frac{\\varepsilon^{2}}{3}\\delta_{ij}',
-      role: 'second-moment',
-      parse: false,
-    },
+    { at: { anchor: 'The eigenvalues of the Hessian matrix of this model converge', item: -1 }, role: 'distribution', parse: false },
+    { at: { anchor: 'and the mean of', item: 2 }, role: 'uncorrelated', parse: false },
+    { at: { anchor: 'and the variance of the noise is' }, role: 'second-moment', parse: false },
   ],
   quote:
     'the variance of the noise is limN1Nnηinηjn=ε23δijsubscript𝑁1𝑁subscript𝑛superscriptsubscript𝜂𝑖𝑛superscriptsubscript𝜂𝑗𝑛superscript𝜀23subscript𝛿𝑖𝑗\\lim_{N\\rightarrow\\infty}\\frac{1}{N}\\sum_{n}\\eta_{i}^{n}\\eta_{j}^{n}=\\frac{\\varepsilon^{2}}{3}\\delta_{ij}.',

@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'UNKNOWN_VARIABLE'
   | 'UNKNOWN_CHECKER'
   | 'BAD_INPUT'
-  | 'CHECK_FAILED';
+  | 'CHECK_FAILED'
+  /** The condition of `--fail-on` holds (a refuted claim, or a change against the baseline). */
+  | 'FAIL_ON';
 
 export class ClaimcheckError extends Error {
   readonly code: ErrorCode;

@@ -7,6 +7,7 @@ import { runChecks } from './run.ts';
 interface Job {
   readonly ids: readonly string[];
   readonly seed: number;
+  readonly paper?: string;
   readonly dims?: readonly number[];
   readonly points?: readonly number[];
   readonly measurementData?: Readonly<Record<string, unknown>>;
@@ -16,6 +17,7 @@ process.once('message', (job: Job) => {
   let current: string | undefined;
   runChecks(job.ids, {
     seed: job.seed,
+    ...(job.paper !== undefined ? { paper: job.paper } : {}),
     dims: job.dims,
     points: job.points,
     measurementData: job.measurementData,

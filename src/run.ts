@@ -15,12 +15,15 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import os from 'node:os';
 import { settleVacuous } from './claims/vacuity.ts';
+import { DEFAULT_PAPER, readPaper, type Paper } from './paper/paper.ts';
 
 /** The default seed of every check (printed in every output). */
 export const DEFAULT_SEED = 20210;
 
 export interface RunOptions {
   readonly seed?: number;
+  /** The paper text the formulas are read from (default: the shipped one, `DEFAULT_PAPER`). */
+  readonly paper?: string;
   readonly dims?: readonly number[];
   readonly points?: readonly number[];
   /** Called before and after each claim (progress display). */
@@ -44,20 +47,42 @@ export interface CheckResult {
   readonly millis: number;
 }
 
-let cached: LoadedClaim[] | undefined;
+const loaded = new Map<string, { readonly paper: Paper; readonly claims: LoadedClaim[] }>();
 
-/** Every claim of the registry, validated and parsed (cached after the first call). */
-export function allClaims(): LoadedClaim[] {
-  cached ??= loadClaims(claimRecords, checkers);
-  return cached;
+/** The paper text at `file` (default: the shipped one), read and checked once per process. */
+export function paperAt(file: string = DEFAULT_PAPER): Paper {
+  return claimsOf(file).paper;
+}
+
+function claimsOf(file: string): { readonly paper: Paper; readonly claims: LoadedClaim[] } {
+  let entry = loaded.get(file);
+  if (!entry) {
+    const paper = readPaper(file);
+    const claims = loadClaims(claimRecords, checkers, paper);
+    if (claims.every((c) => c.notInPaper.length > 0)) {
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        `--paper ${file}: none of the paper's formulas or quoted sentences were found: not a version of "${paperAt().title}"`,
+        'give the text of a version of the paper as extracted with its formulas',
+      );
+    }
+    entry = { paper, claims };
+    loaded.set(file, entry);
+  }
+  return entry;
+}
+
+/** Every claim of the registry, validated, with its formulas read from the paper (cached per paper file). */
+export function allClaims(paper: string = DEFAULT_PAPER): LoadedClaim[] {
+  return claimsOf(paper).claims;
 }
 
 /**
  * The claims with the given ids, in the order given and each once (a repeated id counts at its first occurrence), or
  * all claims when `ids` is empty; unknown ids throw with the nearest known ids.
  */
-export function selectClaims(ids: readonly string[]): LoadedClaim[] {
-  const claims = allClaims();
+export function selectClaims(ids: readonly string[], paper: string = DEFAULT_PAPER): LoadedClaim[] {
+  const claims = allClaims(paper);
   if (ids.length === 0) return claims;
   const byId = new Map(claims.map((c) => [c.id, c]));
   return [...new Set(ids)].map((id) => {
@@ -68,6 +93,23 @@ export function selectClaims(ids: readonly string[]): LoadedClaim[] {
     }
     return found;
   });
+}
+
+/**
+ * The verdict of a claim that this version of the paper does not make, or whose formulas in it cannot be read:
+ * inconclusive, saying which locator or formula and why. The checker does not run.
+ */
+export function unreadableVerdict(claim: LoadedClaim, seed: number): Verdict | undefined {
+  const checker = checkerFor(claim).kind;
+  if (claim.notInPaper.length > 0) {
+    const reason = `not in this version of the paper: ${claim.notInPaper.join('; ')}`;
+    return { claimId: claim.id, seed, checker, status: 'inconclusive', reason, evidence: { summary: reason, data: { notInPaper: claim.notInPaper } } };
+  }
+  if (claim.unreadable.length > 0) {
+    const reason = `the formula as printed in this version could not be read: ${claim.unreadable.join('; ')}`;
+    return { claimId: claim.id, seed, checker, status: 'inconclusive', reason, evidence: { summary: reason, data: { unreadable: claim.unreadable } } };
+  }
+  return undefined;
 }
 
 /** Builds the context a checker receives for one claim (the claim's seed is derived from the run seed and its id). */
@@ -97,14 +139,15 @@ function checkerFor(claim: LoadedClaim) {
 
 /** Checks the given claims (all when `ids` is empty) and returns their verdicts in paper order. */
 export async function runChecks(ids: readonly string[], options: RunOptions = {}): Promise<CheckResult[]> {
-  const claims = selectClaims(ids);
+  const claims = selectClaims(ids, options.paper);
   const results: CheckResult[] = [];
   for (const [index, claim] of claims.entries()) {
     options.onProgress?.({ id: claim.id, index, total: claims.length, done: false });
     const checker = checkerFor(claim);
     const params = checker.params.parse(claim.params);
     const t0 = performance.now();
-    const verdict = settleVacuous(await checker.check(claim, params, contextFor(claim, options)));
+    const context = contextFor(claim, options);
+    const verdict = unreadableVerdict(claim, context.seed) ?? settleVacuous(await checker.check(claim, params, context));
     results.push({ claim, verdict, millis: performance.now() - t0 });
     options.onProgress?.({ id: claim.id, index, total: claims.length, done: true });
   }
@@ -113,7 +156,9 @@ export async function runChecks(ids: readonly string[], options: RunOptions = {}
 
 /** The derived form of a claim in LaTeX, for checkers that derive one. */
 export async function deriveClaim(id: string, options: RunOptions = {}): Promise<string> {
-  const [claim] = selectClaims([id]);
+  const [claim] = selectClaims([id], options.paper);
+  const missing = unreadableVerdict(claim!, 0);
+  if (missing?.status === 'inconclusive') throw new ClaimcheckError('BAD_INPUT', `claim ${id}: ${missing.reason}`);
   const checker = checkerFor(claim!);
   if (!checker.derive) {
     throw new ClaimcheckError('BAD_INPUT', `claim ${id}: its checker (${checker.kind}) derives no formula`, 'derive works on formula claims');
@@ -144,7 +189,7 @@ interface WorkerMessage {
  * seed depends only on the run seed and its id, so the verdicts are identical to a serial run.
  */
 export async function runChecksParallel(ids: readonly string[], options: RunOptions = {}): Promise<CheckResult[]> {
-  const claims = selectClaims(ids);
+  const claims = selectClaims(ids, options.paper);
   const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(os.cpus().length, 4), claims.length));
   // Measurement providers are functions and cannot cross a process boundary: run serially when there are any.
   if (jobs === 1 || options.measurements) return runChecks(ids, options);
@@ -180,6 +225,7 @@ export async function runChecksParallel(ids: readonly string[], options: RunOpti
           child.send({
             ids: group,
             seed: options.seed ?? DEFAULT_SEED,
+            paper: options.paper,
             dims: options.dims,
             points: options.points,
             measurementData: options.measurementData,

@@ -1,8 +1,12 @@
 /**
- * Loads claim records: validates each against the record schema and its checker's parameter schema, parses every
- * LaTeX fragment marked for parsing, and refuses records with an empty domain or an unknown variable.
+ * Loads claim records: validates each against the record schema and its checker's parameter schema, reads each LaTeX
+ * fragment from the paper by its locator, parses every fragment marked for parsing, and refuses records with an empty
+ * domain. A fragment or quote that this version of the paper lacks, or a formula in it that cannot be parsed, does not
+ * stop the run: the claim records why (`notInPaper`, `unreadable`) and gets an inconclusive verdict that says so.
  */
-import { ClaimRecordSchema, type ClaimRecord, type ClaimRecordInput } from './schema.ts';
+import { ClaimRecordSchema, type ClaimRecord, type ClaimRecordInput, type LatexFragment } from './schema.ts';
+import { locate, plainSpaces, type Locator } from '../paper/locate.ts';
+import type { Paper } from '../paper/paper.ts';
 import type { Checker } from './checker.ts';
 import { ClaimcheckError } from '../errors.ts';
 import { parseLatex, type ParsedLatex } from '../latex/parse.ts';
@@ -14,9 +18,69 @@ export interface ParsedFragment {
   readonly parsed: ParsedLatex;
 }
 
-/** A validated claim record with its parsed formulas. */
-export interface LoadedClaim extends ClaimRecord {
+/** A fragment as read from the paper: its text, and the line it stands on. */
+export interface PrintedFragment {
+  readonly role: string;
+  readonly parse: boolean;
+  readonly printed: string;
+  readonly at?: Locator;
+  /** 1-based line of the paper text. */
+  readonly line?: number;
+  /** The equation number it stands under in this version, when the record expected another (`at.equation`). */
+  readonly renumbered?: string;
+}
+
+/** A validated claim record with its formulas as printed in the paper, parsed. */
+export interface LoadedClaim extends Omit<ClaimRecord, 'latex'> {
+  readonly latex: readonly PrintedFragment[];
   readonly parsedLatex: readonly ParsedFragment[];
+  /** Why this version of the paper does not make the claim: fragments or quote not found (empty when it does). */
+  readonly notInPaper: readonly string[];
+  /** Formulas of this version that could not be parsed or use symbols the record does not declare. */
+  readonly unreadable: readonly string[];
+  /** 1-based line of the paper where the quote stands, when it has one found there. */
+  readonly quoteLine?: number;
+}
+
+/** The text of the claim's fragment of `role`, or an `INVALID_RECORD` error naming the record and `field`. */
+export function printedOf(claim: Pick<LoadedClaim, 'id' | 'latex'>, role: string, field: string): string {
+  const f = claim.latex.find((l) => l.role === role);
+  if (!f) throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field ${field}: no latex[] fragment of role "${role}"`);
+  return f.printed;
+}
+
+export function readFragments(
+  rec: ClaimRecord,
+  paper: Paper | undefined,
+): { latex: PrintedFragment[]; notInPaper: string[]; quoteLine?: number } {
+  const latex: PrintedFragment[] = [];
+  const notInPaper: string[] = [];
+  for (const [i, f] of rec.latex.entries()) {
+    if (f.printed !== undefined) {
+      latex.push({ role: f.role, parse: f.parse, printed: f.printed });
+      continue;
+    }
+    if (!paper) throw new ClaimcheckError('INVALID_RECORD', `claim record ${rec.id}: field latex[${i}].at: a locator needs a paper`);
+    const found = locate(paper, f.at!);
+    if (found.found) {
+      latex.push({
+        role: f.role,
+        parse: f.parse,
+        printed: found.latex,
+        at: f.at!,
+        line: found.line,
+        ...(found.renumbered !== undefined ? { renumbered: found.renumbered } : {}),
+      });
+    }
+    else notInPaper.push(`${f.role}: ${found.why}`);
+  }
+  if (paper && rec.quote !== undefined) {
+    const quote = plainSpaces(rec.quote).split('\n')[0]!;
+    const at = paper.lines.findIndex((l) => plainSpaces(l.text).includes(quote));
+    if (at >= 0 && plainSpaces(paper.text).includes(plainSpaces(rec.quote))) return { latex, notInPaper, quoteLine: at + 1 };
+    notInPaper.push(`the quoted sentence "${rec.quote.length > 60 ? `${rec.quote.slice(0, 60)}…` : rec.quote}" is not in this version`);
+  }
+  return { latex, notInPaper };
 }
 
 function formatZodPath(path: readonly PropertyKey[]): string {
@@ -24,7 +88,11 @@ function formatZodPath(path: readonly PropertyKey[]): string {
 }
 
 /** Validates one record and parses its formulas; throws `ClaimcheckError` naming the record and the field. */
-export function loadClaim(input: ClaimRecordInput, checkers: ReadonlyMap<string, Checker<unknown>>): LoadedClaim {
+export function loadClaim(
+  input: ClaimRecordInput,
+  checkers: ReadonlyMap<string, Checker<unknown>>,
+  paper?: Paper,
+): LoadedClaim {
   const id = typeof input.id === 'string' ? input.id : '<no id>';
   const result = ClaimRecordSchema.safeParse(input);
   if (!result.success) {
@@ -52,49 +120,76 @@ export function loadClaim(input: ClaimRecordInput, checkers: ReadonlyMap<string,
       `claim record ${rec.id}: field params.${formatZodPath(issue.path)}: ${issue.message}`,
     );
   }
+  const { latex, notInPaper, quoteLine } = readFragments(rec, paper);
+  // A renumbered equation keeps its claim; the claim's location follows the number it stands under now.
+  const moved = latex.find((f) => f.renumbered !== undefined && f.at?.equation === rec.location.equation);
+  const { equation: _printedUnder, ...unnumbered } = rec.location;
+  const location = !moved ? rec.location : moved.renumbered === 'unnumbered' ? unnumbered : { ...rec.location, equation: moved.renumbered! };
   const known = new Set([
     ...rec.variables.map((v) => v.name),
-    ...rec.latex.filter((f) => f.role.startsWith('def:')).map((f) => f.role.slice(4)),
+    ...latex.filter((f) => f.role.startsWith('def:')).map((f) => f.role.slice(4)),
   ]);
   // Fragments that share a role are one formula printed over several rows: join them before parsing.
-  const roles = [...new Set(rec.latex.filter((f) => f.parse).map((f) => f.role))];
+  const roles = notInPaper.length > 0 ? [] : [...new Set(latex.filter((f) => f.parse).map((f) => f.role))];
   const parsedLatex: ParsedFragment[] = [];
+  const unreadable: string[] = [];
   for (const role of roles) {
-    const printed = rec.latex.filter((f) => f.parse && f.role === role).map((f) => f.printed).join('');
-    const where = `latex[${rec.latex.findIndex((f) => f.role === role)}].printed`;
+    const printed = latex.filter((f) => f.parse && f.role === role).map((f) => f.printed).join('');
+    const index = latex.findIndex((f) => f.role === role);
+    const where = latex[index]!.at ? `the formula of role ${role} (${describeAt(latex[index]!)})` : `field latex[${index}].printed (role ${role})`;
     let parsed: ParsedLatex;
     try {
       parsed = parseLatex(printed);
     } catch (err) {
       if (rec.transcribed) continue;
-      throw new ClaimcheckError(
-        'UNPARSABLE_LATEX',
-        `claim record ${rec.id}: field ${where} (role ${role}): ${(err as Error).message}`,
-        'mark the record transcribed: true with a transcription, or extend src/latex/fixups.ts',
-      );
+      if (!latex[index]!.at) {
+        throw new ClaimcheckError(
+          'UNPARSABLE_LATEX',
+          `claim record ${rec.id}: ${where}: ${(err as Error).message}`,
+          'mark the record transcribed: true with a transcription, or extend src/latex/fixups.ts',
+        );
+      }
+      unreadable.push(`${where} cannot be parsed: ${(err as Error).message}`);
+      continue;
     }
     const unknown = parsed.freeSymbols.filter((s) => !known.has(s));
     if (unknown.length > 0) {
-      throw new ClaimcheckError(
-        'UNKNOWN_VARIABLE',
-        `claim record ${rec.id}: field ${where} (role ${role}): unknown variable(s) ${unknown.join(', ')}`,
-        `declare them in variables (known: ${[...known].join(', ')})`,
-      );
+      if (!latex[index]!.at) {
+        throw new ClaimcheckError(
+          'UNKNOWN_VARIABLE',
+          `claim record ${rec.id}: ${where}: unknown variable(s) ${unknown.join(', ')}`,
+          `declare them in variables (known: ${[...known].join(', ')})`,
+        );
+      }
+      unreadable.push(`${where} uses symbol(s) the claim does not declare: ${unknown.join(', ')}`);
+      continue;
     }
     parsedLatex.push({ role, printed, parsed });
   }
-  return { ...rec, parsedLatex };
+  return { ...rec, location, latex, parsedLatex, notInPaper, unreadable, ...(quoteLine !== undefined ? { quoteLine } : {}) };
 }
 
-/** Loads every record; ids must be unique. */
+function describeAt(f: PrintedFragment): string {
+  return `line ${f.line}`;
+}
+
+/** Loads every record against `paper`; ids must be unique, and registry records name their formulas by locator. */
 export function loadClaims(
   inputs: readonly ClaimRecordInput[],
   checkers: readonly Checker<unknown>[],
+  paper: Paper,
 ): LoadedClaim[] {
   const byKind = new Map(checkers.map((c) => [c.kind, c]));
   const seen = new Set<string>();
   return inputs.map((input) => {
-    const claim = loadClaim(input, byKind);
+    const fixed = (input.latex ?? []).findIndex((f) => (f as LatexFragment).printed !== undefined);
+    if (fixed >= 0) {
+      throw new ClaimcheckError(
+        'INVALID_RECORD',
+        `claim record ${String(input.id)}: field latex[${fixed}]: give a locator (at), not the printed text: formulas are read from the paper`,
+      );
+    }
+    const claim = loadClaim(input, byKind, paper);
     if (seen.has(claim.id)) {
       throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field id: duplicate id`);
     }

@@ -3,6 +3,7 @@
  * fails with the record's id and the offending field instead of surfacing as a wrong verdict.
  */
 import { z } from 'zod';
+import { LocatorSchema } from '../paper/locate.ts';
 
 /** Domain of one variable of a claim. */
 export const DomainSchema = z.discriminatedUnion('type', [
@@ -50,16 +51,22 @@ export const LocationSchema = z.object({
 });
 export type Location = z.infer<typeof LocationSchema>;
 
-/** One LaTeX fragment exactly as printed in the paper text. */
-export const LatexFragmentSchema = z.object({
-  /** Verbatim substring of ../shared/paper/*.txt (a test asserts this). */
-  printed: z.string().min(1),
-  /** What the fragment is in the claim: `lhs`, `rhs`, `condition`, `definition`, … */
-  role: z.string().min(1),
-  /** Whether the fragment is parsed into an expression (display formulas that are checked are). */
-  parse: z.boolean().default(true),
-});
-export type LatexFragment = z.infer<typeof LatexFragmentSchema>;
+/**
+ * One LaTeX fragment of the paper. A record names where it stands (`at`) and the loader reads it from the paper text at
+ * run time, so a revised paper is checked as printed in it. `printed` gives the text itself: for constructed claims in
+ * tests only, as `loadClaims` refuses it in the registry.
+ */
+export const LatexFragmentSchema = z
+  .object({
+    at: LocatorSchema.optional(),
+    printed: z.string().min(1).optional(),
+    /** What the fragment is in the claim: `lhs`, `rhs`, `condition`, `definition`, … */
+    role: z.string().min(1),
+    /** Whether the fragment is parsed into an expression (display formulas that are checked are). */
+    parse: z.boolean().default(true),
+  })
+  .refine((f) => (f.at === undefined) !== (f.printed === undefined), 'give exactly one of at (a locator) and printed');
+export type LatexFragment = z.output<typeof LatexFragmentSchema>;
 
 export const ClaimRecordSchema = z
   .object({
@@ -78,7 +85,7 @@ export const ClaimRecordSchema = z
      */
     category: z.enum(['result', 'derivation', 'presentation']),
     latex: z.array(LatexFragmentSchema).default([]),
-    /** Text quoted verbatim from the paper (a test asserts it occurs in the paper text). */
+    /** Text quoted verbatim from the paper; a paper version without it does not make this claim. */
     quote: z.string().optional(),
     /** True when a formula could not be parsed mechanically and was transcribed by hand. */
     transcribed: z.boolean().default(false),

@@ -10,14 +10,16 @@ export const EXIT = {
   ok: 0,
   /** A check could not run: a checker or an engine threw. */
   checkFailed: 1,
-  /** Bad usage or input: unknown claim id, bad option value, invalid claim record. */
+  /** Bad usage or input: unknown claim id, bad option value, invalid claim record, a file that is not a paper text. */
   usage: 2,
+  /** Everything ran and was written, and the condition of `--fail-on` holds (refuted claims, or changes). */
+  failOn: 3,
 } as const;
 
 /** The exit code for an error that ended a command. */
 export function exitCodeFor(err: unknown): number {
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  if (err instanceof ClaimcheckError) return err.code === 'CHECK_FAILED' ? EXIT.checkFailed : EXIT.usage;
+  if (err instanceof ClaimcheckError) return err.code === 'CHECK_FAILED' ? EXIT.checkFailed : err.code === 'FAIL_ON' ? EXIT.failOn : EXIT.usage;
   return EXIT.checkFailed;
 }
 

@@ -15,7 +15,8 @@ export function addExperimentOptions(command: Command): Command {
     .option('--gpu', 'run experiments on the gpu: same as --backend tfjs-node-gpu (default: off)')
     .option('--backend <name>', `tensorflow.js backend of the experiments: ${BACKEND_NAMES.join(', ')} (default: auto, the first that loads)`)
     .option('--setting <name>', `experiment setting: ${SETTINGS.join(' (small, fast) or ')} (the paper's) (default: full)`)
-    .option('--fresh', 'recompute every result instead of reusing the cache (default: reuse)');
+    .option('--fresh', 'recompute every result instead of reusing the cache (default: reuse)')
+    .option('--paper <file>', 'the paper text to read the formulas from, e.g. a revised version (default: the shipped paper text)');
 }
 
 /** The backend the flags ask for: `tfjs-node-gpu` with `--gpu`, else `--backend`, else `auto`. */

@@ -5,6 +5,7 @@
 import { Command } from 'commander';
 import { check } from './commands/check.ts';
 import { derive } from './commands/derive.ts';
+import { diff } from './commands/diff.ts';
 import { experiment } from './commands/experiment.ts';
 import { list } from './commands/list.ts';
 import { report } from './commands/report.ts';
@@ -22,7 +23,7 @@ export function buildProgram(): Command {
       'after',
       '\nExit codes: 0 every check ran, 1 a check could not run, 2 bad usage or input (unknown claim id, bad option value, invalid claim record).',
     );
-  for (const command of [list, check, derive, report]) program.addCommand(command);
+  for (const command of [list, check, derive, report, diff]) program.addCommand(command);
   program.addCommand(resnet);
   program.addCommand(experiment);
   for (const command of [program, ...program.commands]) {

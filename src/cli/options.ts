@@ -3,6 +3,7 @@
  * what was received instead of surfacing deeper down.
  */
 import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { ClaimcheckError } from '../errors.ts';
 
@@ -28,11 +29,37 @@ export const SeedOptionSchema = z
   .pipe(z.number().int(SEED_RANGE).min(0, SEED_RANGE).max(MAX_SEED, SEED_RANGE));
 
 /** Options of `claimcheck list`. */
-export const ListOptionsSchema = z.object({ json: z.boolean().default(false) }).strict();
+/** `--paper <file>`: a paper text, as an absolute path (checked when it is read). */
+export const PaperOptionSchema = z
+  .string()
+  .min(1, 'a file name')
+  .transform((p) => path.resolve(p));
+
+/** `--junit <file>`, `--sarif <file>`: a file to write, as an absolute path (its directory is probed before any work). */
+export const OutFileOptionSchema = z
+  .string()
+  .trim()
+  .min(1, 'a file name')
+  .transform((p) => path.resolve(p));
+
+/** The CI options `check` and `report` share: `--baseline`, `--fail-on`, `--junit`, `--sarif`. */
+const CI_FLAGS = {
+  baseline: PaperOptionSchema.optional(),
+  failOn: z.enum(['refuted', 'changed'], { error: 'one of refuted, changed' }).optional(),
+  junit: OutFileOptionSchema.optional(),
+  sarif: OutFileOptionSchema.optional(),
+};
+
+/** Options of `claimcheck diff`. */
+export const DiffOptionsSchema = z
+  .object({ json: z.boolean().default(false), failOn: CI_FLAGS.failOn })
+  .strict();
+
+export const ListOptionsSchema = z.object({ json: z.boolean().default(false), paper: PaperOptionSchema.optional() }).strict();
 
 
 /** Options of `claimcheck derive`. */
-export const DeriveOptionsSchema = z.object({ json: z.boolean().default(false) }).strict();
+export const DeriveOptionsSchema = z.object({ json: z.boolean().default(false), paper: PaperOptionSchema.optional() }).strict();
 
 /** The TensorFlow.js backends `--backend` accepts (`auto`: the first that loads). */
 export const BACKEND_NAMES = ['auto', 'tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'] as const;
@@ -67,6 +94,7 @@ const EXPERIMENT_FLAGS = {
   backend: z.enum(BACKEND_NAMES, { error: `one of ${BACKEND_NAMES.join(', ')}` }).optional(),
   setting: z.enum(SETTINGS, { error: `one of ${SETTINGS.join(', ')}` }).default('full'),
   fresh: z.boolean().default(false),
+  paper: PaperOptionSchema.optional(),
 };
 
 /** `--gpu` means `--backend tfjs-node-gpu`: any other `--backend` with it is refused. */
@@ -83,6 +111,7 @@ export const CheckOptionsSchema = z
     json: z.boolean().default(false),
     quiet: z.boolean().default(false),
     ...EXPERIMENT_FLAGS,
+    ...CI_FLAGS,
   })
   .strict()
   .superRefine(gpuAgreesWithBackend);
@@ -95,6 +124,7 @@ export const ReportOptionsSchema = z
     json: z.boolean().default(false),
     quiet: z.boolean().default(false),
     ...EXPERIMENT_FLAGS,
+    ...CI_FLAGS,
   })
   .strict()
   .superRefine(gpuAgreesWithBackend);

@@ -12,14 +12,16 @@ import { formatLocation } from './location.ts';
 import { figureFile, validateSections } from './figures.ts';
 import { joinRoleFragments, type DisplayFormula } from './math.ts';
 import type { ReportProvenance } from './provenance.ts';
+import path from 'node:path';
+import { DEFAULT_PAPER } from '../paper/paper.ts';
 import { reproduceCommand } from './reproduce.ts';
 import type { ReportSection } from './sections.ts';
 
-/** The paper the errata are about. */
-export const PAPER = {
-  title: 'Adversarial Training Makes Weight Loss Landscape Sharper in Logistic Regression',
-  authors: 'Masanori Yamada, Sekitoshi Kanai, Tomoharu Iwata, Tomokatsu Takahashi, Yuki Yamanaka, Hiroshi Takahashi, Atsutoshi Kumagai',
-} as const;
+/** The paper the errata are about, as read from the paper file. */
+export interface ErrataPaper {
+  readonly title: string;
+  readonly authors: string;
+}
 
 /** One claim of the errata: the record's text and the verdict computed for it. */
 export interface ErrataEntry {
@@ -103,7 +105,7 @@ export interface ErrataSection {
 /** The whole errata report. */
 export interface ErrataDocument {
   readonly title: string;
-  readonly paper: typeof PAPER;
+  readonly paper: ErrataPaper;
   readonly provenance: ReportProvenance;
   readonly counts: VerdictCounts;
   /** Refuted and holds-under verdicts grouped by root cause, most severe first (src/claims/findings.ts). */
@@ -169,8 +171,8 @@ export function buildErrata(
   const prop = new Map(propagated.map((p) => [p.id, p]));
   const findingOf = new Map(found.flatMap((f) => [...f.roots, ...f.consequences].map((id) => [id, { id: f.id, severity: f.severity }] as const)));
   return {
-    title: `Errata: ${PAPER.title}`,
-    paper: PAPER,
+    title: `Errata: ${provenance.paper.title}`,
+    paper: { title: provenance.paper.title, authors: provenance.paper.authors },
     provenance,
     counts: countVerdicts(results.map((r) => r.verdict)),
     findings: found,
@@ -198,7 +200,11 @@ export function buildErrata(
       reproduce: reproduceCommand(
         claim.id,
         provenance.seed,
-        provenance.experiments?.claims?.includes(claim.id) ? provenance.experiments.flags : '',
+        [
+          provenance.experiments?.claims?.includes(claim.id) ? provenance.experiments.flags : '',
+          // Another paper text than the shipped one is named FILE, as data directories are DIR (paths are host details).
+          provenance.paper.file === path.basename(DEFAULT_PAPER) ? '' : '--paper FILE',
+        ].filter((f) => f).join(' '),
       ),
     })),
     sections: errataSections,

@@ -29,6 +29,7 @@ p { margin: 0.5em 0; }
 .wrap { max-width: 74rem; margin: 0 auto; padding: 0 1.25rem; }
 .measure, .lede, .statement, blockquote, .evidence, .callout, .experiment > p, details.details { max-width: 48rem; }
 header.masthead { background: var(--tint); border-bottom: 1px solid var(--rule); padding: 2rem 0 1.25rem; }
+header.masthead code { overflow-wrap: anywhere; }
 .kicker { font: 600 0.8rem/1 var(--sans); letter-spacing: 0.12em; text-transform: uppercase; color: var(--muted); margin: 0; }
 .authors { color: var(--muted); margin: 0.25em 0 0.75em; }
 .lede { max-width: 44rem; }

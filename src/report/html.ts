@@ -360,6 +360,7 @@ class Renderer {
       '<p class="kicker">Errata</p>',
       `<h1>${esc(d.paper.title)}</h1>`,
       `<p class="authors">${esc(d.paper.authors)}</p>`,
+      `<p class="meta">Read from <code>${esc(d.provenance.paper.file)}</code> (sha256 <code>${esc(d.provenance.paper.sha256)}</code>, ${d.provenance.paper.bytes} bytes).</p>`,
       `<p class="lede">${esc(HOW_VERDICTS_ARISE).replace(/`([^`]+)`/g, '<code>$1</code>')} Each claim gives the command that reproduces it.</p>`,
       `<nav><ul class="toc">${toc.map((t) => `<li>${t}</li>`).join('')}</ul></nav>`,
       '</div></header>',

@@ -233,6 +233,8 @@ export function renderErrataDocumentMarkdown(doc: ErrataDocument): string {
     '',
     `Paper: *${doc.paper.title}*, ${doc.paper.authors}.`,
     '',
+    `Read from \`${doc.provenance.paper.file}\` (sha256 \`${doc.provenance.paper.sha256}\`, ${doc.provenance.paper.bytes} bytes).`,
+    '',
     HOW_VERDICTS_ARISE,
     '',
     ...findingsLines(doc),

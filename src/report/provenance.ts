@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import type { Engines } from '../engines/types.ts';
 import { REPO_ROOT } from '../fs/repo.ts';
 import type { FileDigest } from '../fs/file-hash.ts';
+import type { PaperProvenance } from '../paper/paper.ts';
 
 /** One engine behind a verdict: its role in a check, its name and version. */
 export interface EngineInfo {
@@ -35,6 +36,8 @@ export interface ReportProvenance {
   readonly engines: readonly EngineInfo[];
   /** Installed versions of the packages the engines come from (`null` when not installed). */
   readonly packages: Readonly<Record<string, string | null>>;
+  /** The paper text the formulas were read from: its file name, sha256, size, title and authors. */
+  readonly paper: PaperProvenance;
   /** How experiments were asked to run (absent when the report ran none): the setting and the requested backend. */
   readonly experiments?: ExperimentSettings;
 }
@@ -153,6 +156,7 @@ export function engineInfo(engines: Engines): EngineInfo[] {
 export function collectProvenance(
   seed: number,
   engines: readonly EngineInfo[],
+  paper: PaperProvenance,
   selection: readonly string[] = [],
   experiments?: ExperimentSettings,
 ): ReportProvenance {
@@ -165,6 +169,7 @@ export function collectProvenance(
     commit: head && /^[0-9a-f]{40}$/.test(head) ? head : null,
     dirty: status === null ? null : status.trim().length > 0,
     seed,
+    paper,
     selection: selection.length === 0 ? null : [...selection],
     node: process.version,
     engines,

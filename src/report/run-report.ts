@@ -6,7 +6,8 @@
 import type { LoadedClaim } from '../claims/load.ts';
 import type { Verdict } from '../claims/verdict.ts';
 import { ClaimcheckError } from '../errors.ts';
-import { DEFAULT_SEED, runChecksParallel, selectClaims, type CheckResult } from '../run.ts';
+import { DEFAULT_SEED, paperAt, runChecksParallel, selectClaims, type CheckResult } from '../run.ts';
+import { DEFAULT_PAPER, paperProvenance, type PaperProvenance } from '../paper/paper.ts';
 import { z } from 'zod';
 import { cacheKey, jsonRoundTrip, ResultCache, schemaCheck, type EntryCheck } from '../fs/cache.ts';
 import { codeVersion, importGraphVersion } from '../fs/code-version.ts';
@@ -21,6 +22,8 @@ export interface ReportRunOptions {
   /** Claim ids (empty: every claim, and every experiment). */
   readonly ids: readonly string[];
   readonly seed?: number;
+  /** The paper text the formulas are read from (default: the shipped one). Its sha256 keys every cached verdict. */
+  readonly paper?: string;
   /** Experiment options but `seed`, `fresh` and `cacheDir` (taken from this object). */
   readonly experiment?: Partial<Pick<ExperimentOptions, 'setting' | 'backend' | 'dataDir' | 'cifarDir' | 'svhnDir'>>;
   /** Cache directory, or null for no cache (nothing read or written). */
@@ -45,6 +48,8 @@ export interface ReportRunOptions {
 
 /** What a report run produced. */
 export interface ReportRun {
+  /** The paper the claims were read from. */
+  readonly paper: PaperProvenance;
   /** Verdicts in paper order. */
   readonly results: readonly CheckResult[];
   /** Ids of the claims whose verdicts came from the cache. */
@@ -126,7 +131,9 @@ function experimentFailure(id: string, err: unknown): unknown {
  * configuration and its code. Throws `ClaimcheckError` (`UNKNOWN_CLAIM`, or `CHECK_FAILED` naming the experiment).
  */
 export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
-  const claims = selectClaims(options.ids);
+  const paperFile = options.paper ?? DEFAULT_PAPER;
+  const claims = selectClaims(options.ids, paperFile);
+  const paper = paperProvenance(paperAt(paperFile));
   const seed = options.seed ?? DEFAULT_SEED;
   const fresh = options.fresh ?? false;
   const warn = options.onWarning ?? (() => undefined);
@@ -171,6 +178,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
   const keyOf = (claim: LoadedClaim): string =>
     cacheKey({
       claim: fingerprint(claim),
+      paper: paper.sha256,
       seed,
       code: options.codeVersion ?? codeVersion(),
       experiments: plans.filter((p) => p.exp.claims.includes(claim.id)).map((p) => [p.exp.id, p.key]),
@@ -221,6 +229,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
           misses.map((c) => c.id),
           {
             seed,
+            paper: paperFile,
             ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
             ...(toMeasure.length > 0 ? { measurementData } : {}),
             ...(options.onProgress
@@ -257,5 +266,5 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
   const experimentClaims = claims
     .map((c) => c.id)
     .filter((id) => plans.some((p) => p.needed && p.exp.claims.includes(id)));
-  return { results, cached: [...hits.keys()], sections, experiments: runs, experimentOptions, experimentClaims };
+  return { paper, results, cached: [...hits.keys()], sections, experiments: runs, experimentOptions, experimentClaims };
 }

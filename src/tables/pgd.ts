@@ -34,24 +34,3 @@ export function stepAt(step: StepSize, eps: Rational): Rational {
 export function budget(steps: number, step: StepSize, eps: Rational): Rational {
   return mul(rational(steps), stepAt(step, eps));
 }
-
-/**
- * Reads a number whose text extraction printed it three times (MathML, its annotation and its alt text), e.g.
- * "404040" → 40, "777" → 7; throws when the token is not three equal copies.
- */
-export function untriple(token: string): number {
-  const m = /^(\d+?)\1\1$/.exec(token);
-  if (!m) throw new SyntaxError(`untriple: expected a number printed three times like "404040", got "${token}"`);
-  return Number(m[1]);
-}
-
-/** Iteration counts read from "for N iterations at training time and M iterations at evaluation time". */
-export function parseIterations(sentence: string): { readonly train: number; readonly eval: number } {
-  const m = /for (\d+) iterations at training time and (\d+) iterations at evaluation time/.exec(sentence);
-  if (!m) {
-    throw new SyntaxError(
-      `parseIterations: expected "for N iterations at training time and M iterations at evaluation time", got "${sentence}"`,
-    );
-  }
-  return { train: untriple(m[1]!), eval: untriple(m[2]!) };
-}

@@ -1,6 +1,6 @@
 /**
  * Proves the `eps-sets` checker: sets parsed from LaTeX and table rows are compared exactly, a missing value refutes
- * with the mismatch named, a set not among the record's fragments is rejected; and pins the paper's three set records.
+ * with the mismatch named, a set whose role names none of the record's fragments is rejected; and pins the paper's three set records.
  */
 import { describe, expect, it } from 'vitest';
 import { epsSets } from '../../checks/eps-sets.ts';
@@ -14,12 +14,15 @@ const verdictOf = recorded('eps-sets', runVerdict);
 
 const FULL = '\\varepsilon=\\left\\{0,\\frac{4}{255},\\frac{8}{255}\\right\\}';
 const SHORT = '\\varepsilon=\\left\\{0,\\frac{4}{255}\\right\\}';
-const latex = [FULL, SHORT].map((printed) => ({ printed, role: 'eps-set', parse: false }));
+const latex = [
+  { printed: FULL, role: 'eps-full', parse: false },
+  { printed: SHORT, role: 'eps-short', parse: false },
+];
 const rows = table(['0/255 99.89 99.91 -0.02', '4/255 99.79 99.95 -0.16', '8/255 99.74 99.86 -0.12']);
 
 const sets = [
-  { name: 'full', place: 'setup', source: { from: 'latex', printed: FULL } },
-  { name: 'short', place: 'later', source: { from: 'latex', printed: SHORT } },
+  { name: 'full', place: 'setup', source: { from: 'latex', role: 'eps-full' } },
+  { name: 'short', place: 'later', source: { from: 'latex', role: 'eps-short' } },
   { name: 'rows', place: 'table', source: { from: 'table', table: rows } },
   { name: 'tail', place: 'full minus short', source: { from: 'difference', of: 'full', minus: 'short' } },
 ];
@@ -48,10 +51,10 @@ describe('eps-sets on hand-made sets', () => {
     if (v.status === 'refuted') expect(v.witness.point['mismatch']).toBe('8/255 only in tail');
   });
 
-  it('rejects a LaTeX set that is not one of the record fragments', async () => {
+  it('rejects a set whose role names no fragment of the record', async () => {
     const relations = [{ a: 'full', b: 'rows', relation: 'equal', why: 'test' }];
     await expect(verdictOf(epsSets, record('eps-sets', { sets, relations }, { latex: latex.slice(1) }))).rejects.toThrow(
-      /not a latex\[\] fragment/,
+      /no latex\[\] fragment of role "eps-full"/,
     );
   });
 });

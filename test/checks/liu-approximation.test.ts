@@ -9,10 +9,11 @@ import { sec41LiuApproximation } from '../../proofs/sec41-liu-approximation.ts';
 import { recorded } from './verdict-classes.ts';
 import { onlyReadings } from './reading-helpers.ts';
 import { symbolicVerdict } from './symbolic-helpers.ts';
+import { printedFragments } from '../paper/shipped.ts';
 
 const verdictOf = recorded('liu-approximation', symbolicVerdict);
 const WITHOUT_Y = String.raw`\frac{1}{N}\sum_{n}\log\left(1+\exp\left(-y^{n}{\bm{w}}\cdot{\bm{x}}^{n}+{\bm{\eta}}^{n}\right)\right)`;
-const withoutY = { ...sec41LiuApproximation, latex: sec41LiuApproximation.latex!.map((f) => (f.role === 'liu' ? { ...f, printed: WITHOUT_Y } : f)) };
+const withoutY = { ...sec41LiuApproximation, latex: printedFragments(sec41LiuApproximation).map((f) => (f.role === 'liu' ? { ...f, printed: WITHOUT_Y } : f)) };
 
 describe('liu-approximation checker', () => {
   it('refutes the printed form under every reading, with the correction confirmed and unboundedness shown', async () => {

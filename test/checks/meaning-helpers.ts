@@ -4,16 +4,18 @@
  * one-call check with parameter overrides (how the deliberately wrong inputs are built).
  */
 import type { Checker, CheckContext } from '../../src/claims/checker.ts';
-import type { LoadedClaim } from '../../src/claims/load.ts';
 import { ClaimRecordSchema, type ClaimRecordInput } from '../../src/claims/schema.ts';
 import type { Verdict } from '../../src/claims/verdict.ts';
+import { readFragments, type LoadedClaim } from '../../src/claims/load.ts';
+import { paperAt } from '../../src/run.ts';
 
 /** The seed of these tests (printed in every verdict). */
 export const TEST_SEED = 20210;
 
 /** A record validated by the schema, as the loader returns it. */
 export function loaded(record: ClaimRecordInput): LoadedClaim {
-  return { ...ClaimRecordSchema.parse(record), parsedLatex: [] };
+  const rec = ClaimRecordSchema.parse(record);
+  return { ...rec, ...readFragments(rec, paperAt()), parsedLatex: [], unreadable: [] };
 }
 
 /** A context with d ∈ {2, 3} and N ∈ {2, 3}; no engine is used by these checkers. */

@@ -18,6 +18,8 @@ import { thm2KappaIndependent } from '../../proofs/thm2-kappa-independent.ts';
 import { thm2UniformVariance } from '../../proofs/thm2-uniform-variance.ts';
 import { loadClaims } from '../../src/claims/load.ts';
 import type { ClaimRecordInput } from '../../src/claims/schema.ts';
+import { printedFragments } from '../paper/shipped.ts';
+import { paperAt } from '../../src/run.ts';
 
 const PAPER = readFileSync(new URL('../../../shared/paper/yamada2021-adversarial-training-sharper-logistic.txt', import.meta.url), 'utf8');
 
@@ -37,7 +39,7 @@ describe('meaning-of-statements records', () => {
     expect(r.quote, `${r.id} has a quote`).toBeTruthy();
     expect(PAPER.includes(r.quote!), r.quote).toBe(true);
     expect((r.latex ?? []).length).toBeGreaterThan(0);
-    for (const f of r.latex ?? []) {
+    for (const f of printedFragments(r)) {
       expect(PAPER.includes(f.printed), f.printed).toBe(true);
       expect(f.parse, `${r.id}: ${f.role} is checked for meaning, not parsed`).toBe(false);
     }
@@ -49,7 +51,7 @@ describe('meaning-of-statements records', () => {
   });
 
   it('validate against the record schema and their checkers’ parameter schemas', () => {
-    const loaded = loadClaims(Object.values(RECORDS), checkers);
+    const loaded = loadClaims(Object.values(RECORDS), checkers, paperAt());
     expect(loaded.map((c) => c.kind)).toEqual([
       'ball-argmax',
       'pgd-step',

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { eq12NormInequality } from '../../proofs/eq12-norm-inequality.ts';
 import { recorded } from './verdict-classes.ts';
 import { symbolicVerdict } from './symbolic-helpers.ts';
+import { printedFragments } from '../paper/shipped.ts';
 
 const verdictOf = recorded('norm-inequality', symbolicVerdict);
 
@@ -26,7 +27,7 @@ describe('norm-inequality checker (Eq. (12))', () => {
   });
 
   it('refutes the inequality printed with ≤: the factored difference is positive', async () => {
-    const flipped = { ...eq12NormInequality, latex: eq12NormInequality.latex!.map((f) => ({ ...f, printed: f.printed.replace('\\geq', '\\leq') })) };
+    const flipped = { ...eq12NormInequality, latex: printedFragments(eq12NormInequality).map((f) => ({ ...f, printed: f.printed.replace('\\geq', '\\leq') })) };
     const v = await verdictOf(flipped);
     expect(v.status).toBe('refuted');
   });

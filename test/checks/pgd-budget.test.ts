@@ -15,13 +15,19 @@ import { recorded } from './verdict-classes.ts';
 const verdictOf = recorded('pgd-budget', runVerdict);
 
 const EPS = '\\varepsilon=\\left\\{0,\\frac{4}{255},\\frac{8}{255}\\right\\}';
-const ITER = 'we updated the perturbation for 444 iterations at training time and 101010 iterations at evaluation time';
 
 function setting(step: string, inputDim = 3072) {
   return record(
     'pgd-budget',
-    { readings: { convention: PGD_START.id, question: PGD_START.question, quote: PGD_START.quote, readings: [...PGD_START.readings] }, settings: [{ dataset: 'D', norm: 'Linf', epsSet: EPS, stepSize: step, stepQuote: `step ${step}`, iterationsQuote: ITER, inputDim }] },
-    { latex: [{ printed: EPS, role: 'eps-set', parse: false }, { printed: step, role: 'step-size', parse: false }] },
+    { readings: { convention: PGD_START.id, question: PGD_START.question, quote: PGD_START.quote, readings: [...PGD_START.readings] }, settings: [{ dataset: 'D', norm: 'Linf', epsSet: 'eps-set', stepSize: 'step-size', iterations: { train: 'train', eval: 'eval' }, inputDim }] },
+    {
+      latex: [
+        { printed: EPS, role: 'eps-set', parse: false },
+        { printed: step, role: 'step-size', parse: false },
+        { printed: '4', role: 'train', parse: false },
+        { printed: '10', role: 'eval', parse: false },
+      ],
+    },
   );
 }
 
@@ -47,11 +53,10 @@ describe('pgd-budget on hand-made settings', () => {
     expect(v.readings?.outcomes.map((o) => o.outcome)).toEqual(['fails', 'fails']);
   });
 
-  it('rejects a step size its quote does not state', async () => {
+  it('rejects an iteration count that is not a whole number', async () => {
     const rec = setting('\\frac{2}{255}');
-    const params = rec.params as { settings: { stepQuote: string }[] };
-    params.settings[0]!.stepQuote = 'step 3';
-    await expect(verdictOf(pgdBudget, rec)).rejects.toThrow(/stepQuote/);
+    (rec.latex as { printed: string; role: string }[])[2]!.printed = '4.5';
+    await expect(verdictOf(pgdBudget, rec)).rejects.toThrow(/iteration count "4.5"/);
   });
 });
 

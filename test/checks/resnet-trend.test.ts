@@ -8,11 +8,12 @@ import type { Engines } from '../../src/engines/types.ts';
 import { fakeResults, type FakeCell } from '../resnet/fake-results.ts';
 
 import { verdictClasses } from './verdict-classes.ts';
+import { paperAt } from '../../src/run.ts';
 
 const reach = verdictClasses('resnet-trend');
 const byKind = new Map(checkers.map((c) => [c.kind, c]));
 const run = async (record: typeof fig4SharperWithEps, results: unknown) => {
-  const claim = loadClaim(record, byKind);
+  const claim = loadClaim(record, byKind, paperAt());
   const measurements = results === undefined ? undefined : { resnet: async () => results };
   return reach(
     await resnetTrendChecker.check(claim, resnetTrendChecker.params.parse(claim.params), {

@@ -8,6 +8,7 @@ import type { Checker, CheckContext } from '../../src/claims/checker.ts';
 import type { Verdict } from '../../src/claims/verdict.ts';
 import { checkers } from '../../checks/index.ts';
 import { defaultEngines } from '../../src/engines/index.ts';
+import { paperAt } from '../../src/run.ts';
 
 const byKind = new Map(checkers.map((c) => [c.kind, c]));
 
@@ -19,7 +20,7 @@ export const symbolicContext: CheckContext = { seed: SYMBOLIC_SEED, runSeed: SYM
 
 /** Loads `record` (with parameter overrides) and returns the verdict its checker computes. */
 export async function symbolicVerdict(record: ClaimRecordInput, override: Record<string, unknown> = {}, ctx: CheckContext = symbolicContext): Promise<Verdict> {
-  const claim = loadClaim({ ...record, params: { ...record.params, ...override } }, byKind);
+  const claim = loadClaim({ ...record, params: { ...record.params, ...override } }, byKind, paperAt());
   const checker = byKind.get(claim.kind) as Checker<unknown>;
   return checker.check(claim, checker.params.parse(claim.params), ctx);
 }

@@ -3,11 +3,12 @@
  * checker parameter schema) without the LaTeX parser, and run its checker with a fixed seed.
  */
 import type { Checker, CheckContext } from '../../src/claims/checker.ts';
-import type { LoadedClaim } from '../../src/claims/load.ts';
 import { ClaimRecordSchema, type ClaimRecordInput } from '../../src/claims/schema.ts';
 import type { Verdict } from '../../src/claims/verdict.ts';
 import type { Engines } from '../../src/engines/types.ts';
 import type { PaperTable } from '../../src/tables/table.ts';
+import { readFragments, type LoadedClaim } from '../../src/claims/load.ts';
+import { paperAt } from '../../src/run.ts';
 
 /** The seed every test verdict carries. */
 export const TEST_SEED = 7;
@@ -17,7 +18,8 @@ export const tableContext: CheckContext = { seed: TEST_SEED, runSeed: TEST_SEED,
 
 /** A record with schema defaults filled and no parsed LaTeX (table checkers parse their own fragments). */
 export function loaded(record: ClaimRecordInput): LoadedClaim {
-  return { ...ClaimRecordSchema.parse(record), parsedLatex: [] };
+  const rec = ClaimRecordSchema.parse(record);
+  return { ...rec, ...readFragments(rec, paperAt()), parsedLatex: [], unreadable: [] };
 }
 
 /** Validates `record.params` with the checker's schema (as loading does) and returns the verdict it computes. */

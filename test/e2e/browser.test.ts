@@ -19,10 +19,11 @@ import { reportFiles } from '../../src/report/files.ts';
 import { splitQuoteMath } from '../../src/report/quote-math.ts';
 import { writeFilesAtomic } from '../../src/report/write-atomic.ts';
 import { defaultEngines } from '../../src/engines/index.ts';
-import { runChecks, type CheckResult } from '../../src/run.ts';
+import { paperAt, runChecks, type CheckResult } from '../../src/run.ts';
 import { fakeSections } from '../report/fake-sections.ts';
 import { registryIds } from '../cli/fast-claims.ts';
 import { ROOT } from '../cli/run-cli.ts';
+import { paperProvenance } from '../../src/paper/paper.ts';
 
 /** Debian's Chromium (never a browser downloaded by Playwright). */
 const CHROMIUM = '/usr/bin/chromium';
@@ -74,7 +75,7 @@ describe.skipIf(skip)('errata.html in headless Chromium', () => {
     const ids = WANTED.filter((id) => present.has(id));
     results = await runChecks(ids, { seed: 20210 });
     const sections = fakeSections(ids[0]!);
-    const provenance = collectProvenance(20210, engineInfo(defaultEngines()), ids, { setting: 'ci', backend: 'auto' });
+    const provenance = collectProvenance(20210, engineInfo(defaultEngines()), paperProvenance(paperAt()), ids, { setting: 'ci', backend: 'auto' });
     const now = new Date();
     const run = collectRunProvenance(results.map((r) => ({ id: r.claim.id, millis: r.millis })), now, now, ['report', ...ids]);
     const { files, mathFailures } = reportFiles(results, provenance, sections, run);

@@ -9,13 +9,16 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_SEED, type CheckResult } from '../../src/run.ts';
+import { DEFAULT_SEED, paperAt, type CheckResult } from '../../src/run.ts';
 import { runReport } from '../../src/report/run-report.ts';
 import { formatTextTable } from '../../src/report/text-table.ts';
 import { renderErrataHtml } from '../../src/report/html.ts';
 import { buildErrata } from '../../src/report/errata.ts';
 import { collectProvenance } from '../../src/report/provenance.ts';
 import type { ReportSection } from '../../src/report/sections.ts';
+import { paperProvenance } from '../../src/paper/paper.ts';
+
+const run0Paper = () => paperProvenance(paperAt());
 
 const cacheDir = mkdtempSync(join(tmpdir(), 'claimcheck-verdicts-'));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
@@ -28,7 +31,7 @@ describe('verdict table', () => {
     const run = await runReport({ ids: [], seed: DEFAULT_SEED, experiment: { setting: 'ci' }, cacheDir, cacheVerdicts: false });
     results = run.results;
     sections = run.sections;
-    const doc = buildErrata(results, collectProvenance(DEFAULT_SEED, []), sections);
+    const doc = buildErrata(results, collectProvenance(DEFAULT_SEED, [], run0Paper()), sections);
     const table = formatTextTable(
       ['claim', 'verdict', 'needs', 'finding'],
       doc.claims.map((e) => [
@@ -47,7 +50,7 @@ describe('verdict table', () => {
 
   it('renders every formula of the full report with KaTeX', ({ skip }) => {
     if (results.length === 0) skip();
-    const { html, mathFailures } = renderErrataHtml(results, collectProvenance(DEFAULT_SEED, []), sections);
+    const { html, mathFailures } = renderErrataHtml(results, collectProvenance(DEFAULT_SEED, [], run0Paper()), sections);
     expect(mathFailures).toEqual([]);
     expect(html).not.toContain('katex-error');
   });

@@ -7,6 +7,8 @@ import { loadClaim, loadClaims } from '../../src/claims/load.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
 import { ASSUMPTIONS } from '../../proofs/_data/assumptions.ts';
 import { CONVENTIONS } from '../../proofs/_data/conventions.ts';
+import { printedFragments } from '../paper/shipped.ts';
+import { paperAt } from '../../src/run.ts';
 
 /** Every string under a key named `quote` or ending in `Quote`, anywhere in a record's params. */
 function paramQuotes(value: unknown, key = ''): string[] {
@@ -22,13 +24,13 @@ const byKind = new Map(checkers.map((c) => [c.kind, c]));
 
 describe('claim records', () => {
   it('all load: schema, checker parameters, parsed LaTeX, known variables', () => {
-    const loaded = loadClaims(claimRecords, checkers);
+    const loaded = loadClaims(claimRecords, checkers, paperAt());
     expect(loaded.length).toBe(claimRecords.length);
     expect(new Set(loaded.map((c) => c.id)).size).toBe(loaded.length);
   });
 
   it.each(claimRecords.map((r) => [r.id, r] as const))('%s quotes the paper verbatim', (_id, r) => {
-    for (const f of r.latex ?? []) expect(paper.includes(f.printed), f.printed.slice(0, 60)).toBe(true);
+    for (const f of printedFragments(r)) expect(paper.includes(f.printed), f.printed.slice(0, 60)).toBe(true);
     if (r.quote) expect(paper.includes(r.quote), r.quote).toBe(true);
     for (const q of paramQuotes(r.params)) expect(paper.includes(q), q).toBe(true);
   });
@@ -59,7 +61,7 @@ describe('claim records', () => {
 
   it('names the record and field on bad input', () => {
     const base = claimRecords.find((r) => r.id === 'eq01-logistic-loss')!;
-    const bad = (patch: object) => () => loadClaim({ ...base, ...patch }, byKind);
+    const bad = (patch: object) => () => loadClaim({ ...base, ...patch }, byKind, paperAt());
     expect(bad({ kind: 'nope' })).toThrow(/claim record eq01-logistic-loss: field kind/);
     expect(bad({ latex: [{ printed: String.raw`\left(a+`, role: 'lhs' }] })).toThrow(/field latex\[0\]\.printed/);
     expect(bad({ latex: [{ printed: String.raw`q_{i}`, role: 'lhs' }] })).toThrow(/unknown variable\(s\) q/);

@@ -15,6 +15,8 @@ export function makeClaim(overrides: Partial<LoadedClaim> & Pick<LoadedClaim, 'i
     kind: 'formula',
     category: 'derivation',
     latex: [],
+    notInPaper: [],
+    unreadable: [],
     transcribed: false,
     variables: [],
     assumptions: [],
@@ -32,6 +34,13 @@ export const provenance: ReportProvenance = {
   commit: '0123456789abcdef0123456789abcdef01234567',
   dirty: false,
   seed: 20210,
+  paper: {
+    file: 'yamada2021-adversarial-training-sharper-logistic.txt',
+    sha256: '0'.repeat(64),
+    bytes: 59957,
+    title: 'Adversarial Training Makes Weight Loss Landscape Sharper in Logistic Regression',
+    authors: 'Masanori Yamada, Sekitoshi Kanai, Tomoharu Iwata, Tomokatsu Takahashi, Yuki Yamanaka, Hiroshi Takahashi, Atsutoshi Kumagai',
+  },
   selection: null,
   node: 'v20.20.2',
   engines: [

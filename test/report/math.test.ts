@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { claimRecords } from '../../proofs/index.ts';
 import { displayFixups, joinRoleFragments, renderMath } from '../../src/report/math.ts';
+import { printedFragments } from '../paper/shipped.ts';
+import type { ClaimRecordInput } from '../../src/claims/schema.ts';
 
 interface RawRecord {
   readonly id: string;
@@ -66,7 +68,7 @@ describe('renderMath', () => {
   it('renders every printed formula of every claim record, joined by role', () => {
     const failures: string[] = [];
     for (const record of claimRecords as readonly RawRecord[]) {
-      for (const f of joinRoleFragments(record.latex ?? [])) {
+      for (const f of joinRoleFragments(printedFragments(record as ClaimRecordInput))) {
         const { error } = renderMath(f.latex, true);
         if (error !== null) failures.push(`${record.id} (${f.role}): ${error}`);
       }

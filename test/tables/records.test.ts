@@ -38,6 +38,7 @@ import { txtSec516RandomGap } from '../../proofs/txt-sec51-6-random-gap.ts';
 import { txtSec52GapGrows } from '../../proofs/txt-sec52-gap-grows.ts';
 import { txtSec42GapLarger } from '../../proofs/txt-sec42-gap-larger.ts';
 import { txtContrib3GapGrows } from '../../proofs/txt-contrib3-gap-grows.ts';
+import { printedFragments } from '../paper/shipped.ts';
 
 const PAPER = readFileSync(
   new URL('../../../shared/paper/yamada2021-adversarial-training-sharper-logistic.txt', import.meta.url),
@@ -77,7 +78,7 @@ const TABLE_RECORDS: Readonly<Record<string, ClaimRecordInput>> = {
 };
 
 /** Keys under `params` whose string values (or string-array values) are verbatim paper text. */
-const VERBATIM_KEYS = new Set(['rows', 'caption', 'captions', 'printed', 'stepQuote', 'iterationsQuote', 'citation', 'stepSize', 'epsSet']);
+const VERBATIM_KEYS = new Set(['rows', 'caption', 'captions', 'printed', 'stepQuote', 'iterationsQuote', 'citation']);
 
 function verbatimStrings(value: unknown, key = ''): string[] {
   if (typeof value === 'string') return VERBATIM_KEYS.has(key) ? [value] : [];
@@ -94,7 +95,7 @@ describe('table and numeric-text records', () => {
   it.each(entries)('%s quotes the paper verbatim', (_file, rec) => {
     const texts = [
       ...(rec.quote ? [rec.quote] : []),
-      ...(rec.latex ?? []).map((l) => l.printed),
+      ...printedFragments(rec).map((l) => l.printed),
       ...verbatimStrings(rec.params),
     ];
     expect(texts.length).toBeGreaterThan(0);

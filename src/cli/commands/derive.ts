@@ -11,12 +11,13 @@ export const derive = new Command('derive')
   .description('print the derived form of a claim in latex')
   .argument('<id>', 'claim id, e.g. one printed by claimcheck list')
   .option('--json', 'print { id, latex } as json (default: the latex alone)')
+  .option('--paper <file>', 'the paper text to read the formula from (default: the shipped paper text)')
   .action(async (id: string, raw: Record<string, unknown>) => {
     const options = parseOptions(DeriveOptionsSchema, raw);
     const { deriveClaim } = await import('../../run.ts');
     let latex: string;
     try {
-      latex = await deriveClaim(id);
+      latex = await deriveClaim(id, options.paper ? { paper: options.paper } : {});
     } catch (err) {
       throw asCheckFailure(err, id);
     }

@@ -12,10 +12,11 @@ import { TRANSCRIBED_MARK } from '../../report/verdict-rows.ts';
 export const list = new Command('list')
   .description('list every claim: id, location, kind and title')
   .option('--json', 'print json instead of a table (default: table)')
+  .option('--paper <file>', 'the paper text to read the claims from (default: the shipped paper text)')
   .action(async (raw: Record<string, unknown>) => {
     const options = parseOptions(ListOptionsSchema, raw);
     const { allClaims } = await import('../../run.ts');
-    const claims = allClaims();
+    const claims = allClaims(options.paper);
     if (options.json) {
       const rows = claims.map((c) => ({
         id: c.id,

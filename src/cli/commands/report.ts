@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { DEFAULT_REPORT_DIR, HELP_DEFAULT_SEED, ReportOptionsSchema, parseOptions } from '../options.ts';
 import { addExperimentOptions, backendOf, experimentRunOptions, reproduceFlags } from '../experiment-options.ts';
 import { asCheckFailure } from '../exit.ts';
+import { addCiOptions, changeTable, finishCiOutputs, prepareCiOutputs, throwIfFailed } from '../ci-outputs.ts';
 import { createProgress } from '../progress.ts';
 import { countVerdicts } from '../../report/counts.ts';
 import { stableJson } from '../../report/json.ts';
@@ -15,13 +16,13 @@ import { writeStageHook } from '../test-hooks.ts';
 import { VERDICT_STATUSES } from '../../claims/verdict.ts';
 
 /** The `report` command. */
-export const report = addExperimentOptions(
+export const report = addCiOptions(addExperimentOptions(
   new Command('report')
     .description('check claims, run the experiments they rest on and write the errata report (default: every claim)')
     .argument('[ids...]', 'claim ids to report on (default: all, in paper order, and every experiment)')
     .option('--out <dir>', `directory to write errata.md, errata.json, errata.html, provenance.json and figures/ to (default: ${DEFAULT_REPORT_DIR})`)
     .option('--seed <n>', `seed of every random draw (default: ${HELP_DEFAULT_SEED})`),
-)
+))
   .option('--json', 'print what was written as json (default: a summary)')
   .option('--quiet', 'show no progress and no experiment lines on stderr (default: both; the progress line only when stderr is a terminal)')
   .addHelpText(
@@ -33,6 +34,7 @@ export const report = addExperimentOptions(
     const onStage = writeStageHook();
     const { reportFiles, figurePngFiles, isReportEntry } = await import('../../report/files.ts');
     prepareOutputDir(options.out, { replaces: isReportEntry });
+    const baseline = prepareCiOutputs(options);
     const { DEFAULT_SEED } = await import('../../run.ts');
     const { defaultEngines } = await import('../../engines/index.ts');
     const { runReport } = await import('../../report/run-report.ts');
@@ -51,6 +53,7 @@ export const report = addExperimentOptions(
         ids,
         seed,
         cacheDir,
+        ...(options.paper ? { paper: options.paper } : {}),
         ...(pinnedCode ? { codeVersion: pinnedCode } : {}),
         ...experimentRunOptions(options),
         ...(options.quiet ? {} : { log: (line: string) => progress.log(line) }),
@@ -66,6 +69,7 @@ export const report = addExperimentOptions(
     const provenance = collectProvenance(
       seed,
       engineInfo(defaultEngines()),
+      run.paper,
       // The claims asked for as selected (each once), or none for every claim.
       ids.length === 0 ? [] : run.results.map((r) => r.claim.id),
       ranExperiments ? { setting: options.setting, backend, claims: run.experimentClaims, flags: reproduceFlags(options) } : undefined,
@@ -91,6 +95,7 @@ export const report = addExperimentOptions(
     for (const f of mathFailures) {
       process.stderr.write(`warning: claim ${f.claim} (${f.role}): KaTeX could not render the formula: ${f.message}\n`);
     }
+    const outcome = finishCiOutputs(options, baseline, run.results, { paper: run.paper, seed });
     const counts = countVerdicts(run.results.map((r) => r.verdict));
     const figures = run.sections.reduce((n, s) => n + s.figures.length, 0);
     if (options.json) {
@@ -103,8 +108,10 @@ export const report = addExperimentOptions(
           cache: { dir: cacheDir, reused: run.cached.length, checked: run.results.length - run.cached.length },
           experiments: run.experiments.map((e) => ({ id: e.id, status: e.status })),
           mathFailures,
+          ...(outcome.changes ? { changes: outcome.changes } : {}),
         }),
       );
+      throwIfFailed(outcome);
       return;
     }
     const tally = VERDICT_STATUSES.map((s) => `${counts[s]} ${s}`).join(', ');
@@ -116,4 +123,6 @@ export const report = addExperimentOptions(
     if (run.experiments.length > 0) lines.push(`experiments: ${run.experiments.map((e) => `${e.id} ${e.status}`).join(', ')}`);
     lines.push(`seed: ${seed}`);
     process.stdout.write(`${lines.join('\n')}\n`);
+    if (outcome.changes) process.stdout.write(changeTable(outcome.changes, options.baseline!));
+    throwIfFailed(outcome);
   });

@@ -1,0 +1,179 @@
+/**
+ * The formulas of one line of the paper text. The text extraction prints every formula three times, glued together:
+ * as rendered (Unicode), as content markup (math-italic letters and operator words such as `superscript`), and as its
+ * LaTeX source (ASCII). The LaTeX copy is the one claimcheck reads. It starts right after the last non-ASCII character
+ * of the markup copy (or at a `\displaystyle` of a display row) and ends where prose, the next formula or the
+ * equation number begins. The rules, in order:
+ *
+ * - A display cell starts after each `\displaystyle`. It ends at the last space before the next cell's rendered copy
+ *   (the rendered and markup copies hold no spaces), or where prose begins.
+ * - Any other formula is an ASCII run that follows a non-ASCII character and ends at a prose boundary. Runs that run
+ *   into another non-ASCII character are parts of the markup copy, not LaTeX.
+ * - A prose boundary lies outside braces. It is a space that does not end a control word and is followed by a word
+ *   that is prose: it holds a non-ASCII character or is plain letters, or it is an equation number such as `(8)`. It
+ *   is also `.`, `,` or `;` followed by a space or the end of the line, unless `\right`, `\left` or `\` precedes it.
+ * - A number that the markup copy ends with (`…𝜃𝑛1y^{n}…`) is dropped from the start of the LaTeX unless the rendered
+ *   copy starts with it.
+ */
+
+/** One formula of a line: its LaTeX as printed, and where it lies in the line (UTF-16 offsets). */
+export interface MathItem {
+  readonly latex: string;
+  readonly start: number;
+  readonly end: number;
+  /** True for a cell of a display row (it followed a `\displaystyle`). */
+  readonly display: boolean;
+}
+
+const DISPLAY = '\\displaystyle';
+
+function isAscii(ch: string): boolean {
+  return ch.charCodeAt(0) < 0x80;
+}
+
+/** Non-ASCII characters of prose (spaces, quotes, dashes, ellipsis, bullets), not of the markup copy of a formula. */
+const PROSE_CHARS = new Set(['\u00a0', '\u2009', '\u202f', '\u2018', '\u2019', '\u201c', '\u201d', '\u2013', '\u2014', '\u2026', '\u2022']);
+
+/** A character of a formula's rendered or markup copy: non-ASCII and not prose. */
+function isMarkup(ch: string): boolean {
+  return !isAscii(ch) && !PROSE_CHARS.has(ch);
+}
+
+/** The word that starts at `i` (up to the next space or the end of the line). */
+function wordAt(text: string, i: number): string {
+  const sp = text.indexOf(' ', i);
+  return text.slice(i, sp < 0 ? text.length : sp);
+}
+
+function isProseWord(word: string): boolean {
+  if (word.length === 0) return true;
+  if ([...word].some((ch) => !isAscii(ch))) return true;
+  if (/^\(\d+\)$/.test(word)) return true;
+  return /^\(?[A-Za-z]{2,}[.,;:)]?$/.test(word);
+}
+
+/** A number printed as math with no markup: the same number three times, e.g. `0.010.010.01` (0.01). */
+const TRIPLED_NUMBER = /(?<=^|[\s(])((\d+(?:\.\d+)?)\2\2)(?=[.,;:)]?(?:\s|$))/g;
+
+/** A word whose copies before its LaTeX are digits only, e.g. `12551255\frac{1}{255}`. */
+const PLAIN_LATEX_WORD = /(?<=^|\s)([\d.]+)(\\[A-Za-z][\x21-\x7e]*?)(?=[.,;:)]?(?:\s|$))/g;
+
+/** Drops a closing parenthesis of the prose around a formula (`(… =0)`): one more `)` than `(` in the LaTeX. */
+function dropProseParen(latex: string): string {
+  if (!latex.endsWith(')')) return latex;
+  const open = latex.split('(').length - 1;
+  const close = latex.split(')').length - 1;
+  return close > open ? latex.slice(0, -1) : latex;
+}
+
+/**
+ * Where the LaTeX that starts at `from` ends: at a prose boundary, at `limit`, or at a non-ASCII character (then
+ * `clean` is false: the run was not LaTeX).
+ */
+function scanLatex(text: string, from: number, limit: number): { end: number; clean: boolean } {
+  let depth = 0;
+  for (let i = from; i < limit; i++) {
+    const ch = text[i]!;
+    if (!isAscii(ch)) return { end: i, clean: false };
+    if (ch === '\\') {
+      i++; // the next character is escaped (`\{`, `\}`, `\\`, `\,`)
+      continue;
+    }
+    if (ch === '{') depth++;
+    else if (ch === '}') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && ch === ' ') {
+      if (isProseWord(wordAt(text, i + 1))) return { end: i, clean: true };
+    } else if (depth === 0 && (ch === '.' || ch === ',' || ch === ';')) {
+      const next = text[i + 1];
+      const atEnd = i + 1 >= text.length || next === ' ';
+      if (atEnd && !/\\(right|left)$/.test(text.slice(from, i)) && text[i - 1] !== '\\') return { end: i, clean: true };
+    }
+  }
+  return { end: limit, clean: limit >= text.length };
+}
+
+/** Drops a number that belongs to the markup copy from the start of a formula's LaTeX (see the rules above). */
+function dropMarkupNumber(text: string, start: number, end: number): number {
+  const m = /^[\d.]*\d/.exec(text.slice(start, end));
+  if (!m || start + m[0].length >= end) return start;
+  const rest = text[start + m[0].length]!;
+  if (!/[A-Za-z\\({]/.test(rest)) return start;
+  // The rendered copy begins after the last space before the formula's first non-ASCII character.
+  let k = start - 1;
+  while (k > 0 && text[k - 1] !== ' ') k--;
+  return text.startsWith(m[0], k) ? start : start + m[0].length;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && text[end - 1] === ' ') end--;
+  return end;
+}
+
+/** The formulas of one line, in order. */
+export function mathItems(text: string): MathItem[] {
+  const items: MathItem[] = [];
+  let i = 0;
+  while (i < text.length) {
+    // The next ASCII run that follows a non-ASCII character.
+    while (i < text.length && !isMarkup(text[i]!)) i++;
+    while (i < text.length && isMarkup(text[i]!)) i++;
+    if (i >= text.length) break;
+    let runEnd = i;
+    while (runEnd < text.length && isAscii(text[runEnd]!)) runEnd++;
+    const d = text.indexOf(DISPLAY, i);
+    if (d >= 0 && d < runEnd && !text.slice(i, d).includes(' ')) {
+      // Display cells: from each \displaystyle to the next cell's copies.
+      let at = d;
+      for (;;) {
+        const start = at + DISPLAY.length;
+        const next = text.indexOf(DISPLAY, start);
+        const prose = scanLatex(text, start, next < 0 ? text.length : next);
+        let end = prose.end;
+        if (next >= 0 && !prose.clean) {
+          const sp = text.lastIndexOf(' ', next);
+          end = sp > start ? sp : prose.end;
+        }
+        if (next >= 0 && prose.clean && prose.end === next) {
+          const sp = text.lastIndexOf(' ', next);
+          end = sp > start ? sp : next;
+        }
+        end = trimEnd(text, start, end);
+        const s = text[start] === ' ' ? start + 1 : start;
+        items.push({ latex: text.slice(s, end), start: s, end, display: true });
+        i = end;
+        // Another cell of the same row follows when the text up to the next \displaystyle is its copies.
+        if (next < 0) break;
+        const between = text.slice(end, next);
+        if (!/^ \S*$/.test(between)) break;
+        at = next;
+      }
+      continue;
+    }
+    const scan = scanLatex(text, i, runEnd);
+    if (scan.clean && scan.end > i) {
+      const start = dropMarkupNumber(text, i, scan.end);
+      const end = trimEnd(text, start, scan.end);
+      const latex = dropProseParen(text.slice(start, end));
+      if (latex.length > 0) items.push({ latex, start, end: start + latex.length, display: false });
+      i = scan.end;
+    } else {
+      i = runEnd;
+    }
+  }
+  // A formula with no markup copy: its rendered copies are digits (`22552255\frac{2}{255}`).
+  for (const m of text.matchAll(PLAIN_LATEX_WORD)) {
+    const start = m.index! + m[1]!.length;
+    if (items.some((it) => it.start <= start && start < it.end)) continue;
+    items.push({ latex: m[2]!, start, end: start + m[2]!.length, display: false });
+  }
+  for (const m of text.matchAll(TRIPLED_NUMBER)) {
+    const start = m.index!;
+    items.push({ latex: m[2]!, start, end: start + m[1]!.length, display: false });
+  }
+  return items.sort((a, b) => a.start - b.start);
+}
+
+/** The equation number a display row ends with, e.g. `(8)`, or undefined (a year such as `(2020)` is a citation). */
+export function rowLabel(text: string): string | undefined {
+  return /\s(\(\d{1,3}\))\s*$/.exec(text)?.[1];
+}
