@@ -7,6 +7,7 @@
 import { ClaimRecordSchema, type ClaimRecord, type ClaimRecordInput, type LatexFragment } from './schema.ts';
 import { locate, plainSpaces, type Locator } from '../paper/locate.ts';
 import type { Paper } from '../paper/paper.ts';
+import { paramsFromPaper, tableRows } from '../paper/params.ts';
 import type { Checker } from './checker.ts';
 import { ClaimcheckError } from '../errors.ts';
 import { parseLatex, type ParsedLatex } from '../latex/parse.ts';
@@ -31,8 +32,10 @@ export interface PrintedFragment {
 }
 
 /** A validated claim record with its formulas as printed in the paper, parsed. */
-export interface LoadedClaim extends Omit<ClaimRecord, 'latex'> {
+export interface LoadedClaim extends Omit<ClaimRecord, 'latex' | 'quote'> {
   readonly latex: readonly PrintedFragment[];
+  /** The quoted text as printed in the paper (a table's rows as read from it). */
+  readonly quote?: string;
   readonly parsedLatex: readonly ParsedFragment[];
   /** Why this version of the paper does not make the claim: fragments or quote not found (empty when it does). */
   readonly notInPaper: readonly string[];
@@ -52,7 +55,7 @@ export function printedOf(claim: Pick<LoadedClaim, 'id' | 'latex'>, role: string
 export function readFragments(
   rec: ClaimRecord,
   paper: Paper | undefined,
-): { latex: PrintedFragment[]; notInPaper: string[]; quoteLine?: number } {
+): { latex: PrintedFragment[]; notInPaper: string[]; params: Record<string, unknown>; quote?: string; quoteLine?: number } {
   const latex: PrintedFragment[] = [];
   const notInPaper: string[] = [];
   for (const [i, f] of rec.latex.entries()) {
@@ -74,13 +77,21 @@ export function readFragments(
     }
     else notInPaper.push(`${f.role}: ${found.why}`);
   }
-  if (paper && rec.quote !== undefined) {
+  // Tables, figure captions and equation numbers in the parameters are the paper's text too (src/paper/params.ts).
+  const fromPaper = paper ? paramsFromPaper(rec.params, paper) : { params: rec.params, missing: [] };
+  notInPaper.push(...fromPaper.missing);
+  if (rec.quote !== undefined && typeof rec.quote !== 'string') {
+    if (!paper) return { latex, notInPaper, params: fromPaper.params };
+    const read = tableRows(paper, rec.quote.table);
+    if ('why' in read) notInPaper.push(read.why);
+    else return { latex, notInPaper, params: fromPaper.params, quote: read.rows.join('\n'), quoteLine: read.line };
+  } else if (paper && rec.quote !== undefined) {
     const quote = plainSpaces(rec.quote).split('\n')[0]!;
     const at = paper.lines.findIndex((l) => plainSpaces(l.text).includes(quote));
-    if (at >= 0 && plainSpaces(paper.text).includes(plainSpaces(rec.quote))) return { latex, notInPaper, quoteLine: at + 1 };
+    if (at >= 0 && plainSpaces(paper.text).includes(plainSpaces(rec.quote))) return { latex, notInPaper, params: fromPaper.params, quote: rec.quote, quoteLine: at + 1 };
     notInPaper.push(`the quoted sentence "${rec.quote.length > 60 ? `${rec.quote.slice(0, 60)}…` : rec.quote}" is not in this version`);
   }
-  return { latex, notInPaper };
+  return { latex, notInPaper, params: fromPaper.params, ...(typeof rec.quote === 'string' ? { quote: rec.quote } : {}) };
 }
 
 function formatZodPath(path: readonly PropertyKey[]): string {
@@ -120,7 +131,7 @@ export function loadClaim(
       `claim record ${rec.id}: field params.${formatZodPath(issue.path)}: ${issue.message}`,
     );
   }
-  const { latex, notInPaper, quoteLine } = readFragments(rec, paper);
+  const { latex, notInPaper, quoteLine, params, quote } = readFragments(rec, paper);
   // A renumbered equation keeps its claim; the claim's location follows the number it stands under now.
   const moved = latex.find((f) => f.renumbered !== undefined && f.at?.equation === rec.location.equation);
   const { equation: _printedUnder, ...unnumbered } = rec.location;
@@ -166,7 +177,18 @@ export function loadClaim(
     }
     parsedLatex.push({ role, printed, parsed });
   }
-  return { ...rec, location, latex, parsedLatex, notInPaper, unreadable, ...(quoteLine !== undefined ? { quoteLine } : {}) };
+  const { quote: _recorded, ...fields } = rec;
+  return {
+    ...fields,
+    ...(quote !== undefined ? { quote } : {}),
+    params,
+    location,
+    latex,
+    parsedLatex,
+    notInPaper,
+    unreadable,
+    ...(quoteLine !== undefined ? { quoteLine } : {}),
+  };
 }
 
 function describeAt(f: PrintedFragment): string {

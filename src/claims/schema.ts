@@ -85,8 +85,11 @@ export const ClaimRecordSchema = z
      */
     category: z.enum(['result', 'derivation', 'presentation']),
     latex: z.array(LatexFragmentSchema).default([]),
-    /** Text quoted verbatim from the paper; a paper version without it does not make this claim. */
-    quote: z.string().optional(),
+    /**
+     * Text quoted verbatim from the paper; a paper version without it does not make this claim. `{ table: "Table N" }`
+     * quotes the rows printed under that table, read from the paper.
+     */
+    quote: z.union([z.string(), z.object({ table: z.string().regex(/^Table \d+$/, 'a label like "Table 1"') }).strict()]).optional(),
     /** True when a formula could not be parsed mechanically and was transcribed by hand. */
     transcribed: z.boolean().default(false),
     /** The hand transcription (mathjs syntax), required when `transcribed` is true. */

@@ -9,6 +9,7 @@ import type { Engines } from '../../src/engines/types.ts';
 import type { PaperTable } from '../../src/tables/table.ts';
 import { readFragments, type LoadedClaim } from '../../src/claims/load.ts';
 import { paperAt } from '../../src/run.ts';
+import { claimRecords } from '../../proofs/index.ts';
 
 /** The seed every test verdict carries. */
 export const TEST_SEED = 7;
@@ -19,7 +20,10 @@ export const tableContext: CheckContext = { seed: TEST_SEED, runSeed: TEST_SEED,
 /** A record with schema defaults filled and no parsed LaTeX (table checkers parse their own fragments). */
 export function loaded(record: ClaimRecordInput): LoadedClaim {
   const rec = ClaimRecordSchema.parse(record);
-  return { ...rec, ...readFragments(rec, paperAt()), parsedLatex: [], unreadable: [] };
+  // A record of the registry reads the shipped paper; a record built here holds its text itself.
+  const fromRegistry = claimRecords.includes(record);
+  const { quote: _recorded, ...fields } = rec;
+  return { ...fields, ...readFragments(rec, fromRegistry ? paperAt() : undefined), parsedLatex: [], unreadable: [] };
 }
 
 /** Validates `record.params` with the checker's schema (as loading does) and returns the verdict it computes. */

@@ -1,5 +1,6 @@
 /** The shipped paper's text of records' formulas, for tests that build a changed claim from a real one. */
 import { locate } from '../../src/paper/locate.ts';
+import { tableRows } from '../../src/paper/params.ts';
 import { paperAt } from '../../src/run.ts';
 import type { ClaimRecordInput, LatexFragment } from '../../src/claims/schema.ts';
 
@@ -12,4 +13,13 @@ export function printedFragments(record: ClaimRecordInput): { role: string; pars
     if (!found.found) throw new Error(`${String(record.id)}: ${found.why}`);
     return { role, parse, printed: found.latex };
   });
+}
+
+/** The record's quote as the shipped paper prints it (a table quote is that table's rows). */
+export function recordQuote(record: ClaimRecordInput): string | undefined {
+  const q = record.quote;
+  if (q === undefined || typeof q === 'string') return q;
+  const read = tableRows(paperAt(), q.table);
+  if ('why' in read) throw new Error(`${String(record.id)}: ${read.why}`);
+  return read.rows.join('\n');
 }

@@ -2,12 +2,14 @@
  * Proves that claimcheck checks the paper it is given: paper versions written here from the shipped text change exactly
  * the claims whose formulas changed. (a) Eq. (8) corrected: only eq08-gradient reads differently, and it is confirmed.
  * (b) one Appendix B row with a sign flipped: only that line's claim changes, and it is refuted. (c) a paragraph with
- * a new Eq. (9) inserted and later equations renumbered: every claim reads what it read before, under its new number.
- * (d) Eq. (13) deleted: its claims are "not in this version", naming the locator; the rest read as before. (e) an
- * empty file, a binary file and unrelated prose: exit 2 with a message naming --paper and the file.
+ * a new Eq. (9) inserted and later equations renumbered: every formula reads as before, under its new number (only the
+ * list of equation numbers sec32-eq-ref reads changes). (d) Eq. (13) deleted: its claim is "not in this version",
+ * naming the locator; the rest read as before. (e) an empty file, a binary file and unrelated prose: exit 2 with a
+ * message naming --paper and the file. A changed table value changes only claims that read that table.
  *
- * A verdict is a function of what a claim reads (its formulas and quotes), the seed, the code and the experiments, so
- * "every other verdict unchanged" is shown by every other claim reading exactly what it read from the shipped paper.
+ * A verdict is a function of what a claim reads (its formulas, quotes and the paper's text in its parameters), the
+ * seed, the code and the experiments, so "every other verdict unchanged" is shown by every other claim reading exactly
+ * what it read from the shipped paper.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,9 +31,9 @@ function version(name: string, text: string): string {
   return file;
 }
 
-/** What a claim reads from the paper: its formulas, and why it is missing or unreadable. */
+/** What a claim reads from the paper: its formulas, the paper's text in its parameters, why it is missing or unreadable. */
 function reads(c: LoadedClaim): unknown {
-  return { latex: c.latex.map((f) => [f.role, f.printed]), notInPaper: c.notInPaper, unreadable: c.unreadable };
+  return { latex: c.latex.map((f) => [f.role, f.printed]), params: c.params, notInPaper: c.notInPaper, unreadable: c.unreadable };
 }
 
 /** The ids of the claims that read differently from `file` than from the shipped paper. */
@@ -73,7 +75,7 @@ describe('paper versions', () => {
     expect(v!.verdict.status).toBe('refuted');
   });
 
-  it('(c) a paragraph with a new Eq. (9) inserted and the equations renumbered: every claim reads as before', () => {
+  it('(c) a paragraph with a new Eq. (9) inserted and the equations renumbered: every formula reads as before', async () => {
     const renumbered = lines.map((l) => l.replace(/\((9|1[0-5])\)$/, (_m, n: string) => `(${Number(n) + 1})`).replace(/Eq\.(\u00a0| )\((9|1[0-5])\)/g, (_m, sp: string, n: string) => `Eq.${sp}(${Number(n) + 1})`));
     const at = lineOf('(9)') - 3; // the paragraph that introduces Eq. (9)
     const inserted = [
@@ -83,21 +85,39 @@ describe('paper versions', () => {
       '',
     ];
     const file = version('inserted.txt', [...renumbered.slice(0, at), ...inserted, ...renumbered.slice(at)].join('\n'));
-    expect(changed(file)).toEqual([]);
+    // sec32-eq-ref reads the list of the paper's equation numbers, now (1)–(16); "Eq. (2.1)" is still none of them.
+    expect(changed(file)).toEqual(['sec32-eq-ref']);
+    expect(allClaims(file).find((c) => c.id === 'sec32-eq-ref')!.params['labels']).toHaveLength(16);
     const eq09 = allClaims(file).find((c) => c.id === 'eq09-hessian-at-optimum')!;
     expect(eq09.location.equation).toBe('(10)');
     expect(eq09.latex.find((f) => f.role === 'rhs')!.renumbered).toBe('(10)');
     expect(allClaims(file).find((c) => c.id === 'eq08-gradient')!.location.equation).toBe('(8)');
+    const [ref] = await runChecks(['sec32-eq-ref'], { paper: file });
+    expect(ref!.verdict.status).toBe('refuted');
   });
 
   it('(d) Eq. (13) deleted: its claims are not in this version, naming the locator; the rest read as before', async () => {
     const at = lineOf('(13)') - 1;
     const file = version('no-eq13.txt', [...lines.slice(0, at), ...lines.slice(at + 1)].join('\n'));
-    expect(changed(file)).toEqual(['eq13-gradient-random']);
+    expect(changed(file).sort()).toEqual(['eq13-gradient-random', 'sec32-eq-ref']); // the latter reads the equation numbers
     const [v] = await runChecks(['eq13-gradient-random'], { paper: file });
     expect(v!.verdict.status).toBe('inconclusive');
     if (v!.verdict.status !== 'inconclusive') return;
     expect(v!.verdict.reason).toMatch(/^not in this version of the paper: rhs: Eq\. \(13\) \(after "The derivative of the loss with arbitrary noise is"\).*no display formula directly follows the anchor/);
+  });
+
+  it('a printed table value changed: only claims that read that table change, and its gap is refuted', async () => {
+    const at = lines.indexOf('0.20 99.79 99.95 -0.16');
+    expect(at).toBeGreaterThan(0);
+    const edited = [...lines];
+    edited[at] = '0.20 99.79 99.95 -0.15';
+    const file = version('table1.txt', edited.join('\n'));
+    const readers = allClaims().filter((c) => JSON.stringify(c.params).includes('"label":"Table 1"')).map((c) => c.id);
+    const diff = changed(file);
+    expect(diff).toContain('tab1-gap');
+    for (const id of diff) expect(readers).toContain(id);
+    const [v] = await runChecks(['tab1-gap'], { paper: file });
+    expect(v!.verdict.status).toBe('refuted');
   });
 
   it('(e) an empty file, a binary file and unrelated prose: exit 2 naming --paper and the file', async () => {

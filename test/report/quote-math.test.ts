@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { claimRecords } from '../../proofs/index.ts';
 import { displayFixups, renderMath } from '../../src/report/math.ts';
 import { splitQuoteMath, type QuotePart } from '../../src/report/quote-math.ts';
+import { recordQuote } from '../paper/shipped.ts';
 
 const show = (parts: readonly QuotePart[]): string => parts.map((p) => ('text' in p ? p.text : `⟦${p.latex}⟧`)).join('');
 
@@ -29,9 +30,10 @@ describe('splitQuoteMath', () => {
 
   it('leaves no LaTeX command in the text of any quote of the registry, and every formula renders', () => {
     const problems: string[] = [];
-    for (const record of claimRecords as readonly { id: string; quote?: string }[]) {
-      if (!record.quote) continue;
-      for (const part of splitQuoteMath(record.quote)) {
+    for (const record of claimRecords) {
+      const quote = recordQuote(record);
+      if (!quote) continue;
+      for (const part of splitQuoteMath(quote)) {
         if ('text' in part && /\\[A-Za-z]/.test(part.text)) problems.push(`${record.id}: LaTeX left in text: ${part.text}`);
         if ('latex' in part) {
           const { error } = renderMath(displayFixups(part.latex), false);

@@ -38,7 +38,7 @@ import { txtSec516RandomGap } from '../../proofs/txt-sec51-6-random-gap.ts';
 import { txtSec52GapGrows } from '../../proofs/txt-sec52-gap-grows.ts';
 import { txtSec42GapLarger } from '../../proofs/txt-sec42-gap-larger.ts';
 import { txtContrib3GapGrows } from '../../proofs/txt-contrib3-gap-grows.ts';
-import { printedFragments } from '../paper/shipped.ts';
+import { printedFragments, recordQuote } from '../paper/shipped.ts';
 
 const PAPER = readFileSync(
   new URL('../../../shared/paper/yamada2021-adversarial-training-sharper-logistic.txt', import.meta.url),
@@ -94,7 +94,7 @@ const entries = Object.entries(TABLE_RECORDS);
 describe('table and numeric-text records', () => {
   it.each(entries)('%s quotes the paper verbatim', (_file, rec) => {
     const texts = [
-      ...(rec.quote ? [rec.quote] : []),
+      ...(rec.quote ? [recordQuote(rec)!] : []),
       ...printedFragments(rec).map((l) => l.printed),
       ...verbatimStrings(rec.params),
     ];
