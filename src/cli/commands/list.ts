@@ -25,6 +25,7 @@ export const list = new Command('list')
         kind: c.kind,
         title: c.title,
         transcribed: c.transcribed,
+        notInPaper: c.notInPaper,
       }));
       process.stdout.write(stableJson(rows));
       return;
@@ -33,7 +34,7 @@ export const list = new Command('list')
       c.transcribed ? `${c.id} ${TRANSCRIBED_MARK}` : c.id,
       formatLocation(c.location),
       c.kind,
-      c.title,
+      c.notInPaper.length > 0 ? `${c.title} (not in this version of the paper)` : c.title,
     ]);
     process.stdout.write(
       formatTextTable(['claim', 'location', 'kind', 'title'], rows, { maxWidth: process.stdout.isTTY ? (process.stdout.columns ?? 0) : 0 }),
