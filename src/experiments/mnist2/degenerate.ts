@@ -4,11 +4,20 @@
  * and the L2-robust loss divides by it, so the cell has no Hessian spectrum or landscape. It is still a result: the
  * measurements skip it and say why, and a claim that needs it is inconclusive with that reason.
  */
+import { deriveSeed } from '../../decide/rng.ts';
 import type { Mnist2Cell } from './results.ts';
 
 /** The name of a cell in messages: `linf pgd ε=255/255`. */
 export function cellName(cell: Pick<Mnist2Cell, 'norm' | 'training' | 'epsLabel'>): string {
   return `${cell.norm} ${cell.training} ε=${cell.epsLabel}`;
+}
+
+/**
+ * The seed of a random-noise cell's one noise draw (Hessians and landscapes): from `noiseSeed` and the cell's name,
+ * not its cache key, so an edit of the code (which changes every key) does not change the draws.
+ */
+export function noiseDrawSeed(noiseSeed: number, cell: Pick<Mnist2Cell, 'norm' | 'training' | 'epsLabel'>): number {
+  return deriveSeed(noiseSeed, `noise/${cellName(cell)}`);
 }
 
 /** Why the cell cannot be measured, or undefined when it can. */

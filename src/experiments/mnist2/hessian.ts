@@ -10,7 +10,8 @@
  * - The fixed-example Hessian: adversarial examples z = x + η generated once at w* and held fixed,
  *   (1/N) Σ σ(1 − σ) z zᵀ: what PyHessian with a fixed batch and Liu et al.'s `calc_hessian.py` compute.
  */
-import { deriveSeed, makeRng } from '../../decide/rng.ts';
+import { makeRng } from '../../decide/rng.ts';
+import { noiseDrawSeed } from './degenerate.ts';
 import { lanczos } from '../../eigen/lanczos.ts';
 import { symmetricEigen } from '../../eigen/symmetric-eigen.ts';
 import { ClaimcheckError } from '../../errors.ts';
@@ -156,7 +157,7 @@ function subjects(cell: Mnist2Cell, ds: Dataset, w: Float64Array, options: Hessi
   const lm = { bias: cell.bias };
   const eps = cell.eps;
   if (cell.training === 'random' && eps > 0) {
-    const seed = deriveSeed(options.noiseSeed ?? 0, cell.key);
+    const seed = noiseDrawSeed(options.noiseSeed ?? 0, cell);
     const eta = sampleUniformNoise(makeRng(seed), ds, eps, { norm: cell.norm, clipToUnitBox: true });
     const loss = randomNoiseLoss(ds, eta, lm);
     const description = `random-noise loss on x + η, η uniform in the ε-ball, clipped to [0, 1], one draw (seed ${seed}); not a max, so both Hessians coincide`;

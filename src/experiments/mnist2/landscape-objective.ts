@@ -3,7 +3,8 @@
  * with the inner maximum of Eq. (2) re-solved at every w for adversarially trained cells (the paper's Eq. 5), fixed
  * seeded noise for random-noise cells, and the clean logistic loss of Eq. (1) for standard training.
  */
-import { deriveSeed, makeRng } from '../../decide/rng.ts';
+import { makeRng } from '../../decide/rng.ts';
+import { noiseDrawSeed } from './degenerate.ts';
 import { ClaimcheckError } from '../../errors.ts';
 import type { Dataset } from '../../numeric/dataset.ts';
 import { fixedExampleLoss } from '../../numeric/fixed-example.ts';
@@ -155,7 +156,7 @@ export function linfBoxRobustValue(ds: Dataset, w: Float64Array, eps: number, bi
 /**
  * The measured objective of a cell (Eq. 5 with the max inside): standard cells the logistic loss (Eq. 1); random
  * cells the logistic loss on x + η with η uniform in the ε-ball, clipped to [0, 1], drawn once from
- * `deriveSeed(noiseSeed, cell.key)` and held fixed over w; adversarial cells the loss at the inner maximiser re-solved
+ * `noiseDrawSeed(noiseSeed, cell)` (from the cell's name, not its key) and held fixed over w; adversarial cells the loss at the inner maximiser re-solved
  * at every w (exact maximiser by default, batched PGD as an option).
  */
 export function landscapeObjective(cell: Mnist2Cell, ds: Dataset, options: ObjectiveOptions = {}): LandscapeObjective {
@@ -163,7 +164,7 @@ export function landscapeObjective(cell: Mnist2Cell, ds: Dataset, options: Objec
   const lm = { bias };
   const eps = cell.eps;
   if (cell.training === 'random' && eps > 0) {
-    const seed = deriveSeed(options.noiseSeed ?? 0, cell.key);
+    const seed = noiseDrawSeed(options.noiseSeed ?? 0, cell);
     const eta = sampleUniformNoise(makeRng(seed), ds, eps, { norm: cell.norm, clipToUnitBox: true });
     const loss = randomNoiseLoss(ds, eta, lm);
     return {
