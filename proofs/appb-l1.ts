@@ -15,10 +15,10 @@ export const appbL1 = claim({
   category: 'derivation',
   quote: 'The Hessian matrix of loss along weight',
   latex: [
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'base' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 1 }, role: 'rhs' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 2 }, role: 'rhs' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 3 }, role: 'rhs' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'base' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 1, blockRows: 17 }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 2, blockRows: 17 }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 3, blockRows: 17 }, role: 'rhs' },
   ],
   dependsOn: [
     "eq08-gradient",

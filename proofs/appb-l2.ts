@@ -15,10 +15,10 @@ export const appbL2 = claim({
   category: 'derivation',
   quote: 'The Hessian matrix of loss along weight',
   latex: [
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'base' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 4, side: 'rhs' }, role: 'rhs' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 5 }, role: 'rhs' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 6 }, role: 'rhs' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'base' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 4, blockRows: 17, side: 'rhs' }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 5, blockRows: 17 }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 6, blockRows: 17 }, role: 'rhs' },
   ],
   dependsOn: [
     "appb-l1",

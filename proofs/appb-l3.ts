@@ -15,11 +15,11 @@ export const appbL3 = claim({
   category: 'derivation',
   quote: 'The Hessian matrix of loss along weight',
   latex: [
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'base' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 7, side: 'rhs' }, role: 'rhs' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 8 }, role: 'rhs' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 9 }, role: 'rhs' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 10 }, role: 'rhs' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'base' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 7, blockRows: 17, side: 'rhs' }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 8, blockRows: 17 }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 9, blockRows: 17 }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 10, blockRows: 17 }, role: 'rhs' },
   ],
   dependsOn: [
     "appb-l2",

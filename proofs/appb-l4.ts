@@ -15,11 +15,11 @@ export const appbL4 = claim({
   category: 'derivation',
   quote: 'The Hessian matrix of loss along weight',
   latex: [
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'base' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 11, side: 'rhs' }, role: 'rhs' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 12 }, role: 'rhs' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 13 }, role: 'rhs' },
-    { at: { anchor: 'The Hessian matrix of loss along weight', row: 14 }, role: 'rhs' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'base' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 11, blockRows: 17, side: 'rhs' }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 12, blockRows: 17 }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 13, blockRows: 17 }, role: 'rhs' },
+    { at: { anchor: 'The Hessian matrix of loss along weight', row: 14, blockRows: 17 }, role: 'rhs' },
   ],
   dependsOn: [
     "appb-l3",

@@ -15,8 +15,8 @@ export const appbL8 = claim({
   category: 'derivation',
   quote: 'eliminate the second terms. The first term is',
   latex: [
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'base' },
-    { at: { anchor: 'eliminate the second terms. The first term is', row: 4, side: 'rhs' }, role: 'rhs' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'base' },
+    { at: { anchor: 'eliminate the second terms. The first term is', row: 4, blockRows: 5, side: 'rhs' }, role: 'rhs' },
   ],
   assumptions: [
     "the per-point optimality condition",

@@ -14,9 +14,9 @@ export const eq01LogisticLoss = claim({
   category: 'derivation',
   quote: 'A loss function of logistic regression is defined as',
   latex: [
-    { at: { anchor: 'A loss function of logistic regression is defined as', equation: '(1)', item: 2, side: 'rhs' }, role: 'lhs' },
-    { at: { anchor: 'A loss function of logistic regression is defined as', equation: '(1)', row: 2, item: 2, side: 'rhs' }, role: 'def:ell' },
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'rhs' },
+    { at: { anchor: 'A loss function of logistic regression is defined as', equation: '(1)', blockRows: 2, item: 2, side: 'rhs' }, role: 'lhs' },
+    { at: { anchor: 'A loss function of logistic regression is defined as', equation: '(1)', row: 2, blockRows: 2, item: 2, side: 'rhs' }, role: 'def:ell' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', blockRows: 2, item: 2 }, role: 'rhs' },
   ],
   assumptions: [
     "y^n ∈ {−1, 1}",

@@ -15,8 +15,8 @@ export const eq07CosTheta = claim({
   category: 'derivation',
   quote: 'can be written with adversarial noise',
   latex: [
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'lhs' },
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'rhs' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', blockRows: 2, item: 2 }, role: 'lhs' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'rhs' },
   ],
   dependsOn: [
     "eq01-logistic-loss",

@@ -15,7 +15,7 @@ export const eq08Gradient = claim({
   category: 'derivation',
   quote: 'The gradient of loss with respect to weight',
   latex: [
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'base' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'base' },
     { at: { anchor: 'The gradient of loss with respect to weight', equation: '(8)' }, role: 'rhs' },
   ],
   assumptions: [

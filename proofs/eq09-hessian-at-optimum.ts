@@ -14,7 +14,7 @@ export const eq09HessianAtOptimum = claim({
   kind: "derivative",
   category: 'derivation',
   latex: [
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'base' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'base' },
     { at: { anchor: 'we consider the Hessian matrix of loss on an optimal weight', equation: '(9)', side: 'rhs' }, role: 'rhs' },
   ],
   assumptions: [

@@ -14,8 +14,8 @@ export const eq10EigvecOrthogonal = claim({
   category: 'derivation',
   quote: 'This matrix has a trivial eigenvector as',
   latex: [
-    { at: { anchor: 'This matrix has a trivial eigenvector as', equation: '(10)' }, role: 'lhs' },
-    { at: { anchor: 'This matrix has a trivial eigenvector as', equation: '(10)', item: 2, side: 'rhs' }, role: 'rhs' },
+    { at: { anchor: 'This matrix has a trivial eigenvector as', equation: '(10)', blockRows: 2 }, role: 'lhs' },
+    { at: { anchor: 'This matrix has a trivial eigenvector as', equation: '(10)', blockRows: 2, item: 2, side: 'rhs' }, role: 'rhs' },
   ],
   dependsOn: [
     "eq09-hessian-at-optimum",

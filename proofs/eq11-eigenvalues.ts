@@ -14,7 +14,7 @@ export const eq11Eigenvalues = claim({
   category: 'derivation',
   quote: "This matrix has eigenvalues",
   latex: [
-    { at: { anchor: 'This matrix has eigenvalues', item: 2, side: 'lhs', unwrap: true }, role: 'matrix' },
+    { at: { anchor: 'is positive-semidefinite', item: -1, side: 'lhs', unwrap: true }, role: 'matrix' },
   ],
   dependsOn: [
     "eq10-eigvec-orthogonal",

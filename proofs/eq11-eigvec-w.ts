@@ -13,7 +13,7 @@ export const eq11EigvecW = claim({
   kind: "identity",
   category: 'derivation',
   latex: [
-    { at: { anchor: 'This matrix has a trivial eigenvector as', equation: '(11)', row: 2 }, role: 'lhs' },
+    { at: { anchor: 'This matrix has a trivial eigenvector as', equation: '(11)', row: 2, blockRows: 2 }, role: 'lhs' },
   ],
   dependsOn: [
     "eq09-hessian-at-optimum",

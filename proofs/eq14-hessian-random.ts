@@ -13,7 +13,7 @@ export const eq14HessianRandom = claim({
   kind: "derivative",
   category: 'derivation',
   latex: [
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'base' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', blockRows: 2, item: 2 }, role: 'base' },
     { at: { anchor: 'where gn', equation: '(14)', side: 'rhs' }, role: 'rhs' },
     { at: { anchor: 'where gn', side: 'rhs' }, role: 'def:g' },
   ],

@@ -16,7 +16,7 @@ export const lem1Monotone = claim({
   quote: "is a monotonically increasing function of",
   latex: [
     { at: { anchor: 'We show that loss is monotonically increasing', item: 4, skip: 1 }, role: 'f' },
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'loss' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', blockRows: 2, item: 2 }, role: 'loss' },
     { at: { anchor: 'We show that loss is monotonically increasing', item: 6, side: 'rhs' }, role: 'factorised' },
   ],
   assumptions: [

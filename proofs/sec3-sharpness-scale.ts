@@ -15,7 +15,7 @@ export const sec3SharpnessScale = claim({
   quote: "is positive-semidefinite",
   latex: [
     { at: { anchor: 'we consider the Hessian matrix of loss on an optimal weight', equation: '(9)', side: 'rhs' }, role: 'matrix' },
-    { at: { anchor: 'This matrix has eigenvalues', item: 3 }, role: 'scale' },
+    { at: { anchor: 'is positive-semidefinite' }, role: 'scale' },
   ],
   dependsOn: [
     "eq09-hessian-at-optimum",

@@ -13,7 +13,7 @@ export const sec32YCosTheta = claim({
   category: 'derivation',
   quote: 'Since an adversarial example must increase the loss, Lemma\u00a01 shows',
   latex: [
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'loss' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', blockRows: 2, item: 2 }, role: 'loss' },
   ],
   variables: [w, x, y, eta, N],
   assumptions: ['the adversarial example maximises the loss over perturbations of the same norm ‖η^n‖ (Eq. (2) on the sphere)'],

@@ -14,7 +14,7 @@ export const sec41LiuApproximation = claim({
   quote: "used an approximation of the loss function as",
   latex: [
     { at: { anchor: 'used an approximation of the loss function as', side: 'rhs' }, role: 'liu' },
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'eq7' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'eq7' },
   ],
   dependsOn: [
     "sec41-robust-loss",

@@ -14,8 +14,8 @@ export const sec41RobustLoss = claim({
   category: 'derivation',
   quote: "In contrast, we do not use an approximation of the loss function as Eq.",
   latex: [
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', item: 2 }, role: 'lhs' },
-    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2 }, role: 'rhs' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', blockRows: 2, item: 2 }, role: 'lhs' },
+    { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'rhs' },
   ],
   assumptions: [
     "closed L2 ball, no clipping of x + η",

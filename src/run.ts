@@ -95,6 +95,21 @@ export function selectClaims(ids: readonly string[], paper: string = DEFAULT_PAP
   });
 }
 
+function rethrow(err: unknown): never {
+  throw err;
+}
+
+/**
+ * The verdict of a claim whose checker could not read what a revised paper prints (a `SyntaxError` of the parsers of
+ * printed sets, steps and tables, e.g. a table without a row the claim names): inconclusive, saying so. On the shipped
+ * paper such an error is a fault of claimcheck and stays one (exit 1).
+ */
+function revisionUnreadable(claim: LoadedClaim, seed: number, err: unknown, paper: string | undefined): Verdict | undefined {
+  if (!(err instanceof SyntaxError) || paper === undefined || paperAt(paper).sha256 === paperAt().sha256) return undefined;
+  const reason = `what this version of the paper prints could not be read: ${err.message}`;
+  return { claimId: claim.id, seed, checker: checkerFor(claim).kind, status: 'inconclusive', reason, evidence: { summary: reason } };
+}
+
 /**
  * The verdict of a claim that this version of the paper does not make, or whose formulas in it cannot be read:
  * inconclusive, saying which locator or formula and why. The checker does not run.
@@ -147,7 +162,12 @@ export async function runChecks(ids: readonly string[], options: RunOptions = {}
     const params = checker.params.parse(claim.params);
     const t0 = performance.now();
     const context = contextFor(claim, options);
-    const verdict = unreadableVerdict(claim, context.seed) ?? settleVacuous(await checker.check(claim, params, context));
+    let verdict: Verdict;
+    try {
+      verdict = unreadableVerdict(claim, context.seed) ?? settleVacuous(await checker.check(claim, params, context));
+    } catch (err) {
+      verdict = revisionUnreadable(claim, context.seed, err, options.paper) ?? rethrow(err);
+    }
     results.push({ claim, verdict, millis: performance.now() - t0 });
     options.onProgress?.({ id: claim.id, index, total: claims.length, done: true });
   }

@@ -52,10 +52,14 @@ export function printedOf(claim: Pick<LoadedClaim, 'id' | 'latex'>, role: string
   return f.printed;
 }
 
+function unique(list: readonly string[]): string[] {
+  return [...new Set(list)];
+}
+
 export function readFragments(
   rec: ClaimRecord,
   paper: Paper | undefined,
-): { latex: PrintedFragment[]; notInPaper: string[]; params: Record<string, unknown>; quote?: string; quoteLine?: number } {
+): { latex: PrintedFragment[]; notInPaper: string[]; unreadable: string[]; params: Record<string, unknown>; quote?: string; quoteLine?: number } {
   const latex: PrintedFragment[] = [];
   const notInPaper: string[] = [];
   for (const [i, f] of rec.latex.entries()) {
@@ -78,20 +82,29 @@ export function readFragments(
     else notInPaper.push(`${f.role}: ${found.why}`);
   }
   // Tables, figure captions and equation numbers in the parameters are the paper's text too (src/paper/params.ts).
-  const fromPaper = paper ? paramsFromPaper(rec.params, paper) : { params: rec.params, missing: [] };
+  const fromPaper = paper ? paramsFromPaper(rec.params, paper) : { params: rec.params, missing: [], unreadable: [] };
   notInPaper.push(...fromPaper.missing);
+  const unreadable = [...fromPaper.unreadable];
   if (rec.quote !== undefined && typeof rec.quote !== 'string') {
-    if (!paper) return { latex, notInPaper, params: fromPaper.params };
+    if (!paper) return { latex, notInPaper, unreadable, params: fromPaper.params };
     const read = tableRows(paper, rec.quote.table);
-    if ('why' in read) notInPaper.push(read.why);
-    else return { latex, notInPaper, params: fromPaper.params, quote: read.rows.join('\n'), quoteLine: read.line };
+    if ('why' in read) (read.unreadable ? unreadable : notInPaper).push(read.why);
+    else return { latex, notInPaper: unique(notInPaper), unreadable: unique(unreadable), params: fromPaper.params, quote: read.rows.join('\n'), quoteLine: read.line };
   } else if (paper && rec.quote !== undefined) {
     const quote = plainSpaces(rec.quote).split('\n')[0]!;
     const at = paper.lines.findIndex((l) => plainSpaces(l.text).includes(quote));
-    if (at >= 0 && plainSpaces(paper.text).includes(plainSpaces(rec.quote))) return { latex, notInPaper, params: fromPaper.params, quote: rec.quote, quoteLine: at + 1 };
+    if (at >= 0 && plainSpaces(paper.text).includes(plainSpaces(rec.quote))) {
+      return { latex, notInPaper: unique(notInPaper), unreadable: unique(unreadable), params: fromPaper.params, quote: rec.quote, quoteLine: at + 1 };
+    }
     notInPaper.push(`the quoted sentence "${rec.quote.length > 60 ? `${rec.quote.slice(0, 60)}…` : rec.quote}" is not in this version`);
   }
-  return { latex, notInPaper, params: fromPaper.params, ...(typeof rec.quote === 'string' ? { quote: rec.quote } : {}) };
+  return {
+    latex,
+    notInPaper: unique(notInPaper),
+    unreadable: unique(unreadable),
+    params: fromPaper.params,
+    ...(typeof rec.quote === 'string' ? { quote: rec.quote } : {}),
+  };
 }
 
 function formatZodPath(path: readonly PropertyKey[]): string {
@@ -131,7 +144,7 @@ export function loadClaim(
       `claim record ${rec.id}: field params.${formatZodPath(issue.path)}: ${issue.message}`,
     );
   }
-  const { latex, notInPaper, quoteLine, params, quote } = readFragments(rec, paper);
+  const { latex, notInPaper, quoteLine, params, quote, unreadable: unreadableText } = readFragments(rec, paper);
   // A renumbered equation keeps its claim; the claim's location follows the number it stands under now.
   const moved = latex.find((f) => f.renumbered !== undefined && f.at?.equation === rec.location.equation);
   const { equation: _printedUnder, ...unnumbered } = rec.location;
@@ -143,7 +156,7 @@ export function loadClaim(
   // Fragments that share a role are one formula printed over several rows: join them before parsing.
   const roles = notInPaper.length > 0 ? [] : [...new Set(latex.filter((f) => f.parse).map((f) => f.role))];
   const parsedLatex: ParsedFragment[] = [];
-  const unreadable: string[] = [];
+  const unreadable: string[] = [...unreadableText];
   for (const role of roles) {
     const printed = latex.filter((f) => f.parse && f.role === role).map((f) => f.printed).join('');
     const index = latex.findIndex((f) => f.role === role);

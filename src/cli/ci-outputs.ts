@@ -3,7 +3,7 @@
  * refuted|changed` (exit 3 when it holds, after everything is written), `--junit FILE` and `--sarif FILE`. Inputs and
  * output locations are checked before any work; the files are written atomically after it.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
@@ -63,8 +63,11 @@ export function prepareCiOutputs(flags: CiFlags): ComparableClaim[] | null {
     throw new ClaimcheckError('BAD_INPUT', '--fail-on changed needs --baseline FILE (an errata.json to compare with)');
   }
   const baseline = flags.baseline === undefined ? null : readErrata(flags.baseline, '--baseline');
-  if (flags.junit !== undefined) assertWritableDir(dirname(flags.junit), `the JUnit file ${flags.junit}`);
-  if (flags.sarif !== undefined) assertWritableDir(dirname(flags.sarif), `the SARIF file ${flags.sarif}`);
+  for (const [option, file] of [['--junit', flags.junit], ['--sarif', flags.sarif]] as const) {
+    if (file === undefined) continue;
+    if (existsSync(file) && !statSync(file).isFile()) throw new ClaimcheckError('BAD_INPUT', `${option} ${file}: exists and is not a regular file`, `give ${option} the name of a file to write`);
+    assertWritableDir(dirname(file), `the ${option === '--junit' ? 'JUnit' : 'SARIF'} file ${file}`, `give ${option} a file in a directory you can write to`);
+  }
   return baseline;
 }
 
@@ -80,13 +83,16 @@ export function finishCiOutputs(
   flags: CiFlags,
   baseline: ComparableClaim[] | null,
   results: readonly CheckResult[],
-  run: { readonly paper: PaperProvenance; readonly seed: number },
+  run: { readonly paper: PaperProvenance; readonly seed: number; readonly selected: boolean },
 ): CiOutcome {
   const ci = { tool: toolVersion(), paper: run.paper, seed: run.seed, finishedAt: new Date(), hostname: hostname() };
   if (flags.junit !== undefined) writeFileAtomicSync(flags.junit, renderJunit(results, ci));
   if (flags.sarif !== undefined) writeFileAtomicSync(flags.sarif, renderSarif(results, ci));
   const current = comparableFromResults(results);
-  const changes = baseline === null ? null : compareClaims(baseline, current);
+  // A run of selected claims is compared on those claims: the others were not run, not removed.
+  const ids = new Set(current.map((c) => c.id));
+  const base = baseline === null ? null : run.selected ? baseline.filter((c) => ids.has(c.id)) : baseline;
+  const changes = base === null ? null : compareClaims(base, current);
   return { changes, failure: failOnReason(flags.failOn, current, changes) };
 }
 

@@ -20,9 +20,15 @@ export const LocatorSchema = z
      * located row under another number is reported as renumbered); without one, it names the equation: its rows
      * from after the previous numbered row.
      */
-    equation: z.string().regex(/^\(\d+\)$/, 'an equation number such as "(8)"').optional(),
+    equation: z.string().regex(/^\(\S{1,8}\)$/, 'an equation number such as "(8)"').optional(),
     /** 1-based row of the display block (after the anchor) or of the equation; default 1. */
     row: z.number().int().positive().optional(),
+    /**
+     * How many rows the display block after the anchor has in the version the record was written against. A block
+     * with another number of rows had rows added or removed, so `row` may name another row: the formula is then
+     * reported missing rather than read from a neighbour.
+     */
+    blockRows: z.number().int().positive().optional(),
     /**
      * Which formula: 1-based in the row or after the anchor (default 1); negative counts back, −1 being the last formula
      * of the row or the last one before the anchor.
@@ -171,6 +177,8 @@ function scopeOf(paper: Paper, loc: Locator): Scope {
   const anchor = plainSpaces(loc.anchor);
   const index = paper.lines.findIndex((l) => plainSpaces(l.text).includes(anchor));
   if (index < 0) return { why: 'the anchor is not in this version of the paper' };
+  const occurrences = plainSpaces(paper.text).split(anchor).length - 1;
+  if (occurrences > 1) return { why: `the anchor occurs ${occurrences} times in this version of the paper, so which formula is meant is not clear` };
   const at = plainSpaces(paper.lines[index]!.text).indexOf(anchor);
   if (loc.row === undefined && loc.equation === undefined) {
     const line = paper.lines[index]!;
@@ -184,6 +192,9 @@ function scopeOf(paper: Paper, loc: Locator): Scope {
     return { why: 'no display formula directly follows the anchor (only a later one, after more prose)' };
   }
   const row = loc.row ?? 1;
+  if (loc.blockRows !== undefined && rows.length !== loc.blockRows) {
+    return { why: `the display after the anchor has ${rows.length} row(s), not the ${loc.blockRows} the record was written against (rows added or removed)` };
+  }
   if (row > rows.length) return { why: `the display after the anchor has ${rows.length} row(s), not ${row}` };
   const line = rows[row - 1]!;
   return { line, from: line.number - 1 === index ? at + anchor.length : 0, before: Infinity };

@@ -53,10 +53,10 @@ function isProseWord(word: string): boolean {
 }
 
 /** A number printed as math with no markup: the same number three times, e.g. `0.010.010.01` (0.01). */
-const TRIPLED_NUMBER = /(?<=^|[\s(])((\d+(?:\.\d+)?)\2\2)(?=[.,;:)]?(?:\s|$))/g;
+const TRIPLED_NUMBER = /^((\d+(?:\.\d+)?)\2\2)[.,;:)]?$/;
 
 /** A word whose copies before its LaTeX are digits only, e.g. `12551255\frac{1}{255}`. */
-const PLAIN_LATEX_WORD = /(?<=^|\s)([\d.]+)(\\[A-Za-z][\x21-\x7e]*?)(?=[.,;:)]?(?:\s|$))/g;
+const PLAIN_LATEX_WORD = /^([\d.]+)(\\[A-Za-z][\x21-\x7e]*?)[.,;:)]?$/;
 
 /** Drops a closing parenthesis of the prose around a formula (`(… =0)`): one more `)` than `(` in the LaTeX. */
 function dropProseParen(latex: string): string {
@@ -67,26 +67,37 @@ function dropProseParen(latex: string): string {
 }
 
 /**
- * Where the LaTeX that starts at `from` ends: at a prose boundary, at `limit`, or at a non-ASCII character (then
- * `clean` is false: the run was not LaTeX).
+ * Where the LaTeX that starts at `from` ends: at a prose boundary outside braces, `\left … \right` and parentheses, at
+ * `limit`, or at a non-ASCII character (then `clean` is false: the run was not LaTeX).
  */
 function scanLatex(text: string, from: number, limit: number): { end: number; clean: boolean } {
-  let depth = 0;
+  let braces = 0;
+  let sized = 0;
+  let parens = 0;
   for (let i = from; i < limit; i++) {
     const ch = text[i]!;
     if (!isAscii(ch)) return { end: i, clean: false };
     if (ch === '\\') {
-      i++; // the next character is escaped (`\{`, `\}`, `\\`, `\,`)
+      const word = /^[A-Za-z]+/.exec(text.slice(i + 1, i + 40))?.[0];
+      if (word === undefined) {
+        i++; // a control symbol: \{, \}, \\, \, …
+        continue;
+      }
+      if (word === 'left') sized++;
+      else if (word === 'right') sized = Math.max(0, sized - 1);
+      // \left and \right take the next character as their delimiter: it is not a parenthesis or punctuation.
+      i += word.length + (word === 'left' || word === 'right' ? 1 : 0);
       continue;
     }
-    if (ch === '{') depth++;
-    else if (ch === '}') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && ch === ' ') {
+    if (ch === '{') braces++;
+    else if (ch === '}') braces = Math.max(0, braces - 1);
+    else if (ch === '(') parens++;
+    else if (ch === ')') parens = Math.max(0, parens - 1);
+    else if (braces > 0 || sized > 0 || parens > 0) continue;
+    else if (ch === ' ') {
       if (isProseWord(wordAt(text, i + 1))) return { end: i, clean: true };
-    } else if (depth === 0 && (ch === '.' || ch === ',' || ch === ';')) {
-      const next = text[i + 1];
-      const atEnd = i + 1 >= text.length || next === ' ';
-      if (atEnd && !/\\(right|left)$/.test(text.slice(from, i)) && text[i - 1] !== '\\') return { end: i, clean: true };
+    } else if (ch === '.' || ch === ',' || ch === ';') {
+      if (i + 1 >= text.length || text[i + 1] === ' ') return { end: i, clean: true };
     }
   }
   return { end: limit, clean: limit >= text.length };
@@ -112,6 +123,14 @@ function trimEnd(text: string, start: number, end: number): number {
 /** The formulas of one line, in order. */
 export function mathItems(text: string): MathItem[] {
   const items: MathItem[] = [];
+  const displays: number[] = [];
+  for (let at = text.indexOf(DISPLAY); at >= 0; at = text.indexOf(DISPLAY, at + 1)) displays.push(at);
+  let nextDisplay = 0;
+  /** The first \displaystyle at or after `from`, or −1 (`from` never decreases). */
+  const displayFrom = (from: number): number => {
+    while (nextDisplay < displays.length && displays[nextDisplay]! < from) nextDisplay++;
+    return nextDisplay < displays.length ? displays[nextDisplay]! : -1;
+  };
   let i = 0;
   while (i < text.length) {
     // The next ASCII run that follows a non-ASCII character.
@@ -120,13 +139,13 @@ export function mathItems(text: string): MathItem[] {
     if (i >= text.length) break;
     let runEnd = i;
     while (runEnd < text.length && isAscii(text[runEnd]!)) runEnd++;
-    const d = text.indexOf(DISPLAY, i);
+    const d = displayFrom(i);
     if (d >= 0 && d < runEnd && !text.slice(i, d).includes(' ')) {
       // Display cells: from each \displaystyle to the next cell's copies.
       let at = d;
       for (;;) {
         const start = at + DISPLAY.length;
-        const next = text.indexOf(DISPLAY, start);
+        const next = displayFrom(start);
         const prose = scanLatex(text, start, next < 0 ? text.length : next);
         let end = prose.end;
         if (next >= 0 && !prose.clean) {
@@ -160,20 +179,38 @@ export function mathItems(text: string): MathItem[] {
       i = runEnd;
     }
   }
-  // A formula with no markup copy: its rendered copies are digits (`22552255\frac{2}{255}`).
-  for (const m of text.matchAll(PLAIN_LATEX_WORD)) {
-    const start = m.index! + m[1]!.length;
-    if (items.some((it) => it.start <= start && start < it.end)) continue;
-    items.push({ latex: m[2]!, start, end: start + m[2]!.length, display: false });
-  }
-  for (const m of text.matchAll(TRIPLED_NUMBER)) {
-    const start = m.index!;
-    items.push({ latex: m[2]!, start, end: start + m[1]!.length, display: false });
+  // Formulas with no markup copy, one word each (words are short; a long one is not looked into).
+  const found = items.length;
+  let covering = 0;
+  for (const w of text.matchAll(/\S+/g)) {
+    const word = w[0];
+    if (word.length > 80 || !/^[\d.]/.test(word)) continue;
+    const at = w.index!;
+    while (covering < found && items[covering]!.end <= at) covering++;
+    if (covering < found && items[covering]!.start <= at) continue;
+    const tripled = TRIPLED_NUMBER.exec(word);
+    if (tripled) {
+      items.push({ latex: tripled[2]!, start: at, end: at + tripled[1]!.length, display: false });
+      continue;
+    }
+    const plain = PLAIN_LATEX_WORD.exec(word);
+    if (plain) items.push({ latex: plain[2]!, start: at + plain[1]!.length, end: at + plain[1]!.length + plain[2]!.length, display: false });
   }
   return items.sort((a, b) => a.start - b.start);
 }
 
-/** The equation number a display row ends with, e.g. `(8)`, or undefined (a year such as `(2020)` is a citation). */
+/**
+ * The equation number a display row ends with, e.g. `(8)`, `(3.1)`, `(A.2)` or `(8a)`, or undefined (a year such as
+ * `(2020)` is a citation).
+ */
 export function rowLabel(text: string): string | undefined {
-  return /\s(\(\d{1,3}\))\s*$/.exec(text)?.[1];
+  return /\s(\((?:\d{1,3}[a-z]?|\d{1,2}\.\d{1,3}|[A-Z]\.?\d{1,3})\))\s*$/.exec(text)?.[1];
+}
+
+/** Whether a line is nothing but formulas (and an equation number): a display row even without `\displaystyle`. */
+export function formulasOnly(text: string, items: readonly MathItem[]): boolean {
+  if (items.length === 0) return false;
+  const prose = (gap: string) => /(^|\s)[A-Za-z]{2,}[.,;:]?(\s|$)/.test(gap);
+  for (let k = 1; k < items.length; k++) if (prose(text.slice(items[k - 1]!.end, items[k]!.start))) return false;
+  return !text.slice(0, items[0]!.start).trim().includes(' ') && /^[.,;]?\s*(\(\S{1,8}\))?\s*$/.test(text.slice(items.at(-1)!.end));
 }

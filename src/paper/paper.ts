@@ -9,7 +9,7 @@ import path from 'node:path';
 import { ClaimcheckError } from '../errors.ts';
 import { sha256Hex } from '../fs/file-hash.ts';
 import { REPO_ROOT } from '../fs/repo.ts';
-import { mathItems, rowLabel, type MathItem } from './math.ts';
+import { formulasOnly, mathItems, rowLabel, type MathItem } from './math.ts';
 
 /** The paper text that ships with claimcheck (the version the records were written against). */
 export const DEFAULT_PAPER = path.join(REPO_ROOT, '..', 'shared', 'paper', 'yamada2021-adversarial-training-sharper-logistic.txt');
@@ -73,7 +73,7 @@ export function parsePaper(file: string, text: string, bytes: number, sha256: st
   const lines: PaperLine[] = text.split(/\r?\n/).map((t, i) => {
     const items = mathItems(t);
     const label = rowLabel(t);
-    const display = items.some((it) => it.display) || (label !== undefined && items.length > 0);
+    const display = items.some((it) => it.display) || (label !== undefined && items.length > 0) || formulasOnly(t, items);
     return { number: i + 1, text: t, items, display, ...(label !== undefined && display ? { label } : {}) };
   });
   const nonEmpty = lines.filter((l) => l.text.trim().length > 0);

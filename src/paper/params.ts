@@ -15,15 +15,31 @@ import { TABLE_ROW_PATTERN } from '../tables/table.ts';
 import { plainSpaces } from './locate.ts';
 import type { Paper } from './paper.ts';
 
-/** The rows printed under "Table N:" (`label`), or why there are none. */
-export function tableRows(paper: Paper, label: string): { readonly rows: string[]; readonly line: number } | { readonly why: string } {
+/** A line that is meant as a table row: a number first, and numbers in all but at most one of its 3+ columns. */
+function rowLike(tokens: readonly string[]): boolean {
+  return tokens.length >= 3 && /^\d/.test(tokens[0]!) && tokens.filter((t) => /\d/.test(t)).length >= tokens.length - 1;
+}
+
+/**
+ * The rows printed under "Table N:" (`label`), with runs of spaces read as one; or why there are none, or which row
+ * cannot be read (a line meant as a row that does not read as one, such as "8/255 99.7 99.86 -0.16").
+ */
+export function tableRows(
+  paper: Paper,
+  label: string,
+): { readonly rows: string[]; readonly line: number } | { readonly why: string; readonly unreadable?: boolean } {
   const at = paper.lines.findIndex((l) => plainSpaces(l.text).trimStart().startsWith(`${label}:`));
   if (at < 0) return { why: `${label} is not in this version of the paper` };
+  const tokens = (i: number) => plainSpaces(paper.lines[i]!.text).trim().split(/\s+/);
   let i = at + 1;
   // The header line(s): "ε train acc test acc gap".
-  while (i < paper.lines.length && i <= at + 2 && !TABLE_ROW_PATTERN.test(paper.lines[i]!.text.trim())) i++;
+  while (i < paper.lines.length && i <= at + 2 && !rowLike(tokens(i))) i++;
   const rows: string[] = [];
-  while (i < paper.lines.length && TABLE_ROW_PATTERN.test(paper.lines[i]!.text.trim())) rows.push(paper.lines[i++]!.text.trim());
+  for (; i < paper.lines.length && rowLike(tokens(i)); i++) {
+    const row = tokens(i).join(' ');
+    if (!TABLE_ROW_PATTERN.test(row)) return { why: `${label}: row ${rows.length + 1} ("${row}") cannot be read as ε and three numbers with two decimals`, unreadable: true };
+    rows.push(row);
+  }
   return rows.length > 0 ? { rows, line: at + 1 } : { why: `${label} has no rows in this version of the paper` };
 }
 
@@ -42,8 +58,12 @@ function isTable(v: Record<string, unknown>): boolean {
 }
 
 /** `params` with the paper's own text read from `paper`, and why parts of it are missing there. */
-export function paramsFromPaper(params: Record<string, unknown>, paper: Paper): { params: Record<string, unknown>; missing: string[] } {
+export function paramsFromPaper(
+  params: Record<string, unknown>,
+  paper: Paper,
+): { params: Record<string, unknown>; missing: string[]; unreadable: string[] } {
   const missing = new Set<string>();
+  const unreadable = new Set<string>();
   const walk = (value: unknown, key: string): unknown => {
     if (Array.isArray(value)) {
       if (key === 'captions' && value.every((c) => typeof c === 'string' && /^Figure \d+: /.test(c))) return figureCaptions(paper);
@@ -55,12 +75,12 @@ export function paramsFromPaper(params: Record<string, unknown>, paper: Paper): 
       const out = Object.fromEntries(Object.entries(obj).map(([k, v]) => [k, walk(v, k)]));
       if (isTable(obj)) {
         const read = tableRows(paper, obj['label'] as string);
-        if ('why' in read) missing.add(read.why);
+        if ('why' in read) (read.unreadable ? unreadable : missing).add(read.why);
         else out['rows'] = read.rows;
       }
       return out;
     }
     return value;
   };
-  return { params: walk(params, '') as Record<string, unknown>, missing: [...missing] };
+  return { params: walk(params, '') as Record<string, unknown>, missing: [...missing], unreadable: [...unreadable] };
 }

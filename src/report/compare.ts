@@ -1,6 +1,6 @@
 /**
  * Comparing two runs: which claims changed their verdict (status, or the assumption or reading a holds-under verdict
- * needs), their witness, or the formula printed in the paper. The two sides are two errata.json files (`claimcheck
+ * needs), their witness, the formula printed in the paper, or the text they quote (a table's rows). The two sides are two errata.json files (`claimcheck
  * diff`), or a baseline errata.json and the verdicts of this run (`claimcheck check --baseline`).
  */
 import { z } from 'zod';
@@ -18,6 +18,8 @@ export interface ComparableClaim {
   readonly witness: unknown;
   /** The printed fragments, `role: latex` each. */
   readonly formula: readonly string[];
+  /** The quoted text (a table's rows for the table claims), or null. */
+  readonly text: string | null;
   /** The verdict's one-line evidence. */
   readonly summary: string;
 }
@@ -33,6 +35,7 @@ const ErrataClaimSchema = z.object({
     })
     .loose(),
   printedLatex: z.array(z.object({ role: z.string(), printed: z.string() })),
+  quote: z.string().nullable().optional(),
 });
 
 const ErrataFileSchema = z.object({ claims: z.array(ErrataClaimSchema) }).loose();
@@ -45,13 +48,14 @@ function conditionKey(v: VerdictLike): string | null {
   return c.kind === 'assumption' ? `assumption ${c.assumption?.id ?? '?'}` : `reading ${c.convention ?? '?'}:${c.reading?.id ?? '?'}`;
 }
 
-function comparable(id: string, v: VerdictLike, printed: readonly { role: string; printed: string }[]): ComparableClaim {
+function comparable(id: string, v: VerdictLike, printed: readonly { role: string; printed: string }[], text: string | null): ComparableClaim {
   return {
     id,
     status: v.status,
     condition: conditionKey(v),
     witness: v.witness ?? null,
     formula: printed.map((f) => `${f.role}: ${f.printed}`),
+    text,
     summary: v.evidence.summary,
   };
 }
@@ -73,15 +77,15 @@ export function comparableFromErrata(text: string, file: string): ComparableClai
       'give an errata.json written by claimcheck report',
     );
   }
-  return parsed.data.claims.map((c) => comparable(c.id, c.verdict, c.printedLatex));
+  return parsed.data.claims.map((c) => comparable(c.id, c.verdict, c.printedLatex, c.quote ?? null));
 }
 
 /** The claims of this run's check results. */
 export function comparableFromResults(results: readonly CheckResult[]): ComparableClaim[] {
-  return results.map((r) => comparable(r.claim.id, r.verdict as unknown as VerdictLike, r.claim.latex));
+  return results.map((r) => comparable(r.claim.id, r.verdict as unknown as VerdictLike, r.claim.latex, r.claim.quote ?? null));
 }
 
-export type ChangeKind = 'added' | 'removed' | 'verdict' | 'witness' | 'formula';
+export type ChangeKind = 'added' | 'removed' | 'verdict' | 'witness' | 'formula' | 'text';
 
 /** One claim that differs between the two sides. */
 export interface ClaimChange {
@@ -106,6 +110,7 @@ export function compareClaims(before: readonly ComparableClaim[], after: readonl
     if (a.status !== b.status || a.condition !== b.condition) changes.push('verdict');
     if (stableJson(a.witness) !== stableJson(b.witness)) changes.push('witness');
     if (stableJson(a.formula) !== stableJson(b.formula)) changes.push('formula');
+    if (a.text !== b.text) changes.push('text');
     if (changes.length > 0) out.push({ id: a.id, changes, before: b, after: a });
   }
   for (const b of before) if (!now.has(b.id)) out.push({ id: b.id, changes: ['removed'], before: b, after: null });

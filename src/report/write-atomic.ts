@@ -97,11 +97,11 @@ function bad(what: string, why: string, suggestion: string = SUGGESTION): Claimc
 }
 
 /** A filesystem error (one with an errno code) as `BAD_INPUT` about `what`; typed errors and bugs pass through. */
-function asBadInput(what: string, err: unknown): unknown {
+function asBadInput(what: string, err: unknown, suggestion: string = SUGGESTION): unknown {
   const code = errno(err);
   if (err instanceof ClaimcheckError || code === undefined) return err;
   const message = (err as Error).message;
-  return bad(what, message.startsWith(code) ? message : `${code}: ${message}`);
+  return bad(what, message.startsWith(code) ? message : `${code}: ${message}`, suggestion);
 }
 
 let lastStamp = 0;
@@ -272,7 +272,7 @@ export function prepareOutputDir(dir: string, options: Required<Pick<OutputOptio
  * file (`experiment mnist2 --out`). Throws `ClaimcheckError('BAD_INPUT')` naming `what` is written (e.g. "the
  * experiment results") and `dir` otherwise.
  */
-export function assertWritableDir(dir: string, what: string): void {
+export function assertWritableDir(dir: string, what: string, suggestion: string = SUGGESTION): void {
   const context = `cannot write ${what} to ${dir}`;
   try {
     const created = makeDirsSync(dir);
@@ -284,7 +284,7 @@ export function assertWritableDir(dir: string, what: string): void {
       removeDirs(created);
     }
   } catch (err) {
-    throw asBadInput(context, err);
+    throw asBadInput(context, err, suggestion);
   }
 }
 

@@ -9,7 +9,7 @@ import { compareClaims, comparableFromErrata, failOnReason, type ComparableClaim
 import { ClaimcheckError } from '../../src/errors.ts';
 
 function claim(id: string, over: Partial<ComparableClaim> = {}): ComparableClaim {
-  return { id, status: 'confirmed', condition: null, witness: null, formula: ['rhs: a+b'], summary: 's', ...over };
+  return { id, status: 'confirmed', condition: null, witness: null, formula: ['rhs: a+b'], text: null, summary: 's', ...over };
 }
 
 describe('compareClaims', () => {
@@ -18,12 +18,13 @@ describe('compareClaims', () => {
     expect(compareClaims(run, run)).toEqual([]);
   });
 
-  it('names what changed: verdict (status or condition), witness, formula; added and removed claims', () => {
+  it('names what changed: verdict (status or condition), witness, formula, quoted text; added and removed claims', () => {
     const before = [
       claim('status'),
       claim('cond', { status: 'holds-under', condition: 'assumption a' }),
       claim('wit', { status: 'refuted', witness: { point: { x: '1' } } }),
       claim('formula'),
+      claim('table', { text: '0.20 99.79 99.95 -0.16' }),
       claim('gone'),
     ];
     const after = [
@@ -31,6 +32,7 @@ describe('compareClaims', () => {
       claim('cond', { status: 'holds-under', condition: 'reading r:b' }),
       claim('wit', { status: 'refuted', witness: { point: { x: '3' } } }),
       claim('formula', { formula: ['rhs: a-b'] }),
+      claim('table', { text: '0.20 99.79 99.95 -0.15' }),
       claim('new'),
     ];
     expect(compareClaims(before, after).map((c) => [c.id, c.changes])).toEqual([
@@ -38,6 +40,7 @@ describe('compareClaims', () => {
       ['cond', ['verdict']],
       ['wit', ['witness']],
       ['formula', ['formula']],
+      ['table', ['text']],
       ['new', ['added']],
       ['gone', ['removed']],
     ]);
@@ -59,7 +62,7 @@ describe('compareClaims', () => {
       claims: [{ id: 'a', verdict: { status: 'holds-under', condition: { kind: 'reading', convention: 'theta', reading: { id: 'x' } }, witness: { p: 1 }, evidence: { summary: 's' } }, printedLatex: [{ role: 'rhs', printed: 'x' }] }],
     };
     expect(comparableFromErrata(JSON.stringify(doc), 'NEW f.json')).toEqual([
-      { id: 'a', status: 'holds-under', condition: 'reading theta:x', witness: { p: 1 }, formula: ['rhs: x'], summary: 's' },
+      { id: 'a', status: 'holds-under', condition: 'reading theta:x', witness: { p: 1 }, formula: ['rhs: x'], text: null, summary: 's' },
     ]);
     expect(() => comparableFromErrata('{"claims": [{"id": "a"}]}', 'OLD f.json')).toThrow(/^OLD f\.json: not an errata\.json written by claimcheck report \(at claims\.0\.verdict/);
     expect(() => comparableFromErrata('not json', 'OLD f.json')).toThrow(/^OLD f\.json: not JSON/);

@@ -52,7 +52,7 @@ export const check = addCiOptions(addExperimentOptions(
     } finally {
       progress.finish();
     }
-    const outcome = finishCiOutputs(options, baseline, results, { paper, seed });
+    const outcome = finishCiOutputs(options, baseline, results, { paper, seed, selected: ids.length > 0 });
     if (options.json) {
       process.stdout.write(stableJson({ seed, verdicts: results.map((r) => r.verdict), ...(outcome.changes ? { changes: outcome.changes } : {}) }));
       throwIfFailed(outcome);

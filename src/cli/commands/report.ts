@@ -95,7 +95,7 @@ export const report = addCiOptions(addExperimentOptions(
     for (const f of mathFailures) {
       process.stderr.write(`warning: claim ${f.claim} (${f.role}): KaTeX could not render the formula: ${f.message}\n`);
     }
-    const outcome = finishCiOutputs(options, baseline, run.results, { paper: run.paper, seed });
+    const outcome = finishCiOutputs(options, baseline, run.results, { paper: run.paper, seed, selected: ids.length > 0 });
     const counts = countVerdicts(run.results.map((r) => r.verdict));
     const figures = run.sections.reduce((n, s) => n + s.figures.length, 0);
     if (options.json) {
