@@ -11,7 +11,7 @@ export const eq03PgdStep = claim({
   kind: 'pgd-step',
   category: 'derivation',
   latex: [
-    { at: { anchor: 'uses multi-step search as', equation: '(3)' }, role: 'update', parse: false },
+    { at: { anchor: 'uses multi-step search as', equation: '(3)', blockRows: 1 }, role: 'update', parse: false, modelled: 'd692029dcd06fc8a' },
   ],
   quote: 'where λ𝜆\\lambda is step size and ΠεsubscriptΠ𝜀\\Pi_{\\varepsilon} is projection to constrained space.',
   variables: [

@@ -12,7 +12,7 @@ export const eq05LandscapeMaxOutsideSum = claim({
   kind: 'separable-max',
   category: 'derivation',
   latex: [
-    { at: { anchor: 'visualizes the change of loss by adding noise to the weight as', equation: '(5)' }, role: 'definition', parse: false },
+    { at: { anchor: 'visualizes the change of loss by adding noise to the weight as', equation: '(5)', blockRows: 1 }, role: 'definition', parse: false, modelled: '27bd81d16c1c4838' },
   ],
   quote: 'The filter normalization with adversarial training visualizes the change of loss by adding noise to the weight as',
   variables: [

@@ -11,8 +11,8 @@ export const eq06FilterNormalisation = claim({
   kind: 'filter-normalisation',
   category: 'derivation',
   latex: [
-    { at: { anchor: 'is sampled from a Gaussian distribution and filter-wise normalized by', equation: '(6)' }, role: 'update', parse: false },
-    { at: { anchor: 'in logistic regression because', item: 2 }, role: 'shape', parse: false },
+    { at: { anchor: 'is sampled from a Gaussian distribution and filter-wise normalized by', equation: '(6)', blockRows: 1 }, role: 'update', parse: false, modelled: '15a2e92580a63f43' },
+    { at: { anchor: 'in logistic regression because', item: 2 }, role: 'shape', parse: false, modelled: 'a967efb78c350798' },
   ],
   quote: 'We note that the Frobenius norm is equal to the L2subscript𝐿2L_{\\rm 2} norm in logistic regression because',
   variables: [

@@ -16,7 +16,7 @@ export const eq08Gradient = claim({
   quote: 'The gradient of loss with respect to weight',
   latex: [
     { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'base' },
-    { at: { anchor: 'The gradient of loss with respect to weight', equation: '(8)' }, role: 'rhs' },
+    { at: { anchor: 'The gradient of loss with respect to weight', equation: '(8)', blockRows: 1 }, role: 'rhs' },
   ],
   assumptions: [
     "y^n cos θ^n = 1 (sec32-y-cos-theta: the maximiser of the loss at fixed ‖η^n‖), ‖η^n‖ independent of w",

@@ -15,7 +15,7 @@ export const eq09HessianAtOptimum = claim({
   category: 'derivation',
   latex: [
     { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'base' },
-    { at: { anchor: 'we consider the Hessian matrix of loss on an optimal weight', equation: '(9)', side: 'rhs' }, role: 'rhs' },
+    { at: { anchor: 'we consider the Hessian matrix of loss on an optimal weight', equation: '(9)', blockRows: 1, side: 'rhs' }, role: 'rhs' },
   ],
   assumptions: [
     "the per-point optimality condition stated before Eq. (9)",

@@ -15,7 +15,7 @@ export const eq12NormInequality = claim({
   category: 'derivation',
   quote: 'The relation between the eigenvalues is as in',
   latex: [
-    { at: { anchor: 'The relation between the eigenvalues is as in', equation: '(12)' }, role: 'inequality', parse: false },
+    { at: { anchor: 'The relation between the eigenvalues is as in', equation: '(12)', blockRows: 1 }, role: 'inequality', parse: false },
   ],
   transcribed: true,
   transcription: "(1/(2N)) * sum(ra_n / Wa) >= (1/(2N)) * sum(rb_n / Wb) given ra_n >= rb_n",

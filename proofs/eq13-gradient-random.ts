@@ -15,7 +15,7 @@ export const eq13GradientRandom = claim({
   quote: 'The derivative of the loss with arbitrary noise is',
   latex: [
     { at: { anchor: 'can be written with adversarial noise', equation: '(7)', blockRows: 2, item: 2 }, role: 'base' },
-    { at: { anchor: 'The derivative of the loss with arbitrary noise is', equation: '(13)', item: 2, side: 'rhs' }, role: 'rhs' },
+    { at: { anchor: 'The derivative of the loss with arbitrary noise is', equation: '(13)', blockRows: 1, item: 2, side: 'rhs' }, role: 'rhs' },
     { at: { anchor: 'where gn', side: 'rhs' }, role: 'def:g' },
   ],
   dependsOn: [

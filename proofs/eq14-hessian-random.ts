@@ -14,7 +14,7 @@ export const eq14HessianRandom = claim({
   category: 'derivation',
   latex: [
     { at: { anchor: 'can be written with adversarial noise', equation: '(7)', blockRows: 2, item: 2 }, role: 'base' },
-    { at: { anchor: 'where gn', equation: '(14)', side: 'rhs' }, role: 'rhs' },
+    { at: { anchor: 'where gn', equation: '(14)', blockRows: 1, side: 'rhs' }, role: 'rhs' },
     { at: { anchor: 'where gn', side: 'rhs' }, role: 'def:g' },
   ],
   assumptions: [

@@ -13,7 +13,7 @@ export const eq15Limit = claim({
   kind: "identity",
   category: 'derivation',
   latex: [
-    { at: { anchor: 'in the large N', equation: '(15)', side: 'lhs' }, role: 'lhs' },
+    { at: { anchor: 'in the large N', equation: '(15)', blockRows: 1, side: 'lhs' }, role: 'lhs' },
   ],
   dependsOn: [
     "eq14-hessian-random",

@@ -14,7 +14,7 @@ export const sec3OptimalityCondition = claim({
   category: 'derivation',
   quote: 'for each point satisfies',
   latex: [
-    { at: { anchor: 'for each point satisfies' }, role: 'condition', parse: false },
+    { at: { anchor: 'for each point satisfies' }, role: 'condition', parse: false, modelled: '624b81704064d9e5' },
   ],
   dependsOn: [
     "eq08-gradient",

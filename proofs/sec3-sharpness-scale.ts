@@ -14,7 +14,7 @@ export const sec3SharpnessScale = claim({
   category: 'derivation',
   quote: "is positive-semidefinite",
   latex: [
-    { at: { anchor: 'we consider the Hessian matrix of loss on an optimal weight', equation: '(9)', side: 'rhs' }, role: 'matrix' },
+    { at: { anchor: 'we consider the Hessian matrix of loss on an optimal weight', equation: '(9)', blockRows: 1, side: 'rhs' }, role: 'matrix' },
     { at: { anchor: 'is positive-semidefinite' }, role: 'scale' },
   ],
   dependsOn: [

@@ -10,7 +10,7 @@ export const thm2GaussianRemark = claim({
   kind: 'gaussian-remark',
   category: 'result',
   latex: [
-    { at: { anchor: 'considering Gaussian noise' }, role: 'distribution', parse: false },
+    { at: { anchor: 'considering Gaussian noise' }, role: 'distribution', parse: false, modelled: 'fc96f7d355195d71' },
   ],
   quote:
     'For example, considering Gaussian noise 𝜼N(0,σI)similar-to𝜼𝑁0𝜎𝐼\\bm{\\eta}\\sim N\\left(0,\\sigma I\\right), the same conclusion holds when the noise is L2subscript𝐿2L_{{\\rm 2}} norm constrained.',

@@ -12,9 +12,9 @@ export const thm2KappaIndependent = claim({
   kind: 'kappa-independence',
   category: 'derivation',
   latex: [
-    { at: { anchor: 'where gn' }, role: 'definition', parse: false },
-    { at: { anchor: 'is zero on the optimal weight, the numerator of Eq.' }, role: 'definition', parse: false },
-    { at: { anchor: 'where gn', equation: '(14)' }, role: 'hessian', parse: false },
+    { at: { anchor: 'where gn' }, role: 'definition', parse: false, modelled: '0f527074334739ba' },
+    { at: { anchor: 'becomes zero as' }, role: 'definition', parse: false, modelled: '100607896697ffff' },
+    { at: { anchor: 'where gn', equation: '(14)', blockRows: 1 }, role: 'hessian', parse: false, modelled: 'f524f6338d4ee733' },
   ],
   quote:
     'Let us consider the case where κnsuperscript𝜅𝑛\\kappa^{n} is sufficiently small but takes a finite value independent of 𝜼𝜼{\\bm{\\eta}}.',

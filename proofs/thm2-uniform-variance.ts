@@ -10,9 +10,9 @@ export const thm2UniformVariance = claim({
   kind: 'noise-moment',
   category: 'derivation',
   latex: [
-    { at: { anchor: 'The eigenvalues of the Hessian matrix of this model converge', item: -1 }, role: 'distribution', parse: false },
-    { at: { anchor: 'and the mean of', item: 2 }, role: 'uncorrelated', parse: false },
-    { at: { anchor: 'and the variance of the noise is' }, role: 'second-moment', parse: false },
+    { at: { anchor: 'The eigenvalues of the Hessian matrix of this model converge', item: -1 }, role: 'distribution', parse: false, modelled: 'b6a73135ccfaae0d' },
+    { at: { anchor: 'and the mean of', item: 2 }, role: 'uncorrelated', parse: false, modelled: '8e63281bd0ba9ae9' },
+    { at: { anchor: 'and the variance of the noise is' }, role: 'second-moment', parse: false, modelled: '65e2763ce5f10069' },
   ],
   quote:
     'the variance of the noise is limN1Nnηinηjn=ε23δijsubscript𝑁1𝑁subscript𝑛superscriptsubscript𝜂𝑖𝑛superscriptsubscript𝜂𝑗𝑛superscript𝜀23subscript𝛿𝑖𝑗\\lim_{N\\rightarrow\\infty}\\frac{1}{N}\\sum_{n}\\eta_{i}^{n}\\eta_{j}^{n}=\\frac{\\varepsilon^{2}}{3}\\delta_{ij}.',

@@ -121,7 +121,7 @@ export function unreadableVerdict(claim: LoadedClaim, seed: number): Verdict | u
     return { claimId: claim.id, seed, checker, status: 'inconclusive', reason, evidence: { summary: reason, data: { notInPaper: claim.notInPaper } } };
   }
   if (claim.unreadable.length > 0) {
-    const reason = `the formula as printed in this version could not be read: ${claim.unreadable.join('; ')}`;
+    const reason = `what this version of the paper prints could not be read: ${claim.unreadable.join('; ')}`;
     return { claimId: claim.id, seed, checker, status: 'inconclusive', reason, evidence: { summary: reason, data: { unreadable: claim.unreadable } } };
   }
   return undefined;

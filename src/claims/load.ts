@@ -8,6 +8,7 @@ import { ClaimRecordSchema, type ClaimRecord, type ClaimRecordInput, type LatexF
 import { locate, plainSpaces, type Locator } from '../paper/locate.ts';
 import type { Paper } from '../paper/paper.ts';
 import { paramsFromPaper, tableRows } from '../paper/params.ts';
+import { sha256Hex } from '../fs/file-hash.ts';
 import type { Checker } from './checker.ts';
 import { ClaimcheckError } from '../errors.ts';
 import { parseLatex, type ParsedLatex } from '../latex/parse.ts';
@@ -52,6 +53,11 @@ export function printedOf(claim: Pick<LoadedClaim, 'id' | 'latex'>, role: string
   return f.printed;
 }
 
+/** The fingerprint `modelled` holds: the first 16 hex digits of the sha256 of the printed text. */
+export function modelledHash(printed: string): string {
+  return sha256Hex(new TextEncoder().encode(printed)).slice(0, 16);
+}
+
 function unique(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
@@ -62,6 +68,7 @@ export function readFragments(
 ): { latex: PrintedFragment[]; notInPaper: string[]; unreadable: string[]; params: Record<string, unknown>; quote?: string; quoteLine?: number } {
   const latex: PrintedFragment[] = [];
   const notInPaper: string[] = [];
+  const notModelled: string[] = [];
   for (const [i, f] of rec.latex.entries()) {
     if (f.printed !== undefined) {
       latex.push({ role: f.role, parse: f.parse, printed: f.printed });
@@ -69,6 +76,9 @@ export function readFragments(
     }
     if (!paper) throw new ClaimcheckError('INVALID_RECORD', `claim record ${rec.id}: field latex[${i}].at: a locator needs a paper`);
     const found = locate(paper, f.at!);
+    if (found.found && f.modelled !== undefined && modelledHash(found.latex) !== f.modelled) {
+      notModelled.push(`${f.role} (line ${found.line}): the formula printed in this version differs from the one this check models, and the check does not read it`);
+    }
     if (found.found) {
       latex.push({
         role: f.role,
@@ -84,7 +94,7 @@ export function readFragments(
   // Tables, figure captions and equation numbers in the parameters are the paper's text too (src/paper/params.ts).
   const fromPaper = paper ? paramsFromPaper(rec.params, paper) : { params: rec.params, missing: [], unreadable: [] };
   notInPaper.push(...fromPaper.missing);
-  const unreadable = [...fromPaper.unreadable];
+  const unreadable = [...notModelled, ...fromPaper.unreadable];
   if (rec.quote !== undefined && typeof rec.quote !== 'string') {
     if (!paper) return { latex, notInPaper, unreadable, params: fromPaper.params };
     const read = tableRows(paper, rec.quote.table);

@@ -64,6 +64,12 @@ export const LatexFragmentSchema = z
     role: z.string().min(1),
     /** Whether the fragment is parsed into an expression (display formulas that are checked are). */
     parse: z.boolean().default(true),
+    /**
+     * For a fragment the checker does not read but models (its meaning is checked on a model written for the shipped
+     * text): the first 16 hex digits of the sha256 of that text. A version that prints something else gives an
+     * inconclusive verdict saying so, never the model's verdict about a formula it does not model.
+     */
+    modelled: z.string().regex(/^[0-9a-f]{16}$/, '16 hex digits of a sha256').optional(),
   })
   .refine((f) => (f.at === undefined) !== (f.printed === undefined), 'give exactly one of at (a locator) and printed');
 export type LatexFragment = z.output<typeof LatexFragmentSchema>;

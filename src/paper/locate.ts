@@ -163,6 +163,11 @@ export function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u2009\u202f]/g, ' ');
 }
 
+/** Whether text between an anchor and its formula holds a prose word (the formula's own copies hold none). */
+function hasProse(gap: string): boolean {
+  return gap.split(/\s+/).some((w) => /^\(?[A-Za-z]{2,}[.,;:)]?$/.test(w));
+}
+
 /** The line and the span of it whose formulas a locator counts, or why there is none. */
 type Scope = { readonly line: PaperLine; readonly from: number; readonly before: number } | { readonly why: string };
 
@@ -218,6 +223,15 @@ export function locate(paper: Paper, input: LocatorInput): LocateResult {
   const items = line.items.filter((it) => it.start >= scope.from && it.end <= scope.before);
   const item = loc.item > 0 ? items[loc.item - 1] : items[items.length + loc.item];
   if (!item) return missing(`line ${line.number} has ${items.length} formula(s) there, not ${Math.abs(loc.item)}`);
+  // The formula next to an anchor must stand right there: prose between them means text was inserted, and the formula
+  // found would be another one.
+  if (loc.row === undefined && loc.equation === undefined && Math.abs(loc.item) === 1) {
+    const gap = loc.item > 0 ? line.text.slice(scope.from, item.start) : line.text.slice(item.end, scope.before);
+    if (hasProse(gap)) return missing(`prose stands between the anchor and the formula on line ${line.number} (text was inserted there)`);
+  }
+  if (/(^|[^\\])%/.test(item.latex)) {
+    return missing(`the formula on line ${line.number} holds a TeX comment (%), so it may go on beyond the line; it is not read`);
+  }
   const side = selectSide(item.latex, loc.side);
   if (side === undefined || side.length === 0) {
     return missing(`the formula on line ${line.number} has no ${loc.side === 'lhs' ? 'left' : 'right'}-hand side`);

@@ -68,6 +68,31 @@ describe('revisions that could mislead a locator', () => {
     expect(claim(file, 'eq01-logistic-loss').latex[0]!.printed).toBe('\\frac{1}{N}\\sum_{n}\\ell\\left(\\bm{x}^{n}, y^{n}, \\bm{w}\\right)');
   });
 
+  it('an equation split over two rows, or continued after a TeX comment, is not read in halves', () => {
+    const at = lines.findIndex((l) => l.endsWith(' (14)'));
+    const row = lines[at]!;
+    const cut = row.indexOf('=\\frac{1}{N}\\sum_{n}\\frac{\\left(g^{n}-1\\right)}');
+    expect(cut).toBeGreaterThan(0);
+    const split = version((l) => [...l.slice(0, at), `${row.slice(0, cut)}`, `x𝑥\\displaystyle${row.slice(cut)}`, ...l.slice(at + 1)]);
+    expect(claim(split, 'eq14-hessian-random').notInPaper.join(' ')).toMatch(/has 2 row\(s\), not the 1 the record was written against/);
+    const comment = version((l) => [...l.slice(0, at), `${row.slice(0, cut)}=\\frac{1}{N}%`, row.slice(cut + '=\\frac{1}{N}'.length), ...l.slice(at + 1)]);
+    expect(claim(comment, 'eq14-hessian-random').notInPaper.length).toBeGreaterThan(0);
+  });
+
+  it('prose inserted between an anchor and its formula: not read from further on', () => {
+    const at = lines.findIndex((l) => l.includes('for each point satisfies'));
+    const file = version((l) => l.map((x, i) => (i === at ? x.replace('for each point satisfies', 'for each point satisfies, for every n with a nonzero noise,') : x)));
+    expect(claim(file, 'sec3-optimality-condition').notInPaper.join(' ')).toMatch(/prose stands between the anchor and the formula/);
+  });
+
+  it('a formula the check models but does not read, printed otherwise: inconclusive, not the model’s verdict', async () => {
+    const at = lines.findIndex((l) => l.endsWith(' (6)'));
+    const file = version((l) => l.map((x, i) => (i === at ? x.replace('\\left\\|{\\bm{w}}^{\\left(l,m\\right)}\\right\\|_{{\\rm F}}', '') : x)));
+    expect(claim(file, 'eq06-filter-normalisation').unreadable.join(' ')).toMatch(/differs from the one this check models/);
+    const [v] = await runChecks(['eq06-filter-normalisation'], { paper: file });
+    expect(v!.verdict.status).toBe('inconclusive');
+  });
+
   it('an equation that lost its number is still found, its location unnumbered; section-style numbers are numbers', () => {
     const at = lines.findIndex((l) => l.endsWith(' (8)'));
     const unnumbered = version((l) => l.map((x, i) => (i === at ? x.replace(/ \(8\)$/, '') : x)));
