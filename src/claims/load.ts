@@ -62,13 +62,36 @@ function unique(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
 
+/** The quote as this version of the paper prints it (a table quote: its rows), where it stands, or why it cannot be read. */
+function readQuote(
+  quote: ClaimRecord['quote'],
+  paper: Paper | undefined,
+): { quote?: string; quoteLine?: number; missing?: string; unreadable?: string } {
+  if (quote === undefined) return {};
+  if (typeof quote !== 'string') {
+    if (!paper) return {};
+    const read = tableRows(paper, quote.table);
+    if ('why' in read) return read.unreadable ? { unreadable: read.why } : { missing: read.why };
+    return { quote: read.rows.join('\n'), quoteLine: read.line };
+  }
+  if (!paper) return { quote };
+  const first = plainSpaces(quote).split('\n')[0]!;
+  const at = paper.lines.findIndex((l) => plainSpaces(l.text).includes(first));
+  if (at >= 0 && plainSpaces(paper.text).includes(plainSpaces(quote))) return { quote, quoteLine: at + 1 };
+  return { quote, missing: `the quoted sentence "${quote.length > 60 ? `${quote.slice(0, 60)}…` : quote}" is not in this version` };
+}
+
+/**
+ * What a record takes from the paper: its formulas by locator (a fragment given as `printed` is taken as it is), the
+ * paper's text in its parameters, and its quote; and why any of it is missing or cannot be read.
+ */
 export function readFragments(
   rec: ClaimRecord,
   paper: Paper | undefined,
 ): { latex: PrintedFragment[]; notInPaper: string[]; unreadable: string[]; params: Record<string, unknown>; quote?: string; quoteLine?: number } {
   const latex: PrintedFragment[] = [];
   const notInPaper: string[] = [];
-  const notModelled: string[] = [];
+  const unreadable: string[] = [];
   for (const [i, f] of rec.latex.entries()) {
     if (f.printed !== undefined) {
       latex.push({ role: f.role, parse: f.parse, printed: f.printed });
@@ -76,44 +99,32 @@ export function readFragments(
     }
     if (!paper) throw new ClaimcheckError('INVALID_RECORD', `claim record ${rec.id}: field latex[${i}].at: a locator needs a paper`);
     const found = locate(paper, f.at!);
-    if (found.found && f.modelled !== undefined && modelledHash(found.latex) !== f.modelled) {
-      notModelled.push(`${f.role} (line ${found.line}): the formula printed in this version differs from the one this check models, and the check does not read it`);
+    if (!found.found) {
+      notInPaper.push(`${f.role}: ${found.why}`);
+      continue;
     }
-    if (found.found) {
-      latex.push({
-        role: f.role,
-        parse: f.parse,
-        printed: found.latex,
-        at: f.at!,
-        line: found.line,
-        ...(found.renumbered !== undefined ? { renumbered: found.renumbered } : {}),
-      });
+    if (f.modelled !== undefined && modelledHash(found.latex) !== f.modelled) {
+      unreadable.push(`${f.role} (line ${found.line}): the formula printed in this version differs from the one this check models, and the check does not read it`);
     }
-    else notInPaper.push(`${f.role}: ${found.why}`);
+    latex.push({
+      role: f.role,
+      parse: f.parse,
+      printed: found.latex,
+      at: f.at!,
+      line: found.line,
+      ...(found.renumbered !== undefined ? { renumbered: found.renumbered } : {}),
+    });
   }
   // Tables, figure captions and equation numbers in the parameters are the paper's text too (src/paper/params.ts).
   const fromPaper = paper ? paramsFromPaper(rec.params, paper) : { params: rec.params, missing: [], unreadable: [] };
-  notInPaper.push(...fromPaper.missing);
-  const unreadable = [...notModelled, ...fromPaper.unreadable];
-  if (rec.quote !== undefined && typeof rec.quote !== 'string') {
-    if (!paper) return { latex, notInPaper, unreadable, params: fromPaper.params };
-    const read = tableRows(paper, rec.quote.table);
-    if ('why' in read) (read.unreadable ? unreadable : notInPaper).push(read.why);
-    else return { latex, notInPaper: unique(notInPaper), unreadable: unique(unreadable), params: fromPaper.params, quote: read.rows.join('\n'), quoteLine: read.line };
-  } else if (paper && rec.quote !== undefined) {
-    const quote = plainSpaces(rec.quote).split('\n')[0]!;
-    const at = paper.lines.findIndex((l) => plainSpaces(l.text).includes(quote));
-    if (at >= 0 && plainSpaces(paper.text).includes(plainSpaces(rec.quote))) {
-      return { latex, notInPaper: unique(notInPaper), unreadable: unique(unreadable), params: fromPaper.params, quote: rec.quote, quoteLine: at + 1 };
-    }
-    notInPaper.push(`the quoted sentence "${rec.quote.length > 60 ? `${rec.quote.slice(0, 60)}…` : rec.quote}" is not in this version`);
-  }
+  const quote = readQuote(rec.quote, paper);
   return {
     latex,
-    notInPaper: unique(notInPaper),
-    unreadable: unique(unreadable),
+    notInPaper: unique([...notInPaper, ...fromPaper.missing, ...(quote.missing !== undefined ? [quote.missing] : [])]),
+    unreadable: unique([...unreadable, ...fromPaper.unreadable, ...(quote.unreadable !== undefined ? [quote.unreadable] : [])]),
     params: fromPaper.params,
-    ...(typeof rec.quote === 'string' ? { quote: rec.quote } : {}),
+    ...(quote.quote !== undefined ? { quote: quote.quote } : {}),
+    ...(quote.quoteLine !== undefined ? { quoteLine: quote.quoteLine } : {}),
   };
 }
 
@@ -170,7 +181,7 @@ export function loadClaim(
   for (const role of roles) {
     const printed = latex.filter((f) => f.parse && f.role === role).map((f) => f.printed).join('');
     const index = latex.findIndex((f) => f.role === role);
-    const where = latex[index]!.at ? `the formula of role ${role} (${describeAt(latex[index]!)})` : `field latex[${index}].printed (role ${role})`;
+    const where = latex[index]!.at ? `the formula of role ${role} (line ${latex[index]!.line})` : `field latex[${index}].printed (role ${role})`;
     let parsed: ParsedLatex;
     try {
       parsed = parseLatex(printed);
@@ -212,10 +223,6 @@ export function loadClaim(
     unreadable,
     ...(quoteLine !== undefined ? { quoteLine } : {}),
   };
-}
-
-function describeAt(f: PrintedFragment): string {
-  return `line ${f.line}`;
 }
 
 /** Loads every record against `paper`; ids must be unique, and registry records name their formulas by locator. */

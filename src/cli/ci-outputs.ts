@@ -9,6 +9,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { ClaimcheckError } from '../errors.ts';
 import { writeFileAtomicSync } from '../fs/write-file-atomic-sync.ts';
+import { readFailure } from '../fs/read-failure.ts';
 import type { PaperProvenance } from '../paper/paper.ts';
 import { renderJunit, renderSarif } from '../report/ci-formats.ts';
 import {
@@ -51,8 +52,7 @@ export function readErrata(file: string, option: string): ComparableClaim[] {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new ClaimcheckError('BAD_INPUT', `${option} ${file}: ${code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (err as Error).message})`}`);
+    throw new ClaimcheckError('BAD_INPUT', `${option} ${file}: ${readFailure(err)}`);
   }
   return comparableFromErrata(text, `${option} ${file}`);
 }

@@ -42,15 +42,20 @@ export function writeFileAtomicSync(path: string, data: Uint8Array | string): vo
   }
   closeSync(fd);
   renameSync(temp, path);
+  syncDir(dir);
+}
+
+/** Flushes a directory's entries (after renames into it); a platform that cannot fsync directories is let be. */
+export function syncDir(path: string): void {
   try {
-    const dfd = openSync(dir, 'r');
+    const fd = openSync(path, 'r');
     try {
-      fsyncSync(dfd);
+      fsyncSync(fd);
     } finally {
-      closeSync(dfd);
+      closeSync(fd);
     }
   } catch {
-    // Directories cannot be fsynced on every platform; the rename is still atomic.
+    // Directories cannot be fsynced on every platform; the renames are still atomic.
   }
 }
 

@@ -5,6 +5,7 @@
  * one that is gone gives a `missing` answer naming the locator, never an old text.
  */
 import { z } from 'zod';
+import { hasProse } from './math.ts';
 import type { Paper, PaperLine } from './paper.ts';
 
 export const LocatorSchema = z
@@ -161,11 +162,6 @@ function blockFrom(paper: Paper, from: number): PaperLine[] | undefined {
 /** Text with no-break and thin spaces as plain spaces (same length), so an anchor is written with plain spaces. */
 export function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u2009\u202f]/g, ' ');
-}
-
-/** Whether text between an anchor and its formula holds a prose word (the formula's own copies hold none). */
-function hasProse(gap: string): boolean {
-  return gap.split(/\s+/).some((w) => /^\(?[A-Za-z]{2,}[.,;:)]?$/.test(w));
 }
 
 /** The line and the span of it whose formulas a locator counts, or why there is none. */

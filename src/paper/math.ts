@@ -45,11 +45,20 @@ function wordAt(text: string, i: number): string {
   return text.slice(i, sp < 0 ? text.length : sp);
 }
 
+/** A word of plain prose: two or more letters, perhaps in parentheses or before punctuation. */
+const PLAIN_WORD = /^\(?[A-Za-z]{2,}[.,;:)]?$/;
+
+/** Whether text holds a word of plain prose (a formula's own copies hold none: their words carry math letters). */
+export function hasProse(text: string): boolean {
+  return text.split(/\s+/).some((w) => PLAIN_WORD.test(w));
+}
+
+/** Whether the word after a formula ends it: prose, a word with non-ASCII letters, an equation number or nothing. */
 function isProseWord(word: string): boolean {
   if (word.length === 0) return true;
   if ([...word].some((ch) => !isAscii(ch))) return true;
   if (/^\(\d+\)$/.test(word)) return true;
-  return /^\(?[A-Za-z]{2,}[.,;:)]?$/.test(word);
+  return PLAIN_WORD.test(word);
 }
 
 /** A number printed as math with no markup: the same number three times, e.g. `0.010.010.01` (0.01). */
@@ -152,10 +161,6 @@ export function mathItems(text: string): MathItem[] {
           const sp = text.lastIndexOf(' ', next);
           end = sp > start ? sp : prose.end;
         }
-        if (next >= 0 && prose.clean && prose.end === next) {
-          const sp = text.lastIndexOf(' ', next);
-          end = sp > start ? sp : next;
-        }
         end = trimEnd(text, start, end);
         const s = text[start] === ' ' ? start + 1 : start;
         items.push({ latex: text.slice(s, end), start: s, end, display: true });
@@ -210,7 +215,6 @@ export function rowLabel(text: string): string | undefined {
 /** Whether a line is nothing but formulas (and an equation number): a display row even without `\displaystyle`. */
 export function formulasOnly(text: string, items: readonly MathItem[]): boolean {
   if (items.length === 0) return false;
-  const prose = (gap: string) => /(^|\s)[A-Za-z]{2,}[.,;:]?(\s|$)/.test(gap);
-  for (let k = 1; k < items.length; k++) if (prose(text.slice(items[k - 1]!.end, items[k]!.start))) return false;
+  for (let k = 1; k < items.length; k++) if (hasProse(text.slice(items[k - 1]!.end, items[k]!.start))) return false;
   return !text.slice(0, items[0]!.start).trim().includes(' ') && /^[.,;]?\s*(\(\S{1,8}\))?\s*$/.test(text.slice(items.at(-1)!.end));
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ClaimcheckError } from '../errors.ts';
 import { sha256Hex } from '../fs/file-hash.ts';
 import { REPO_ROOT } from '../fs/repo.ts';
+import { readFailure } from '../fs/read-failure.ts';
 import { formulasOnly, mathItems, rowLabel, type MathItem } from './math.ts';
 
 /** The paper text that ships with claimcheck (the version the records were written against). */
@@ -109,8 +110,7 @@ export function readPaper(file: string = DEFAULT_PAPER): Paper {
     bytes = readFileSync(file);
   } catch (err) {
     if (err instanceof ClaimcheckError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    throw notAPaper(file, code === 'ENOENT' ? 'no such file' : `cannot be read (${code ?? (err as Error).message})`);
+    throw notAPaper(file, readFailure(err));
   }
   if (bytes.length === 0) throw notAPaper(file, 'the file is empty');
   if (bytes.includes(0)) throw notAPaper(file, 'a binary file (it holds NUL bytes), not a paper text');

@@ -23,13 +23,13 @@
  * recursive mkdir never returns under `/proc`), and the location is probed by really creating and removing a
  * directory there (`prepareOutputDir`) or a file in it (`assertWritableDir`), so the check also holds for root.
  */
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { chmod, mkdir, open, rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ClaimcheckError } from '../errors.ts';
 import { isLeftover } from '../fs/leftover.ts';
 import { makeDirsSync, removeDirs } from '../fs/make-dirs.ts';
-import { parseTempName } from '../fs/write-file-atomic-sync.ts';
+import { parseTempName, syncDir } from '../fs/write-file-atomic-sync.ts';
 
 /**
  * One file to write: its name relative to the output directory (a bare name, or `sub/dir/name` with plain
@@ -118,19 +118,6 @@ function exists(path: string): boolean {
     return true;
   } catch {
     return false;
-  }
-}
-
-function syncDir(path: string): void {
-  try {
-    const fd = openSync(path, 'r');
-    try {
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    // Directories cannot be fsynced on every platform; the renames are still atomic.
   }
 }
 
