@@ -15,7 +15,7 @@ import { initBackend } from '../src/autodiff/backend.ts';
 import { fdHvp, tfGradient, tfHvpOperator } from '../src/autodiff/engine.ts';
 import { tfRobustL2Loss, toTfData } from '../src/autodiff/losses.ts';
 import { readIdxImageSet } from '../src/data/idx.ts';
-import { makeRng } from '../src/decide/rng.ts';
+import { makeRng } from '../src/rng.ts';
 import { denseMatVec } from '../src/eigen/dense-matvec.ts';
 import { lanczos } from '../src/eigen/lanczos.ts';
 import { powerIteration } from '../src/eigen/power-iteration.ts';

@@ -13,14 +13,14 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { initBackend, type BackendChoice } from '../src/autodiff/backend.ts';
-import { makeRng } from '../src/decide/rng.ts';
-import { convGradientFor } from '../src/resnet/conv.ts';
-import { createResNet, crossEntropy, parameterCount, resnetForward, runningStatsUpdater, type Architecture } from '../src/resnet/model.ts';
-import { normaliseInput, MADRY_STANDARDISATION } from '../src/resnet/normalise.ts';
-import { createMomentum, sgdMomentumStep } from '../src/resnet/optimiser.ts';
-import { linfPgd } from '../src/resnet/pgd.ts';
-import { runtimeRecord } from '../src/resnet/runtime.ts';
-import { cellConfig } from '../src/resnet/config.ts';
+import { makeRng } from '../src/rng.ts';
+import { convGradientFor } from '../src/experiments/resnet18/conv.ts';
+import { createResNet, crossEntropy, parameterCount, resnetForward, runningStatsUpdater, type Architecture } from '../src/experiments/resnet18/model.ts';
+import { normaliseInput, MADRY_STANDARDISATION } from '../src/experiments/resnet18/normalise.ts';
+import { createMomentum, sgdMomentumStep } from '../src/experiments/resnet18/optimiser.ts';
+import { linfPgd } from '../src/experiments/resnet18/pgd.ts';
+import { runtimeRecord } from '../src/experiments/resnet18/runtime.ts';
+import { cellConfig } from '../src/experiments/resnet18/config.ts';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);

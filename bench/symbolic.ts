@@ -4,7 +4,7 @@
  * cores a second worker process costs as much start-up as it saves)
  */
 import os from 'node:os';
-import { allClaims, runChecksParallel, DEFAULT_SEED } from '../src/run.ts';
+import { allClaims, runChecksParallel, DEFAULT_SEED } from '../src/pipeline/run.ts';
 
 const SYMBOLIC = new Set(['derivative', 'identity', 'monotonicity', 'projector-spectrum', 'liu-approximation', 'norm-inequality']);
 const seedArg = process.argv.indexOf('--seed');

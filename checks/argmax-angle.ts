@@ -7,12 +7,12 @@
  */
 import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
-import type { LoadedClaim } from '../src/claims/load.ts';
+import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { lowerRole, type Instance } from '../src/decide/formula.ts';
 import { expandConstruction } from '../src/decide/sampler.ts';
-import { deriveSeed, makeRng } from '../src/decide/rng.ts';
+import { deriveSeed, makeRng } from '../src/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { sampleDirection } from '../src/noise/sample.ts';
 import { drawScalar, drawVector, DEFAULT_DOMAINS, vectorDomain, verdictBase } from './_internals/meaning.ts';

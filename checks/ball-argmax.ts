@@ -7,11 +7,11 @@
  */
 import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
-import type { LoadedClaim } from '../src/claims/load.ts';
+import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { readingsResult } from './params.ts';
-import { deriveSeed, makeRng, type Rng } from '../src/decide/rng.ts';
+import { deriveSeed, makeRng, type Rng } from '../src/rng.ts';
 import { formatNumber, formatVector } from '../src/attack/format.ts';
 import { ballNorm, lossArgument, norm2, sign, softplus, type BallNorm } from '../src/attack/linear-model.ts';
 import { l2Maximizer, linfMaximizer } from '../src/attack/linear-maximizer.ts';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
-import type { LoadedClaim } from '../src/claims/load.ts';
+import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { EngineAgreement, Verdict } from '../src/claims/verdict.ts';
 import { compareForms, residualSummary, symbolicWitness, testedBasis, witnessStands, type CompareOutcome } from '../src/decide/compare.ts';
 import { lowerLatex, lowerRole, substitute, type Instance } from '../src/decide/formula.ts';

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
-import { printedOf, type LoadedClaim } from '../src/claims/load.ts';
+import { printedOf } from '../src/claims/load.ts';
+import { type LoadedClaim } from '../src/claims/loaded.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
 import { ClaimcheckError } from '../src/errors.ts';
 import { epsMinus, parseLatexEpsSet, plainEps, type EpsValue } from '../src/tables/eps.ts';

@@ -6,9 +6,9 @@
  */
 import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
-import type { LoadedClaim } from '../src/claims/load.ts';
+import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
-import { deriveSeed, makeRng } from '../src/decide/rng.ts';
+import { deriveSeed, makeRng } from '../src/rng.ts';
 import { formatExactVector, formatNumber } from '../src/attack/format.ts';
 import { dot, norm2 } from '../src/attack/linear-model.ts';
 import { makeDataset } from '../src/numeric/dataset.ts';

@@ -13,7 +13,7 @@ import { defineChecker } from '../src/claims/checker.ts';
 import type { ReadingOutcome, Verdict } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { readingsSchema, readingsResult, readingOf } from './params.ts';
-import { deriveSeed, makeRng } from '../src/decide/rng.ts';
+import { deriveSeed, makeRng } from '../src/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { log10GaussianNormTailLowerBound } from '../src/noise/gaussian-tail.ts';
 import { l2BallCoordinateSecondMoment, l2BallNormMoment, uniformMoment, uniformRadiusNormMoment } from '../src/noise/moments.ts';

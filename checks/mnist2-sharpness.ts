@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { formatNumber } from '../src/attack/format.ts';
 import { defineChecker, type Checker, type CheckContext } from '../src/claims/checker.ts';
-import type { LoadedClaim } from '../src/claims/load.ts';
+import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import type { Dataset } from '../src/numeric/dataset.ts';
@@ -27,7 +27,7 @@ import {
   type Mnist2DatasetLoader,
 } from './_internals/mnist2.ts';
 import { linearFit } from './_internals/linear-fit.ts';
-import { makeRng } from '../src/decide/rng.ts';
+import { makeRng } from '../src/rng.ts';
 import { DegenerateCellError } from '../src/experiments/mnist2/degenerate.ts';
 
 const Norm = z.enum(['l2', 'linf']);

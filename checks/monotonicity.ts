@@ -10,14 +10,14 @@
  */
 import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
-import type { LoadedClaim } from '../src/claims/load.ts';
+import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { ReadingOutcome, Verdict } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { compareForms, residualSummary, testedBasis, type CompareOutcome } from '../src/decide/compare.ts';
 import { lowerRole, scalarSymbols, substitute, type Instance } from '../src/decide/formula.ts';
 import { proveSign, describeSign } from '../src/decide/sign.ts';
 import { samplePoints, expandConstruction } from '../src/decide/sampler.ts';
-import { makeRng, deriveSeed } from '../src/decide/rng.ts';
+import { makeRng, deriveSeed } from '../src/rng.ts';
 import { readingsSchema, readingsResult, readingOf } from './params.ts';
 
 const Readings = readingsSchema({

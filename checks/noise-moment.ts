@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
-import { deriveSeed, makeRng } from '../src/decide/rng.ts';
+import { deriveSeed, makeRng } from '../src/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { clippedUniformMoment, uniformMoment, uniformSecondMoment } from '../src/noise/moments.ts';
 import { covers, RunningMean, type McEstimate } from '../src/noise/monte-carlo.ts';

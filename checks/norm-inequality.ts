@@ -12,7 +12,7 @@ import { defineChecker } from '../src/claims/checker.ts';
 import type { Variable } from '../src/claims/schema.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { ClaimcheckError } from '../src/errors.ts';
-import { makeRng, deriveSeed } from '../src/decide/rng.ts';
+import { makeRng, deriveSeed } from '../src/rng.ts';
 import { compareForms, residualSummary } from '../src/decide/compare.ts';
 import { proveSign, describeSign } from '../src/decide/sign.ts';
 import { robustOptimumSweep, sharedSyntheticSeed, SYNTHETIC_EPS_GRID } from '../src/decide/synthetic.ts';

@@ -7,7 +7,8 @@
  */
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
-import { printedOf, type LoadedClaim } from '../src/claims/load.ts';
+import { printedOf } from '../src/claims/load.ts';
+import { type LoadedClaim } from '../src/claims/loaded.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { readingsSchema, readingsResult, readingOf } from './params.ts';

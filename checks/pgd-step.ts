@@ -7,11 +7,11 @@
  */
 import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
-import type { LoadedClaim } from '../src/claims/load.ts';
+import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { Evidence, ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { readingsSchema, readingsResult, readingOf } from './params.ts';
-import { deriveSeed, makeRng } from '../src/decide/rng.ts';
+import { deriveSeed, makeRng } from '../src/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { ballNorm, lossArgument, norm1, norm2, sign, type BallNorm } from '../src/attack/linear-model.ts';
 import { l2Maximizer, linfClippedMaximizer, linfMaximizer } from '../src/attack/linear-maximizer.ts';

@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
-import { deriveSeed, makeRng } from '../src/decide/rng.ts';
+import { deriveSeed, makeRng } from '../src/rng.ts';
 import { expandConstruction, samplePoints } from '../src/decide/sampler.ts';
 import { robustOptimum, sharedSyntheticSeed, smallSymmetricEigenvalues, syntheticDataset } from '../src/decide/synthetic.ts';
 import { robustL2Loss } from '../src/numeric/robust-l2.ts';

@@ -6,9 +6,9 @@
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
-import { gapGrowsInMostCases, sharperAsEpsGrows, type TrendOutcome } from '../src/resnet/verdicts.ts';
-import { RESNET_MEASURE_COMMAND } from '../src/resnet/section.ts';
-import type { ResNetResults } from '../src/resnet/results.ts';
+import { gapGrowsInMostCases, sharperAsEpsGrows, type TrendOutcome } from '../src/experiments/resnet18/verdicts.ts';
+import { RESNET_MEASURE_COMMAND } from '../src/experiments/resnet18/section.ts';
+import type { ResNetResults } from '../src/experiments/resnet18/results.ts';
 
 const Params = z.object({
   statement: z.enum(['sharper-as-eps-grows', 'gap-grows-in-most-cases']),

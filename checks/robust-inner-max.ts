@@ -6,11 +6,11 @@
  */
 import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
-import type { LoadedClaim } from '../src/claims/load.ts';
+import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { readingsResult } from './params.ts';
-import { deriveSeed, makeRng } from '../src/decide/rng.ts';
+import { deriveSeed, makeRng } from '../src/rng.ts';
 import { formatNumber } from '../src/attack/format.ts';
 import { dot, lossArgument, norm1, norm2, normInf, sign, softplus, type BallNorm } from '../src/attack/linear-model.ts';
 import { linearLogisticObjective, pgd } from '../src/attack/pgd.ts';

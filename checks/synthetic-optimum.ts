@@ -20,10 +20,10 @@
  */
 import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
-import type { LoadedClaim } from '../src/claims/load.ts';
+import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { deriveSeed, makeRng } from '../src/decide/rng.ts';
+import { deriveSeed, makeRng } from '../src/rng.ts';
 import { expandConstruction } from '../src/decide/sampler.ts';
 import {
   maxPerPointGradient,

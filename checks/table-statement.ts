@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
-import type { LoadedClaim } from '../src/claims/load.ts';
+import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { readingsSchema, readingsResult, readingOf } from './params.ts';

@@ -3,7 +3,7 @@
  */
 import { claim } from '../src/claims/schema.ts';
 import { SENTENCE_RANDOM_NOISE } from './_data/printed.ts';
-import { TABLE_1, TABLE_2 } from './_data/tables.ts';
+import { TABLE_1, TABLE_2 } from '../src/tables/paper-tables.ts';
 
 /** Agreement of the L2 ε sets stated for MNIST2. */
 export const setEpsMnist2L2 = claim({

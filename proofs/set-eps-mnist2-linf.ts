@@ -3,7 +3,7 @@
  * from Fig. 2; in the supplement), Appendix D.1 and the rows of Tables 3 and 4.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_3, TABLE_4 } from './_data/tables.ts';
+import { TABLE_3, TABLE_4 } from '../src/tables/paper-tables.ts';
 
 /** Agreement of the L∞ ε sets stated for MNIST2. */
 export const setEpsMnist2Linf = claim({

@@ -2,7 +2,7 @@
  * Table 1 (L2 PGD, MNIST2): every printed accuracy is k/n of its split size, rounded to two decimals.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_1 } from './_data/tables.ts';
+import { TABLE_1 } from '../src/tables/paper-tables.ts';
 
 /** The accuracy columns of Table 1. */
 export const tab1Achievable = claim({

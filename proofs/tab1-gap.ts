@@ -2,7 +2,7 @@
  * Table 1 (L2 PGD, MNIST2): every printed gap is train acc − test acc, up to two-decimal rounding of exact accuracies.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_1 } from './_data/tables.ts';
+import { TABLE_1 } from '../src/tables/paper-tables.ts';
 
 /** The gap column of Table 1. */
 export const tab1Gap = claim({

@@ -2,7 +2,7 @@
  * Tables 1–4: the ε = 0 rows are the standard model evaluated without attack, so they should all report one model.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_1, TABLE_2, TABLE_3, TABLE_4 } from './_data/tables.ts';
+import { TABLE_1, TABLE_2, TABLE_3, TABLE_4 } from '../src/tables/paper-tables.ts';
 
 /** The ε = 0 rows of the four MNIST2 tables. */
 export const tab1to4Eps0 = claim({

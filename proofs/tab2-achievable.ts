@@ -2,7 +2,7 @@
  * Table 2 (L2 RANDOM, MNIST2): every printed accuracy is k/n of its split size, rounded to two decimals.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_2 } from './_data/tables.ts';
+import { TABLE_2 } from '../src/tables/paper-tables.ts';
 
 /** The accuracy columns of Table 2. */
 export const tab2Achievable = claim({

@@ -2,7 +2,7 @@
  * Table 2 (L2 RANDOM, MNIST2): every printed gap is train acc − test acc, up to two-decimal rounding of exact accuracies.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_2 } from './_data/tables.ts';
+import { TABLE_2 } from '../src/tables/paper-tables.ts';
 
 /** The gap column of Table 2. */
 export const tab2Gap = claim({

@@ -2,7 +2,7 @@
  * Table 3 (L∞ PGD, MNIST2): every printed accuracy is k/n of its split size, rounded to two decimals.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_3 } from './_data/tables.ts';
+import { TABLE_3 } from '../src/tables/paper-tables.ts';
 
 /** The accuracy columns of Table 3. */
 export const tab3Achievable = claim({

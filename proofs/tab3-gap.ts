@@ -2,7 +2,7 @@
  * Table 3 (L∞ PGD, MNIST2): every printed gap is train acc − test acc, up to two-decimal rounding of exact accuracies.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_3 } from './_data/tables.ts';
+import { TABLE_3 } from '../src/tables/paper-tables.ts';
 
 /** The gap column of Table 3. */
 export const tab3Gap = claim({

@@ -2,7 +2,7 @@
  * Table 4 (L∞ RANDOM, MNIST2): every printed accuracy is k/n of its split size, rounded to two decimals.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_4 } from './_data/tables.ts';
+import { TABLE_4 } from '../src/tables/paper-tables.ts';
 
 /** The accuracy columns of Table 4. */
 export const tab4Achievable = claim({

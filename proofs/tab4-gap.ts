@@ -2,7 +2,7 @@
  * Table 4 (L∞ RANDOM, MNIST2): every printed gap is train acc − test acc, up to two-decimal rounding of exact accuracies.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_4 } from './_data/tables.ts';
+import { TABLE_4 } from '../src/tables/paper-tables.ts';
 
 /** The gap column of Table 4. */
 export const tab4Gap = claim({

@@ -2,7 +2,7 @@
  * Table 5 (L∞ PGD, CIFAR10): every printed accuracy is k/n of its split size, rounded to two decimals.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_5 } from './_data/tables.ts';
+import { TABLE_5 } from '../src/tables/paper-tables.ts';
 
 /** The accuracy columns of Table 5. */
 export const tab5Achievable = claim({

@@ -2,7 +2,7 @@
  * Table 5 (L∞ PGD, CIFAR10): every printed gap is train acc − test acc, up to two-decimal rounding of exact accuracies.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_5 } from './_data/tables.ts';
+import { TABLE_5 } from '../src/tables/paper-tables.ts';
 
 /** The gap column of Table 5. */
 export const tab5Gap = claim({

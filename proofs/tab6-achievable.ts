@@ -2,7 +2,7 @@
  * Table 6 (L∞ PGD, SVHN): every printed accuracy is k/n of its split size, rounded to two decimals.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_6 } from './_data/tables.ts';
+import { TABLE_6 } from '../src/tables/paper-tables.ts';
 
 /** The accuracy columns of Table 6. */
 export const tab6Achievable = claim({

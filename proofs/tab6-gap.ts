@@ -2,7 +2,7 @@
  * Table 6 (L∞ PGD, SVHN): every printed gap is train acc − test acc, up to two-decimal rounding of exact accuracies.
  */
 import { claim } from '../src/claims/schema.ts';
-import { TABLE_6 } from './_data/tables.ts';
+import { TABLE_6 } from '../src/tables/paper-tables.ts';
 
 /** The gap column of Table 6. */
 export const tab6Gap = claim({

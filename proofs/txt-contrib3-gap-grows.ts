@@ -1,7 +1,7 @@
 /** Contribution 3 (introduction): "As a results, the generalization gap becomes larger as the norm of adversarial noise becomes large." */
 import { claim } from '../src/claims/schema.ts';
 import { quantifierReadings } from './_data/conventions.ts';
-import { TABLE_5, TABLE_6 } from './_data/tables.ts';
+import { TABLE_5, TABLE_6 } from '../src/tables/paper-tables.ts';
 
 /** The gap increasing from each ε to the next in Tables 5 and 6, read without the "in most cases" of §5.2. */
 export const txtContrib3GapGrows = claim({

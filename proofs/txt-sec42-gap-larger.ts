@@ -4,7 +4,7 @@
  */
 import { claim } from '../src/claims/schema.ts';
 import { quantifierReadings } from './_data/conventions.ts';
-import { TABLE_1, TABLE_3, TABLE_5, TABLE_6 } from './_data/tables.ts';
+import { TABLE_1, TABLE_3, TABLE_5, TABLE_6 } from '../src/tables/paper-tables.ts';
 
 /** |gap| of every adversarially trained row above the standard (ε = 0) row of its table. */
 export const txtSec42GapLarger = claim({

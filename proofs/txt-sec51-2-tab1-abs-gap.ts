@@ -4,7 +4,7 @@
  */
 import { claim } from '../src/claims/schema.ts';
 import { quantifierReadings } from './_data/conventions.ts';
-import { TABLE_1 } from './_data/tables.ts';
+import { TABLE_1 } from '../src/tables/paper-tables.ts';
 
 /** |gap| at every ε > 0 of Table 1 against |gap| at ε = 0. */
 export const txtSec512Tab1AbsGap = claim({

@@ -4,7 +4,7 @@
  */
 import { claim } from '../src/claims/schema.ts';
 import { quantifierReadings } from './_data/conventions.ts';
-import { TABLE_1, TABLE_2, TABLE_3, TABLE_4 } from './_data/tables.ts';
+import { TABLE_1, TABLE_2, TABLE_3, TABLE_4 } from '../src/tables/paper-tables.ts';
 
 /** Test accuracy above train accuracy in Tables 1–4. */
 export const txtSec513TestGtTrain = claim({

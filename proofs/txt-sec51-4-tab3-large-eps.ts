@@ -4,7 +4,7 @@
  */
 import { claim } from '../src/claims/schema.ts';
 import { quantifierReadings } from './_data/conventions.ts';
-import { TABLE_3 } from './_data/tables.ts';
+import { TABLE_3 } from '../src/tables/paper-tables.ts';
 
 /** |gap| increasing over the large ε range of Table 3. */
 export const txtSec514Tab3LargeEps = claim({

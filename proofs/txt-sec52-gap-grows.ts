@@ -4,7 +4,7 @@
  */
 import { claim } from '../src/claims/schema.ts';
 import { quantifierReadings } from './_data/conventions.ts';
-import { TABLE_5, TABLE_6 } from './_data/tables.ts';
+import { TABLE_5, TABLE_6 } from '../src/tables/paper-tables.ts';
 
 /** Gap increasing from each ε to the next in Tables 5 and 6, in most steps. */
 export const txtSec52GapGrows = claim({

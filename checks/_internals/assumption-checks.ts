@@ -8,7 +8,7 @@ import type { CheckContext } from '../../src/claims/checker.ts';
 import type { Variable } from '../../src/claims/schema.ts';
 import type { Answer, Assumption, AssumptionCheck } from '../../src/claims/verdict.ts';
 import { conditionEvidence } from '../../src/decide/condition.ts';
-import { deriveSeed } from '../../src/decide/rng.ts';
+import { deriveSeed } from '../../src/rng.ts';
 import { maxPerPointGradient, onRayDataset, robustOptimumSweep, sharedSyntheticSeed, SYNTHETIC_EPS_GRID, type OptimumRow } from '../../src/decide/synthetic.ts';
 import { formatNumber } from '../../src/attack/format.ts';
 import type { Condition } from '../params.ts';

@@ -3,9 +3,9 @@
  * of (x, y, w, ε) from the domains a claim record declares (so the domain of validity travels with the claim).
  */
 import type { CheckContext } from '../../src/claims/checker.ts';
-import type { LoadedClaim } from '../../src/claims/load.ts';
+import type { LoadedClaim } from '../../src/claims/loaded.ts';
 import type { Domain } from '../../src/claims/schema.ts';
-import type { Rng } from '../../src/decide/rng.ts';
+import type { Rng } from '../../src/rng.ts';
 import { formatExactVector } from '../../src/attack/format.ts';
 import { norm2, type Label } from '../../src/attack/linear-model.ts';
 import { sampleDecimalVector } from '../../src/noise/sample.ts';

@@ -5,7 +5,7 @@
  * no provider is given.
  */
 import type { CheckContext } from '../../src/claims/checker.ts';
-import type { LoadedClaim } from '../../src/claims/load.ts';
+import type { LoadedClaim } from '../../src/claims/loaded.ts';
 import type { Inconclusive } from '../../src/claims/verdict.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
 import { memoCellHessian, memoCellLandscape } from '../../src/experiments/mnist2/memo.ts';

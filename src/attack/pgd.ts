@@ -4,7 +4,7 @@
  * pixel clipping. The iterate is kept as a perturbation η of the ORIGINAL x, so Π_ε projects around x^n even though
  * Eq. (3) writes the update as overwriting x^n.
  */
-import { makeRng } from '../decide/rng.ts';
+import { makeRng } from '../rng.ts';
 import { ClaimcheckError } from '../errors.ts';
 import { sampleL2Ball, sampleL2Sphere, sampleL2UniformRadius, sampleLinfBox } from '../noise/sample.ts';
 import {

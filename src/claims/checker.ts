@@ -5,7 +5,7 @@
 import type { z } from 'zod';
 import type { Engines } from '../engines/types.ts';
 import type { Verdict, VerdictStatus } from './verdict.ts';
-import type { LoadedClaim } from './load.ts';
+import type { LoadedClaim } from './loaded.ts';
 
 /** Everything a check may use besides the claim itself. */
 export interface CheckContext {

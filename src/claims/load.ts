@@ -5,46 +5,14 @@
  * stop the run: the claim records why (`notInPaper`, `unreadable`) and gets an inconclusive verdict that says so.
  */
 import { ClaimRecordSchema, type ClaimRecord, type ClaimRecordInput, type LatexFragment } from './schema.ts';
-import { locate, plainSpaces, type Locator } from '../paper/locate.ts';
+import { locate, plainSpaces } from '../paper/locate.ts';
+import type { LoadedClaim, ParsedFragment, PrintedFragment } from './loaded.ts';
 import type { Paper } from '../paper/paper.ts';
 import { paramsFromPaper, tableRows } from '../paper/params.ts';
 import { sha256Hex } from '../fs/file-hash.ts';
 import type { Checker } from './checker.ts';
 import { ClaimcheckError } from '../errors.ts';
 import { parseLatex, type ParsedLatex } from '../latex/parse.ts';
-
-/** A fragment of printed LaTeX with the expression parsed from it. */
-export interface ParsedFragment {
-  readonly role: string;
-  readonly printed: string;
-  readonly parsed: ParsedLatex;
-}
-
-/** A fragment as read from the paper: its text, and the line it stands on. */
-export interface PrintedFragment {
-  readonly role: string;
-  readonly parse: boolean;
-  readonly printed: string;
-  readonly at?: Locator;
-  /** 1-based line of the paper text. */
-  readonly line?: number;
-  /** The equation number it stands under in this version, when the record expected another (`at.equation`). */
-  readonly renumbered?: string;
-}
-
-/** A validated claim record with its formulas as printed in the paper, parsed. */
-export interface LoadedClaim extends Omit<ClaimRecord, 'latex' | 'quote'> {
-  readonly latex: readonly PrintedFragment[];
-  /** The quoted text as printed in the paper (a table's rows as read from it). */
-  readonly quote?: string;
-  readonly parsedLatex: readonly ParsedFragment[];
-  /** Why this version of the paper does not make the claim: fragments or quote not found (empty when it does). */
-  readonly notInPaper: readonly string[];
-  /** Formulas of this version that could not be parsed or use symbols the record does not declare. */
-  readonly unreadable: readonly string[];
-  /** 1-based line of the paper where the quote stands, when it has one found there. */
-  readonly quoteLine?: number;
-}
 
 /** The text of the claim's fragment of `role`, or an `INVALID_RECORD` error naming the record and `field`. */
 export function printedOf(claim: Pick<LoadedClaim, 'id' | 'latex'>, role: string, field: string): string {

@@ -24,10 +24,10 @@ import {
   type ComparableClaim,
   type FailOn,
 } from '../report/compare.ts';
-import { toolVersion } from '../report/provenance.ts';
+import { toolVersion } from '../fs/repo.ts';
 import { formatTextTable } from '../report/text-table.ts';
-import { assertWritableDir } from '../report/write-atomic.ts';
-import type { CheckResult } from '../run.ts';
+import { assertWritableDir } from '../fs/write-dir-atomic.ts';
+import type { CheckResult } from '../claims/loaded.ts';
 
 /** The validated CI flags. */
 export interface CiFlags {

@@ -3,7 +3,7 @@
  * and to the commands that reproduce a verdict.
  */
 import type { Command } from 'commander';
-import type { ReportRunOptions } from '../report/run-report.ts';
+import type { ReportRunOptions } from '../pipeline/run-report.ts';
 import { BACKEND_NAMES, SETTINGS, type ExperimentFlags } from './options.ts';
 
 /** Adds `--data-dir`, `--cifar-dir`, `--svhn-dir`, `--gpu`, `--backend`, `--setting` and `--fresh` to `command`. */

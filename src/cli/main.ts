@@ -11,7 +11,7 @@ import { list } from './commands/list.ts';
 import { report } from './commands/report.ts';
 import { resnet } from './commands/resnet.ts';
 import { exitCodeFor, formatError, EXIT } from './exit.ts';
-import { toolVersion } from '../report/provenance.ts';
+import { toolVersion } from '../fs/repo.ts';
 
 /** Builds the `claimcheck` program with its subcommands; errors are thrown, never turned into `process.exit`. */
 export function buildProgram(): Command {

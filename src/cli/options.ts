@@ -11,7 +11,7 @@ import { ClaimcheckError } from '../errors.ts';
 export const MAX_SEED = 0xffffffff;
 
 /**
- * The default run seed, shown in help texts. It equals `DEFAULT_SEED` of src/run.ts (a test asserts it); it is
+ * The default run seed, shown in help texts. It equals `DEFAULT_SEED` of src/pipeline/run.ts (a test asserts it); it is
  * repeated here so that `--help` and usage errors do not load the engines.
  */
 export const HELP_DEFAULT_SEED = 20210;

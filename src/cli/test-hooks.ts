@@ -5,7 +5,7 @@
  * at `committed` or `trashed` (after the swap) only leaves the previous set for the next run to remove.
  */
 import { ClaimcheckError } from '../errors.ts';
-import { WRITE_STAGES, type WriteStage } from '../report/write-atomic.ts';
+import { WRITE_STAGES, type WriteStage } from '../fs/write-dir-atomic.ts';
 
 const KILL = 'CLAIMCHECK_TEST_KILL_AT';
 const FAIL = 'CLAIMCHECK_TEST_FAIL_AT';

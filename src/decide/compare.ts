@@ -6,7 +6,7 @@ import type { Variable } from '../claims/schema.ts';
 import type { Basis, Enclosure, ReadingOutcome, Witness } from '../claims/verdict.ts';
 import { encloseDifference } from './enclosure.ts';
 import type { Engines } from '../engines/types.ts';
-import { makeRng, deriveSeed } from './rng.ts';
+import { makeRng, deriveSeed } from '../rng.ts';
 import { samplePoints, type Construction, type Point } from './sampler.ts';
 import { zeroTest, type ZeroTestResult } from './zero-test.ts';
 import { scalarSymbols, indexBindings, type Instance } from './formula.ts';

@@ -3,7 +3,7 @@
  * definitions (role `def:<name>`) inlined, fragments of one role joined in order (a derivation line printed over
  * several rows), and pattern substitutions applied.
  */
-import type { LoadedClaim } from '../claims/load.ts';
+import type { LoadedClaim } from '../claims/loaded.ts';
 import type { Engines } from '../engines/types.ts';
 import { lowerScalar } from '../latex/lower.ts';
 import { parseLatex, type ParsedLatex } from '../latex/parse.ts';

@@ -5,7 +5,7 @@
  */
 import type { Variable } from '../claims/schema.ts';
 import type { PrecisionEvaluator } from '../engines/types.ts';
-import type { Rng } from './rng.ts';
+import type { Rng } from '../rng.ts';
 
 /** A point: scalar symbol → exact decimal string. */
 export type Point = Record<string, string>;

@@ -4,7 +4,7 @@
  * separable, the L2-robust loss and the uniform-noise loss minimised by damped Newton to ‖∇L‖ ≤ 1e-10, and the
  * Hessian spectrum at the optimum (Jacobi rotations on the d×d matrix).
  */
-import { deriveSeed, makeRng } from './rng.ts';
+import { deriveSeed, makeRng } from '../rng.ts';
 import { makeDataset, type Dataset } from '../numeric/dataset.ts';
 import { robustL2Loss } from '../numeric/robust-l2.ts';
 import { randomNoiseLoss, sampleUniformNoise } from '../numeric/random-noise.ts';

@@ -1,7 +1,7 @@
 /**
  * Stochastic trace estimation of a symmetric operator known through matrix-vector products (Hutchinson).
  */
-import type { Rng } from '../decide/rng.ts';
+import type { Rng } from '../rng.ts';
 import { BadArgumentError, DimensionMismatchError } from '../numeric/errors.ts';
 import type { MatVec } from './types.ts';
 

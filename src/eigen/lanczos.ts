@@ -2,7 +2,7 @@
  * Extreme eigenvalues of a symmetric operator known only through matrix-vector products (e.g. Hessian-vector
  * products), by block Lanczos with full reorthogonalisation and Rayleigh–Ritz.
  */
-import type { Rng } from '../decide/rng.ts';
+import type { Rng } from '../rng.ts';
 import { BadArgumentError, DimensionMismatchError } from '../numeric/errors.ts';
 import { denseEigenInPlace } from './_internals/dense.ts';
 import type { EigenResult, MatVec } from './types.ts';

@@ -2,7 +2,7 @@
  * Power iteration for the dominant eigenvalue: a cross-check for `lanczos`, as PyHessian and hessian-eigenthings
  * use it, but with a residual-based stopping test and an honest convergence flag.
  */
-import type { Rng } from '../decide/rng.ts';
+import type { Rng } from '../rng.ts';
 import { BadArgumentError, DimensionMismatchError } from '../numeric/errors.ts';
 import type { EigenResult, MatVec } from './types.ts';
 

@@ -3,9 +3,9 @@
  * a key that hashes everything they depend on (the claim or experiment, its configuration and the code version), so
  * a stale entry is never found rather than ever invalidated.
  */
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { decode, encode } from './json.ts';
 import { REPO_ROOT } from './repo.ts';
 import { removeStaleTemps, writeFileAtomicSync } from './write-file-atomic-sync.ts';
 
@@ -18,47 +18,6 @@ export function defaultCacheDir(env: Readonly<Record<string, string | undefined>
   return dir ? dir : join(REPO_ROOT, '.claimcheck-cache');
 }
 
-/** Tag under which non-finite numbers and bigints are stored (JSON has no NaN, ±Infinity or bigint). */
-const TAG = '$claimcheck';
-
-function encode(_key: string, value: unknown): unknown {
-  if (typeof value === 'number' && !Number.isFinite(value)) return { [TAG]: String(value) };
-  if (typeof value === 'bigint') return { [TAG]: `${value}n` };
-  return value;
-}
-
-function decode(_key: string, value: unknown): unknown {
-  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const keys = Object.keys(value);
-    if (keys.length === 1 && keys[0] === TAG) {
-      const tagged = (value as Record<string, unknown>)[TAG];
-      if (typeof tagged === 'string') return tagged.endsWith('n') ? BigInt(tagged.slice(0, -1)) : Number(tagged);
-    }
-  }
-  return value;
-}
-
-/**
- * `value` after a trip through the cache's JSON encoding (non-finite numbers and bigints kept, `undefined` fields
- * dropped, typed arrays turned into plain objects), so that a fresh result and a cached one are the same data.
- */
-export function jsonRoundTrip<T>(value: T): T {
-  const text = JSON.stringify(value, encode);
-  return (text === undefined ? value : JSON.parse(text, decode)) as T;
-}
-
-/**
- * The sha256 (hex) of `parts` serialised as JSON with object keys sorted, so the same content always gives the same
- * key whatever the order its fields were written in.
- */
-export function cacheKey(parts: unknown): string {
-  const sorted = (_key: string, value: unknown): unknown => {
-    const v = encode(_key, value);
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
-  };
-  return createHash('sha256').update(JSON.stringify(parts, sorted) ?? 'undefined').digest('hex');
-}
 
 /** The kinds of entries the cache holds, each in its own subdirectory (`checks`, `experiments`, `mnist2-cells` …). */
 export type CacheKind = string;
@@ -91,7 +50,7 @@ function reasonOf(err: unknown): string {
 }
 
 /**
- * A directory of JSON entries keyed by `cacheKey`. A missing entry is a miss. An entry that cannot be parsed, or that
+ * A directory of JSON entries keyed by `contentKey`. A missing entry is a miss. An entry that cannot be parsed, or that
  * its `EntryCheck` rejects, is a miss with one warning line naming the file and what was wrong; the caller
  * recomputes and the write overwrites it. Writes go through `writeFileAtomicSync` (a temporary file renamed into
  * place), so concurrent runs never see half an entry; a failed write never fails the run: the first one warns,

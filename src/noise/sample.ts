@@ -2,7 +2,7 @@
  * Seeded draws of perturbations: every function takes an `Rng` (never a global generator), so a run is replayed by
  * its seed. These are the random starts of PGD and the random-noise distributions of Theorem 2 and section 5.
  */
-import type { Rng } from '../decide/rng.ts';
+import type { Rng } from '../rng.ts';
 import { ClaimcheckError } from '../errors.ts';
 
 function assertDimRadius(fn: string, d: number, eps: number): void {

@@ -2,7 +2,7 @@
  * Training on random noise (paper §3, Theorem 2): the logistic loss on x + η with noise draws η held fixed, and a
  * seeded sampler for the noise.
  */
-import type { Rng } from '../decide/rng.ts';
+import type { Rng } from '../rng.ts';
 import type { Dataset, LinearModelOptions } from './dataset.ts';
 import { perturbDataset } from './dataset.ts';
 import { BadArgumentError } from './errors.ts';

@@ -2,7 +2,7 @@
  * 2-D contour plots as self-contained SVG: iso-lines of a function sampled on a rectangular grid, traced by marching
  * squares (saddle cells resolved by the cell-centre average), one colour per level from a sequential map.
  */
-import type { Axis } from './line-chart.ts';
+import type { Axis } from './chart-spec.ts';
 import { svgOpen } from './line-chart.ts';
 import { axisTitle, drawLegend, legendWidth, type LegendEntry } from './_internals/panel.ts';
 import { marker as drawMarker, sequentialColor } from './colors.ts';

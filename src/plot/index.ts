@@ -5,6 +5,7 @@
 export * from './svg.ts';
 export * from './scale.ts';
 export * from './colors.ts';
+export * from './chart-spec.ts';
 export * from './line-chart.ts';
 export * from './small-multiples.ts';
 export * from './contour.ts';

@@ -2,7 +2,7 @@
  * Grouped small multiples: several line-chart panels on a grid in one self-contained SVG, with an optional shared y
  * axis range and one shared legend (series matched by label), e.g. the L2 and L∞ panels of one figure.
  */
-import type { LineChartSpec } from './line-chart.ts';
+import type { LineChartSpec } from './chart-spec.ts';
 import { svgOpen } from './line-chart.ts';
 import { drawLegend, drawPanel, extent, legendWidth, seriesStyle, type LegendEntry } from './_internals/panel.ts';
 import { niceDomain } from './scale.ts';

@@ -4,7 +4,7 @@
  * SARIF 2.1.0: one result per refuted (level error) or holds-under (level warning) claim, located in the paper text by
  * the line its formula or quote stands on, so code-scanning views show it against the paper file.
  */
-import type { CheckResult } from '../run.ts';
+import type { CheckResult } from '../claims/loaded.ts';
 import type { PaperProvenance } from '../paper/paper.ts';
 import { conditionTitle, verdictLine } from './conditions.ts';
 import { formatLocation } from './location.ts';

@@ -5,8 +5,8 @@
  */
 import { z } from 'zod';
 import { ClaimcheckError } from '../errors.ts';
-import type { CheckResult } from '../run.ts';
-import { stableJson } from './json.ts';
+import type { CheckResult } from '../claims/loaded.ts';
+import { stableJson } from '../fs/json.ts';
 
 /** What a comparison looks at in one claim. */
 export interface ComparableClaim {

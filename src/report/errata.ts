@@ -2,7 +2,7 @@
  * The errata document: every checked claim with its verdict and evidence, the experiments' sections, provenance and
  * counts. errata.md, errata.json and errata.html are all rendered from it, so they always say the same thing.
  */
-import type { CheckResult } from '../run.ts';
+import type { CheckResult } from '../claims/loaded.ts';
 import type { Location } from '../claims/schema.ts';
 import type { Verdict } from '../claims/verdict.ts';
 import { propagate, type Need, type Propagated } from '../claims/propagate.ts';
@@ -15,7 +15,7 @@ import type { ReportProvenance } from './provenance.ts';
 import path from 'node:path';
 import { DEFAULT_PAPER } from '../paper/paper.ts';
 import { reproduceCommand } from './reproduce.ts';
-import type { ReportSection } from './sections.ts';
+import type { ReportSection } from '../experiments/section.ts';
 
 /** The paper the errata are about, as read from the paper file. */
 export interface ErrataPaper {

@@ -2,7 +2,7 @@
  * Experiment figures in the report: checks that sections are well formed and their SVG self-contained, names the
  * files figures are written to next to errata.md, and prepares each SVG to be inlined in errata.html.
  */
-import type { ReportFigure, ReportSection } from './sections.ts';
+import type { ReportFigure, ReportSection } from '../experiments/section.ts';
 
 /** Directory, relative to the report directory, that holds the figures referenced by errata.md. */
 export const FIGURES_DIR = 'figures';

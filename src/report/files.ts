@@ -2,15 +2,15 @@
  * Every file of a report, rendered from the same inputs: errata.md, errata.json, errata.html, provenance.json and
  * the figures (`figures/<id>.svg`) errata.md refers to.
  */
-import type { CheckResult } from '../run.ts';
+import type { CheckResult } from '../claims/loaded.ts';
 import { buildErrata } from './errata.ts';
 import { FIGURES_DIR, figureFile, figureFileContent } from './figures.ts';
 import { renderErrataDocumentHtml, type MathFailure } from './html.ts';
-import { stableJson } from './json.ts';
+import { stableJson } from '../fs/json.ts';
 import { renderErrataDocumentMarkdown } from './markdown.ts';
 import type { ReportProvenance, RunProvenance } from './provenance.ts';
-import type { ReportSection } from './sections.ts';
-import type { EntryKind, OutputFile } from './write-atomic.ts';
+import type { ReportSection } from '../experiments/section.ts';
+import type { EntryKind, OutputFile } from '../fs/write-dir-atomic.ts';
 import { svgToPng } from '../plot/png.ts';
 
 const REPORT_FILES = new Set(['errata.md', 'errata.json', 'errata.html', 'provenance.json']);

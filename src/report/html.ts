@@ -6,7 +6,7 @@
 import { findingLines, findingTitle, HOW_VERDICTS_ARISE } from './finding-text.ts';
 import { basisText, enclosureText, needLines, checkRows, conditionSource, conditionTitle, readingRows, verdictLine } from './conditions.ts';
 import { createHash } from 'node:crypto';
-import type { CheckResult } from '../run.ts';
+import type { CheckResult } from '../claims/loaded.ts';
 import { VERDICT_STATUSES, type EngineAgreement, type Evidence, type Verdict, type Witness } from '../claims/verdict.ts';
 import { buildErrata, type ErrataDocument, type ErrataEntry, type ErrataReference, type ErrataSection } from './errata.ts';
 import { inlineSvg } from './figures.ts';
@@ -17,7 +17,7 @@ import { displayFixups, KATEX_VERSION, renderMath } from './math.ts';
 import { oneLine } from './one-line.ts';
 import type { ReportProvenance, RunProvenance } from './provenance.ts';
 import { splitQuoteMath } from './quote-math.ts';
-import type { ReportFigure, ReportSection } from './sections.ts';
+import type { ReportFigure, ReportSection } from '../experiments/section.ts';
 import { TRANSCRIBED_MARK } from './verdict-rows.ts';
 
 /** A formula KaTeX could not render: which claim, which role, the LaTeX and KaTeX's message. */

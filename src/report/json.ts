@@ -1,28 +1,11 @@
 /**
  * errata.json: the errata document as stable, pretty-printed JSON.
  */
-import type { CheckResult } from '../run.ts';
+import type { CheckResult } from '../claims/loaded.ts';
+import { stableJson } from '../fs/json.ts';
 import { buildErrata } from './errata.ts';
 import type { ReportProvenance } from './provenance.ts';
-import type { ReportSection } from './sections.ts';
-
-/**
- * Serialises any value as JSON with two-space indentation and a final newline. Non-finite numbers become the strings
- * `"NaN"`, `"Infinity"`, `"-Infinity"` and bigints become decimal strings, so no number is silently turned into null.
- */
-export function stableJson(value: unknown): string {
-  return (
-    JSON.stringify(
-      value,
-      (_key, v: unknown) => {
-        if (typeof v === 'bigint') return v.toString();
-        if (typeof v === 'number' && !Number.isFinite(v)) return String(v);
-        return v;
-      },
-      2,
-    ) + '\n'
-  );
-}
+import type { ReportSection } from '../experiments/section.ts';
 
 /**
  * Renders errata.json from check results, the experiments' sections and the run's deterministic provenance (no

@@ -4,7 +4,7 @@
  */
 import { findingLines, findingTitle, HOW_VERDICTS_ARISE } from './finding-text.ts';
 import { basisText, enclosureText, needLines, checkRows, conditionSource, conditionTitle, readingRows, verdictLine } from './conditions.ts';
-import type { CheckResult } from '../run.ts';
+import type { CheckResult } from '../claims/loaded.ts';
 import type { EngineAgreement, Evidence, Verdict, Witness } from '../claims/verdict.ts';
 import { VERDICT_STATUSES } from '../claims/verdict.ts';
 import { buildErrata, type ErrataDocument, type ErrataEntry, type ErrataReference, type ErrataSection } from './errata.ts';
@@ -12,7 +12,7 @@ import { displayFixups } from './math.ts';
 import { oneLine } from './one-line.ts';
 import type { ReportProvenance } from './provenance.ts';
 import { splitQuoteMath } from './quote-math.ts';
-import type { ReportSection } from './sections.ts';
+import type { ReportSection } from '../experiments/section.ts';
 import { TRANSCRIBED_MARK } from './verdict-rows.ts';
 
 /** Escapes a table cell: pipes, and newlines (a cell is one line). */

@@ -2,7 +2,7 @@
  * The summary row of one checked claim: claim, location, verdict, one-line evidence.
  */
 import { verdictLine } from './conditions.ts';
-import type { CheckResult } from '../run.ts';
+import type { CheckResult } from '../claims/loaded.ts';
 import { formatLocation } from './location.ts';
 import { oneLine } from './one-line.ts';
 

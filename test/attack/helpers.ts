@@ -3,7 +3,7 @@
  * and arbitraries for attack instances (x, y, w, ε).
  */
 import fc from 'fast-check';
-import { deriveSeed } from '../../src/decide/rng.ts';
+import { deriveSeed } from '../../src/rng.ts';
 import type { Label } from '../../src/attack/linear-model.ts';
 
 /** Base seed of the properties in test/attack and test/noise. */

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeRng } from '../../src/decide/rng.ts';
+import { makeRng } from '../../src/rng.ts';
 import { lossArgument, logisticLoss, norm2, normInf } from '../../src/attack/linear-model.ts';
 import {
   l2ClippedKkt,

@@ -20,7 +20,7 @@ import type { Loss } from '../../src/numeric/loss.ts';
 import { robustL2Loss } from '../../src/numeric/robust-l2.ts';
 import { robustLinfLoss } from '../../src/numeric/robust-linf.ts';
 import { tolerance, withinTolerance } from '../../src/numeric/tolerances.ts';
-import { makeRng } from '../../src/decide/rng.ts';
+import { makeRng } from '../../src/rng.ts';
 import { assertProperty, instance, seedArb, trainedMnist2 } from '../numeric/helpers.ts';
 
 let backend: BackendInfo;

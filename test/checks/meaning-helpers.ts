@@ -6,8 +6,9 @@
 import type { Checker, CheckContext } from '../../src/claims/checker.ts';
 import { ClaimRecordSchema, type ClaimRecordInput } from '../../src/claims/schema.ts';
 import type { Verdict } from '../../src/claims/verdict.ts';
-import { readFragments, type LoadedClaim } from '../../src/claims/load.ts';
-import { paperAt } from '../../src/run.ts';
+import { readFragments } from '../../src/claims/load.ts';
+import { type LoadedClaim } from '../../src/claims/loaded.ts';
+import { paperAt } from '../../src/pipeline/run.ts';
 import { claimRecords } from '../../proofs/index.ts';
 
 /** The seed of these tests (printed in every verdict). */

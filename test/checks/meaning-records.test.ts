@@ -19,7 +19,7 @@ import { thm2UniformVariance } from '../../proofs/thm2-uniform-variance.ts';
 import { loadClaims } from '../../src/claims/load.ts';
 import type { ClaimRecordInput } from '../../src/claims/schema.ts';
 import { printedFragments, recordQuote } from '../paper/shipped.ts';
-import { paperAt } from '../../src/run.ts';
+import { paperAt } from '../../src/pipeline/run.ts';
 
 const PAPER = readFileSync(new URL('../../../shared/paper/yamada2021-adversarial-training-sharper-logistic.txt', import.meta.url), 'utf8');
 

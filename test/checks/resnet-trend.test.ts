@@ -5,10 +5,10 @@ import { checkers } from '../../checks/index.ts';
 import { fig4SharperWithEps } from '../../proofs/fig4-sharper-with-eps.ts';
 import { tab56GapGrowsRemeasured } from '../../proofs/tab56-gap-grows-remeasured.ts';
 import type { Engines } from '../../src/engines/types.ts';
-import { fakeResults, type FakeCell } from '../resnet/fake-results.ts';
+import { fakeResults, type FakeCell } from '../experiments/resnet18/fake-results.ts';
 
 import { verdictClasses } from './verdict-classes.ts';
-import { paperAt } from '../../src/run.ts';
+import { paperAt } from '../../src/pipeline/run.ts';
 
 const reach = verdictClasses('resnet-trend');
 const byKind = new Map(checkers.map((c) => [c.kind, c]));

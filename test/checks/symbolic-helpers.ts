@@ -8,7 +8,7 @@ import type { Checker, CheckContext } from '../../src/claims/checker.ts';
 import type { Verdict } from '../../src/claims/verdict.ts';
 import { checkers } from '../../checks/index.ts';
 import { defaultEngines } from '../../src/engines/index.ts';
-import { paperAt } from '../../src/run.ts';
+import { paperAt } from '../../src/pipeline/run.ts';
 
 const byKind = new Map(checkers.map((c) => [c.kind, c]));
 

@@ -7,8 +7,9 @@ import { ClaimRecordSchema, type ClaimRecordInput } from '../../src/claims/schem
 import type { Verdict } from '../../src/claims/verdict.ts';
 import type { Engines } from '../../src/engines/types.ts';
 import type { PaperTable } from '../../src/tables/table.ts';
-import { readFragments, type LoadedClaim } from '../../src/claims/load.ts';
-import { paperAt } from '../../src/run.ts';
+import { readFragments } from '../../src/claims/load.ts';
+import { type LoadedClaim } from '../../src/claims/loaded.ts';
+import { paperAt } from '../../src/pipeline/run.ts';
 import { claimRecords } from '../../proofs/index.ts';
 
 /** The seed every test verdict carries. */

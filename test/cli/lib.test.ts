@@ -5,7 +5,7 @@ import { asCheckFailure, exitCodeFor, formatError, EXIT } from '../../src/cli/ex
 import { CheckOptionsSchema, HELP_DEFAULT_SEED, ReportOptionsSchema, parseOptions } from '../../src/cli/options.ts';
 import { createProgress, formatProgressLine } from '../../src/cli/progress.ts';
 import { backendOf, experimentRunOptions, reproduceFlags } from '../../src/cli/experiment-options.ts';
-import { DEFAULT_SEED } from '../../src/run.ts';
+import { DEFAULT_SEED } from '../../src/pipeline/run.ts';
 
 describe('exit codes', () => {
   it('maps bad usage and bad input to 2, a check that could not run to 1', () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { paperAt } from '../../src/run.ts';
+import { paperAt } from '../../src/pipeline/run.ts';
 import { ROBUST_GRADIENT } from '../../proofs/_data/formulas.ts';
 import { runCli } from './run-cli.ts';
 

@@ -5,9 +5,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ResNetMergeOptionsSchema, ResNetRunOptionsSchema } from '../../src/cli/commands/resnet.ts';
 import { parseOptions } from '../../src/cli/options.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
-import { defaultSweep } from '../../src/resnet/config.ts';
-import { mergeResults } from '../../src/resnet/merge.ts';
-import { runSweep } from '../../src/resnet/sweep.ts';
+import { defaultSweep } from '../../src/experiments/resnet18/config.ts';
+import { mergeResults } from '../../src/experiments/resnet18/merge.ts';
+import { runSweep } from '../../src/experiments/resnet18/sweep.ts';
 import { runCli } from './run-cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'claimcheck-resnet-cli-'));

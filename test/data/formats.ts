@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
-import { makeRng } from '../../src/decide/rng.ts';
+import { makeRng } from '../../src/rng.ts';
 
 /** A synthetic image set: NHWC bytes and labels 0–9. */
 export interface SyntheticImages {

@@ -12,11 +12,11 @@ import { encloseDifference, encloseExpression } from '../../src/decide/enclosure
 import type { Enclosure } from '../../src/claims/verdict.ts';
 import { compareForms } from '../../src/decide/compare.ts';
 import { lowerRole, type Instance } from '../../src/decide/formula.ts';
-import { deriveSeed } from '../../src/decide/rng.ts';
+import { deriveSeed } from '../../src/rng.ts';
 import { compileDag, evaluateDag } from '../../src/engines/dag.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
 import { IntervalDomainError } from '../../src/exact/interval.ts';
-import { contextFor, selectClaims } from '../../src/run.ts';
+import { contextFor, selectClaims } from '../../src/pipeline/run.ts';
 
 const SEED = 20210;
 const D300 = Decimal.clone({ precision: 300 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { zeroTest } from '../../src/decide/zero-test.ts';
 import { samplePoints } from '../../src/decide/sampler.ts';
-import { makeRng } from '../../src/decide/rng.ts';
+import { makeRng } from '../../src/rng.ts';
 import { mathjsEvaluator } from '../../src/engines/mathjs.ts';
 import { y, w, eps } from '../../proofs/variables.ts';
 import type { Variable } from '../../src/claims/schema.ts';

@@ -9,13 +9,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_SEED, paperAt, type CheckResult } from '../../src/run.ts';
-import { runReport } from '../../src/report/run-report.ts';
+import { DEFAULT_SEED, paperAt } from '../../src/pipeline/run.ts';
+import { type CheckResult } from '../../src/claims/loaded.ts';
+import { runReport } from '../../src/pipeline/run-report.ts';
 import { formatTextTable } from '../../src/report/text-table.ts';
 import { renderErrataHtml } from '../../src/report/html.ts';
 import { buildErrata } from '../../src/report/errata.ts';
-import { collectProvenance } from '../../src/report/provenance.ts';
-import type { ReportSection } from '../../src/report/sections.ts';
+import { collectProvenance } from '../../src/pipeline/provenance.ts';
+import type { ReportSection } from '../../src/experiments/section.ts';
 import { paperProvenance } from '../../src/paper/paper.ts';
 
 const run0Paper = () => paperProvenance(paperAt());

@@ -2,7 +2,7 @@
  * Test matrices with known spectra: Q diag(λ) Qᵀ for a random orthogonal Q (Householder products), so eigenvalues
  * (with any multiplicities) are known exactly up to rounding.
  */
-import { makeRng, type Rng } from '../../src/decide/rng.ts';
+import { makeRng, type Rng } from '../../src/rng.ts';
 
 /** A random orthogonal n×n matrix (row-major) as a product of n random Householder reflections. */
 export function randomOrthogonal(n: number, rng: Rng): Float64Array {

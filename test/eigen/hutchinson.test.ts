@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeRng } from '../../src/decide/rng.ts';
+import { makeRng } from '../../src/rng.ts';
 import { denseMatVec } from '../../src/eigen/dense-matvec.ts';
 import { hutchinsonTrace } from '../../src/eigen/hutchinson.ts';
 import { assertProperty, seedArb } from '../numeric/helpers.ts';

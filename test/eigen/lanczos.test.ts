@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeRng } from '../../src/decide/rng.ts';
+import { makeRng } from '../../src/rng.ts';
 import { denseMatVec } from '../../src/eigen/dense-matvec.ts';
 import { lanczos } from '../../src/eigen/lanczos.ts';
 import { symmetricEigen } from '../../src/eigen/symmetric-eigen.ts';

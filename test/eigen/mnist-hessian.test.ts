@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeRng } from '../../src/decide/rng.ts';
+import { makeRng } from '../../src/rng.ts';
 import { denseMatVec } from '../../src/eigen/dense-matvec.ts';
 import { hutchinsonTrace } from '../../src/eigen/hutchinson.ts';
 import { lanczos } from '../../src/eigen/lanczos.ts';

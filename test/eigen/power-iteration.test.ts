@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeRng } from '../../src/decide/rng.ts';
+import { makeRng } from '../../src/rng.ts';
 import { denseMatVec } from '../../src/eigen/dense-matvec.ts';
 import { powerIteration } from '../../src/eigen/power-iteration.ts';
 import { withSpectrum } from './helpers.ts';

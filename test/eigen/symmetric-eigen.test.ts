@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeRng } from '../../src/decide/rng.ts';
+import { makeRng } from '../../src/rng.ts';
 import { symmetricEigen } from '../../src/eigen/symmetric-eigen.ts';
 import { assertProperty, seedArb } from '../numeric/helpers.ts';
 import { descending, spectrumError, withSpectrum } from './helpers.ts';

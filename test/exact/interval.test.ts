@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { deriveSeed } from '../../src/decide/rng.ts';
+import { deriveSeed } from '../../src/rng.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
 import {
   IntervalDomainError,

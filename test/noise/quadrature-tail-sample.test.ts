@@ -5,7 +5,7 @@
  * L2-ball sampler has E‖η‖² = dε²/(d + 2); Monte Carlo intervals cover the true mean.
  */
 import { describe, expect, it } from 'vitest';
-import { makeRng } from '../../src/decide/rng.ts';
+import { makeRng } from '../../src/rng.ts';
 import { logErfcLowerBound, logErfcUpperBound } from '../../src/noise/gaussian-tail.ts';
 import { covers, RunningMean } from '../../src/noise/monte-carlo.ts';
 import { gaussLegendre, uniformBoxExpectation, uniformBoxExpectations } from '../../src/noise/quadrature.ts';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { deriveSeed, makeRng, type Rng } from '../../src/decide/rng.ts';
+import { deriveSeed, makeRng, type Rng } from '../../src/rng.ts';
 import { readIdxImageSet } from '../../src/data/idx.ts';
 import { binaryDatasetFromImages, makeDataset, type Dataset } from '../../src/numeric/dataset.ts';
 import { logisticLoss } from '../../src/numeric/logistic.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeRng } from '../../src/decide/rng.ts';
+import { makeRng } from '../../src/rng.ts';
 import { makeDataset, type Dataset } from '../../src/numeric/dataset.ts';
 import { minimize } from '../../src/numeric/optimize.ts';
 import { robustL2Loss } from '../../src/numeric/robust-l2.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeRng } from '../../src/decide/rng.ts';
+import { makeRng } from '../../src/rng.ts';
 import { randomNoiseLoss, sampleUniformNoise } from '../../src/numeric/random-noise.ts';
 import { assertProperty, closedFormErrors, instance, maxRelDiff, seedArb } from './helpers.ts';
 

@@ -10,7 +10,7 @@ import { claimRecords } from '../../proofs/index.ts';
 import { describeLocator, locate, LocatorSchema, type LocatorInput } from '../../src/paper/locate.ts';
 import { parsePaper } from '../../src/paper/paper.ts';
 import type { LatexFragment } from '../../src/claims/schema.ts';
-import { paperAt } from '../../src/run.ts';
+import { paperAt } from '../../src/pipeline/run.ts';
 
 const FIXTURE: Record<string, string[]> = JSON.parse(readFileSync(new URL('./fixtures/shipped-fragments.json', import.meta.url), 'utf8'));
 

@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { equationLabels, figureCaptions, paramsFromPaper, tableRows } from '../../src/paper/params.ts';
 import { parsePaper } from '../../src/paper/paper.ts';
-import { paperAt } from '../../src/run.ts';
-import { TABLE_1, TABLE_3 } from '../../proofs/_data/tables.ts';
+import { paperAt } from '../../src/pipeline/run.ts';
+import { TABLE_1, TABLE_3 } from '../../src/tables/paper-tables.ts';
 import { FIGURE_CAPTIONS } from '../../proofs/_data/printed.ts';
 
 describe('paper text in parameters', () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allClaims, paperAt, runChecks } from '../../src/run.ts';
+import { allClaims, paperAt, runChecks } from '../../src/pipeline/run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimcheck-revisions-'));
 const lines = paperAt().text.split('\n');

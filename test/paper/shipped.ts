@@ -1,7 +1,7 @@
 /** The shipped paper's text of records' formulas, for tests that build a changed claim from a real one. */
 import { locate } from '../../src/paper/locate.ts';
 import { tableRows } from '../../src/paper/params.ts';
-import { paperAt } from '../../src/run.ts';
+import { paperAt } from '../../src/pipeline/run.ts';
 import type { ClaimRecordInput, LatexFragment } from '../../src/claims/schema.ts';
 
 /** The record's fragments with `printed` read from the shipped paper in place of their locators. */

@@ -15,10 +15,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allClaims, paperAt, runChecks } from '../../src/run.ts';
+import { allClaims, paperAt, runChecks } from '../../src/pipeline/run.ts';
 import { DEFAULT_PAPER } from '../../src/paper/paper.ts';
 import { ROBUST_GRADIENT } from '../../proofs/_data/formulas.ts';
-import type { LoadedClaim } from '../../src/claims/load.ts';
+import type { LoadedClaim } from '../../src/claims/loaded.ts';
 import { runCli } from '../cli/run-cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'claimcheck-versions-'));

@@ -4,7 +4,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatTick, niceDomain, niceTicks } from '../../src/plot/scale.ts';
-import { lineChart, type LineChartSpec } from '../../src/plot/line-chart.ts';
+import { lineChart } from '../../src/plot/line-chart.ts';
+import { type LineChartSpec } from '../../src/plot/chart-spec.ts';
 import { smallMultiples } from '../../src/plot/small-multiples.ts';
 import { sequentialColor } from '../../src/plot/colors.ts';
 import { escapeXml, fmt } from '../../src/plot/svg.ts';

@@ -8,7 +8,7 @@ import { ClaimcheckError } from '../../src/errors.ts';
 import { ASSUMPTIONS } from '../../proofs/_data/assumptions.ts';
 import { CONVENTIONS } from '../../proofs/_data/conventions.ts';
 import { printedFragments, recordQuote } from '../paper/shipped.ts';
-import { paperAt } from '../../src/run.ts';
+import { paperAt } from '../../src/pipeline/run.ts';
 
 /** Every string under a key named `quote` or ending in `Quote`, anywhere in a record's params. */
 function paramQuotes(value: unknown, key = ''): string[] {

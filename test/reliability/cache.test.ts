@@ -8,13 +8,13 @@ import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, utim
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defineExperiment, type Experiment } from '../../src/report/experiments.ts';
-import { runReport } from '../../src/report/run-report.ts';
+import { defineExperiment, type Experiment } from '../../src/experiments/contract.ts';
+import { runReport } from '../../src/pipeline/run-report.ts';
 import { importGraphVersion } from '../../src/fs/code-version.ts';
 import { fileDigest, FILE_HASH_MEMO } from '../../src/fs/file-hash.ts';
 import { ResultCache } from '../../src/fs/cache.ts';
 import { mnist2Experiment } from '../../src/experiments/mnist2/experiment.ts';
-import { resnetExperiment } from '../../src/resnet/experiment.ts';
+import { resnetExperiment } from '../../src/experiments/resnet18/experiment.ts';
 import { MNIST2_CELL_CODE, mnist2CodeVersion } from '../../src/experiments/mnist2/config.ts';
 import { Mnist2ResultsSchema } from '../../src/experiments/mnist2/results.ts';
 import { runMnist2Sweep } from '../../src/experiments/mnist2/sweep.ts';

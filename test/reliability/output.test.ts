@@ -48,7 +48,7 @@ import {
   writeFilesAtomic,
   type OutputFile,
   type WriteStage,
-} from '../../src/report/write-atomic.ts';
+} from '../../src/fs/write-dir-atomic.ts';
 import { ROOT, runCli } from '../cli/run-cli.ts';
 
 const CLAIM = 'eq01-logistic-loss';
@@ -121,7 +121,7 @@ async function writeInChild(root: string, out: string, files: readonly OutputFil
   writeFileSync(
     script,
     `import { readFileSync } from 'node:fs';\n` +
-      `import { writeFilesAtomic } from ${url('src/report/write-atomic.ts')};\n` +
+      `import { writeFilesAtomic } from ${url('src/fs/write-dir-atomic.ts')};\n` +
       `import { isReportEntry } from ${url('src/report/files.ts')};\n` +
       `import { writeStageHook } from ${url('src/cli/test-hooks.ts')};\n` +
       `const files = JSON.parse(readFileSync(process.argv[2], 'utf8')).map((f) => ({ name: f.name, content: new Uint8Array(Buffer.from(f.b64, 'base64')) }));\n` +

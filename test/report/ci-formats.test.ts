@@ -11,7 +11,7 @@ import ajvFormats from 'ajv-formats';
 import { validateXML } from 'xmllint-wasm';
 import { renderJunit, renderSarif, type CiRun } from '../../src/report/ci-formats.ts';
 import { paperProvenance } from '../../src/paper/paper.ts';
-import { paperAt, runChecks } from '../../src/run.ts';
+import { paperAt, runChecks } from '../../src/pipeline/run.ts';
 import { makeClaim, results } from './fixtures.ts';
 
 const schema = (name: string) => readFileSync(new URL(`./schemas/${name}`, import.meta.url), 'utf8');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildErrata } from '../../src/report/errata.ts';
-import { renderErrataJson, stableJson } from '../../src/report/json.ts';
+import { renderErrataJson } from '../../src/report/json.ts';
+import { stableJson } from '../../src/fs/json.ts';
 import { renderErrataMarkdown } from '../../src/report/markdown.ts';
 import { provenance, results } from './fixtures.ts';
 

@@ -2,7 +2,7 @@
  * Hand-built experiment sections for the report tests: one measured (an SVG figure with internal ids, a table with
  * the paper's values beside ours, provenance) and one not measured here.
  */
-import type { ReportSection } from '../../src/report/sections.ts';
+import type { ReportSection } from '../../src/experiments/section.ts';
 
 /** A small line plot as self-contained SVG, with a clip path and a gradient whose ids must survive inlining. */
 export const FAKE_SVG = `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { figureFile, figureFileContent, inlineSvg, validateSections } from '../../src/report/figures.ts';
-import type { ReportSection } from '../../src/report/sections.ts';
+import type { ReportSection } from '../../src/experiments/section.ts';
 import { FAKE_SVG, fakeSections } from './fake-sections.ts';
 
 function withFigure(svg: string, id = 'fig'): ReportSection[] {

@@ -1,9 +1,9 @@
 /**
  * Hand-built check results covering every verdict status (and a transcribed record), for the report tests.
  */
-import type { LoadedClaim } from '../../src/claims/load.ts';
+import type { LoadedClaim } from '../../src/claims/loaded.ts';
 import type { Verdict } from '../../src/claims/verdict.ts';
-import type { CheckResult } from '../../src/run.ts';
+import type { CheckResult } from '../../src/claims/loaded.ts';
 import type { ReportProvenance } from '../../src/report/provenance.ts';
 
 /** A loaded claim with defaults filled; override any field. */

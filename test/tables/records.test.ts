@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkers } from '../../checks/index.ts';
 import { claimRecords } from '../../proofs/index.ts';
-import { PAPER_TABLES } from '../../proofs/_data/tables.ts';
+import { PAPER_TABLES } from '../../src/tables/paper-tables.ts';
 import { FIGURE_CAPTIONS } from '../../proofs/_data/printed.ts';
 import { ClaimRecordSchema, type ClaimRecordInput } from '../../src/claims/schema.ts';
 import { pgdBudgetCifar10 } from '../../proofs/pgd-budget-cifar10.ts';

@@ -9,7 +9,7 @@ import { asCheckFailure } from '../exit.ts';
 import type { PaperProvenance } from '../../paper/paper.ts';
 import { addCiOptions, changeTable, finishCiOutputs, prepareCiOutputs, throwIfFailed } from '../ci-outputs.ts';
 import { createProgress } from '../progress.ts';
-import { stableJson } from '../../report/json.ts';
+import { stableJson } from '../../fs/json.ts';
 import { formatTextTable } from '../../report/text-table.ts';
 import { VERDICT_TABLE_HEADERS, verdictRows } from '../../report/verdict-rows.ts';
 
@@ -25,8 +25,8 @@ export const check = addCiOptions(addExperimentOptions(
   .addHelpText('after', '\nEvery check runs; experiment results are reused from .claimcheck-cache/ (or $CLAIMCHECK_CACHE_DIR) unless --fresh.')
   .action(async (ids: string[], raw: Record<string, unknown>) => {
     const options = parseOptions(CheckOptionsSchema, raw);
-    const { DEFAULT_SEED } = await import('../../run.ts');
-    const { runReport } = await import('../../report/run-report.ts');
+    const { DEFAULT_SEED } = await import('../../pipeline/run.ts');
+    const { runReport } = await import('../../pipeline/run-report.ts');
     const { defaultCacheDir } = await import('../../fs/cache.ts');
     const seed = options.seed ?? DEFAULT_SEED;
     const baseline = prepareCiOutputs(options);

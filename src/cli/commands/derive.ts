@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import { asCheckFailure } from '../exit.ts';
 import { DeriveOptionsSchema, parseOptions } from '../options.ts';
-import { stableJson } from '../../report/json.ts';
+import { stableJson } from '../../fs/json.ts';
 
 /** The `derive` command. */
 export const derive = new Command('derive')
@@ -14,7 +14,7 @@ export const derive = new Command('derive')
   .option('--paper <file>', 'the paper text to read the formula from (default: the shipped paper text)')
   .action(async (id: string, raw: Record<string, unknown>) => {
     const options = parseOptions(DeriveOptionsSchema, raw);
-    const { deriveClaim } = await import('../../run.ts');
+    const { deriveClaim } = await import('../../pipeline/run.ts');
     let latex: string;
     try {
       latex = await deriveClaim(id, options.paper ? { paper: options.paper } : {});

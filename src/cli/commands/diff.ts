@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { DiffOptionsSchema, parseOptions } from '../options.ts';
 import { changeTable, readErrata, throwIfFailed } from '../ci-outputs.ts';
 import { compareClaims, failOnReason } from '../../report/compare.ts';
-import { stableJson } from '../../report/json.ts';
+import { stableJson } from '../../fs/json.ts';
 
 /** The `diff` command. */
 export const diff = new Command('diff')

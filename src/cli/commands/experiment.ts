@@ -67,12 +67,13 @@ const mnist2 = new Command('mnist2')
   .option('--quiet', 'show no progress on stderr (default: progress when stderr is a terminal)')
   .action(async (raw: Record<string, unknown>) => {
     const options = parseOptions(Mnist2OptionsSchema, raw);
-    const { assertWritableDir } = await import('../../report/write-atomic.ts');
+    const { assertWritableDir } = await import('../../fs/write-dir-atomic.ts');
     assertWritableDir(options.out, 'the experiment results');
-    const { runMnist2Sweep, writeFileAtomicSync } = await import('../../experiments/mnist2/sweep.ts');
+    const { runMnist2Sweep } = await import('../../experiments/mnist2/sweep.ts');
+    const { writeFileAtomicSync } = await import('../../fs/write-file-atomic-sync.ts');
     const { mnist2Tables } = await import('../../experiments/mnist2/tables.ts');
     const { formatTextTable } = await import('../../report/text-table.ts');
-    const { stableJson } = await import('../../report/json.ts');
+    const { stableJson } = await import('../../fs/json.ts');
     // Without --noise the setting's training modes run (full: pgd and random, as Tables 1–4; ci adds exact).
     const noises = options.noise;
     const trainings = noises?.filter((n): n is 'pgd' | 'random' | 'exact' => n !== 'standard');

@@ -4,7 +4,7 @@
 import { Command } from 'commander';
 import { ListOptionsSchema, parseOptions } from '../options.ts';
 import { formatLocation } from '../../report/location.ts';
-import { stableJson } from '../../report/json.ts';
+import { stableJson } from '../../fs/json.ts';
 import { formatTextTable } from '../../report/text-table.ts';
 import { TRANSCRIBED_MARK } from '../../report/verdict-rows.ts';
 
@@ -15,7 +15,7 @@ export const list = new Command('list')
   .option('--paper <file>', 'the paper text to read the claims from (default: the shipped paper text)')
   .action(async (raw: Record<string, unknown>) => {
     const options = parseOptions(ListOptionsSchema, raw);
-    const { allClaims } = await import('../../run.ts');
+    const { allClaims } = await import('../../pipeline/run.ts');
     const claims = allClaims(options.paper);
     if (options.json) {
       const rows = claims.map((c) => ({

@@ -10,8 +10,8 @@ import { asCheckFailure } from '../exit.ts';
 import { addCiOptions, changeTable, finishCiOutputs, prepareCiOutputs, throwIfFailed } from '../ci-outputs.ts';
 import { createProgress } from '../progress.ts';
 import { countVerdicts } from '../../report/counts.ts';
-import { stableJson } from '../../report/json.ts';
-import { prepareOutputDir, writeFilesAtomic } from '../../report/write-atomic.ts';
+import { stableJson } from '../../fs/json.ts';
+import { prepareOutputDir, writeFilesAtomic } from '../../fs/write-dir-atomic.ts';
 import { writeStageHook } from '../test-hooks.ts';
 import { VERDICT_STATUSES } from '../../claims/verdict.ts';
 
@@ -35,13 +35,13 @@ export const report = addCiOptions(addExperimentOptions(
     const { reportFiles, figurePngFiles, isReportEntry } = await import('../../report/files.ts');
     prepareOutputDir(options.out, { replaces: isReportEntry });
     const baseline = prepareCiOutputs(options);
-    const { DEFAULT_SEED } = await import('../../run.ts');
+    const { DEFAULT_SEED } = await import('../../pipeline/run.ts');
     const { defaultEngines } = await import('../../engines/index.ts');
-    const { runReport } = await import('../../report/run-report.ts');
+    const { runReport } = await import('../../pipeline/run-report.ts');
     const { defaultCacheDir } = await import('../../fs/cache.ts');
     const { CODE_VERSION_ENV_VAR } = await import('../../fs/code-version.ts');
     const pinnedCode = process.env[CODE_VERSION_ENV_VAR]?.trim();
-    const { collectProvenance, collectRunProvenance, engineInfo } = await import('../../report/provenance.ts');
+    const { collectProvenance, collectRunProvenance, engineInfo } = await import('../../pipeline/provenance.ts');
     const seed = options.seed ?? DEFAULT_SEED;
     const backend = backendOf(options);
     const cacheDir = defaultCacheDir();

@@ -7,8 +7,8 @@ import { Command } from 'commander';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { BACKEND_NAMES, DirOptionSchema, parseOptions } from '../options.ts';
-import { stableJson } from '../../report/json.ts';
-import { assertWritableDir } from '../../report/write-atomic.ts';
+import { stableJson } from '../../fs/json.ts';
+import { assertWritableDir } from '../../fs/write-dir-atomic.ts';
 
 /** Default output directory of `experiment-resnet`. */
 export const DEFAULT_RESNET_OUT = 'out/resnet';
@@ -18,7 +18,7 @@ const BACKENDS = BACKEND_NAMES;
 const dirSchema = DirOptionSchema;
 
 /**
- * The largest `--eps` numerator: `MAX_EPS_NUMERATOR` of src/resnet/config.ts (ε = 1, the whole pixel range), repeated
+ * The largest `--eps` numerator: `MAX_EPS_NUMERATOR` of src/experiments/resnet18/config.ts (ε = 1, the whole pixel range), repeated
  * here so that parsing options loads no TensorFlow.js (a test asserts they agree).
  */
 export const HELP_MAX_EPS_NUMERATOR = 255;
@@ -108,8 +108,8 @@ const run = new Command('run')
   .action(async (raw: Record<string, unknown>) => {
     const o = parseOptions(ResNetRunOptionsSchema, raw);
     assertWritableDir(o.out, 'the sweep');
-    const { defaultSweep, parseShard } = await import('../../resnet/config.ts');
-    const { runSweep } = await import('../../resnet/sweep.ts');
+    const { defaultSweep, parseShard } = await import('../../experiments/resnet18/config.ts');
+    const { runSweep } = await import('../../experiments/resnet18/sweep.ts');
     const base = defaultSweep(o.setting as 'tiny' | 'full');
     const sweep = {
       ...base,
@@ -147,8 +147,8 @@ const merge = new Command('merge')
   .action(async (dirs: string[], raw: Record<string, unknown>) => {
     const o = parseOptions(ResNetMergeOptionsSchema, raw);
     assertWritableDir(o.out, 'the merged results');
-    const { mergeResults } = await import('../../resnet/merge.ts');
-    const { writeFileAtomicSync } = await import('../../resnet/checkpoint.ts');
+    const { mergeResults } = await import('../../experiments/resnet18/merge.ts');
+    const { writeFileAtomicSync } = await import('../../fs/write-file-atomic-sync.ts');
     const merged = mergeResults(dirs.length > 0 ? dirs : [o.out]);
     const file = join(o.out, 'results.json');
     writeFileAtomicSync(file, stableJson(merged));

@@ -13,7 +13,7 @@
  * Both equal the step-by-step iteration of `pgd` (src/attack/pgd.ts) up to rounding (tested). The L2 attack with a
  * random start runs the plain per-coordinate iteration.
  */
-import { makeRng, deriveSeed } from '../../decide/rng.ts';
+import { makeRng, deriveSeed } from '../../rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
 import { sampleL2UniformRadius, sampleLinfBox } from '../../noise/sample.ts';
 import type { Dataset } from '../../numeric/dataset.ts';

@@ -3,8 +3,7 @@
  * key: the sha256 of the configuration's canonical JSON. Everything that changes a cell's numbers is in here, so equal
  * keys mean equal results; the settings `ci` and `full` are presets of these fields.
  */
-import { createHash } from 'node:crypto';
-import { ClaimcheckError } from '../../errors.ts';
+import { contentKey } from '../../fs/json.ts';
 import { importGraphVersion } from '../../fs/code-version.ts';
 import type { Mnist2Norm, Mnist2Training } from './results.ts';
 
@@ -87,30 +86,9 @@ export function stepSize(rule: Mnist2StepRule, eps: number): number {
   return rule.kind === 'relative' ? rule.factor * eps : rule.size;
 }
 
-/**
- * Canonical JSON: object keys sorted at every level, no whitespace, numbers as JavaScript prints them (shortest
- * round-trip). Throws on values JSON cannot represent exactly (non-finite numbers, undefined, functions).
- */
-export function canonicalJson(value: unknown): string {
-  if (value === null) return 'null';
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new ClaimcheckError('BAD_INPUT', `canonicalJson: numbers must be finite, got ${value}`);
-    return JSON.stringify(value);
-  }
-  if (typeof value === 'string' || typeof value === 'boolean') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map((v: unknown) => canonicalJson(v)).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  throw new ClaimcheckError('BAD_INPUT', `canonicalJson: cannot encode a value of type ${typeof value}`);
-}
-
-/** The cache key of a cell: sha256 (hex) of `canonicalJson(config)`. */
+/** The cache key of a cell: `contentKey(config)`. */
 export function cellKey(config: Mnist2CellConfig): string {
-  return createHash('sha256').update(canonicalJson(config)).digest('hex');
+  return contentKey(config);
 }
 
 /**

@@ -4,7 +4,7 @@
  * and the L2-robust loss divides by it, so the cell has no Hessian spectrum or landscape. It is still a result: the
  * measurements skip it and say why, and a claim that needs it is inconclusive with that reason.
  */
-import { deriveSeed } from '../../decide/rng.ts';
+import { deriveSeed } from '../../rng.ts';
 import type { Mnist2Cell } from './results.ts';
 
 /** The name of a cell in messages: `linf pgd ε=255/255`. */

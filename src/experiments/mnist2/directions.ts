@@ -3,7 +3,7 @@
  * (the paper's Eq. 6; tomgoldstein/loss-landscape `--xnorm filter --xignore biasbn`) and the one-sided `random_line`
  * directions of marcellodebernardi/loss-landscapes.
  */
-import { deriveSeed, makeRng } from '../../decide/rng.ts';
+import { deriveSeed, makeRng } from '../../rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
 import { filterNormalize } from '../../numeric/filter-norm.ts';
 

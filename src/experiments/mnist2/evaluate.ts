@@ -4,7 +4,7 @@
  * random-noise cells, whose tables read "against RANDOM"), and PGD's mean loss against the exact inner maximiser of
  * the linear model on the same constraint set (L2 ball ∩ [0, 1] box by its KKT form, L∞ per coordinate).
  */
-import { makeRng } from '../../decide/rng.ts';
+import { makeRng } from '../../rng.ts';
 import type { Dataset } from '../../numeric/dataset.ts';
 import { sampleUniformNoise } from '../../numeric/random-noise.ts';
 import { softplus } from '../../numeric/stable.ts';

@@ -4,8 +4,8 @@
  * beside the paper's values, the PGD audit, Fig. 3 with both Hessians, Figs. 1, 2, 5 landscapes). The shipped MNIST
  * subset is always there, so this experiment is never "not measured".
  */
-import { defineExperiment, type ExperimentOptions } from '../../report/experiments.ts';
-import type { ReportSection } from '../../report/sections.ts';
+import { defineExperiment, type ExperimentOptions } from '../contract.ts';
+import type { ReportSection } from '../section.ts';
 import { mnist2Provider } from './sweep.ts';
 import { mnist2Measurements } from './measurements.ts';
 import { mnist2Section } from './figures.ts';

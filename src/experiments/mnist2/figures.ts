@@ -6,9 +6,9 @@
 import { formatNumber } from '../../attack/format.ts';
 import { contourPlot } from '../../plot/contour.ts';
 import { categoricalColor, MARKERS, sequentialColor } from '../../plot/colors.ts';
-import type { LineChartSpec, LineSeries } from '../../plot/line-chart.ts';
+import type { LineChartSpec, LineSeries } from '../../plot/chart-spec.ts';
 import { smallMultiples } from '../../plot/small-multiples.ts';
-import type { ReportFigure, ReportSection, ReportTable } from '../../report/sections.ts';
+import type { ReportFigure, ReportSection, ReportTable } from '../section.ts';
 import type { CellHessian } from './hessian.ts';
 import type { Landscape1D } from './landscape.ts';
 import type { Mnist2Measurements } from './measurements.ts';

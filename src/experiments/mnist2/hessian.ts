@@ -10,7 +10,7 @@
  * - The fixed-example Hessian: adversarial examples z = x + η generated once at w* and held fixed,
  *   (1/N) Σ σ(1 − σ) z zᵀ: what PyHessian with a fixed batch and Liu et al.'s `calc_hessian.py` compute.
  */
-import { makeRng } from '../../decide/rng.ts';
+import { makeRng } from '../../rng.ts';
 import { noiseDrawSeed } from './degenerate.ts';
 import { lanczos } from '../../eigen/lanczos.ts';
 import { symmetricEigen } from '../../eigen/symmetric-eigen.ts';

@@ -3,7 +3,7 @@
  * with the inner maximum of Eq. (2) re-solved at every w for adversarially trained cells (the paper's Eq. 5), fixed
  * seeded noise for random-noise cells, and the clean logistic loss of Eq. (1) for standard training.
  */
-import { makeRng } from '../../decide/rng.ts';
+import { makeRng } from '../../rng.ts';
 import { noiseDrawSeed } from './degenerate.ts';
 import { ClaimcheckError } from '../../errors.ts';
 import type { Dataset } from '../../numeric/dataset.ts';

@@ -6,9 +6,8 @@
  * file, fsync, rename), so a re-run skips finished cells and a killed run resumes to the same results.
  */
 import { basename } from 'node:path';
-import { deriveSeed } from '../../decide/rng.ts';
+import { deriveSeed } from '../../rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
-import { writeFileAtomicSync as writeAtomic } from '../../fs/write-file-atomic-sync.ts';
 import type { MeasurementProvider } from '../../claims/checker.ts';
 import { cellKey, epsLabel, mnist2CodeVersion, type Mnist2CellConfig, type Mnist2OptimiserConfig, type Mnist2PgdConfig } from './config.ts';
 import { loadMnist2, type Mnist2Data, type Mnist2Files } from './data.ts';
@@ -242,18 +241,6 @@ function readCachedCell(cache: ResultCache, key: string): Mnist2Cell | null {
     return r.value.key === key && r.value.cell.key === key ? { ok: true, value: r.value.cell } : { ok: false, reason: `it holds the cell of another key` };
   };
   return cache.read('mnist2', '', key, check) ?? null;
-}
-
-/**
- * Writes `content` to `path` atomically (the project's `writeFileAtomicSync`), reporting a failure as bad input: the
- * cache directory given cannot be written.
- */
-export function writeFileAtomicSync(path: string, content: string): void {
-  try {
-    writeAtomic(path, content);
-  } catch (e) {
-    throw new ClaimcheckError('BAD_INPUT', `writeFileAtomicSync: cannot write ${path}: ${(e as Error).message}`, 'pass a cache directory you can write to');
-  }
 }
 
 /**

@@ -1,11 +1,11 @@
 /**
  * Tables 1–4 of the paper (robust accuracy against L2/L∞ PGD and RANDOM in MNIST2) rebuilt from a sweep, with the
- * paper's printed values (proofs/_data/tables.ts) in the columns beside ours; plus the PGD audit and the training
+ * paper's printed values (src/tables/paper-tables.ts) in the columns beside ours; plus the PGD audit and the training
  * record of every cell.
  */
-import { TABLE_1, TABLE_2, TABLE_3, TABLE_4 } from '../../../proofs/_data/tables.ts';
+import { TABLE_1, TABLE_2, TABLE_3, TABLE_4 } from '../../tables/paper-tables.ts';
 import type { PaperTable } from '../../tables/table.ts';
-import type { ReportTable } from '../../report/sections.ts';
+import type { ReportTable } from '../section.ts';
 import type { Mnist2Cell, Mnist2Norm, Mnist2Results } from './results.ts';
 
 /** Which paper table shows which cells: norm and the training of its ε > 0 rows (ε = 0 is standard training). */

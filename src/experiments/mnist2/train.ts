@@ -20,7 +20,7 @@
  * around 1e-7–1e-5 because clipping after the projection makes η_PGD(w) depend on w, so the held-fixed gradient is
  * not exactly the derivative of the PGD loss and the line search stalls (reported as the stop reason).
  */
-import { deriveSeed, makeRng } from '../../decide/rng.ts';
+import { deriveSeed, makeRng } from '../../rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
 import type { Dataset } from '../../numeric/dataset.ts';
 import { sampleUniformNoise } from '../../numeric/random-noise.ts';

@@ -5,7 +5,7 @@
 import { categoricalColor, marker, MARKERS, type MarkerShape } from '../colors.ts';
 import { formatTick, linearMap, niceDomain, niceTicks, safeDomain } from '../scale.ts';
 import { element, fmt, text, textWidth } from '../svg.ts';
-import type { LineChartSpec, LineSeries } from '../line-chart.ts';
+import type { LineChartSpec, LineSeries } from '../chart-spec.ts';
 
 /** Where a panel goes, in pixels of the enclosing SVG. */
 export interface Frame {

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { l2ClippedKkt, l2Maximizer, linearLogisticObjective, linfClippedMaximizer, pgd } from '../../../src/attack/index.ts';
 import type { Label } from '../../../src/attack/linear-model.ts';
-import { deriveSeed, makeRng } from '../../../src/decide/rng.ts';
+import { deriveSeed, makeRng } from '../../../src/rng.ts';
 import { exactPerturbation, linearPgd, pgdRandomStarts } from '../../../src/experiments/mnist2/attack.ts';
 import { sigmoid } from '../../../src/numeric/stable.ts';
 import { subset } from './fixtures.ts';

@@ -4,7 +4,7 @@
  * eigensolves cheap, and weights from a quick L-BFGS (`minimize`) on each cell's training objective with weight decay.
  * No sweep is run: the cells are built here in the `Mnist2Results` shape the sweep writes.
  */
-import { deriveSeed, makeRng } from '../../../src/decide/rng.ts';
+import { deriveSeed, makeRng } from '../../../src/rng.ts';
 import { loadMnist2 } from '../../../src/experiments/mnist2/data.ts';
 import type { AccuracyCount, Mnist2Cell, Mnist2Norm, Mnist2Results, Mnist2Training } from '../../../src/experiments/mnist2/results.ts';
 import type { Dataset } from '../../../src/numeric/dataset.ts';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { landscapeDirections } from '../../../src/experiments/mnist2/directions.ts';
 import { cellLandscape, cellLandscape2d, linspace } from '../../../src/experiments/mnist2/landscape.ts';
 import { landscapeObjective, linfBoxRobustValue } from '../../../src/experiments/mnist2/landscape-objective.ts';
-import { makeRng } from '../../../src/decide/rng.ts';
+import { makeRng } from '../../../src/rng.ts';
 import { fixedExampleLoss } from '../../../src/numeric/fixed-example.ts';
 import { l2AdversarialPerturbation, robustL2Loss } from '../../../src/numeric/robust-l2.ts';
 import { linfBoxRobustLoss } from '../../../src/numeric/robust-linf.ts';

@@ -1,10 +1,10 @@
 /**
  * What this proves about src/experiments/mnist2/tables.ts: Tables 1–4 put our values beside the paper's printed
- * values taken from proofs/_data/tables.ts (not copied by hand), on the union of ε rows, with "—" where a side is
+ * values taken from src/tables/paper-tables.ts (not copied by hand), on the union of ε rows, with "—" where a side is
  * missing; the ε = 0 row is the standard-training cell; and the audit and training tables list every cell.
  */
 import { describe, expect, it } from 'vitest';
-import { TABLE_1, TABLE_4 } from '../../../proofs/_data/tables.ts';
+import { TABLE_1, TABLE_4 } from '../../../src/tables/paper-tables.ts';
 import { mnist2AuditTable, mnist2PaperTable, mnist2Tables, mnist2TrainingTable, paperRows } from '../../../src/experiments/mnist2/tables.ts';
 import type { AccuracyCount, Mnist2Cell, Mnist2Results } from '../../../src/experiments/mnist2/results.ts';
 

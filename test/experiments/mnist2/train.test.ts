@@ -6,7 +6,7 @@
  * exactly the weights of exact L∞ training.
  */
 import { describe, expect, it } from 'vitest';
-import { makeRng } from '../../../src/decide/rng.ts';
+import { makeRng } from '../../../src/rng.ts';
 import { exactPerturbation } from '../../../src/experiments/mnist2/attack.ts';
 import { perturbedObjective, trainMnist2 } from '../../../src/experiments/mnist2/train.ts';
 import { randomNoiseLoss } from '../../../src/numeric/random-noise.ts';

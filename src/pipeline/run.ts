@@ -1,0 +1,251 @@
+/**
+ * Runs checks: loads the claim registry, finds each claim's checker and returns the verdicts it computes.
+ */
+import { claimRecords } from '../../proofs/index.ts';
+import { checkers } from '../../checks/index.ts';
+import { loadClaims } from '../claims/load.ts';
+import type { CheckResult, LoadedClaim } from '../claims/loaded.ts';
+import type { CheckContext } from '../claims/checker.ts';
+import type { Verdict } from '../claims/verdict.ts';
+import { ClaimcheckError } from '../errors.ts';
+import { defaultEngines } from '../engines/index.ts';
+import { deriveSeed } from '../rng.ts';
+import { nearestIds } from '../claims/nearest.ts';
+import { fork } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import os from 'node:os';
+import { settleVacuous } from '../claims/vacuity.ts';
+import { DEFAULT_PAPER, readPaper, type Paper } from '../paper/paper.ts';
+
+/** The default seed of every check (printed in every output). */
+export const DEFAULT_SEED = 20210;
+
+export interface RunOptions {
+  readonly seed?: number;
+  /** The paper text the formulas are read from (default: the shipped one, `DEFAULT_PAPER`). */
+  readonly paper?: string;
+  readonly dims?: readonly number[];
+  readonly points?: readonly number[];
+  /** Called before and after each claim (progress display). */
+  readonly onProgress?: (event: { readonly id: string; readonly index: number; readonly total: number; readonly done: boolean }) => void;
+  /** Worker processes for `runChecksParallel` (default: the number of cores, at most 4). */
+  readonly jobs?: number;
+  /** Experiment results for empirical claims (see `CheckContext.measurements`). */
+  readonly measurements?: CheckContext['measurements'];
+  /**
+   * Experiment results already computed, by measurement name: plain data, so unlike `measurements` they reach the
+   * worker processes of `runChecksParallel`. Each becomes a provider that resolves to it (`measurements` wins on a
+   * name in both).
+   */
+  readonly measurementData?: Readonly<Record<string, unknown>>;
+}
+
+const loaded = new Map<string, { readonly paper: Paper; readonly claims: LoadedClaim[] }>();
+
+/** The paper text at `file` (default: the shipped one), read and checked once per process. */
+export function paperAt(file: string = DEFAULT_PAPER): Paper {
+  return claimsOf(file).paper;
+}
+
+function claimsOf(file: string): { readonly paper: Paper; readonly claims: LoadedClaim[] } {
+  let entry = loaded.get(file);
+  if (!entry) {
+    const paper = readPaper(file);
+    const claims = loadClaims(claimRecords, checkers, paper);
+    if (claims.every((c) => c.notInPaper.length > 0)) {
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        `--paper ${file}: none of the paper's formulas or quoted sentences were found: not a version of "${paperAt().title}"`,
+        'give the text of a version of the paper as extracted with its formulas',
+      );
+    }
+    entry = { paper, claims };
+    loaded.set(file, entry);
+  }
+  return entry;
+}
+
+/** Every claim of the registry, validated, with its formulas read from the paper (cached per paper file). */
+export function allClaims(paper: string = DEFAULT_PAPER): LoadedClaim[] {
+  return claimsOf(paper).claims;
+}
+
+/**
+ * The claims with the given ids, in the order given and each once (a repeated id counts at its first occurrence), or
+ * all claims when `ids` is empty; unknown ids throw with the nearest known ids.
+ */
+export function selectClaims(ids: readonly string[], paper: string = DEFAULT_PAPER): LoadedClaim[] {
+  const claims = allClaims(paper);
+  if (ids.length === 0) return claims;
+  const byId = new Map(claims.map((c) => [c.id, c]));
+  return [...new Set(ids)].map((id) => {
+    const found = byId.get(id);
+    if (!found) {
+      const near = nearestIds(id, [...byId.keys()]);
+      throw new ClaimcheckError('UNKNOWN_CLAIM', `unknown claim id "${id}"`, `nearest ids: ${near.join(', ')}`);
+    }
+    return found;
+  });
+}
+
+function rethrow(err: unknown): never {
+  throw err;
+}
+
+/**
+ * The verdict of a claim whose checker could not read what a revised paper prints (a `SyntaxError` of the parsers of
+ * printed sets, steps and tables, e.g. a table without a row the claim names): inconclusive, saying so. On the shipped
+ * paper such an error is a fault of claimcheck and stays one (exit 1).
+ */
+function revisionUnreadable(claim: LoadedClaim, seed: number, err: unknown, paper: string | undefined): Verdict | undefined {
+  if (!(err instanceof SyntaxError) || paper === undefined || paperAt(paper).sha256 === paperAt().sha256) return undefined;
+  const reason = `what this version of the paper prints could not be read: ${err.message}`;
+  return { claimId: claim.id, seed, checker: checkerFor(claim).kind, status: 'inconclusive', reason, evidence: { summary: reason } };
+}
+
+/**
+ * The verdict of a claim that this version of the paper does not make, or whose formulas in it cannot be read:
+ * inconclusive, saying which locator or formula and why. The checker does not run.
+ */
+export function unreadableVerdict(claim: LoadedClaim, seed: number): Verdict | undefined {
+  const checker = checkerFor(claim).kind;
+  if (claim.notInPaper.length > 0) {
+    const reason = `not in this version of the paper: ${claim.notInPaper.join('; ')}`;
+    return { claimId: claim.id, seed, checker, status: 'inconclusive', reason, evidence: { summary: reason, data: { notInPaper: claim.notInPaper } } };
+  }
+  if (claim.unreadable.length > 0) {
+    const reason = `what this version of the paper prints could not be read: ${claim.unreadable.join('; ')}`;
+    return { claimId: claim.id, seed, checker, status: 'inconclusive', reason, evidence: { summary: reason, data: { unreadable: claim.unreadable } } };
+  }
+  return undefined;
+}
+
+/** Builds the context a checker receives for one claim (the claim's seed is derived from the run seed and its id). */
+export function contextFor(claim: LoadedClaim, options: RunOptions = {}): CheckContext {
+  const seed = options.seed ?? DEFAULT_SEED;
+  return {
+    seed: deriveSeed(seed, claim.id),
+    runSeed: seed,
+    engines: defaultEngines(),
+    dims: options.dims ?? [2, 3, 4, 5],
+    points: options.points ?? [2],
+    ...(options.measurements || options.measurementData ? { measurements: measurementsOf(options) } : {}),
+  };
+}
+
+/** `measurementData` as providers, merged with `measurements`. */
+function measurementsOf(options: RunOptions): NonNullable<CheckContext['measurements']> {
+  const fromData = Object.entries(options.measurementData ?? {}).map(([name, data]) => [name, () => Promise.resolve(data)] as const);
+  return { ...Object.fromEntries(fromData), ...options.measurements };
+}
+
+function checkerFor(claim: LoadedClaim) {
+  const checker = checkers.find((c) => c.kind === claim.kind);
+  if (!checker) throw new ClaimcheckError('UNKNOWN_CHECKER', `claim ${claim.id}: no checker for kind "${claim.kind}"`);
+  return checker;
+}
+
+/** Checks the given claims (all when `ids` is empty) and returns their verdicts in paper order. */
+export async function runChecks(ids: readonly string[], options: RunOptions = {}): Promise<CheckResult[]> {
+  const claims = selectClaims(ids, options.paper);
+  const results: CheckResult[] = [];
+  for (const [index, claim] of claims.entries()) {
+    options.onProgress?.({ id: claim.id, index, total: claims.length, done: false });
+    const checker = checkerFor(claim);
+    const params = checker.params.parse(claim.params);
+    const t0 = performance.now();
+    const context = contextFor(claim, options);
+    let verdict: Verdict;
+    try {
+      verdict = unreadableVerdict(claim, context.seed) ?? settleVacuous(await checker.check(claim, params, context));
+    } catch (err) {
+      verdict = revisionUnreadable(claim, context.seed, err, options.paper) ?? rethrow(err);
+    }
+    results.push({ claim, verdict, millis: performance.now() - t0 });
+    options.onProgress?.({ id: claim.id, index, total: claims.length, done: true });
+  }
+  return results;
+}
+
+/** The derived form of a claim in LaTeX, for checkers that derive one. */
+export async function deriveClaim(id: string, options: RunOptions = {}): Promise<string> {
+  const [claim] = selectClaims([id], options.paper);
+  const missing = unreadableVerdict(claim!, 0);
+  if (missing?.status === 'inconclusive') throw new ClaimcheckError('BAD_INPUT', `claim ${id}: ${missing.reason}`);
+  const checker = checkerFor(claim!);
+  if (!checker.derive) {
+    throw new ClaimcheckError('BAD_INPUT', `claim ${id}: its checker (${checker.kind}) derives no formula`, 'derive works on formula claims');
+  }
+  return checker.derive(claim!, checker.params.parse(claim!.params), contextFor(claim!, options));
+}
+
+/**
+ * tsx's ESM loader as an absolute file URL, resolved from this package (not from the working directory, where a bare
+ * `--import tsx` would look for it), for the `--import` of the worker processes.
+ */
+function tsxLoaderUrl(): string {
+  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+}
+
+interface WorkerMessage {
+  readonly type: 'progress' | 'results' | 'error';
+  readonly id?: string;
+  readonly done?: boolean;
+  readonly results?: readonly { readonly id: string; readonly verdict: Verdict; readonly millis: number }[];
+  readonly message?: string;
+  readonly code?: string;
+  readonly suggestion?: string;
+}
+
+/**
+ * Like `runChecks`, spread over `jobs` child processes (claims dealt round-robin, results in paper order). Each claim's
+ * seed depends only on the run seed and its id, so the verdicts are identical to a serial run.
+ */
+export async function runChecksParallel(ids: readonly string[], options: RunOptions = {}): Promise<CheckResult[]> {
+  const claims = selectClaims(ids, options.paper);
+  const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(os.cpus().length, 4), claims.length));
+  // Measurement providers are functions and cannot cross a process boundary: run serially when there are any.
+  if (jobs === 1 || options.measurements) return runChecks(ids, options);
+  const groups: string[][] = Array.from({ length: jobs }, () => []);
+  claims.forEach((c, i) => groups[i % jobs]!.push(c.id));
+  const worker = fileURLToPath(new URL('./run-worker.ts', import.meta.url));
+  const loader = tsxLoaderUrl();
+  let finished = 0;
+  const byId = new Map<string, CheckResult>();
+  const claimById = new Map(claims.map((c) => [c.id, c]));
+  await Promise.all(
+    groups.map(
+      (group) =>
+        new Promise<void>((resolve, reject) => {
+          // 'advanced' (structured clone) keeps NaN, ±Infinity and typed arrays in verdicts and measurement data as a
+          // serial run has them.
+          const child = fork(worker, [], {
+            execArgv: ['--import', loader],
+            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+            serialization: 'advanced',
+          });
+          child.on('message', (m: WorkerMessage) => {
+            if (m.type === 'progress' && m.id) {
+              if (m.done) finished++;
+              options.onProgress?.({ id: m.id, index: finished - (m.done ? 1 : 0), total: claims.length, done: m.done ?? false });
+            } else if (m.type === 'results') {
+              for (const r of m.results ?? []) byId.set(r.id, { claim: claimById.get(r.id)!, verdict: r.verdict, millis: r.millis });
+            } else if (m.type === 'error') {
+              reject(m.code ? new ClaimcheckError(m.code as never, m.message ?? 'worker failed', m.suggestion) : new Error(m.message));
+            }
+          });
+          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`check worker exited with code ${code}`))));
+          child.send({
+            ids: group,
+            seed: options.seed ?? DEFAULT_SEED,
+            paper: options.paper,
+            dims: options.dims,
+            points: options.points,
+            measurementData: options.measurementData,
+          });
+        }),
+    ),
+  );
+  return claims.map((c) => byId.get(c.id)!);
+}

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineExperiment, type Experiment, type ExperimentOptions } from '../../src/experiments/contract.ts';
+import { experiments } from '../../src/experiments/registry.ts';
+import { runReport } from '../../src/pipeline/run-report.ts';
+import { fastIds, registryIds } from '../cli/fast-claims.ts';
+import { fakeSections } from '../report/fake-sections.ts';
+import { claimRecords } from '../../proofs/index.ts';
+
+interface FakeResults {
+  readonly seed: number;
+  readonly setting: string;
+  readonly values: readonly number[];
+}
+
+describe('runReport', () => {
+  let cacheDir: string;
+  let ids: string[];
+  const calls: ExperimentOptions[] = [];
+  let measured: Experiment;
+  let absent: Experiment;
+
+  beforeAll(() => {
+    cacheDir = mkdtempSync(join(tmpdir(), 'claimcheck-run-report-'));
+    ids = fastIds(registryIds()).slice(0, 2);
+    measured = defineExperiment<FakeResults>({
+      id: 'fake-landscape',
+      title: 'fake',
+      claims: [ids[0]!],
+      provider: (options) => async () => {
+        calls.push(options);
+        return { seed: options.seed, setting: options.setting, values: [1, Number.NaN] };
+      },
+      section: (results) => ({ ...fakeSections(ids[0]!)[0]!, summary: `seed ${results.seed}, ${results.setting}, ${results.values.length} values` }),
+      notMeasured: () => undefined,
+      code: ['src/errors.ts'],
+    });
+    absent = {
+      id: 'fake-cifar10',
+      title: 'absent',
+      claims: [ids[1]!],
+      provider: () => () => Promise.reject(new Error('must not run')),
+      section: () => {
+        throw new Error('must not be called');
+      },
+      notMeasured: (options) => (options.cifarDir === null ? fakeSections('x')[1] : undefined),
+      code: ['src/errors.ts'],
+    };
+  });
+  afterAll(() => {
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  it('lists every claim whose checker reads an experiment among that experiment’s claims', () => {
+    const reads: Record<string, string> = { 'mnist2-sharpness': 'mnist2', 'mnist2-table-rerun': 'mnist2', 'resnet-trend': 'resnet' };
+    for (const r of claimRecords) {
+      const id = reads[r.kind];
+      if (!id) continue;
+      expect(experiments.find((e) => e.id === id)!.claims, `${r.id} reads ${id}`).toContain(r.id);
+    }
+  });
+
+  it('registers the experiments in report order, each with the claims it feeds', () => {
+    expect(experiments.map((e) => e.id)).toEqual(['mnist2', 'resnet']);
+    for (const e of experiments) expect(e.claims.length).toBeGreaterThan(0);
+  });
+
+  it('runs the experiments the claims rest on once, and gives their sections in registry order', async () => {
+    const run = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], jobs: 1, experiment: { setting: 'ci' } });
+    expect(run.results.map((r) => r.claim.id)).toEqual(ids);
+    expect(run.cached).toEqual([]);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ seed: 3, setting: 'ci', backend: 'auto', dataDir: null, fresh: false, cacheDir: join(cacheDir, 'experiments', 'fake-landscape') });
+    expect(run.sections.map((s) => s.id)).toEqual(['fake-landscape', 'fake-cifar10']);
+    expect(run.experimentClaims).toEqual(ids);
+    expect(run.sections[0]!.summary).toBe('seed 3, ci, 2 values');
+    expect(run.experiments).toEqual([
+      expect.objectContaining({ id: 'fake-landscape', status: 'measured' }),
+      { id: 'fake-cifar10', status: 'not-measured', millis: 0 },
+    ]);
+  });
+
+  it('reuses cached results and verdicts, the same data as fresh ones, unless fresh', async () => {
+    const first = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], jobs: 1 });
+    expect(calls).toHaveLength(1);
+    expect(first.cached).toEqual(ids);
+    expect(first.experiments[0]).toMatchObject({ status: 'cached' });
+    const again = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], jobs: 1, fresh: true });
+    expect(calls).toHaveLength(2);
+    expect(again.cached).toEqual([]);
+    expect(again.results.map((r) => r.verdict)).toEqual(first.results.map((r) => r.verdict));
+    expect(again.sections).toEqual(first.sections);
+  });
+
+  it('keys the cache on the seed and on the options of the experiments a claim reads', async () => {
+    const seed = await runReport({ ids, seed: 4, cacheDir, experiments: [measured, absent], jobs: 1 });
+    expect(seed.cached).toEqual([]);
+    const full = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], jobs: 1, experiment: { setting: 'full' } });
+    // ids[0] reads the measured experiment, whose options changed; ids[1] reads only the absent one.
+    expect(full.cached).toEqual([ids[1]]);
+    expect(full.experiments[0]).toMatchObject({ status: 'measured' });
+  });
+
+  it('runs no experiment that no selected claim rests on', async () => {
+    const other = registryIds().find((id) => !ids.includes(id))!;
+    const before = calls.length;
+    const run = await runReport({ ids: [other], seed: 3, cacheDir: null, experiments: [measured, absent], jobs: 1 });
+    expect(calls.length).toBe(before);
+    expect(run.sections).toEqual([]);
+    expect(run.experiments.map((e) => e.status)).toEqual(['not-run', 'not-run']);
+  });
+
+  it('names the experiment that could not run', async () => {
+    const broken: Experiment = { ...measured, provider: () => () => Promise.reject(new Error('no data')) };
+    await expect(runReport({ ids, cacheDir: null, experiments: [broken], jobs: 1 })).rejects.toThrow('experiment fake-landscape could not run: no data');
+  });
+});
