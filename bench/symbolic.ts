@@ -4,7 +4,8 @@
  * cores a second worker process costs as much start-up as it saves)
  */
 import os from 'node:os';
-import { allClaims, runChecksParallel, DEFAULT_SEED } from '../src/pipeline/run.ts';
+import { allClaims, runChecksParallel } from '../src/pipeline/run.ts';
+import { DEFAULT_SEED } from '../src/settings.ts';
 
 const SYMBOLIC = new Set(['derivative', 'identity', 'monotonicity', 'projector-spectrum', 'liu-approximation', 'norm-inequality']);
 const seedArg = process.argv.indexOf('--seed');

@@ -9,38 +9,20 @@
  */
 import { z } from 'zod';
 import { formatNumber } from '../src/attack/format.ts';
-import { defineChecker, type Checker, type CheckContext } from '../src/claims/checker.ts';
+import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import type { Dataset } from '../src/numeric/dataset.ts';
-import type { CellHessian } from '../src/experiments/mnist2/hessian.ts';
-import type { Landscape1D } from '../src/experiments/mnist2/landscape.ts';
+import type { CellHessian, Landscape1D, Mnist2Measured } from '../src/experiments/mnist2/measurement-schemas.ts';
 import type { Mnist2Cell, Mnist2Norm, Mnist2Results } from '../src/experiments/mnist2/results.ts';
 import { atEps, mnist2Series, sameEps } from '../src/experiments/mnist2/series.ts';
-import {
-  cachedHessian,
-  cachedLandscape,
-  loadSweepTrainSplit,
-  mnist2Results,
-  notMeasured,
-  type Mnist2DatasetLoader,
-} from './_internals/mnist2.ts';
+import { measurementOf, MissingMeasurement, mnist2Measured, notMeasured } from './_internals/mnist2.ts';
 import { linearFit } from './_internals/linear-fit.ts';
-import { makeRng } from '../src/rng.ts';
 import { DegenerateCellError } from '../src/experiments/mnist2/degenerate.ts';
 
 const Norm = z.enum(['l2', 'linf']);
 const HessianName = z.enum(['robust', 'fixed-example']);
 const LandscapeMeasure = z.enum(['landscape-rise', 'fn-curvature']);
-/** Directions and grid of the measurements (shared by every claim so one measurement serves all). */
-const Probe = {
-  /** Filter-normalised Gaussian directions and their base seed (loss-landscape's default seed 123). */
-  directions: z.number().int().min(1).default(5),
-  directionSeed: z.number().int().min(0).max(0xffffffff).default(123),
-  /** α grid points on [−1, 1]. */
-  points: z.number().int().min(3).default(51),
-};
 
 /** Optional ε values per norm (default: every adversarial ε of the sweep, with the standard model at ε = 0). */
 const EpsSubset = z.object({ l2: z.array(z.number().nonnegative()).min(2).optional(), linf: z.array(z.number().nonnegative()).min(2).optional() }).optional();
@@ -54,7 +36,6 @@ const ParamsSchema = z.discriminatedUnion('form', [
     hessians: z.array(HessianName).min(1),
     eigenvalue: z.number().int().min(1).max(3).default(1),
     minCells: z.number().int().min(2).default(3),
-    ...Probe,
   }),
   /** λ_1 … λ_top of each named Hessian against ε: least-squares line with R² ≥ minR2 and max |residual| / max |λ| ≤ maxRelDeviation. */
   z.object({
@@ -66,7 +47,6 @@ const ParamsSchema = z.discriminatedUnion('form', [
     minR2: z.number().min(0).max(1),
     maxRelDeviation: z.number().positive(),
     minCells: z.number().int().min(3).default(3),
-    ...Probe,
   }),
   /**
    * Eq. (9)'s spectrum at each adversarial cell with ε > 0 (robust-loss Hessian): the top three eigenvalues equal
@@ -79,7 +59,6 @@ const ParamsSchema = z.discriminatedUnion('form', [
     minEqualRatio: z.number().positive().max(1),
     maxRelError: z.number().positive(),
     minCells: z.number().int().min(2).default(2),
-    ...Probe,
   }),
   /**
    * Theorem 1's premise on the training data: per-point stationarity forces ‖x^n‖ = ‖η^n‖ ≤ ε for every n, so it can
@@ -100,7 +79,6 @@ const ParamsSchema = z.discriminatedUnion('form', [
      * |(1/N)Σ η_i²/(ε²/3) − 1| ≤ tol; |(1/N)Σ η_i η_j|/(ε²/3) ≤ tol for i ≠ j.
      */
     tolerance: z.number().positive().default(0.1),
-    noiseSeed: z.number().int().min(0).max(0xffffffff).default(7),
   }),
   /** (max − min)/mean of ‖w*‖₂ over the adversarial ε series of each norm ≤ maxRelativeSpread. */
   z.object({
@@ -115,7 +93,6 @@ const ParamsSchema = z.discriminatedUnion('form', [
     form: z.literal('landscape-sharper'),
     series: z.array(z.object({ figure: z.string().min(1), norm: Norm, eps: z.array(z.number().nonnegative()).min(2) })).min(1),
     measures: z.array(LandscapeMeasure).min(1),
-    ...Probe,
   }),
   /**
    * At every ε > 0 with both models: sharpening over the standard model Δ = S(ε) − S(0) of the adversarial model is
@@ -126,7 +103,6 @@ const ParamsSchema = z.discriminatedUnion('form', [
     norms: z.array(Norm).min(1),
     measures: z.array(LandscapeMeasure).min(1),
     minRatio: z.number().min(1),
-    ...Probe,
   }),
 ]);
 type Params = z.infer<typeof ParamsSchema>;
@@ -200,17 +176,14 @@ function hessianValues(h: CellHessian, which: 'robust' | 'fixed-example'): reado
   return r.dense?.values ?? r.lanczos.values;
 }
 
-interface Measured {
-  readonly results: Mnist2Results;
-  readonly ds: Dataset | null;
+/** The Fig. 3 Hessians of `cells`, by cell key. */
+function hessiansOf(measured: Mnist2Measured, cells: readonly Mnist2Cell[]): Map<string, CellHessian> {
+  return new Map(cells.map((c) => [c.key, measurementOf(measured, measured.measurements.hessians, c, 'Fig. 3 Hessian')] as const));
 }
 
-function hessianOptions(p: { directions: number; directionSeed: number }): { topK: number; directions: number; directionSeed: number } {
-  return { topK: 3, directions: p.directions, directionSeed: p.directionSeed };
-}
-
-function landscapeOptions(p: { directions: number; directionSeed: number; points: number }): { directions: number; directionSeed: number; points: number } {
-  return { directions: p.directions, directionSeed: p.directionSeed, points: p.points };
+/** The 1-D landscape of `cell`. */
+function landscapeOf(measured: Mnist2Measured, cell: Mnist2Cell): Landscape1D {
+  return measurementOf(measured, measured.measurements.landscapes, cell, '1-D landscape');
 }
 
 function landscapeMeasure(l: Landscape1D, m: 'landscape-rise' | 'fn-curvature'): { mean: number; perDirection: readonly number[] } {
@@ -219,12 +192,13 @@ function landscapeMeasure(l: Landscape1D, m: 'landscape-rise' | 'fn-curvature'):
     : { mean: l.curvature.mean, perDirection: l.directions.map((d) => d.curvature) };
 }
 
-function eigenGrow(p: Extract<Params, { form: 'eigen-grow' }>, { results, ds }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function eigenGrow(p: Extract<Params, { form: 'eigen-grow' }>, measured: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+  const { results } = measured;
   const k = p.eigenvalue;
   const details: string[] = [];
   const data: Record<string, unknown> = {};
   const series = p.norms.map((norm) => ({ norm, cells: adversarialSeries(results, norm, p.minCells, p.eps) }));
-  const hs = new Map(series.flatMap((s) => s.cells.map((c) => [c.key, cachedHessian(c, ds!, hessianOptions(p))] as const)));
+  const hs = hessiansOf(measured, series.flatMap((s) => s.cells));
   const outcomes = p.hessians.map((which): Outcome => {
     const parts: string[] = [];
     let witness: Witness | undefined;
@@ -253,10 +227,11 @@ function eigenGrow(p: Extract<Params, { form: 'eigen-grow' }>, { results, ds }: 
   return { outcomes, details, data };
 }
 
-function eigenLinear(p: Extract<Params, { form: 'eigen-linear' }>, { results, ds }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function eigenLinear(p: Extract<Params, { form: 'eigen-linear' }>, measured: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+  const { results } = measured;
   const data: Record<string, unknown> = {};
   const series = p.norms.map((norm) => ({ norm, cells: adversarialSeries(results, norm, p.minCells, p.eps) }));
-  const hs = new Map(series.flatMap((s) => s.cells.map((c) => [c.key, cachedHessian(c, ds!, hessianOptions(p))] as const)));
+  const hs = hessiansOf(measured, series.flatMap((s) => s.cells));
   const outcomes = p.hessians.map((which): Outcome => {
     const parts: string[] = [];
     let witness: Witness | undefined;
@@ -282,12 +257,13 @@ function eigenLinear(p: Extract<Params, { form: 'eigen-linear' }>, { results, ds
   return { outcomes, details: [`thresholds (record params): R² ≥ ${p.minR2}, max |λ − fit| / max |λ| ≤ ${p.maxRelDeviation}`], data };
 }
 
-function eq9Spectrum(p: Extract<Params, { form: 'eq9-spectrum' }>, { results, ds }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function eq9Spectrum(p: Extract<Params, { form: 'eq9-spectrum' }>, measured: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+  const { results } = measured;
   const data: Record<string, unknown> = {};
   const series = p.norms.map((norm) => ({ norm, cells: adversarialSeries(results, norm, p.minCells, p.eps).filter((c) => c.eps > 0) }));
   const rows = series.flatMap(({ norm, cells }) =>
     cells.map((c) => {
-      const h = cachedHessian(c, ds!, hessianOptions(p));
+      const h = hessiansOf(measured, [c]).get(c.key)!;
       const v = hessianValues(h, 'robust');
       return { norm, c, l1: v[0]!, l2: v[1]!, l3: v[2]!, predicted: c.eps / (2 * h.weightNorm), wNorm: h.weightNorm };
     }),
@@ -320,9 +296,8 @@ function eq9Spectrum(p: Extract<Params, { form: 'eq9-spectrum' }>, { results, ds
   return { outcomes, details: [`thresholds (record params, supplied by claimcheck): λ3/λ1 ≥ ${p.minEqualRatio}; |λ1 − ε/(2‖w*‖)|/λ1 ≤ ${p.maxRelError}`], data };
 }
 
-function premiseData({ results, ds }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
-  const d = ds!.d;
-  const norms = Array.from({ length: ds!.n }, (_, k) => Math.hypot(...ds!.X.subarray(k * d, (k + 1) * d)));
+function premiseData({ results, measurements }: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+  const norms = measurements.premises.imageNorms;
   const l2 = results.cells.filter((c) => c.norm === 'l2' && c.eps > 0);
   if (l2.length === 0) throw new Undecidable('the sweep has no L2 cell with ε > 0');
   const epsMax = Math.max(...l2.map((c) => c.eps));
@@ -339,49 +314,15 @@ function premiseData({ results, ds }: Measured): { outcomes: Outcome[]; details:
   return { outcomes: [outcome], details: ['per-point stationarity is y^n x^n = ‖η^n‖ ŵ* (sec3-optimality-condition), so ‖x^n‖ = ‖η^n‖ ≤ ε'], data: { minNorm, epsMax, within, images: norms.length } };
 }
 
-function noisePremises(p: Extract<Params, { form: 'noise-premises' }>, { results, ds }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function noisePremises(p: Extract<Params, { form: 'noise-premises' }>, { results, measurements }: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+  const { premises } = measurements;
   const epsList = p.eps ?? [...new Set(results.cells.filter((c) => c.norm === 'linf' && c.training === 'random' && c.eps > 0).map((c) => c.eps))];
   if (epsList.length === 0) throw new Undecidable('the sweep has no L∞ random-noise cell with ε > 0');
-  const { X, n, d } = ds!;
-  const rng = makeRng(p.noiseSeed);
-  // The moments of Eq. (15) as printed, over n and every coordinate pair: (1/N)Σ_n η_i x_j (→ 0) and (1/N)Σ_n η_i η_j
-  // (→ ε²/3 δ_ij), pooled over i = j and over i ≠ j; the cross moments are scaled by √(E[η²]E[x²]) (a raw cosine).
+  const n = premises.images;
   const rows = epsList.map((eps) => {
-    let ee = 0; // Σ η_i²
-    let ex = 0; // Σ η_i x_i
-    let s = 0; // Σ η_i
-    let eeOff = 0; // Σ_n (Σ_i η_i)² − Σ_i η_i²
-    let exOff = 0; // Σ_n (Σ_i η_i)(Σ_j x_j) − Σ_i η_i x_i
-    let xx = 0; // Σ x_i²
-    for (let k = 0; k < n; k++) {
-      let se = 0;
-      let sx = 0;
-      let ek = 0;
-      let xk = 0;
-      for (let i = k * d; i < (k + 1) * d; i++) {
-        const x = X[i]!;
-        const e = Math.min(1, Math.max(0, x + rng.uniform(-eps, eps))) - x;
-        se += e;
-        sx += x;
-        ek += e * e;
-        xk += e * x;
-        xx += x * x;
-      }
-      s += se;
-      ee += ek;
-      ex += xk;
-      eeOff += se * se - ek;
-      exOff += se * sx - xk;
-    }
-    const diag = n * d;
-    const off = n * d * (d - 1);
-    const mean = s / diag;
-    const second = ee / diag;
-    const scale = Math.sqrt(second * (xx / diag));
-    const crossDiag = ex / diag / scale;
-    const crossOff = exOff / off / scale;
-    const secondRatio = second / ((eps * eps) / 3);
-    const offRatio = eeOff / off / ((eps * eps) / 3);
+    const m = premises.noiseMoments.find((r) => sameEps(r.eps, eps));
+    if (m === undefined) throw new Undecidable(`the measurements have no noise moments at ε = ${formatNumber(eps, 6)} (they are taken at every L∞ random-noise ε of the sweep)`);
+    const { mean, crossDiag, crossOff, secondRatio, offRatio } = m;
     const ok = Math.abs(mean) <= p.tolerance * eps && Math.abs(crossDiag) <= p.tolerance && Math.abs(crossOff) <= p.tolerance && Math.abs(secondRatio - 1) <= p.tolerance && Math.abs(offRatio) <= p.tolerance;
     return { eps, mean, crossDiag, crossOff, secondRatio, offRatio, ok };
   });
@@ -392,11 +333,11 @@ function noisePremises(p: Extract<Params, { form: 'noise-premises' }>, { results
   const outcome: Outcome = {
     measure: "Eq. (15)'s premises for the clipped noise: (1/N)Σ η_i x_j → 0, mean 0, (1/N)Σ η_i η_j → ε²/3 δ_ij",
     holds: bad === undefined,
-    summary: `${line} (tolerance ${p.tolerance}; noise seed ${p.noiseSeed}; every pixel of the training split, ${n} images)`,
+    summary: `${line} (tolerance ${p.tolerance}; noise seed ${premises.noiseSeed}; every pixel of the training split, ${n} images)`,
     ...(bad
       ? {
           witness: {
-            point: { eps: fmt(bad.eps), noiseSeed: String(p.noiseSeed) },
+            point: { eps: fmt(bad.eps), noiseSeed: String(premises.noiseSeed) },
             paperValue: '(1/N)Σ η_i x_j = 0, mean 0, (1/N)Σ η_i η_j = ε²/3 δ_ij',
             ourValue: `mean ${fmt(bad.mean)}, scaled (1/N)Σ η_i x_j ${fmt(bad.crossDiag)} (i = j) and ${fmt(bad.crossOff)} (i ≠ j), (1/N)Σ η_i η_j/(ε²/3) ${fmt(bad.secondRatio)} (i = j) and ${fmt(bad.offRatio)} (i ≠ j)`,
           },
@@ -413,7 +354,7 @@ function noisePremises(p: Extract<Params, { form: 'noise-premises' }>, { results
   };
 }
 
-function weightNormStable(p: Extract<Params, { form: 'weight-norm-stable' }>, { results }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function weightNormStable(p: Extract<Params, { form: 'weight-norm-stable' }>, { results }: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
   const parts: string[] = [];
   let witness: Witness | undefined;
@@ -445,7 +386,8 @@ function weightNormStable(p: Extract<Params, { form: 'weight-norm-stable' }>, { 
   return { outcomes: [outcome], details: [`threshold (record params): (max − min)/mean ≤ ${p.maxRelativeSpread}`], data };
 }
 
-function landscapeSharper(p: Extract<Params, { form: 'landscape-sharper' }>, { results, ds }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function landscapeSharper(p: Extract<Params, { form: 'landscape-sharper' }>, measured: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+  const { results } = measured;
   const data: Record<string, unknown> = {};
   const details: string[] = [];
   const series = p.series.map((s) => {
@@ -455,7 +397,7 @@ function landscapeSharper(p: Extract<Params, { form: 'landscape-sharper' }>, { r
     if (missing.length > 0) {
       throw new Undecidable(`${s.figure}: the sweep has no ${normName(s.norm)} adversarial cell at ε = ${missing.map((e) => formatNumber(e, 6)).join(', ')}`);
     }
-    return { ...s, cells, ls: cells.map((c) => cachedLandscape(c, ds!, landscapeOptions(p))) };
+    return { ...s, cells, ls: cells.map((c) => landscapeOf(measured, c)) };
   });
   const outcomes = p.measures.map((m): Outcome => {
     const parts: string[] = [];
@@ -482,7 +424,8 @@ function landscapeSharper(p: Extract<Params, { form: 'landscape-sharper' }>, { r
   return { outcomes, details, data };
 }
 
-function randomLessSharp(p: Extract<Params, { form: 'random-less-sharp' }>, { results, ds }: Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function randomLessSharp(p: Extract<Params, { form: 'random-less-sharp' }>, measured: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+  const { results } = measured;
   const data: Record<string, unknown> = {};
   const pairs = p.norms.map((norm) => {
     const adv = mnist2Series(results.cells, norm, 'adversarial');
@@ -492,11 +435,10 @@ function randomLessSharp(p: Extract<Params, { form: 'random-less-sharp' }>, { re
     if (base === undefined || common.length === 0) {
       throw new Undecidable(`the sweep has no ${base === undefined ? 'standard (ε = 0) cell' : `ε > 0 with both ${normName(norm)} adversarial and random-noise cells`}`);
     }
-    const lo = landscapeOptions(p);
     return {
       norm,
-      base: cachedLandscape(base, ds!, lo),
-      rows: common.map((c) => ({ eps: c.eps, label: c.epsLabel, adv: cachedLandscape(c, ds!, lo), rnd: cachedLandscape(rnd.find((r) => sameEps(r.eps, c.eps))!, ds!, lo) })),
+      base: landscapeOf(measured, base),
+      rows: common.map((c) => ({ eps: c.eps, label: c.epsLabel, adv: landscapeOf(measured, c), rnd: landscapeOf(measured, rnd.find((r) => sameEps(r.eps, c.eps))!) })),
     };
   });
   const outcomes = p.measures.map((m): Outcome => {
@@ -529,25 +471,20 @@ function randomLessSharp(p: Extract<Params, { form: 'random-less-sharp' }>, { re
   };
 }
 
-/**
- * The `mnist2-sharpness` checker, with the loader of the training split the measurements need (default: the sweep's
- * MNIST2 loader on the files the results name). Tests pass a loader of hand-built data.
- */
-export function makeMnist2SharpnessChecker(loadDataset: Mnist2DatasetLoader = loadSweepTrainSplit): Checker<Params> {
-  return defineChecker({
+/** The `mnist2-sharpness` checker: decides on the measured sweep the report provides (`ctx.measurements.mnist2`). */
+export const mnist2Sharpness = defineChecker({
     kind: KIND,
     verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
     description: 'an MNIST2 statement (Figs. 1–3, 5, and the premises of the theory on the data) on re-measured Hessian eigenvalues, weight norms, landscapes and the training split',
     params: ParamsSchema,
     async check(claim, params, ctx): Promise<Verdict> {
-      const results = await mnist2Results(claim, ctx);
+      const measured = mnist2Measured(claim, ctx);
       const needs =
         params.form === 'weight-norm-stable' ? 'the trained weights' : params.form === 'premise-data' || params.form === 'noise-premises' ? 'the training split' : params.form.startsWith('eigen') || params.form === 'eq9-spectrum' ? 'Hessian spectra at the trained weights' : 'weight loss landscapes of the trained cells';
-      if (results === null) return notMeasured(claim, ctx, KIND, needs);
-      const ds = params.form === 'weight-norm-stable' ? null : await loadDataset(results.data);
+      if (measured === null) return notMeasured(claim, ctx, KIND, needs);
+      const { results } = measured;
       const context = `data: ${results.setting} setting, ${results.data.trainCount} training images, ${results.cells.length} cells, seed ${results.seed}`;
       try {
-        const measured = { results, ds };
         const r =
           params.form === 'eigen-grow'
             ? eigenGrow(params, measured)
@@ -569,7 +506,7 @@ export function makeMnist2SharpnessChecker(loadDataset: Mnist2DatasetLoader = lo
         if (e instanceof DegenerateCellError) {
           return { claimId: claim.id, seed: ctx.seed, checker: KIND, status: 'inconclusive', reason: `the claim needs ${e.message}`, evidence: { summary: e.message, details: [context] } };
         }
-        if (!(e instanceof Undecidable)) throw e;
+        if (!(e instanceof Undecidable) && !(e instanceof MissingMeasurement)) throw e;
         return {
           claimId: claim.id,
           seed: ctx.seed,
@@ -581,7 +518,3 @@ export function makeMnist2SharpnessChecker(loadDataset: Mnist2DatasetLoader = lo
       }
     },
   });
-}
-
-/** The registered `mnist2-sharpness` checker (MNIST2 loaded from the files the sweep's results name). */
-export const mnist2Sharpness = makeMnist2SharpnessChecker();

@@ -28,8 +28,7 @@ export const resnetTrendChecker = defineChecker<P>({
   params: Params as unknown as z.ZodType<P>,
   async check(claim, p, ctx): Promise<Verdict> {
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'resnet-trend' } as const;
-    const provider = ctx.measurements?.['resnet'];
-    const results = provider ? ((await provider()) as ResNetResults | null) : null;
+    const results = (ctx.measurements?.['resnet'] ?? null) as ResNetResults | null;
     if (!results || results.cells.length === 0) {
       return {
         ...base,

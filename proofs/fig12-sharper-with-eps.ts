@@ -20,6 +20,7 @@ export const fig12SharperWithEps = claim({
     '"sharper" is read as strictly increasing in ε, for the mean over directions',
   ],
   dependsOn: ['eq05-landscape-max-outside-sum', 'eq06-filter-normalisation'],
+  measurements: ['mnist2'],
   params: {
     form: 'landscape-sharper',
     series: [
@@ -27,8 +28,5 @@ export const fig12SharperWithEps = claim({
       { figure: 'Fig. 2', norm: 'linf', eps: [0, 4 / 255, 8 / 255, 12 / 255, 16 / 255] },
     ],
     measures: ['landscape-rise', 'fn-curvature'],
-    directions: 5,
-    directionSeed: 123,
-    points: 51,
   },
 });

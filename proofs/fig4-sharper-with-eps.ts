@@ -11,5 +11,6 @@ export const fig4SharperWithEps = claim({
   quote: 'We confirmed that the weight loss landscape becomes sharper as the noise magnitude of adversarial training becomes larger.',
   assumptions: ['sharpness measured as the landscape rise (g(−1) + g(1))/2 − g(0) along filter-normalised directions, attack re-run at each α'],
   dependsOn: ['set-eps-cifar10-svhn'],
+  measurements: ['resnet'],
   params: { statement: 'sharper-as-eps-grows' },
 });

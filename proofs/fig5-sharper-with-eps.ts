@@ -18,12 +18,10 @@ export const fig5SharperWithEps = claim({
     '"sharper" is read as strictly increasing in ε, for the mean over directions',
   ],
   dependsOn: ['fig12-sharper-with-eps'],
+  measurements: ['mnist2'],
   params: {
     form: 'landscape-sharper',
     series: [{ figure: 'Fig. 5', norm: 'linf', eps: [0, 25.5 / 255, 51 / 255, 76.5 / 255] }],
     measures: ['landscape-rise', 'fn-curvature'],
-    directions: 5,
-    directionSeed: 123,
-    points: 51,
   },
 });

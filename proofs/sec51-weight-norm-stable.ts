@@ -20,5 +20,6 @@ export const sec51WeightNormStable = claim({
     '‖w*‖ excludes the bias; the series is every adversarial ε of the norm plus the standard model',
     'the weights depend on the training recipe (optimiser, weight decay, stopping): the verdict is about the sweep that produced them',
   ],
+  measurements: ['mnist2'],
   params: { form: 'weight-norm-stable', norms: ['l2', 'linf'], maxRelativeSpread: 0.1, minCells: 3 },
 });

@@ -16,5 +16,6 @@ export const tab1RerunAbsGap = claim({
     'Table\u00a01 also shows that the absolute value of the generalization gap is larger in adversarial training than in standard training (ε=0𝜀0\\varepsilon=0).',
   assumptions: ['gap = train − test robust accuracy of our sweep (final weights), compared exactly from the counts'],
   dependsOn: ['txt-sec51-2-tab1-abs-gap'],
+  measurements: ['mnist2'],
   params: { form: 'abs-gap-exceeds-baseline', series: { table: 'Table 1 (L2 PGD)', norm: 'l2', family: 'adversarial' } },
 });

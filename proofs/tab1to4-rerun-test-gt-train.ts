@@ -18,6 +18,7 @@ export const tab1to4RerunTestGtTrain = claim({
     'the standard model is the ε = 0 row of every table',
   ],
   dependsOn: ['txt-sec51-3-test-gt-train'],
+  measurements: ['mnist2'],
   params: {
     form: 'test-exceeds-train',
     series: [

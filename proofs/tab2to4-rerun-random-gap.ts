@@ -15,6 +15,7 @@ export const tab2to4RerunRandomGap = claim({
   quote: 'As a result, the generalization gap in random noise is smaller than that in the adversarial noise as shown in Tables\u00a02 and\u00a04.',
   assumptions: ['gaps are compared in absolute value, as Section 5.1 discusses "the absolute value of the generalization gap"', 'ε = 0 rows are skipped: both are standard training'],
   dependsOn: ['txt-sec51-6-random-gap'],
+  measurements: ['mnist2'],
   params: {
     form: 'gap-smaller',
     pairs: [

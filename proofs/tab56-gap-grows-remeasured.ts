@@ -11,5 +11,6 @@ export const tab56GapGrowsRemeasured = claim({
   quote: 'also shows that the generalization gap becomes larger in most cases as the magnitude of noise becomes larger',
   assumptions: ['final checkpoint; robust accuracy by PGD-20 in eval mode on the same subsets for train and test'],
   dependsOn: ['txt-sec52-gap-grows'],
+  measurements: ['resnet'],
   params: { statement: 'gap-grows-in-most-cases', checkpoint: 'final' },
 });

@@ -15,5 +15,6 @@ export const thm1PremiseMnist2 = claim({
   quote: 'We experimentally confirmed Theorem\u00a01 on dataset MNIST2',
   assumptions: ['the L2 adversarial ε of the sweep (the paper\'s {0.2, …, 1})', 'every training image of the split the sweep uses'],
   dependsOn: ['sec3-optimality-condition', 'thm1-sharper-with-eps'],
+  measurements: ['mnist2'],
   params: { form: 'premise-data' },
 });

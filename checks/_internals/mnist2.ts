@@ -1,31 +1,31 @@
 /**
- * Shared by the MNIST2 empirical checkers: the schema that validates what the `mnist2` measurement provider returns,
- * the dataset the measurements need (loaded through the sweep's MNIST2 loader and cached), the memoised per-cell
- * measurements (so the claims and the report section share one Hessian or landscape per cell), and the verdict when
- * no provider is given.
+ * Shared by the MNIST2 empirical checkers: the measured sweep as they receive it (`ctx.measurements.mnist2`,
+ * validated), the measurement of one cell by its key, and the verdict when nothing was measured. The checkers read
+ * these data only; they never load MNIST or recompute a measurement.
  */
 import type { CheckContext } from '../../src/claims/checker.ts';
 import type { LoadedClaim } from '../../src/claims/loaded.ts';
 import type { Inconclusive } from '../../src/claims/verdict.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
-import { memoCellHessian, memoCellLandscape } from '../../src/experiments/mnist2/memo.ts';
-import { Mnist2ResultsSchema, type Mnist2Results } from '../../src/experiments/mnist2/results.ts';
+import { DegenerateCellError } from '../../src/experiments/mnist2/degenerate.ts';
+import { type Mnist2Measured, Mnist2MeasuredSchema } from '../../src/experiments/mnist2/measurement-schemas.ts';
+import type { Mnist2Cell } from '../../src/experiments/mnist2/results.ts';
 
 /** The command that runs the sweep and measures what these claims need. */
 export const MNIST2_COMMAND = 'npx claimcheck experiment mnist2';
 
-/** Validates provider output; throws `BAD_INPUT` naming the claim and the first offending field. */
-export function parseMnist2Results(claimId: string, value: unknown): Mnist2Results {
-  const r = Mnist2ResultsSchema.safeParse(value);
+/** Validates the measured sweep; throws `BAD_INPUT` naming the claim and the first offending field. */
+export function parseMnist2Measured(claimId: string, value: unknown): Mnist2Measured {
+  const r = Mnist2MeasuredSchema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0]!;
     throw new ClaimcheckError(
       'BAD_INPUT',
-      `claim ${claimId}: the mnist2 measurement provider returned invalid results: field ${issue.path.join('.') || '<root>'}: ${issue.message}`,
+      `claim ${claimId}: the mnist2 measurements are invalid: field ${issue.path.join('.') || '<root>'}: ${issue.message}`,
       `re-run ${MNIST2_COMMAND}`,
     );
   }
-  return r.data as Mnist2Results;
+  return r.data;
 }
 
 /** The verdict when `ctx.measurements.mnist2` is absent: what is missing and the command that measures it. */
@@ -40,17 +40,23 @@ export function notMeasured(claim: LoadedClaim, ctx: CheckContext, checker: stri
   };
 }
 
-/** Gets and validates the sweep's results, or null when no provider was given. */
-export async function mnist2Results(claim: LoadedClaim, ctx: CheckContext): Promise<Mnist2Results | null> {
-  const provider = ctx.measurements?.['mnist2'];
-  if (provider === undefined) return null;
-  return parseMnist2Results(claim.id, await provider());
+/** The measured sweep, validated, or null when the claim received none. */
+export function mnist2Measured(claim: LoadedClaim, ctx: CheckContext): Mnist2Measured | null {
+  const data = ctx.measurements?.['mnist2'];
+  return data === undefined ? null : parseMnist2Measured(claim.id, data);
 }
 
-export { loadSweepTrainSplit, type Mnist2DatasetLoader } from '../../src/experiments/mnist2/train-split.ts';
+/** Why a measurement the claim needs is not in the data (the experiment measures every cell it can). */
+export class MissingMeasurement extends Error {}
 
-/** `memoCellHessian`: Fig. 3 measurements of a cell, shared with the report section and the other checkers. */
-export const cachedHessian = memoCellHessian;
-
-/** `memoCellLandscape`: a cell's landscape, shared with the report section and the other checkers. */
-export const cachedLandscape = memoCellLandscape;
+/**
+ * The measurement of `cell` among `list` (Hessians or landscapes, by cell key). A cell trained to w = 0 throws
+ * `DegenerateCellError`; a cell the experiment did not measure throws `MissingMeasurement`.
+ */
+export function measurementOf<T extends { readonly key: string }>(measured: Mnist2Measured, list: readonly T[], cell: Mnist2Cell, what: string): T {
+  const found = list.find((m) => m.key === cell.key);
+  if (found !== undefined) return found;
+  const degenerate = measured.measurements.degenerate.find((d) => d.key === cell.key);
+  if (degenerate !== undefined) throw new DegenerateCellError(degenerate.key, degenerate.cell, degenerate.reason);
+  throw new MissingMeasurement(`the measurements have no ${what} for the ${cell.norm} ${cell.training} cell at ε = ${cell.epsLabel}`);
+}

@@ -23,15 +23,13 @@ export interface CheckContext {
    * every point use N = 3). */
   readonly points: readonly number[];
   /**
-   * Measurements from experiments, by name (`mnist2`, `resnet`, …): each provider runs the experiment or reuses its
-   * cached results. Checkers of empirical claims validate what they receive with their own schema; when a provider is
-   * absent they return `inconclusive` naming the command that measures it.
+   * The data of the experiments the claim's record names in `measurements` (`mnist2`, `resnet`, …), by experiment id:
+   * plain JSON, measured once per report (or read from its cache) and never recomputed by a checker. Checkers of
+   * empirical claims validate what they receive with their own schema; when it is absent they return `inconclusive`
+   * naming the command that measures it.
    */
-  readonly measurements?: Readonly<Record<string, MeasurementProvider>>;
+  readonly measurements?: Readonly<Record<string, unknown>>;
 }
-
-/** Runs (or loads from cache) one experiment and returns its results. */
-export type MeasurementProvider = () => Promise<unknown>;
 
 export interface Checker<P = Record<string, unknown>> {
   /** Matches `kind` in claim records. */

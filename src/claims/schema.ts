@@ -109,6 +109,12 @@ export const ClaimRecordSchema = z
      * it is not confirmed it joins the finding of the claims that hold only under that assumption.
      */
     states: z.string().optional(),
+    /**
+     * The experiments whose measurements this claim's checker reads (ids of src/experiments/registry.ts, e.g.
+     * `mnist2`): reporting the claim runs them, its checker receives exactly their data (`CheckContext.measurements`),
+     * and its cached verdict depends on their results. An experiment's claims are the records that name it.
+     */
+    measurements: z.array(z.string().min(1)).default([]),
     /** Checker-specific parameters, validated by the checker's own schema at load time. */
     params: z.record(z.string(), z.unknown()).default({}),
   })

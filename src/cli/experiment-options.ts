@@ -4,7 +4,9 @@
  */
 import type { Command } from 'commander';
 import type { ReportRunOptions } from '../pipeline/run-report.ts';
-import { BACKEND_NAMES, SETTINGS, type ExperimentFlags } from './options.ts';
+import { BACKEND_NAMES, type ExperimentFlags } from './options.ts';
+import { SETTINGS } from '../settings.ts';
+import { DEFAULT_SETTING } from '../settings.ts';
 
 /** Adds `--data-dir`, `--cifar-dir`, `--svhn-dir`, `--gpu`, `--backend`, `--setting` and `--fresh` to `command`. */
 export function addExperimentOptions(command: Command): Command {
@@ -14,7 +16,7 @@ export function addExperimentOptions(command: Command): Command {
     .option('--svhn-dir <dir>', 'directory of svhn (default: none, its experiments are reported as not measured)')
     .option('--gpu', 'run experiments on the gpu: same as --backend tfjs-node-gpu (default: off)')
     .option('--backend <name>', `tensorflow.js backend of the experiments: ${BACKEND_NAMES.join(', ')} (default: auto, the first that loads)`)
-    .option('--setting <name>', `experiment setting: ${SETTINGS.join(' (small, fast) or ')} (the paper's) (default: full)`)
+    .option('--setting <name>', `experiment setting: ${SETTINGS.join(' (small, fast) or ')} (the paper's) (default: ${DEFAULT_SETTING})`)
     .option('--fresh', 'recompute every result instead of reusing the cache (default: reuse)')
     .option('--paper <file>', 'the paper text to read the formulas from, e.g. a revised version (default: the shipped paper text)');
 }

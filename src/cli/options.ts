@@ -6,15 +6,10 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ClaimcheckError } from '../errors.ts';
+import { DEFAULT_SETTING, SETTINGS } from '../settings.ts';
 
 /** The largest seed `makeRng` accepts (2^32 − 1). */
 export const MAX_SEED = 0xffffffff;
-
-/**
- * The default run seed, shown in help texts. It equals `DEFAULT_SEED` of src/pipeline/run.ts (a test asserts it); it is
- * repeated here so that `--help` and usage errors do not load the engines.
- */
-export const HELP_DEFAULT_SEED = 20210;
 
 /** Default output directory of `claimcheck report`. */
 export const DEFAULT_REPORT_DIR = 'out/report';
@@ -64,8 +59,6 @@ export const DeriveOptionsSchema = z.object({ json: z.boolean().default(false), 
 /** The TensorFlow.js backends `--backend` accepts (`auto`: the first that loads). */
 export const BACKEND_NAMES = ['auto', 'tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'] as const;
 
-/** The experiment settings `--setting` accepts. */
-export const SETTINGS = ['ci', 'full'] as const;
 
 /**
  * A directory option (`--data-dir`, …): a path to an existing directory. A path that is not one fails with the detail
@@ -92,7 +85,7 @@ const EXPERIMENT_FLAGS = {
   svhnDir: DirOptionSchema.optional(),
   gpu: z.boolean().default(false),
   backend: z.enum(BACKEND_NAMES, { error: `one of ${BACKEND_NAMES.join(', ')}` }).optional(),
-  setting: z.enum(SETTINGS, { error: `one of ${SETTINGS.join(', ')}` }).default('full'),
+  setting: z.enum(SETTINGS, { error: `one of ${SETTINGS.join(', ')}` }).default(DEFAULT_SETTING),
   fresh: z.boolean().default(false),
   paper: PaperOptionSchema.optional(),
 };

@@ -1,19 +1,19 @@
 /**
- * The contract every experiment follows (`mnist2/`, `resnet18/`): a provider of measurements for the checkers of its
- * claims and a section (figures, tables, provenance) for the report, or a "not measured here" section when it cannot
- * run with the options given. The experiments themselves are listed in `registry.ts`.
+ * The contract every experiment follows (`mnist2/`, `resnet18/`): `run` measures everything the checkers of its claims
+ * and its report section read, once, as plain data; `section` renders that data into figures and tables; `notMeasured`
+ * says why it cannot run with the options given. The experiments themselves are listed in `registry.ts`.
  */
 import type { BackendChoice } from '../autodiff/backend.ts';
-import type { MeasurementProvider } from '../claims/checker.ts';
 import type { ReportSection } from './section.ts';
 import type { EntryCheck } from '../fs/cache.ts';
+import { type Setting } from '../settings.ts';
 
 /** The options of `claimcheck report` that experiments see. */
 export interface ExperimentOptions {
   /** The run seed (`--seed`); derive the experiment's own seeds from it. */
   readonly seed: number;
   /** `--setting`: `ci` (small and fast, exercises every path) or `full` (the paper's settings on the given data). */
-  readonly setting: 'ci' | 'full';
+  readonly setting: Setting;
   /** The TensorFlow.js backend asked for (`--backend`, `--gpu` meaning `tfjs-node-gpu`); `auto`: the first that loads. */
   readonly backend: BackendChoice | 'auto';
   /** `--data-dir`: the directory of the official MNIST IDX files, or null. */
@@ -33,7 +33,7 @@ export interface ExperimentOptions {
 }
 
 /**
- * One experiment of the report. `R` is what its provider resolves to: plain JSON data (it is cached as JSON and sent
+ * One experiment of the report. `R` is what `run` resolves to: plain JSON data (it is cached as JSON and sent
  * to worker processes), read back by its checkers through `CheckContext.measurements[id]` and by `section`.
  */
 export interface Experiment<R = unknown> {
@@ -41,13 +41,12 @@ export interface Experiment<R = unknown> {
   readonly id: string;
   readonly title: string;
   /**
-   * Ids of the claims whose checkers read these measurements: reporting any of them runs the experiment (reporting
-   * every claim runs every experiment), and only their cached verdicts depend on its results.
+   * Runs the experiment with `options` and resolves to everything its claims and its section read (called at most
+   * once per report, and not at all when its results are cached). The claims that read it are the records naming its
+   * id in `measurements`: reporting any of them runs the experiment (reporting every claim runs every experiment).
    */
-  readonly claims: readonly string[];
-  /** The provider that runs the experiment with `options` (called at most once per report). */
-  provider(options: ExperimentOptions): MeasurementProvider;
-  /** The report section for results `results` (what the provider resolved to, or the same read from the cache). */
+  run(options: ExperimentOptions): Promise<R>;
+  /** The report section for results `results` (what `run` resolved to, or the same read from the cache). */
   section(results: R, options: ExperimentOptions): ReportSection;
   /** A "not measured here" section (with `notMeasured` set) when the experiment cannot run with `options`, else undefined. */
   notMeasured(options: ExperimentOptions): ReportSection | undefined;
@@ -66,7 +65,7 @@ export interface Experiment<R = unknown> {
    * file reachable from them through value imports (`importGraphVersion`), so no list is kept by hand.
    */
   readonly code: readonly string[];
-  /** Checks results read back from the cache before they are used (the shape the provider resolves to). */
+  /** Checks results read back from the cache before they are used (the shape `run` resolves to). */
   readonly checkResults?: EntryCheck<R>;
 }
 

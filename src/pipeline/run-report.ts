@@ -6,7 +6,8 @@
 import type { LoadedClaim } from '../claims/loaded.ts';
 import type { Verdict } from '../claims/verdict.ts';
 import { ClaimcheckError } from '../errors.ts';
-import { DEFAULT_SEED, paperAt, runChecksParallel, selectClaims } from './run.ts';
+import { allClaims, paperAt, runChecksParallel, selectClaims } from './run.ts';
+import { DEFAULT_SEED } from '../settings.ts';
 import { type CheckResult } from '../claims/loaded.ts';
 import { DEFAULT_PAPER, paperProvenance, type PaperProvenance } from '../paper/paper.ts';
 import { z } from 'zod';
@@ -19,6 +20,7 @@ import { defaultExperimentConfig, type Experiment, type ExperimentOptions } from
 import { experiments as registry } from '../experiments/registry.ts';
 import type { ExperimentRun } from '../report/provenance.ts';
 import type { ReportSection } from '../experiments/section.ts';
+import { DEFAULT_SETTING } from '../settings.ts';
 
 /** Options of `runReport`. */
 export interface ReportRunOptions {
@@ -33,8 +35,13 @@ export interface ReportRunOptions {
   readonly cacheDir: string | null;
   /** Recompute everything and overwrite the cache entries. */
   readonly fresh?: boolean;
-  /** The experiments to use (default: the registry of `experiments.ts`). */
+  /** The experiments to use (default: the registry, src/experiments/registry.ts). */
   readonly experiments?: readonly Experiment[];
+  /**
+   * The claims that read each experiment, by experiment id (default: the records naming it in `measurements`); for
+   * wiring experiments that no record names.
+   */
+  readonly readers?: Readonly<Record<string, readonly string[]>>;
   /** Worker processes for the checks (default: `runChecksParallel`'s). */
   readonly jobs?: number;
   /** Whether verdicts are read from and written to the cache (default true; experiment results are cached either way). */
@@ -65,6 +72,28 @@ export interface ReportRun {
   readonly experimentOptions: ExperimentOptions;
   /** The selected claims that read the measurements of an experiment this run needed (measured or not measured here). */
   readonly experimentClaims: readonly string[];
+}
+
+/**
+ * The claims that read each registered experiment: the records naming its id in `measurements`. A record naming an
+ * experiment the registry does not hold is an error (`INVALID_RECORD`), since its checker would never receive data.
+ */
+export function readersOf(claims: readonly LoadedClaim[], experiments: readonly Experiment[] = registry): Record<string, string[]> {
+  const known = new Set(experiments.map((e) => e.id));
+  const readers: Record<string, string[]> = Object.fromEntries(experiments.map((e) => [e.id, []]));
+  for (const claim of claims) {
+    for (const id of claim.measurements) {
+      if (!known.has(id)) {
+        throw new ClaimcheckError(
+          'INVALID_RECORD',
+          `claim ${claim.id}: measurements names "${id}", which is not a registered experiment (${[...known].join(', ')})`,
+          'name an experiment of src/experiments/registry.ts',
+        );
+      }
+      readers[id]!.push(claim.id);
+    }
+  }
+  return readers;
 }
 
 interface CachedVerdict {
@@ -144,7 +173,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
   const list = options.experiments ?? registry;
   const experimentOptions: ExperimentOptions = {
     seed,
-    setting: options.experiment?.setting ?? 'ci',
+    setting: options.experiment?.setting ?? DEFAULT_SETTING,
     backend: options.experiment?.backend ?? 'auto',
     dataDir: options.experiment?.dataDir ?? null,
     cifarDir: options.experiment?.cifarDir ?? null,
@@ -156,11 +185,13 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
   };
   const selected = new Set(claims.map((c) => c.id));
   const every = options.ids.length === 0;
+  const readers = options.readers ?? readersOf(allClaims(paperFile));
+  const claimsOf = (exp: Experiment): readonly string[] => readers[exp.id] ?? [];
 
   // Which experiments this report rests on, and whether each can run here.
   const plans = list.map((exp) => {
     const opts: ExperimentOptions = { ...experimentOptions, cacheDir: options.cacheDir === null ? null : `${options.cacheDir}/experiments/${exp.id}` };
-    const needed = every || exp.claims.some((id) => selected.has(id));
+    const needed = every || claimsOf(exp).some((id) => selected.has(id));
     const notMeasured = needed ? exp.notMeasured(opts) : undefined;
     // The content of every input file, hashed once and remembered by path, size and mtime across runs.
     const inputs: FileDigest[] =
@@ -184,7 +215,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
       paper: paper.sha256,
       seed,
       code: options.codeVersion ?? codeVersion(),
-      experiments: plans.filter((p) => p.exp.claims.includes(claim.id)).map((p) => [p.exp.id, p.key]),
+      experiments: plans.filter((p) => claimsOf(p.exp).includes(claim.id)).map((p) => [p.exp.id, p.key]),
     });
   const verdictCache = options.cacheVerdicts === false ? null : cache;
   const hits = new Map<string, CachedVerdict>();
@@ -213,7 +244,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
       runs.push({ id: plan.exp.id, status: 'cached', millis: performance.now() - t0, ...about });
     } else {
       try {
-        results = jsonRoundTrip(await plan.exp.provider(plan.opts)());
+        results = jsonRoundTrip(await plan.exp.run(plan.opts));
       } catch (err) {
         throw experimentFailure(plan.exp.id, err);
       }
@@ -234,7 +265,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
             seed,
             paper: paperFile,
             ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-            ...(toMeasure.length > 0 ? { measurementData } : {}),
+            ...(toMeasure.length > 0 ? { measurements: measurementData } : {}),
             ...(options.onProgress
               ? { onProgress: (e) => options.onProgress!({ ...e, index: e.index + toMeasure.length, total }) }
               : {}),
@@ -268,6 +299,6 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
   runs.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
   const experimentClaims = claims
     .map((c) => c.id)
-    .filter((id) => plans.some((p) => p.needed && p.exp.claims.includes(id)));
+    .filter((id) => plans.some((p) => p.needed && claimsOf(p.exp).includes(id)));
   return { paper, results, cached: [...hits.keys()], sections, experiments: runs, experimentOptions, experimentClaims };
 }

@@ -10,7 +10,7 @@ interface Job {
   readonly paper?: string;
   readonly dims?: readonly number[];
   readonly points?: readonly number[];
-  readonly measurementData?: Readonly<Record<string, unknown>>;
+  readonly measurements?: Readonly<Record<string, unknown>>;
 }
 
 process.once('message', (job: Job) => {
@@ -20,7 +20,7 @@ process.once('message', (job: Job) => {
     ...(job.paper !== undefined ? { paper: job.paper } : {}),
     dims: job.dims,
     points: job.points,
-    measurementData: job.measurementData,
+    ...(job.measurements !== undefined ? { measurements: job.measurements } : {}),
     onProgress: (e) => {
       current = e.done ? undefined : e.id;
       process.send?.({ type: 'progress', id: e.id, done: e.done });

@@ -10,6 +10,7 @@ import type { Verdict } from '../claims/verdict.ts';
 import { ClaimcheckError } from '../errors.ts';
 import { defaultEngines } from '../engines/index.ts';
 import { deriveSeed } from '../rng.ts';
+import { DEFAULT_SEED } from '../settings.ts';
 import { nearestIds } from '../claims/nearest.ts';
 import { fork } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -18,8 +19,6 @@ import os from 'node:os';
 import { settleVacuous } from '../claims/vacuity.ts';
 import { DEFAULT_PAPER, readPaper, type Paper } from '../paper/paper.ts';
 
-/** The default seed of every check (printed in every output). */
-export const DEFAULT_SEED = 20210;
 
 export interface RunOptions {
   readonly seed?: number;
@@ -31,14 +30,11 @@ export interface RunOptions {
   readonly onProgress?: (event: { readonly id: string; readonly index: number; readonly total: number; readonly done: boolean }) => void;
   /** Worker processes for `runChecksParallel` (default: the number of cores, at most 4). */
   readonly jobs?: number;
-  /** Experiment results for empirical claims (see `CheckContext.measurements`). */
-  readonly measurements?: CheckContext['measurements'];
   /**
-   * Experiment results already computed, by measurement name: plain data, so unlike `measurements` they reach the
-   * worker processes of `runChecksParallel`. Each becomes a provider that resolves to it (`measurements` wins on a
-   * name in both).
+   * Experiment results, by experiment id: plain data, so they reach the worker processes of `runChecksParallel`.
+   * Each claim's checker receives those its record names in `measurements` (`CheckContext.measurements`).
    */
-  readonly measurementData?: Readonly<Record<string, unknown>>;
+  readonly measurements?: Readonly<Record<string, unknown>>;
 }
 
 const loaded = new Map<string, { readonly paper: Paper; readonly claims: LoadedClaim[] }>();
@@ -130,14 +126,20 @@ export function contextFor(claim: LoadedClaim, options: RunOptions = {}): CheckC
     engines: defaultEngines(),
     dims: options.dims ?? [2, 3, 4, 5],
     points: options.points ?? [2],
-    ...(options.measurements || options.measurementData ? { measurements: measurementsOf(options) } : {}),
+    ...(options.measurements ? { measurements: measurementsFor(claim, options.measurements) } : {}),
   };
 }
 
-/** `measurementData` as providers, merged with `measurements`. */
-function measurementsOf(options: RunOptions): NonNullable<CheckContext['measurements']> {
-  const fromData = Object.entries(options.measurementData ?? {}).map(([name, data]) => [name, () => Promise.resolve(data)] as const);
-  return { ...Object.fromEntries(fromData), ...options.measurements };
+/** The experiments' data that any of `claims` reads (undefined when there is none). */
+function neededBy(claims: readonly LoadedClaim[], all: RunOptions['measurements']): RunOptions['measurements'] {
+  if (all === undefined) return undefined;
+  const ids = new Set(claims.flatMap((c) => c.measurements));
+  return Object.fromEntries(Object.entries(all).filter(([id]) => ids.has(id)));
+}
+
+/** The experiments' data that `claim`'s record names in `measurements`, and no other. */
+function measurementsFor(claim: LoadedClaim, all: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+  return Object.fromEntries(claim.measurements.filter((id) => Object.hasOwn(all, id)).map((id) => [id, all[id]]));
 }
 
 function checkerFor(claim: LoadedClaim) {
@@ -205,8 +207,7 @@ interface WorkerMessage {
 export async function runChecksParallel(ids: readonly string[], options: RunOptions = {}): Promise<CheckResult[]> {
   const claims = selectClaims(ids, options.paper);
   const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(os.cpus().length, 4), claims.length));
-  // Measurement providers are functions and cannot cross a process boundary: run serially when there are any.
-  if (jobs === 1 || options.measurements) return runChecks(ids, options);
+  if (jobs === 1) return runChecks(ids, options);
   const groups: string[][] = Array.from({ length: jobs }, () => []);
   claims.forEach((c, i) => groups[i % jobs]!.push(c.id));
   const worker = fileURLToPath(new URL('./run-worker.ts', import.meta.url));
@@ -242,7 +243,8 @@ export async function runChecksParallel(ids: readonly string[], options: RunOpti
             paper: options.paper,
             dims: options.dims,
             points: options.points,
-            measurementData: options.measurementData,
+            // Each worker gets the experiments' data its claims read, and no other.
+            measurements: neededBy(group.map((id) => claimById.get(id)!), options.measurements),
           });
         }),
     ),

@@ -5,6 +5,7 @@
  */
 import type { FileDigest } from '../fs/file-hash.ts';
 import type { PaperProvenance } from '../paper/paper.ts';
+import { type Setting } from '../settings.ts';
 
 /** One engine behind a verdict: its role in a check, its name and version. */
 export interface EngineInfo {
@@ -38,7 +39,7 @@ export interface ReportProvenance {
 
 /** The experiment options that change results: `--setting` and the backend asked for (`--backend`, `--gpu`). */
 export interface ExperimentSettings {
-  readonly setting: 'ci' | 'full';
+  readonly setting: Setting;
   /** `auto` (the first backend that loads) or a forced one (`tfjs-node-gpu`, `tfjs-node`, `wasm`, `cpu`). */
   readonly backend: string;
   /** The claims that read experiment measurements in this run: their reproducing command carries `flags`. */

@@ -4,12 +4,14 @@
  * miss), reports holds-under when the measures disagree, and is inconclusive without a provider or with too few cells.
  */
 import { describe, expect, it } from 'vitest';
-import { makeMnist2SharpnessChecker, mnist2Sharpness } from '../../checks/mnist2-sharpness.ts';
+import { mnist2Sharpness, mnist2Sharpness as checker } from '../../checks/mnist2-sharpness.ts';
 import { linearFit } from '../../checks/_internals/linear-fit.ts';
 import type { CheckContext } from '../../src/claims/checker.ts';
 import type { ClaimRecordInput } from '../../src/claims/schema.ts';
 import type { Verdict } from '../../src/claims/verdict.ts';
-import type { Mnist2Cell, Mnist2Results } from '../../src/experiments/mnist2/results.ts';
+import type { Mnist2Cell } from '../../src/experiments/mnist2/results.ts';
+import type { Mnist2Measured } from '../../src/experiments/mnist2/measurement-schemas.ts';
+import { mnist2Measured } from '../../src/experiments/mnist2/measurements.ts';
 import { fig12SharperWithEps } from '../../proofs/fig12-sharper-with-eps.ts';
 import { cellWith, resultsOf, smallMnist2, trainedCell } from '../experiments/mnist2/helpers.ts';
 import { loaded, record, tableContext } from './table-helpers.ts';
@@ -18,19 +20,25 @@ import { verdictClasses } from './verdict-classes.ts';
 const reach = verdictClasses('mnist2-sharpness');
 
 const ds = smallMnist2();
-const checker = makeMnist2SharpnessChecker(() => ds);
 const EPS = [0, 0.2, 0.4, 0.6];
 const trained = EPS.map((e) => trainedCell(ds, { norm: 'l2', training: e === 0 ? 'standard' : 'pgd', eps: e }));
 const random = EPS.slice(1).map((e) => trainedCell(ds, { norm: 'l2', training: 'random', eps: e }));
 /** The standard weights u rescaled per ε: the larger ε, the larger ‖w‖ (sharpness by eigenvalue falls). */
 const scaled = (scales: readonly number[]): Mnist2Cell[] => EPS.slice(0, scales.length).map((e, i) => cellWith('l2', e === 0 ? 'standard' : 'pgd', e, trained[0]!.w.map((v) => v * scales[i]!)));
 
-const ctxWith = (results: Mnist2Results | unknown): CheckContext => ({ ...tableContext, measurements: { mnist2: async () => results } });
+const ctxWith = (data: unknown): CheckContext => ({ ...tableContext, measurements: { mnist2: data } });
+/** Every measurement of a set of cells, taken once (as the experiment takes them) and shared by the cases that use it. */
+const measuredOnce = new Map<readonly Mnist2Cell[], Mnist2Measured>();
+const measure = (cells: readonly Mnist2Cell[]): Mnist2Measured => {
+  let m = measuredOnce.get(cells);
+  if (m === undefined) measuredOnce.set(cells, (m = mnist2Measured(resultsOf(cells, ds), ds)));
+  return m;
+};
 const sharp = (params: Record<string, unknown>): ClaimRecordInput => record('mnist2-sharpness', params);
 
 async function verdict(params: Record<string, unknown>, cells: readonly Mnist2Cell[]): Promise<Verdict> {
   const claim = loaded(sharp(params));
-  return reach(await checker.check(claim, checker.params.parse(claim.params), ctxWith(resultsOf(cells, ds))));
+  return reach(await checker.check(claim, checker.params.parse(claim.params), ctxWith(measure(cells))));
 }
 
 const grow = { form: 'eigen-grow', norms: ['l2'], hessians: ['robust', 'fixed-example'] };
@@ -46,7 +54,7 @@ describe('mnist2-sharpness: no data', () => {
 
   it('throws BAD_INPUT naming the claim and field when the provider returns malformed results', async () => {
     const claim = loaded(sharp(grow));
-    await expect(checker.check(claim, checker.params.parse(claim.params), ctxWith({ setting: 'ci', cells: 3 }))).rejects.toThrow(/claim tab9-test: the mnist2 measurement provider returned invalid results: field seed/);
+    await expect(checker.check(claim, checker.params.parse(claim.params), ctxWith({ setting: 'ci', cells: 3 }))).rejects.toThrow(/claim tab9-test: the mnist2 measurements are invalid: field results/);
   });
 
   it('is inconclusive when the sweep has too few ε values or lacks a figure’s ε', async () => {

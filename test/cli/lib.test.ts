@@ -2,10 +2,9 @@ import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { ClaimcheckError } from '../../src/errors.ts';
 import { asCheckFailure, exitCodeFor, formatError, EXIT } from '../../src/cli/exit.ts';
-import { CheckOptionsSchema, HELP_DEFAULT_SEED, ReportOptionsSchema, parseOptions } from '../../src/cli/options.ts';
+import { CheckOptionsSchema, ReportOptionsSchema, parseOptions } from '../../src/cli/options.ts';
 import { createProgress, formatProgressLine } from '../../src/cli/progress.ts';
 import { backendOf, experimentRunOptions, reproduceFlags } from '../../src/cli/experiment-options.ts';
-import { DEFAULT_SEED } from '../../src/pipeline/run.ts';
 
 describe('exit codes', () => {
   it('maps bad usage and bad input to 2, a check that could not run to 1', () => {
@@ -38,9 +37,6 @@ describe('exit codes', () => {
 });
 
 describe('options', () => {
-  it('the default seed in help texts is the default seed of runChecks', () => {
-    expect(HELP_DEFAULT_SEED).toBe(DEFAULT_SEED);
-  });
 
   it('parses a seed and fills defaults', () => {
     expect(parseOptions(CheckOptionsSchema, { seed: '42' })).toEqual({ seed: 42, json: false, quiet: false, gpu: false, setting: 'full', fresh: false });

@@ -50,7 +50,7 @@ describe('experiment-resnet options', () => {
 describe('experiment-resnet library errors', () => {
   it('a dataset without its directory is bad input naming the option, before any backend starts', async () => {
     const attempt = runSweep({
-      sweep: { ...defaultSweep('tiny'), datasets: ['svhn'] },
+      sweep: { ...defaultSweep('ci'), datasets: ['svhn'] },
       shard: { index: 0, count: 1 },
       out: join(root, 'x'),
       dataDirs: { cifar10: null, svhn: null },
@@ -58,7 +58,7 @@ describe('experiment-resnet library errors', () => {
     });
     await expect(attempt).rejects.toThrow(ClaimcheckError);
     await expect(
-      runSweep({ sweep: defaultSweep('tiny'), shard: { index: 1, count: 2 }, out: join(root, 'x'), dataDirs: { cifar10: root, svhn: null }, backend: 'auto' }),
+      runSweep({ sweep: defaultSweep('ci'), shard: { index: 1, count: 2 }, out: join(root, 'x'), dataDirs: { cifar10: root, svhn: null }, backend: 'auto' }),
     ).rejects.toThrow(/experiment-resnet: svhn cells need --svhn-dir, which was not given/);
   });
 

@@ -1,12 +1,18 @@
+/**
+ * What this proves about `RunOptions.measurements` (src/pipeline/run.ts): a checker receives the data of exactly the
+ * experiments its record names in `measurements`, as plain data, and nothing when the run has none.
+ */
 import { describe, expect, it } from 'vitest';
 import { allClaims, contextFor } from '../../src/pipeline/run.ts';
 
-describe('RunOptions.measurementData', () => {
-  it('reaches checkers as providers that resolve to the data; measurements win on a shared name', async () => {
-    const claim = allClaims()[0]!;
-    const ctx = contextFor(claim, { measurementData: { mnist2: { cells: [1] }, other: 2 }, measurements: { other: () => Promise.resolve(3) } });
-    expect(await ctx.measurements!.mnist2!()).toEqual({ cells: [1] });
-    expect(await ctx.measurements!.other!()).toBe(3);
-    expect(contextFor(claim, {}).measurements).toBeUndefined();
+describe('RunOptions.measurements', () => {
+  it('gives each claim the data of the experiments its record names, and no other', () => {
+    const claims = allClaims();
+    const reader = claims.find((c) => c.measurements.includes('mnist2'))!;
+    const other = claims.find((c) => c.measurements.length === 0)!;
+    const data = { mnist2: { cells: [1] }, resnet: { cells: [2] } };
+    expect(contextFor(reader, { measurements: data }).measurements).toEqual({ mnist2: { cells: [1] } });
+    expect(contextFor(other, { measurements: data }).measurements).toEqual({});
+    expect(contextFor(reader, {}).measurements).toBeUndefined();
   });
 });

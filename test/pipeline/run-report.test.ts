@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defineExperiment, type Experiment, type ExperimentOptions } from '../../src/experiments/contract.ts';
 import { experiments } from '../../src/experiments/registry.ts';
-import { runReport } from '../../src/pipeline/run-report.ts';
+import { readersOf, runReport } from '../../src/pipeline/run-report.ts';
+import { allClaims } from '../../src/pipeline/run.ts';
 import { fastIds, registryIds } from '../cli/fast-claims.ts';
 import { fakeSections } from '../report/fake-sections.ts';
 import { claimRecords } from '../../proofs/index.ts';
@@ -28,8 +29,7 @@ describe('runReport', () => {
     measured = defineExperiment<FakeResults>({
       id: 'fake-landscape',
       title: 'fake',
-      claims: [ids[0]!],
-      provider: (options) => async () => {
+      run: async (options) => {
         calls.push(options);
         return { seed: options.seed, setting: options.setting, values: [1, Number.NaN] };
       },
@@ -40,8 +40,7 @@ describe('runReport', () => {
     absent = {
       id: 'fake-cifar10',
       title: 'absent',
-      claims: [ids[1]!],
-      provider: () => () => Promise.reject(new Error('must not run')),
+      run: () => Promise.reject(new Error('must not run')),
       section: () => {
         throw new Error('must not be called');
       },
@@ -49,26 +48,33 @@ describe('runReport', () => {
       code: ['src/errors.ts'],
     };
   });
+  /** The fake experiments' readers: the first selected claim reads the measured one, the second the absent one. */
+  const readers = () => ({ 'fake-landscape': [ids[0]!], 'fake-cifar10': [ids[1]!] });
   afterAll(() => {
     rmSync(cacheDir, { recursive: true, force: true });
   });
 
-  it('lists every claim whose checker reads an experiment among that experiment’s claims', () => {
+  it('every record whose checker reads an experiment names it in measurements, and no other record names one', () => {
     const reads: Record<string, string> = { 'mnist2-sharpness': 'mnist2', 'mnist2-table-rerun': 'mnist2', 'resnet-trend': 'resnet' };
     for (const r of claimRecords) {
-      const id = reads[r.kind];
-      if (!id) continue;
-      expect(experiments.find((e) => e.id === id)!.claims, `${r.id} reads ${id}`).toContain(r.id);
+      expect(r.measurements ?? [], `${r.id} (${r.kind})`).toEqual(reads[r.kind] ? [reads[r.kind]] : []);
     }
   });
 
-  it('registers the experiments in report order, each with the claims it feeds', () => {
+  it('registers the experiments in report order, each read by the claims that name it', () => {
     expect(experiments.map((e) => e.id)).toEqual(['mnist2', 'resnet']);
-    for (const e of experiments) expect(e.claims.length).toBeGreaterThan(0);
+    const readers = readersOf(allClaims(), experiments);
+    expect(readers['mnist2']).toHaveLength(13);
+    expect(readers['resnet']).toEqual(['fig4-sharper-with-eps', 'tab56-gap-grows-remeasured']);
+  });
+
+  it('refuses a record that names an experiment the registry does not hold', () => {
+    const claim = { ...allClaims()[0]!, measurements: ['cifar100'] };
+    expect(() => readersOf([claim], experiments)).toThrow(/claim .*: measurements names "cifar100", which is not a registered experiment \(mnist2, resnet\)/);
   });
 
   it('runs the experiments the claims rest on once, and gives their sections in registry order', async () => {
-    const run = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], jobs: 1, experiment: { setting: 'ci' } });
+    const run = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], readers: readers(), jobs: 1, experiment: { setting: 'ci' } });
     expect(run.results.map((r) => r.claim.id)).toEqual(ids);
     expect(run.cached).toEqual([]);
     expect(calls).toHaveLength(1);
@@ -83,11 +89,11 @@ describe('runReport', () => {
   });
 
   it('reuses cached results and verdicts, the same data as fresh ones, unless fresh', async () => {
-    const first = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], jobs: 1 });
+    const first = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], readers: readers(), jobs: 1, experiment: { setting: 'ci' } });
     expect(calls).toHaveLength(1);
     expect(first.cached).toEqual(ids);
     expect(first.experiments[0]).toMatchObject({ status: 'cached' });
-    const again = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], jobs: 1, fresh: true });
+    const again = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], readers: readers(), jobs: 1, experiment: { setting: 'ci' }, fresh: true });
     expect(calls).toHaveLength(2);
     expect(again.cached).toEqual([]);
     expect(again.results.map((r) => r.verdict)).toEqual(first.results.map((r) => r.verdict));
@@ -95,9 +101,9 @@ describe('runReport', () => {
   });
 
   it('keys the cache on the seed and on the options of the experiments a claim reads', async () => {
-    const seed = await runReport({ ids, seed: 4, cacheDir, experiments: [measured, absent], jobs: 1 });
+    const seed = await runReport({ ids, seed: 4, cacheDir, experiments: [measured, absent], readers: readers(), jobs: 1, experiment: { setting: 'ci' } });
     expect(seed.cached).toEqual([]);
-    const full = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], jobs: 1, experiment: { setting: 'full' } });
+    const full = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], readers: readers(), jobs: 1, experiment: { setting: 'full' } });
     // ids[0] reads the measured experiment, whose options changed; ids[1] reads only the absent one.
     expect(full.cached).toEqual([ids[1]]);
     expect(full.experiments[0]).toMatchObject({ status: 'measured' });
@@ -106,14 +112,14 @@ describe('runReport', () => {
   it('runs no experiment that no selected claim rests on', async () => {
     const other = registryIds().find((id) => !ids.includes(id))!;
     const before = calls.length;
-    const run = await runReport({ ids: [other], seed: 3, cacheDir: null, experiments: [measured, absent], jobs: 1 });
+    const run = await runReport({ ids: [other], seed: 3, cacheDir: null, experiments: [measured, absent], readers: readers(), jobs: 1, experiment: { setting: 'ci' } });
     expect(calls.length).toBe(before);
     expect(run.sections).toEqual([]);
     expect(run.experiments.map((e) => e.status)).toEqual(['not-run', 'not-run']);
   });
 
   it('names the experiment that could not run', async () => {
-    const broken: Experiment = { ...measured, provider: () => () => Promise.reject(new Error('no data')) };
-    await expect(runReport({ ids, cacheDir: null, experiments: [broken], jobs: 1 })).rejects.toThrow('experiment fake-landscape could not run: no data');
+    const broken: Experiment = { ...measured, run: () => Promise.reject(new Error('no data')) };
+    await expect(runReport({ ids, cacheDir: null, experiments: [broken], readers: readers(), jobs: 1 })).rejects.toThrow('experiment fake-landscape could not run: no data');
   });
 });

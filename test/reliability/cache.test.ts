@@ -41,8 +41,7 @@ function fileExperiment(claim: string, file: string, runs: { n: number }): Exper
   return defineExperiment<Fake>({
     id: 'fake-file',
     title: 'reads a file',
-    claims: [claim],
-    provider: () => async () => {
+    run: async () => {
       runs.n += 1;
       return { values: [...readFileSync(file)] };
     },
@@ -65,7 +64,7 @@ describe('a stale cache is never served', () => {
     writeFileSync(file, 'first');
     const runs = { n: 0 };
     const exp = [fileExperiment(claim, file, runs)];
-    const report = () => runReport({ ids: [claim], seed: 1, cacheDir, experiments: exp, jobs: 1 });
+    const report = () => runReport({ ids: [claim], seed: 1, cacheDir, experiments: exp, readers: { 'fake-file': [claim] }, jobs: 1 });
     const first = await report();
     expect(first.experiments[0]).toMatchObject({ status: 'measured', inputs: [expect.objectContaining({ name: 'data.bin', bytes: 5 })] });
     expect((await report()).experiments[0]!.status).toBe('cached');
@@ -150,7 +149,7 @@ describe('cache entries of the wrong shape', () => {
     const runs = { n: 0 };
     const exp = [fileExperiment(claim, file, runs)];
     const warnings: string[] = [];
-    const report = () => runReport({ ids: [claim], seed: 1, cacheDir, experiments: exp, jobs: 1, onWarning: (m) => warnings.push(m) });
+    const report = () => runReport({ ids: [claim], seed: 1, cacheDir, experiments: exp, readers: { 'fake-file': [claim] }, jobs: 1, onWarning: (m) => warnings.push(m) });
     await report();
     const dir = join(cacheDir, 'experiments');
     const [entry] = readdirSync(dir);

@@ -5,17 +5,19 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mnist2ReportSection } from '../../src/experiments/mnist2/experiment.ts';
-import { runMnist2Sweep } from '../../src/experiments/mnist2/sweep.ts';
-import { loadSweepTrainSplit } from '../../src/experiments/mnist2/train-split.ts';
-import { mnist2Measurements } from '../../src/experiments/mnist2/measurements.ts';
+import { sweepMnist2 } from '../../src/experiments/mnist2/sweep.ts';
+import { mnist2Measured } from '../../src/experiments/mnist2/measurements.ts';
+import type { Mnist2Measured } from '../../src/experiments/mnist2/measurement-schemas.ts';
 import type { Mnist2Results } from '../../src/experiments/mnist2/results.ts';
-import type { Dataset } from '../../src/numeric/dataset.ts';
-import { makeMnist2SharpnessChecker } from '../../checks/mnist2-sharpness.ts';
+import { mnist2Sharpness as checker } from '../../checks/mnist2-sharpness.ts';
 import { loaded, record, tableContext } from '../checks/table-helpers.ts';
 
 let results: Mnist2Results;
+let measured: Mnist2Measured;
 beforeAll(async () => {
-  results = await runMnist2Sweep({ setting: 'ci', norms: ['linf'], trainings: ['pgd'], eps: [0, 8 / 255, 1] });
+  const sweep = await sweepMnist2({ setting: 'ci', norms: ['linf'], trainings: ['pgd'], eps: [0, 8 / 255, 1] });
+  results = sweep.results;
+  measured = mnist2Measured(results, sweep.train);
 });
 
 describe('a cell that trains to w = 0', () => {
@@ -25,18 +27,16 @@ describe('a cell that trains to w = 0', () => {
   });
 
   it('the measurements and the report section go on, listing the degenerate cell and why', () => {
-    const ds = loadSweepTrainSplit(results.data) as Dataset;
-    const m = mnist2Measurements(results, ds);
+    const m = measured.measurements;
     expect(m.hessians.map((h) => h.key)).toHaveLength(2);
     expect(m.degenerate).toEqual([{ key: results.cells[2]!.key, cell: 'linf pgd ε=255/255', reason: expect.stringContaining('w = 0') }]);
-    const section = mnist2ReportSection(results);
+    const section = mnist2ReportSection(measured);
     expect(section.summary).toMatch(/linf pgd ε=255\/255 .*w = 0/);
   });
 
   it('a claim that needs the degenerate cell is inconclusive, naming the cell and the reason', async () => {
-    const checker = makeMnist2SharpnessChecker((data) => loadSweepTrainSplit(data));
     const claim = loaded(record('mnist2-sharpness', { form: 'eigen-grow', norms: ['linf'], hessians: ['robust'] }));
-    const v = await checker.check(claim, checker.params.parse(claim.params), { ...tableContext, measurements: { mnist2: async () => results } });
+    const v = await checker.check(claim, checker.params.parse(claim.params), { ...tableContext, measurements: { mnist2: measured } });
     expect(v.status).toBe('inconclusive');
     if (v.status === 'inconclusive') expect(v.reason).toMatch(/linf pgd ε=255\/255.*w = 0/);
   });

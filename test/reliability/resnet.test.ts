@@ -52,7 +52,7 @@ function sha256(file: string): string {
 }
 
 /** The sweep.json `experiment-resnet run` writes for `sweep`. */
-function sweepJson(sweep = defaultSweep('tiny')): string {
+function sweepJson(sweep = defaultSweep('ci')): string {
   return stableJson({ sweep, cells: sweepCells(sweep).map((c) => ({ id: c.id, key: c.key })) });
 }
 
@@ -135,7 +135,7 @@ describe('b) a failed run leaves no half-state', () => {
   it('a run whose data cannot be loaded writes nothing, and the directory keeps its previous sweep.json', async () => {
     const cifar = dir('b1-cifar-empty');
     const out = dir('b1-out');
-    const previous = sweepJson({ ...defaultSweep('tiny'), datasets: ['svhn'] });
+    const previous = sweepJson({ ...defaultSweep('ci'), datasets: ['svhn'] });
     writeFileSync(join(out, 'sweep.json'), previous);
 
     const r = await runCli(['experiment-resnet', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--eps', '0', '--backend', 'cpu', '--cifar-dir', cifar, '--out', out]);
@@ -160,8 +160,8 @@ describe('b) a failed run leaves no half-state', () => {
   it('merge refuses a damaged sweep.json by name and field (exit 2), instead of crashing', () => {
     const cases: [string, RegExp][] = [
       ['{}', /sweep\.json: not a sweep of experiment-resnet run: sweep: /],
-      [stableJson({ sweep: defaultSweep('tiny'), cells: 'x' }), /sweep\.json: not a sweep of experiment-resnet run: cells: /],
-      [stableJson({ sweep: defaultSweep('tiny'), cells: [{ id: 'a', key: 'not-hex' }] }), /sweep\.json: not a sweep of experiment-resnet run: cells\.0\.key: /],
+      [stableJson({ sweep: defaultSweep('ci'), cells: 'x' }), /sweep\.json: not a sweep of experiment-resnet run: cells: /],
+      [stableJson({ sweep: defaultSweep('ci'), cells: [{ id: 'a', key: 'not-hex' }] }), /sweep\.json: not a sweep of experiment-resnet run: cells\.0\.key: /],
     ];
     for (const [i, [text, message]] of cases.entries()) {
       const d = shardDir(`b3-${i}`, SHARPER, text);
@@ -207,7 +207,7 @@ describe('c) numeric options within their meaningful ranges', () => {
   });
 
   it('a repeated seed is one cell (two shards never run the same cell directory)', () => {
-    const cells = sweepCells({ ...defaultSweep('tiny'), datasets: ['cifar10', 'cifar10'], epsNumerators: [0], seeds: [1, 1, 2] });
+    const cells = sweepCells({ ...defaultSweep('ci'), datasets: ['cifar10', 'cifar10'], epsNumerators: [0], seeds: [1, 1, 2] });
     expect(cells.map((c) => c.id)).toEqual(['cifar10-eps0-seed1', 'cifar10-eps0-seed2']);
   });
 });
@@ -292,7 +292,7 @@ describe('e) the results file a report reads', () => {
 
     writeFileSync(file, stableJson(fakeResults(FLATTER)));
 
-    await expect(experiment.provider(options)()).rejects.toThrow(`${file} changed while the report ran`);
+    await expect(experiment.run(options)).rejects.toThrow(`${file} changed while the report ran`);
   });
 
   it('readResNetResults records the file and its sha256, and refuses a results file with no cell', () => {
@@ -307,8 +307,8 @@ describe('e) the results file a report reads', () => {
     const cifar = join(root, 'e5-cifar');
     writeCifarDir(cifar, 4, 8, 1);
     const cacheDir = dir('e5-cache');
-    const current = sweepCells({ ...defaultSweep('tiny'), datasets: ['cifar10'], seeds: [EXPERIMENT_OPTIONS.seed] });
-    const earlier = sweepCells({ ...defaultSweep('tiny'), datasets: ['cifar10'], seeds: [1] });
+    const current = sweepCells({ ...defaultSweep('ci'), datasets: ['cifar10'], seeds: [EXPERIMENT_OPTIONS.seed] });
+    const earlier = sweepCells({ ...defaultSweep('ci'), datasets: ['cifar10'], seeds: [1] });
     // Every cell already finished (so nothing trains): this report's, and an earlier report's with another seed.
     for (const c of [...current, ...earlier]) {
       const cell = { ...fakeCell({ dataset: 'cifar10', eps: c.config.epsNumerator, train: 90, test: 80, rise: 0.1 }), id: c.id, key: c.key, config: c.config };
@@ -316,8 +316,7 @@ describe('e) the results file a report reads', () => {
       writeFileSync(join(cacheDir, 'resnet-sweep', 'ci', 'cells', c.id, 'result.json'), stableJson(cell));
     }
 
-    const provider = makeResNetExperiment(join(root, 'e5-no-results.json')).provider({ ...EXPERIMENT_OPTIONS, cifarDir: cifar, backend: 'cpu', cacheDir });
-    const results = (await provider()) as ResNetResults;
+    const results = (await makeResNetExperiment(join(root, 'e5-no-results.json')).run({ ...EXPERIMENT_OPTIONS, cifarDir: cifar, backend: 'cpu', cacheDir })) as ResNetResults;
 
     expect(results.cells.map((c) => c.id)).toEqual(current.map((c) => c.id));
     expect(results.missing).toEqual([]);

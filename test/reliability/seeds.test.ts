@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runReport } from '../../src/pipeline/run-report.ts';
-import { DEFAULT_SEED } from '../../src/pipeline/run.ts';
+import { DEFAULT_SEED } from '../../src/settings.ts';
 import { ROOT } from '../cli/run-cli.ts';
 
 /** The seeds besides the default one. */

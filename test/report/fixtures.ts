@@ -21,6 +21,7 @@ export function makeClaim(overrides: Partial<LoadedClaim> & Pick<LoadedClaim, 'i
     variables: [],
     assumptions: [],
     dependsOn: [],
+    measurements: [],
     params: {},
     parsedLatex: [],
     ...overrides,

@@ -3,7 +3,8 @@
  * prints their verdicts.
  */
 import { Command } from 'commander';
-import { CheckOptionsSchema, HELP_DEFAULT_SEED, parseOptions } from '../options.ts';
+import { CheckOptionsSchema, parseOptions } from '../options.ts';
+import { DEFAULT_SEED } from '../../settings.ts';
 import { addExperimentOptions, experimentRunOptions } from '../experiment-options.ts';
 import { asCheckFailure } from '../exit.ts';
 import type { PaperProvenance } from '../../paper/paper.ts';
@@ -18,14 +19,13 @@ export const check = addCiOptions(addExperimentOptions(
   new Command('check')
     .description('check claims and print their verdicts (default: every claim)')
     .argument('[ids...]', 'claim ids to check (default: all, in paper order)')
-    .option('--seed <n>', `seed of every random draw (default: ${HELP_DEFAULT_SEED})`),
+    .option('--seed <n>', `seed of every random draw (default: ${DEFAULT_SEED})`),
 ))
   .option('--json', 'print the verdicts as json (default: a table)')
   .option('--quiet', 'show no progress and no experiment lines on stderr (default: both; the progress line only when stderr is a terminal)')
   .addHelpText('after', '\nEvery check runs; experiment results are reused from .claimcheck-cache/ (or $CLAIMCHECK_CACHE_DIR) unless --fresh.')
   .action(async (ids: string[], raw: Record<string, unknown>) => {
     const options = parseOptions(CheckOptionsSchema, raw);
-    const { DEFAULT_SEED } = await import('../../pipeline/run.ts');
     const { runReport } = await import('../../pipeline/run-report.ts');
     const { defaultCacheDir } = await import('../../fs/cache.ts');
     const seed = options.seed ?? DEFAULT_SEED;

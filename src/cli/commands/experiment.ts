@@ -6,7 +6,9 @@
 import { Command } from 'commander';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { DirOptionSchema, HELP_DEFAULT_SEED, SeedOptionSchema, parseOptions } from '../options.ts';
+import { DirOptionSchema, SeedOptionSchema, parseOptions } from '../options.ts';
+import { DEFAULT_SEED } from '../../settings.ts';
+import { DEFAULT_SETTING, SETTINGS } from '../../settings.ts';
 
 /** Default output directory of `experiment mnist2`. */
 export const DEFAULT_EXPERIMENT_DIR = 'out/experiments';
@@ -40,7 +42,7 @@ export const Mnist2OptionsSchema = z
       .transform((s) => s.split(',').map((x) => epsItem(x.trim())))
       .refine((xs) => xs.every((x) => Number.isFinite(x) && x >= 0 && x <= 1), EPS)
       .optional(),
-    setting: z.enum(['ci', 'full'], { error: 'ci or full' }).default('full'),
+    setting: z.enum(SETTINGS, { error: `one of ${SETTINGS.join(', ')}` }).default(DEFAULT_SETTING),
     dataDir: DirOptionSchema.optional(),
     out: z.string().trim().min(1, 'a non-empty directory path').default(DEFAULT_EXPERIMENT_DIR),
     seed: SeedOptionSchema.optional(),
@@ -62,7 +64,7 @@ const mnist2 = new Command('mnist2')
   .option('--setting <name>', 'ci (300/200 images, seconds) or full (the paper\'s settings on the given data) (default: full)')
   .option('--data-dir <dir>', 'directory of the mnist idx files, e.g. the full official ones (default: ../shared/data/mnist)')
   .option('--out <dir>', `directory for the cell cache (mnist2/<hash>.json) and mnist2-<setting>.json (default: ${DEFAULT_EXPERIMENT_DIR})`)
-  .option('--seed <n>', `seed of every random draw (default: ${HELP_DEFAULT_SEED})`)
+  .option('--seed <n>', `seed of every random draw (default: ${DEFAULT_SEED})`)
   .option('--json', 'print the results (without weights) as json (default: tables)')
   .option('--quiet', 'show no progress on stderr (default: progress when stderr is a terminal)')
   .action(async (raw: Record<string, unknown>) => {

@@ -4,7 +4,8 @@
  * unless `--fresh`) and swaps in errata.md, errata.json, errata.html, provenance.json and the figures as one set.
  */
 import { Command } from 'commander';
-import { DEFAULT_REPORT_DIR, HELP_DEFAULT_SEED, ReportOptionsSchema, parseOptions } from '../options.ts';
+import { DEFAULT_REPORT_DIR, ReportOptionsSchema, parseOptions } from '../options.ts';
+import { DEFAULT_SEED } from '../../settings.ts';
 import { addExperimentOptions, backendOf, experimentRunOptions, reproduceFlags } from '../experiment-options.ts';
 import { asCheckFailure } from '../exit.ts';
 import { addCiOptions, changeTable, finishCiOutputs, prepareCiOutputs, throwIfFailed } from '../ci-outputs.ts';
@@ -21,7 +22,7 @@ export const report = addCiOptions(addExperimentOptions(
     .description('check claims, run the experiments they rest on and write the errata report (default: every claim)')
     .argument('[ids...]', 'claim ids to report on (default: all, in paper order, and every experiment)')
     .option('--out <dir>', `directory to write errata.md, errata.json, errata.html, provenance.json and figures/ to (default: ${DEFAULT_REPORT_DIR})`)
-    .option('--seed <n>', `seed of every random draw (default: ${HELP_DEFAULT_SEED})`),
+    .option('--seed <n>', `seed of every random draw (default: ${DEFAULT_SEED})`),
 ))
   .option('--json', 'print what was written as json (default: a summary)')
   .option('--quiet', 'show no progress and no experiment lines on stderr (default: both; the progress line only when stderr is a terminal)')
@@ -35,7 +36,6 @@ export const report = addCiOptions(addExperimentOptions(
     const { reportFiles, figurePngFiles, isReportEntry } = await import('../../report/files.ts');
     prepareOutputDir(options.out, { replaces: isReportEntry });
     const baseline = prepareCiOutputs(options);
-    const { DEFAULT_SEED } = await import('../../pipeline/run.ts');
     const { defaultEngines } = await import('../../engines/index.ts');
     const { runReport } = await import('../../pipeline/run-report.ts');
     const { defaultCacheDir } = await import('../../fs/cache.ts');

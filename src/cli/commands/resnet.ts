@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { BACKEND_NAMES, DirOptionSchema, parseOptions } from '../options.ts';
 import { stableJson } from '../../fs/json.ts';
+import { DEFAULT_SETTING, SETTINGS, type Setting } from '../../settings.ts';
 import { assertWritableDir } from '../../fs/write-dir-atomic.ts';
 
 /** Default output directory of `experiment-resnet`. */
@@ -71,9 +72,9 @@ export const ResNetRunOptionsSchema = z
       }, 'i/n with integers 0 ≤ i < n')
       .default('0/1'),
     setting: z
-      .enum(['tiny', 'ci', 'full'], { error: 'one of tiny, full (ci: same as tiny)' })
-      .default('full')
-      .transform((s) => (s === 'ci' ? 'tiny' : s)),
+      .enum([...SETTINGS, 'tiny'], { error: `one of ${SETTINGS.join(', ')} (tiny: same as ci)` })
+      .default(DEFAULT_SETTING)
+      .transform((s): Setting => (s === 'tiny' ? 'ci' : s)),
     backend: z.enum(BACKENDS, { error: `one of ${BACKENDS.join(', ')}` }).default('auto'),
     out: z.string().trim().min(1, 'a non-empty directory path').default(DEFAULT_RESNET_OUT),
     json: z.boolean().default(false),
@@ -110,7 +111,7 @@ const run = new Command('run')
     assertWritableDir(o.out, 'the sweep');
     const { defaultSweep, parseShard } = await import('../../experiments/resnet18/config.ts');
     const { runSweep } = await import('../../experiments/resnet18/sweep.ts');
-    const base = defaultSweep(o.setting as 'tiny' | 'full');
+    const base = defaultSweep(o.setting);
     const sweep = {
       ...base,
       datasets: o.dataset === 'both' ? base.datasets : [o.dataset],

@@ -27,7 +27,7 @@ export function degenerateReason(cell: Pick<Mnist2Cell, 'w' | 'bias'>): string |
   return 'the model trained to w = 0 (every weight exactly 0), so it scores every image alike and has no filter-normalised direction or curvature along w*';
 }
 
-/** Thrown by the per-cell measurements for a degenerate cell: names the cell and the reason. */
+/** A measurement a claim needs belongs to a degenerate cell: names the cell and the reason. */
 export class DegenerateCellError extends Error {
   constructor(
     readonly key: string,
@@ -37,10 +37,4 @@ export class DegenerateCellError extends Error {
     super(`cell ${cell} is degenerate: ${reason}`);
     this.name = 'DegenerateCellError';
   }
-}
-
-/** Throws `DegenerateCellError` when the cell cannot be measured. */
-export function assertMeasurable(cell: Mnist2Cell): void {
-  const reason = degenerateReason(cell);
-  if (reason !== undefined) throw new DegenerateCellError(cell.key, cellName(cell), reason);
 }

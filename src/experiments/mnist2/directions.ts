@@ -6,10 +6,7 @@
 import { deriveSeed, makeRng } from '../../rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
 import { filterNormalize } from '../../numeric/filter-norm.ts';
-
-/** `filter`: Gaussian h, h ← h‖w‖/‖h‖ over w (one filter for logistic regression), bias entry 0. `random_line`:
- * h ~ U[0, 1), the weights rescaled as one filter and the bias element-wise (|h_b| = |b|), as loss-landscapes does. */
-export type DirectionMode = 'filter' | 'random_line';
+import { type DirectionMode } from './measurement-schemas.ts';
 
 /** One direction and the seed it was drawn from. */
 export interface LandscapeDirection {

@@ -9,9 +9,9 @@ import { categoricalColor, MARKERS, sequentialColor } from '../../plot/colors.ts
 import type { LineChartSpec, LineSeries } from '../../plot/chart-spec.ts';
 import { smallMultiples } from '../../plot/small-multiples.ts';
 import type { ReportFigure, ReportSection, ReportTable } from '../section.ts';
-import type { CellHessian } from './hessian.ts';
-import type { Landscape1D } from './landscape.ts';
-import type { Mnist2Measurements } from './measurements.ts';
+import type { CellHessian } from './measurement-schemas.ts';
+import type { Landscape1D } from './measurement-schemas.ts';
+import type { Mnist2Measurements } from './measurement-schemas.ts';
 import type { Mnist2Cell, Mnist2Norm, Mnist2Results } from './results.ts';
 import { atEps, mnist2Series, sameEps, type Mnist2Family } from './series.ts';
 

@@ -25,7 +25,8 @@ import { linfBoxPerturbation } from '../../numeric/robust-linf.ts';
 import { linearPgd } from './attack.ts';
 import { landscapeDirections } from './directions.ts';
 import { cellWeights, isAdversarial, linfBallFixedLoss, paperStepSize, weightNorm, type LinfMaximizer } from './landscape-objective.ts';
-import type { Mnist2Cell, Mnist2Norm, Mnist2Training } from './results.ts';
+import type { CellHessian, HessianReport, SpectrumEstimate, Spread } from './measurement-schemas.ts';
+import type { Mnist2Cell } from './results.ts';
 
 /** How the fixed adversarial examples are generated at w*: the exact maximiser (default) or the paper's eval PGD. */
 export type FixedExampleAttack = 'exact' | { readonly kind: 'pgd'; readonly steps: number; readonly stepSize?: number };
@@ -49,82 +50,6 @@ export interface HessianOptions {
   readonly directionSeed?: number;
   /** Seed of the noise of random-noise cells (default 0), as in `landscapeObjective`. */
   readonly noiseSeed?: number;
-}
-
-/** One eigensolver's answer. */
-export interface SpectrumEstimate {
-  /** The algorithm, named. */
-  readonly algorithm: string;
-  /** Top eigenvalues, descending. */
-  readonly values: readonly number[];
-  readonly iterations: number;
-  readonly converged: boolean;
-  readonly residual: number;
-  /** Hessian-vector products used (Lanczos). */
-  readonly matvecs?: number;
-  /** Seed of the random start (Lanczos). */
-  readonly seed?: number;
-}
-
-/** Mean, sample standard deviation, min and max of a list. */
-export interface Spread {
-  readonly mean: number;
-  readonly std: number;
-  readonly min: number;
-  readonly max: number;
-}
-
-/** hᵀHh along filter-normalised Gaussian directions (‖h‖ = ‖w‖, Eq. 6). */
-export interface DirectionalCurvature {
-  /** Base seed and each direction's own seed. */
-  readonly directionSeed: number;
-  readonly seeds: readonly number[];
-  readonly values: readonly number[];
-  /** hᵀHh / hᵀh per direction. */
-  readonly rayleigh: readonly number[];
-  readonly spread: Spread;
-}
-
-/** One Hessian at w*: what it is and its top eigenvalues by two solvers. */
-export interface HessianReport {
-  readonly which: 'robust' | 'fixed-example';
-  /** What the Hessian is the Hessian of. */
-  readonly description: string;
-  readonly dense: SpectrumEstimate | null;
-  readonly lanczos: SpectrumEstimate;
-  /** max_k |λ_k(dense) − λ_k(Lanczos)| / |λ_1(dense)|; null without the dense solver. */
-  readonly agreement: number | null;
-  readonly curvature: DirectionalCurvature;
-}
-
-/** Fig. 3's measurements for one cell. */
-export interface CellHessian {
-  readonly key: string;
-  readonly norm: Mnist2Norm;
-  readonly training: Mnist2Training;
-  readonly eps: number;
-  readonly epsLabel: string;
-  readonly dim: number;
-  readonly examples: number;
-  /** ‖w*‖₂ over the weights (bias excluded). */
-  readonly weightNorm: number;
-  /** Number of weights exactly 0 (kinks of the L∞ robust loss; the smooth branch is used there). */
-  readonly zeroWeights: number;
-  readonly eq9: {
-    /** ε/(2‖w*‖): Eq. (9)'s eigenvalue for L2 with ‖η‖ = ε; null for L∞ (Eq. 9 is derived for L2). */
-    readonly prediction: number | null;
-    /** c = (1/2N) Σ ‖ηⁿ‖₂/‖w*‖ with the fixed examples' η (Eq. 9's coefficient). */
-    readonly c: number;
-    readonly meanEtaNorm: number;
-  };
-  readonly robust: HessianReport;
-  readonly fixed: HessianReport;
-  /** ‖H_robust − H_fixed‖_F / ‖H_robust‖_F from the dense matrices; null without them. */
-  readonly robustVsFixed: number | null;
-  /** How the fixed examples were generated. */
-  readonly fixedExamples: string;
-  /** Wall times (ms): kept out of the report (not deterministic). */
-  readonly timingMs: { readonly dense: number; readonly lanczos: number; readonly total: number };
 }
 
 /** Mean, sample standard deviation (n − 1; 0 for one value), min and max. */

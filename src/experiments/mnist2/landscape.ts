@@ -5,10 +5,11 @@
  */
 import { ClaimcheckError } from '../../errors.ts';
 import type { Dataset } from '../../numeric/dataset.ts';
-import { landscapeDirections, type DirectionMode } from './directions.ts';
-import { spread, type Spread } from './hessian.ts';
+import { landscapeDirections } from './directions.ts';
+import { spread } from './hessian.ts';
 import { cellWeights, landscapeObjective, type ObjectiveOptions } from './landscape-objective.ts';
-import type { Mnist2Cell, Mnist2Norm, Mnist2Training } from './results.ts';
+import type { DirectionLandscape, DirectionMode, Landscape1D, Landscape2D } from './measurement-schemas.ts';
+import type { Mnist2Cell } from './results.ts';
 
 /** Options of `cellLandscape` and `cellLandscape2d` (plus how g is evaluated, see `ObjectiveOptions`). */
 export interface LandscapeOptions extends ObjectiveOptions {
@@ -21,44 +22,6 @@ export interface LandscapeOptions extends ObjectiveOptions {
   /** Number of directions (default 5) and their base seed (default 123, loss-landscape's). */
   readonly directions?: number;
   readonly directionSeed?: number;
-}
-
-/** One direction's landscape and sharpness. */
-export interface DirectionLandscape {
-  readonly seed: number;
-  /** g(α) on the grid. */
-  readonly values: readonly number[];
-  /** hᵀ∇²g(w*)h: the second derivative of g at α = 0. */
-  readonly curvature: number;
-  /** Landscape rise: mean of g at the two ends of the grid minus g(0) (`random_line`: g(α_max) − g(0)). */
-  readonly rise: number;
-}
-
-/** A 1-D landscape of one cell over several directions. */
-export interface Landscape1D {
-  readonly key: string;
-  readonly norm: Mnist2Norm;
-  readonly training: Mnist2Training;
-  readonly eps: number;
-  readonly epsLabel: string;
-  readonly mode: DirectionMode;
-  /** What g is (objective, attack or noise, seeds). */
-  readonly objective: string;
-  readonly attack: string;
-  readonly curvatureMethod: string;
-  readonly directionSeed: number;
-  readonly alphas: readonly number[];
-  /** g(0) = the objective at w*. */
-  readonly center: number;
-  readonly directions: readonly DirectionLandscape[];
-  /** Pointwise mean, min and max of g over directions. */
-  readonly mean: readonly number[];
-  readonly min: readonly number[];
-  readonly max: readonly number[];
-  readonly rise: Spread;
-  readonly curvature: Spread;
-  /** Wall time (ms): kept out of the report. */
-  readonly timingMs: number;
 }
 
 /** `points` evenly spaced values from lo to hi inclusive, each rounded to 12 decimals so 0 is exactly 0. */
@@ -132,25 +95,6 @@ export function cellLandscape(cell: Mnist2Cell, ds: Dataset, options: LandscapeO
     curvature: spread(directions.map((d) => d.curvature)),
     timingMs: performance.now() - t0,
   };
-}
-
-/** A 2-D landscape g(α, β) of one cell on a square grid. */
-export interface Landscape2D {
-  readonly key: string;
-  readonly norm: Mnist2Norm;
-  readonly training: Mnist2Training;
-  readonly eps: number;
-  readonly epsLabel: string;
-  readonly objective: string;
-  readonly attack: string;
-  /** Seeds of the two filter-normalised directions (directions 0 and 1 of the 1-D landscape). */
-  readonly seeds: readonly [number, number];
-  readonly alphas: readonly number[];
-  readonly betas: readonly number[];
-  /** z[j][i] = g(w* + α_i h₁ + β_j h₂). */
-  readonly z: readonly (readonly number[])[];
-  readonly center: number;
-  readonly timingMs: number;
 }
 
 /**

@@ -8,7 +8,7 @@
 import { basename } from 'node:path';
 import { deriveSeed } from '../../rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
-import type { MeasurementProvider } from '../../claims/checker.ts';
+import type { Dataset } from '../../numeric/dataset.ts';
 import { cellKey, epsLabel, mnist2CodeVersion, type Mnist2CellConfig, type Mnist2OptimiserConfig, type Mnist2PgdConfig } from './config.ts';
 import { loadMnist2, type Mnist2Data, type Mnist2Files } from './data.ts';
 import { evaluateMnist2 } from './evaluate.ts';
@@ -16,9 +16,7 @@ import { Mnist2CellSchema, type Mnist2Cell, type Mnist2Norm, type Mnist2Results,
 import { ResultCache, schemaCheck, type EntryCheck } from '../../fs/cache.ts';
 import { z } from 'zod';
 import { trainMnist2 } from './train.ts';
-
-/** The default run seed (the same as the claim checks' default seed, 20210). */
-export const MNIST2_DEFAULT_SEED = 20210;
+import { DEFAULT_SEED, DEFAULT_SETTING, type Setting } from '../../settings.ts';
 
 /** The paper's L2 ε grid for MNIST2 (§5, Tables 1–2). */
 export const MNIST2_EPS_L2: readonly number[] = [0, 0.2, 0.4, 0.6, 0.8, 1];
@@ -35,7 +33,7 @@ export function paperPgd(norm: Mnist2Norm, steps: number): Mnist2PgdConfig {
 
 /** A preset of the sweep: data subset, ε grids, training modes and optimiser. */
 export interface Mnist2Setting {
-  readonly name: 'ci' | 'full';
+  readonly name: Setting;
   readonly trainLimit: number | null;
   readonly testLimit: number | null;
   readonly eps: Readonly<Record<Mnist2Norm, readonly number[]>>;
@@ -49,7 +47,7 @@ export interface Mnist2Setting {
  * PGD, random-noise and exact training, so every path runs in seconds. Both: weight decay λ = 1e-3 (see train.ts),
  * gradient tolerance 1e-8.
  */
-export const MNIST2_SETTINGS: Readonly<Record<'ci' | 'full', Mnist2Setting>> = {
+export const MNIST2_SETTINGS: Readonly<Record<Setting, Mnist2Setting>> = {
   full: {
     name: 'full',
     trainLimit: null,
@@ -86,14 +84,14 @@ export interface Mnist2Progress {
 /** Options of `runMnist2Sweep`. */
 export interface Mnist2SweepOptions {
   /** `ci` or `full` (default `full`). */
-  readonly setting?: 'ci' | 'full';
+  readonly setting?: Setting;
   /** Norms to run (default both). */
   readonly norms?: readonly Mnist2Norm[];
   /** Training modes for ε > 0 (default: the setting's); ε = 0 is always standard training. */
   readonly trainings?: readonly Exclude<Mnist2Training, 'standard'>[];
   /** ε values (pixel units in [0, 1]) replacing the setting's grid, for every selected norm. */
   readonly eps?: readonly number[];
-  /** Run seed (default 20210); each cell's seed is derived from it and the cell's name. */
+  /** Run seed (default `DEFAULT_SEED`); each cell's seed is derived from it and the cell's name. */
   readonly seed?: number;
   /** Directory of the MNIST IDX files (default: the shared directory). */
   readonly dataDir?: string;
@@ -145,8 +143,8 @@ function validate(options: Mnist2SweepOptions): void {
  */
 export function planMnist2Sweep(options: Mnist2SweepOptions, data: Pick<Mnist2Data, 'files' | 'provenance'>): Mnist2PlannedCell[] {
   validate(options);
-  const setting = MNIST2_SETTINGS[options.setting ?? 'full'];
-  const runSeed = options.seed ?? MNIST2_DEFAULT_SEED;
+  const setting = MNIST2_SETTINGS[options.setting ?? DEFAULT_SETTING];
+  const runSeed = options.seed ?? DEFAULT_SEED;
   const norms = options.norms ?? ['l2', 'linf'];
   const trainings = options.trainings ?? setting.trainings;
   const optimiser: Mnist2OptimiserConfig = { ...setting.optimiser, ...(options.optimiser ?? {}) };
@@ -249,8 +247,13 @@ function readCachedCell(cache: ResultCache, key: string): Mnist2Cell | null {
  * data provenance. Same options, same results, byte for byte, whether cells were computed or read from the cache.
  */
 export async function runMnist2Sweep(options: Mnist2SweepOptions = {}): Promise<Mnist2Results> {
+  return (await sweepMnist2(options)).results;
+}
+
+/** `runMnist2Sweep`, with the training split it loaded (what the measurements are taken on). */
+export async function sweepMnist2(options: Mnist2SweepOptions = {}): Promise<{ readonly results: Mnist2Results; readonly train: Dataset }> {
   validate(options);
-  const setting = MNIST2_SETTINGS[options.setting ?? 'full'];
+  const setting = MNIST2_SETTINGS[options.setting ?? DEFAULT_SETTING];
   const data = loadMnist2({
     ...(options.files !== undefined ? { files: options.files } : {}),
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
@@ -294,23 +297,12 @@ export async function runMnist2Sweep(options: Mnist2SweepOptions = {}): Promise<
     options.onCell?.(cell, hit !== null);
     progress(i, p.name, true, hit !== null);
   }
-  return {
+  const results: Mnist2Results = {
     setting: setting.name,
-    seed: options.seed ?? MNIST2_DEFAULT_SEED,
+    seed: options.seed ?? DEFAULT_SEED,
     data: data.provenance,
     backend: 'float64',
     cells,
   };
-}
-
-/**
- * A `MeasurementProvider` for the claim checks (`measurements.mnist2`): runs `runMnist2Sweep(options)` on first call
- * (reusing cached cells) and returns the same promise on every later call.
- */
-export function mnist2Provider(options: Mnist2SweepOptions = {}): MeasurementProvider {
-  let memo: Promise<Mnist2Results> | undefined;
-  return () => {
-    memo ??= runMnist2Sweep(options);
-    return memo;
-  };
+  return { results, train: data.train };
 }

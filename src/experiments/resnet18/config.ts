@@ -19,6 +19,7 @@
  *   no augmentation, mean = std = 0.5, PGD with uniform random start.
  */
 import { contentKey } from '../../fs/json.ts';
+import { DEFAULT_SEED, type Setting } from '../../settings.ts';
 import type { Architecture, ModelSpec } from './model.ts';
 import { MADRY_STANDARDISATION, WU_MEAN_STD, type Normalisation } from './normalise.ts';
 import type { LinfPgdSettings } from './pgd.ts';
@@ -29,17 +30,22 @@ export type DatasetName = 'cifar10' | 'svhn';
 /** Every dataset, in the paper's order (Table 5, Table 6). */
 export const DATASETS: readonly DatasetName[] = ['cifar10', 'svhn'];
 
-/** `full`: the paper's settings on the given data; `tiny`: a few images, one epoch, width 1/16 (CI). */
-export type Setting = 'tiny' | 'full';
+/**
+ * The scale of a sweep, as its results files record it: `full`, the paper's settings on the given data; `tiny`, a few
+ * images, one epoch, width 1/16 — what the run setting `ci` runs (`resnetScale`).
+ */
+export type ResnetScale = 'tiny' | 'full';
+
+/** The sweep scale a run setting runs: `ci` → `tiny`, `full` → `full`. */
+export function resnetScale(setting: Setting): ResnetScale {
+  return setting === 'ci' ? 'tiny' : 'full';
+}
 
 /** The paper's L∞ ε set for CIFAR-10 and SVHN, as numerators over 255. */
 export const PAPER_EPS_NUMERATORS: readonly number[] = [0, 4, 8, 12, 16];
 
 /** The largest ε numerator over 255: ε = 1 spans the whole [0, 1] pixel range, so a larger ε is no larger attack. */
 export const MAX_EPS_NUMERATOR = 255;
-
-/** Default seed of every sweep cell (as `claimcheck check`'s default run seed). */
-export const DEFAULT_RESNET_SEED = 20210;
 
 /** SGD with heavy-ball momentum (PyTorch `SGD` / TF `MomentumOptimizer`: buf ← μ·buf + g + λ·w; w ← w − lr·buf). */
 export interface OptimiserConfig {
@@ -117,7 +123,7 @@ export interface LandscapeConfig {
 
 /** Everything that determines one sweep cell's results. */
 export interface CellConfig {
-  readonly setting: Setting;
+  readonly setting: ResnetScale;
   readonly dataset: DatasetName;
   /** ε as the numerator over 255 (the paper prints k/255). */
   readonly epsNumerator: number;
@@ -134,7 +140,7 @@ export interface CellConfig {
 
 /** What a sweep runs: datasets × ε × seeds with one setting. */
 export interface SweepConfig {
-  readonly setting: Setting;
+  readonly setting: ResnetScale;
   readonly datasets: readonly DatasetName[];
   readonly epsNumerators: readonly number[];
   readonly seeds: readonly number[];
@@ -229,7 +235,7 @@ function fullParts(dataset: DatasetName): Pick<CellConfig, 'normalisation' | 'tr
  * PGD 2 steps at training and 3 at evaluation, α ∈ {−1, 0, 1}.
  */
 export function cellConfig(
-  setting: Setting,
+  setting: ResnetScale,
   dataset: DatasetName,
   epsNumerator: number,
   seed: number,
@@ -273,13 +279,13 @@ export function cellConfig(
   };
 }
 
-/** The default sweep of a setting: both datasets, the paper's ε set, one seed, ResNet18, width 1 (full) or 1/16 (tiny). */
+/** The default sweep of a run setting: both datasets, the paper's ε set, one seed, ResNet18, width 1 (full) or 1/16 (ci). */
 export function defaultSweep(setting: Setting): SweepConfig {
   return {
-    setting,
+    setting: resnetScale(setting),
     datasets: DATASETS,
     epsNumerators: PAPER_EPS_NUMERATORS,
-    seeds: [DEFAULT_RESNET_SEED],
+    seeds: [DEFAULT_SEED],
     architecture: { cifar10: 'resnet18', svhn: 'resnet18' },
     width: setting === 'full' ? 1 : 1 / 16,
   };

@@ -14,12 +14,11 @@ import { runSweep } from './sweep.ts';
 import { mergeResults } from './merge.ts';
 import { readResNetResults, resultsFileSha256, type ResNetResults, type ResultsSource } from './results.ts';
 import { resnetSection } from './section.ts';
-import { DEFAULT_RESNET_RESULTS } from './provider.ts';
 import { CIFAR10_TEST_FILE, CIFAR10_TRAIN_FILES } from '../../data/cifar10.ts';
 import { SVHN_TEST_FILE, SVHN_TRAIN_FILE } from '../../data/svhn.ts';
 
-/** Claims whose checkers read the ResNet measurements. */
-export const RESNET_CLAIMS = ['fig4-sharper-with-eps', 'tab56-gap-grows-remeasured'] as const;
+/** The default location of merged results (`experiment resnet18 merge --out out/resnet`). */
+export const DEFAULT_RESNET_RESULTS = 'out/resnet/results.json';
 
 function datasetsGiven(options: ExperimentOptions): DatasetName[] {
   const out: DatasetName[] = [];
@@ -57,7 +56,7 @@ export function makeResNetExperiment(resultsFile: string = DEFAULT_RESNET_RESULT
       return results;
     }
     const out = join(options.cacheDir ?? 'out', 'resnet-sweep', options.setting);
-    const sweep = { ...defaultSweep(options.setting === 'full' ? 'full' : 'tiny'), datasets, seeds: [options.seed] };
+    const sweep = { ...defaultSweep(options.setting), datasets, seeds: [options.seed] };
     await runSweep({
       sweep,
       shard: { index: 0, count: 1 },
@@ -76,11 +75,7 @@ export function makeResNetExperiment(resultsFile: string = DEFAULT_RESNET_RESULT
   return defineExperiment<ResNetResults | null>({
     id: 'resnet',
     title: 'ResNet18 on CIFAR-10 and SVHN (Fig. 4, Tables 5–6)',
-    claims: RESNET_CLAIMS,
-    provider: (options) => {
-      let cached: Promise<ResNetResults | null> | undefined;
-      return () => (cached ??= measure(options));
-    },
+    run: (options) => measure(options),
     section: (results) => resnetSection(results),
     notMeasured: (options) => (datasetsGiven(options).length === 0 && !existsSync(resultsFile) ? resnetSection(null) : undefined),
     config: (options) => {

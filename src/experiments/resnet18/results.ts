@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { sha256Hex } from '../../fs/file-hash.ts';
 import { ClaimcheckError } from '../../errors.ts';
-import { cellKey, MAX_EPS_NUMERATOR, type CellConfig, type DatasetName, type Setting, type SweepConfig } from './config.ts';
+import { cellKey, MAX_EPS_NUMERATOR, type CellConfig, type DatasetName, type ResnetScale, type SweepConfig } from './config.ts';
 import type { AccuracyMeasurement } from './evaluate.ts';
 import type { LandscapePoint, Sharpness } from './landscape.ts';
 
@@ -113,7 +113,7 @@ export interface ResultsSource {
 /** The merged results of a sweep. */
 export interface ResNetResults {
   readonly schema: typeof RESULTS_SCHEMA;
-  readonly setting: Setting;
+  readonly setting: ResnetScale;
   /** The sweep the cells belong to (from `sweep.json`), when known. */
   readonly sweep: SweepConfig | null;
   /** Cells in sweep order. */

@@ -4,7 +4,7 @@
  * self-contained (accepted by the report's section validator) and deterministic.
  */
 import { describe, expect, it } from 'vitest';
-import { mnist2Measurements } from '../../../src/experiments/mnist2/measurements.ts';
+import { measurementSeeds, mnist2Measurements } from '../../../src/experiments/mnist2/measurements.ts';
 import { fig2Figure, fig5Figure, mnist2Section } from '../../../src/experiments/mnist2/figures.ts';
 import { validateSections } from '../../../src/report/figures.ts';
 import { parseXml } from '../../plot/xml.ts';
@@ -29,7 +29,24 @@ describe('mnist2Measurements', () => {
     expect(m.landscapes).toHaveLength(cells.length);
     expect(m.contours.map((c) => c.key)).toEqual([cells[3]!.key]);
     expect(m.settings['landscape.grid']).toBe('11 points on [−1, 1]');
-    expect(m.settings['hessian.lanczos']).toMatch(/seed 0/);
+    const seeds = measurementSeeds(results.seed);
+    expect(m.settings['hessian.lanczos']).toContain(`seed ${seeds.lanczosSeed}`);
+    expect(m.hessians[0]!.robust.curvature.directionSeed).toBe(seeds.directionSeed);
+    expect(m.landscapes[0]!.directionSeed).toBe(seeds.directionSeed);
+    expect(m.premises.noiseSeed).toBe(seeds.premiseNoiseSeed);
+  });
+
+  it('derives every seed from the run seed: another run seed, other directions', () => {
+    const a = measurementSeeds(1);
+    const b = measurementSeeds(2);
+    for (const k of Object.keys(a) as (keyof typeof a)[]) expect(a[k]).not.toBe(b[k]);
+    expect(new Set(Object.values(a)).size).toBe(4);
+  });
+
+  it('measures the premises on the training split: every image norm, and the noise moments at each L∞ random-noise ε', () => {
+    expect(m.premises.imageNorms).toHaveLength(ds.n);
+    expect(m.premises.noiseMoments.map((r) => r.eps)).toEqual([4 / 255]);
+    expect(Math.abs(m.premises.noiseMoments[0]!.secondRatio - 1)).toBeLessThan(0.5);
   });
 });
 
@@ -67,7 +84,7 @@ describe('mnist2Section', () => {
 
   it('names data, counts, seeds and settings in the provenance, and nothing time-dependent', () => {
     expect(section.provenance['data.train']).toContain(`${ds.n} MNIST2 images`);
-    expect(section.provenance['measure.landscape.directions']).toBe('2 directions, base seed 123');
+    expect(section.provenance['measure.landscape.directions']).toBe(`2 directions, base seed ${measurementSeeds(results.seed).directionSeed}`);
     expect(JSON.stringify(section)).not.toMatch(/timing|elapsed/i);
     expect(section.summary).toContain('without weight decay');
   });

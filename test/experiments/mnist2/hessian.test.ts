@@ -6,7 +6,6 @@
 import { describe, expect, it } from 'vitest';
 import { symmetricEigen } from '../../../src/eigen/symmetric-eigen.ts';
 import { cellHessian } from '../../../src/experiments/mnist2/hessian.ts';
-import { memoCellHessian, memoCellLandscape } from '../../../src/experiments/mnist2/memo.ts';
 import { landscapeDirections } from '../../../src/experiments/mnist2/directions.ts';
 import { logisticLoss } from '../../../src/numeric/logistic.ts';
 import { robustL2Loss } from '../../../src/numeric/robust-l2.ts';
@@ -105,21 +104,5 @@ describe('cellHessian on pooled MNIST2 (d = 196)', () => {
   it('names the cell and the expected length when w does not fit the data', () => {
     const bad = cellWith('l2', 'pgd', 0.2, new Float64Array(10).fill(1));
     expect(() => cellHessian(bad, ds)).toThrow(/cellWeights: cell .*w must have length 196 \(d = 196\), got 10/);
-  });
-});
-
-describe('memoCellHessian / memoCellLandscape', () => {
-  it('compute once per cell, data and settings: defaults left out or spelled out, and equal data in another object, share an entry', () => {
-    const ds = smallMnist2();
-    const cell = trainedCell(ds, { norm: 'l2', training: 'exact', eps: 0.4, iterations: 10 });
-    const a = memoCellHessian(cell, ds, { directions: 2 });
-    expect(memoCellHessian(cell, ds, { directions: 2, topK: 3, directionSeed: 123, lanczosSeed: 0 })).toBe(a);
-    const copy = { X: Float64Array.from(ds.X), y: Float64Array.from(ds.y), n: ds.n, d: ds.d };
-    expect(memoCellHessian(cell, copy, { directions: 2 })).toBe(a);
-    expect(memoCellHessian(cell, ds, { directions: 3 })).not.toBe(a);
-    const l = memoCellLandscape(cell, ds, { points: 5, directions: 1 });
-    expect(memoCellLandscape(cell, ds, { points: 5, directions: 1, mode: 'filter', directionSeed: 123 })).toBe(l);
-    const moved = { ...cell, w: cell.w.map((v, i) => (i === 0 ? v + 1e-9 : v)) };
-    expect(memoCellLandscape(moved, ds, { points: 5, directions: 1 })).not.toBe(l);
   });
 });

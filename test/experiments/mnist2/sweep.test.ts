@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cellCachePath, mnist2Provider, runMnist2Sweep, type Mnist2Progress } from '../../../src/experiments/mnist2/sweep.ts';
+import { cellCachePath, runMnist2Sweep, sweepMnist2, type Mnist2Progress } from '../../../src/experiments/mnist2/sweep.ts';
 import type { Mnist2Results } from '../../../src/experiments/mnist2/results.ts';
 import { ROOT } from './fixtures.ts';
 
@@ -120,14 +120,11 @@ describe('runMnist2Sweep (ci)', () => {
   });
 });
 
-describe('mnist2Provider', () => {
-  it('runs the sweep once and returns the same results on every call', async () => {
-    let calls = 0;
-    const provider = mnist2Provider({ setting: 'ci', cacheDir: referenceCache, onCell: () => calls++ });
-    const [a, b] = await Promise.all([provider(), provider()]);
-    expect(a).toBe(b);
-    expect(await provider()).toBe(a);
-    expect(calls).toBe(11);
-    expect(JSON.stringify(a)).toBe(JSON.stringify(reference));
+describe('sweepMnist2', () => {
+  it('gives the same results as runMnist2Sweep and the training split they were trained on (what the measurements use)', async () => {
+    const { results, train } = await sweepMnist2({ setting: 'ci', cacheDir: referenceCache });
+    expect(JSON.stringify(results)).toBe(JSON.stringify(reference));
+    expect(train.n).toBe(results.data.trainCount);
+    expect(train.d * train.n).toBe(train.X.length);
   });
 });
