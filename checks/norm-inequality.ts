@@ -16,7 +16,7 @@ import { makeRng, deriveSeed } from '../src/rng.ts';
 import { compareForms, residualSummary } from '../src/decide/compare.ts';
 import { proveSign, describeSign } from '../src/decide/sign.ts';
 import { robustOptimumSweep, sharedSyntheticSeed, SYNTHETIC_EPS_GRID } from '../src/decide/synthetic.ts';
-import { formatNumber } from '../src/attack/format.ts';
+import { formatNumber } from '../src/format/number.ts';
 import { AssumptionSchema } from './params.ts';
 import { checkAssumption } from './_internals/assumption-checks.ts';
 

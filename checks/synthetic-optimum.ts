@@ -40,7 +40,7 @@ import {
 } from '../src/decide/synthetic.ts';
 import { innerMinL2Loss, robustL2Loss } from '../src/numeric/robust-l2.ts';
 import type { Dataset } from '../src/numeric/dataset.ts';
-import { formatNumber } from '../src/attack/format.ts';
+import { formatNumber } from '../src/format/number.ts';
 import { AssumptionSchema, ConditionSchema, readingsSchema, readingsResult, readingOf } from './params.ts';
 import { checkAssumption } from './_internals/assumption-checks.ts';
 
