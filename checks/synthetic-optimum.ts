@@ -437,7 +437,7 @@ function theorem2(claim: LoadedClaim, p: Extract<P, { mode: 'theorem2' }>, ctx: 
 }
 
 /** Verdicts from real optima of seeded synthetic problems and from points built to satisfy a premise. */
-export const syntheticOptimumChecker = defineChecker<P>({
+export const syntheticOptimum = defineChecker<P>({
   kind: 'synthetic-optimum',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'what holds at real optima of seeded synthetic L2-robust / uniform-noise problems and at points built to satisfy a premise (Float64 Newton)',
