@@ -1,7 +1,9 @@
 /**
- * The ResNet companion as a measurement provider for claim checkers (`CheckContext.measurements.resnet`): it reads
- * merged results (`experiment-resnet merge` output) and never trains, since the full sweep needs a GPU and hours.
- * With no results file it resolves to null, which a checker reports as `inconclusive` naming `RESNET_MEASURE_COMMAND`.
+ * Merged ResNet results (`experiment-resnet merge` output) as a measurement provider that only reads them. The
+ * report's `CheckContext.measurements.resnet` does not come from here but from `resnetExperiment` (`experiment.ts`),
+ * which runs the sweep itself when `--cifar-dir` / `--svhn-dir` are given (the tiny CPU setting with `--setting ci`)
+ * and otherwise reads the merged results at `DEFAULT_RESNET_RESULTS`, as `resnetMeasurements` does. With no results
+ * file both resolve to null, which the `resnet-trend` checker reports as `inconclusive` naming `RESNET_MEASURE_COMMAND`.
  */
 import { existsSync } from 'node:fs';
 import type { MeasurementProvider } from '../../claims/checker.ts';
