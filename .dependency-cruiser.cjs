@@ -8,7 +8,7 @@
  *   claims       checks/, proofs/        the checkers and the claim records
  *   experiments  src/experiments        one contract and registry; mnist2/ and resnet18/ side by side
  *   machinery    src/{claims,paper,latex,engines,decide,numeric,eigen,attack,autodiff,noise,data,tables,plot}
- *   foundations  src/{fs,exact}, src/rng.ts, src/errors.ts
+ *   foundations  src/{fs,exact,format}, src/rng.ts, src/errors.ts
  *
  * bench/ and scripts/ sit above the CLI (they may import anything); test/ is not cruised.
  */
@@ -19,7 +19,7 @@ const FLOORS = [
   ['claims', '^(checks|proofs)/'],
   ['experiments', '^src/experiments/'],
   ['machinery', '^src/(claims|paper|latex|engines|decide|numeric|eigen|attack|autodiff|noise|data|tables|plot)/'],
-  ['foundations', '^src/(fs|exact)/|^src/(rng|errors)\\.ts$'],
+  ['foundations', '^src/(fs|exact|format)/|^src/(rng|errors)\\.ts$'],
 ];
 
 const above = (i) => FLOORS.slice(0, i).map(([, path]) => `(${path})`).join('|');

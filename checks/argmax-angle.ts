@@ -13,7 +13,7 @@ import { decideReadings } from '../src/claims/readings.ts';
 import { lowerRole, type Instance } from '../src/decide/formula.ts';
 import { expandConstruction } from '../src/decide/sampler.ts';
 import { deriveSeed, makeRng } from '../src/rng.ts';
-import { formatNumber } from '../src/attack/format.ts';
+import { formatNumber } from '../src/format/number.ts';
 import { sampleDirection } from '../src/noise/sample.ts';
 import { drawScalar, drawVector, DEFAULT_DOMAINS, vectorDomain, verdictBase } from './_internals/meaning.ts';
 import { readingsSchema, readingsResult, readingOf } from './params.ts';

@@ -12,7 +12,7 @@ import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { readingsResult } from './params.ts';
 import { deriveSeed, makeRng, type Rng } from '../src/rng.ts';
-import { formatNumber, formatVector } from '../src/attack/format.ts';
+import { formatNumber, formatVector } from '../src/format/number.ts';
 import { ballNorm, lossArgument, norm2, sign, softplus, type BallNorm } from '../src/attack/linear-model.ts';
 import { l2Maximizer, linfMaximizer } from '../src/attack/linear-maximizer.ts';
 import { sampleDirection, sampleL2Ball, sampleL2Sphere, sampleLinfBox } from '../src/noise/sample.ts';

@@ -104,7 +104,7 @@ function crossChecks(claim: LoadedClaim, p: P, ctx: CheckContext, o: CompareOutc
 }
 
 /** Checks a printed derivative against the CAS derivative of the printed function. */
-export const derivativeChecker = defineChecker<P>({
+export const derivative = defineChecker<P>({
   kind: 'derivative',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'printed derivative = CAS derivative of the printed function (zero test at 64/128 digits, FD oracle, nerdamer)',

@@ -14,7 +14,7 @@ import type { ReadingOutcome, Verdict } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { readingsSchema, readingsResult, readingOf } from './params.ts';
 import { deriveSeed, makeRng } from '../src/rng.ts';
-import { formatNumber } from '../src/attack/format.ts';
+import { formatNumber } from '../src/format/number.ts';
 import { log10GaussianNormTailLowerBound } from '../src/noise/gaussian-tail.ts';
 import { l2BallCoordinateSecondMoment, l2BallNormMoment, uniformMoment, uniformRadiusNormMoment } from '../src/noise/moments.ts';
 import { covers, RunningMean } from '../src/noise/monte-carlo.ts';

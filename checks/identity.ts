@@ -34,7 +34,7 @@ const Params = z.object({
 type P = z.infer<typeof Params>;
 
 /** Checks that two printed forms are identical on the claim's domain. */
-export const identityChecker = defineChecker<P>({
+export const identity = defineChecker<P>({
   kind: 'identity',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'two printed forms are equal on the domain (zero test at 64/128 digits), under every listed reading of the notation',

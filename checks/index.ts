@@ -2,14 +2,14 @@
 import type { Checker } from '../src/claims/checker.ts';
 
 // --- symbolic ---
-import { derivativeChecker } from './derivative.ts';
-import { identityChecker } from './identity.ts';
-import { monotonicityChecker } from './monotonicity.ts';
-import { projectorSpectrumChecker } from './projector-spectrum.ts';
+import { derivative } from './derivative.ts';
+import { identity } from './identity.ts';
+import { monotonicity } from './monotonicity.ts';
+import { projectorSpectrum } from './projector-spectrum.ts';
 import { projectorTerm } from './projector-term.ts';
-import { normInequalityChecker } from './norm-inequality.ts';
-import { syntheticOptimumChecker } from './synthetic-optimum.ts';
-import { liuApproximationChecker } from './liu-approximation.ts';
+import { normInequality } from './norm-inequality.ts';
+import { syntheticOptimum } from './synthetic-optimum.ts';
+import { liuApproximation } from './liu-approximation.ts';
 
 // --- meaning of statements (numeric) ---
 import { ballArgmax } from './ball-argmax.ts';
@@ -37,19 +37,19 @@ import { mnist2Sharpness } from './mnist2-sharpness.ts';
 import { mnist2TableRerun } from './mnist2-table-rerun.ts';
 
 // --- ResNet18 empirical claims ---
-import { resnetTrendChecker } from './resnet-trend.ts';
+import { resnetTrend } from './resnet-trend.ts';
 
 /** Every checker; `kind` values are unique. */
 export const checkers: readonly Checker<unknown>[] = [
   // symbolic
-  derivativeChecker,
-  identityChecker,
-  monotonicityChecker,
-  projectorSpectrumChecker,
+  derivative,
+  identity,
+  monotonicity,
+  projectorSpectrum,
   projectorTerm,
-  normInequalityChecker,
-  syntheticOptimumChecker,
-  liuApproximationChecker,
+  normInequality,
+  syntheticOptimum,
+  liuApproximation,
   // meaning of statements (numeric)
   ballArgmax,
   argmaxAngle,
@@ -73,5 +73,5 @@ export const checkers: readonly Checker<unknown>[] = [
   mnist2Sharpness,
   mnist2TableRerun,
   // ResNet18 empirical claims
-  resnetTrendChecker,
+  resnetTrend,
 ];

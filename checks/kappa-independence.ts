@@ -11,7 +11,7 @@ import { defineChecker } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
 import { deriveSeed, makeRng, type Rng } from '../src/rng.ts';
-import { formatExactVector, formatNumber, formatVector } from '../src/attack/format.ts';
+import { formatExactVector, formatNumber, formatVector } from '../src/format/number.ts';
 import { dot, norm1, sigmoid, type Label } from '../src/attack/linear-model.ts';
 import { uniformBoxExpectations } from '../src/noise/quadrature.ts';
 import { RunningMean } from '../src/noise/monte-carlo.ts';

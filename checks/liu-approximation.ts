@@ -26,7 +26,7 @@ const Params = z.object({
 type P = z.infer<typeof Params>;
 
 /** Is the printed approximation, under each scalar reading of η^n, the robust loss of Eq. (7)? */
-export const liuApproximationChecker = defineChecker<P>({
+export const liuApproximation = defineChecker<P>({
   kind: 'liu-approximation',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'the printed approximated loss under each scalar reading of η^n, against Eq. (7) at y cos θ = 1, and whether it is bounded below',

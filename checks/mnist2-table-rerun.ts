@@ -6,7 +6,7 @@
  * reported beside it, since a difference of one or two test images is within sampling noise.
  */
 import { z } from 'zod';
-import { formatNumber } from '../src/attack/format.ts';
+import { formatNumber } from '../src/format/number.ts';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import type { Mnist2Cell } from '../src/experiments/mnist2/results.ts';

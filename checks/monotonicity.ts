@@ -98,7 +98,7 @@ function searchLoss(claim: LoadedClaim, p: P, cosTheta: string, ctx: CheckContex
 }
 
 /** Decides a stated sign of ∂L/∂cos θ^n under every reading of θ^n. */
-export const monotonicityChecker = defineChecker<P>({
+export const monotonicity = defineChecker<P>({
   kind: 'monotonicity',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'sign of ∂L/∂cos θ under each reading of θ: counterexample search on the loss, proof by a factorisation into parts of proven sign',

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
 import { deriveSeed, makeRng } from '../src/rng.ts';
-import { formatNumber } from '../src/attack/format.ts';
+import { formatNumber } from '../src/format/number.ts';
 import { clippedUniformMoment, uniformMoment, uniformSecondMoment } from '../src/noise/moments.ts';
 import { covers, RunningMean, type McEstimate } from '../src/noise/monte-carlo.ts';
 import { uniformBoxExpectation } from '../src/noise/quadrature.ts';

@@ -16,7 +16,7 @@ import { makeRng, deriveSeed } from '../src/rng.ts';
 import { compareForms, residualSummary } from '../src/decide/compare.ts';
 import { proveSign, describeSign } from '../src/decide/sign.ts';
 import { robustOptimumSweep, sharedSyntheticSeed, SYNTHETIC_EPS_GRID } from '../src/decide/synthetic.ts';
-import { formatNumber } from '../src/attack/format.ts';
+import { formatNumber } from '../src/format/number.ts';
 import { AssumptionSchema } from './params.ts';
 import { checkAssumption } from './_internals/assumption-checks.ts';
 
@@ -41,7 +41,7 @@ const interval = (name: string, lo: number, hi: number): Variable => ({
 });
 
 /** Eq. (12): counterexample search in general, exact factoring under equal weight norms, the assumption checked. */
-export const normInequalityChecker = defineChecker<P>({
+export const normInequality = defineChecker<P>({
   kind: 'norm-inequality',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'Σ‖η_a‖/‖w_a‖ ≥ Σ‖η_b‖/‖w_b‖ given ‖η_a‖ ≥ ‖η_b‖: counterexample search, exact factoring under ‖w_a‖ = ‖w_b‖, the assumption checked',

@@ -12,7 +12,7 @@ import type { Evidence, ReadingOutcome, Verdict, Witness } from '../src/claims/v
 import { decideReadings } from '../src/claims/readings.ts';
 import { readingsSchema, readingsResult, readingOf } from './params.ts';
 import { deriveSeed, makeRng } from '../src/rng.ts';
-import { formatNumber } from '../src/attack/format.ts';
+import { formatNumber } from '../src/format/number.ts';
 import { ballNorm, lossArgument, norm1, norm2, sign, type BallNorm } from '../src/attack/linear-model.ts';
 import { l2Maximizer, linfClippedMaximizer, linfMaximizer } from '../src/attack/linear-maximizer.ts';
 import { linearLogisticObjective, pgd } from '../src/attack/pgd.ts';

@@ -19,7 +19,7 @@ const Params = z.object({
 type P = z.infer<typeof Params>;
 
 /** Eigenvalues and multiplicities of a scaled projector, decided by zero tests of H² = sH and tr H = (d − 1)s. */
-export const projectorSpectrumChecker = defineChecker<P>({
+export const projectorSpectrum = defineChecker<P>({
   kind: 'projector-spectrum',
   verdicts: ['confirmed', 'refuted', 'inconclusive'],
   description: 'eigenvalues {s (×(d−1)), 0 (×1)} of s(I − ŵŵᵀ): zero tests of H² = sH and trace H = (d−1)s, sign of s proved',

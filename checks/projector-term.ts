@@ -18,7 +18,7 @@ import { robustL2Loss } from '../src/numeric/robust-l2.ts';
 import { robustLinfLoss } from '../src/numeric/robust-linf.ts';
 import { fixedExampleLoss } from '../src/numeric/fixed-example.ts';
 import { minimize } from '../src/numeric/optimize.ts';
-import { formatNumber } from '../src/attack/format.ts';
+import { formatNumber } from '../src/format/number.ts';
 import { ConstructionSchema } from './params.ts';
 import { verdictBase } from './_internals/meaning.ts';
 

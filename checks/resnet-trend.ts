@@ -21,7 +21,7 @@ function describe(o: TrendOutcome): string[] {
 }
 
 /** ResNet18 trend statements decided from measured sweeps. */
-export const resnetTrendChecker = defineChecker<P>({
+export const resnetTrend = defineChecker<P>({
   kind: 'resnet-trend',
   verdicts: ['confirmed', 'refuted', 'inconclusive'],
   description: 'Section 5.2 trends (landscape sharpness, robust generalization gap) decided from measured ResNet18 sweeps',

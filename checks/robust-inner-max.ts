@@ -11,7 +11,7 @@ import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { readingsResult } from './params.ts';
 import { deriveSeed, makeRng } from '../src/rng.ts';
-import { formatNumber } from '../src/attack/format.ts';
+import { formatNumber } from '../src/format/number.ts';
 import { dot, lossArgument, norm1, norm2, normInf, sign, softplus, type BallNorm } from '../src/attack/linear-model.ts';
 import { linearLogisticObjective, pgd } from '../src/attack/pgd.ts';
 import { sampleL2Ball, sampleL2Sphere, sampleLinfBox } from '../src/noise/sample.ts';

@@ -12,7 +12,7 @@ import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { readingsResult } from './params.ts';
 import { deriveSeed, makeRng, type Rng } from '../src/rng.ts';
-import { formatExactVector, formatNumber } from '../src/attack/format.ts';
+import { formatExactVector, formatNumber } from '../src/format/number.ts';
 import { dot, lossArgument, norm2, sigmoid, softplus, type Label } from '../src/attack/linear-model.ts';
 import { robustLossL2 } from '../src/attack/linear-maximizer.ts';
 import { pgd } from '../src/attack/pgd.ts';

@@ -40,7 +40,7 @@ import {
 } from '../src/decide/synthetic.ts';
 import { innerMinL2Loss, robustL2Loss } from '../src/numeric/robust-l2.ts';
 import type { Dataset } from '../src/numeric/dataset.ts';
-import { formatNumber } from '../src/attack/format.ts';
+import { formatNumber } from '../src/format/number.ts';
 import { AssumptionSchema, ConditionSchema, readingsSchema, readingsResult, readingOf } from './params.ts';
 import { checkAssumption } from './_internals/assumption-checks.ts';
 
@@ -437,7 +437,7 @@ function theorem2(claim: LoadedClaim, p: Extract<P, { mode: 'theorem2' }>, ctx: 
 }
 
 /** Verdicts from real optima of seeded synthetic problems and from points built to satisfy a premise. */
-export const syntheticOptimumChecker = defineChecker<P>({
+export const syntheticOptimum = defineChecker<P>({
   kind: 'synthetic-optimum',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
   description: 'what holds at real optima of seeded synthetic L2-robust / uniform-noise problems and at points built to satisfy a premise (Float64 Newton)',

@@ -10,7 +10,7 @@ import type { Answer, Assumption, AssumptionCheck } from '../../src/claims/verdi
 import { conditionEvidence } from '../../src/decide/condition.ts';
 import { deriveSeed } from '../../src/rng.ts';
 import { maxPerPointGradient, onRayDataset, robustOptimumSweep, sharedSyntheticSeed, SYNTHETIC_EPS_GRID, type OptimumRow } from '../../src/decide/synthetic.ts';
-import { formatNumber } from '../../src/attack/format.ts';
+import { formatNumber } from '../../src/format/number.ts';
 import type { Condition } from '../params.ts';
 
 /** What an assumption check may use besides the context. */

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { ReadingOutcome, Witness } from '../../src/claims/verdict.ts';
 import type { Rng } from '../../src/rng.ts';
-import { formatNumber, formatVector } from '../../src/attack/format.ts';
+import { formatNumber, formatVector } from '../../src/format/number.ts';
 import { ballNorm, lossArgument, type BallNorm } from '../../src/attack/linear-model.ts';
 import { l2Maximizer, linfMaximizer } from '../../src/attack/linear-maximizer.ts';
 import { sampleL2Ball, sampleLinfBox } from '../../src/noise/sample.ts';

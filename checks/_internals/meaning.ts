@@ -6,7 +6,7 @@ import type { CheckContext } from '../../src/claims/checker.ts';
 import type { LoadedClaim } from '../../src/claims/loaded.ts';
 import type { Domain } from '../../src/claims/schema.ts';
 import type { Rng } from '../../src/rng.ts';
-import { formatExactVector } from '../../src/attack/format.ts';
+import { formatExactVector } from '../../src/format/number.ts';
 import { norm2, type Label } from '../../src/attack/linear-model.ts';
 import { sampleDecimalVector } from '../../src/noise/sample.ts';
 import { ClaimcheckError } from '../../src/errors.ts';

@@ -6,4 +6,3 @@ export * from './linear-model.ts';
 export * from './project.ts';
 export * from './linear-maximizer.ts';
 export * from './pgd.ts';
-export * from './format.ts';

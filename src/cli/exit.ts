@@ -2,7 +2,7 @@
  * Maps errors to exit codes and messages: the only place where library errors become process outcomes.
  */
 import { CommanderError } from 'commander';
-import { ClaimcheckError } from '../errors.ts';
+import { asClaimCheckFailed, ClaimcheckError, ERROR_KINDS, type ErrorKind } from '../errors.ts';
 
 /** Exit codes of the CLI. */
 export const EXIT = {
@@ -16,16 +16,26 @@ export const EXIT = {
   failOn: 3,
 } as const;
 
-/** The exit code for an error that ended a command. */
+/** The exit code of each kind of typed error (`ERROR_KINDS` gives the kind of every code). */
+const EXIT_OF_KIND: Readonly<Record<ErrorKind, number>> = {
+  usage: EXIT.usage,
+  fault: EXIT.checkFailed,
+  'fail-on': EXIT.failOn,
+};
+
+/**
+ * The exit code for an error that ended a command: by the kind of its code for every `ClaimcheckError` (subclasses
+ * such as the numeric core's `NumericError` included), 1 for an untyped error (a bug).
+ */
 export function exitCodeFor(err: unknown): number {
   if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
-  if (err instanceof ClaimcheckError) return err.code === 'CHECK_FAILED' ? EXIT.checkFailed : err.code === 'FAIL_ON' ? EXIT.failOn : EXIT.usage;
+  if (err instanceof ClaimcheckError) return EXIT_OF_KIND[ERROR_KINDS[err.code]] ?? EXIT.checkFailed;
   return EXIT.checkFailed;
 }
 
 /**
- * The message printed on stderr for an error: `error: <message>` and, for typed errors, the suggestion on the next
- * line. Commander's own errors print themselves, so they give an empty string.
+ * The message printed on stderr for an error: `error: <message>` and, for every `ClaimcheckError` (subclasses
+ * included), its suggestion on the next line. Commander's own errors print themselves, so they give an empty string.
  */
 export function formatError(err: unknown): string {
   if (err instanceof CommanderError) return '';
@@ -36,17 +46,11 @@ export function formatError(err: unknown): string {
 }
 
 /**
- * Wraps an error thrown while claim `claimId` was being checked as `CHECK_FAILED` (exit 1), unless it is already a
- * typed error or no claim was in progress.
+ * Wraps an error thrown while claim `claimId` was being checked as `CHECK_FAILED` (exit 1) naming the claim: an
+ * untyped error, or a fault of the numeric core (which keeps its suggestion). Typed errors of bad usage or input, and
+ * any error while no claim was in progress, pass through.
  */
 export function asCheckFailure(err: unknown, claimId: string | undefined): unknown {
-  if (claimId === undefined || err instanceof ClaimcheckError) return err;
-  const message = err instanceof Error ? err.message : String(err);
-  const wrapped = new ClaimcheckError(
-    'CHECK_FAILED',
-    `the check of claim ${claimId} could not run: ${message}`,
-    'this is a fault in its checker or an engine; set CLAIMCHECK_DEBUG=1 for the stack trace',
-  );
-  if (err instanceof Error && err.stack) wrapped.stack = err.stack;
-  return wrapped;
+  if (claimId === undefined) return err;
+  return asClaimCheckFailed(err, claimId);
 }

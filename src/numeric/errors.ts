@@ -1,24 +1,19 @@
 /**
- * Typed errors of the numeric core (`src/numeric`, `src/autodiff`, `src/eigen`). Each carries a `code` and a
- * `suggestion`, like `ClaimcheckError` in `src/errors.ts`; only `src/cli/` maps them to exit codes and messages.
+ * Typed errors of the numeric core (`src/numeric`, `src/autodiff`, `src/eigen`): subclasses of `ClaimcheckError`
+ * (`src/errors.ts`) with the numeric core's own codes, each of kind `fault` in `ERROR_KINDS`; `src/cli/` maps them to exit codes and
+ * prints their messages and suggestions.
  */
+import { ClaimcheckError, type ErrorCode } from '../errors.ts';
 
-/** What went wrong, as data. */
-export type NumericErrorCode =
-  | 'NON_DIFFERENTIABLE'
-  | 'BAD_ARGUMENT'
-  | 'DIMENSION_MISMATCH'
-  | 'BACKEND_UNAVAILABLE';
+/** What went wrong, as data: the codes of `ErrorCode` that the numeric core throws. */
+export type NumericErrorCode = Extract<ErrorCode, 'NON_DIFFERENTIABLE' | 'BAD_ARGUMENT' | 'DIMENSION_MISMATCH' | 'BACKEND_UNAVAILABLE'>;
 
 /** Base class of the numeric core's errors: the message names the function, the argument and what was received. */
-export class NumericError extends Error {
-  readonly code: NumericErrorCode;
-  readonly suggestion: string | undefined;
+export class NumericError extends ClaimcheckError {
+  declare readonly code: NumericErrorCode;
   constructor(code: NumericErrorCode, message: string, suggestion?: string) {
-    super(message);
+    super(code, message, suggestion);
     this.name = 'NumericError';
-    this.code = code;
-    this.suggestion = suggestion;
   }
 }
 

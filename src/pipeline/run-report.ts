@@ -5,7 +5,7 @@
  */
 import type { LoadedClaim } from '../claims/loaded.ts';
 import type { Verdict } from '../claims/verdict.ts';
-import { ClaimcheckError } from '../errors.ts';
+import { asCheckFailed, ClaimcheckError } from '../errors.ts';
 import { allClaims, paperAt, runChecksParallel, selectClaims } from './run.ts';
 import { DEFAULT_SEED } from '../settings.ts';
 import { type CheckResult } from '../claims/loaded.ts';
@@ -145,15 +145,9 @@ function withInputs(section: ReportSection, inputs: readonly FileDigest[]): Repo
   return { ...section, provenance: { ...section.provenance, ...entries } };
 }
 
+/** An error of experiment `id` as `CHECK_FAILED` naming it, unless it is a typed error of bad usage or input (`asCheckFailed`). */
 function experimentFailure(id: string, err: unknown): unknown {
-  if (err instanceof ClaimcheckError) return err;
-  const wrapped = new ClaimcheckError(
-    'CHECK_FAILED',
-    `experiment ${id} could not run: ${err instanceof Error ? err.message : String(err)}`,
-    'set CLAIMCHECK_DEBUG=1 for the stack trace',
-  );
-  if (err instanceof Error && err.stack) wrapped.stack = err.stack;
-  return wrapped;
+  return asCheckFailed(err, `experiment ${id}`, 'set CLAIMCHECK_DEBUG=1 for the stack trace');
 }
 
 /**

@@ -2,6 +2,7 @@
  * Child-process entry of `runChecksParallel`: receives claim ids and options over IPC, runs them, and sends the
  * verdicts back (verdicts are plain data, so they cross the process boundary unchanged).
  */
+import { asClaimCheckFailed, ClaimcheckError } from '../errors.ts';
 import { runChecks } from './run.ts';
 
 interface Job {
@@ -30,11 +31,11 @@ process.once('message', (job: Job) => {
       process.send?.({ type: 'results', results: results.map((r) => ({ id: r.claim.id, verdict: r.verdict, millis: r.millis })) }, () => process.exit(0));
     },
     (err: unknown) => {
-      const e = err as Error & { code?: string; suggestion?: string };
-      const failed = current !== undefined && e.code === undefined;
-      const message = failed ? `the check of claim ${current} could not run: ${e.message}` : e.message;
-      const code = failed ? 'CHECK_FAILED' : e.code;
-      process.send?.({ type: 'error', message, code, suggestion: e.suggestion }, () => process.exit(1));
+      // As in a serial run (`asCheckFailure` of the CLI): a fault during a claim becomes CHECK_FAILED naming it.
+      const e = current !== undefined ? asClaimCheckFailed(err, current) : err;
+      const message = e instanceof Error ? e.message : String(e);
+      const typed = e instanceof ClaimcheckError ? { code: e.code, suggestion: e.suggestion } : {};
+      process.send?.({ type: 'error', message, ...typed }, () => process.exit(1));
     },
   );
 });

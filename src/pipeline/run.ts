@@ -7,7 +7,7 @@ import { loadClaims } from '../claims/load.ts';
 import type { CheckResult, LoadedClaim } from '../claims/loaded.ts';
 import type { CheckContext } from '../claims/checker.ts';
 import type { Verdict } from '../claims/verdict.ts';
-import { ClaimcheckError } from '../errors.ts';
+import { ClaimcheckError, isErrorCode } from '../errors.ts';
 import { defaultEngines } from '../engines/index.ts';
 import { deriveSeed } from '../rng.ts';
 import { DEFAULT_SEED } from '../settings.ts';
@@ -233,7 +233,7 @@ export async function runChecksParallel(ids: readonly string[], options: RunOpti
             } else if (m.type === 'results') {
               for (const r of m.results ?? []) byId.set(r.id, { claim: claimById.get(r.id)!, verdict: r.verdict, millis: r.millis });
             } else if (m.type === 'error') {
-              reject(m.code ? new ClaimcheckError(m.code as never, m.message ?? 'worker failed', m.suggestion) : new Error(m.message));
+              reject(isErrorCode(m.code) ? new ClaimcheckError(m.code, m.message ?? 'worker failed', m.suggestion) : new Error(m.message));
             }
           });
           child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`check worker exited with code ${code}`))));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resnetTrendChecker } from '../../checks/resnet-trend.ts';
+import { resnetTrend } from '../../checks/resnet-trend.ts';
 import { loadClaim } from '../../src/claims/load.ts';
 import { checkers } from '../../checks/index.ts';
 import { fig4SharperWithEps } from '../../proofs/fig4-sharper-with-eps.ts';
@@ -16,7 +16,7 @@ const run = async (record: typeof fig4SharperWithEps, results: unknown) => {
   const claim = loadClaim(record, byKind, paperAt());
   const measurements = results === undefined ? undefined : { resnet: async () => results };
   return reach(
-    await resnetTrendChecker.check(claim, resnetTrendChecker.params.parse(claim.params), {
+    await resnetTrend.check(claim, resnetTrend.params.parse(claim.params), {
       seed: 1, runSeed: 1, engines: {} as Engines, dims: [2], points: [2], ...(measurements ? { measurements } : {}),
     }),
   );

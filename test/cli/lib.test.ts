@@ -1,6 +1,7 @@
 import { CommanderError } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { ClaimcheckError } from '../../src/errors.ts';
+import { CHECK_FAULT_SUGGESTION, ClaimcheckError, ERROR_KINDS, type ErrorCode } from '../../src/errors.ts';
+import { BadArgumentError, DimensionMismatchError, NonDifferentiableError, NumericError } from '../../src/numeric/errors.ts';
 import { asCheckFailure, exitCodeFor, formatError, EXIT } from '../../src/cli/exit.ts';
 import { CheckOptionsSchema, ReportOptionsSchema, parseOptions } from '../../src/cli/options.ts';
 import { createProgress, formatProgressLine } from '../../src/cli/progress.ts';
@@ -27,6 +28,58 @@ describe('exit codes', () => {
     expect(asCheckFailure(typed, 'eq08-gradient')).toBe(typed);
     const outside = new Error('before any claim');
     expect(asCheckFailure(outside, undefined)).toBe(outside);
+  });
+
+  it('gives every error code the exit code of the README table: 2 bad usage or input, 1 a fault, 3 --fail-on', () => {
+    const expected: Record<ErrorCode, number> = {
+      UNKNOWN_CLAIM: 2,
+      INVALID_RECORD: 2,
+      UNPARSABLE_LATEX: 2,
+      UNKNOWN_VARIABLE: 2,
+      UNKNOWN_CHECKER: 2,
+      BAD_INPUT: 2,
+      CHECK_FAILED: 1,
+      FAIL_ON: 3,
+      NON_DIFFERENTIABLE: 1,
+      BAD_ARGUMENT: 1,
+      DIMENSION_MISMATCH: 1,
+      BACKEND_UNAVAILABLE: 1,
+    };
+    expect(Object.keys(ERROR_KINDS).sort()).toEqual(Object.keys(expected).sort());
+    for (const [code, exit] of Object.entries(expected)) expect(exitCodeFor(new ClaimcheckError(code as ErrorCode, 'x'))).toBe(exit);
+  });
+
+  it('handles the numeric core\'s errors as ClaimcheckErrors: exit 1, the message and the suggestion printed', () => {
+    const nonDiff = new NonDifferentiableError('robustL2Loss.grad', '‖w‖₂ = 0');
+    expect(nonDiff).toBeInstanceOf(ClaimcheckError);
+    expect(exitCodeFor(nonDiff)).toBe(EXIT.checkFailed);
+    expect(formatError(nonDiff)).toBe(
+      'error: robustL2Loss.grad: not differentiable at w: ‖w‖₂ = 0\nevaluate at a point where the norm term is differentiable, or use a one-sided derivative\n',
+    );
+    const unavailable = new NumericError('BACKEND_UNAVAILABLE', 'initBackend: no TensorFlow.js backend could be started (x)', 'unset CLAIMCHECK_BACKEND or choose another backend');
+    expect(exitCodeFor(unavailable)).toBe(EXIT.checkFailed);
+    expect(formatError(unavailable)).toBe('error: initBackend: no TensorFlow.js backend could be started (x)\nunset CLAIMCHECK_BACKEND or choose another backend\n');
+    const bad = new BadArgumentError('makeDataset', 'y', '±1 labels', '[0]', 'map the labels to ±1');
+    expect([exitCodeFor(bad), formatError(bad)]).toEqual([EXIT.checkFailed, 'error: makeDataset: y must be ±1 labels, got [0]\nmap the labels to ±1\n']);
+    const dims = new DimensionMismatchError('makeDataset', 'y', '2 entries', '1');
+    expect([exitCodeFor(dims), formatError(dims)]).toEqual([EXIT.checkFailed, 'error: makeDataset: y must have 2 entries, got 1\n']);
+  });
+
+  it('wraps a numeric error thrown during a claim as CHECK_FAILED naming the claim, keeping its suggestion', () => {
+    const wrapped = asCheckFailure(new NonDifferentiableError('robustL2Loss.grad', '‖w‖₂ = 0'), 'eq08-gradient');
+    expect(wrapped).toBeInstanceOf(ClaimcheckError);
+    expect((wrapped as ClaimcheckError).code).toBe('CHECK_FAILED');
+    expect(exitCodeFor(wrapped)).toBe(EXIT.checkFailed);
+    expect(formatError(wrapped)).toBe(
+      'error: the check of claim eq08-gradient could not run: robustL2Loss.grad: not differentiable at w: ‖w‖₂ = 0\n' +
+        'evaluate at a point where the norm term is differentiable, or use a one-sided derivative\n',
+    );
+    const dims = asCheckFailure(new DimensionMismatchError('makeDataset', 'y', '2 entries', '1'), 'eq08-gradient') as ClaimcheckError;
+    expect([dims.code, dims.message, dims.suggestion]).toEqual(['CHECK_FAILED', 'the check of claim eq08-gradient could not run: makeDataset: y must have 2 entries, got 1', CHECK_FAULT_SUGGESTION]);
+    const outside = new NonDifferentiableError('robustL2Loss.grad', '‖w‖₂ = 0');
+    expect(asCheckFailure(outside, undefined)).toBe(outside);
+    const failed = new ClaimcheckError('CHECK_FAILED', 'experiment mnist2 could not run: x');
+    expect(asCheckFailure(failed, 'eq08-gradient')).toBe(failed);
   });
 
   it('prints the message and the suggestion of an invalid record', () => {

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,10 +9,20 @@ import { ClaimcheckError } from '../../src/errors.ts';
 import { defaultSweep } from '../../src/experiments/resnet18/config.ts';
 import { mergeResults } from '../../src/experiments/resnet18/merge.ts';
 import { runSweep } from '../../src/experiments/resnet18/sweep.ts';
+import { writeCifarDir } from '../data/formats.ts';
 import { runCli } from './run-cli.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'claimcheck-resnet-cli-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function installed(pkg: string): boolean {
+  try {
+    createRequire(import.meta.url).resolve(pkg);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 describe('experiment-resnet options', () => {
   it('have defaults: both datasets, full setting, shard 0/1, auto backend, out/resnet', () => {
@@ -74,5 +85,18 @@ describe('claimcheck experiment-resnet (subprocess)', () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: option --shard: expected i\/n with integers 0 ≤ i < n, but received "3\/3"\n/);
+  });
+
+  // A numeric-core error (NumericError BACKEND_UNAVAILABLE from initBackend) reaching the CLI: exit 1 ("an engine
+  // threw"), its message and its suggestion on stderr. Skipped where tfjs-node-gpu is installed (it would train).
+  it.skipIf(installed('@tensorflow/tfjs-node-gpu'))('exits 1 with the message and the suggestion when a forced backend cannot start', async () => {
+    const cifar = join(root, 'cifar');
+    writeCifarDir(cifar, 4, 8, 1);
+    const out = join(root, 'forced-gpu');
+    const r = await runCli(['experiment-resnet', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--eps', '0', '--seeds', '1', '--backend', 'tfjs-node-gpu', '--cifar-dir', cifar, '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^error: initBackend: no TensorFlow\.js backend could be started \(@tensorflow\/tfjs-node-gpu: [^\n]*\)\nunset CLAIMCHECK_BACKEND or choose another backend\n$/);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ClaimcheckError } from '../../src/errors.ts';
 import { makeDataset, perturbDataset } from '../../src/numeric/dataset.ts';
 import { NonDifferentiableError, NumericError } from '../../src/numeric/errors.ts';
 import { fixedExampleLoss } from '../../src/numeric/fixed-example.ts';
@@ -122,6 +123,7 @@ describe('robustL2Loss (Eq. 4, p = 2, closed-form inner max)', () => {
       L.grad(zero);
     } catch (e) {
       expect(e).toBeInstanceOf(NumericError);
+      expect(e).toBeInstanceOf(ClaimcheckError);
       expect((e as NumericError).code).toBe('NON_DIFFERENTIABLE');
     }
     // With a bias, only the weights count: w = 0, b ≠ 0 is still the kink.

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { asClaimCheckFailed, CHECK_FAULT_SUGGESTION, ClaimcheckError } from '../../src/errors.ts';
 import { runChecks, runChecksParallel } from '../../src/pipeline/run.ts';
 
 describe('runChecksParallel', () => {
@@ -8,5 +9,18 @@ describe('runChecksParallel', () => {
     const parallel = await runChecksParallel(ids, { seed: 5, jobs: 2 });
     expect(parallel.map((r) => r.claim.id)).toEqual(ids);
     expect(parallel.map((r) => r.verdict)).toEqual(serial.map((r) => r.verdict));
+  });
+});
+
+describe('runChecksParallel errors', () => {
+  it('a fault in a worker is CHECK_FAILED naming the claim, with the suggestion of a serial run', async () => {
+    const ids = ['fig4-sharper-with-eps', 'tab56-gap-grows-remeasured'];
+    const options = { seed: 5, measurementData: { resnet: { cells: 5 } } };
+    const serial = await runChecks(ids.slice(0, 1), options).catch((e: unknown) => asClaimCheckFailed(e, ids[0]!));
+    const parallel = await runChecksParallel(ids, { ...options, jobs: 2 }).catch((e: unknown) => e);
+    expect(parallel).toBeInstanceOf(ClaimcheckError);
+    expect(parallel).toMatchObject({ code: 'CHECK_FAILED', suggestion: CHECK_FAULT_SUGGESTION });
+    expect((parallel as Error).message).toMatch(/^the check of claim (fig4-sharper-with-eps|tab56-gap-grows-remeasured) could not run: /);
+    expect(serial).toMatchObject({ code: 'CHECK_FAILED', suggestion: CHECK_FAULT_SUGGESTION });
   });
 });

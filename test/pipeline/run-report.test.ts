@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ClaimcheckError } from '../../src/errors.ts';
+import { NumericError } from '../../src/numeric/errors.ts';
 import { defineExperiment, type Experiment, type ExperimentOptions } from '../../src/experiments/contract.ts';
 import { experiments } from '../../src/experiments/registry.ts';
 import { readersOf, runReport } from '../../src/pipeline/run-report.ts';
@@ -121,5 +123,17 @@ describe('runReport', () => {
   it('names the experiment that could not run', async () => {
     const broken: Experiment = { ...measured, run: () => Promise.reject(new Error('no data')) };
     await expect(runReport({ ids, cacheDir: null, experiments: [broken], readers: readers(), jobs: 1 })).rejects.toThrow('experiment fake-landscape could not run: no data');
+  });
+
+  it('names the experiment a numeric error stopped, keeping the error\'s suggestion', async () => {
+    const failing = new NumericError('BACKEND_UNAVAILABLE', 'initBackend: no TensorFlow.js backend could be started (x)', 'choose another backend');
+    const broken: Experiment = { ...measured, run: () => Promise.reject(failing) };
+    const error = await runReport({ ids, cacheDir: null, experiments: [broken], readers: readers(), jobs: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ClaimcheckError);
+    expect(error).toMatchObject({
+      code: 'CHECK_FAILED',
+      message: 'experiment fake-landscape could not run: initBackend: no TensorFlow.js backend could be started (x)',
+      suggestion: 'choose another backend',
+    });
   });
 });

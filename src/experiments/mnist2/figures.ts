@@ -3,7 +3,7 @@
  * loss landscapes, adversarial beside random noise), the sharpness measures the claims use, 2-D contours, the Fig. 3
  * table with dense-vs-Lanczos agreement, and the section that holds them.
  */
-import { formatNumber } from '../../attack/format.ts';
+import { formatNumber } from '../../format/number.ts';
 import { contourPlot } from '../../plot/contour.ts';
 import { categoricalColor, MARKERS, sequentialColor } from '../../plot/colors.ts';
 import type { LineChartSpec, LineSeries } from '../../plot/chart-spec.ts';

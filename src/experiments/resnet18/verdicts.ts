@@ -1,5 +1,6 @@
 /**
- * The two statements of the paper's Section 5.2, decided from measured ResNet results (for a later claim checker):
+ * The two statements of the paper's Section 5.2, decided from measured ResNet results (by the `resnet-trend` checker,
+ * `checks/resnet-trend.ts`, for claims `fig4-sharper-with-eps` and `tab56-gap-grows-remeasured`):
  *
  * - "the weight loss landscape becomes sharper as the noise magnitude of adversarial training becomes larger"
  *   (Fig. 4): the landscape's sharpness (default: the rise at the ends of the α grid) increases from each ε to the

@@ -1,6 +1,6 @@
 /**
- * Printing numbers and vectors for witnesses and evidence: sampled points print exactly (shortest round-trip decimal),
- * computed values to a stated number of significant digits.
+ * Printing numbers and vectors in verdicts, evidence and report text (checkers, experiment figures): sampled points
+ * print exactly (shortest round-trip decimal), computed values to a stated number of significant digits.
  */
 
 /** `v` to `digits` significant digits, without trailing zeros ("0.125", "1.5e-7"). */
