@@ -10,7 +10,7 @@ import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { readingsResult } from './params.ts';
+import { correctionSchema, fillCorrection, readingsResult } from './params.ts';
 import { deriveSeed, makeRng, type Rng } from '../src/rng.ts';
 import { formatNumber, formatVector } from '../src/format/number.ts';
 import { ballNorm, lossArgument, norm2, sign, softplus, type BallNorm } from '../src/attack/linear-model.ts';
@@ -33,6 +33,11 @@ const ParamsSchema = z.object({
   maxDeltaExponent: z.number().int().min(1).max(12).default(10),
   /** Relative tolerance on the loss argument u = −y w·(x + η). */
   relTolerance: z.number().positive().default(1e-12),
+  /**
+   * What the paper should say (the constraint set as the closed ball centred at 0, and its maximisers); the check
+   * runs the same search with the normalised L2 maximiser.
+   */
+  correction: correctionSchema(),
 });
 
 type Params = z.infer<typeof ParamsSchema>;
@@ -192,10 +197,7 @@ export const ballArgmax = defineChecker({
       evidence: { summary: closedLine, details, data },
       basis: { kind: 'tested', what: `${closedAsClaimed.runs} seeded (instance, norm) runs, ${params.searchSamples} random-search points each, boundary and local-uniqueness checks` },
       correction: {
-        latex:
-          '\\bm{\\eta}^{n}=\\underset{\\|\\bm{\\eta}^{n}\\|_{p}\\le\\varepsilon}{{\\rm argmax}}\\,\\ell\\left(\\bm{x}^{n}+\\bm{\\eta}^{n},y^{n},\\bm{w}\\right)',
-        statement:
-          'η^n ranges over the CLOSED ball ‖η^n‖_p ≤ ε centred at 0 (equivalently x′ in the closed ball around x^n); for the linear model the maximiser is η^n = −yεw/‖w‖₂ for p = 2 (unique) and −yε sign(w) for p = ∞ (unique when every w_i ≠ 0)',
+        ...fillCorrection(claim.id, params.correction),
         check: correctedOk ? 'confirmed' : 'refuted',
         evidence: `the same search with the normalised L2 maximiser: ${corrected.ok ? 'never beaten' : 'beaten'}`,
       },

@@ -11,7 +11,7 @@ import { compareForms, residualSummary, symbolicWitness, testedBasis, witnessSta
 import { lowerLatex, lowerRole, substitute, type Instance } from '../src/decide/formula.ts';
 import { fdAgreement } from '../src/decide/fd-oracle.ts';
 import { TOLERANCES } from '../src/decide/tolerances.ts';
-import { ConditionSchema, ConstructionSchema } from './params.ts';
+import { ConditionSchema, ConstructionSchema, correctionSchema, fillCorrection } from './params.ts';
 import { checkAssumption } from './_internals/assumption-checks.ts';
 
 const Params = z.object({
@@ -28,8 +28,8 @@ const Params = z.object({
   condition: ConditionSchema.optional(),
   /** Compact LaTeX of the derived form (zero-tested against the derivation before it is shown). */
   derived: z.string().min(1),
-  /** The corrected formula, where the printed one is wrong. */
-  correction: z.string().optional(),
+  /** The corrected formula (`latex`), where the printed one is wrong: zero-tested against the derivative. */
+  correction: correctionSchema({ needs: 'latex' }).optional(),
   /** Also test with y real, to report a form that holds only because y² = 1. */
   yOnReals: z.boolean().default(false),
   dims: z.array(z.number().int().min(1)).optional(),
@@ -164,9 +164,10 @@ export const derivative = defineChecker<P>({
     }
     let correction: Verdict['correction'];
     if (p.correction) {
-      const c = compareForms(spec(claim, p, ctx, (inst) => lowerLatex(p.correction!, inst, ctx.engines, undefined, claim), 'correction', false), ctx.engines);
+      const text = fillCorrection(claim.id, p.correction);
+      const c = compareForms(spec(claim, p, ctx, (inst) => lowerLatex(text.latex!, inst, ctx.engines, undefined, claim), 'correction', false), ctx.engines);
       correction = {
-        latex: p.correction,
+        ...text,
         check: c.status === 'equal' ? 'confirmed' : c.status === 'different' ? 'refuted' : 'inconclusive',
         evidence: c.status === 'equal' ? `correction = derivative: ${residualSummary(c)}` : `correction ${c.status}`,
       };

@@ -7,6 +7,7 @@ import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
 import { ClaimcheckError } from '../src/errors.ts';
 import { citedFigures } from '../src/tables/citation.ts';
+import { correctionSchema, fillCorrection } from './params.ts';
 
 const ParamsSchema = z.object({
   /** The citation as printed in the claim's quote, e.g. "Figures 2 and 2". */
@@ -15,6 +16,11 @@ const ParamsSchema = z.object({
   expected: z.array(z.object({ shows: z.string().min(1), captionTerms: z.array(z.string().min(1)).min(1) })).min(1),
   /** The paper's figure captions, verbatim ("Figure 1: …"). */
   captions: z.array(z.string().regex(/^Figure \d+: /, 'a caption starting "Figure N: "')).min(1),
+  /**
+   * The corrected citation in words, e.g. "Figures {{1}} and {{2}}": `{{k}}` is the figure the checker finds for the
+   * k-th cited figure (the cited number where its caption matches, else the first matching one).
+   */
+  correction: correctionSchema({ fills: /^[1-9]\d*$/, needs: 'statement' }),
 });
 
 /** The `figure-ref` checker: does each cited figure's caption match what the sentence says it shows? */
@@ -23,7 +29,7 @@ export const figureRef = defineChecker({
   verdicts: ['confirmed', 'refuted', 'inconclusive'],
   description: 'each figure a sentence cites has a caption matching what the sentence says that figure shows',
   params: ParamsSchema,
-  check(claim, { citation, expected, captions }, ctx): Verdict {
+  check(claim, { citation, expected, captions, correction }, ctx): Verdict {
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'figure-ref' } as const;
     if (!claim.quote?.includes(citation)) {
       throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field params.citation: "${citation}" is not in the quote`);
@@ -59,6 +65,7 @@ export const figureRef = defineChecker({
     if (wrong) {
       const corrected = results.map((r) => (r.ok ? r.cited : r.matching[0]!));
       const correctedOk = corrected.every((n, i) => results[i]!.matching.includes(n));
+      const text = fillCorrection(claim.id, correction, Object.fromEntries(corrected.map((n, i) => [String(i + 1), String(n)])));
       return {
         ...base,
         status: 'refuted',
@@ -68,11 +75,11 @@ export const figureRef = defineChecker({
           ourValue: `Figure ${wrong.matching.join(' or Figure ')}`,
         },
         correction: {
-          statement: `Figures ${corrected.join(' and ')}`,
+          ...text,
           check: correctedOk ? 'confirmed' : 'refuted',
           evidence: 'each corrected number has a caption containing every term of what the sentence says it shows',
         },
-        evidence: { summary: `"${citation}" should read "Figures ${corrected.join(' and ')}"`, details, data },
+        evidence: { summary: `"${citation}" should read "${text.statement}"`, details, data },
       };
     }
     return { ...base, status: 'confirmed', basis: { kind: 'proved', method: 'exact comparison of the cited numbers with the captions' }, evidence: { summary: `every cited figure matches: ${citation}`, details, data } };

@@ -9,7 +9,7 @@ import type { Verdict } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import { compareForms, readingOutcome, residualSummary, testedBasis, type CompareOutcome } from '../src/decide/compare.ts';
 import { lowerLatex, lowerRole, substitute, type Instance } from '../src/decide/formula.ts';
-import { ConstructionSchema, readingsSchema, readingsResult } from './params.ts';
+import { ConstructionSchema, correctionSchema, fillCorrection, readingsSchema, readingsResult } from './params.ts';
 
 const Readings = readingsSchema({ substitutions: z.array(ConstructionSchema).default([]) });
 
@@ -26,7 +26,8 @@ const Params = z.object({
   premise: z.array(ConstructionSchema).default([]),
   /** Readings of the notation, each decided (default: the formula as printed, one literal reading). */
   readings: Readings.optional(),
-  correction: z.string().optional(),
+  /** The corrected formula (`latex`), where the printed one is wrong: checked like the printed one when no reading holds. */
+  correction: correctionSchema({ needs: 'latex' }).optional(),
   derived: z.string().optional(),
   dims: z.array(z.number().int().min(1)).optional(),
   points: z.array(z.number().int().min(1)).optional(),
@@ -40,7 +41,7 @@ export const identity = defineChecker<P>({
   description: 'two printed forms are equal on the domain (zero test at 64/128 digits), under every listed reading of the notation',
   params: Params as unknown as z.ZodType<P>,
   derive(claim, p) {
-    return p.derived ?? p.correction ?? claim.latex.find((f) => f.role === p.rhs)?.printed ?? p.rhsLiteral ?? '';
+    return p.derived ?? p.correction?.latex ?? claim.latex.find((f) => f.role === p.rhs)?.printed ?? p.rhsLiteral ?? '';
   },
   check(claim, p, ctx): Verdict {
     const readings = p.readings ?? {
@@ -73,9 +74,10 @@ export const identity = defineChecker<P>({
     const holding = outcomes.filter((x) => x.o.status === 'equal').map((x) => x.o);
     let correction: Verdict['correction'];
     if (p.correction && holding.length === 0) {
-      const c = run([], 'correction', p.correction);
+      const text = fillCorrection(claim.id, p.correction);
+      const c = run([], 'correction', text.latex!);
       correction = {
-        latex: p.correction,
+        ...text,
         check: c.status === 'equal' ? 'confirmed' : c.status === 'different' ? 'refuted' : 'inconclusive',
         evidence: c.status === 'equal' ? `correction holds: ${residualSummary(c)}` : `correction ${c.status}`,
       };

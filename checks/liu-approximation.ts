@@ -12,7 +12,7 @@ import { decideReadings } from '../src/claims/readings.ts';
 import { compareForms, readingOutcome, residualSummary, testedBasis } from '../src/decide/compare.ts';
 import { lowerLatex, lowerRole } from '../src/decide/formula.ts';
 import { ClaimcheckError } from '../src/errors.ts';
-import { readingsSchema, readingsResult } from './params.ts';
+import { correctionSchema, fillCorrection, readingsSchema, readingsResult } from './params.ts';
 
 const Params = z.object({
   printed: z.string().default('liu'),
@@ -20,8 +20,8 @@ const Params = z.object({
   eq7: z.string().default('eq7'),
   /** Readings of the vector term: the printed LaTeX `from` (once in the printed form) read as the scalar `to`. */
   readings: readingsSchema({ from: z.string().min(1), to: z.string().min(1) }),
-  /** A corrected form (LaTeX), checked against the same reference. */
-  correction: z.string().optional(),
+  /** The corrected form (`latex`), checked against the same reference. */
+  correction: correctionSchema({ needs: 'latex' }),
 });
 type P = z.infer<typeof Params>;
 
@@ -63,21 +63,19 @@ export const liuApproximation = defineChecker<P>({
       return Number(ctx.engines.evaluator.evaluate(term, pt, 40));
     });
     details.push(`under "${first.r.id}": N = 1, y = −1, x = (0.5, 0.25), ‖η‖ = 0.1, w = t·x for t = 1, 10, 100: values ${values.map((v) => v.toFixed(3)).join(', ')}${values[2]! < values[1]! && values[1]! < values[0]! ? ' (decreasing without bound: minimising it is meaningless)' : ''}`);
-    let correction: Verdict['correction'];
-    if (p.correction) {
-      const c = compare(p.correction, 'correction');
-      correction = {
-        latex: p.correction,
-        check: c.status === 'equal' ? 'confirmed' : c.status === 'different' ? 'refuted' : 'inconclusive',
-        evidence: `against Eq. (7) at y cos θ = 1: ${c.status} (${residualSummary(c)})`,
-      };
-    }
+    const text = fillCorrection(claim.id, p.correction);
+    const c = compare(text.latex!, 'correction');
+    const correction: Verdict['correction'] = {
+      ...text,
+      check: c.status === 'equal' ? 'confirmed' : c.status === 'different' ? 'refuted' : 'inconclusive',
+      evidence: `against Eq. (7) at y cos θ = 1: ${c.status} (${residualSummary(c)})`,
+    };
     return decideReadings({
       base,
       readings: readingsResult(p.readings, outcomes),
       evidence: { summary: `Eq. (7) at y^n cos θ^n = 1 against the printed form read as: ${results.map(({ r, o }) => `${r.id} → ${o.status}`).join('; ')}`, details },
       basis: testedBasis(...results.map((x) => x.o)),
-      ...(correction ? { correction } : {}),
+      correction,
     });
   },
 });

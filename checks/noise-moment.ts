@@ -12,7 +12,8 @@ import { formatNumber } from '../src/format/number.ts';
 import { clippedUniformMoment, uniformMoment, uniformSecondMoment } from '../src/noise/moments.ts';
 import { covers, RunningMean, type McEstimate } from '../src/noise/monte-carlo.ts';
 import { uniformBoxExpectation } from '../src/noise/quadrature.ts';
-import { eq as equals, formatRational, mul, parseRational, pow, rational, toNumber } from '../src/exact/rational.ts';
+import { div, eq as equals, formatRational, mul, parseRational, pow, toNumber } from '../src/exact/rational.ts';
+import { correctionSchema, fillCorrection } from './params.ts';
 import { verdictBase } from './_internals/meaning.ts';
 
 const ParamsSchema = z.object({
@@ -29,6 +30,11 @@ const ParamsSchema = z.object({
   quadratureNodes: z.number().int().min(1).default(2),
   /** Pixels x at which the moments of the noise clipped to [0, 1] (section 5) are reported. */
   clipPixels: z.array(z.string()).default(['0', '1/2']),
+  /**
+   * What the paper should say when the coefficient is wrong; `{{coefficient}}` is the coefficient the checker
+   * computes exactly (E[η_i²]/ε²), and the correction is checked at every ε of `epsValues`.
+   */
+  correction: correctionSchema({ fills: ['coefficient'], needs: 'statement' }),
 });
 
 /** The `noise-moment` checker (Theorem 2): second moment ε²/3·δ_ij, zero mean, no correlation with x. */
@@ -122,6 +128,9 @@ export const noiseMoment = defineChecker({
       monteCarlo: mcSummary.map((m) => ({ eps: m.eps, diag: m.diag.map((e) => [e.value, e.stdError]) })),
     };
     if (exactMismatch) {
+      // The coefficient the moments give, E[η_i²]/ε² at the first ε; the correction states it and is checked at every ε.
+      const eps0 = parseRational(params.epsValues[0]!);
+      const exactCoef = div(uniformMoment(eps0, 2), pow(eps0, 2));
       return {
         ...base,
         status: 'refuted',
@@ -132,8 +141,8 @@ export const noiseMoment = defineChecker({
         },
         evidence: { summary: `the second moment of U(−ε, ε) is not ${params.coefficient}·ε²: ${rows[0]}`, details, data },
         correction: {
-          statement: 'lim (1/N) Σ_n η_i^n η_j^n = (ε²/3) δ_ij for η_i ~ U(−ε, ε) independent',
-          check: params.epsValues.every((e) => equals(uniformMoment(parseRational(e), 2), mul(rational(1, 3), pow(parseRational(e), 2)))) ? 'confirmed' : 'refuted',
+          ...fillCorrection(claim.id, params.correction, { coefficient: formatRational(exactCoef) }),
+          check: params.epsValues.every((e) => equals(uniformMoment(parseRational(e), 2), mul(exactCoef, pow(parseRational(e), 2)))) ? 'confirmed' : 'refuted',
           evidence: `exact rational integration of t²/(2ε) over [−ε, ε] at ε ∈ {${params.epsValues.join(', ')}}`,
         },
       };

@@ -10,7 +10,7 @@ import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { Evidence, ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { readingsSchema, readingsResult, readingOf } from './params.ts';
+import { correctionSchema, fillCorrection, readingsSchema, readingsResult, readingOf } from './params.ts';
 import { deriveSeed, makeRng } from '../src/rng.ts';
 import { formatNumber } from '../src/format/number.ts';
 import { ballNorm, lossArgument, norm1, norm2, sign, type BallNorm } from '../src/attack/linear-model.ts';
@@ -38,6 +38,8 @@ const ParamsSchema = z.object({
   clip: z.boolean().default(true),
   /** ‖η − η*‖∞ ≤ tolerance·ε counts as reached. */
   tolerance: z.number().positive().default(1e-12),
+  /** What the paper should say (the right update for each norm); the check runs it on every instance. */
+  correction: correctionSchema(),
 });
 
 type Params = z.infer<typeof ParamsSchema>;
@@ -224,8 +226,7 @@ export const pgdStep = defineChecker({
     };
     const evidence = (summary: string): Evidence => ({ summary, details, data });
     const correction = {
-      statement:
-        'η^n ← Π_{‖η‖_p ≤ ε}(η^n + λ·s) with s = sign(∇ₓℓ) for p = ∞ and s = ∇ₓℓ/‖∇ₓℓ‖₂ for p = 2, keeping x^n fixed and x′ = x^n + η^n (Π_ε centred at the original x^n)',
+      ...fillCorrection(claim.id, params.correction),
       check: rightOk ? ('confirmed' as const) : ('refuted' as const),
       evidence: details[norms.length]!,
     };

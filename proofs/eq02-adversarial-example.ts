@@ -23,5 +23,13 @@ export const eq02AdversarialExample = claim({
     'p ∈ {2, ∞} (the norms of the experiments)',
   ],
   dependsOn: ['eq01-logistic-loss'],
-  params: { readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: [...BALL.readings] }, norms: ['l2', 'linf'] },
+  params: {
+    readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: [...BALL.readings] },
+    norms: ['l2', 'linf'],
+    correction: {
+      latex: String.raw`\bm{\eta}^{n}=\underset{\|\bm{\eta}^{n}\|_{p}\le\varepsilon}{{\rm argmax}}\,\ell\left(\bm{x}^{n}+\bm{\eta}^{n},y^{n},\bm{w}\right)`,
+      statement:
+        'η^n ranges over the CLOSED ball ‖η^n‖_p ≤ ε centred at 0 (equivalently x′ in the closed ball around x^n); for the linear model the maximiser is η^n = −yεw/‖w‖₂ for p = 2 (unique) and −yε sign(w) for p = ∞ (unique when every w_i ≠ 0)',
+    },
+  },
 });

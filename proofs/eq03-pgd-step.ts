@@ -37,5 +37,9 @@ export const eq03PgdStep = claim({
         { id: 'p-2', statement: 'p = 2 (the L2 experiments, which the theory is about)', norm: 'l2' },
       ],
     },
+    correction: {
+      statement:
+        'η^n ← Π_{‖η‖_p ≤ ε}(η^n + λ·s) with s = sign(∇ₓℓ) for p = ∞ and s = ∇ₓℓ/‖∇ₓℓ‖₂ for p = 2, keeping x^n fixed and x′ = x^n + η^n (Π_ε centred at the original x^n)',
+    },
   },
 });

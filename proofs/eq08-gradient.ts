@@ -38,7 +38,7 @@ export const eq08Gradient = claim({
       },
     ],
     derived: ROBUST_GRADIENT,
-    correction: ROBUST_GRADIENT,
+    correction: { latex: ROBUST_GRADIENT },
   },
   variables: [w, x, y, eta, N, c],
 });

@@ -29,7 +29,7 @@ export const eq13GradientRandom = claim({
       "i",
     ],
     derived: String.raw`\frac{1}{N}\sum_{n}\frac{-y^{n}\left(g^{n}-1\right)\left(x_{i}^{n}+\eta_{i}^{n}\right)}{g^{n}}`,
-    correction: String.raw`\frac{1}{N}\sum_{n}\frac{-y^{n}\left(g^{n}-1\right)\left(x_{i}^{n}+\eta_{i}^{n}\right)}{g^{n}}`,
+    correction: { latex: String.raw`\frac{1}{N}\sum_{n}\frac{-y^{n}\left(g^{n}-1\right)\left(x_{i}^{n}+\eta_{i}^{n}\right)}{g^{n}}` },
   },
   variables: [w, x, y, eta, N],
 });

@@ -28,7 +28,9 @@ export const sec41LiuApproximation = claim({
         { id: "inner-product", statement: "η^n stands for −y^n w·η^n (the perturbation's own term of −y^n w·(x^n + η^n))", from: String.raw`+{\bm{\eta}}^{n}`, to: String.raw`-y^{n}{\bm{w}}\cdot{\bm{\eta}}^{n}` },
       ],
     },
-    correction: String.raw`\frac{1}{N}\sum_{n}\log\left(1+\exp\left(-y^{n}{\bm{w}}\cdot{\bm{x}}^{n}+\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)`,
+    correction: {
+      latex: String.raw`\frac{1}{N}\sum_{n}\log\left(1+\exp\left(-y^{n}{\bm{w}}\cdot{\bm{x}}^{n}+\left\|{\bm{w}}\right\|\left\|{\bm{\eta}}^{n}\right\|\right)\right)`,
+    },
   },
   variables: [w, x, y, eta, eps, N, c],
 });

@@ -24,5 +24,9 @@ export const thm2UniformVariance = claim({
     'the components η_i are independent of each other and of the data x',
     'the limit is the almost-sure limit of the sample average (strong law of large numbers); the noise is not clipped to the pixel range',
   ],
-  params: { coefficient: '1/3', epsValues: ['1/10', '3/10', '1', '16/255'] },
+  params: {
+    coefficient: '1/3',
+    epsValues: ['1/10', '3/10', '1', '16/255'],
+    correction: { statement: 'lim (1/N) Σ_n η_i^n η_j^n = {{coefficient}}·ε² δ_ij for η_i ~ U(−ε, ε) independent' },
+  },
 });

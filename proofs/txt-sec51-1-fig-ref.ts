@@ -22,5 +22,6 @@ export const txtSec511FigRef = claim({
       { shows: 'L∞ weight loss landscape, MNIST2', captionTerms: ['Weight Loss Landscape', 'L_{\\infty}PGD', 'MNIST2'] },
     ],
     captions: FIGURE_CAPTIONS,
+    correction: { statement: 'Figures {{1}} and {{2}}' },
   },
 });

@@ -28,5 +28,6 @@ export const txtSec515RandomFigRef = claim({
       },
     ],
     captions: FIGURE_CAPTIONS,
+    correction: { statement: 'Figures {{1}} and {{2}}' },
   },
 });

@@ -3,6 +3,7 @@
  * than ε") it fails with a witness η^n = x^n of norm > ε, the open ball fails because every interior candidate is
  * beaten, and the closed ball centred at 0 holds (holds-under, by the readings rule); each reading alone is decided;
  * a deliberately wrong L2 maximiser (the sign direction) is refuted by the random search, so the search is not vacuous.
+ * The correction attached is the record's text, checked by the same search.
  */
 import { describe, expect, it } from 'vitest';
 import { ballArgmax } from '../../checks/ball-argmax.ts';
@@ -13,6 +14,7 @@ import { onlyReadings } from './reading-helpers.ts';
 
 const verdictOf = recorded('ball-argmax', runVerdict);
 const only = (id: string) => onlyReadings(eq02AdversarialExample, id);
+const CORRECTION = (eq02AdversarialExample.params as { correction: { latex: string; statement: string } }).correction;
 
 describe('ball-argmax (Eq. (2))', () => {
   it('fails as printed and holds under the closed ball centred at 0, every reading decided', async () => {
@@ -45,6 +47,10 @@ describe('ball-argmax (Eq. (2))', () => {
     if (v.status !== 'refuted') return;
     expect(v.correction?.check).toBe('confirmed');
     expect(v.correction?.latex).toContain('\\le\\varepsilon');
+    // The words are the record's; the check is the checker's.
+    expect(v.correction).toMatchObject(CORRECTION);
+    const other = await verdictOf(ballArgmax, eq02AdversarialExample, { ...only('ball-x-open'), searchSamples: 1000, correction: { statement: 'a reworded correction' } });
+    expect(other.correction).toEqual({ statement: 'a reworded correction', check: 'confirmed', evidence: v.correction?.evidence });
   });
 
   it('refutes a wrong L2 maximiser (−yε sign(w)/√d) by random search: the check is not vacuous', async () => {

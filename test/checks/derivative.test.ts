@@ -19,7 +19,7 @@ const gradientClaim = (printed: string) =>
   testRecord('derivative', {
     latex: [{ printed: LOSS, role: 'base' }, { printed, role: 'rhs' }],
     variables: [w, x, y, N],
-    params: { wrt: ['w_{i}'], indices: ['i'], derived: GRAD, correction: GRAD },
+    params: { wrt: ['w_{i}'], indices: ['i'], derived: GRAD, correction: { latex: GRAD } },
   });
 
 describe('derivative checker', () => {
@@ -39,7 +39,7 @@ describe('derivative checker', () => {
     expect(v.witness.enclosure?.excludesZero).toBe(true);
     const mid = (Number(v.witness.enclosure!.lo) + Number(v.witness.enclosure!.hi)) / 2;
     expect(mid).toBeCloseTo(Number(v.witness.paperValue) - Number(v.witness.ourValue), 12);
-    expect(v.correction?.check).toBe('confirmed');
+    expect(v.correction).toMatchObject({ latex: GRAD, check: 'confirmed' });
   });
 
   it('holds Eq. (9) only under per-point optimality, and checks the assumption (satisfiable, forces, fails at real optima)', async () => {

@@ -20,7 +20,7 @@ describe('liu-approximation checker', () => {
     const v = await verdictOf(sec41LiuApproximation);
     expect(v.status).toBe('refuted');
     if (v.status !== 'refuted') return;
-    expect(v.correction?.check).toBe('confirmed');
+    expect(v.correction).toMatchObject({ latex: (sec41LiuApproximation.params as { correction: { latex: string } }).correction.latex, check: 'confirmed' });
     expect(v.evidence.details?.join('\n')).toMatch(/decreasing without bound/);
   });
 

@@ -29,7 +29,7 @@ describe('pgd-step (Eq. (3))', () => {
       expect(s).toBeCloseTo(data.highDimPredictedShares[i]!, 10);
     }
     expect(data.iterateProjectionDrift).toBeGreaterThan(1);
-    expect(v.correction?.check).toBe('confirmed');
+    expect(v.correction).toMatchObject({ statement: (eq03PgdStep.params as { correction: { statement: string } }).correction.statement, check: 'confirmed' });
   });
 
   it('confirms the L2 step g/‖g‖₂ with the L2 projection', async () => {
