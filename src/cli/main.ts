@@ -9,7 +9,6 @@ import { diff } from './commands/diff.ts';
 import { experiment } from './commands/experiment.ts';
 import { list } from './commands/list.ts';
 import { report } from './commands/report.ts';
-import { resnet } from './commands/resnet.ts';
 import { exitCodeFor, formatError, EXIT } from './exit.ts';
 import { toolVersion } from '../fs/repo.ts';
 
@@ -24,7 +23,6 @@ export function buildProgram(): Command {
       '\nExit codes: 0 every check ran, 1 a check could not run, 2 bad usage or input (unknown claim id, bad option value, invalid claim record).',
     );
   for (const command of [list, check, derive, report, diff]) program.addCommand(command);
-  program.addCommand(resnet);
   program.addCommand(experiment);
   for (const command of [program, ...program.commands]) {
     command

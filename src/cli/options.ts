@@ -6,7 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ClaimcheckError } from '../errors.ts';
-import { DEFAULT_SETTING, SETTINGS } from '../settings.ts';
+import { DEFAULT_SETTING, SETTINGS, type Setting } from '../settings.ts';
 
 /** The largest seed `makeRng` accepts (2^32 − 1). */
 export const MAX_SEED = 0xffffffff;
@@ -60,6 +60,18 @@ export const DeriveOptionsSchema = z.object({ json: z.boolean().default(false), 
 export const BACKEND_NAMES = ['auto', 'tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'] as const;
 
 
+/** `--setting` of every command that runs an experiment: `ci` or `full` (`tiny`, the ResNet companion's old name, is `ci`). */
+export const SettingOptionSchema = z
+  .enum([...SETTINGS, 'tiny'], { error: `one of ${SETTINGS.join(', ')}` })
+  .default(DEFAULT_SETTING)
+  .transform((s): Setting => (s === 'tiny' ? 'ci' : s));
+
+/** `--backend` of every command that may train with TensorFlow.js (`auto`: the first that loads). */
+export const BackendOptionSchema = z.enum(BACKEND_NAMES, { error: `one of ${BACKEND_NAMES.join(', ')}` });
+
+/** `--out DIR` of the experiment commands, with the command's default directory. */
+export const outDirOption = (defaultDir: string) => z.string().trim().min(1, 'a non-empty directory path').default(defaultDir);
+
 /**
  * A directory option (`--data-dir`, …): a path to an existing directory. A path that is not one fails with the detail
  * (`does not exist`, `is not a directory`) in the issue's `params.detail`, which `parseOptions` prints.
@@ -84,8 +96,8 @@ const EXPERIMENT_FLAGS = {
   cifarDir: DirOptionSchema.optional(),
   svhnDir: DirOptionSchema.optional(),
   gpu: z.boolean().default(false),
-  backend: z.enum(BACKEND_NAMES, { error: `one of ${BACKEND_NAMES.join(', ')}` }).optional(),
-  setting: z.enum(SETTINGS, { error: `one of ${SETTINGS.join(', ')}` }).default(DEFAULT_SETTING),
+  backend: BackendOptionSchema.optional(),
+  setting: SettingOptionSchema,
   fresh: z.boolean().default(false),
   paper: PaperOptionSchema.optional(),
 };

@@ -32,7 +32,7 @@ describe('resnet-trend checker', () => {
   it('is inconclusive and names the command when nothing was measured', async () => {
     const v = await run(fig4SharperWithEps, undefined);
     expect(v.status).toBe('inconclusive');
-    if (v.status === 'inconclusive') expect(v.reason).toMatch(/experiment-resnet run/);
+    if (v.status === 'inconclusive') expect(v.reason).toMatch(/experiment resnet18 run/);
   });
 
   it('confirms a sharpness that rises at every ε step and refutes one that does not', async () => {

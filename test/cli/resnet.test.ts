@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ResNetMergeOptionsSchema, ResNetRunOptionsSchema } from '../../src/cli/commands/resnet.ts';
+import { ResNetMergeOptionsSchema, ResNetRunOptionsSchema } from '../../src/cli/commands/experiment-resnet18.ts';
 import { parseOptions } from '../../src/cli/options.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
 import { defaultSweep } from '../../src/experiments/resnet18/config.ts';
@@ -24,7 +24,7 @@ function installed(pkg: string): boolean {
   }
 }
 
-describe('experiment-resnet options', () => {
+describe('experiment resnet18 options', () => {
   it('have defaults: both datasets, full setting, shard 0/1, auto backend, out/resnet', () => {
     expect(parseOptions(ResNetRunOptionsSchema, {})).toEqual({
       dataset: 'both',
@@ -58,7 +58,7 @@ describe('experiment-resnet options', () => {
   });
 });
 
-describe('experiment-resnet library errors', () => {
+describe('experiment resnet18 library errors', () => {
   it('a dataset without its directory is bad input naming the option, before any backend starts', async () => {
     const attempt = runSweep({
       sweep: { ...defaultSweep('ci'), datasets: ['svhn'] },
@@ -70,18 +70,18 @@ describe('experiment-resnet library errors', () => {
     await expect(attempt).rejects.toThrow(ClaimcheckError);
     await expect(
       runSweep({ sweep: defaultSweep('ci'), shard: { index: 1, count: 2 }, out: join(root, 'x'), dataDirs: { cifar10: root, svhn: null }, backend: 'auto' }),
-    ).rejects.toThrow(/experiment-resnet: svhn cells need --svhn-dir, which was not given/);
+    ).rejects.toThrow(/experiment resnet18: svhn cells need --svhn-dir, which was not given/);
   });
 
   it('merge of an empty directory or of a missing one is bad input naming it (no 0-cell results)', () => {
-    expect(() => mergeResults([root])).toThrow(`experiment-resnet merge: ${root} is not an output directory of experiment-resnet run`);
-    expect(() => mergeResults([join(root, 'missing')])).toThrow(/experiment-resnet merge: .*missing does not exist/);
+    expect(() => mergeResults([root])).toThrow(`experiment resnet18 merge: ${root} is not an output directory of experiment resnet18 run`);
+    expect(() => mergeResults([join(root, 'missing')])).toThrow(/experiment resnet18 merge: .*missing does not exist/);
   });
 });
 
-describe('claimcheck experiment-resnet (subprocess)', () => {
+describe('claimcheck experiment resnet18 (subprocess)', () => {
   it('exits 2 on bad usage, with the message on stderr', async () => {
-    const r = await runCli(['experiment-resnet', 'run', '--shard', '3/3']);
+    const r = await runCli(['experiment', 'resnet18', 'run', '--shard', '3/3']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: option --shard: expected i\/n with integers 0 ≤ i < n, but received "3\/3"\n/);
@@ -93,7 +93,7 @@ describe('claimcheck experiment-resnet (subprocess)', () => {
     const cifar = join(root, 'cifar');
     writeCifarDir(cifar, 4, 8, 1);
     const out = join(root, 'forced-gpu');
-    const r = await runCli(['experiment-resnet', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--eps', '0', '--seeds', '1', '--backend', 'tfjs-node-gpu', '--cifar-dir', cifar, '--out', out]);
+    const r = await runCli(['experiment', 'resnet18', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--eps', '0', '--seeds', '1', '--backend', 'tfjs-node-gpu', '--cifar-dir', cifar, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(/^error: initBackend: no TensorFlow\.js backend could be started \(@tensorflow\/tfjs-node-gpu: [^\n]*\)\nunset CLAIMCHECK_BACKEND or choose another backend\n$/);

@@ -2,7 +2,7 @@
  * Failure modes of the ResNet companion's inputs, found by trying to break them (reliability case 9), each pinned to
  * its correct behaviour:
  *
- * a) `experiment-resnet merge` given a regular file, an empty directory, or directories with no finished cell exits 2
+ * a) `experiment resnet18 merge` given a regular file, an empty directory, or directories with no finished cell exits 2
  *    naming the path and what was wrong, and writes no results.json (it wrote a 0-cell file and exited 0).
  * b) a `run` that fails on its inputs writes nothing (it left a sweep.json that replaced the directory's previous
  *    one); a damaged sweep.json is refused by name with exit 2 (it crashed with a TypeError, exit 1); an `--out` that is
@@ -21,7 +21,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { HELP_MAX_EPS_NUMERATOR, ResNetRunOptionsSchema } from '../../src/cli/commands/resnet.ts';
+import { HELP_MAX_EPS_NUMERATOR, ResNetRunOptionsSchema } from '../../src/cli/commands/experiment-resnet18.ts';
 import { exitCodeFor } from '../../src/cli/exit.ts';
 import { parseOptions } from '../../src/cli/options.ts';
 import type { ExperimentOptions } from '../../src/experiments/contract.ts';
@@ -51,7 +51,7 @@ function sha256(file: string): string {
   return createHash('sha256').update(readFileSync(file)).digest('hex');
 }
 
-/** The sweep.json `experiment-resnet run` writes for `sweep`. */
+/** The sweep.json `experiment resnet18 run` writes for `sweep`. */
 function sweepJson(sweep = defaultSweep('ci')): string {
   return stableJson({ sweep, cells: sweepCells(sweep).map((c) => ({ id: c.id, key: c.key })) });
 }
@@ -89,17 +89,17 @@ const FLATTER: FakeCell[] = [
   { dataset: 'cifar10', eps: 8, train: 70, test: 40, rise: 0.1 },
 ];
 
-describe('a) experiment-resnet merge: inputs that hold no results', () => {
+describe('a) experiment resnet18 merge: inputs that hold no results', () => {
   it('a regular file where a shard directory belongs: exit 2 naming it, nothing written', async () => {
     const file = join(dir('a1'), 'not-a-dir');
     writeFileSync(file, 'hello\n');
     const out = join(root, 'a1', 'merged');
 
-    const r = await runCli(['experiment-resnet', 'merge', file, '--out', out]);
+    const r = await runCli(['experiment', 'resnet18', 'merge', file, '--out', out]);
 
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(`error: experiment-resnet merge: ${file} is not a directory`);
+    expect(r.stderr).toContain(`error: experiment resnet18 merge: ${file} is not a directory`);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -108,13 +108,13 @@ describe('a) experiment-resnet merge: inputs that hold no results', () => {
     const started = shardDir('a2-started', [], sweepJson());
     const out = join(root, 'a2', 'merged');
 
-    const none = await runCli(['experiment-resnet', 'merge', empty, '--out', out]);
-    const unfinished = await runCli(['experiment-resnet', 'merge', started, '--out', out]);
+    const none = await runCli(['experiment', 'resnet18', 'merge', empty, '--out', out]);
+    const unfinished = await runCli(['experiment', 'resnet18', 'merge', started, '--out', out]);
 
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain(`error: experiment-resnet merge: ${empty} is not an output directory of experiment-resnet run (no sweep.json, no cells/)`);
+    expect(none.stderr).toContain(`error: experiment resnet18 merge: ${empty} is not an output directory of experiment resnet18 run (no sweep.json, no cells/)`);
     expect(unfinished.code).toBe(2);
-    expect(unfinished.stderr).toContain(`error: experiment-resnet merge: no cell has a result yet in ${started} (10 cells of the sweep missing)`);
+    expect(unfinished.stderr).toContain(`error: experiment resnet18 merge: no cell has a result yet in ${started} (10 cells of the sweep missing)`);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -123,7 +123,7 @@ describe('a) experiment-resnet merge: inputs that hold no results', () => {
     const file = join(root, 'a3', 'file');
     writeFileSync(file, 'x');
 
-    const r = await runCli(['experiment-resnet', 'merge', src, '--out', file]);
+    const r = await runCli(['experiment', 'resnet18', 'merge', src, '--out', file]);
 
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`error: cannot write the merged results to ${file}: ENOTDIR: ${file} is not a directory`);
@@ -138,7 +138,7 @@ describe('b) a failed run leaves no half-state', () => {
     const previous = sweepJson({ ...defaultSweep('ci'), datasets: ['svhn'] });
     writeFileSync(join(out, 'sweep.json'), previous);
 
-    const r = await runCli(['experiment-resnet', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--eps', '0', '--backend', 'cpu', '--cifar-dir', cifar, '--out', out]);
+    const r = await runCli(['experiment', 'resnet18', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--eps', '0', '--backend', 'cpu', '--cifar-dir', cifar, '--out', out]);
 
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/error: loadCifar10: .*data_batch_1\.bin: file not found/);
@@ -151,7 +151,7 @@ describe('b) a failed run leaves no half-state', () => {
     const file = join(dir('b2'), 'file');
     writeFileSync(file, 'x');
 
-    const r = await runCli(['experiment-resnet', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--cifar-dir', root, '--out', file]);
+    const r = await runCli(['experiment', 'resnet18', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--cifar-dir', root, '--out', file]);
 
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`error: cannot write the sweep to ${file}: ENOTDIR: ${file} is not a directory`);
@@ -159,9 +159,9 @@ describe('b) a failed run leaves no half-state', () => {
 
   it('merge refuses a damaged sweep.json by name and field (exit 2), instead of crashing', () => {
     const cases: [string, RegExp][] = [
-      ['{}', /sweep\.json: not a sweep of experiment-resnet run: sweep: /],
-      [stableJson({ sweep: defaultSweep('ci'), cells: 'x' }), /sweep\.json: not a sweep of experiment-resnet run: cells: /],
-      [stableJson({ sweep: defaultSweep('ci'), cells: [{ id: 'a', key: 'not-hex' }] }), /sweep\.json: not a sweep of experiment-resnet run: cells\.0\.key: /],
+      ['{}', /sweep\.json: not a sweep of experiment resnet18 run: sweep: /],
+      [stableJson({ sweep: defaultSweep('ci'), cells: 'x' }), /sweep\.json: not a sweep of experiment resnet18 run: cells: /],
+      [stableJson({ sweep: defaultSweep('ci'), cells: [{ id: 'a', key: 'not-hex' }] }), /sweep\.json: not a sweep of experiment resnet18 run: cells\.0\.key: /],
     ];
     for (const [i, [text, message]] of cases.entries()) {
       const d = shardDir(`b3-${i}`, SHARPER, text);
@@ -199,7 +199,7 @@ describe('c) numeric options within their meaningful ranges', () => {
   it('--eps 300 on the command line: exit 2 naming the option, nothing written', async () => {
     const out = join(root, 'c3-out');
 
-    const r = await runCli(['experiment-resnet', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--eps', '300', '--out', out]);
+    const r = await runCli(['experiment', 'resnet18', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--eps', '300', '--out', out]);
 
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: option --eps: expected .* each from 0 to 255 .* but received "300"\n/);

@@ -2,7 +2,7 @@
  * The ResNet18 companion as an experiment of the report: with `--cifar-dir` / `--svhn-dir` it runs the sweep (setting
  * `ci` → the tiny CPU setting, `full` → the paper's) into the experiment's cache directory and merges it; without
  * them it reads merged results from `out/resnet/results.json` (a sweep run elsewhere, e.g. on GPU shards, then
- * `experiment-resnet merge`), keyed in the cache by the sha256 of that file; otherwise the report gets the "not
+ * `experiment resnet18 merge`), keyed in the cache by the sha256 of that file; otherwise the report gets the "not
  * measured here" section naming the command.
  */
 import { existsSync } from 'node:fs';
@@ -49,7 +49,7 @@ export function makeResNetExperiment(resultsFile: string = DEFAULT_RESNET_RESULT
         throw new ClaimcheckError(
           'BAD_INPUT',
           `${resultsFile} changed while the report ran (sha256 ${atKey?.sha256 ?? 'none: absent'} when the report started, ${results?.source?.sha256 ?? 'none: absent'} when read)`,
-          'run the report again once experiment-resnet merge has finished',
+          'run the report again once experiment resnet18 merge has finished',
         );
       }
       if (results !== null) log(`[resnet] results read from ${resultsFile} (sha256 ${results.source!.sha256}): ${results.cells.length} cells, setting ${results.setting}`);

@@ -48,15 +48,15 @@ function readSweep(dir: string): SweepFile | null {
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new ClaimcheckError('BAD_INPUT', `${file}: not valid JSON (${(e as Error).message})`, 'delete it and re-run experiment-resnet run into this directory');
+    throw new ClaimcheckError('BAD_INPUT', `${file}: not valid JSON (${(e as Error).message})`, 'delete it and re-run experiment resnet18 run into this directory');
   }
   const parsed = sweepFileSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new ClaimcheckError(
       'BAD_INPUT',
-      `${file}: not a sweep of experiment-resnet run: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-      'delete it and re-run experiment-resnet run into this directory',
+      `${file}: not a sweep of experiment resnet18 run: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+      'delete it and re-run experiment resnet18 run into this directory',
     );
   }
   return value as SweepFile;
@@ -64,35 +64,35 @@ function readSweep(dir: string): SweepFile | null {
 
 /**
  * Gathers every `cells/<id>/result.json` under `dirs` into one result set in sweep order. Each directory must be an
- * output directory of `experiment-resnet run` (a sweep.json or a cells/ directory); two results for the same cell id
+ * output directory of `experiment resnet18 run` (a sweep.json or a cells/ directory); two results for the same cell id
  * must have the same key (the same config); all cells must share one setting; directories with different
  * `sweep.json` are refused; at least one cell must have a result. Cells of the sweep with no result are listed in
  * `missing`. Throws `ClaimcheckError` `BAD_INPUT` naming the path and what was wrong.
  */
 export function mergeResults(dirs: readonly string[]): ResNetResults {
-  if (dirs.length === 0) throw new ClaimcheckError('BAD_INPUT', 'experiment-resnet merge: no directory given');
+  if (dirs.length === 0) throw new ClaimcheckError('BAD_INPUT', 'experiment resnet18 merge: no directory given');
   let sweep: SweepFile | null = null;
   const byId = new Map<string, { result: CellResult; file: string }>();
   for (const dir of dirs) {
-    if (!existsSync(dir)) throw new ClaimcheckError('BAD_INPUT', `experiment-resnet merge: ${dir} does not exist`);
+    if (!existsSync(dir)) throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: ${dir} does not exist`);
     if (!isDirectory(dir)) {
-      throw new ClaimcheckError('BAD_INPUT', `experiment-resnet merge: ${dir} is not a directory`, 'pass the --out directories of experiment-resnet run (each holds sweep.json and cells/)');
+      throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: ${dir} is not a directory`, 'pass the --out directories of experiment resnet18 run (each holds sweep.json and cells/)');
     }
     const cellsDir = join(dir, 'cells');
     if (existsSync(cellsDir) && !isDirectory(cellsDir)) {
-      throw new ClaimcheckError('BAD_INPUT', `experiment-resnet merge: ${cellsDir} is not a directory`, 'pass the --out directories of experiment-resnet run (each holds sweep.json and cells/)');
+      throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: ${cellsDir} is not a directory`, 'pass the --out directories of experiment resnet18 run (each holds sweep.json and cells/)');
     }
     const s = readSweep(dir);
     if (s === null && !existsSync(cellsDir)) {
       throw new ClaimcheckError(
         'BAD_INPUT',
-        `experiment-resnet merge: ${dir} is not an output directory of experiment-resnet run (no sweep.json, no cells/)`,
-        'pass the --out directories of experiment-resnet run',
+        `experiment resnet18 merge: ${dir} is not an output directory of experiment resnet18 run (no sweep.json, no cells/)`,
+        'pass the --out directories of experiment resnet18 run',
       );
     }
     if (s !== null) {
       if (sweep !== null && stableJson(sweep.cells) !== stableJson(s.cells)) {
-        throw new ClaimcheckError('BAD_INPUT', `experiment-resnet merge: ${join(dir, 'sweep.json')} describes another sweep than the directories before it`);
+        throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: ${join(dir, 'sweep.json')} describes another sweep than the directories before it`);
       }
       sweep = s;
     }
@@ -103,7 +103,7 @@ export function mergeResults(dirs: readonly string[]): ResNetResults {
       const result = readCellResult(file);
       const seen = byId.get(result.id);
       if (seen !== undefined && seen.result.key !== result.key) {
-        throw new ClaimcheckError('BAD_INPUT', `experiment-resnet merge: cell ${result.id} has two results with different configs: ${seen.file} and ${file}`);
+        throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: cell ${result.id} has two results with different configs: ${seen.file} and ${file}`);
       }
       byId.set(result.id, { result, file });
     }
@@ -113,12 +113,12 @@ export function mergeResults(dirs: readonly string[]): ResNetResults {
     const missingCount = sweep?.cells.length ?? 0;
     throw new ClaimcheckError(
       'BAD_INPUT',
-      `experiment-resnet merge: no cell has a result yet in ${dirs.join(', ')}${sweep === null ? '' : ` (${missingCount} cell${missingCount === 1 ? '' : 's'} of the sweep missing)`}`,
-      'merge once experiment-resnet run has finished at least one cell (cells/<id>/result.json)',
+      `experiment resnet18 merge: no cell has a result yet in ${dirs.join(', ')}${sweep === null ? '' : ` (${missingCount} cell${missingCount === 1 ? '' : 's'} of the sweep missing)`}`,
+      'merge once experiment resnet18 run has finished at least one cell (cells/<id>/result.json)',
     );
   }
   const settings = new Set(results.map((r) => r.config.setting));
-  if (settings.size > 1) throw new ClaimcheckError('BAD_INPUT', `experiment-resnet merge: results of different settings (${[...settings].join(', ')}) cannot be merged`);
+  if (settings.size > 1) throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: results of different settings (${[...settings].join(', ')}) cannot be merged`);
   const order = sweep?.cells.map((c) => c.id) ?? [];
   const rank = (id: string): number => {
     const i = order.indexOf(id);
@@ -128,7 +128,7 @@ export function mergeResults(dirs: readonly string[]): ResNetResults {
   for (const r of results) {
     const expected = sweep?.cells.find((c) => c.id === r.id);
     if (expected !== undefined && expected.key !== r.key) {
-      throw new ClaimcheckError('BAD_INPUT', `experiment-resnet merge: cell ${r.id} has key ${r.key} but the sweep expects ${expected.key}`);
+      throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: cell ${r.id} has key ${r.key} but the sweep expects ${expected.key}`);
     }
   }
   const setting = results[0]!.config.setting;

@@ -206,7 +206,7 @@ function readResultsBytes(file: string): Buffer {
     return readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ClaimcheckError('BAD_INPUT', `${file}: cannot be read (${code ?? (e as Error).message})`, 'run claimcheck experiment-resnet merge to write it');
+    throw new ClaimcheckError('BAD_INPUT', `${file}: cannot be read (${code ?? (e as Error).message})`, 'run claimcheck experiment resnet18 merge to write it');
   }
 }
 
@@ -217,7 +217,7 @@ export function resultsFileSha256(file: string): string {
 
 /**
  * Reads and validates a merged results.json (every cell is validated as `parseCellResult` does; a file with no cell
- * is refused, since `experiment-resnet merge` never writes one), and records in `source` the file and the sha256 of
+ * is refused, since `experiment resnet18 merge` never writes one), and records in `source` the file and the sha256 of
  * the bytes parsed.
  */
 export function readResNetResults(file: string): ResNetResults {
@@ -226,7 +226,7 @@ export function readResNetResults(file: string): ResNetResults {
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
-    throw new ClaimcheckError('BAD_INPUT', `${file}: not valid JSON (${(e as Error).message})`, 'run claimcheck experiment-resnet merge to write it');
+    throw new ClaimcheckError('BAD_INPUT', `${file}: not valid JSON (${(e as Error).message})`, 'run claimcheck experiment resnet18 merge to write it');
   }
   const shape = z
     .looseObject({ schema: z.literal(RESULTS_SCHEMA), setting: z.enum(['tiny', 'full']), cells: z.array(z.unknown()), missing: z.array(z.string()) })
@@ -236,7 +236,7 @@ export function readResNetResults(file: string): ResNetResults {
     throw new ClaimcheckError('BAD_INPUT', `${file}: not merged ResNet results: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
   }
   if (shape.data.cells.length === 0) {
-    throw new ClaimcheckError('BAD_INPUT', `${file}: holds no cell result`, 'delete it, or run claimcheck experiment-resnet merge on directories with finished cells');
+    throw new ClaimcheckError('BAD_INPUT', `${file}: holds no cell result`, 'delete it, or run claimcheck experiment resnet18 merge on directories with finished cells');
   }
   shape.data.cells.forEach((c, i) => parseCellResult(c, `${file} (cells[${i}])`));
   return { ...(value as ResNetResults), source: { file, sha256: sha256Hex(bytes) } };

@@ -16,9 +16,9 @@ export const RESNET_SECTION_ID = 'resnet';
 
 /** The commands that measure the section where the data are (full setting, then merge). */
 export const RESNET_MEASURE_COMMAND =
-  'npx claimcheck experiment-resnet run --setting full --cifar-dir DIR --svhn-dir DIR --out out/resnet ' +
+  'npx claimcheck experiment resnet18 run --setting full --cifar-dir DIR --svhn-dir DIR --out out/resnet ' +
   '(or one shard per job: --shard i/n; scripts/slurm/resnet-sweep.sbatch, scripts/k8s/resnet-sweep.yaml), then ' +
-  'npx claimcheck experiment-resnet merge out/resnet --out out/resnet';
+  'npx claimcheck experiment resnet18 merge out/resnet --out out/resnet';
 
 const TITLE = 'ResNet18 on CIFAR-10 and SVHN (Section 5.2: Fig. 4, Tables 5–6)';
 

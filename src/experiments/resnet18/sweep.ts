@@ -35,7 +35,7 @@ function recorded(set: ImageSet32): { count: number; files: RecordedFile[] } {
 export function loadCellData(dataset: DatasetName, dirs: DataDirs, limit: { train: number | null; test: number | null }): CellData {
   const dir = dirs[dataset];
   if (dir === null) {
-    throw new ClaimcheckError('BAD_INPUT', `experiment-resnet: ${dataset} cells need ${DATA_DIR_OPTION[dataset]}, which was not given`, `pass ${DATA_DIR_OPTION[dataset]} DIR, or --dataset for the other dataset only`);
+    throw new ClaimcheckError('BAD_INPUT', `experiment resnet18: ${dataset} cells need ${DATA_DIR_OPTION[dataset]}, which was not given`, `pass ${DATA_DIR_OPTION[dataset]} DIR, or --dataset for the other dataset only`);
   }
   const loaded = dataset === 'cifar10' ? loadCifar10(dir, { limit }) : loadSvhn(dir, { limit });
   const official = dataset === 'cifar10' ? { train: 50000, test: 10000 } : SVHN_OFFICIAL_COUNTS;
@@ -74,7 +74,7 @@ export async function runSweep(options: RunSweepOptions): Promise<ShardSummary> 
   const mine = shardCells(all, options.shard);
   for (const c of mine) {
     if (options.dataDirs[c.config.dataset] === null) {
-      throw new ClaimcheckError('BAD_INPUT', `experiment-resnet: ${c.config.dataset} cells need ${DATA_DIR_OPTION[c.config.dataset]}, which was not given`, `pass ${DATA_DIR_OPTION[c.config.dataset]} DIR, or --dataset for the other dataset only`);
+      throw new ClaimcheckError('BAD_INPUT', `experiment resnet18: ${c.config.dataset} cells need ${DATA_DIR_OPTION[c.config.dataset]}, which was not given`, `pass ${DATA_DIR_OPTION[c.config.dataset]} DIR, or --dataset for the other dataset only`);
     }
   }
   // Every dataset of the shard is loaded (and its files validated) before the backend starts or any file is written.

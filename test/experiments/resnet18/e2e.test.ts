@@ -1,6 +1,6 @@
 /**
  * The CI setting end to end, as a user runs it: format-true CIFAR-10 and SVHN files written here (a few images),
- * `claimcheck experiment-resnet run --setting tiny` as a subprocess, SIGKILLed once its first cell has checkpointed,
+ * `claimcheck experiment resnet18 run --setting tiny` as a subprocess, SIGKILLed once its first cell has checkpointed,
  * rerun as two shards into two output directories at once, merged, and turned into the report section.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -15,7 +15,7 @@ import { writeCifarDir, writeSvhnDir } from '../../data/formats.ts';
 const root = mkdtempSync(join(tmpdir(), 'claimcheck-resnet-e2e-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-describe('experiment-resnet, tiny setting, end to end', () => {
+describe('experiment resnet18, tiny setting, end to end', () => {
   it('load → train with PGD → checkpoint → SIGKILL → resume as shards → evaluate → landscape → merge → section', async () => {
     // Arrange: format-true data files
     const cifar = join(root, 'cifar-10-batches-bin');
@@ -24,7 +24,7 @@ describe('experiment-resnet, tiny setting, end to end', () => {
     writeSvhnDir(svhn, 16, 8, 2, true);
     const outA = join(root, 'out-a');
     const outB = join(root, 'out-b');
-    const common = ['experiment-resnet', 'run', '--setting', 'tiny', '--eps', '0,8', '--backend', 'wasm', '--cifar-dir', cifar, '--svhn-dir', svhn];
+    const common = ['experiment', 'resnet18', 'run', '--setting', 'tiny', '--eps', '0,8', '--backend', 'wasm', '--cifar-dir', cifar, '--svhn-dir', svhn];
     const first = join(outA, 'cells', 'cifar10-eps0-seed20210');
 
     // Act 1: killed once the first cell has its epoch checkpoint
@@ -61,7 +61,7 @@ describe('experiment-resnet, tiny setting, end to end', () => {
     }
 
     // Act 3: merge the two directories
-    const merged = await runCli(['experiment-resnet', 'merge', outA, outB, '--out', join(root, 'merged')]);
+    const merged = await runCli(['experiment', 'resnet18', 'merge', outA, outB, '--out', join(root, 'merged')]);
 
     // Assert 3
     expect(merged.code, merged.stderr).toBe(0);

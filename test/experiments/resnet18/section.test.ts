@@ -7,8 +7,8 @@ describe('resnetSection', () => {
   it('without results: "not measured here: data absent", the command to run, and the paper\'s tables as printed', () => {
     const s = resnetSection(null);
     expect(s.notMeasured).toEqual({ reason: expect.stringMatching(/^data absent: /), command: RESNET_MEASURE_COMMAND });
-    expect(s.notMeasured!.command).toMatch(/experiment-resnet run --setting full --cifar-dir DIR --svhn-dir DIR/);
-    expect(s.notMeasured!.command).toMatch(/experiment-resnet merge/);
+    expect(s.notMeasured!.command).toMatch(/experiment resnet18 run --setting full --cifar-dir DIR --svhn-dir DIR/);
+    expect(s.notMeasured!.command).toMatch(/experiment resnet18 merge/);
     expect(s.figures).toEqual([]);
     expect(s.tables.map((t) => t.id)).toEqual(['resnet-table-cifar10', 'resnet-table-svhn']);
     expect(s.tables[0]!.rows[2]!.slice(0, 5)).toEqual(['8/255', '63.81', '50.98', '12.83', '—']);

@@ -1,20 +1,17 @@
 /**
- * `claimcheck experiment-resnet`: the ResNet18 companion of the paper's Section 5.2 (Fig. 4, Tables 5–6) on CIFAR-10
+ * `claimcheck experiment resnet18`: the ResNet18 companion of the paper's Section 5.2 (Fig. 4, Tables 5–6) on CIFAR-10
  * and SVHN. `run` trains and measures the sweep's cells of one shard (resumable; every cell checkpointed each epoch);
  * `merge` gathers the cells of one or more output directories into `results.json`.
  */
 import { Command } from 'commander';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { BACKEND_NAMES, DirOptionSchema, parseOptions } from '../options.ts';
+import { BACKEND_NAMES, BackendOptionSchema, DirOptionSchema, outDirOption, SettingOptionSchema, parseOptions } from '../options.ts';
 import { stableJson } from '../../fs/json.ts';
-import { DEFAULT_SETTING, SETTINGS, type Setting } from '../../settings.ts';
 import { assertWritableDir } from '../../fs/write-dir-atomic.ts';
 
-/** Default output directory of `experiment-resnet`. */
+/** Default output directory of `experiment resnet18`. */
 export const DEFAULT_RESNET_OUT = 'out/resnet';
-
-const BACKENDS = BACKEND_NAMES;
 
 const dirSchema = DirOptionSchema;
 
@@ -47,7 +44,7 @@ const seedListSchema = z
   .transform((s) => s.split(',').map((x) => Number(x.trim())))
   .pipe(z.array(z.number().int().min(0).max(0xffffffff, SEED_LIST)));
 
-/** Options of `experiment-resnet run`. */
+/** Options of `experiment resnet18 run`. */
 export const ResNetRunOptionsSchema = z
   .object({
     dataset: z.enum(['cifar10', 'svhn', 'both'], { error: 'one of cifar10, svhn, both' }).default('both'),
@@ -71,21 +68,18 @@ export const ResNetRunOptionsSchema = z
         return n >= 1 && i < n;
       }, 'i/n with integers 0 ≤ i < n')
       .default('0/1'),
-    setting: z
-      .enum([...SETTINGS, 'tiny'], { error: `one of ${SETTINGS.join(', ')} (tiny: same as ci)` })
-      .default(DEFAULT_SETTING)
-      .transform((s): Setting => (s === 'tiny' ? 'ci' : s)),
-    backend: z.enum(BACKENDS, { error: `one of ${BACKENDS.join(', ')}` }).default('auto'),
-    out: z.string().trim().min(1, 'a non-empty directory path').default(DEFAULT_RESNET_OUT),
+    setting: SettingOptionSchema,
+    backend: BackendOptionSchema.default('auto'),
+    out: outDirOption(DEFAULT_RESNET_OUT),
     json: z.boolean().default(false),
     quiet: z.boolean().default(false),
   })
   .strict();
 
-/** Options of `experiment-resnet merge`. */
+/** Options of `experiment resnet18 merge`. */
 export const ResNetMergeOptionsSchema = z
   .object({
-    out: z.string().trim().min(1, 'a non-empty directory path').default(DEFAULT_RESNET_OUT),
+    out: outDirOption(DEFAULT_RESNET_OUT),
     json: z.boolean().default(false),
   })
   .strict();
@@ -101,8 +95,8 @@ const run = new Command('run')
   .option('--svhn-arch <name>', 'architecture for svhn only, e.g. preact-resnet18 as appendix c says (default: --arch)')
   .option('--width <w>', `width multiplier of the channels 64-128-256-512, at most ${MAX_WIDTH} (default: 1 in full, 1/16 in tiny)`)
   .option('--shard <i/n>', 'run every n-th cell from i, 0-based (default: 0/1, every cell)')
-  .option('--setting <name>', 'tiny (a few images, one epoch, ci) or full (the paper\'s settings) (default: full)')
-  .option('--backend <name>', `tensorflow.js backend: ${BACKENDS.join(', ')} (default: auto, the first that loads)`)
+  .option('--setting <name>', 'ci (a few images, one epoch, width 1/16; tiny is the same) or full (the paper\'s settings) (default: full)')
+  .option('--backend <name>', `tensorflow.js backend: ${BACKEND_NAMES.join(', ')} (default: auto, the first that loads)`)
   .option('--out <dir>', `output directory, shared by the shards or one per shard (default: ${DEFAULT_RESNET_OUT})`)
   .option('--json', 'print the shard summary as json (default: a table)')
   .option('--quiet', 'print no progress lines on stderr (default: progress lines)')
@@ -165,15 +159,8 @@ const merge = new Command('merge')
     );
   });
 
-for (const sub of [run, merge]) {
-  sub
-    .helpOption('-h, --help', 'print help')
-    .exitOverride()
-    .showHelpAfterError(`(run claimcheck experiment-resnet ${sub.name()} --help for usage)`);
-}
-
-/** The `experiment-resnet` command (subcommands `run` and `merge`). */
-export const resnet = new Command('experiment-resnet')
+/** `claimcheck experiment resnet18` (subcommands `run` and `merge`). */
+export const resnet18 = new Command('resnet18')
   .description('resnet18 companion on cifar-10 and svhn (fig. 4, tables 5–6): run shards, merge results')
   .helpCommand('help [command]', 'print help for a command')
   .addCommand(run)
