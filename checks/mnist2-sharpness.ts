@@ -16,7 +16,7 @@ import { decideReadings } from '../src/claims/readings.ts';
 import type { Dataset } from '../src/numeric/dataset.ts';
 import type { CellHessian } from '../src/experiments/mnist2/hessian.ts';
 import type { Landscape1D } from '../src/experiments/mnist2/landscape.ts';
-import type { Mnist2Cell, Mnist2Norm, Mnist2Results } from '../src/experiments/mnist2/results.ts';
+import type { Mnist2Cell, Mnist2Results } from '../src/experiments/mnist2/results.ts';
 import { atEps, mnist2Series, sameEps } from '../src/experiments/mnist2/series.ts';
 import {
   cachedHessian,
@@ -29,6 +29,7 @@ import {
 import { linearFit } from './_internals/linear-fit.ts';
 import { makeRng } from '../src/rng.ts';
 import { DegenerateCellError } from '../src/experiments/mnist2/degenerate.ts';
+import type { BallNorm } from '../src/numeric/vector.ts';
 
 const Norm = z.enum(['l2', 'linf']);
 const HessianName = z.enum(['robust', 'fixed-example']);
@@ -133,7 +134,7 @@ type Params = z.infer<typeof ParamsSchema>;
 
 const KIND = 'mnist2-sharpness';
 const fmt = (v: number): string => formatNumber(v, 5);
-const normName = (n: Mnist2Norm): string => (n === 'l2' ? 'L2' : 'L∞');
+const normName = (n: BallNorm): string => (n === 'l2' ? 'L2' : 'L∞');
 
 /** One decisive measure's outcome. */
 interface Outcome {
@@ -179,7 +180,7 @@ function firstNonIncrease(values: readonly number[]): number {
   return -1;
 }
 
-function adversarialSeries(results: Mnist2Results, norm: Mnist2Norm, minCells: number, eps?: { l2?: number[]; linf?: number[] }): Mnist2Cell[] {
+function adversarialSeries(results: Mnist2Results, norm: BallNorm, minCells: number, eps?: { l2?: number[]; linf?: number[] }): Mnist2Cell[] {
   const all = mnist2Series(results.cells, norm, 'adversarial');
   const wanted = eps?.[norm];
   if (wanted !== undefined) {

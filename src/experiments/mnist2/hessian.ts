@@ -25,7 +25,8 @@ import { linfBoxPerturbation } from '../../numeric/robust-linf.ts';
 import { linearPgd } from './attack.ts';
 import { landscapeDirections } from './directions.ts';
 import { cellWeights, isAdversarial, linfBallFixedLoss, paperStepSize, weightNorm, type LinfMaximizer } from './landscape-objective.ts';
-import type { Mnist2Cell, Mnist2Norm, Mnist2Training } from './results.ts';
+import type { Mnist2Cell, Mnist2Training } from './results.ts';
+import type { BallNorm } from '../../numeric/vector.ts';
 
 /** How the fixed adversarial examples are generated at w*: the exact maximiser (default) or the paper's eval PGD. */
 export type FixedExampleAttack = 'exact' | { readonly kind: 'pgd'; readonly steps: number; readonly stepSize?: number };
@@ -100,7 +101,7 @@ export interface HessianReport {
 /** Fig. 3's measurements for one cell. */
 export interface CellHessian {
   readonly key: string;
-  readonly norm: Mnist2Norm;
+  readonly norm: BallNorm;
   readonly training: Mnist2Training;
   readonly eps: number;
   readonly epsLabel: string;

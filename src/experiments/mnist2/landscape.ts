@@ -8,7 +8,8 @@ import type { Dataset } from '../../numeric/dataset.ts';
 import { landscapeDirections, type DirectionMode } from './directions.ts';
 import { spread, type Spread } from './hessian.ts';
 import { cellWeights, landscapeObjective, type ObjectiveOptions } from './landscape-objective.ts';
-import type { Mnist2Cell, Mnist2Norm, Mnist2Training } from './results.ts';
+import type { Mnist2Cell, Mnist2Training } from './results.ts';
+import type { BallNorm } from '../../numeric/vector.ts';
 
 /** Options of `cellLandscape` and `cellLandscape2d` (plus how g is evaluated, see `ObjectiveOptions`). */
 export interface LandscapeOptions extends ObjectiveOptions {
@@ -37,7 +38,7 @@ export interface DirectionLandscape {
 /** A 1-D landscape of one cell over several directions. */
 export interface Landscape1D {
   readonly key: string;
-  readonly norm: Mnist2Norm;
+  readonly norm: BallNorm;
   readonly training: Mnist2Training;
   readonly eps: number;
   readonly epsLabel: string;
@@ -137,7 +138,7 @@ export function cellLandscape(cell: Mnist2Cell, ds: Dataset, options: LandscapeO
 /** A 2-D landscape g(α, β) of one cell on a square grid. */
 export interface Landscape2D {
   readonly key: string;
-  readonly norm: Mnist2Norm;
+  readonly norm: BallNorm;
   readonly training: Mnist2Training;
   readonly eps: number;
   readonly epsLabel: string;

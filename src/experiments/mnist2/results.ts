@@ -3,10 +3,10 @@
  * measurements (Hessian spectra, landscapes), the figures and the empirical claim checkers read.
  */
 import { z } from 'zod';
+import type { BallNorm } from '../../numeric/vector.ts';
 
 /** How a cell was trained. `standard` is ε = 0 without noise. */
 export type Mnist2Training = 'standard' | 'pgd' | 'random' | 'exact';
-export type Mnist2Norm = 'l2' | 'linf';
 
 export interface AccuracyCount {
   /** Robust accuracy in percent under the evaluation attack of the cell's ε (clean accuracy at ε = 0). */
@@ -20,7 +20,7 @@ export interface AccuracyCount {
 export interface Mnist2Cell {
   /** Hash of the cell's full configuration (the cache key). */
   readonly key: string;
-  readonly norm: Mnist2Norm;
+  readonly norm: BallNorm;
   readonly training: Mnist2Training;
   readonly eps: number;
   /** ε as the paper prints it: "0.20", "4/255". */
