@@ -21,7 +21,7 @@ import { lanczos } from '../src/eigen/lanczos.ts';
 import { powerIteration } from '../src/eigen/power-iteration.ts';
 import { symmetricEigen } from '../src/eigen/symmetric-eigen.ts';
 import { binaryDatasetFromImages } from '../src/numeric/dataset.ts';
-import { minimize } from '../src/numeric/optimize.ts';
+import { minimize } from '../src/numeric/minimize.ts';
 import { robustL2Loss } from '../src/numeric/robust-l2.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -17,7 +17,7 @@ import { makeRng } from '../src/rng.ts';
 import { convGradientFor } from '../src/experiments/resnet18/conv.ts';
 import { createResNet, crossEntropy, parameterCount, resnetForward, runningStatsUpdater, type Architecture } from '../src/experiments/resnet18/model.ts';
 import { normaliseInput, MADRY_STANDARDISATION } from '../src/experiments/resnet18/normalise.ts';
-import { createMomentum, sgdMomentumStep } from '../src/experiments/resnet18/optimiser.ts';
+import { createMomentum, sgdMomentumStep } from '../src/experiments/resnet18/sgd-momentum.ts';
 import { linfPgd } from '../src/experiments/resnet18/pgd.ts';
 import { runtimeRecord } from '../src/experiments/resnet18/runtime.ts';
 import { cellConfig } from '../src/experiments/resnet18/config.ts';

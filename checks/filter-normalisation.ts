@@ -10,7 +10,7 @@ import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import { deriveSeed, makeRng } from '../src/rng.ts';
 import { formatExactVector, formatNumber } from '../src/format/number.ts';
-import { dot, norm2 } from '../src/attack/linear-model.ts';
+import { dot, norm2 } from '../src/numeric/vector.ts';
 import { makeDataset } from '../src/numeric/dataset.ts';
 import { robustL2Loss } from '../src/numeric/robust-l2.ts';
 import { sampleGaussian } from '../src/noise/sample.ts';

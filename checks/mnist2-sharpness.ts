@@ -14,7 +14,8 @@ import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
 import type { CellHessian, Landscape1D, Mnist2Measured } from '../src/experiments/mnist2/measurement-schemas.ts';
-import type { Mnist2Cell, Mnist2Norm, Mnist2Results } from '../src/experiments/mnist2/results.ts';
+import type { Mnist2Cell, Mnist2Results } from '../src/experiments/mnist2/results.ts';
+import type { BallNorm } from '../src/numeric/vector.ts';
 import { atEps, mnist2Series, sameEps } from '../src/experiments/mnist2/series.ts';
 import { measurementOf, MissingMeasurement, mnist2Measured, notMeasured } from './_internals/mnist2.ts';
 import { linearFit } from './_internals/linear-fit.ts';
@@ -109,7 +110,7 @@ type Params = z.infer<typeof ParamsSchema>;
 
 const KIND = 'mnist2-sharpness';
 const fmt = (v: number): string => formatNumber(v, 5);
-const normName = (n: Mnist2Norm): string => (n === 'l2' ? 'L2' : 'L∞');
+const normName = (n: BallNorm): string => (n === 'l2' ? 'L2' : 'L∞');
 
 /** One decisive measure's outcome. */
 interface Outcome {
@@ -155,7 +156,7 @@ function firstNonIncrease(values: readonly number[]): number {
   return -1;
 }
 
-function adversarialSeries(results: Mnist2Results, norm: Mnist2Norm, minCells: number, eps?: { l2?: number[]; linf?: number[] }): Mnist2Cell[] {
+function adversarialSeries(results: Mnist2Results, norm: BallNorm, minCells: number, eps?: { l2?: number[]; linf?: number[] }): Mnist2Cell[] {
   const all = mnist2Series(results.cells, norm, 'adversarial');
   const wanted = eps?.[norm];
   if (wanted !== undefined) {

@@ -17,10 +17,11 @@ import { robustOptimum, sharedSyntheticSeed, smallSymmetricEigenvalues, syntheti
 import { robustL2Loss } from '../src/numeric/robust-l2.ts';
 import { robustLinfLoss } from '../src/numeric/robust-linf.ts';
 import { fixedExampleLoss } from '../src/numeric/fixed-example.ts';
-import { minimize } from '../src/numeric/optimize.ts';
+import { minimize } from '../src/numeric/minimize.ts';
 import { formatNumber } from '../src/format/number.ts';
 import { ConstructionSchema } from './params.ts';
 import { verdictBase } from './_internals/meaning.ts';
+import type { BallNorm } from '../src/numeric/vector.ts';
 
 const ParamsSchema = z.object({
   /** The per-point robust loss as a pattern in w, x_{n}, y_{n}, eps (NORM, SUM, DOT macros). */
@@ -36,7 +37,7 @@ const ParamsSchema = z.object({
 });
 
 /** At real optima of seeded synthetic data: λmax of H_robust − H_fixed-example (the mechanism) against λmax(H_robust). */
-function realOptima(norm: 'l2' | 'linf', epsGrid: readonly number[], seed: number): string[] {
+function realOptima(norm: BallNorm, epsGrid: readonly number[], seed: number): string[] {
   const ds = syntheticDataset(seed);
   const { n, d } = ds;
   return epsGrid.map((eps) => {

@@ -7,7 +7,8 @@ import type { LoadedClaim } from '../../src/claims/loaded.ts';
 import type { Domain } from '../../src/claims/schema.ts';
 import type { Rng } from '../../src/rng.ts';
 import { formatExactVector } from '../../src/format/number.ts';
-import { norm2, type Label } from '../../src/attack/linear-model.ts';
+import type { Label } from '../../src/attack/linear-model.ts';
+import { norm2 } from '../../src/numeric/vector.ts';
 import { sampleDecimalVector } from '../../src/noise/sample.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
 

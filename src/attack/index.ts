@@ -1,6 +1,6 @@
 /**
- * The Float64 attack toolkit for the linear logistic model: loss and norms, projections, exact inner maximisers,
- * PGD, and the L2 robust loss with its Hessian.
+ * The Float64 attack toolkit for the linear logistic model: loss, projections, exact inner maximisers, PGD, and the
+ * L2 robust loss with its Hessian (the vector norms are src/numeric/vector.ts).
  */
 export * from './linear-model.ts';
 export * from './project.ts';

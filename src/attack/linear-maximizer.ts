@@ -8,14 +8,12 @@ import {
   assertLabel,
   assertRadius,
   assertSameLength,
-  dot,
   lossArgument,
-  norm1,
-  norm2,
   sign,
   softplus,
   type Label,
 } from './linear-model.ts';
+import { dot, norm1, norm2 } from '../numeric/vector.ts';
 import { perturbationBox, projectL2Box, type Solved } from './project.ts';
 
 function nonzeroNorm(fn: string, w: ArrayLike<number>): number {

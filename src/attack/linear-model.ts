@@ -1,14 +1,12 @@
 /**
  * The linear logistic model of the paper's Eq. (1) in Float64: ℓ(x, y, w) = log(1 + exp(−y w·x)), written as a
- * numerically stable softplus, with its gradient in the data x and the vector norms the attacks use.
+ * numerically stable softplus, with its gradient in the data x. The vector norms the attacks use are in
+ * src/numeric/vector.ts.
  */
 import { ClaimcheckError } from '../errors.ts';
 
 /** A label of the binary task, y ∈ {−1, 1}. */
 export type Label = -1 | 1;
-
-/** The norm of an attack's constraint ball: L2 or L∞. */
-export type BallNorm = 'l2' | 'linf';
 
 /** Throws `BAD_INPUT` naming `fn` and `arg` unless `a` and `b` have the same length. */
 export function assertSameLength(fn: string, arg: string, a: ArrayLike<number>, b: ArrayLike<number>): void {
@@ -39,60 +37,9 @@ export function assertLabel(fn: string, y: number): asserts y is Label {
 import { softplus, sigmoid } from '../numeric/stable.ts';
 export { softplus, sigmoid };
 
-/** a·b. */
-export function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) {
-    throw new ClaimcheckError('BAD_INPUT', `dot: a and b must have the same length, got ${a.length} and ${b.length}`);
-  }
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
-
-/** ‖v‖₂. */
-export function norm2(v: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += v[i]! * v[i]!;
-  return Math.sqrt(s);
-}
-
-/** ‖v‖₁. */
-export function norm1(v: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s += Math.abs(v[i]!);
-  return s;
-}
-
-/** ‖v‖∞. */
-export function normInf(v: ArrayLike<number>): number {
-  let s = 0;
-  for (let i = 0; i < v.length; i++) s = Math.max(s, Math.abs(v[i]!));
-  return s;
-}
-
-/** ‖v‖ in the norm of a constraint ball (L2 or L∞). */
-export function ballNorm(v: ArrayLike<number>, norm: BallNorm): number {
-  return norm === 'l2' ? norm2(v) : normInf(v);
-}
-
 /** sign(t) ∈ {−1, 0, 1} (0 at 0, as `torch.sign` does). */
 export function sign(t: number): number {
   return t > 0 ? 1 : t < 0 ? -1 : 0;
-}
-
-/** a + s·b as a new vector. */
-export function axpy(a: ArrayLike<number>, s: number, b: ArrayLike<number>): Float64Array {
-  if (a.length !== b.length) {
-    throw new ClaimcheckError('BAD_INPUT', `axpy: a and b must have the same length, got ${a.length} and ${b.length}`);
-  }
-  const out = new Float64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i]! + s * b[i]!;
-  return out;
-}
-
-/** ‖a − b‖ in the given norm. */
-export function distance(a: ArrayLike<number>, b: ArrayLike<number>, norm: BallNorm): number {
-  return ballNorm(axpy(a, -1, b), norm);
 }
 
 /** The margin argument of Eq. (1) at x + η: u = −y w·(x + η), so that ℓ = softplus(u). */

@@ -12,11 +12,10 @@ import {
   assertRadius,
   logisticLoss,
   lossGradX,
-  norm2,
   sign,
-  type BallNorm,
   type Label,
 } from './linear-model.ts';
+import { norm2, type BallNorm } from '../numeric/vector.ts';
 import { clipToBox, perturbationBox, projectBall, projectL2Box, projectLinfBox } from './project.ts';
 
 /** A differentiable loss of the (perturbed) input that an attack ascends. */

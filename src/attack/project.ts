@@ -3,7 +3,8 @@
  * the ball stays centred at the original data point, as Eq. (3) needs).
  */
 import { ClaimcheckError } from '../errors.ts';
-import { assertRadius, norm2, type BallNorm } from './linear-model.ts';
+import { norm2, type BallNorm } from '../numeric/vector.ts';
+import { assertRadius } from './linear-model.ts';
 
 /** Π onto the closed L2 ball ‖η‖₂ ≤ ε: η·min(1, ε/‖η‖₂). */
 export function projectL2(eta: ArrayLike<number>, eps: number): Float64Array {

@@ -9,7 +9,7 @@ import { makeDataset, type Dataset } from '../numeric/dataset.ts';
 import { robustL2Loss } from '../numeric/robust-l2.ts';
 import { randomNoiseLoss, sampleUniformNoise } from '../numeric/random-noise.ts';
 import { uniformBoxExpectations } from '../noise/quadrature.ts';
-import { minimize, type MinimizeResult } from '../numeric/optimize.ts';
+import { minimize, type MinimizeResult } from '../numeric/minimize.ts';
 
 /**
  * The ε grid of the seeded synthetic problems whose real optima test the paper's assumptions (all below the ε at which

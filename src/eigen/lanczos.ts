@@ -4,6 +4,7 @@
  */
 import type { Rng } from '../rng.ts';
 import { BadArgumentError, DimensionMismatchError } from '../numeric/errors.ts';
+import { dot, norm2 } from '../numeric/vector.ts';
 import { denseEigenInPlace } from './_internals/dense.ts';
 import type { EigenResult, MatVec } from './types.ts';
 
@@ -33,12 +34,6 @@ export interface LanczosResult extends EigenResult {
   readonly matvecs: number;
 }
 
-function dot(a: Float64Array, b: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += a[i]! * b[i]!;
-  return s;
-}
-
 /** Orthogonalises v against every vector of `basis` (two passes of classical Gram–Schmidt: "twice is enough"). */
 function orthogonalize(v: Float64Array, basis: readonly Float64Array[]): void {
   for (let pass = 0; pass < 2; pass++) {
@@ -48,10 +43,6 @@ function orthogonalize(v: Float64Array, basis: readonly Float64Array[]): void {
       for (let i = 0; i < v.length; i++) v[i]! -= c * q[i]!;
     }
   }
-}
-
-function norm(v: Float64Array): number {
-  return Math.sqrt(dot(v, v));
 }
 
 /**
@@ -89,7 +80,7 @@ export function lanczos(matvec: MatVec, n: number, options: LanczosOptions): Lan
       const v = new Float64Array(n);
       for (let i = 0; i < n; i++) v[i] = rng.normal();
       orthogonalize(v, Q);
-      const nv = norm(v);
+      const nv = norm2(v);
       if (nv > 1e-8) {
         for (let i = 0; i < n; i++) v[i]! /= nv;
         return v;
@@ -103,10 +94,10 @@ export function lanczos(matvec: MatVec, n: number, options: LanczosOptions): Lan
     const block: Float64Array[] = [];
     for (const c of candidates) {
       if (block.length >= size || Q.length + block.length >= n) break;
-      const before = norm(c);
+      const before = norm2(c);
       orthogonalize(c, Q);
       orthogonalize(c, block);
-      const after = norm(c);
+      const after = norm2(c);
       if (before > 0 && after > 1e-10 * before) {
         for (let i = 0; i < n; i++) c[i]! /= after;
         block.push(c);
@@ -203,5 +194,5 @@ function ritzResidual(
     const aq = AQ[j]!;
     for (let i = 0; i < n; i++) r[i]! += s * (aq[i]! - theta * q[i]!);
   }
-  return norm(r);
+  return norm2(r);
 }

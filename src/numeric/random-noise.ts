@@ -8,6 +8,7 @@ import { perturbDataset } from './dataset.ts';
 import { BadArgumentError } from './errors.ts';
 import type { Loss } from './loss.ts';
 import { makeMarginLoss } from './_internals/margin-loss.ts';
+import type { BallNorm } from './vector.ts';
 
 /**
  * Random-noise loss L_η(w) = (1/N) Σ_n log gⁿ, gⁿ = 1 + exp(−yⁿ w·(xⁿ + ηⁿ)), for given noise draws η (n×d),
@@ -22,7 +23,7 @@ export function randomNoiseLoss(ds: Dataset, eta: Float64Array, options: LinearM
 /** Options of `sampleUniformNoise`. */
 export interface UniformNoiseOptions {
   /** `linf`: η_i ~ U(−ε, ε) independently (Theorem 2). `l2`: η uniform in the L2 ball of radius ε. */
-  readonly norm: 'linf' | 'l2';
+  readonly norm: BallNorm;
   /** Replace η by clip(x + η, 0, 1) − x so that noisy pixels stay in [0, 1] (the paper's §5.1 setting). */
   readonly clipToUnitBox?: boolean;
 }

@@ -5,20 +5,21 @@ import type { Dataset, LinearModelOptions } from './dataset.ts';
 import { parameterCount } from './dataset.ts';
 import { BadArgumentError, NonDifferentiableError } from './errors.ts';
 import type { Loss } from './loss.ts';
-import { checkVector, norm2 } from './_internals/linear.ts';
+import { checkVector } from './_internals/linear.ts';
+import { norm2Scaled } from './vector.ts';
 import { makeMarginLoss, type NormPenalty } from './_internals/margin-loss.ts';
 
 const l2Penalty: NormPenalty = {
-  value: (w, d) => norm2(w, d),
+  value: (w, d) => norm2Scaled(w, d),
   grad(fn, w, d) {
-    const r = norm2(w, d);
+    const r = norm2Scaled(w, d);
     if (r === 0) throw new NonDifferentiableError(fn, '‖w‖₂ = 0 (ε‖w‖₂ has a kink there)');
     const g = new Float64Array(d);
     for (let j = 0; j < d; j++) g[j] = w[j]! / r;
     return g;
   },
   addHvp(w, v, d, coef, out) {
-    const r = norm2(w, d);
+    const r = norm2Scaled(w, d);
     let wv = 0;
     for (let j = 0; j < d; j++) wv += w[j]! * v[j]!;
     const c = coef / r;
@@ -26,7 +27,7 @@ const l2Penalty: NormPenalty = {
     for (let j = 0; j < d; j++) out[j]! += c * v[j]! - c2 * w[j]!;
   },
   addHessian(w, d, dim, coef, H) {
-    const r = norm2(w, d);
+    const r = norm2Scaled(w, d);
     const c = coef / r;
     const c2 = c / (r * r);
     for (let i = 0; i < d; i++) {
@@ -84,7 +85,7 @@ export function l2AdversarialPerturbation(
   checkVector(fn, 'w', w, parameterCount(ds, options));
   if (!Number.isFinite(epsilon) || epsilon < 0) throw new BadArgumentError(fn, 'epsilon', 'a finite number ≥ 0', String(epsilon));
   const { n, d, y } = ds;
-  const r = norm2(w, d);
+  const r = norm2Scaled(w, d);
   if (r === 0) throw new NonDifferentiableError(fn, '‖w‖₂ = 0 (the maximiser is not unique)');
   const eta = new Float64Array(n * d);
   for (let k = 0; k < n; k++) {

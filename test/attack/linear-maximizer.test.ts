@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../src/rng.ts';
-import { lossArgument, logisticLoss, norm2, normInf } from '../../src/attack/linear-model.ts';
+import { lossArgument, logisticLoss } from '../../src/attack/linear-model.ts';
+import { norm2, normInf } from '../../src/numeric/vector.ts';
 import {
   l2ClippedKkt,
   l2ClippedMaximizer,

@@ -6,7 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { norm2, normInf, sign } from '../../src/attack/linear-model.ts';
+import { sign } from '../../src/attack/linear-model.ts';
+import { norm2, normInf } from '../../src/numeric/vector.ts';
 import { l2Maximizer, linfClippedMaximizer, linfMaximizer } from '../../src/attack/linear-maximizer.ts';
 import { linearLogisticObjective, pgd, resolveStepSize } from '../../src/attack/pgd.ts';
 import { assertSeeded, instance, pixelInstance } from './helpers.ts';

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../src/rng.ts';
-import { norm2, normInf } from '../../src/attack/linear-model.ts';
+import { norm2, normInf } from '../../src/numeric/vector.ts';
 import { perturbationBox, projectL2, projectL2Box, projectLinf, projectLinfBox } from '../../src/attack/project.ts';
 import { sampleL2Ball } from '../../src/noise/sample.ts';
 import { assertSeeded, pixelInstance } from './helpers.ts';

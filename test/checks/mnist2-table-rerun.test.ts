@@ -7,7 +7,7 @@ import { mnist2TableRerun } from '../../checks/mnist2-table-rerun.ts';
 import type { CheckContext } from '../../src/claims/checker.ts';
 import type { ClaimRecordInput } from '../../src/claims/schema.ts';
 import type { Verdict } from '../../src/claims/verdict.ts';
-import type { Mnist2Cell, Mnist2Norm, Mnist2Training } from '../../src/experiments/mnist2/results.ts';
+import type { Mnist2Cell, Mnist2Training } from '../../src/experiments/mnist2/results.ts';
 import { tab1RerunAbsGap } from '../../proofs/tab1-rerun-abs-gap.ts';
 import { tab1to4RerunTestGtTrain } from '../../proofs/tab1to4-rerun-test-gt-train.ts';
 import { tab3RerunLargeEpsGap } from '../../proofs/tab3-rerun-large-eps-gap.ts';
@@ -15,12 +15,13 @@ import { tab2to4RerunRandomGap } from '../../proofs/tab2to4-rerun-random-gap.ts'
 import { accuracy, cellWith, resultsOf, smallMnist2 } from '../experiments/mnist2/helpers.ts';
 import { loaded, record, tableContext } from './table-helpers.ts';
 import { verdictClasses } from './verdict-classes.ts';
+import type { BallNorm } from '../../src/numeric/vector.ts';
 
 const reach = verdictClasses('mnist2-table-rerun');
 
 const ds = smallMnist2();
 /** A cell with train and test correct counts out of 4,839 and 2,115 (the shared MNIST2 split). */
-const cell = (norm: Mnist2Norm, training: Mnist2Training, eps: number, trainCorrect: number, testCorrect: number): Mnist2Cell =>
+const cell = (norm: BallNorm, training: Mnist2Training, eps: number, trainCorrect: number, testCorrect: number): Mnist2Cell =>
   cellWith(norm, training, eps, [eps, trainCorrect, testCorrect], { train: accuracy(trainCorrect, 4839), test: accuracy(testCorrect, 2115) });
 
 async function verdictOf(rec: ClaimRecordInput, cells: readonly Mnist2Cell[] | null): Promise<Verdict> {

@@ -11,7 +11,7 @@ import { readIdxImageSet } from '../../src/data/idx.ts';
 import { binaryDatasetFromImages, makeDataset, type Dataset } from '../../src/numeric/dataset.ts';
 import { logisticLoss } from '../../src/numeric/logistic.ts';
 import type { Loss } from '../../src/numeric/loss.ts';
-import { minimize } from '../../src/numeric/optimize.ts';
+import { minimize } from '../../src/numeric/minimize.ts';
 import { robustL2Loss } from '../../src/numeric/robust-l2.ts';
 
 /** Base seed of every property in these tests; override with CLAIMCHECK_TEST_SEED to explore, print to replay. */

@@ -18,13 +18,11 @@ import { ClaimcheckError } from '../../errors.ts';
 import { sampleL2UniformRadius, sampleLinfBox } from '../../noise/sample.ts';
 import type { Dataset } from '../../numeric/dataset.ts';
 import { sigmoid } from '../../numeric/stable.ts';
-
-/** The norm of the perturbation ball. */
-export type AttackNorm = 'l2' | 'linf';
+import { norm2, type BallNorm } from '../../numeric/vector.ts';
 
 /** Options of `linearPgd`. */
 export interface LinearPgdOptions {
-  readonly norm: AttackNorm;
+  readonly norm: BallNorm;
   readonly eps: number;
   readonly steps: number;
   /** λ: the paper's MNIST2 settings are 0.15ε (L2) and 0.01 (L∞). */
@@ -55,12 +53,6 @@ function check(fn: string, ds: Dataset, w: Float64Array, bias: boolean, eps: num
   if (!Number.isFinite(eps) || eps < 0) throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be a finite number >= 0, got ${eps}`);
 }
 
-function norm2(w: Float64Array, d: number): number {
-  let s = 0;
-  for (let j = 0; j < d; j++) s += w[j]! * w[j]!;
-  return Math.sqrt(s);
-}
-
 /** w·x_k + b for every example k (dense rows). */
 function cleanScores(ds: Dataset, w: Float64Array, bias: boolean): Float64Array {
   const { X, n, d } = ds;
@@ -84,7 +76,7 @@ function cleanScores(ds: Dataset, w: Float64Array, bias: boolean): Float64Array 
  * (radius ~ U(0, ε) times a uniform direction) for L2 — so `pgd(…, { randomStart: { seed: deriveSeed(seed, String(k)) } })`
  * replays example k alone.
  */
-export function pgdRandomStarts(ds: Dataset, norm: AttackNorm, eps: number, seed: number): Float64Array {
+export function pgdRandomStarts(ds: Dataset, norm: BallNorm, eps: number, seed: number): Float64Array {
   const { X, n, d } = ds;
   const out = new Float64Array(n * d);
   for (let k = 0; k < n; k++) {

@@ -5,7 +5,8 @@
  */
 import { contentKey } from '../../fs/json.ts';
 import { importGraphVersion } from '../../fs/code-version.ts';
-import type { Mnist2Norm, Mnist2Training } from './results.ts';
+import type { Mnist2Training } from './results.ts';
+import type { BallNorm } from '../../numeric/vector.ts';
 
 /** The module that computes a cell: its import graph is the code a cell's numbers depend on. */
 export const MNIST2_CELL_CODE = 'src/experiments/mnist2/sweep.ts';
@@ -66,7 +67,7 @@ export interface Mnist2CellConfig {
     readonly testLimit: number | null;
     readonly labelMap: string;
   };
-  readonly norm: Mnist2Norm;
+  readonly norm: BallNorm;
   readonly training: Mnist2Training;
   readonly eps: number;
   readonly epsLabel: string;
@@ -95,7 +96,7 @@ export function cellKey(config: Mnist2CellConfig): string {
  * ε as the paper prints it: L2 with two decimals ("0.20", "1.00"); L∞ as k/255 with k an integer or a half
  * ("4/255", "25.5/255"), otherwise the decimal.
  */
-export function epsLabel(norm: Mnist2Norm, eps: number): string {
+export function epsLabel(norm: BallNorm, eps: number): string {
   if (norm === 'l2') {
     const fixed = eps.toFixed(2);
     return Number(fixed) === eps ? fixed : String(eps);

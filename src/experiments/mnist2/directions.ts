@@ -5,8 +5,8 @@
  */
 import { deriveSeed, makeRng } from '../../rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
-import { filterNormalize } from '../../numeric/filter-norm.ts';
-import { type DirectionMode } from './measurement-schemas.ts';
+import { filterNormalise } from '../../numeric/filter-norm.ts';
+import type { DirectionMode } from './measurement-schemas.ts';
 
 /** One direction and the seed it was drawn from. */
 export interface LandscapeDirection {
@@ -38,7 +38,6 @@ export function landscapeDirections(w: Float64Array, options: DirectionOptions):
     throw new ClaimcheckError('BAD_INPUT', `${fn}: seed must be an integer in [0, 2^32), got ${options.seed}`);
   }
   const dim = w.length;
-  const d = dim - (options.bias ? 1 : 0);
   const out: LandscapeDirection[] = [];
   for (let i = 0; i < options.count; i++) {
     const seed = deriveSeed(options.seed, `direction-${i}`);
@@ -46,19 +45,11 @@ export function landscapeDirections(w: Float64Array, options: DirectionOptions):
     const g = new Float64Array(dim);
     if (options.mode === 'filter') {
       for (let j = 0; j < dim; j++) g[j] = rng.normal();
-      out.push({ seed, h: filterNormalize(g, w, { bias: options.bias, biasDirection: 'zero' }) });
+      out.push({ seed, h: filterNormalise(g, w, { bias: options.bias, biasDirection: 'zero' }) });
     } else {
       for (let j = 0; j < dim; j++) g[j] = rng.next();
-      let hn = 0;
-      let wn = 0;
-      for (let j = 0; j < d; j++) {
-        hn += g[j]! * g[j]!;
-        wn += w[j]! * w[j]!;
-      }
-      const c = Math.sqrt(wn) / (Math.sqrt(hn) + 1e-10);
-      const h = new Float64Array(dim);
-      for (let j = 0; j < d; j++) h[j] = g[j]! * c;
-      if (options.bias) h[d] = (g[d]! * Math.abs(w[d]!)) / (Math.abs(g[d]!) + 1e-10);
+      // loss-landscapes' arithmetic: plain √Σx² norms, ε = 1e-10, the bias as a filter of its own, no checks.
+      const h = filterNormalise(g, w, { bias: options.bias, biasDirection: 'rescaled', denominatorEpsilon: 1e-10, sum: 'plain', strict: false });
       out.push({ seed, h });
     }
   }

@@ -12,7 +12,8 @@ import type { ReportFigure, ReportSection, ReportTable } from '../section.ts';
 import type { CellHessian } from './measurement-schemas.ts';
 import type { Landscape1D } from './measurement-schemas.ts';
 import type { Mnist2Measurements } from './measurement-schemas.ts';
-import type { Mnist2Cell, Mnist2Norm, Mnist2Results } from './results.ts';
+import type { Mnist2Cell, Mnist2Results } from './results.ts';
+import type { BallNorm } from '../../numeric/vector.ts';
 import { atEps, mnist2Series, sameEps, type Mnist2Family } from './series.ts';
 
 /** Ids of the empirical claim records the MNIST2 figures and tables bear on. */
@@ -27,10 +28,10 @@ export const FIG2_EPS: readonly number[] = [0, 4 / 255, 8 / 255, 12 / 255, 16 / 
 export const FIG5_EPS: readonly number[] = [0, 25.5 / 255, 51 / 255, 76.5 / 255];
 
 const num = (v: number | null | undefined, digits = 4): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : formatNumber(v, digits));
-const normName = (norm: Mnist2Norm): string => (norm === 'l2' ? 'L2' : 'L∞');
+const normName = (norm: BallNorm): string => (norm === 'l2' ? 'L2' : 'L∞');
 /** ε on the plot's x axis: L2 as is, L∞ in units of 1/255. */
-const epsAxis = (norm: Mnist2Norm, eps: number): number => (norm === 'l2' ? eps : eps * 255);
-const epsUnit = (norm: Mnist2Norm): string | undefined => (norm === 'l2' ? undefined : '1/255');
+const epsAxis = (norm: BallNorm, eps: number): number => (norm === 'l2' ? eps : eps * 255);
+const epsUnit = (norm: BallNorm): string | undefined => (norm === 'l2' ? undefined : '1/255');
 
 function hessianOf(m: Mnist2Measurements, cell: Mnist2Cell): CellHessian | undefined {
   return m.hessians.find((h) => h.key === cell.key);
@@ -53,7 +54,7 @@ export function topEigenvalues(h: CellHessian, which: 'robust' | 'fixed'): reado
   return r.dense?.values ?? r.lanczos.values;
 }
 
-function fig3Panel(results: Mnist2Results, m: Mnist2Measurements, norm: Mnist2Norm, label: string): LineChartSpec | null {
+function fig3Panel(results: Mnist2Results, m: Mnist2Measurements, norm: BallNorm, label: string): LineChartSpec | null {
   const cells = mnist2Series(results.cells, norm, 'adversarial').filter((c) => hessianOf(m, c) !== undefined);
   if (cells.length === 0) return null;
   const hs = cells.map((c) => hessianOf(m, c)!);
@@ -100,7 +101,7 @@ export function fig3Figure(results: Mnist2Results, m: Mnist2Measurements): Repor
 function landscapePanel(
   results: Mnist2Results,
   m: Mnist2Measurements,
-  norm: Mnist2Norm,
+  norm: BallNorm,
   family: Mnist2Family,
   eps: readonly number[] | undefined,
   title: string,
@@ -134,7 +135,7 @@ export interface LandscapeFigureSpec {
   readonly id: string;
   readonly title: string;
   readonly caption: string;
-  readonly norm: Mnist2Norm;
+  readonly norm: BallNorm;
   /** ε values shown (default all of the series). */
   readonly eps?: readonly number[];
   readonly families: readonly Mnist2Family[];
@@ -218,7 +219,7 @@ export function fig5Figure(results: Mnist2Results, m: Mnist2Measurements): Repor
 function measurePanel(
   results: Mnist2Results,
   m: Mnist2Measurements,
-  norm: Mnist2Norm,
+  norm: BallNorm,
   title: string,
   yLabel: string,
   pick: (l: Landscape1D, cell: Mnist2Cell) => { y: number; lo?: number; hi?: number } | null,

@@ -15,7 +15,8 @@ import { robustL2Loss } from '../../numeric/robust-l2.ts';
 import { linfBoxPerturbation, robustLinfLoss } from '../../numeric/robust-linf.ts';
 import { softplus } from '../../numeric/stable.ts';
 import { exactPerturbation, linearPgd } from './attack.ts';
-import type { Mnist2Cell, Mnist2Norm } from './results.ts';
+import type { Mnist2Cell } from './results.ts';
+import type { BallNorm } from '../../numeric/vector.ts';
 
 /** The exact inner maximiser of an L2 cell: the L2 ball alone (closed form, the robust loss of Eq. 4) or ∩ pixel box. */
 export type L2Maximizer = 'l2-ball' | 'l2-ball-box';
@@ -89,7 +90,7 @@ export function weightNorm(w: Float64Array, d: number): number {
 }
 
 /** The paper's PGD step size on MNIST2: 0.15ε for L2, 0.01 for L∞ (§5 "Experimental setup"). */
-export function paperStepSize(norm: Mnist2Norm, eps: number): number {
+export function paperStepSize(norm: BallNorm, eps: number): number {
   return norm === 'l2' ? 0.15 * eps : 0.01;
 }
 

@@ -105,7 +105,11 @@ export const DirectionLandscapeSchema = z.object({
 });
 export type DirectionLandscape = z.infer<typeof DirectionLandscapeSchema>;
 
-/** `filter`: α ∈ [−1, 1], filter-normalised Gaussian h. `random_line`: α ∈ [0, 1], loss-landscapes' U[0, 1) h. */
+/**
+ * `filter`: α ∈ [−1, 1], Gaussian h, h ← h‖w‖/‖h‖ over w (one filter for logistic regression), bias entry 0.
+ * `random_line`: α ∈ [0, 1], h ~ U[0, 1), the weights rescaled as one filter and the bias element-wise (|h_b| = |b|),
+ * as loss-landscapes does.
+ */
 export const DirectionModeSchema = z.enum(['filter', 'random_line']);
 export type DirectionMode = z.infer<typeof DirectionModeSchema>;
 

@@ -3,13 +3,14 @@
  * measurements (Hessian spectra, landscapes), the figures and the empirical claim checkers read.
  */
 import { z } from 'zod';
+import type { BallNorm } from '../../numeric/vector.ts';
 import { SETTINGS } from '../../settings.ts';
 
 /** How a cell was trained. `standard` is ε = 0 without noise. */
 export const Mnist2TrainingSchema = z.enum(['standard', 'pgd', 'random', 'exact']);
 export type Mnist2Training = z.infer<typeof Mnist2TrainingSchema>;
-export const Mnist2NormSchema = z.enum(['l2', 'linf']);
-export type Mnist2Norm = z.infer<typeof Mnist2NormSchema>;
+/** The norm of a cell's ball (`BallNorm`). */
+export const Mnist2NormSchema = z.enum(['l2', 'linf']) satisfies z.ZodType<BallNorm>;
 
 const AccuracyCountSchema = z.object({
   /** Robust accuracy in percent under the evaluation attack of the cell's ε (clean accuracy at ε = 0). */

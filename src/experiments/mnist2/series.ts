@@ -2,7 +2,8 @@
  * Which cells of an MNIST2 sweep form one curve of a figure or one series of a claim: the adversarially trained (or
  * random-noise) cells of one norm in increasing ε, with the standard model as the ε = 0 point.
  */
-import type { Mnist2Cell, Mnist2Norm } from './results.ts';
+import type { Mnist2Cell } from './results.ts';
+import type { BallNorm } from '../../numeric/vector.ts';
 
 /** Adversarial training (PGD, or the exact inner maximiser) or training on random noise. */
 export type Mnist2Family = 'adversarial' | 'random';
@@ -23,7 +24,7 @@ export interface SeriesOptions {
  * (random-noise cells of `norm`), preceded by the ε = 0 standard model (the one of the same norm if there is one,
  * else any standard cell). One cell per ε: the first in sweep order.
  */
-export function mnist2Series(cells: readonly Mnist2Cell[], norm: Mnist2Norm, family: Mnist2Family, options: SeriesOptions = {}): Mnist2Cell[] {
+export function mnist2Series(cells: readonly Mnist2Cell[], norm: BallNorm, family: Mnist2Family, options: SeriesOptions = {}): Mnist2Cell[] {
   const ofNorm = cells.filter((c) => c.norm === norm);
   let training: Mnist2Cell['training'];
   if (family === 'random') training = 'random';

@@ -12,11 +12,12 @@ import type { Dataset } from '../../numeric/dataset.ts';
 import { cellKey, epsLabel, mnist2CodeVersion, type Mnist2CellConfig, type Mnist2OptimiserConfig, type Mnist2PgdConfig } from './config.ts';
 import { loadMnist2, type Mnist2Data, type Mnist2Files } from './data.ts';
 import { evaluateMnist2 } from './evaluate.ts';
-import { Mnist2CellSchema, type Mnist2Cell, type Mnist2Norm, type Mnist2Results, type Mnist2Training } from './results.ts';
+import { Mnist2CellSchema, type Mnist2Cell, type Mnist2Results, type Mnist2Training } from './results.ts';
 import { ResultCache, schemaCheck, type EntryCheck } from '../../fs/cache.ts';
 import { z } from 'zod';
 import { trainMnist2 } from './train.ts';
 import { DEFAULT_SEED, DEFAULT_SETTING, type Setting } from '../../settings.ts';
+import type { BallNorm } from '../../numeric/vector.ts';
 
 /** The paper's L2 ε grid for MNIST2 (§5, Tables 1–2). */
 export const MNIST2_EPS_L2: readonly number[] = [0, 0.2, 0.4, 0.6, 0.8, 1];
@@ -25,7 +26,7 @@ export const MNIST2_EPS_L2: readonly number[] = [0, 0.2, 0.4, 0.6, 0.8, 1];
 export const MNIST2_EPS_LINF: readonly number[] = [0, 4 / 255, 8 / 255, 12 / 255, 16 / 255, 25.5 / 255, 51 / 255, 76.5 / 255];
 
 /** The paper's PGD on MNIST2 (§5): 40 steps in training, 100 in evaluation; λ = 0.15ε (L2), 0.01 (L∞). */
-export function paperPgd(norm: Mnist2Norm, steps: number): Mnist2PgdConfig {
+export function paperPgd(norm: BallNorm, steps: number): Mnist2PgdConfig {
   return norm === 'l2'
     ? { steps, stepRule: { kind: 'relative', factor: 0.15 }, randomStart: 'none' }
     : { steps, stepRule: { kind: 'fixed', size: 0.01 }, randomStart: 'linf-box' };
@@ -36,7 +37,7 @@ export interface Mnist2Setting {
   readonly name: Setting;
   readonly trainLimit: number | null;
   readonly testLimit: number | null;
-  readonly eps: Readonly<Record<Mnist2Norm, readonly number[]>>;
+  readonly eps: Readonly<Record<BallNorm, readonly number[]>>;
   readonly trainings: readonly Exclude<Mnist2Training, 'standard'>[];
   readonly optimiser: Mnist2OptimiserConfig;
 }
@@ -86,7 +87,7 @@ export interface Mnist2SweepOptions {
   /** `ci` or `full` (default `full`). */
   readonly setting?: Setting;
   /** Norms to run (default both). */
-  readonly norms?: readonly Mnist2Norm[];
+  readonly norms?: readonly BallNorm[];
   /** Training modes for ε > 0 (default: the setting's); ε = 0 is always standard training. */
   readonly trainings?: readonly Exclude<Mnist2Training, 'standard'>[];
   /** ε values (pixel units in [0, 1]) replacing the setting's grid, for every selected norm. */

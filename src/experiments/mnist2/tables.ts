@@ -6,10 +6,11 @@
 import { TABLE_1, TABLE_2, TABLE_3, TABLE_4 } from '../../tables/paper-tables.ts';
 import type { PaperTable } from '../../tables/table.ts';
 import type { ReportTable } from '../section.ts';
-import type { Mnist2Cell, Mnist2Norm, Mnist2Results } from './results.ts';
+import type { Mnist2Cell, Mnist2Results } from './results.ts';
+import type { BallNorm } from '../../numeric/vector.ts';
 
 /** Which paper table shows which cells: norm and the training of its ε > 0 rows (ε = 0 is standard training). */
-export const MNIST2_PAPER_TABLES: readonly { readonly table: PaperTable; readonly norm: Mnist2Norm; readonly training: 'pgd' | 'random' }[] = [
+export const MNIST2_PAPER_TABLES: readonly { readonly table: PaperTable; readonly norm: BallNorm; readonly training: 'pgd' | 'random' }[] = [
   { table: TABLE_1, norm: 'l2', training: 'pgd' },
   { table: TABLE_2, norm: 'l2', training: 'random' },
   { table: TABLE_3, norm: 'linf', training: 'pgd' },
@@ -42,7 +43,7 @@ const count = (c: { correct: number; count: number }): string => `${c.correct.to
 const sci = (v: number): string => (v === 0 ? '0' : v.toExponential(2));
 
 /** The cells of a table: ε = 0 standard training of the norm, then its training mode at ε > 0, by ε. */
-function tableCells(results: Mnist2Results, norm: Mnist2Norm, training: 'pgd' | 'random'): Mnist2Cell[] {
+function tableCells(results: Mnist2Results, norm: BallNorm, training: 'pgd' | 'random'): Mnist2Cell[] {
   return results.cells
     .filter((c) => c.norm === norm && (c.training === training || (c.training === 'standard' && c.eps === 0)))
     .sort((a, b) => a.eps - b.eps);

@@ -12,22 +12,25 @@
  *   (the fixed-η loss L_η of Theorem 2).
  *
  * All modes minimise J(w) = (1/N) Σ softplus(−yⁿ(w·(xⁿ + ηⁿ(w)) + b)) + (λ/2)‖w‖² from w = 0 with full-batch
- * (projected) L-BFGS in Float64 (`projectedLbfgs`). The gradient holds η fixed (Danskin: exact for the exact
- * maximisers and fixed noise; for PGD it is the adversarial-training gradient). The L∞ modes are solved in the split
- * w = p − q, p, q ≥ 0, where they are smooth (their ε‖w‖₁-like kink at w_j = 0 is where the optimum puts many
- * weights). MNIST2 is separable, so without the weight decay ‖w‖ grows without bound; λ > 0 gives a unique,
- * reproducible optimum for the convex modes. The final (projected) full-gradient norm is reported; for L2 PGD it stops
- * around 1e-7–1e-5 because clipping after the projection makes η_PGD(w) depend on w, so the held-fixed gradient is
- * not exactly the derivative of the PGD loss and the line search stalls (reported as the stop reason).
+ * (projected) L-BFGS in Float64 (`lbfgs` of src/numeric/lbfgs.ts with Armijo backtracking along the projected path,
+ * curvature pairs screened on the free coordinates at each use, and a stop after 2 steps without decrease). The
+ * gradient holds η fixed (Danskin: exact for the exact maximisers and fixed noise; for PGD it is the
+ * adversarial-training gradient). The L∞ modes are solved in the split w = p − q, p, q ≥ 0, where they are smooth
+ * (their ε‖w‖₁-like kink at w_j = 0 is where the optimum puts many weights). MNIST2 is separable, so without the
+ * weight decay ‖w‖ grows without bound; λ > 0 gives a unique, reproducible optimum for the convex modes. The final
+ * (projected) full-gradient norm is reported; for L2 PGD it stops around 1e-7–1e-5 because clipping after the
+ * projection makes η_PGD(w) depend on w, so the held-fixed gradient is not exactly the derivative of the PGD loss and
+ * the line search stalls (reported as the stop reason).
  */
 import { deriveSeed, makeRng } from '../../rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
 import type { Dataset } from '../../numeric/dataset.ts';
+import { lbfgs, type LbfgsResult, type LbfgsStop } from '../../numeric/lbfgs.ts';
 import { sampleUniformNoise } from '../../numeric/random-noise.ts';
 import { sigmoid, softplus } from '../../numeric/stable.ts';
+import { norm2, type BallNorm } from '../../numeric/vector.ts';
 import { exactPerturbation, linearPgd, pgdRandomStarts, type BatchPerturbation } from './attack.ts';
 import { stepSize, type Mnist2CellConfig, type Mnist2PgdConfig } from './config.ts';
-import { projectedLbfgs } from './optimiser.ts';
 
 /** A training objective: value and full-batch gradient of J, plus the perturbation it used at w. */
 export interface Mnist2Objective {
@@ -157,7 +160,7 @@ export function pgdOptions(config: Mnist2PgdConfig, eps: number): { steps: numbe
 }
 
 /** A readable description of a PGD configuration at radius ε. */
-export function describePgd(config: Mnist2PgdConfig, norm: 'l2' | 'linf', eps: number): string {
+export function describePgd(config: Mnist2PgdConfig, norm: BallNorm, eps: number): string {
   const rule = config.stepRule.kind === 'relative' ? `${config.stepRule.factor}·ε = ${stepSize(config.stepRule, eps)}` : `${config.stepRule.size}`;
   const step = norm === 'l2' ? 'λ·g/‖g‖₂, projection onto the ε-ball' : 'λ·sign(g), clip to [−ε, ε]';
   return `PGD-${config.steps}: ${step}, λ = ${rule}, then clip x + η to [0, 1]; random start ${config.randomStart}`;
@@ -175,6 +178,10 @@ function checkConfig(config: Mnist2TrainConfig): void {
   if (!(config.optimiser.weightDecay > 0)) {
     throw new ClaimcheckError('BAD_INPUT', `${fn}: optimiser.weightDecay must be > 0 (MNIST2 is separable: without it ‖w‖ → ∞), got ${config.optimiser.weightDecay}`);
   }
+  const { gradTol, maxIterations, memory } = config.optimiser;
+  if (!(gradTol >= 0)) throw new ClaimcheckError('BAD_INPUT', `${fn}: optimiser.gradTol must be >= 0, got ${gradTol}`);
+  if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new ClaimcheckError('BAD_INPUT', `${fn}: optimiser.maxIterations must be an integer >= 0, got ${maxIterations}`);
+  if (!Number.isInteger(memory) || memory < 1) throw new ClaimcheckError('BAD_INPUT', `${fn}: optimiser.memory must be an integer >= 1, got ${memory}`);
   const randomStart = config.trainAttack.randomStart;
   if (config.training === 'pgd' && randomStart !== 'none' && randomStart !== (config.norm === 'linf' ? 'linf-box' : 'l2-uniform-radius')) {
     throw new ClaimcheckError('BAD_INPUT', `${fn}: random start ${randomStart} is not available for ${config.norm}`);
@@ -338,15 +345,16 @@ export function trainMnist2(train: Dataset, config: Mnist2TrainConfig): Mnist2Tr
       trainNoiseSeed: seeds.trainNoise,
     };
   }
-  const result = projectedLbfgs((z) => problem.evaluate(z), new Float64Array(problem.dim), {
+  const result = lbfgs((z) => problem.evaluate(z), new Float64Array(problem.dim), {
     bounded: problem.bounded,
     gradTol: config.optimiser.gradTol,
     maxIterations: config.optimiser.maxIterations,
     memory: config.optimiser.memory,
+    lineSearch: 'projected-armijo',
+    curvaturePairs: 'screen-on-use',
+    stallSteps: STALL_STEPS,
   });
-  const w = problem.weights(result.z);
-  let wn = 0;
-  for (let j = 0; j < train.d; j++) wn += w[j]! * w[j]!;
+  const w = problem.weights(result.x);
   const optimisation: Record<string, string | number | boolean> = {
     method: problem.bounded === null ? 'L-BFGS, Armijo backtracking, full batch, Float64' : 'projected L-BFGS (two-metric projection) on w = p − q, p, q ≥ 0, Armijo backtracking, full batch, Float64',
     initialisation: 'w = 0',
@@ -360,15 +368,27 @@ export function trainMnist2(train: Dataset, config: Mnist2TrainConfig): Mnist2Tr
     maxIterations: config.optimiser.maxIterations,
     memory: config.optimiser.memory,
     converged: result.converged,
-    stopReason: result.message,
+    stopReason: STOP_REASON[result.stop](result, config.optimiser),
     finalObjective: result.value,
-    finalGradNorm: result.projectedGradNorm,
+    finalGradNorm: result.gradNorm,
     finalGradNormDefinition: problem.gradNormDefinition,
-    weightNorm: Math.sqrt(wn),
+    weightNorm: norm2(w, train.d),
   };
   if (stalledAt !== null) optimisation.trainPgdStalledExamples = stalledAt(w);
   return { w, optimisation, attack };
 }
+
+/** Steps in a row without a decrease beyond rounding that end training (L2 PGD's held-fixed gradient stalls). */
+const STALL_STEPS = 2;
+
+/** The stop reasons of `lbfgs` as the training record words them. */
+const STOP_REASON: Record<LbfgsStop, (r: LbfgsResult, optimiser: Mnist2TrainConfig['optimiser']) => string> = {
+  converged: (r, o) => `projected gradient norm ${r.gradNorm.toExponential(2)} ≤ ${o.gradTol}`,
+  'non-finite': (r) => `non-finite value ${r.value} or gradient norm ${r.gradNorm}`,
+  'iteration-cap': (r, o) => `iteration cap ${o.maxIterations} reached (projected gradient norm ${r.gradNorm.toExponential(2)})`,
+  'line-search': (r) => `line search found no decrease (projected gradient norm ${r.gradNorm.toExponential(2)})`,
+  stalled: (r) => `stalled: the value did not decrease beyond rounding in ${STALL_STEPS} iterations (projected gradient norm ${r.gradNorm.toExponential(2)})`,
+};
 
 /** The fixed perturbation η (random noise) as a rule: w·ηⁿ recomputed at every w. */
 function fixedPerturbation(ds: Dataset, eta: Float64Array): PerturbationRule {

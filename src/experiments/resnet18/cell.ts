@@ -24,7 +24,7 @@ import { robustAccuracy, type AccuracyMeasurement, type EvalModel } from './eval
 import { landscape1d, landscapeSharpness, type LandscapePoint } from './landscape.ts';
 import { createResNet, crossEntropy, resnetForward, runningStatsUpdater } from './model.ts';
 import { normaliseInput } from './normalise.ts';
-import { createMomentum, learningRate, sgdMomentumStep } from './optimiser.ts';
+import { createMomentum, learningRate, sgdMomentumStep } from './sgd-momentum.ts';
 import { linfPgd } from './pgd.ts';
 import { makeDirsSync } from '../../fs/make-dirs.ts';
 import { removeStaleTemps } from '../../fs/write-file-atomic-sync.ts';

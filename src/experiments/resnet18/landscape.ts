@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { ImageSet32 } from '../../data/cifar10.ts';
 import { makeRng, type Rng } from '../../rng.ts';
+import { filterNormalise, type FilterNormaliseOptions } from '../../numeric/filter-norm.ts';
 import type { ConvGradient } from './conv.ts';
 import { robustAccuracy, type EvalModel } from './evaluate.ts';
 import type { ModelSpec, ParamInfo, ParamLookup } from './model.ts';
@@ -20,6 +21,15 @@ import type { LinfPgdSettings } from './pgd.ts';
 export type ParamValues = ReadonlyMap<string, Float32Array>;
 
 /**
+ * The options of `filterNormalise` (and `filterNorms`) for a conv or dense kernel of `shape`, as loss-landscape
+ * computes them: one filter per entry of the last axis, plain √Σx² norms (Float64 sums of the Float32 values),
+ * ε = 1e-10, no checks (a zero filter gives a zero slice).
+ */
+export function kernelFilters(shape: readonly number[]): FilterNormaliseOptions {
+  return { filters: shape[shape.length - 1]!, sum: 'plain', denominatorEpsilon: 1e-10, strict: false };
+}
+
+/**
  * A filter-normalised direction (see the module comment) for weights `values`: entries drawn N(0, 1) from `rng` in
  * layout order (conv and dense weights only), then each last-axis slice rescaled; biases and BN parameters zero.
  */
@@ -28,32 +38,14 @@ export function filterNormalisedDirection(infos: readonly ParamInfo[], values: P
   for (const info of infos) {
     const w = values.get(info.name);
     if (w === undefined) throw new RangeError(`filterNormalisedDirection: no values for parameter "${info.name}"`);
-    const d = new Float32Array(w.length);
+    let d = new Float32Array(w.length);
     if (info.role === 'conv' || info.role === 'dense') {
       for (let i = 0; i < d.length; i++) d[i] = rng.normal();
-      const filters = info.shape[info.shape.length - 1]!;
-      const wn = new Float64Array(filters);
-      const dn = new Float64Array(filters);
-      for (let i = 0; i < d.length; i++) {
-        const f = i % filters;
-        wn[f] += w[i]! * w[i]!;
-        dn[f] += d[i]! * d[i]!;
-      }
-      const scale = new Float64Array(filters);
-      for (let f = 0; f < filters; f++) scale[f] = Math.sqrt(wn[f]!) / (Math.sqrt(dn[f]!) + 1e-10);
-      for (let i = 0; i < d.length; i++) d[i] = d[i]! * scale[i % filters]!;
+      d = Float32Array.from(filterNormalise(d, w, kernelFilters(info.shape)));
     }
     out.set(info.name, d);
   }
   return out;
-}
-
-/** Per-filter L2 norms (last axis) of a weight array with `shape`. */
-export function filterNorms(values: Float32Array, shape: readonly number[]): Float64Array {
-  const filters = shape[shape.length - 1]!;
-  const n = new Float64Array(filters);
-  for (let i = 0; i < values.length; i++) n[i % filters] += values[i]! * values[i]!;
-  return n.map(Math.sqrt);
 }
 
 /** One point of a 1-D landscape. */

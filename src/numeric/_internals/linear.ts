@@ -151,24 +151,3 @@ export function weightedGram(ds: Dataset, c: Float64Array, bias: boolean): Float
   }
   return H;
 }
-
-/** Euclidean norm of the first `len` entries. */
-export function norm2(v: Float64Array, len: number = v.length): number {
-  let scale = 0;
-  for (let i = 0; i < len; i++) scale = Math.max(scale, Math.abs(v[i]!));
-  if (scale === 0 || !Number.isFinite(scale)) return scale;
-  let s = 0;
-  for (let i = 0; i < len; i++) {
-    const t = v[i]! / scale;
-    s += t * t;
-  }
-  return scale * Math.sqrt(s);
-}
-
-/** a·b over the first `len` entries. */
-export function dot(a: Float64Array, b: Float64Array, len: number = a.length): number {
-  let s = 0;
-  for (let i = 0; i < len; i++) s += a[i]! * b[i]!;
-  return s;
-}
-

@@ -9,7 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { loadMnist2, type Mnist2Data } from '../../../src/experiments/mnist2/data.ts';
 import type { Mnist2TrainConfig } from '../../../src/experiments/mnist2/train.ts';
 import { paperPgd } from '../../../src/experiments/mnist2/sweep.ts';
-import type { Mnist2Norm, Mnist2Training } from '../../../src/experiments/mnist2/results.ts';
+import type { Mnist2Training } from '../../../src/experiments/mnist2/results.ts';
+import type { BallNorm } from '../../../src/numeric/vector.ts';
 
 /** The repository root. */
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -28,7 +29,7 @@ export function subset(train: number, test: number): Mnist2Data {
 }
 
 /** A training configuration with the paper's PGD and the sweep's optimiser defaults (λ = 1e-3, tolerance 1e-8). */
-export function trainConfig(norm: Mnist2Norm, training: Mnist2Training, eps: number, seed = 7): Mnist2TrainConfig {
+export function trainConfig(norm: BallNorm, training: Mnist2Training, eps: number, seed = 7): Mnist2TrainConfig {
   return {
     norm,
     training,

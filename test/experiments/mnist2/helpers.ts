@@ -6,15 +6,16 @@
  */
 import { deriveSeed, makeRng } from '../../../src/rng.ts';
 import { loadMnist2 } from '../../../src/experiments/mnist2/data.ts';
-import type { AccuracyCount, Mnist2Cell, Mnist2Norm, Mnist2Results, Mnist2Training } from '../../../src/experiments/mnist2/results.ts';
+import type { AccuracyCount, Mnist2Cell, Mnist2Results, Mnist2Training } from '../../../src/experiments/mnist2/results.ts';
 import type { Dataset } from '../../../src/numeric/dataset.ts';
 import { fixedExampleLoss } from '../../../src/numeric/fixed-example.ts';
 import { logisticLoss } from '../../../src/numeric/logistic.ts';
 import type { Loss } from '../../../src/numeric/loss.ts';
-import { minimize } from '../../../src/numeric/optimize.ts';
+import { minimize } from '../../../src/numeric/minimize.ts';
 import { randomNoiseLoss, sampleUniformNoise } from '../../../src/numeric/random-noise.ts';
 import { robustL2Loss } from '../../../src/numeric/robust-l2.ts';
 import { linfBoxPerturbation } from '../../../src/numeric/robust-linf.ts';
+import type { BallNorm } from '../../../src/numeric/vector.ts';
 
 let cache: Dataset | undefined;
 
@@ -49,7 +50,7 @@ export function smallMnist2(): Dataset {
 
 /** A cell to build. */
 export interface CellSpec {
-  readonly norm: Mnist2Norm;
+  readonly norm: BallNorm;
   readonly training: Mnist2Training;
   readonly eps: number;
   /** L-BFGS iterations (default 40) and weight decay λ (default 1e-3). */
@@ -81,7 +82,7 @@ function trainingObjective(ds: Dataset, spec: CellSpec): (w: Float64Array) => { 
 }
 
 /** Label as the paper prints ε. */
-export function label(norm: Mnist2Norm, eps: number): string {
+export function label(norm: BallNorm, eps: number): string {
   return norm === 'l2' ? eps.toFixed(2) : `${Number((eps * 255).toFixed(4))}/255`;
 }
 
@@ -98,7 +99,7 @@ export function trainedCell(ds: Dataset, spec: CellSpec): Mnist2Cell {
 }
 
 /** A cell with the given weights and placeholder accuracies. */
-export function cellWith(norm: Mnist2Norm, training: Mnist2Training, eps: number, w: ArrayLike<number>, acc?: { train: AccuracyCount; test: AccuracyCount }): Mnist2Cell {
+export function cellWith(norm: BallNorm, training: Mnist2Training, eps: number, w: ArrayLike<number>, acc?: { train: AccuracyCount; test: AccuracyCount }): Mnist2Cell {
   const train = acc?.train ?? accuracy(239, 240);
   const test = acc?.test ?? accuracy(10, 10);
   return {

@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { TABLE_1, TABLE_4 } from '../../../src/tables/paper-tables.ts';
 import { mnist2AuditTable, mnist2PaperTable, mnist2Tables, mnist2TrainingTable, paperRows } from '../../../src/experiments/mnist2/tables.ts';
 import type { AccuracyCount, Mnist2Cell, Mnist2Results } from '../../../src/experiments/mnist2/results.ts';
+import type { BallNorm } from '../../../src/numeric/vector.ts';
 
 const acc = (correct: number, count: number): AccuracyCount => ({ robustAccuracy: (100 * correct) / count, correct, count, loss: 0.01 });
 
-function cell(norm: 'l2' | 'linf', training: Mnist2Cell['training'], eps: number, epsLabel: string, trainCorrect: number, testCorrect: number): Mnist2Cell {
+function cell(norm: BallNorm, training: Mnist2Cell['training'], eps: number, epsLabel: string, trainCorrect: number, testCorrect: number): Mnist2Cell {
   const train = acc(trainCorrect, 4839);
   const test = acc(testCorrect, 2115);
   return {

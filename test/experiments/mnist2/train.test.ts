@@ -1,5 +1,5 @@
 /**
- * What this proves about src/experiments/mnist2/train.ts (and optimiser.ts): on a 300-image MNIST2 subset every
+ * What this proves about src/experiments/mnist2/train.ts (and its use of src/numeric/lbfgs.ts): on a 300-image MNIST2 subset every
  * training mode reaches a small full-gradient norm (≤ 1e-8 for the convex modes; L2 PGD stops on its own documented
  * floor), deterministically; the objectives are the numeric core's closed-form losses plus the weight decay; the L∞
  * split solution is a KKT point of the box-robust loss; and L∞ PGD training whose steps reach the box corners gives

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { cellConfig, cellKey, defaultSweep, parseShard, PAPER_EPS_NUMERATORS, shardCells, sweepCells } from '../../../src/experiments/resnet18/config.ts';
 import { batchBounds, permutation } from '../../../src/experiments/resnet18/batches.ts';
-import { learningRate } from '../../../src/experiments/resnet18/optimiser.ts';
+import { learningRate } from '../../../src/experiments/resnet18/sgd-momentum.ts';
 import { makeRng } from '../../../src/rng.ts';
 
 const SPEC = { architecture: 'resnet18' as const, width: 1, numClasses: 10 };

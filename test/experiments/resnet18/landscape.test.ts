@@ -2,7 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/autodiff/backend.ts';
 import { makeRng } from '../../../src/rng.ts';
-import { filterNormalisedDirection, filterNorms, landscape1d, landscapeSharpness } from '../../../src/experiments/resnet18/landscape.ts';
+import { filterNorms } from '../../../src/numeric/filter-norm.ts';
+import { filterNormalisedDirection, kernelFilters, landscape1d, landscapeSharpness } from '../../../src/experiments/resnet18/landscape.ts';
 import { createResNet } from '../../../src/experiments/resnet18/model.ts';
 import { WU_MEAN_STD } from '../../../src/experiments/resnet18/normalise.ts';
 import { syntheticImages } from '../../data/formats.ts';
@@ -24,8 +25,8 @@ describe('filterNormalisedDirection (Li et al., biasbn)', () => {
     for (const info of model.paramInfos) {
       const di = d.get(info.name)!;
       if (info.role === 'conv' || info.role === 'dense') {
-        const dn = filterNorms(di, info.shape);
-        const wn = filterNorms(values.get(info.name)!, info.shape);
+        const dn = filterNorms(di, kernelFilters(info.shape));
+        const wn = filterNorms(values.get(info.name)!, kernelFilters(info.shape));
         expect(dn.length).toBe(info.shape.at(-1));
         dn.forEach((v, f) => expect(v).toBeCloseTo(wn[f]!, 4));
       } else {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../src/rng.ts';
 import { makeDataset, type Dataset } from '../../src/numeric/dataset.ts';
-import { minimize } from '../../src/numeric/optimize.ts';
+import { minimize } from '../../src/numeric/minimize.ts';
 import { robustL2Loss } from '../../src/numeric/robust-l2.ts';
 import { robustLinfLoss } from '../../src/numeric/robust-linf.ts';
 
