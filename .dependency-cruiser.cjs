@@ -22,7 +22,10 @@ const FLOORS = [
   ['foundations', '^src/(fs|exact|format)/|^src/(rng|errors)\\.ts$'],
 ];
 
-const above = (i) => FLOORS.slice(0, i).map(([, path]) => `(${path})`).join('|');
+const above = (i) =>
+  FLOORS.slice(0, i)
+    .map(([, path]) => `(${path})`)
+    .join('|');
 
 module.exports = {
   forbidden: [
@@ -35,7 +38,9 @@ module.exports = {
     },
     ...FLOORS.slice(1).map(([name, path], i) => ({
       name: `no-upward-from-${name}`,
-      comment: `${name} imports from a floor above it (${FLOORS.slice(0, i + 1).map(([n]) => n).join(', ')}).`,
+      comment: `${name} imports from a floor above it (${FLOORS.slice(0, i + 1)
+        .map(([n]) => n)
+        .join(', ')}).`,
       severity: 'error',
       from: { path },
       to: { path: above(i + 1) },

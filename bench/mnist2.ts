@@ -29,10 +29,14 @@ const ms = (v: number): string => `${(v >= 100 ? v.toFixed(0) : v.toFixed(1)).pa
 
 async function main(): Promise<void> {
   const setting = process.env.MNIST2_BENCH_SETTING === 'ci' ? 'ci' : 'full';
-  console.log(`claimcheck mnist2 bench — node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? '?'}), setting ${setting}`);
+  console.log(
+    `claimcheck mnist2 bench — node ${process.version}, ${cpus().length} cpus (${cpus()[0]?.model ?? '?'}), setting ${setting}`,
+  );
   const t0 = performance.now();
   const data = loadMnist2();
-  console.log(`load MNIST2 (gunzip, validate, sha256): ${ms(performance.now() - t0)} — ${data.train.n} train / ${data.test.n} test images`);
+  console.log(
+    `load MNIST2 (gunzip, validate, sha256): ${ms(performance.now() - t0)} — ${data.train.n} train / ${data.test.n} test images`,
+  );
   const ds = data.train;
   const w = new Float64Array(ds.d);
   for (let j = 0; j < ds.d; j++) w[j] = 0.05 * Math.sin(0.37 * j);
@@ -46,17 +50,28 @@ async function main(): Promise<void> {
   const clean = perturbedObjective(ds, () => null, 1e-3, false);
   const gradPass = time(9, () => clean.valueAndGrad(w));
   const eta = new Float64Array(ds.n * ds.d).fill(0.01);
-  const dense = perturbedObjective(ds, (v) => {
-    const wEta = new Float64Array(ds.n);
-    let s = 0;
-    for (let j = 0; j < ds.d; j++) s += v[j]!;
-    wEta.fill(0.01 * s);
-    return { eta, wEta, stalled: 0 };
-  }, 1e-3, false);
+  const dense = perturbedObjective(
+    ds,
+    (v) => {
+      const wEta = new Float64Array(ds.n);
+      let s = 0;
+      for (let j = 0; j < ds.d; j++) s += v[j]!;
+      wEta.fill(0.01 * s);
+      return { eta, wEta, stalled: 0 };
+    },
+    1e-3,
+    false,
+  );
   const densePass = time(9, () => dense.valueAndGrad(w));
-  const pgd40 = time(3, () => linearPgd(ds, w, { norm: 'l2', eps: 1, steps: 40, stepSize: 0.15, bias: false, starts: null }));
-  const pgd100 = time(3, () => linearPgd(ds, w, { norm: 'l2', eps: 1, steps: 100, stepSize: 0.15, bias: false, starts: null }));
-  const linf40 = time(5, () => linearPgd(ds, w, { norm: 'linf', eps: 0.3, steps: 40, stepSize: 0.01, bias: false, starts: null }));
+  const pgd40 = time(3, () =>
+    linearPgd(ds, w, { norm: 'l2', eps: 1, steps: 40, stepSize: 0.15, bias: false, starts: null }),
+  );
+  const pgd100 = time(3, () =>
+    linearPgd(ds, w, { norm: 'l2', eps: 1, steps: 100, stepSize: 0.15, bias: false, starts: null }),
+  );
+  const linf40 = time(5, () =>
+    linearPgd(ds, w, { norm: 'linf', eps: 0.3, steps: 40, stepSize: 0.01, bias: false, starts: null }),
+  );
   console.log(`read X once (plain pass over ${ds.n}×${ds.d} Float64):  ${ms(read)}`);
   console.log(`full-data gradient pass, logistic loss (sparse X):     ${ms(gradPass)}`);
   console.log(`full-data gradient pass, dense perturbation η:          ${ms(densePass)}`);
@@ -77,7 +92,9 @@ async function main(): Promise<void> {
     },
   });
   const total = performance.now() - start;
-  console.log(`${setting} sweep of Tables 1–4 (${results.cells.length} cells, ${results.data.trainCount} train / ${results.data.testCount} test images): ${(total / 1000).toFixed(1)} s`);
+  console.log(
+    `${setting} sweep of Tables 1–4 (${results.cells.length} cells, ${results.data.trainCount} train / ${results.data.testCount} test images): ${(total / 1000).toFixed(1)} s`,
+  );
   if (sink === 42) console.log('');
 }
 

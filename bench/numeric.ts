@@ -48,7 +48,9 @@ const vals = (v: ArrayLike<number>): string => Array.from(v, (x) => x.toExponent
 
 async function main(): Promise<void> {
   const backend = await initBackend();
-  console.log(`claimcheck numeric bench — node ${process.version}, tfjs backend ${backend.name} (${backend.package}@${backend.version})`);
+  console.log(
+    `claimcheck numeric bench — node ${process.version}, tfjs backend ${backend.name} (${backend.package}@${backend.version})`,
+  );
 
   const set = readIdxImageSet(imagesFile, labelsFile);
   const ds = binaryDatasetFromImages(set.images, set.labels, set.rows * set.cols, { negative: 0, positive: 1 });
@@ -57,7 +59,11 @@ async function main(): Promise<void> {
   const loss = robustL2Loss(ds, EPSILON, { bias: true });
   const dim = loss.dim;
   const t0 = performance.now();
-  const trained = minimize(loss, new Float64Array(dim).fill(1e-3), { method: 'lbfgs', maxIterations: 100, gradTol: 1e-8 });
+  const trained = minimize(loss, new Float64Array(dim).fill(1e-3), {
+    method: 'lbfgs',
+    maxIterations: 100,
+    gradTol: 1e-8,
+  });
   console.log(
     `model: L2-robust logistic regression, ε = ${EPSILON}, with bias (${dim} parameters), L-BFGS ${trained.iterations} iterations ` +
       `in ${(performance.now() - t0).toFixed(0)} ms: L = ${trained.value.toExponential(4)}, ‖∇L‖ = ${trained.gradNorm.toExponential(2)}, converged ${trained.converged}`,
@@ -93,9 +99,13 @@ async function main(): Promise<void> {
     `Lanczos matrix-free on Float64 HVPs     ${fmt(lzFree.ms)}   ${vals(lzFree.result.values)}  (${lzFree.result.matvecs} HVPs, converged ${lzFree.result.converged})`,
   );
   const power = time(3, () => powerIteration(denseMatVec(H, dim), dim, { rng: makeRng(4), maxIterations: 5000 }));
-  console.log(`power iteration on H (top-1)            ${fmt(power.ms)}   ${vals(power.result.values)}  (${power.result.iterations} iterations)`);
+  console.log(
+    `power iteration on H (top-1)            ${fmt(power.ms)}   ${vals(power.result.values)}  (${power.result.iterations} iterations)`,
+  );
   const withVectors = time(1, () => symmetricEigen(H, dim, { vectors: true }));
-  console.log(`dense with all vectors                  ${fmt(withVectors.ms)}   residual ${withVectors.result.residual.toExponential(2)}`);
+  console.log(
+    `dense with all vectors                  ${fmt(withVectors.ms)}   residual ${withVectors.result.residual.toExponential(2)}`,
+  );
 
   // A random symmetric matrix of the same size (docs/backends.md timed numpy on one): no deflation shortcuts.
   const rr = makeRng(5);
@@ -104,8 +114,12 @@ async function main(): Promise<void> {
   const randValues = time(3, () => symmetricEigen(R, dim));
   const randVectors = time(1, () => symmetricEigen(R, dim, { vectors: true }));
   console.log(`\n-- random symmetric ${dim}×${dim} N(0, 1) --`);
-  console.log(`dense values only                       ${fmt(randValues.ms)}   ${vals(randValues.result.values.subarray(0, 3))}`);
-  console.log(`dense with all vectors                  ${fmt(randVectors.ms)}   residual ${randVectors.result.residual.toExponential(2)}`);
+  console.log(
+    `dense values only                       ${fmt(randValues.ms)}   ${vals(randValues.result.values.subarray(0, 3))}`,
+  );
+  console.log(
+    `dense with all vectors                  ${fmt(randVectors.ms)}   residual ${randVectors.result.residual.toExponential(2)}`,
+  );
 
   const numpy = spawnSync('python3', ['-c', 'import numpy'], { encoding: 'utf8' });
   if (numpy.status !== 0) {
@@ -136,7 +150,9 @@ print(json.dumps({"version": np.__version__, "runs": out}))
     type NumpyRun = { version: string; runs: { eigh_ms: number; eigvalsh_ms: number; top3: number[] }[] };
     const runNumpy = (env: NodeJS.ProcessEnv): NumpyRun | string => {
       const out = spawnSync('python3', ['-c', script, ...files], { encoding: 'utf8', env });
-      return out.status === 0 ? (JSON.parse(out.stdout) as NumpyRun) : (out.stderr.trim().split('\n').pop() ?? 'failed');
+      return out.status === 0
+        ? (JSON.parse(out.stdout) as NumpyRun)
+        : (out.stderr.trim().split('\n').pop() ?? 'failed');
     };
     const np = runNumpy(process.env);
     if (typeof np === 'string') {
@@ -151,19 +167,31 @@ print(json.dumps({"version": np.__version__, "runs": out}))
     console.log(`\n-- numpy ${np.version} on the same matrices (median of 5; default BLAS threads | 1 BLAS thread) --`);
     const pair = (a: number, b: number | undefined): string => `${fmt(a)} | ${b === undefined ? 'n/a' : fmt(b).trim()}`;
     const one1 = typeof np1 === 'string' ? undefined : np1.runs;
-    console.log(`Hessian: eigh ${pair(npH.eigh_ms, one1?.[0]?.eigh_ms)};  eigvalsh ${pair(npH.eigvalsh_ms, one1?.[0]?.eigvalsh_ms)}`);
-    console.log(`random:  eigh ${pair(npR.eigh_ms, one1?.[1]?.eigh_ms)};  eigvalsh ${pair(npR.eigvalsh_ms, one1?.[1]?.eigvalsh_ms)}`);
+    console.log(
+      `Hessian: eigh ${pair(npH.eigh_ms, one1?.[0]?.eigh_ms)};  eigvalsh ${pair(npH.eigvalsh_ms, one1?.[0]?.eigvalsh_ms)}`,
+    );
+    console.log(
+      `random:  eigh ${pair(npR.eigh_ms, one1?.[1]?.eigh_ms)};  eigvalsh ${pair(npR.eigvalsh_ms, one1?.[1]?.eigvalsh_ms)}`,
+    );
     console.log(`top-3 agreement, dense vs numpy on the Hessian: ${agree.toExponential(2)} (relative to λ₁)`);
     const ratio = (x: number, y: number): string => (x / y).toFixed(2);
     const npH1 = one1?.[0]?.eigh_ms ?? npH.eigh_ms;
     const npR1 = one1?.[1]?.eigh_ms ?? npR.eigh_ms;
     console.log('\nratios to numpy eigh on the same matrix (default threads | 1 thread):');
-    console.log(`  Lanczos top-3 on the formed Hessian   ${ratio(lzDense.ms, npH.eigh_ms)} | ${ratio(lzDense.ms, npH1)}`);
+    console.log(
+      `  Lanczos top-3 on the formed Hessian   ${ratio(lzDense.ms, npH.eigh_ms)} | ${ratio(lzDense.ms, npH1)}`,
+    );
     console.log(`  Lanczos top-3 matrix-free (HVPs)      ${ratio(lzFree.ms, npH.eigh_ms)} | ${ratio(lzFree.ms, npH1)}`);
     console.log(`  dense values only, Hessian            ${ratio(dense.ms, npH.eigh_ms)} | ${ratio(dense.ms, npH1)}`);
-    console.log(`  dense with vectors, Hessian           ${ratio(withVectors.ms, npH.eigh_ms)} | ${ratio(withVectors.ms, npH1)}`);
-    console.log(`  dense values only, random             ${ratio(randValues.ms, npR.eigh_ms)} | ${ratio(randValues.ms, npR1)}`);
-    console.log(`  dense with vectors, random            ${ratio(randVectors.ms, npR.eigh_ms)} | ${ratio(randVectors.ms, npR1)}`);
+    console.log(
+      `  dense with vectors, Hessian           ${ratio(withVectors.ms, npH.eigh_ms)} | ${ratio(withVectors.ms, npH1)}`,
+    );
+    console.log(
+      `  dense values only, random             ${ratio(randValues.ms, npR.eigh_ms)} | ${ratio(randValues.ms, npR1)}`,
+    );
+    console.log(
+      `  dense with vectors, random            ${ratio(randVectors.ms, npR.eigh_ms)} | ${ratio(randVectors.ms, npR1)}`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -15,7 +15,14 @@ import * as tf from '@tensorflow/tfjs';
 import { initBackend, type BackendChoice } from '../src/autodiff/backend.ts';
 import { makeRng } from '../src/rng.ts';
 import { convGradientFor } from '../src/experiments/resnet18/conv.ts';
-import { createResNet, crossEntropy, parameterCount, resnetForward, runningStatsUpdater, type Architecture } from '../src/experiments/resnet18/model.ts';
+import {
+  createResNet,
+  crossEntropy,
+  parameterCount,
+  resnetForward,
+  runningStatsUpdater,
+  type Architecture,
+} from '../src/experiments/resnet18/model.ts';
 import { normaliseInput, MADRY_STANDARDISATION } from '../src/experiments/resnet18/normalise.ts';
 import { createMomentum, sgdMomentumStep } from '../src/experiments/resnet18/sgd-momentum.ts';
 import { linfPgd } from '../src/experiments/resnet18/pgd.ts';
@@ -52,15 +59,31 @@ async function main(): Promise<void> {
   const momentum = createMomentum(model);
   const sink = runningStatsUpdater(model);
   const rng = makeRng(SEED);
-  const x = tf.tensor4d(Float32Array.from({ length: batchSize * 3072 }, () => rng.next()), [batchSize, 32, 32, 3]);
-  const y = tf.tensor1d(Int32Array.from({ length: batchSize }, () => rng.int(0, 9)), 'int32');
+  const x = tf.tensor4d(
+    Float32Array.from({ length: batchSize * 3072 }, () => rng.next()),
+    [batchSize, 32, 32, 3],
+  );
+  const y = tf.tensor1d(
+    Int32Array.from({ length: batchSize }, () => rng.int(0, 9)),
+    'int32',
+  );
   const vars = [...model.params.values()];
   const paramOfVar = new Map([...model.params].map(([n, v]) => [v.name, n] as const));
   const forward = (xa: tf.Tensor4D, filterGrad: boolean): tf.Tensor2D =>
-    resnetForward(spec, model.params, model.buffers, normaliseInput(xa, MADRY_STANDARDISATION), { mode: 'train', conv, filterGrad, stats: sink });
+    resnetForward(spec, model.params, model.buffers, normaliseInput(xa, MADRY_STANDARDISATION), {
+      mode: 'train',
+      conv,
+      filterGrad,
+      stats: sink,
+    });
   const step = (): { attackMs: number; updateMs: number } => {
     const t0 = performance.now();
-    const adv = linfPgd((xa) => crossEntropy(forward(xa, false), y, 'sum'), x, { ...cfg.training.attack, eps: 8 / 255 }, rng);
+    const adv = linfPgd(
+      (xa) => crossEntropy(forward(xa, false), y, 'sum'),
+      x,
+      { ...cfg.training.attack, eps: 8 / 255 },
+      rng,
+    );
     adv.dataSync();
     const t1 = performance.now();
     const { value, grads } = tf.variableGrads(() => crossEntropy(forward(adv, true), y), vars);
@@ -89,17 +112,30 @@ async function main(): Promise<void> {
   if (process.argv.includes('--eval')) {
     const t0 = performance.now();
     const adv = linfPgd(
-      (xa) => crossEntropy(resnetForward(spec, model.params, model.buffers, normaliseInput(xa, MADRY_STANDARDISATION), { mode: 'eval', conv, filterGrad: false }), y, 'sum'),
+      (xa) =>
+        crossEntropy(
+          resnetForward(spec, model.params, model.buffers, normaliseInput(xa, MADRY_STANDARDISATION), {
+            mode: 'eval',
+            conv,
+            filterGrad: false,
+          }),
+          y,
+          'sum',
+        ),
       x,
       { ...cfg.evaluation.attack, eps: 8 / 255 },
       rng,
     );
     adv.dataSync();
     adv.dispose();
-    console.log(`PGD-20 evaluation attack: ${(batchSize / ((performance.now() - t0) / 1000)).toFixed(2)} images/s (one batch)`);
+    console.log(
+      `PGD-20 evaluation attack: ${(batchSize / ((performance.now() - t0) / 1000)).toFixed(2)} images/s (one batch)`,
+    );
   }
   if (!native) {
-    console.log('GPU goal (within 3× of PyTorch images/s on the same GPU): not measurable here — no GPU; run this bench where one is lent.');
+    console.log(
+      'GPU goal (within 3× of PyTorch images/s on the same GPU): not measurable here — no GPU; run this bench where one is lent.',
+    );
   }
   tf.dispose([x, y]);
   model.dispose();

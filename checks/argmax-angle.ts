@@ -51,7 +51,13 @@ function maximise(claim: LoadedClaim, p: Params, ctx: CheckContext, d: number, k
   const x = drawVector(rng, d, vectorDomain(claim, 'x', DEFAULT_DOMAINS.x));
   const w = drawVector(rng, d, vectorDomain(claim, 'w', DEFAULT_DOMAINS.w));
   const etaDom = vectorDomain(claim, 'eta', { type: 'vector', lo: -1, hi: 1, minNorm: 0.05 });
-  const r = drawScalar(rng, { type: 'interval', lo: Math.max(etaDom.minNorm, 0.05), hi: Math.max(etaDom.hi, 0.1), loOpen: false, hiOpen: false });
+  const r = drawScalar(rng, {
+    type: 'interval',
+    lo: Math.max(etaDom.minNorm, 0.05),
+    hi: Math.max(etaDom.hi, 0.1),
+    loOpen: false,
+    hiOpen: false,
+  });
   const y = k % 2 === 0 ? 1 : -1;
   const base: Record<string, string> = { y_1: String(y), N: '1' };
   for (let i = 0; i < d; i++) {
@@ -103,23 +109,38 @@ function maximise(claim: LoadedClaim, p: Params, ctx: CheckContext, d: number, k
 export const argmaxAngle = defineChecker({
   kind: 'argmax-angle',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'y cos θ of the perturbation that maximises the printed loss at fixed ‖η‖ (random search + projected ascent), under each reading of θ',
+  description:
+    'y cos θ of the perturbation that maximises the printed loss at fixed ‖η‖ (random search + projected ascent), under each reading of θ',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = verdictBase(claim, ctx, 'argmax-angle');
     const dims = ctx.dims.filter((d) => d <= 3);
-    const maxima: Maximiser[] = dims.flatMap((d) => Array.from({ length: params.pointsPerDim }, (_, k) => maximise(claim, params, ctx, d, k)));
+    const maxima: Maximiser[] = dims.flatMap((d) =>
+      Array.from({ length: params.pointsPerDim }, (_, k) => maximise(claim, params, ctx, d, k)),
+    );
     const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
       const reading = readingOf(r);
       const values = maxima.map((m) => {
-        const cos = Number(ctx.engines.evaluator.evaluate(expandConstruction({ target: '_', expr: r.cosTheta }, m.d, 1)[0]!.expr, m.point, 20));
+        const cos = Number(
+          ctx.engines.evaluator.evaluate(
+            expandConstruction({ target: '_', expr: r.cosTheta }, m.d, 1)[0]!.expr,
+            m.point,
+            20,
+          ),
+        );
         return { m, yc: Number(m.point.y_1) * cos };
       });
-      const worst = values.reduce((a, v) => (Math.abs(v.yc - params.value) > Math.abs(a.yc - params.value) ? v : a), values[0]!);
+      const worst = values.reduce(
+        (a, v) => (Math.abs(v.yc - params.value) > Math.abs(a.yc - params.value) ? v : a),
+        values[0]!,
+      );
       const summary = `y^n cos θ^n at the maximiser: ${values.map((v) => formatNumber(v.yc, 8)).join(', ')} (${maxima.length} instances, d ∈ {${dims.join(', ')}})`;
       if (Math.abs(worst.yc - params.value) <= params.tolerance) return { ...reading, outcome: 'holds', summary };
       const witness: Witness = {
-        point: { ...worst.m.point, 'η* (maximiser)': `[${Array.from(worst.m.eta, (v) => formatNumber(v, 8)).join(', ')}]` },
+        point: {
+          ...worst.m.point,
+          'η* (maximiser)': `[${Array.from(worst.m.eta, (v) => formatNumber(v, 8)).join(', ')}]`,
+        },
         paperValue: `y^n cos θ^n = ${params.value}`,
         ourValue: `y^n cos θ^n = ${formatNumber(worst.yc, 10)} at the maximiser of the loss over ‖η^n‖ = ${formatNumber(Math.hypot(...worst.m.eta), 6)}`,
       };
@@ -131,9 +152,15 @@ export const argmaxAngle = defineChecker({
       readings: readingsResult(params.readings, outcomes),
       evidence: {
         summary: `the maximiser of the printed loss over the sphere ‖η^n‖ = r ${increase ? 'increases the loss in every instance' : 'does NOT increase the loss in every instance'}; largest tangential gradient at the end points ${formatNumber(Math.max(...maxima.map((m) => m.tangential)), 2)}`,
-        details: maxima.map((m) => `d = ${m.d}, y = ${m.point.y_1}: loss gain ${formatNumber(m.gain, 6)}, tangential gradient ${formatNumber(m.tangential, 2)}`),
+        details: maxima.map(
+          (m) =>
+            `d = ${m.d}, y = ${m.point.y_1}: loss gain ${formatNumber(m.gain, 6)}, tangential gradient ${formatNumber(m.tangential, 2)}`,
+        ),
       },
-      basis: { kind: 'tested', what: `${maxima.length} seeded instances: ${params.searchSamples} random directions, then ${params.ascentSteps} projected-ascent steps with the CAS gradient (20-digit evaluation)` },
+      basis: {
+        kind: 'tested',
+        what: `${maxima.length} seeded instances: ${params.searchSamples} random directions, then ${params.ascentSteps} projected-ascent steps with the CAS gradient (20-digit evaluation)`,
+      },
     });
   },
 });

@@ -23,7 +23,10 @@ import { ballReadingOutcome, BallReadingsSchema, centreAnalysis, openBallAnalysi
 const ParamsSchema = z.object({
   /** The readings of 𝔹_p(x^n, ε): centre (`x` or `origin`) and boundary (`open` or `closed`) of each. */
   readings: BallReadingsSchema,
-  norms: z.array(z.enum(['l2', 'linf'])).min(1).default(['l2', 'linf']),
+  norms: z
+    .array(z.enum(['l2', 'linf']))
+    .min(1)
+    .default(['l2', 'linf']),
   /** The closed-form L2 maximiser asserted: `normalized` −yεw/‖w‖₂, or `sign` −yε sign(w)/√d (what sign-step PGD reaches). */
   l2Maximizer: z.enum(['normalized', 'sign']).default('normalized'),
   /** Random instances (x, y, w, ε) per dimension d of the context. */
@@ -65,7 +68,12 @@ interface ClosedResult {
 }
 
 /** (c): the closed form against dense random search of the closed ball centred at 0. */
-function closedBallAnalysis(instances: readonly Instance[], params: Params, l2Form: Params['l2Maximizer'], rng: Rng): ClosedResult {
+function closedBallAnalysis(
+  instances: readonly Instance[],
+  params: Params,
+  l2Form: Params['l2Maximizer'],
+  rng: Rng,
+): ClosedResult {
   let ok = true;
   let boundaryOk = true;
   let witness: Witness | undefined;
@@ -151,26 +159,38 @@ function instances(claim: LoadedClaim, ctx: CheckContext, params: Params, label:
 export const ballArgmax = defineChecker({
   kind: 'ball-argmax',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'the constraint set of Eq. (2) under each reading (ball centre, open vs closed boundary), and the closed-ball maximiser of the linear model against random search',
+  description:
+    'the constraint set of Eq. (2) under each reading (ball centre, open vs closed boundary), and the closed-ball maximiser of the linear model against random search',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = verdictBase(claim, ctx, 'ball-argmax');
     const pts = instances(claim, ctx, params, 'instances');
-    const closedAsClaimed = closedBallAnalysis(pts, params, params.l2Maximizer, makeRng(deriveSeed(ctx.seed, 'search')));
+    const closedAsClaimed = closedBallAnalysis(
+      pts,
+      params,
+      params.l2Maximizer,
+      makeRng(deriveSeed(ctx.seed, 'search')),
+    );
     const corrected =
       params.l2Maximizer === 'normalized'
         ? closedAsClaimed
         : closedBallAnalysis(pts, params, 'normalized', makeRng(deriveSeed(ctx.seed, 'search')));
     const rs = params.readings.readings;
     const centre = rs.some((r) => r.centre === 'x') ? centreAnalysis(pts, params) : undefined;
-    const open = rs.some((r) => r.boundary === 'open') ? openBallAnalysis(pts, params, makeRng(deriveSeed(ctx.seed, 'open'))) : undefined;
+    const open = rs.some((r) => r.boundary === 'open')
+      ? openBallAnalysis(pts, params, makeRng(deriveSeed(ctx.seed, 'open')))
+      : undefined;
 
     const closedLine =
       `closed ball centred at 0: the closed form ${closedAsClaimed.ok ? 'was never beaten' : 'WAS beaten'} by ${params.searchSamples} seeded search points in ${closedAsClaimed.runs} (instance, norm) runs ` +
       `(largest relative search shortfall ${formatNumber(closedAsClaimed.maxSearchGap, 3)}); ‖η*‖ = ε ${closedAsClaimed.boundaryOk ? 'in every run' : 'NOT in every run'}; ` +
       `L2 maximiser locally unique (8 small rotations on the sphere all lower the loss) in ${closedAsClaimed.uniqueL2} runs`;
     const details: string[] = [closedLine];
-    if (centre) details.push(`centre x^n: ${centre.count} (instance, norm) pairs with ‖x^n‖ > ε admit η^n = x^n`, ...centre.details.slice(0, 4));
+    if (centre)
+      details.push(
+        `centre x^n: ${centre.count} (instance, norm) pairs with ‖x^n‖ > ε admit η^n = x^n`,
+        ...centre.details.slice(0, 4),
+      );
     if (open) {
       details.push(
         `open ball: ∂ℓ/∂η = −yσ(·)w ≠ 0 for w ≠ 0; ${open.beaten} of ${open.candidates} interior candidates (including (1 − δ)η*, δ down to 1e-${params.maxDeltaExponent}) were strictly beaten by a point still inside; ` +
@@ -194,9 +214,15 @@ export const ballArgmax = defineChecker({
     const correctedOk = corrected.ok && corrected.boundaryOk;
     return decideReadings({
       base,
-      readings: readingsResult(params.readings, rs.map((r) => ballReadingOutcome(r, { ...(centre ? { centre } : {}), ...(open ? { open } : {}), closed }))),
+      readings: readingsResult(
+        params.readings,
+        rs.map((r) => ballReadingOutcome(r, { ...(centre ? { centre } : {}), ...(open ? { open } : {}), closed })),
+      ),
       evidence: { summary: closedLine, details, data },
-      basis: { kind: 'tested', what: `${closedAsClaimed.runs} seeded (instance, norm) runs, ${params.searchSamples} random-search points each, boundary and local-uniqueness checks` },
+      basis: {
+        kind: 'tested',
+        what: `${closedAsClaimed.runs} seeded (instance, norm) runs, ${params.searchSamples} random-search points each, boundary and local-uniqueness checks`,
+      },
       correction: {
         ...fillCorrection(claim.id, params.correction),
         check: correctedOk ? 'confirmed' : 'refuted',

@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { EngineAgreement, Verdict } from '../src/claims/verdict.ts';
-import { compareForms, residualSummary, symbolicWitness, testedBasis, witnessStands, type CompareOutcome } from '../src/decide/compare.ts';
+import {
+  compareForms,
+  residualSummary,
+  symbolicWitness,
+  testedBasis,
+  witnessStands,
+  type CompareOutcome,
+} from '../src/decide/compare.ts';
 import { lowerLatex, lowerRole, substitute, type Instance } from '../src/decide/formula.ts';
 import { fdAgreement } from '../src/decide/fd-oracle.ts';
 import { TOLERANCES } from '../src/decide/tolerances.ts';
@@ -38,9 +45,7 @@ const Params = z.object({
 type P = z.infer<typeof Params>;
 
 function variableAt(pattern: string, inst: Instance): string {
-  return pattern
-    .replace(/\{([a-z])\}/g, (_m, idx: string) => String(inst.bind.get(idx) ?? 1))
-    .replace(/[{}]/g, '');
+  return pattern.replace(/\{([a-z])\}/g, (_m, idx: string) => String(inst.bind.get(idx) ?? 1)).replace(/[{}]/g, '');
 }
 
 function reference(claim: LoadedClaim, p: P, inst: Instance, ctx: CheckContext, engine = ctx.engines.primary): string {
@@ -49,7 +54,14 @@ function reference(claim: LoadedClaim, p: P, inst: Instance, ctx: CheckContext, 
   return substitute(f, p.at, inst.d, inst.N);
 }
 
-function spec(claim: LoadedClaim, p: P, ctx: CheckContext, printed: (inst: Instance) => string, label: string, withCondition: boolean) {
+function spec(
+  claim: LoadedClaim,
+  p: P,
+  ctx: CheckContext,
+  printed: (inst: Instance) => string,
+  label: string,
+  withCondition: boolean,
+) {
   return {
     variables: claim.variables,
     dims: p.dims ?? (p.wrt.length === 2 ? ctx.dims.filter((d) => d <= 3) : ctx.dims),
@@ -97,9 +109,17 @@ function crossChecks(claim: LoadedClaim, p: P, ctx: CheckContext, o: CompareOutc
         : `DISAGREES with mathjs (relative difference 10^${nd.log10Rel.toFixed(1)}; mathjs ${nd.b}, ${ctx.engines.second.name} ${nd.a}); the finite-difference oracle decides`,
     });
   } catch (err) {
-    out.push({ engine: ctx.engines.second.name, agrees: null, note: `could not differentiate: ${(err as Error).message.slice(0, 80)}` });
+    out.push({
+      engine: ctx.engines.second.name,
+      agrees: null,
+      note: `could not differentiate: ${(err as Error).message.slice(0, 80)}`,
+    });
   }
-  out.push({ engine: `${ctx.engines.primary.name} ${ctx.engines.primary.version}`, agrees: true, note: 'reference derivation (derivative without simplification)' });
+  out.push({
+    engine: `${ctx.engines.primary.name} ${ctx.engines.primary.version}`,
+    agrees: true,
+    note: 'reference derivation (derivative without simplification)',
+  });
   return out;
 }
 
@@ -107,25 +127,57 @@ function crossChecks(claim: LoadedClaim, p: P, ctx: CheckContext, o: CompareOutc
 export const derivative = defineChecker<P>({
   kind: 'derivative',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'printed derivative = CAS derivative of the printed function (zero test at 64/128 digits, FD oracle, nerdamer)',
+  description:
+    'printed derivative = CAS derivative of the printed function (zero test at 64/128 digits, FD oracle, nerdamer)',
   params: Params as unknown as z.ZodType<P>,
   derive(claim, p, ctx) {
-    const o = compareForms(spec(claim, p, ctx, (inst) => lowerLatex(p.derived, inst, ctx.engines, p.at, claim), 'derived', p.condition !== undefined && p.at.length > 0), ctx.engines);
-    if (o.status !== 'equal') throw new Error(`claim ${claim.id}: the compact derived form does not match the derivation (${o.status})`);
+    const o = compareForms(
+      spec(
+        claim,
+        p,
+        ctx,
+        (inst) => lowerLatex(p.derived, inst, ctx.engines, p.at, claim),
+        'derived',
+        p.condition !== undefined && p.at.length > 0,
+      ),
+      ctx.engines,
+    );
+    if (o.status !== 'equal')
+      throw new Error(`claim ${claim.id}: the compact derived form does not match the derivation (${o.status})`);
     return p.derived;
   },
   check(claim, p, ctx): Verdict {
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'derivative', derivedLatex: p.derived } as const;
     const printedAt = (inst: Instance) => lowerRole(claim, p.printed, inst, ctx.engines);
     const general = compareForms(spec(claim, p, ctx, printedAt, 'printed', false), ctx.engines);
-    const derivedOk = compareForms(spec(claim, p, ctx, (inst) => lowerLatex(p.derived, inst, ctx.engines, undefined, claim), 'derived', p.at.length > 0 && p.condition !== undefined), ctx.engines);
+    const derivedOk = compareForms(
+      spec(
+        claim,
+        p,
+        ctx,
+        (inst) => lowerLatex(p.derived, inst, ctx.engines, undefined, claim),
+        'derived',
+        p.at.length > 0 && p.condition !== undefined,
+      ),
+      ctx.engines,
+    );
     const engines = crossChecks(claim, p, ctx, general);
     const derivedNote = `compact derived form ${derivedOk.status === 'equal' ? 'verified' : `NOT verified (${derivedOk.status})`} against the derivation`;
     let yNote: string | undefined;
     if (p.yOnReals && general.status === 'equal') {
-      const realY = claim.variables.map((v) => (v.name === 'y' ? { ...v, domain: { type: 'interval' as const, lo: -2, hi: 2, loOpen: false, hiOpen: false } } : v));
-      const r = compareForms({ ...spec(claim, p, ctx, printedAt, 'y-real', false), variables: realY, dims: [2], points: [2] }, ctx.engines);
-      yNote = r.status === 'different' ? 'uses y² = 1: with y real the printed form differs from the derivative' : `also equal with y real (${r.status})`;
+      const realY = claim.variables.map((v) =>
+        v.name === 'y'
+          ? { ...v, domain: { type: 'interval' as const, lo: -2, hi: 2, loOpen: false, hiOpen: false } }
+          : v,
+      );
+      const r = compareForms(
+        { ...spec(claim, p, ctx, printedAt, 'y-real', false), variables: realY, dims: [2], points: [2] },
+        ctx.engines,
+      );
+      yNote =
+        r.status === 'different'
+          ? 'uses y² = 1: with y real the printed form differs from the derivative'
+          : `also equal with y real (${r.status})`;
     }
     if (general.status === 'equal') {
       return {
@@ -133,27 +185,47 @@ export const derivative = defineChecker<P>({
         status: 'confirmed',
         basis: testedBasis(general),
         engines,
-        evidence: { summary: `printed form = derivative: ${residualSummary(general)}`, details: [derivedNote, ...(yNote ? [yNote] : [])] },
+        evidence: {
+          summary: `printed form = derivative: ${residualSummary(general)}`,
+          details: [derivedNote, ...(yNote ? [yNote] : [])],
+        },
       };
     }
     if (general.status === 'inconclusive') {
-      return { ...base, status: 'inconclusive', engines, reason: general.reason ?? 'zero test inconclusive', evidence: { summary: general.reason ?? '' } };
+      return {
+        ...base,
+        status: 'inconclusive',
+        engines,
+        reason: general.reason ?? 'zero test inconclusive',
+        evidence: { summary: general.reason ?? '' },
+      };
     }
     const w = general.witness!;
     const witness = symbolicWitness(general);
     if (!witnessStands(witness)) {
-      return { ...base, status: 'inconclusive', engines, reason: `the zero test separates printed form and derivative at ${witness.point.instance}, but the interval enclosure of the difference contains 0`, evidence: { summary: residualSummary(general) } };
+      return {
+        ...base,
+        status: 'inconclusive',
+        engines,
+        reason: `the zero test separates printed form and derivative at ${witness.point.instance}, but the interval enclosure of the difference contains 0`,
+        evidence: { summary: residualSummary(general) },
+      };
     }
     if (p.condition) {
       const cond = compareForms(spec(claim, p, ctx, printedAt, 'printed-under-condition', true), ctx.engines);
       if (cond.status === 'equal') {
-        const check = checkAssumption(p.condition.assumption, ctx, { condition: p.condition, variables: claim.variables });
+        const check = checkAssumption(p.condition.assumption, ctx, {
+          condition: p.condition,
+          variables: claim.variables,
+        });
         return {
           ...base,
           status: 'holds-under',
           condition: { kind: 'assumption', assumption: p.condition.assumption, check },
           witness,
-          underCondition: { summary: `equal to the derivative at points built to satisfy the assumption: ${residualSummary(cond)}` },
+          underCondition: {
+            summary: `equal to the derivative at points built to satisfy the assumption: ${residualSummary(cond)}`,
+          },
           engines,
           evidence: {
             summary: `differs from the derivative at a general point (${witness.point.instance}); equal under the assumption: ${residualSummary(cond)}`,
@@ -165,7 +237,17 @@ export const derivative = defineChecker<P>({
     let correction: Verdict['correction'];
     if (p.correction) {
       const text = fillCorrection(claim.id, p.correction);
-      const c = compareForms(spec(claim, p, ctx, (inst) => lowerLatex(text.latex!, inst, ctx.engines, undefined, claim), 'correction', false), ctx.engines);
+      const c = compareForms(
+        spec(
+          claim,
+          p,
+          ctx,
+          (inst) => lowerLatex(text.latex!, inst, ctx.engines, undefined, claim),
+          'correction',
+          false,
+        ),
+        ctx.engines,
+      );
       correction = {
         ...text,
         check: c.status === 'equal' ? 'confirmed' : c.status === 'different' ? 'refuted' : 'inconclusive',

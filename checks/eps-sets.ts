@@ -23,9 +23,7 @@ const SourceSchema = z.discriminatedUnion('from', [
 ]);
 
 const ParamsSchema = z.object({
-  sets: z
-    .array(z.object({ name: z.string().min(1), place: z.string().min(1), source: SourceSchema }))
-    .min(2),
+  sets: z.array(z.object({ name: z.string().min(1), place: z.string().min(1), source: SourceSchema })).min(2),
   relations: z
     .array(
       z.object({
@@ -73,7 +71,8 @@ function resolveSets(claim: LoadedClaim, params: z.infer<typeof ParamsSchema>): 
       }
       elements = epsMinus(of.elements, minus.elements);
     }
-    if (out.has(s.name)) throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: duplicate set name "${s.name}"`);
+    if (out.has(s.name))
+      throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: duplicate set name "${s.name}"`);
     out.set(s.name, { name: s.name, place: s.place, elements });
   }
   return out;
@@ -83,14 +82,19 @@ function resolveSets(claim: LoadedClaim, params: z.infer<typeof ParamsSchema>): 
 export const epsSets = defineChecker({
   kind: 'eps-sets',
   verdicts: ['confirmed', 'refuted'],
-  description: 'the ε sets stated in different places agree (parsed from the printed LaTeX and the tables, compared exactly)',
+  description:
+    'the ε sets stated in different places agree (parsed from the printed LaTeX and the tables, compared exactly)',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'eps-sets' } as const;
     const sets = resolveSets(claim, params);
     const get = (name: string): NamedSet => {
       const s = sets.get(name);
-      if (!s) throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field params.relations: unknown set "${name}"`);
+      if (!s)
+        throw new ClaimcheckError(
+          'INVALID_RECORD',
+          `claim record ${claim.id}: field params.relations: unknown set "${name}"`,
+        );
       return s;
     };
     const results = params.relations.map((r) => {
@@ -109,7 +113,12 @@ export const epsSets = defineChecker({
         ` (${r.why})`,
     );
     const data = {
-      sets: [...sets.values()].map((s) => ({ name: s.name, place: s.place, printed: fmt(s.elements), values: fmtValues(s.elements) })),
+      sets: [...sets.values()].map((s) => ({
+        name: s.name,
+        place: s.place,
+        printed: fmt(s.elements),
+        values: fmtValues(s.elements),
+      })),
       relations: results.map(({ r, aNotB, bNotA, holds }) => ({
         a: r.a,
         b: r.b,
@@ -145,7 +154,8 @@ export const epsSets = defineChecker({
     }
     return {
       ...base,
-      status: 'confirmed', basis: { kind: 'proved', method: 'exact rational comparison of the printed sets' },
+      status: 'confirmed',
+      basis: { kind: 'proved', method: 'exact rational comparison of the printed sets' },
       evidence: { summary: `all ${results.length} relations between ${sets.size} stated ε sets hold`, details, data },
     };
   },

@@ -32,7 +32,10 @@ export const figureRef = defineChecker({
   check(claim, { citation, expected, captions, correction }, ctx): Verdict {
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'figure-ref' } as const;
     if (!claim.quote?.includes(citation)) {
-      throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field params.citation: "${citation}" is not in the quote`);
+      throw new ClaimcheckError(
+        'INVALID_RECORD',
+        `claim record ${claim.id}: field params.citation: "${citation}" is not in the quote`,
+      );
     }
     const cited = citedFigures(citation);
     if (cited.length !== expected.length) {
@@ -65,7 +68,11 @@ export const figureRef = defineChecker({
     if (wrong) {
       const corrected = results.map((r) => (r.ok ? r.cited : r.matching[0]!));
       const correctedOk = corrected.every((n, i) => results[i]!.matching.includes(n));
-      const text = fillCorrection(claim.id, correction, Object.fromEntries(corrected.map((n, i) => [String(i + 1), String(n)])));
+      const text = fillCorrection(
+        claim.id,
+        correction,
+        Object.fromEntries(corrected.map((n, i) => [String(i + 1), String(n)])),
+      );
       return {
         ...base,
         status: 'refuted',
@@ -82,6 +89,11 @@ export const figureRef = defineChecker({
         evidence: { summary: `"${citation}" should read "${text.statement}"`, details, data },
       };
     }
-    return { ...base, status: 'confirmed', basis: { kind: 'proved', method: 'exact comparison of the cited numbers with the captions' }, evidence: { summary: `every cited figure matches: ${citation}`, details, data } };
+    return {
+      ...base,
+      status: 'confirmed',
+      basis: { kind: 'proved', method: 'exact comparison of the cited numbers with the captions' },
+      evidence: { summary: `every cited figure matches: ${citation}`, details, data },
+    };
   },
 });

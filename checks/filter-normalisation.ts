@@ -67,7 +67,8 @@ interface Failure {
 export const filterNormalisation = defineChecker({
   kind: 'filter-normalisation',
   verdicts: ['confirmed', 'refuted'],
-  description: 'filter normalisation gives ‖h‖ = ‖w‖ per filter, is invariant to rescaling h, Frobenius = L2 for w ∈ ℝ^{1×d}, curvature along h = ‖w‖²ĥᵀHĥ',
+  description:
+    'filter normalisation gives ‖h‖ = ‖w‖ per filter, is invariant to rescaling h, Frobenius = L2 for w ∈ ℝ^{1×d}, curvature along h = ‖w‖²ĥᵀHĥ',
   params: ParamsSchema,
   check(claim: LoadedClaim, params, ctx: CheckContext): Verdict {
     const base = verdictBase(claim, ctx, 'filter-normalisation');
@@ -103,7 +104,12 @@ export const filterNormalisation = defineChecker({
               failures.push({
                 what: '‖h‖ = ‖w‖ per filter',
                 witness: {
-                  point: { d: String(d), filters: String(m), filter: String(r), w: d <= 10 ? formatExactVector(W.subarray(r * d, (r + 1) * d)) : `seed ${ctx.seed}` },
+                  point: {
+                    d: String(d),
+                    filters: String(m),
+                    filter: String(r),
+                    w: d <= 10 ? formatExactVector(W.subarray(r * d, (r + 1) * d)) : `seed ${ctx.seed}`,
+                  },
                   paperValue: `‖h^{(l,m)}‖_F after Eq. (6) = ‖w^{(l,m)}‖_F = ${formatNumber(wn, 15)}`,
                   ourValue: `‖h^{(l,m)}‖_F after the normalisation as read (${params.scale}) = ${formatNumber(hn, 15)}`,
                 },
@@ -111,9 +117,16 @@ export const filterNormalisation = defineChecker({
             }
           }
           for (const c of params.rescalings) {
-            const Hc = filterNormalise(Float64Array.from(H, (v) => c * v), W, m, d, params.scale);
+            const Hc = filterNormalise(
+              Float64Array.from(H, (v) => c * v),
+              W,
+              m,
+              d,
+              params.scale,
+            );
             let e = 0;
-            for (let i = 0; i < Hc.length; i++) e = Math.max(e, Math.abs(Hc[i]! - Hn[i]!) / Math.max(Math.abs(Hn[i]!), 1e-300));
+            for (let i = 0; i < Hc.length; i++)
+              e = Math.max(e, Math.abs(Hc[i]! - Hn[i]!) / Math.max(Math.abs(Hn[i]!), 1e-300));
             maxInvErr = Math.max(maxInvErr, e);
           }
           if (m === 1) {
@@ -125,9 +138,16 @@ export const filterNormalisation = defineChecker({
         // (iv): curvature along the normalised h for the L2 robust loss.
         const w = drawVector(rng, d, wdom);
         // x^n scaled by 1/√d so that the margins w·x^n stay O(1) at every d (else σ saturates at d = 784).
-        const xs = Array.from({ length: params.dataPoints }, () => drawVector(rng, d, xdom).map((v) => v / Math.sqrt(d)));
+        const xs = Array.from({ length: params.dataPoints }, () =>
+          drawVector(rng, d, xdom).map((v) => v / Math.sqrt(d)),
+        );
         const ys = Array.from({ length: params.dataPoints }, (_, n) => (n % 2 === 0 ? 1 : -1));
-        const data = makeDataset(xs.flatMap((x) => [...x]), ys, params.dataPoints, d);
+        const data = makeDataset(
+          xs.flatMap((x) => [...x]),
+          ys,
+          params.dataPoints,
+          d,
+        );
         const h = filterNormalise(sampleGaussian(rng, d), w, 1, d, params.scale);
         const hn = norm2(h);
         const hhat = Float64Array.from(h, (v) => v / hn);
@@ -144,7 +164,9 @@ export const filterNormalisation = defineChecker({
           const fd = (dot(gp, h) - dot(gm, h)) / (2 * t);
           const tl = 1e-3;
           const fd2 =
-            (loss.value(Float64Array.from(w, (v, i) => v + tl * h[i]!)) - 2 * loss.value(w) + loss.value(Float64Array.from(w, (v, i) => v - tl * h[i]!))) /
+            (loss.value(Float64Array.from(w, (v, i) => v + tl * h[i]!)) -
+              2 * loss.value(w) +
+              loss.value(Float64Array.from(w, (v, i) => v - tl * h[i]!))) /
             (tl * tl);
           const curvErr = Math.abs(claimed - exact) / Math.max(Math.abs(exact), 1e-300);
           const fdErr = Math.abs(fd - exact) / Math.max(Math.abs(exact), 1e-300);
@@ -155,7 +177,10 @@ export const filterNormalisation = defineChecker({
               `d=${d} ε=${eps}: hᵀHh = ${formatNumber(exact, 12)}, ‖w‖^${params.curvaturePower}·ĥᵀHĥ = ${formatNumber(claimed, 12)}, central difference of ∇L·h = ${formatNumber(fd, 12)}, second difference of L = ${formatNumber(fd2, 8)} (‖w‖ = ${formatNumber(norm2(w), 8)})`,
             );
           }
-          if ((curvErr > params.relTolerance || fdErr > params.fdTolerance) && !failures.some((f) => f.what.startsWith('curvature'))) {
+          if (
+            (curvErr > params.relTolerance || fdErr > params.fdTolerance) &&
+            !failures.some((f) => f.what.startsWith('curvature'))
+          ) {
             failures.push({
               what: 'curvature along h',
               witness: {
@@ -183,11 +208,24 @@ export const filterNormalisation = defineChecker({
       'consequence: along a filter-normalised direction the curvature scales with ‖w‖²; the normalisation rescales h, not w, so it does not by itself make ‖w_a‖ and ‖w_b‖ of two models equal',
       'in tomgoldstein/loss-landscape a 1-D weight tensor is treated like a bias (zeroed with --xignore biasbn, else set to w): the 1×d reading needs w stored as a 1×d matrix',
     ];
-    const data = { normChecks, maxNormErr, maxInvariantErr: maxInvErr, maxFrobeniusVsL2: maxFrobL2, curvChecks, maxCurvErr, maxFdErr };
+    const data = {
+      normChecks,
+      maxNormErr,
+      maxInvariantErr: maxInvErr,
+      maxFrobeniusVsL2: maxFrobL2,
+      curvChecks,
+      maxCurvErr,
+      maxFdErr,
+    };
     const invOk = maxInvErr <= params.relTolerance * 10;
     const frobOk = maxFrobL2 <= params.relTolerance;
     if (failures.length === 0 && invOk && frobOk) {
-      return { ...base, status: 'confirmed', basis: { kind: 'tested', what: 'seeded random weights and directions in Float64, against finite differences' }, evidence: { summary: details.slice(0, 4).join('; '), details, data } };
+      return {
+        ...base,
+        status: 'confirmed',
+        basis: { kind: 'tested', what: 'seeded random weights and directions in Float64, against finite differences' },
+        evidence: { summary: details.slice(0, 4).join('; '), details, data },
+      };
     }
     const f = failures[0];
     const witness: Witness = f
@@ -195,8 +233,15 @@ export const filterNormalisation = defineChecker({
       : {
           point: { dims: dims.join(', ') },
           paperValue: invOk ? 'Frobenius norm of w ∈ ℝ^{1×d} = L2 norm' : 'normalised h invariant to rescaling h',
-          ourValue: invOk ? `max relative difference ${formatNumber(maxFrobL2, 3)}` : `changes by ${formatNumber(maxInvErr, 3)}`,
+          ourValue: invOk
+            ? `max relative difference ${formatNumber(maxFrobL2, 3)}`
+            : `changes by ${formatNumber(maxInvErr, 3)}`,
         };
-    return { ...base, status: 'refuted', witness, evidence: { summary: `${f ? f.what : 'an identity'} fails: ${details.slice(0, 4).join('; ')}`, details, data } };
+    return {
+      ...base,
+      status: 'refuted',
+      witness,
+      evidence: { summary: `${f ? f.what : 'an identity'} fails: ${details.slice(0, 4).join('; ')}`, details, data },
+    };
   },
 });

@@ -16,7 +16,12 @@ import { readingsSchema, readingsResult, readingOf } from './params.ts';
 import { deriveSeed, makeRng } from '../src/rng.ts';
 import { formatNumber } from '../src/format/number.ts';
 import { log10GaussianNormTailLowerBound } from '../src/noise/gaussian-tail.ts';
-import { l2BallCoordinateSecondMoment, l2BallNormMoment, uniformMoment, uniformRadiusNormMoment } from '../src/noise/moments.ts';
+import {
+  l2BallCoordinateSecondMoment,
+  l2BallNormMoment,
+  uniformMoment,
+  uniformRadiusNormMoment,
+} from '../src/noise/moments.ts';
 import { covers, RunningMean } from '../src/noise/monte-carlo.ts';
 import { div, eq as equals, formatRational, parseRational, pow, rational, toNumber } from '../src/exact/rational.ts';
 import { sampleL2Ball } from '../src/noise/sample.ts';
@@ -49,7 +54,8 @@ const ParamsSchema = z.object({
 export const gaussianRemark = defineChecker({
   kind: 'gaussian-remark',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'N(0, σI) has zero mean and second moment growing with σ but is not norm-constrained; uniform noise in the L2 ball has E[ηηᵀ] = ε²/(d+2)·I',
+  description:
+    'N(0, σI) has zero mean and second moment growing with σ but is not norm-constrained; uniform noise in the L2 ball has E[ηηᵀ] = ε²/(d+2)·I',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = verdictBase(claim, ctx, 'gaussian-remark');
@@ -74,9 +80,13 @@ export const gaussianRemark = defineChecker({
       }
       const m = mean.map((a) => a.estimate(params.z));
       const s2 = second.map((a) => a.estimate(params.z));
-      const ok = m.every((e) => covers(e, 0)) && s2.every((e) => covers(e, v)) && (d < 2 || covers(off.estimate(params.z), 0));
+      const ok =
+        m.every((e) => covers(e, 0)) && s2.every((e) => covers(e, v)) && (d < 2 || covers(off.estimate(params.z), 0));
       gaussOk &&= ok;
-      const tails = params.tailMultiples.map((t) => `r = ${t}√v: log10 P(‖η‖ > r) ≥ ${formatNumber(log10GaussianNormTailLowerBound(t * Math.sqrt(v), v), 5)}`);
+      const tails = params.tailMultiples.map(
+        (t) =>
+          `r = ${t}√v: log10 P(‖η‖ > r) ≥ ${formatNumber(log10GaussianNormTailLowerBound(t * Math.sqrt(v), v), 5)}`,
+      );
       gaussRows.push(
         `σ = ${sigma} (per-coordinate variance v = ${formatNumber(v)}): Monte Carlo (N = ${params.samples}, d = ${d}) mean ${m.map((e) => formatNumber(e.value, 3)).join(', ')}, E[η_i²] ${s2.map((e) => `${formatNumber(e.value, 5)} ± ${formatNumber(params.z * e.stdError, 2)}`).join(', ')} (${ok ? 'intervals contain 0 and v' : 'an interval MISSES 0 or v'}); ${tails.join('; ')}`,
       );
@@ -145,12 +155,21 @@ export const gaussianRemark = defineChecker({
       return { v, mean: mean.estimate(params.z), second: second.estimate(params.z), accepted };
     });
     const truncMeanOk = truncated.every((t) => covers(t.mean, 0));
-    const truncGrows = truncated.every((t, k) => k === 0 || t.second.value - params.z * t.second.stdError > truncated[k - 1]!.second.value + params.z * truncated[k - 1]!.second.stdError);
+    const truncGrows = truncated.every(
+      (t, k) =>
+        k === 0 ||
+        t.second.value - params.z * t.second.stdError >
+          truncated[k - 1]!.second.value + params.z * truncated[k - 1]!.second.stdError,
+    );
     const truncLine = `Gaussian restricted to ‖η‖ ≤ R = ${formatNumber(R, 4)} (d = ${d}, rejection sampling, ${params.samples} accepted draws per σ): mean of η_1 ${truncated.map((t) => formatNumber(t.mean.value, 2)).join(', ')} (${truncMeanOk ? 'intervals contain 0' : 'an interval MISSES 0'}); per-coordinate second moment ${truncated.map((t) => `${formatNumber(t.second.value, 4)} ± ${formatNumber(params.z * t.second.stdError, 2)}`).join(' → ')} (${truncGrows ? 'increasing in σ' : 'NOT shown increasing'})`;
     details.push(truncLine);
     const mcOk = gaussOk && l2McOk && increasing && sorted;
     const tailWitness = {
-      point: { sigma: String(params.sigmas[params.sigmas.length - 1]), r: formatNumber(rMax, 6), reading: params.sigmaReading },
+      point: {
+        sigma: String(params.sigmas[params.sigmas.length - 1]),
+        r: formatNumber(rMax, 6),
+        reading: params.sigmaReading,
+      },
       paperValue: 'η ∼ N(0, σI) is L2-norm constrained (‖η‖ ≤ r for some finite r)',
       ourValue: `P(‖η‖ > ${formatNumber(rMax, 6)}) ≥ erfc(r/√(2σ)) ≥ 10^${formatNumber(tailBound, 6)} > 0, and the same bound is positive for every finite r`,
     };
@@ -158,22 +177,44 @@ export const gaussianRemark = defineChecker({
     const m784 = l2BallCoordinateSecondMoment(eps, d784);
     const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
       const reading = readingOf(r);
-      if (!mcOk) return { ...reading, outcome: 'undecided', summary: 'a Monte Carlo interval disagrees with an exact moment, or the σ values are not increasing; rerun with another seed or more samples' };
+      if (!mcOk)
+        return {
+          ...reading,
+          outcome: 'undecided',
+          summary:
+            'a Monte Carlo interval disagrees with an exact moment, or the σ values are not increasing; rerun with another seed or more samples',
+        };
       if (r.noise === 'gaussian-constrained') {
-        return { ...reading, outcome: 'fails', summary: `a Gaussian is not confined to any L2 ball: P(‖η‖ > r) ≥ 10^${formatNumber(tailBound, 4)} > 0 at r = ${formatNumber(rMax, 4)}, and positive for every finite r`, witness: tailWitness };
+        return {
+          ...reading,
+          outcome: 'fails',
+          summary: `a Gaussian is not confined to any L2 ball: P(‖η‖ > r) ≥ 10^${formatNumber(tailBound, 4)} > 0 at r = ${formatNumber(rMax, 4)}, and positive for every finite r`,
+          witness: tailWitness,
+        };
       }
       if (r.noise === 'truncated-gaussian') {
         return truncMeanOk && truncGrows
           ? { ...reading, outcome: 'holds', summary: truncLine }
           : { ...reading, outcome: 'undecided', summary: truncLine };
       }
-      return { ...reading, outcome: 'holds', summary: `Gaussian: zero mean and second moment v increasing in σ (Monte Carlo intervals at σ ∈ {${params.sigmas.join(', ')}}); uniform in the L2 ball: E[η_i²] = ε²/(d + 2) exactly (d = ${d784}: ${formatRational(m784)} per coordinate, ${formatNumber(toNumber(div(linf, m784)), 4)}× smaller than ε²/3 of L∞-uniform noise)` };
+      return {
+        ...reading,
+        outcome: 'holds',
+        summary: `Gaussian: zero mean and second moment v increasing in σ (Monte Carlo intervals at σ ∈ {${params.sigmas.join(', ')}}); uniform in the L2 ball: E[η_i²] = ε²/(d + 2) exactly (d = ${d784}: ${formatRational(m784)} per coordinate, ${formatNumber(toNumber(div(linf, m784)), 4)}× smaller than ε²/3 of L∞-uniform noise)`,
+      };
     });
     return decideReadings({
       base,
       readings: readingsResult(params.readings, outcomes),
-      evidence: { summary: `Gaussian noise has both ingredients but unbounded support; uniform L2-ball noise has E[ηηᵀ] = ε²/(d + 2)·I: ${l2Rows[l2Rows.length - 1]}`, details, data },
-      basis: { kind: 'tested', what: `seeded Monte Carlo (${params.samples} draws per σ) for the Gaussian ingredients, exact rational moments of the uniform L2 ball` },
+      evidence: {
+        summary: `Gaussian noise has both ingredients but unbounded support; uniform L2-ball noise has E[ηηᵀ] = ε²/(d + 2)·I: ${l2Rows[l2Rows.length - 1]}`,
+        details,
+        data,
+      },
+      basis: {
+        kind: 'tested',
+        what: `seeded Monte Carlo (${params.samples} draws per σ) for the Gaussian ingredients, exact rational moments of the uniform L2 ball`,
+      },
     });
   },
 });

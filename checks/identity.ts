@@ -7,7 +7,13 @@ import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import { compareForms, readingOutcome, residualSummary, testedBasis, type CompareOutcome } from '../src/decide/compare.ts';
+import {
+  compareForms,
+  readingOutcome,
+  residualSummary,
+  testedBasis,
+  type CompareOutcome,
+} from '../src/decide/compare.ts';
 import { lowerLatex, lowerRole, substitute, type Instance } from '../src/decide/formula.ts';
 import { ConstructionSchema, correctionSchema, fillCorrection, readingsSchema, readingsResult } from './params.ts';
 
@@ -38,7 +44,8 @@ type P = z.infer<typeof Params>;
 export const identity = defineChecker<P>({
   kind: 'identity',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'two printed forms are equal on the domain (zero test at 64/128 digits), under every listed reading of the notation',
+  description:
+    'two printed forms are equal on the domain (zero test at 64/128 digits), under every listed reading of the notation',
   params: Params as unknown as z.ZodType<P>,
   derive(claim, p) {
     return p.derived ?? p.correction?.latex ?? claim.latex.find((f) => f.role === p.rhs)?.printed ?? p.rhsLiteral ?? '';
@@ -49,7 +56,12 @@ export const identity = defineChecker<P>({
       question: 'the formula as printed',
       readings: [{ id: 'as-printed', statement: 'as printed', literal: true, substitutions: [] }],
     };
-    const base = { claimId: claim.id, seed: ctx.seed, checker: 'identity', ...(p.derived ? { derivedLatex: p.derived } : {}) };
+    const base = {
+      claimId: claim.id,
+      seed: ctx.seed,
+      checker: 'identity',
+      ...(p.derived ? { derivedLatex: p.derived } : {}),
+    };
     const run = (subs: P['premise'], label: string, lhsOverride?: string): CompareOutcome =>
       compareForms(
         {
@@ -84,8 +96,16 @@ export const identity = defineChecker<P>({
     }
     return decideReadings({
       base,
-      readings: readingsResult(readings, outcomes.map((x) => readingOutcome(x.r, x.o))),
-      evidence: { summary: holding.length > 0 ? residualSummary(holding[0]!) : outcomes.map((x) => `${x.r.id}: ${x.o.status}`).join('; ') },
+      readings: readingsResult(
+        readings,
+        outcomes.map((x) => readingOutcome(x.r, x.o)),
+      ),
+      evidence: {
+        summary:
+          holding.length > 0
+            ? residualSummary(holding[0]!)
+            : outcomes.map((x) => `${x.r.id}: ${x.o.status}`).join('; '),
+      },
       basis: testedBasis(...(holding.length > 0 ? holding : outcomes.map((x) => x.o))),
       ...(correction ? { correction } : {}),
     });

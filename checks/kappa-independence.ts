@@ -61,7 +61,8 @@ function integrand(c: Case): (eta: Float64Array, out: Float64Array) => void {
     const sg = sigmoid(-c.y * s);
     const phi = sg * (1 - sg);
     out[0] = phi;
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) out[1 + i * d + j] = phi * (c.x[i]! + eta[i]!) * (c.x[j]! + eta[j]!);
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) out[1 + i * d + j] = phi * (c.x[i]! + eta[i]!) * (c.x[j]! + eta[j]!);
   };
 }
 
@@ -96,7 +97,12 @@ interface Row {
   readonly B: Float64Array;
 }
 
-function monteCarlo(c: Case, eps: number, samples: number, rng: Rng): { rel: number; stdError: number; A: Float64Array; B: Float64Array } {
+function monteCarlo(
+  c: Case,
+  eps: number,
+  samples: number,
+  rng: Rng,
+): { rel: number; stdError: number; A: Float64Array; B: Float64Array } {
   const d = c.w.length;
   const f = integrand(c);
   const m = 1 + d * d;
@@ -109,7 +115,11 @@ function monteCarlo(c: Case, eps: number, samples: number, rng: Rng): { rel: num
     for (let k = 0; k < m; k++) acc[k]!.push(out[k]!);
   }
   const est = acc.map((a) => a.estimate());
-  const { rel, A, B } = relativeError(c, eps, est.map((e) => e.value));
+  const { rel, A, B } = relativeError(
+    c,
+    eps,
+    est.map((e) => e.value),
+  );
   const se = Math.max(...est.map((e, k) => e.stdError / Math.max(Math.abs(est[k === 0 ? 0 : k]!.value), 1e-300)));
   return { rel, stdError: se, A, B };
 }
@@ -118,7 +128,8 @@ function monteCarlo(c: Case, eps: number, samples: number, rng: Rng): { rel: num
 export const kappaIndependence = defineChecker({
   kind: 'kappa-independence',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'E[κ/(1+κ)² (x+η)(x+η)ᵀ] vs E[κ/(1+κ)²]·(xxᵀ + ε²/3 I) for η ~ U([−ε, ε]^d): relative error as a function of ε‖w‖₁',
+  description:
+    'E[κ/(1+κ)² (x+η)(x+η)ᵀ] vs E[κ/(1+κ)²]·(xxᵀ + ε²/3 I) for η ~ U([−ε, ε]^d): relative error as a function of ε‖w‖₁',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = verdictBase(claim, ctx, 'kappa-independence');
@@ -131,9 +142,25 @@ export const kappaIndependence = defineChecker({
         for (const scale of params.scales) {
           const eps = scale / norm1(c.w);
           const fine = uniformBoxExpectations(integrand(c), 1 + d * d, d, eps, params.quadratureNodes);
-          const coarse = uniformBoxExpectations(integrand(c), 1 + d * d, d, eps, Math.floor(params.quadratureNodes / 2));
+          const coarse = uniformBoxExpectations(
+            integrand(c),
+            1 + d * d,
+            d,
+            eps,
+            Math.floor(params.quadratureNodes / 2),
+          );
           const r = relativeError(c, eps, fine);
-          rows.push({ d, c, scale, eps, rel: r.rel, accuracy: Math.abs(r.rel - relativeError(c, eps, coarse).rel), method: 'quadrature', A: r.A, B: r.B });
+          rows.push({
+            d,
+            c,
+            scale,
+            eps,
+            rel: r.rel,
+            accuracy: Math.abs(r.rel - relativeError(c, eps, coarse).rel),
+            method: 'quadrature',
+            A: r.A,
+            B: r.B,
+          });
         }
       }
     }
@@ -148,20 +175,34 @@ export const kappaIndependence = defineChecker({
     const quad = rows.filter((r) => r.method === 'quadrature');
     const byScale = params.scales.map((s) => {
       const rs = quad.filter((r) => r.scale === s);
-      return { scale: s, maxRel: Math.max(...rs.map((r) => r.rel)), minRel: Math.min(...rs.map((r) => r.rel)), spread: Math.exp(2 * s) };
+      return {
+        scale: s,
+        maxRel: Math.max(...rs.map((r) => r.rel)),
+        minRel: Math.min(...rs.map((r) => r.rel)),
+        spread: Math.exp(2 * s),
+      };
     });
-    const table = byScale.map((b) => `ε‖w‖₁ = ${b.scale}: relative error ${formatNumber(b.minRel, 3)}–${formatNumber(b.maxRel, 3)} (κ varies by ×${formatNumber(b.spread, 4)} over the box)`);
+    const table = byScale.map(
+      (b) =>
+        `ε‖w‖₁ = ${b.scale}: relative error ${formatNumber(b.minRel, 3)}–${formatNumber(b.maxRel, 3)} (κ varies by ×${formatNumber(b.spread, 4)} over the box)`,
+    );
     const mcRows = rows.filter((r) => r.method === 'monte-carlo');
     const maxAccuracy = Math.max(...quad.map((r) => r.accuracy));
     const details = [
       `quadrature: ${params.quadratureNodes}^d Gauss–Legendre nodes, d ∈ {${params.quadratureDims.join(', ')}}, ${params.pointsPerDim} points per d with margin y w·x = ${params.margin} (κ without noise = e^−${params.margin} = ${formatNumber(Math.exp(-params.margin), 4)}); largest change of the error when the nodes are halved: ${formatNumber(maxAccuracy, 3)}`,
       ...table,
       ...(mcRows.length > 0
-        ? [`Monte Carlo (N = ${params.mcSamples}, d ∈ {${params.mcDims.join(', ')}}): ${mcRows.map((r) => `ε‖w‖₁ = ${r.scale}: ${formatNumber(r.rel, 3)}`).join(', ')} (relative standard error ≤ ${formatNumber(Math.max(...mcRows.map((r) => r.accuracy)), 2)})`]
+        ? [
+            `Monte Carlo (N = ${params.mcSamples}, d ∈ {${params.mcDims.join(', ')}}): ${mcRows.map((r) => `ε‖w‖₁ = ${r.scale}: ${formatNumber(r.rel, 3)}`).join(', ')} (relative standard error ≤ ${formatNumber(Math.max(...mcRows.map((r) => r.accuracy)), 2)})`,
+          ]
         : []),
       'κ = exp(−y w·(x + η)) changes with η through w·η; |w·η| ≤ ε‖w‖₁ on the noise box, so treating κ as independent of η needs ε‖w‖₁ ≪ 1',
     ];
-    const data = { byScale, quadratureAccuracy: maxAccuracy, monteCarlo: mcRows.map((r) => ({ d: r.d, scale: r.scale, rel: r.rel, stdError: r.accuracy })) };
+    const data = {
+      byScale,
+      quadratureAccuracy: maxAccuracy,
+      monteCarlo: mcRows.map((r) => ({ d: r.d, scale: r.scale, rel: r.rel, stdError: r.accuracy })),
+    };
     const inRegime = quad.filter((r) => r.scale <= KAPPA_REGIME_MAX);
     const outRegime = quad.filter((r) => r.scale > KAPPA_REGIME_MAX);
     const worst = (rs: readonly Row[]): Row => rs.reduce((a, r) => (r.rel > a.rel ? r : a), rs[0]!);
@@ -178,7 +219,12 @@ export const kappaIndependence = defineChecker({
       ourValue: `E[κ/(1+κ)² (x+η)(x+η)ᵀ] = ${formatVector(r.A, 6)}: relative Frobenius error ${formatNumber(r.rel, 4)}`,
     });
     if (inRegime.length === 0) {
-      return { ...base, status: 'inconclusive', reason: `no scanned ε‖w‖₁ is ≤ regimeMax = ${KAPPA_REGIME_MAX}`, evidence: { summary: table.join('; '), details, data } };
+      return {
+        ...base,
+        status: 'inconclusive',
+        reason: `no scanned ε‖w‖₁ is ≤ regimeMax = ${KAPPA_REGIME_MAX}`,
+        evidence: { summary: table.join('; '), details, data },
+      };
     }
     const badIn = inRegime.filter((r) => r.rel > params.tolerance);
     if (badIn.length > 0) {
@@ -187,12 +233,28 @@ export const kappaIndependence = defineChecker({
         ...base,
         status: 'refuted',
         witness: witnessOf(w),
-        evidence: { summary: `even for ε‖w‖₁ ≤ ${KAPPA_REGIME_MAX} the factorisation is off by up to ${formatNumber(w.rel, 3)} (> ${params.tolerance}): ${table.join('; ')}`, details, data },
+        evidence: {
+          summary: `even for ε‖w‖₁ ≤ ${KAPPA_REGIME_MAX} the factorisation is off by up to ${formatNumber(w.rel, 3)} (> ${params.tolerance}): ${table.join('; ')}`,
+          details,
+          data,
+        },
       };
     }
     const badOut = outRegime.filter((r) => r.rel > params.tolerance);
     if (badOut.length === 0) {
-      return { ...base, status: 'confirmed', basis: { kind: 'tested', what: `Gauss–Legendre quadrature (${params.quadratureNodes}^d nodes) at ${quad.length} points and seeded Monte Carlo` }, evidence: { summary: `the factorisation holds within ${params.tolerance} at every scanned ε‖w‖₁: ${table.join('; ')}`, details, data } };
+      return {
+        ...base,
+        status: 'confirmed',
+        basis: {
+          kind: 'tested',
+          what: `Gauss–Legendre quadrature (${params.quadratureNodes}^d nodes) at ${quad.length} points and seeded Monte Carlo`,
+        },
+        evidence: {
+          summary: `the factorisation holds within ${params.tolerance} at every scanned ε‖w‖₁: ${table.join('; ')}`,
+          details,
+          data,
+        },
+      };
     }
     const w = worst(outRegime);
     const firstBad = Math.min(...badOut.map((r) => r.scale));
@@ -201,7 +263,9 @@ export const kappaIndependence = defineChecker({
       status: 'holds-under',
       condition: { kind: 'assumption', assumption: params.assumption, check: checkAssumption(params.assumption, ctx) },
       witness: witnessOf(w),
-      underCondition: { summary: `relative error ≤ ${formatNumber(Math.max(...inRegime.map((r) => r.rel)), 3)} (tolerance ${params.tolerance}) for ε‖w‖₁ ≤ ${KAPPA_REGIME_MAX}, where κ^n varies by at most ×${formatNumber(Math.exp(2 * KAPPA_REGIME_MAX), 3)} over the noise; it exceeds ${params.tolerance} from ε‖w‖₁ = ${firstBad}` },
+      underCondition: {
+        summary: `relative error ≤ ${formatNumber(Math.max(...inRegime.map((r) => r.rel)), 3)} (tolerance ${params.tolerance}) for ε‖w‖₁ ≤ ${KAPPA_REGIME_MAX}, where κ^n varies by at most ×${formatNumber(Math.exp(2 * KAPPA_REGIME_MAX), 3)} over the noise; it exceeds ${params.tolerance} from ε‖w‖₁ = ${firstBad}`,
+      },
       evidence: { summary: `κ^n depends on η through w·η: ${table.join('; ')}`, details, data },
     };
   },

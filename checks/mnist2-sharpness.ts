@@ -26,7 +26,12 @@ const HessianName = z.enum(['robust', 'fixed-example']);
 const LandscapeMeasure = z.enum(['landscape-rise', 'fn-curvature']);
 
 /** Optional ε values per norm (default: every adversarial ε of the sweep, with the standard model at ε = 0). */
-const EpsSubset = z.object({ l2: z.array(z.number().nonnegative()).min(2).optional(), linf: z.array(z.number().nonnegative()).min(2).optional() }).optional();
+const EpsSubset = z
+  .object({
+    l2: z.array(z.number().nonnegative()).min(2).optional(),
+    linf: z.array(z.number().nonnegative()).min(2).optional(),
+  })
+  .optional();
 
 const ParamsSchema = z.discriminatedUnion('form', [
   /** λ_k of each named Hessian strictly increases along the adversarial ε series of each norm. */
@@ -92,7 +97,9 @@ const ParamsSchema = z.discriminatedUnion('form', [
   /** Each named landscape measure (mean over directions) strictly increases along each figure's ε values. */
   z.object({
     form: z.literal('landscape-sharper'),
-    series: z.array(z.object({ figure: z.string().min(1), norm: Norm, eps: z.array(z.number().nonnegative()).min(2) })).min(1),
+    series: z
+      .array(z.object({ figure: z.string().min(1), norm: Norm, eps: z.array(z.number().nonnegative()).min(2) }))
+      .min(1),
     measures: z.array(LandscapeMeasure).min(1),
   }),
   /**
@@ -131,9 +138,21 @@ const MEASURE_NAMES: Readonly<Record<string, string>> = {
 };
 
 /** Each measure is one reading of "sharper"; the readings rule of src/claims/readings.ts gives the verdict. */
-function aggregate(claim: LoadedClaim, ctx: CheckContext, outcomes: readonly Outcome[], context: string, details: string[], data: Record<string, unknown>): Verdict {
+function aggregate(
+  claim: LoadedClaim,
+  ctx: CheckContext,
+  outcomes: readonly Outcome[],
+  context: string,
+  details: string[],
+  data: Record<string, unknown>,
+): Verdict {
   const base = { claimId: claim.id, seed: ctx.seed, checker: KIND };
-  const slug = (m: string) => m.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  const slug = (m: string) =>
+    m
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 60);
   const readings: ReadingOutcome[] = outcomes.map((o) => ({
     id: slug(o.measure),
     statement: `measured by the ${o.measure}`,
@@ -145,8 +164,15 @@ function aggregate(claim: LoadedClaim, ctx: CheckContext, outcomes: readonly Out
   return decideReadings({
     base,
     readings: { convention: claim.id, question: 'by which measure of sharpness?', outcomes: readings },
-    evidence: { summary: outcomes.map((o) => `${o.holds ? 'holds' : 'fails'} for ${o.measure}`).join('; '), details: [...details, context], data },
-    basis: { kind: 'tested', what: 'the re-measured MNIST2 sweep (see the experiment section for data, seeds and settings)' },
+    evidence: {
+      summary: outcomes.map((o) => `${o.holds ? 'holds' : 'fails'} for ${o.measure}`).join('; '),
+      details: [...details, context],
+      data,
+    },
+    basis: {
+      kind: 'tested',
+      what: 'the re-measured MNIST2 sweep (see the experiment section for data, seeds and settings)',
+    },
   });
 }
 
@@ -156,16 +182,26 @@ function firstNonIncrease(values: readonly number[]): number {
   return -1;
 }
 
-function adversarialSeries(results: Mnist2Results, norm: BallNorm, minCells: number, eps?: { l2?: number[]; linf?: number[] }): Mnist2Cell[] {
+function adversarialSeries(
+  results: Mnist2Results,
+  norm: BallNorm,
+  minCells: number,
+  eps?: { l2?: number[]; linf?: number[] },
+): Mnist2Cell[] {
   const all = mnist2Series(results.cells, norm, 'adversarial');
   const wanted = eps?.[norm];
   if (wanted !== undefined) {
     const missing = wanted.filter((e) => !all.some((c) => sameEps(c.eps, e)));
-    if (missing.length > 0) throw new Undecidable(`the sweep has no ${normName(norm)} adversarial cell at ε = ${missing.map((e) => formatNumber(e, 6)).join(', ')}`);
+    if (missing.length > 0)
+      throw new Undecidable(
+        `the sweep has no ${normName(norm)} adversarial cell at ε = ${missing.map((e) => formatNumber(e, 6)).join(', ')}`,
+      );
   }
   const s = atEps(all, wanted);
   if (s.length < minCells) {
-    throw new Undecidable(`the sweep has ${s.length} ${normName(norm)} adversarial ε value(s) (with ε = 0), fewer than the ${minCells} this claim needs`);
+    throw new Undecidable(
+      `the sweep has ${s.length} ${normName(norm)} adversarial ε value(s) (with ε = 0), fewer than the ${minCells} this claim needs`,
+    );
   }
   return s;
 }
@@ -179,7 +215,9 @@ function hessianValues(h: CellHessian, which: 'robust' | 'fixed-example'): reado
 
 /** The Fig. 3 Hessians of `cells`, by cell key. */
 function hessiansOf(measured: Mnist2Measured, cells: readonly Mnist2Cell[]): Map<string, CellHessian> {
-  return new Map(cells.map((c) => [c.key, measurementOf(measured, measured.measurements.hessians, c, 'Fig. 3 Hessian')] as const));
+  return new Map(
+    cells.map((c) => [c.key, measurementOf(measured, measured.measurements.hessians, c, 'Fig. 3 Hessian')] as const),
+  );
 }
 
 /** The 1-D landscape of `cell`. */
@@ -187,19 +225,28 @@ function landscapeOf(measured: Mnist2Measured, cell: Mnist2Cell): Landscape1D {
   return measurementOf(measured, measured.measurements.landscapes, cell, '1-D landscape');
 }
 
-function landscapeMeasure(l: Landscape1D, m: 'landscape-rise' | 'fn-curvature'): { mean: number; perDirection: readonly number[] } {
+function landscapeMeasure(
+  l: Landscape1D,
+  m: 'landscape-rise' | 'fn-curvature',
+): { mean: number; perDirection: readonly number[] } {
   return m === 'landscape-rise'
     ? { mean: l.rise.mean, perDirection: l.directions.map((d) => d.rise) }
     : { mean: l.curvature.mean, perDirection: l.directions.map((d) => d.curvature) };
 }
 
-function eigenGrow(p: Extract<Params, { form: 'eigen-grow' }>, measured: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function eigenGrow(
+  p: Extract<Params, { form: 'eigen-grow' }>,
+  measured: Mnist2Measured,
+): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
   const { results } = measured;
   const k = p.eigenvalue;
   const details: string[] = [];
   const data: Record<string, unknown> = {};
   const series = p.norms.map((norm) => ({ norm, cells: adversarialSeries(results, norm, p.minCells, p.eps) }));
-  const hs = hessiansOf(measured, series.flatMap((s) => s.cells));
+  const hs = hessiansOf(
+    measured,
+    series.flatMap((s) => s.cells),
+  );
   const outcomes = p.hessians.map((which): Outcome => {
     const parts: string[] = [];
     let witness: Witness | undefined;
@@ -210,13 +257,24 @@ function eigenGrow(p: Extract<Params, { form: 'eigen-grow' }>, measured: Mnist2M
       parts.push(`${normName(norm)} λ${k} = ${vals.map(fmt).join(', ')} at ε = ${epsList(cells)}`);
       if (i >= 0 && witness === undefined) {
         witness = {
-          point: { norm, hessian: which, epsFrom: cells[i]!.epsLabel, epsTo: cells[i + 1]!.epsLabel, eigenvalue: `λ${k}` },
+          point: {
+            norm,
+            hessian: which,
+            epsFrom: cells[i]!.epsLabel,
+            epsTo: cells[i + 1]!.epsLabel,
+            eigenvalue: `λ${k}`,
+          },
           paperValue: `λ${k} grows with ε: λ${k}(${cells[i + 1]!.epsLabel}) > λ${k}(${cells[i]!.epsLabel})`,
           ourValue: `λ${k}(${cells[i]!.epsLabel}) = ${fmt(vals[i]!)}, λ${k}(${cells[i + 1]!.epsLabel}) = ${fmt(vals[i + 1]!)}`,
         };
       }
     }
-    return { measure: `λ${k} of the ${MEASURE_NAMES[which]}`, holds: witness === undefined, summary: parts.join('; '), ...(witness ? { witness } : {}) };
+    return {
+      measure: `λ${k} of the ${MEASURE_NAMES[which]}`,
+      holds: witness === undefined,
+      summary: parts.join('; '),
+      ...(witness ? { witness } : {}),
+    };
   });
   for (const { norm, cells } of series) {
     const curv = cells.map((c) => hs.get(c.key)!.robust.curvature.spread.mean);
@@ -228,11 +286,17 @@ function eigenGrow(p: Extract<Params, { form: 'eigen-grow' }>, measured: Mnist2M
   return { outcomes, details, data };
 }
 
-function eigenLinear(p: Extract<Params, { form: 'eigen-linear' }>, measured: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function eigenLinear(
+  p: Extract<Params, { form: 'eigen-linear' }>,
+  measured: Mnist2Measured,
+): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
   const { results } = measured;
   const data: Record<string, unknown> = {};
   const series = p.norms.map((norm) => ({ norm, cells: adversarialSeries(results, norm, p.minCells, p.eps) }));
-  const hs = hessiansOf(measured, series.flatMap((s) => s.cells));
+  const hs = hessiansOf(
+    measured,
+    series.flatMap((s) => s.cells),
+  );
   const outcomes = p.hessians.map((which): Outcome => {
     const parts: string[] = [];
     let witness: Witness | undefined;
@@ -243,7 +307,9 @@ function eigenLinear(p: Extract<Params, { form: 'eigen-linear' }>, measured: Mni
         const fit = linearFit(x, y);
         data[`${which}.${norm}.lambda${k}`] = { eps: x, values: y, ...fit };
         const ok = fit.r2 >= p.minR2 && fit.maxRelDeviation <= p.maxRelDeviation;
-        parts.push(`${normName(norm)} λ${k}: R² = ${fmt(fit.r2)}, max deviation ${fmt(fit.maxRelDeviation)}, slope ${fmt(fit.slope)}`);
+        parts.push(
+          `${normName(norm)} λ${k}: R² = ${fmt(fit.r2)}, max deviation ${fmt(fit.maxRelDeviation)}, slope ${fmt(fit.slope)}`,
+        );
         if (!ok && witness === undefined) {
           witness = {
             point: { norm, hessian: which, eigenvalue: `λ${k}`, eps: epsList(cells) },
@@ -253,15 +319,30 @@ function eigenLinear(p: Extract<Params, { form: 'eigen-linear' }>, measured: Mni
         }
       }
     }
-    return { measure: `λ1…λ${p.top} of the ${MEASURE_NAMES[which]}`, holds: witness === undefined, summary: parts.join('; '), ...(witness ? { witness } : {}) };
+    return {
+      measure: `λ1…λ${p.top} of the ${MEASURE_NAMES[which]}`,
+      holds: witness === undefined,
+      summary: parts.join('; '),
+      ...(witness ? { witness } : {}),
+    };
   });
-  return { outcomes, details: [`thresholds (record params): R² ≥ ${p.minR2}, max |λ − fit| / max |λ| ≤ ${p.maxRelDeviation}`], data };
+  return {
+    outcomes,
+    details: [`thresholds (record params): R² ≥ ${p.minR2}, max |λ − fit| / max |λ| ≤ ${p.maxRelDeviation}`],
+    data,
+  };
 }
 
-function eq9Spectrum(p: Extract<Params, { form: 'eq9-spectrum' }>, measured: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function eq9Spectrum(
+  p: Extract<Params, { form: 'eq9-spectrum' }>,
+  measured: Mnist2Measured,
+): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
   const { results } = measured;
   const data: Record<string, unknown> = {};
-  const series = p.norms.map((norm) => ({ norm, cells: adversarialSeries(results, norm, p.minCells, p.eps).filter((c) => c.eps > 0) }));
+  const series = p.norms.map((norm) => ({
+    norm,
+    cells: adversarialSeries(results, norm, p.minCells, p.eps).filter((c) => c.eps > 0),
+  }));
   const rows = series.flatMap(({ norm, cells }) =>
     cells.map((c) => {
       const h = hessiansOf(measured, [c]).get(c.key)!;
@@ -269,18 +350,28 @@ function eq9Spectrum(p: Extract<Params, { form: 'eq9-spectrum' }>, measured: Mni
       return { norm, c, l1: v[0]!, l2: v[1]!, l3: v[2]!, predicted: c.eps / (2 * h.weightNorm), wNorm: h.weightNorm };
     }),
   );
-  data.rows = rows.map((r) => ({ norm: r.norm, eps: r.c.eps, lambda: [r.l1, r.l2, r.l3], predicted: r.predicted, weightNorm: r.wNorm }));
+  data.rows = rows.map((r) => ({
+    norm: r.norm,
+    eps: r.c.eps,
+    lambda: [r.l1, r.l2, r.l3],
+    predicted: r.predicted,
+    weightNorm: r.wNorm,
+  }));
   const multiplicityBad = rows.find((r) => !(r.l3 / r.l1 >= p.minEqualRatio));
   const valueBad = rows.find((r) => !(Math.abs(r.l1 - r.predicted) / r.l1 <= p.maxRelError));
-  const ratios = rows.map((r) => `${normName(r.norm)} ε ${r.c.epsLabel}: λ2/λ1 = ${fmt(r.l2 / r.l1)}, λ3/λ1 = ${fmt(r.l3 / r.l1)}`).join('; ');
-  const values = rows.map((r) => `${normName(r.norm)} ε ${r.c.epsLabel}: λ1 = ${fmt(r.l1)} vs ε/(2‖w*‖) = ${fmt(r.predicted)}`).join('; ');
+  const ratios = rows
+    .map((r) => `${normName(r.norm)} ε ${r.c.epsLabel}: λ2/λ1 = ${fmt(r.l2 / r.l1)}, λ3/λ1 = ${fmt(r.l3 / r.l1)}`)
+    .join('; ');
+  const values = rows
+    .map((r) => `${normName(r.norm)} ε ${r.c.epsLabel}: λ1 = ${fmt(r.l1)} vs ε/(2‖w*‖) = ${fmt(r.predicted)}`)
+    .join('; ');
   const minRatio = Math.min(...rows.map((r) => r.l3 / r.l1));
   const maxErr = Math.max(...rows.map((r) => Math.abs(r.l1 - r.predicted) / r.l1));
   // One conjunctive claim: Eq. (9) fixes both the multiplicity and the value, so it holds only if both do.
   const bad = multiplicityBad ?? valueBad;
   const outcomes: Outcome[] = [
     {
-      measure: "spectrum of Eq. (9): top eigenvalue ε/(2‖w*‖) of multiplicity d − 1 (λ1 = λ2 = λ3)",
+      measure: 'spectrum of Eq. (9): top eigenvalue ε/(2‖w*‖) of multiplicity d − 1 (λ1 = λ2 = λ3)',
       holds: bad === undefined,
       summary: `multiplicity: ${ratios} (threshold λ3/λ1 ≥ ${p.minEqualRatio}, margin ${fmt(minRatio - p.minEqualRatio)}); value: ${values} (threshold relative error ≤ ${p.maxRelError}, largest ${fmt(maxErr)})`,
       ...(bad
@@ -294,10 +385,20 @@ function eq9Spectrum(p: Extract<Params, { form: 'eq9-spectrum' }>, measured: Mni
         : {}),
     },
   ];
-  return { outcomes, details: [`thresholds (record params, supplied by claimcheck): λ3/λ1 ≥ ${p.minEqualRatio}; |λ1 − ε/(2‖w*‖)|/λ1 ≤ ${p.maxRelError}`], data };
+  return {
+    outcomes,
+    details: [
+      `thresholds (record params, supplied by claimcheck): λ3/λ1 ≥ ${p.minEqualRatio}; |λ1 − ε/(2‖w*‖)|/λ1 ≤ ${p.maxRelError}`,
+    ],
+    data,
+  };
 }
 
-function premiseData({ results, measurements }: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function premiseData({ results, measurements }: Mnist2Measured): {
+  outcomes: Outcome[];
+  details: string[];
+  data: Record<string, unknown>;
+} {
   const norms = measurements.premises.imageNorms;
   const l2 = results.cells.filter((c) => c.norm === 'l2' && c.eps > 0);
   if (l2.length === 0) throw new Undecidable('the sweep has no L2 cell with ε > 0');
@@ -310,26 +411,54 @@ function premiseData({ results, measurements }: Mnist2Measured): { outcomes: Out
     summary: `${within} of ${norms.length} training images have ‖x^n‖₂ ≤ ε = ${fmt(epsMax)} (the largest L2 ε of the sweep); the smallest ‖x^n‖₂ is ${fmt(minNorm)}`,
     ...(within === norms.length
       ? {}
-      : { witness: { point: { image: String(norms.indexOf(minNorm) + 1), eps: fmt(epsMax) }, paperValue: '‖x^n‖ = ‖η^n‖ ≤ ε for every n (per-point stationarity)', ourValue: `‖x^n‖₂ = ${fmt(minNorm)} > ε = ${fmt(epsMax)} for the smallest image` } }),
+      : {
+          witness: {
+            point: { image: String(norms.indexOf(minNorm) + 1), eps: fmt(epsMax) },
+            paperValue: '‖x^n‖ = ‖η^n‖ ≤ ε for every n (per-point stationarity)',
+            ourValue: `‖x^n‖₂ = ${fmt(minNorm)} > ε = ${fmt(epsMax)} for the smallest image`,
+          },
+        }),
   };
-  return { outcomes: [outcome], details: ['per-point stationarity is y^n x^n = ‖η^n‖ ŵ* (sec3-optimality-condition), so ‖x^n‖ = ‖η^n‖ ≤ ε'], data: { minNorm, epsMax, within, images: norms.length } };
+  return {
+    outcomes: [outcome],
+    details: ['per-point stationarity is y^n x^n = ‖η^n‖ ŵ* (sec3-optimality-condition), so ‖x^n‖ = ‖η^n‖ ≤ ε'],
+    data: { minNorm, epsMax, within, images: norms.length },
+  };
 }
 
-function noisePremises(p: Extract<Params, { form: 'noise-premises' }>, { results, measurements }: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function noisePremises(
+  p: Extract<Params, { form: 'noise-premises' }>,
+  { results, measurements }: Mnist2Measured,
+): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
   const { premises } = measurements;
-  const epsList = p.eps ?? [...new Set(results.cells.filter((c) => c.norm === 'linf' && c.training === 'random' && c.eps > 0).map((c) => c.eps))];
+  const epsList = p.eps ?? [
+    ...new Set(
+      results.cells.filter((c) => c.norm === 'linf' && c.training === 'random' && c.eps > 0).map((c) => c.eps),
+    ),
+  ];
   if (epsList.length === 0) throw new Undecidable('the sweep has no L∞ random-noise cell with ε > 0');
   const n = premises.images;
   const rows = epsList.map((eps) => {
     const m = premises.noiseMoments.find((r) => sameEps(r.eps, eps));
-    if (m === undefined) throw new Undecidable(`the measurements have no noise moments at ε = ${formatNumber(eps, 6)} (they are taken at every L∞ random-noise ε of the sweep)`);
+    if (m === undefined)
+      throw new Undecidable(
+        `the measurements have no noise moments at ε = ${formatNumber(eps, 6)} (they are taken at every L∞ random-noise ε of the sweep)`,
+      );
     const { mean, crossDiag, crossOff, secondRatio, offRatio } = m;
-    const ok = Math.abs(mean) <= p.tolerance * eps && Math.abs(crossDiag) <= p.tolerance && Math.abs(crossOff) <= p.tolerance && Math.abs(secondRatio - 1) <= p.tolerance && Math.abs(offRatio) <= p.tolerance;
+    const ok =
+      Math.abs(mean) <= p.tolerance * eps &&
+      Math.abs(crossDiag) <= p.tolerance &&
+      Math.abs(crossOff) <= p.tolerance &&
+      Math.abs(secondRatio - 1) <= p.tolerance &&
+      Math.abs(offRatio) <= p.tolerance;
     return { eps, mean, crossDiag, crossOff, secondRatio, offRatio, ok };
   });
   const bad = rows.find((r) => !r.ok);
   const line = rows
-    .map((r) => `ε = ${fmt(r.eps)}: mean ${fmt(r.mean)} (${fmt(r.mean / r.eps)}ε), (1/N)Σ η_i x_j scaled: ${fmt(r.crossDiag)} (i = j), ${fmt(r.crossOff)} (i ≠ j), (1/N)Σ η_i η_j/(ε²/3): ${fmt(r.secondRatio)} (i = j), ${fmt(r.offRatio)} (i ≠ j)`)
+    .map(
+      (r) =>
+        `ε = ${fmt(r.eps)}: mean ${fmt(r.mean)} (${fmt(r.mean / r.eps)}ε), (1/N)Σ η_i x_j scaled: ${fmt(r.crossDiag)} (i = j), ${fmt(r.crossOff)} (i ≠ j), (1/N)Σ η_i η_j/(ε²/3): ${fmt(r.secondRatio)} (i = j), ${fmt(r.offRatio)} (i ≠ j)`,
+    )
     .join('; ');
   const outcome: Outcome = {
     measure: "Eq. (15)'s premises for the clipped noise: (1/N)Σ η_i x_j → 0, mean 0, (1/N)Σ η_i η_j → ε²/3 δ_ij",
@@ -355,7 +484,10 @@ function noisePremises(p: Extract<Params, { form: 'noise-premises' }>, { results
   };
 }
 
-function weightNormStable(p: Extract<Params, { form: 'weight-norm-stable' }>, { results }: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function weightNormStable(
+  p: Extract<Params, { form: 'weight-norm-stable' }>,
+  { results }: Mnist2Measured,
+): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
   const data: Record<string, unknown> = {};
   const parts: string[] = [];
   let witness: Witness | undefined;
@@ -372,7 +504,9 @@ function weightNormStable(p: Extract<Params, { form: 'weight-norm-stable' }>, { 
     const mean = norms.reduce((a, b) => a + b, 0) / norms.length;
     const rel = (hi - lo) / mean;
     data[norm] = { eps: cells.map((c) => c.eps), weightNorms: norms, relativeSpread: rel };
-    parts.push(`${normName(norm)}: ‖w*‖ = ${norms.map(fmt).join(', ')} at ε = ${epsList(cells)}; (max − min)/mean = ${fmt(rel)}`);
+    parts.push(
+      `${normName(norm)}: ‖w*‖ = ${norms.map(fmt).join(', ')} at ε = ${epsList(cells)}; (max − min)/mean = ${fmt(rel)}`,
+    );
     if (rel > p.maxRelativeSpread && witness === undefined) {
       const iLo = norms.indexOf(lo);
       const iHi = norms.indexOf(hi);
@@ -383,11 +517,23 @@ function weightNormStable(p: Extract<Params, { form: 'weight-norm-stable' }>, { 
       };
     }
   }
-  const outcome: Outcome = { measure: 'relative spread (max − min)/mean of ‖w*‖₂ over ε', holds: witness === undefined, summary: parts.join('; '), ...(witness ? { witness } : {}) };
-  return { outcomes: [outcome], details: [`threshold (record params): (max − min)/mean ≤ ${p.maxRelativeSpread}`], data };
+  const outcome: Outcome = {
+    measure: 'relative spread (max − min)/mean of ‖w*‖₂ over ε',
+    holds: witness === undefined,
+    summary: parts.join('; '),
+    ...(witness ? { witness } : {}),
+  };
+  return {
+    outcomes: [outcome],
+    details: [`threshold (record params): (max − min)/mean ≤ ${p.maxRelativeSpread}`],
+    data,
+  };
 }
 
-function landscapeSharper(p: Extract<Params, { form: 'landscape-sharper' }>, measured: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function landscapeSharper(
+  p: Extract<Params, { form: 'landscape-sharper' }>,
+  measured: Mnist2Measured,
+): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
   const { results } = measured;
   const data: Record<string, unknown> = {};
   const details: string[] = [];
@@ -396,7 +542,9 @@ function landscapeSharper(p: Extract<Params, { form: 'landscape-sharper' }>, mea
     const cells = atEps(all, s.eps);
     const missing = s.eps.filter((e) => !all.some((c) => sameEps(c.eps, e)));
     if (missing.length > 0) {
-      throw new Undecidable(`${s.figure}: the sweep has no ${normName(s.norm)} adversarial cell at ε = ${missing.map((e) => formatNumber(e, 6)).join(', ')}`);
+      throw new Undecidable(
+        `${s.figure}: the sweep has no ${normName(s.norm)} adversarial cell at ε = ${missing.map((e) => formatNumber(e, 6)).join(', ')}`,
+      );
     }
     return { ...s, cells, ls: cells.map((c) => landscapeOf(measured, c)) };
   });
@@ -408,24 +556,42 @@ function landscapeSharper(p: Extract<Params, { form: 'landscape-sharper' }>, mea
       data[`${m}.${s.figure}`] = { eps: s.cells.map((c) => c.eps), values: vals };
       const perDir = s.ls[0]!.directions.map((_, j) => s.ls.map((l) => landscapeMeasure(l, m).perDirection[j]!));
       const monotoneDirs = perDir.filter((v) => firstNonIncrease(v) < 0).length;
-      parts.push(`${s.figure} (${normName(s.norm)}): ${vals.map(fmt).join(', ')} at ε = ${epsList(s.cells)}; increasing along ${monotoneDirs}/${perDir.length} single directions`);
+      parts.push(
+        `${s.figure} (${normName(s.norm)}): ${vals.map(fmt).join(', ')} at ε = ${epsList(s.cells)}; increasing along ${monotoneDirs}/${perDir.length} single directions`,
+      );
       const i = firstNonIncrease(vals);
       if (i >= 0 && witness === undefined) {
         witness = {
-          point: { figure: s.figure, norm: s.norm, measure: m, epsFrom: s.cells[i]!.epsLabel, epsTo: s.cells[i + 1]!.epsLabel },
+          point: {
+            figure: s.figure,
+            norm: s.norm,
+            measure: m,
+            epsFrom: s.cells[i]!.epsLabel,
+            epsTo: s.cells[i + 1]!.epsLabel,
+          },
           paperValue: `sharper with larger ε: ${m}(${s.cells[i + 1]!.epsLabel}) > ${m}(${s.cells[i]!.epsLabel})`,
           ourValue: `${m}(${s.cells[i]!.epsLabel}) = ${fmt(vals[i]!)}, ${m}(${s.cells[i + 1]!.epsLabel}) = ${fmt(vals[i + 1]!)}`,
         };
       }
     }
-    return { measure: MEASURE_NAMES[m]!, holds: witness === undefined, summary: parts.join('; '), ...(witness ? { witness } : {}) };
+    return {
+      measure: MEASURE_NAMES[m]!,
+      holds: witness === undefined,
+      summary: parts.join('; '),
+      ...(witness ? { witness } : {}),
+    };
   });
   const l0 = series[0]!.ls[0]!;
-  details.push(`landscape: ${l0.alphas.length} α points on [${l0.alphas[0]}, ${l0.alphas[l0.alphas.length - 1]}], ${l0.directions.length} filter-normalised Gaussian directions (base seed ${l0.directionSeed}); inner maximiser re-solved at every α`);
+  details.push(
+    `landscape: ${l0.alphas.length} α points on [${l0.alphas[0]}, ${l0.alphas[l0.alphas.length - 1]}], ${l0.directions.length} filter-normalised Gaussian directions (base seed ${l0.directionSeed}); inner maximiser re-solved at every α`,
+  );
   return { outcomes, details, data };
 }
 
-function randomLessSharp(p: Extract<Params, { form: 'random-less-sharp' }>, measured: Mnist2Measured): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function randomLessSharp(
+  p: Extract<Params, { form: 'random-less-sharp' }>,
+  measured: Mnist2Measured,
+): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
   const { results } = measured;
   const data: Record<string, unknown> = {};
   const pairs = p.norms.map((norm) => {
@@ -434,12 +600,19 @@ function randomLessSharp(p: Extract<Params, { form: 'random-less-sharp' }>, meas
     const base = adv.find((c) => c.eps === 0);
     const common = adv.filter((c) => c.eps > 0 && rnd.some((r) => sameEps(r.eps, c.eps)));
     if (base === undefined || common.length === 0) {
-      throw new Undecidable(`the sweep has no ${base === undefined ? 'standard (ε = 0) cell' : `ε > 0 with both ${normName(norm)} adversarial and random-noise cells`}`);
+      throw new Undecidable(
+        `the sweep has no ${base === undefined ? 'standard (ε = 0) cell' : `ε > 0 with both ${normName(norm)} adversarial and random-noise cells`}`,
+      );
     }
     return {
       norm,
       base: landscapeOf(measured, base),
-      rows: common.map((c) => ({ eps: c.eps, label: c.epsLabel, adv: landscapeOf(measured, c), rnd: landscapeOf(measured, rnd.find((r) => sameEps(r.eps, c.eps))!) })),
+      rows: common.map((c) => ({
+        eps: c.eps,
+        label: c.epsLabel,
+        adv: landscapeOf(measured, c),
+        rnd: landscapeOf(measured, rnd.find((r) => sameEps(r.eps, c.eps))!),
+      })),
     };
   });
   const outcomes = p.measures.map((m): Outcome => {
@@ -453,7 +626,9 @@ function randomLessSharp(p: Extract<Params, { form: 'random-less-sharp' }>, meas
         return { ...r, da, dr, ok: da > 0 && da > p.minRatio * Math.max(dr, 0) };
       });
       data[`${m}.${norm}`] = { base: s0, rows: cells.map((c) => ({ eps: c.eps, adversarial: c.da, random: c.dr })) };
-      parts.push(`${normName(norm)}: S(0) = ${fmt(s0)}; Δ adversarial / Δ random = ${cells.map((c) => `${fmt(c.da)} / ${fmt(c.dr)} (ε ${c.label})`).join(', ')}`);
+      parts.push(
+        `${normName(norm)}: S(0) = ${fmt(s0)}; Δ adversarial / Δ random = ${cells.map((c) => `${fmt(c.da)} / ${fmt(c.dr)} (ε ${c.label})`).join(', ')}`,
+      );
       const bad = cells.find((c) => !c.ok);
       if (bad !== undefined && witness === undefined) {
         witness = {
@@ -463,59 +638,81 @@ function randomLessSharp(p: Extract<Params, { form: 'random-less-sharp' }>, meas
         };
       }
     }
-    return { measure: MEASURE_NAMES[m]!, holds: witness === undefined, summary: parts.join('; '), ...(witness ? { witness } : {}) };
+    return {
+      measure: MEASURE_NAMES[m]!,
+      holds: witness === undefined,
+      summary: parts.join('; '),
+      ...(witness ? { witness } : {}),
+    };
   });
   return {
     outcomes,
-    details: [`threshold (record params): "much more" read as Δ_adv > ${p.minRatio} × Δ_random, Δ = S(ε) − S(0) over the standard model`, `random-noise landscapes: ${pairs[0]!.rows[0]!.rnd.objective}`],
+    details: [
+      `threshold (record params): "much more" read as Δ_adv > ${p.minRatio} × Δ_random, Δ = S(ε) − S(0) over the standard model`,
+      `random-noise landscapes: ${pairs[0]!.rows[0]!.rnd.objective}`,
+    ],
     data,
   };
 }
 
 /** The `mnist2-sharpness` checker: decides on the measured sweep the report provides (`ctx.measurements.mnist2`). */
 export const mnist2Sharpness = defineChecker({
-    kind: KIND,
-    verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-    description: 'an MNIST2 statement (Figs. 1–3, 5, and the premises of the theory on the data) on re-measured Hessian eigenvalues, weight norms, landscapes and the training split',
-    params: ParamsSchema,
-    async check(claim, params, ctx): Promise<Verdict> {
-      const measured = mnist2Measured(claim, ctx);
-      const needs =
-        params.form === 'weight-norm-stable' ? 'the trained weights' : params.form === 'premise-data' || params.form === 'noise-premises' ? 'the training split' : params.form.startsWith('eigen') || params.form === 'eq9-spectrum' ? 'Hessian spectra at the trained weights' : 'weight loss landscapes of the trained cells';
-      if (measured === null) return notMeasured(claim, ctx, KIND, needs);
-      const { results } = measured;
-      const context = `data: ${results.setting} setting, ${results.data.trainCount} training images, ${results.cells.length} cells, seed ${results.seed}`;
-      try {
-        const r =
-          params.form === 'eigen-grow'
-            ? eigenGrow(params, measured)
-            : params.form === 'eigen-linear'
-              ? eigenLinear(params, measured)
-              : params.form === 'eq9-spectrum'
-                ? eq9Spectrum(params, measured)
-                : params.form === 'premise-data'
+  kind: KIND,
+  verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
+  description:
+    'an MNIST2 statement (Figs. 1–3, 5, and the premises of the theory on the data) on re-measured Hessian eigenvalues, weight norms, landscapes and the training split',
+  params: ParamsSchema,
+  async check(claim, params, ctx): Promise<Verdict> {
+    const measured = mnist2Measured(claim, ctx);
+    const needs =
+      params.form === 'weight-norm-stable'
+        ? 'the trained weights'
+        : params.form === 'premise-data' || params.form === 'noise-premises'
+          ? 'the training split'
+          : params.form.startsWith('eigen') || params.form === 'eq9-spectrum'
+            ? 'Hessian spectra at the trained weights'
+            : 'weight loss landscapes of the trained cells';
+    if (measured === null) return notMeasured(claim, ctx, KIND, needs);
+    const { results } = measured;
+    const context = `data: ${results.setting} setting, ${results.data.trainCount} training images, ${results.cells.length} cells, seed ${results.seed}`;
+    try {
+      const r =
+        params.form === 'eigen-grow'
+          ? eigenGrow(params, measured)
+          : params.form === 'eigen-linear'
+            ? eigenLinear(params, measured)
+            : params.form === 'eq9-spectrum'
+              ? eq9Spectrum(params, measured)
+              : params.form === 'premise-data'
                 ? premiseData(measured)
                 : params.form === 'noise-premises'
-                ? noisePremises(params, measured)
-                : params.form === 'weight-norm-stable'
-                ? weightNormStable(params, measured)
-                : params.form === 'landscape-sharper'
-                  ? landscapeSharper(params, measured)
-                  : randomLessSharp(params, measured);
-        return aggregate(claim, ctx, r.outcomes, context, r.details, r.data);
-      } catch (e) {
-        if (e instanceof DegenerateCellError) {
-          return { claimId: claim.id, seed: ctx.seed, checker: KIND, status: 'inconclusive', reason: `the claim needs ${e.message}`, evidence: { summary: e.message, details: [context] } };
-        }
-        if (!(e instanceof Undecidable) && !(e instanceof MissingMeasurement)) throw e;
+                  ? noisePremises(params, measured)
+                  : params.form === 'weight-norm-stable'
+                    ? weightNormStable(params, measured)
+                    : params.form === 'landscape-sharper'
+                      ? landscapeSharper(params, measured)
+                      : randomLessSharp(params, measured);
+      return aggregate(claim, ctx, r.outcomes, context, r.details, r.data);
+    } catch (e) {
+      if (e instanceof DegenerateCellError) {
         return {
           claimId: claim.id,
           seed: ctx.seed,
           checker: KIND,
           status: 'inconclusive',
-          reason: `${e.message}; run \`npx claimcheck experiment mnist2\` with the full setting`,
+          reason: `the claim needs ${e.message}`,
           evidence: { summary: e.message, details: [context] },
         };
       }
-    },
-  });
+      if (!(e instanceof Undecidable) && !(e instanceof MissingMeasurement)) throw e;
+      return {
+        claimId: claim.id,
+        seed: ctx.seed,
+        checker: KIND,
+        status: 'inconclusive',
+        reason: `${e.message}; run \`npx claimcheck experiment mnist2\` with the full setting`,
+        evidence: { summary: e.message, details: [context] },
+      };
+    }
+  },
+});

@@ -25,7 +25,10 @@ const ParamsSchema = z.discriminatedUnion('form', [
   /** |gap| strictly increases along the given ε values of the series. */
   z.object({ form: z.literal('abs-gap-increasing'), series: SeriesRef, eps: z.array(z.number().nonnegative()).min(2) }),
   /** |gap| of `smaller` below |gap| of `larger` at every ε > 0 both have. */
-  z.object({ form: z.literal('gap-smaller'), pairs: z.array(z.object({ smaller: SeriesRef, larger: SeriesRef })).min(1) }),
+  z.object({
+    form: z.literal('gap-smaller'),
+    pairs: z.array(z.object({ smaller: SeriesRef, larger: SeriesRef })).min(1),
+  }),
 ]);
 type Params = z.infer<typeof ParamsSchema>;
 type Series = z.infer<typeof SeriesRef>;
@@ -56,7 +59,10 @@ function compareAbsGap(a: Mnist2Cell, b: Mnist2Cell): number {
 function gapOf(c: Mnist2Cell): { gap: number; se: number } {
   const p1 = c.train.correct / c.train.count;
   const p2 = c.test.correct / c.test.count;
-  return { gap: 100 * (p1 - p2), se: 100 * Math.sqrt((p1 * (1 - p1)) / c.train.count + (p2 * (1 - p2)) / c.test.count) };
+  return {
+    gap: 100 * (p1 - p2),
+    se: 100 * Math.sqrt((p1 * (1 - p1)) / c.train.count + (p2 * (1 - p2)) / c.test.count),
+  };
 }
 
 const pct = (v: number): string => formatNumber(v, 4);
@@ -83,7 +89,8 @@ function decide(params: Params, cells: readonly Mnist2Cell[]): { comparisons: Co
       const s = cellsOf(cells, params.series);
       const base = s.find((c) => c.eps === 0);
       const rest = s.filter((c) => c.eps > 0);
-      if (base === undefined || rest.length === 0) return { comparisons: [], missing: `${params.series.table}: needs the ε = 0 cell and at least one ε > 0 cell` };
+      if (base === undefined || rest.length === 0)
+        return { comparisons: [], missing: `${params.series.table}: needs the ε = 0 cell and at least one ε > 0 cell` };
       for (const c of rest) {
         const cmp = compareAbsGap(c, base);
         const gc = gapOf(c);
@@ -103,7 +110,9 @@ function decide(params: Params, cells: readonly Mnist2Cell[]): { comparisons: Co
     }
     case 'test-exceeds-train': {
       for (const sr of params.series) {
-        const s = cellsOf(cells, sr).filter((c) => sr.family === 'adversarial' || c.training === 'random' || c.eps === 0);
+        const s = cellsOf(cells, sr).filter(
+          (c) => sr.family === 'adversarial' || c.training === 'random' || c.eps === 0,
+        );
         if (s.length === 0) return { comparisons: [], missing: `${sr.table}: no cells` };
         for (const c of s) {
           const lhs = BigInt(c.test.correct) * BigInt(c.train.count);
@@ -126,7 +135,11 @@ function decide(params: Params, cells: readonly Mnist2Cell[]): { comparisons: Co
     case 'abs-gap-increasing': {
       const all = cellsOf(cells, params.series);
       const missing = params.eps.filter((e) => !all.some((c) => sameEps(c.eps, e)));
-      if (missing.length > 0) return { comparisons: [], missing: `${params.series.table}: no cell at ε = ${missing.map((e) => formatNumber(e * 255, 4) + '/255').join(', ')}` };
+      if (missing.length > 0)
+        return {
+          comparisons: [],
+          missing: `${params.series.table}: no cell at ε = ${missing.map((e) => formatNumber(e * 255, 4) + '/255').join(', ')}`,
+        };
       const s = atEps(all, params.eps);
       for (let i = 0; i + 1 < s.length; i++) {
         const a = s[i]!;
@@ -151,7 +164,8 @@ function decide(params: Params, cells: readonly Mnist2Cell[]): { comparisons: Co
         const sm = cellsOf(cells, smaller).filter((c) => c.eps > 0);
         const lg = cellsOf(cells, larger).filter((c) => c.eps > 0);
         const common = sm.filter((c) => lg.some((l) => sameEps(l.eps, c.eps)));
-        if (common.length === 0) return { comparisons: [], missing: `${smaller.table} and ${larger.table}: no ε > 0 in both` };
+        if (common.length === 0)
+          return { comparisons: [], missing: `${smaller.table} and ${larger.table}: no ε > 0 in both` };
         for (const c of common) {
           const l = lg.find((x) => sameEps(x.eps, c.eps))!;
           const gs = gapOf(c);
@@ -188,7 +202,12 @@ export const mnist2TableRerun = defineChecker({
     const context = `re-measured: ${results.setting} setting, ${results.data.trainCount} train / ${results.data.testCount} test images, seed ${results.seed}; gaps exact from counts (± binomial standard error)`;
     const { comparisons, missing } = decide(params, results.cells);
     if (missing !== null) {
-      return { ...base, status: 'inconclusive', reason: `${missing}; run \`npx claimcheck experiment mnist2\` with the full setting`, evidence: { summary: missing, details: [context] } };
+      return {
+        ...base,
+        status: 'inconclusive',
+        reason: `${missing}; run \`npx claimcheck experiment mnist2\` with the full setting`,
+        evidence: { summary: missing, details: [context] },
+      };
     }
     const held = comparisons.filter((c) => c.ok).length;
     const noisy = comparisons.filter((c) => c.withinNoise).length;
@@ -196,7 +215,13 @@ export const mnist2TableRerun = defineChecker({
     const data = { held, total: comparisons.length, withinOneStandardError: noisy };
     const summary = `${held}/${comparisons.length} comparisons hold on our tables; ${noisy}/${comparisons.length} differences are within one standard error`;
     const failed = comparisons.find((c) => !c.ok);
-    if (failed === undefined) return { ...base, status: 'confirmed', basis: { kind: 'tested', what: 'the re-measured MNIST2 sweep' }, evidence: { summary, details, data } };
+    if (failed === undefined)
+      return {
+        ...base,
+        status: 'confirmed',
+        basis: { kind: 'tested', what: 'the re-measured MNIST2 sweep' },
+        evidence: { summary, details, data },
+      };
     return { ...base, status: 'refuted', witness: failed.witness, evidence: { summary, details, data } };
   },
 });

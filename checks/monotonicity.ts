@@ -42,7 +42,11 @@ const Params = z.object({
 });
 type P = z.infer<typeof Params>;
 
-const fill = (s: string, inst: Instance) => s.replace(/\{n\}/g, '1').replace(/\{([a-z])\}/g, (_m, k: string) => String(inst.bind.get(k) ?? 1)).replace(/[{}]/g, '');
+const fill = (s: string, inst: Instance) =>
+  s
+    .replace(/\{n\}/g, '1')
+    .replace(/\{([a-z])\}/g, (_m, k: string) => String(inst.bind.get(k) ?? 1))
+    .replace(/[{}]/g, '');
 
 interface Search {
   readonly violations: number;
@@ -65,7 +69,12 @@ function searchLoss(claim: LoadedClaim, p: P, cosTheta: string, ctx: CheckContex
   const gradC = etas.map((e) => ctx.engines.primary.derivative(cos, e));
   const signVar = fill(p.signOf, inst);
   const symbols = [...new Set([...scalarSymbols(loss), ...scalarSymbols(cos), ...etas, signVar])];
-  const pts = samplePoints(claim.variables, { d: inst.d, N: 1, symbols }, p.searchPoints, makeRng(deriveSeed(ctx.seed, label)));
+  const pts = samplePoints(
+    claim.variables,
+    { d: inst.d, N: 1, symbols },
+    p.searchPoints,
+    makeRng(deriveSeed(ctx.seed, label)),
+  );
   const ev = (e: string, pt: Record<string, string>) => Number(ctx.engines.evaluator.evaluate(e, pt, 30));
   let violations = 0;
   let zeros = 0;
@@ -101,16 +110,29 @@ function searchLoss(claim: LoadedClaim, p: P, cosTheta: string, ctx: CheckContex
 export const monotonicity = defineChecker<P>({
   kind: 'monotonicity',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'sign of ∂L/∂cos θ under each reading of θ: counterexample search on the loss, proof by a factorisation into parts of proven sign',
+  description:
+    'sign of ∂L/∂cos θ under each reading of θ: counterexample search on the loss, proof by a factorisation into parts of proven sign',
   params: Params as unknown as z.ZodType<P>,
   check(claim, p, ctx): Verdict {
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'monotonicity' };
     const inst0: Instance = { d: 2, N: 1, bind: new Map() };
     const variable = (inst: Instance) => fill(p.variable, inst);
-    const derivative = (inst: Instance) => ctx.engines.primary.derivative(lowerRole(claim, p.f, inst, ctx.engines), variable(inst));
+    const derivative = (inst: Instance) =>
+      ctx.engines.primary.derivative(lowerRole(claim, p.f, inst, ctx.engines), variable(inst));
     const expand = (expr: string, d: number) => expandConstruction({ target: '_', expr }, d, 1)[0]!.expr;
     const product = (inst: Instance) => p.factors.map((f) => `(${expand(f.expr, inst.d)})`).join(' * ');
-    const factorisation = compareForms({ variables: claim.variables, dims: ctx.dims, points: [1], indices: [], build: (inst) => [product(inst), derivative(inst)] as const, seed: ctx.seed, label: 'factorisation' }, ctx.engines);
+    const factorisation = compareForms(
+      {
+        variables: claim.variables,
+        dims: ctx.dims,
+        points: [1],
+        indices: [],
+        build: (inst) => [product(inst), derivative(inst)] as const,
+        seed: ctx.seed,
+        label: 'factorisation',
+      },
+      ctx.engines,
+    );
     const signVar = fill(p.signOf, inst0);
     const signs = p.factors.map((f) => proveSign(expand(f.expr, 2), p.positive, [signVar]));
     const unknown = signs.filter((s) => s === 'unknown').length;
@@ -122,8 +144,22 @@ export const monotonicity = defineChecker<P>({
       // Under the reading, is the printed f (a function of cos θ^n) the loss?
       const same = compareForms(
         {
-          variables: claim.variables, dims: [2, 3], points: [1], indices: [], seed: ctx.seed, label: `reading-${i}`,
-          build: (inst) => [substitute(lowerRole(claim, p.f, inst, ctx.engines), [{ target: p.variable, expr: r.cosTheta }], inst.d, inst.N), lowerRole(claim, p.loss, inst, ctx.engines)] as const,
+          variables: claim.variables,
+          dims: [2, 3],
+          points: [1],
+          indices: [],
+          seed: ctx.seed,
+          label: `reading-${i}`,
+          build: (inst) =>
+            [
+              substitute(
+                lowerRole(claim, p.f, inst, ctx.engines),
+                [{ target: p.variable, expr: r.cosTheta }],
+                inst.d,
+                inst.N,
+              ),
+              lowerRole(claim, p.loss, inst, ctx.engines),
+            ] as const,
         },
         ctx.engines,
       );
@@ -134,18 +170,38 @@ export const monotonicity = defineChecker<P>({
           ...reading,
           outcome: 'fails',
           summary: `${search.violations} of ${search.points} seeded points have ∂L/∂cos θ^n of sign opposite to y^n (slope ${search.slope!.toPrecision(4)} at the first)`,
-          witness: { point: search.witness!, paperValue: `L_η ${search.witness![signVar] === '1' ? 'increasing' : 'decreasing'} in cos θ^n (y^n = ${search.witness![signVar]})`, ourValue: `∂L/∂cos θ^n = ${search.slope!.toPrecision(6)} along ‖η^n‖ = const` },
+          witness: {
+            point: search.witness!,
+            paperValue: `L_η ${search.witness![signVar] === '1' ? 'increasing' : 'decreasing'} in cos θ^n (y^n = ${search.witness![signVar]})`,
+            ourValue: `∂L/∂cos θ^n = ${search.slope!.toPrecision(6)} along ‖η^n‖ = const`,
+          },
         };
       }
       if (same.status === 'equal' && proofOfF) {
-        return { ...reading, outcome: 'holds', summary: `the printed function of cos θ^n is the loss under this reading (${residualSummary(same)}); ∂f/∂cos θ^n = ${p.factors.map((f) => f.label).join(' · ')} with signs ${signLines.join(', ')}; no counterexample in ${search.points} points` };
+        return {
+          ...reading,
+          outcome: 'holds',
+          summary: `the printed function of cos θ^n is the loss under this reading (${residualSummary(same)}); ∂f/∂cos θ^n = ${p.factors.map((f) => f.label).join(' · ')} with signs ${signLines.join(', ')}; no counterexample in ${search.points} points`,
+        };
       }
-      return { ...reading, outcome: 'undecided', summary: `no counterexample in ${search.points} points, but no proof (printed f ${same.status === 'equal' ? 'is' : 'is not shown to be'} the loss; factorisation ${factorisation.status}, ${unknown} factor(s) of unproven sign)` };
+      return {
+        ...reading,
+        outcome: 'undecided',
+        summary: `no counterexample in ${search.points} points, but no proof (printed f ${same.status === 'equal' ? 'is' : 'is not shown to be'} the loss; factorisation ${factorisation.status}, ${unknown} factor(s) of unproven sign)`,
+      };
     });
     return decideReadings({
-      base: { ...base, ...(claim.latex.find((f) => f.role === 'factorised') ? { derivedLatex: claim.latex.find((f) => f.role === 'factorised')!.printed } : {}) },
+      base: {
+        ...base,
+        ...(claim.latex.find((f) => f.role === 'factorised')
+          ? { derivedLatex: claim.latex.find((f) => f.role === 'factorised')!.printed }
+          : {}),
+      },
       readings: readingsResult(p.readings, outcomes),
-      evidence: { summary: `∂f/∂cos θ^n = ${p.factors.map((f) => f.label).join(' · ')} (${factorisation.status}: ${residualSummary(factorisation)}); signs: ${signLines.join(', ')}`, details: signLines },
+      evidence: {
+        summary: `∂f/∂cos θ^n = ${p.factors.map((f) => f.label).join(' · ')} (${factorisation.status}: ${residualSummary(factorisation)}); signs: ${signLines.join(', ')}`,
+        details: signLines,
+      },
       basis: testedBasis(...tested),
     });
   },

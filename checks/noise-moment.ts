@@ -41,7 +41,8 @@ const ParamsSchema = z.object({
 export const noiseMoment = defineChecker({
   kind: 'noise-moment',
   verdicts: ['confirmed', 'refuted', 'inconclusive'],
-  description: 'moments of η_i ~ U(−ε, ε): E[η_iη_j] = c ε² δ_ij, E[η_i] = 0, E[η_i x_j] = 0 (exact rational, Gauss–Legendre, seeded Monte Carlo)',
+  description:
+    'moments of η_i ~ U(−ε, ε): E[η_iη_j] = c ε² δ_ij, E[η_i] = 0, E[η_i x_j] = 0 (exact rational, Gauss–Legendre, seeded Monte Carlo)',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = verdictBase(claim, ctx, 'noise-moment');
@@ -51,7 +52,13 @@ export const noiseMoment = defineChecker({
     let exactMismatch: { eps: string; claimed: string; exact: string } | undefined;
     let mcFail: string | undefined;
     let maxQuadErr = 0;
-    const mcSummary: { eps: string; diag: McEstimate[]; offDiag: McEstimate[]; mean: McEstimate[]; cross: McEstimate[] }[] = [];
+    const mcSummary: {
+      eps: string;
+      diag: McEstimate[];
+      offDiag: McEstimate[];
+      mean: McEstimate[];
+      cross: McEstimate[];
+    }[] = [];
 
     for (const epsText of params.epsValues) {
       const eps = parseRational(epsText);
@@ -61,7 +68,8 @@ export const noiseMoment = defineChecker({
       const m1 = uniformMoment(eps, 1);
       const off = uniformSecondMoment(eps, false);
       const claimed = mul(coef, pow(eps, 2));
-      if (!equals(m2, claimed) && !exactMismatch) exactMismatch = { eps: epsText, claimed: formatRational(claimed), exact: formatRational(m2) };
+      if (!equals(m2, claimed) && !exactMismatch)
+        exactMismatch = { eps: epsText, claimed: formatRational(claimed), exact: formatRational(m2) };
       // Gauss–Legendre in Float64.
       const quad = uniformBoxExpectation((e) => e[0]! * e[0]!, 1, epsNum, params.quadratureNodes);
       const quadErr = Math.abs(quad - toNumber(m2)) / toNumber(m2);
@@ -113,7 +121,9 @@ export const noiseMoment = defineChecker({
         const xv = parseRational(px);
         const c1 = clippedUniformMoment(eps, xv, 1);
         const c2 = clippedUniformMoment(eps, xv, 2);
-        clipRows.push(`ε = ${epsText}, pixel x = ${px}, noise clipped so x + η ∈ [0, 1]: E[η] = ${formatRational(c1)}, E[η²] = ${formatRational(c2)} (${formatRational(c1) === '0' ? 'mean zero' : 'mean NOT zero'})`);
+        clipRows.push(
+          `ε = ${epsText}, pixel x = ${px}, noise clipped so x + η ∈ [0, 1]: E[η] = ${formatRational(c1)}, E[η²] = ${formatRational(c2)} (${formatRational(c1) === '0' ? 'mean zero' : 'mean NOT zero'})`,
+        );
       }
     }
     const details = [
@@ -139,10 +149,18 @@ export const noiseMoment = defineChecker({
           paperValue: `lim (1/N) Σ η_i η_i = ${params.coefficient}·ε² = ${exactMismatch.claimed}`,
           ourValue: `E[η_i²] = ∫_{−ε}^{ε} t² dt/(2ε) = ${exactMismatch.exact}`,
         },
-        evidence: { summary: `the second moment of U(−ε, ε) is not ${params.coefficient}·ε²: ${rows[0]}`, details, data },
+        evidence: {
+          summary: `the second moment of U(−ε, ε) is not ${params.coefficient}·ε²: ${rows[0]}`,
+          details,
+          data,
+        },
         correction: {
           ...fillCorrection(claim.id, params.correction, { coefficient: formatRational(exactCoef) }),
-          check: params.epsValues.every((e) => equals(uniformMoment(parseRational(e), 2), mul(exactCoef, pow(parseRational(e), 2)))) ? 'confirmed' : 'refuted',
+          check: params.epsValues.every((e) =>
+            equals(uniformMoment(parseRational(e), 2), mul(exactCoef, pow(parseRational(e), 2))),
+          )
+            ? 'confirmed'
+            : 'refuted',
           evidence: `exact rational integration of t²/(2ε) over [−ε, ε] at ε ∈ {${params.epsValues.join(', ')}}`,
         },
       };
@@ -157,7 +175,11 @@ export const noiseMoment = defineChecker({
     }
     return {
       ...base,
-      status: 'confirmed', basis: { kind: 'proved', method: 'exact rational integration of the moments (Monte Carlo and quadrature shown alongside)' },
+      status: 'confirmed',
+      basis: {
+        kind: 'proved',
+        method: 'exact rational integration of the moments (Monte Carlo and quadrature shown alongside)',
+      },
       evidence: {
         summary: `E[η_iη_j] = ${formatRational(coef)}·ε²δ_ij exactly (rational integration) at ε ∈ {${params.epsValues.join(', ')}}; mean zero; uncorrelated with x; seeded Monte Carlo averages agree within ${params.z} standard errors`,
         details,

@@ -29,7 +29,10 @@ const Params = z.object({
   /** The role of the printed inequality (its \geq or \leq gives the direction). */
   inequality: z.string().default('inequality'),
   /** The assumption on the two weight norms under which the inequality is derived (the one this checker factors). */
-  assumption: AssumptionSchema.refine((a) => a.id === 'equal-weight-norms', 'this checker factors under equal-weight-norms'),
+  assumption: AssumptionSchema.refine(
+    (a) => a.id === 'equal-weight-norms',
+    'this checker factors under equal-weight-norms',
+  ),
 });
 type P = z.infer<typeof Params>;
 
@@ -44,13 +47,18 @@ const interval = (name: string, lo: number, hi: number): Variable => ({
 export const normInequality = defineChecker<P>({
   kind: 'norm-inequality',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'Σ‖η_a‖/‖w_a‖ ≥ Σ‖η_b‖/‖w_b‖ given ‖η_a‖ ≥ ‖η_b‖: counterexample search, exact factoring under ‖w_a‖ = ‖w_b‖, the assumption checked',
+  description:
+    'Σ‖η_a‖/‖w_a‖ ≥ Σ‖η_b‖/‖w_b‖ given ‖η_a‖ ≥ ‖η_b‖: counterexample search, exact factoring under ‖w_a‖ = ‖w_b‖, the assumption checked',
   params: Params as unknown as z.ZodType<P>,
   check(claim, p, ctx): Verdict {
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'norm-inequality' } as const;
     const printed = claim.latex.find((f) => f.role === p.inequality)?.printed ?? '';
     const dir = printed.includes('\\geq') ? 1 : printed.includes('\\leq') ? -1 : 0;
-    if (dir === 0) throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field latex (role ${p.inequality}): no \\geq or \\leq in the printed inequality`);
+    if (dir === 0)
+      throw new ClaimcheckError(
+        'INVALID_RECORD',
+        `claim record ${claim.id}: field latex (role ${p.inequality}): no \\geq or \\leq in the printed inequality`,
+      );
     const rel = dir > 0 ? '≥' : '≤';
     const holds = (lhs: number, rhs: number) => (dir > 0 ? lhs >= rhs : lhs <= rhs);
     // (a) In general: positive norms with ‖η_a^n‖ ≥ ‖η_b^n‖ and any two weight norms.
@@ -61,13 +69,20 @@ export const normInequality = defineChecker<P>({
       const ra = Array.from({ length: p.N }, () => rng.uniform(0.05, 2));
       const rb = ra.map((r) => r * rng.uniform(0, 1));
       const wa = rng.uniform(p.weightNormRange[0], p.weightNormRange[1]);
-      const wb = p.weightNormRange[0] === p.weightNormRange[1] ? wa : rng.uniform(p.weightNormRange[0], p.weightNormRange[1]);
+      const wb =
+        p.weightNormRange[0] === p.weightNormRange[1] ? wa : rng.uniform(p.weightNormRange[0], p.weightNormRange[1]);
       const lhs = ra.reduce((a, b) => a + b, 0) / (2 * p.N * wa);
       const rhs = rb.reduce((a, b) => a + b, 0) / (2 * p.N * wb);
       if (!holds(lhs, rhs)) {
         violations++;
         witness ??= {
-          point: { N: String(p.N), '‖η_a^n‖': ra.map((x) => x.toFixed(4)).join(' '), '‖η_b^n‖': rb.map((x) => x.toFixed(4)).join(' '), '‖w_a*‖': wa.toFixed(4), '‖w_b*‖': wb.toFixed(4) },
+          point: {
+            N: String(p.N),
+            '‖η_a^n‖': ra.map((x) => x.toFixed(4)).join(' '),
+            '‖η_b^n‖': rb.map((x) => x.toFixed(4)).join(' '),
+            '‖w_a*‖': wa.toFixed(4),
+            '‖w_b*‖': wb.toFixed(4),
+          },
           paperValue: `left ${rel} right claimed`,
           ourValue: `left ${lhs.toFixed(6)}, right ${rhs.toFixed(6)}`,
         };
@@ -75,7 +90,12 @@ export const normInequality = defineChecker<P>({
     }
     const searched = `${violations} of ${p.searchPoints} seeded points (N = ${p.N}, ‖η_b^n‖ ≤ ‖η_a^n‖, weight norms in [${p.weightNormRange.join(', ')}]) violate it`;
     if (violations === 0) {
-      return { ...base, status: 'confirmed', basis: { kind: 'tested', what: `seeded search over ${p.searchPoints} points` }, evidence: { summary: `no counterexample: ${searched}` } };
+      return {
+        ...base,
+        status: 'confirmed',
+        basis: { kind: 'tested', what: `seeded search over ${p.searchPoints} points` },
+        evidence: { summary: `no counterexample: ${searched}` },
+      };
     }
     // (b) Under ‖w_a‖ = ‖w_b‖ = W, with ‖η_a^n‖ = ‖η_b^n‖ + s_n: left − right = (1/(2NW)) Σ s_n.
     const idx = Array.from({ length: p.N }, (_, k) => k + 1);
@@ -85,7 +105,11 @@ export const normInequality = defineChecker<P>({
     const identity = compareForms(
       {
         variables: [interval('rb', 0.05, 2), interval('s', 0, 2), interval('W', 0.1, 5)],
-        dims: [1], points: [p.N], indices: [], seed: ctx.seed, label: 'factoring',
+        dims: [1],
+        points: [p.N],
+        indices: [],
+        seed: ctx.seed,
+        label: 'factoring',
         build: () => [`(${left}) - (${right})`, factored] as const,
       },
       ctx.engines,
@@ -106,17 +130,29 @@ export const normInequality = defineChecker<P>({
         condition: { kind: 'assumption', assumption: p.assumption, check },
         witness: witness!,
         underCondition: { summary: underLine },
-        evidence: { summary: `in general ${searched}; under the assumption it holds exactly`, details: [underLine, optimaLine], data: { atOptima: rows.map((r, i) => ({ eps: r.eps, wNorm: r.wNorm, value: values[i] })) } },
+        evidence: {
+          summary: `in general ${searched}; under the assumption it holds exactly`,
+          details: [underLine, optimaLine],
+          data: { atOptima: rows.map((r, i) => ({ eps: r.eps, wNorm: r.wNorm, value: values[i] })) },
+        },
       };
     }
     if (identity.status === 'inconclusive') {
-      return { ...base, status: 'inconclusive', reason: `the factoring under the assumption is undecided: ${identity.reason ?? ''}`, evidence: { summary: searched, details: [underLine] } };
+      return {
+        ...base,
+        status: 'inconclusive',
+        reason: `the factoring under the assumption is undecided: ${identity.reason ?? ''}`,
+        evidence: { summary: searched, details: [underLine] },
+      };
     }
     return {
       ...base,
       status: 'refuted',
       witness: witness!,
-      evidence: { summary: `in general ${searched}, and under the assumption the sign is wrong: ${underLine}`, details: [optimaLine] },
+      evidence: {
+        summary: `in general ${searched}, and under the assumption the sign is wrong: ${underLine}`,
+        details: [optimaLine],
+      },
     };
   },
 });

@@ -7,7 +7,11 @@ import { ClaimcheckError } from '../src/errors.ts';
 export const ConstructionSchema = z.object({ target: z.string().min(1), expr: z.string().min(1) });
 
 /** A consequence of a condition, checked at points that satisfy it: `lhs` = `rhs` (patterns as above). */
-export const ConsequenceSchema = z.object({ statement: z.string().min(1), lhs: z.string().min(1), rhs: z.string().min(1) });
+export const ConsequenceSchema = z.object({
+  statement: z.string().min(1),
+  lhs: z.string().min(1),
+  rhs: z.string().min(1),
+});
 
 /** Where an assumption or a reading comes from (`Source` of src/claims/verdict.ts). */
 export const SourceSchema = z.discriminatedUnion('kind', [
@@ -16,7 +20,11 @@ export const SourceSchema = z.discriminatedUnion('kind', [
 ]);
 
 /** An assumption of the registry `proofs/_data/assumptions.ts`. */
-export const AssumptionSchema = z.object({ id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), statement: z.string().min(1), source: SourceSchema });
+export const AssumptionSchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  statement: z.string().min(1),
+  source: SourceSchema,
+});
 
 /** A condition under which a claim may hold: the assumption, and the constructions that make a point satisfy it. */
 export const ConditionSchema = z.object({
@@ -35,8 +43,18 @@ export const ReadingFields = {
 };
 
 /** The fields of a reading a verdict records (`Reading` of src/claims/verdict.ts). */
-export function readingOf(r: { readonly id: string; readonly statement: string; readonly literal: boolean; readonly statedQuote?: string | undefined }): { id: string; statement: string; literal: boolean; statedQuote?: string } {
-  return { id: r.id, statement: r.statement, literal: r.literal, ...(r.statedQuote !== undefined ? { statedQuote: r.statedQuote } : {}) };
+export function readingOf(r: {
+  readonly id: string;
+  readonly statement: string;
+  readonly literal: boolean;
+  readonly statedQuote?: string | undefined;
+}): { id: string; statement: string; literal: boolean; statedQuote?: string } {
+  return {
+    id: r.id,
+    statement: r.statement,
+    literal: r.literal,
+    ...(r.statedQuote !== undefined ? { statedQuote: r.statedQuote } : {}),
+  };
 }
 
 /** A convention's readings with the question they answer; `convention` names a shared convention or is the claim's own. */
@@ -49,13 +67,22 @@ export function readingsSchema<R extends z.ZodRawShape>(meaning: R) {
     readings: z
       .array(z.object({ ...ReadingFields, ...meaning }))
       .min(1)
-      .refine((rs) => (rs as readonly { literal: boolean }[]).filter((r) => r.literal).length <= 1, 'at most one literal reading')
-      .refine((rs) => new Set((rs as readonly { id: string }[]).map((r) => r.id)).size === rs.length, 'reading ids must be unique'),
+      .refine(
+        (rs) => (rs as readonly { literal: boolean }[]).filter((r) => r.literal).length <= 1,
+        'at most one literal reading',
+      )
+      .refine(
+        (rs) => new Set((rs as readonly { id: string }[]).map((r) => r.id)).size === rs.length,
+        'reading ids must be unique',
+      ),
   });
 }
 
 /** The verdict's record of the readings: the convention, its question and words, and the outcome under each. */
-export function readingsResult(r: { readonly convention: string; readonly question: string; readonly quote?: string | undefined }, outcomes: readonly ReadingOutcome[]): ReadingsResult {
+export function readingsResult(
+  r: { readonly convention: string; readonly question: string; readonly quote?: string | undefined },
+  outcomes: readonly ReadingOutcome[],
+): ReadingsResult {
   return { convention: r.convention, question: r.question, ...(r.quote ? { quote: r.quote } : {}), outcomes };
 }
 
@@ -85,10 +112,17 @@ export interface CorrectionText {
  * A checker that needs a correction declares the field required, so a record of its kind without one is an
  * INVALID_RECORD error naming the record when it is loaded.
  */
-export function correctionSchema(opts: { readonly fills?: readonly string[] | RegExp; readonly needs?: 'latex' | 'statement' } = {}) {
+export function correctionSchema(
+  opts: { readonly fills?: readonly string[] | RegExp; readonly needs?: 'latex' | 'statement' } = {},
+) {
   const fills = opts.fills ?? [];
   const known = (name: string) => (fills instanceof RegExp ? fills.test(name) : fills.includes(name));
-  const what = fills instanceof RegExp ? `names matching ${String(fills)}` : fills.length > 0 ? fills.map((n) => `{{${n}}}`).join(', ') : 'none';
+  const what =
+    fills instanceof RegExp
+      ? `names matching ${String(fills)}`
+      : fills.length > 0
+        ? fills.map((n) => `{{${n}}}`).join(', ')
+        : 'none';
   return z
     .object(
       {
@@ -97,20 +131,40 @@ export function correctionSchema(opts: { readonly fills?: readonly string[] | Re
         /** The corrected statement, in words. */
         statement: z.string().min(1).optional(),
       },
-      { error: (iss) => (iss.input === undefined ? 'required: this checker attaches a correction, and the record must say what the paper should say' : undefined) },
+      {
+        error: (iss) =>
+          iss.input === undefined
+            ? 'required: this checker attaches a correction, and the record must say what the paper should say'
+            : undefined,
+      },
     )
     .strict()
     .superRefine((c, ctx) => {
-      if (c.latex === undefined && c.statement === undefined) ctx.addIssue({ code: 'custom', message: 'give latex, statement or both' });
-      if (opts.needs !== undefined && c[opts.needs] === undefined) ctx.addIssue({ code: 'custom', path: [opts.needs], message: `required: this checker reads the ${opts.needs === 'latex' ? 'corrected formula' : 'corrected statement'}` });
+      if (c.latex === undefined && c.statement === undefined)
+        ctx.addIssue({ code: 'custom', message: 'give latex, statement or both' });
+      if (opts.needs !== undefined && c[opts.needs] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [opts.needs],
+          message: `required: this checker reads the ${opts.needs === 'latex' ? 'corrected formula' : 'corrected statement'}`,
+        });
       if (Array.isArray(fills)) {
         const used = [...placeholders(c.latex), ...placeholders(c.statement)];
         const unused = fills.filter((n) => !used.includes(n));
-        if (unused.length > 0) ctx.addIssue({ code: 'custom', message: `the text does not use ${unused.map((n) => `{{${n}}}`).join(', ')}: the checker computes it; write the placeholder, not the number` });
+        if (unused.length > 0)
+          ctx.addIssue({
+            code: 'custom',
+            message: `the text does not use ${unused.map((n) => `{{${n}}}`).join(', ')}: the checker computes it; write the placeholder, not the number`,
+          });
       }
       for (const part of ['latex', 'statement'] as const) {
         const unknown = placeholders(c[part]).filter((n) => !known(n));
-        if (unknown.length > 0) ctx.addIssue({ code: 'custom', path: [part], message: `unknown placeholder ${unknown.map((n) => `{{${n}}}`).join(', ')} (this checker fills ${what})` });
+        if (unknown.length > 0)
+          ctx.addIssue({
+            code: 'custom',
+            path: [part],
+            message: `unknown placeholder ${unknown.map((n) => `{{${n}}}`).join(', ')} (this checker fills ${what})`,
+          });
       }
     });
 }
@@ -120,16 +174,33 @@ export function correctionSchema(opts: { readonly fills?: readonly string[] | Re
  * value given and no other placeholder (the numbers are computed, never written in the record): otherwise an
  * INVALID_RECORD error naming the record.
  */
-export function fillCorrection(claimId: string, c: CorrectionText, values: Readonly<Record<string, string>> = {}): { latex?: string; statement?: string } {
+export function fillCorrection(
+  claimId: string,
+  c: CorrectionText,
+  values: Readonly<Record<string, string>> = {},
+): { latex?: string; statement?: string } {
   const used = new Set([...placeholders(c.latex), ...placeholders(c.statement)]);
   const missing = [...used].filter((n) => !Object.hasOwn(values, n));
   if (missing.length > 0) {
-    throw new ClaimcheckError('INVALID_RECORD', `claim record ${claimId}: field params.correction: no computed value for ${missing.map((n) => `{{${n}}}`).join(', ')} (computed: ${Object.keys(values).map((n) => `{{${n}}}`).join(', ') || 'none'})`);
+    throw new ClaimcheckError(
+      'INVALID_RECORD',
+      `claim record ${claimId}: field params.correction: no computed value for ${missing.map((n) => `{{${n}}}`).join(', ')} (computed: ${
+        Object.keys(values)
+          .map((n) => `{{${n}}}`)
+          .join(', ') || 'none'
+      })`,
+    );
   }
   const unused = Object.keys(values).filter((n) => !used.has(n));
   if (unused.length > 0) {
-    throw new ClaimcheckError('INVALID_RECORD', `claim record ${claimId}: field params.correction: the text does not use the computed ${unused.map((n) => `{{${n}}}`).join(', ')}; write the placeholder, not the number`);
+    throw new ClaimcheckError(
+      'INVALID_RECORD',
+      `claim record ${claimId}: field params.correction: the text does not use the computed ${unused.map((n) => `{{${n}}}`).join(', ')}; write the placeholder, not the number`,
+    );
   }
   const fill = (text: string) => text.replace(PLACEHOLDER, (_, n: string) => values[n]!);
-  return { ...(c.latex !== undefined ? { latex: fill(c.latex) } : {}), ...(c.statement !== undefined ? { statement: fill(c.statement) } : {}) };
+  return {
+    ...(c.latex !== undefined ? { latex: fill(c.latex) } : {}),
+    ...(c.statement !== undefined ? { statement: fill(c.statement) } : {}),
+  };
 }

@@ -34,7 +34,11 @@ const ParamsSchema = z.object({
   /** Readings of where PGD starts: `zero` (δ = 0) or `random` (uniform in the ε-ball). */
   readings: readingsSchema({ start: z.enum(['zero', 'random']) }),
   /** Probability of reaching the boundary from a random start that counts as "can reach" (supplied by claimcheck). */
-  minProbability: z.number().min(0).max(1).default(1 - 1e-6),
+  minProbability: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(1 - 1e-6),
 });
 
 interface Cell {
@@ -54,7 +58,8 @@ interface Cell {
 /** An iteration count as printed (a whole number). */
 function iterationCount(claim: LoadedClaim, role: string): number {
   const printed = printedOf(claim, role, 'params.settings.iterations');
-  if (!/^\d+$/.test(printed)) throw new SyntaxError(`pgd-budget: the iteration count "${printed}" (${role}) is not a whole number`);
+  if (!/^\d+$/.test(printed))
+    throw new SyntaxError(`pgd-budget: the iteration count "${printed}" (${role}) is not a whole number`);
   return Number(printed);
 }
 
@@ -85,14 +90,18 @@ function randomStartProbability(c: Cell): number {
 export const pgdBudget = defineChecker({
   kind: 'pgd-budget',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'steps × step size ≥ ε for every stated PGD setting (boundary of the ε-ball reachable from a zero start)',
+  description:
+    'steps × step size ≥ ε for every stated PGD setting (boundary of the ε-ball reachable from a zero start)',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const { settings } = params;
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'pgd-budget' } as const;
     const cells: Cell[] = [];
     for (const s of settings) {
-      const iterations = { train: iterationCount(claim, s.iterations.train), eval: iterationCount(claim, s.iterations.eval) };
+      const iterations = {
+        train: iterationCount(claim, s.iterations.train),
+        eval: iterationCount(claim, s.iterations.eval),
+      };
       const step = parseStepSize(printedOf(claim, s.stepSize, 'params.settings.stepSize'));
       for (const e of parseLatexEpsSet(printedOf(claim, s.epsSet, 'params.settings.epsSet')).elements) {
         if (e.value.num === 0n) continue;
@@ -130,35 +139,80 @@ export const pgdBudget = defineChecker({
     };
     const details = cells.map(cellText);
     const list = short.map((c) => `${c.dataset} ${c.phase} ε=${c.epsText} (${px(c.reach)})`).join(', ');
-    const cellPoint = (c: Cell) => ({ dataset: c.dataset, norm: c.norm, phase: c.phase, eps: c.epsText, steps: String(c.steps), step: px(c.step), d: String(c.inputDim) });
+    const cellPoint = (c: Cell) => ({
+      dataset: c.dataset,
+      norm: c.norm,
+      phase: c.phase,
+      eps: c.epsText,
+      steps: String(c.steps),
+      step: px(c.step),
+      d: String(c.inputDim),
+    });
     const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
       const reading = readingOf(r);
       if (r.start === 'zero') {
-        if (short.length === 0) return { ...reading, outcome: 'holds', summary: `all ${cells.length} (phase, ε > 0) cells have steps × step ≥ ε` };
+        if (short.length === 0)
+          return {
+            ...reading,
+            outcome: 'holds',
+            summary: `all ${cells.length} (phase, ε > 0) cells have steps × step ≥ ε`,
+          };
         const first = short[0]!;
-        const witness: Witness = { point: cellPoint(first), paperValue: `ε = ${first.epsText}`, ourValue: `steps × step = ${px(first.reach)} < ε` };
-        return { ...reading, outcome: 'fails', summary: `${short.length} of ${cells.length} (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: ${list}`, witness };
+        const witness: Witness = {
+          point: cellPoint(first),
+          paperValue: `ε = ${first.epsText}`,
+          ourValue: `steps × step = ${px(first.reach)} < ε`,
+        };
+        return {
+          ...reading,
+          outcome: 'fails',
+          summary: `${short.length} of ${cells.length} (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: ${list}`,
+          witness,
+        };
       }
       const probs = cells.map((c) => ({ c, p: randomStartProbability(c) }));
       const low = probs.filter((x) => x.p < params.minProbability);
-      const shares = short.filter((c) => c.norm === 'Linf').map((c) => `${c.dataset} ${c.phase} ε=${c.epsText}: ${toFixed(cornerShare(c), 3)}`);
-      const cornerNote = shares.length > 0 ? `; each coordinate reaches its attack-direction corner with probability min(1, steps·step/(2ε)): ${shares.join(', ')}` : '';
+      const shares = short
+        .filter((c) => c.norm === 'Linf')
+        .map((c) => `${c.dataset} ${c.phase} ε=${c.epsText}: ${toFixed(cornerShare(c), 3)}`);
+      const cornerNote =
+        shares.length > 0
+          ? `; each coordinate reaches its attack-direction corner with probability min(1, steps·step/(2ε)): ${shares.join(', ')}`
+          : '';
       if (low.length === 0) {
-        return { ...reading, outcome: 'holds', summary: `from a uniform random start every cell reaches the boundary with probability ≥ ${params.minProbability} (smallest ${Math.min(...probs.map((x) => x.p)).toPrecision(6)} in d = ${[...new Set(cells.map((c) => c.inputDim))].join(', ')})${cornerNote}` };
+        return {
+          ...reading,
+          outcome: 'holds',
+          summary: `from a uniform random start every cell reaches the boundary with probability ≥ ${params.minProbability} (smallest ${Math.min(...probs.map((x) => x.p)).toPrecision(6)} in d = ${[...new Set(cells.map((c) => c.inputDim))].join(', ')})${cornerNote}`,
+        };
       }
       const first = low[0]!;
       return {
         ...reading,
         outcome: 'fails',
         summary: `from a uniform random start ${low.length} cell(s) reach the boundary with probability below ${params.minProbability} (${first.c.dataset} ${first.c.phase} ε=${first.c.epsText}: ${first.p.toPrecision(6)})${cornerNote}`,
-        witness: { point: cellPoint(first.c), paperValue: `ε = ${first.c.epsText} reachable`, ourValue: `P(reach ‖δ‖ = ε from a uniform start) = ${first.p.toPrecision(6)}` },
+        witness: {
+          point: cellPoint(first.c),
+          paperValue: `ε = ${first.c.epsText} reachable`,
+          ourValue: `P(reach ‖δ‖ = ε from a uniform start) = ${first.p.toPrecision(6)}`,
+        },
       };
     });
     return decideReadings({
       base,
       readings: readingsResult(params.readings, outcomes),
-      evidence: { summary: short.length === 0 ? `all ${cells.length} (phase, ε > 0) cells have steps × step ≥ ε` : `${short.length} of ${cells.length} (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: ${list}`, details, data },
-      basis: { kind: 'proved', method: 'exact rational arithmetic on the printed steps, step sizes and ε; closed-form start probabilities' },
+      evidence: {
+        summary:
+          short.length === 0
+            ? `all ${cells.length} (phase, ε > 0) cells have steps × step ≥ ε`
+            : `${short.length} of ${cells.length} (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: ${list}`,
+        details,
+        data,
+      },
+      basis: {
+        kind: 'proved',
+        method: 'exact rational arithmetic on the printed steps, step sizes and ε; closed-form start probabilities',
+      },
     });
   },
 });

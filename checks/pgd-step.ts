@@ -77,7 +77,11 @@ function runOne(
 ): Run {
   const lambda = factor * p.eps;
   const budget = Math.ceil(p.eps / lambda - 1e-9);
-  const target = clip ? linfClippedMaximizer(p.x, p.y, p.w, p.eps) : norm === 'l2' ? l2Maximizer(p.y, p.w, p.eps) : linfMaximizer(p.y, p.w, p.eps);
+  const target = clip
+    ? linfClippedMaximizer(p.x, p.y, p.w, p.eps)
+    : norm === 'l2'
+      ? l2Maximizer(p.y, p.w, p.eps)
+      : linfMaximizer(p.y, p.w, p.eps);
   const res = pgd(linearLogisticObjective(p.y, p.w), p.x, {
     norm,
     eps: p.eps,
@@ -108,14 +112,32 @@ function runOne(
   for (let i = 0; i < p.w.length; i++) {
     signEndGap = Math.max(signEndGap, Math.abs(res.eta[i]! - (p.eps * sign(-p.y * p.w[i]!)) / Math.sqrt(nnz)));
   }
-  return { instance: p, norm, clip, factor, budget, reachedAt, kept, feasible, maxNorm, share, highDim, ok, signEndGap };
+  return {
+    instance: p,
+    norm,
+    clip,
+    factor,
+    budget,
+    reachedAt,
+    kept,
+    feasible,
+    maxNorm,
+    share,
+    highDim,
+    ok,
+    signEndGap,
+  };
 }
 
 function clipInstance(p: Instance): Instance {
   return { ...p, x: Float64Array.from(p.x, (v) => Math.min(1, Math.max(0, v))) };
 }
 
-function instances(claim: LoadedClaim, ctx: CheckContext, params: Params): { small: Instance[]; high: Instance[]; highSeed: number } {
+function instances(
+  claim: LoadedClaim,
+  ctx: CheckContext,
+  params: Params,
+): { small: Instance[]; high: Instance[]; highSeed: number } {
   const rng = makeRng(deriveSeed(ctx.seed, 'instances'));
   const small: Instance[] = [];
   for (const d of ctx.dims) for (let k = 0; k < params.pointsPerDim; k++) small.push(drawInstance(claim, rng, d, k));
@@ -124,12 +146,23 @@ function instances(claim: LoadedClaim, ctx: CheckContext, params: Params): { sma
   const high: Instance[] = [];
   for (let k = 0; k < params.highDimPoints; k++) {
     // ε = 1 (the largest L2 ε of the MNIST2 runs) and 0.3 (Madry's L∞ ε on MNIST), alternating.
-    high.push({ x: sampleDecimalVector(hr, params.highDim, 0, 1), y: k % 2 === 0 ? 1 : -1, w: sampleGaussian(hr, params.highDim), eps: k % 2 === 0 ? 1 : 0.3 });
+    high.push({
+      x: sampleDecimalVector(hr, params.highDim, 0, 1),
+      y: k % 2 === 0 ? 1 : -1,
+      w: sampleGaussian(hr, params.highDim),
+      eps: k % 2 === 0 ? 1 : 0.3,
+    });
   }
   return { small, high, highSeed };
 }
 
-function runAll(all: { small: Instance[]; high: Instance[] }, params: Params, step: 'sign' | 'l2', projectAround: 'original' | 'iterate', norms: readonly BallNorm[]): Run[] {
+function runAll(
+  all: { small: Instance[]; high: Instance[] },
+  params: Params,
+  step: 'sign' | 'l2',
+  projectAround: 'original' | 'iterate',
+  norms: readonly BallNorm[],
+): Run[] {
   const runs: Run[] = [];
   for (const [set, highDim] of [
     [all.small, false],
@@ -139,7 +172,8 @@ function runAll(all: { small: Instance[]; high: Instance[] }, params: Params, st
       for (const norm of norms) {
         for (const factor of params.stepFactors) {
           runs.push(runOne(p, norm, false, factor, step, projectAround, params, highDim));
-          if (norm === 'linf' && params.clip) runs.push(runOne(clipInstance(p), norm, true, factor, step, projectAround, params, highDim));
+          if (norm === 'linf' && params.clip)
+            runs.push(runOne(clipInstance(p), norm, true, factor, step, projectAround, params, highDim));
         }
       }
     }
@@ -149,11 +183,15 @@ function runAll(all: { small: Instance[]; high: Instance[] }, params: Params, st
 
 function describe(r: Run): string {
   const where = r.clip ? `${NORM_TEX[r.norm]}+clip` : NORM_TEX[r.norm];
-  const reached = r.reachedAt === null ? 'never reached η*' : `reached η* at step ${r.reachedAt}${r.kept ? '' : ' but left it'}`;
+  const reached =
+    r.reachedAt === null ? 'never reached η*' : `reached η* at step ${r.reachedAt}${r.kept ? '' : ' but left it'}`;
   return `d=${r.instance.w.length} ${where} λ=${r.factor}ε (budget ceil(ε/λ)=${r.budget}): ${reached}; max ‖η‖=${formatNumber(r.maxNorm, 8)} (ε=${r.instance.eps}); share of optimal gain ${formatNumber(r.share, 6)}`;
 }
 
-function summaryOf(runs: readonly Run[], norm: BallNorm): { ok: boolean; count: number; failed: number; neverReached: number; infeasible: number; minShare: number } {
+function summaryOf(
+  runs: readonly Run[],
+  norm: BallNorm,
+): { ok: boolean; count: number; failed: number; neverReached: number; infeasible: number; minShare: number } {
   const rs = runs.filter((r) => r.norm === norm);
   return {
     ok: rs.every((r) => r.ok),
@@ -169,7 +207,8 @@ function summaryOf(runs: readonly Run[], norm: BallNorm): { ok: boolean; count: 
 export const pgdStep = defineChecker({
   kind: 'pgd-step',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'PGD as written (step rule, projection centre) reaches the exact inner maximiser of the linear model within ceil(ε/λ) steps, per norm',
+  description:
+    'PGD as written (step rule, projection centre) reaches the exact inner maximiser of the linear model within ceil(ε/λ) steps, per norm',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = verdictBase(claim, ctx, 'pgd-step');
@@ -182,13 +221,30 @@ export const pgdStep = defineChecker({
 
     // The right update for each norm (sign for L∞, g/‖g‖₂ for L2), projecting around the original x^n.
     const rightRuns = [
-      ...runAll(all, params, 'sign', 'original', norms.filter((n) => n === 'linf')),
-      ...runAll(all, params, 'l2', 'original', norms.filter((n) => n === 'l2')),
+      ...runAll(
+        all,
+        params,
+        'sign',
+        'original',
+        norms.filter((n) => n === 'linf'),
+      ),
+      ...runAll(
+        all,
+        params,
+        'l2',
+        'original',
+        norms.filter((n) => n === 'l2'),
+      ),
     ];
     const rightOk = rightRuns.every((r) => r.ok);
     // The literal reading of Eq. (3) (x^n overwritten, Π_ε around the iterate): how far the iterate drifts.
-    const drift = runAll({ small: all.small.slice(0, 2), high: [] }, params, 'sign', 'iterate', ['linf']).filter((r) => !r.clip);
-    const worstDrift = drift.reduce((a, r) => (r.maxNorm / r.instance.eps > a.maxNorm / a.instance.eps ? r : a), drift[0]!);
+    const drift = runAll({ small: all.small.slice(0, 2), high: [] }, params, 'sign', 'iterate', ['linf']).filter(
+      (r) => !r.clip,
+    );
+    const worstDrift = drift.reduce(
+      (a, r) => (r.maxNorm / r.instance.eps > a.maxNorm / a.instance.eps ? r : a),
+      drift[0]!,
+    );
 
     const high = runs.filter((r) => r.highDim && r.norm === 'l2' && !r.clip && r.factor === params.stepFactors[0]);
     const highShares = high.map((r) => r.share);
@@ -215,7 +271,10 @@ export const pgdStep = defineChecker({
             `d=${params.highDim}, w ~ N(0, I) (seed ${all.highSeed}): share of the L2 optimum ε‖w‖₂ reached with the ${params.step} step = ${highShares.map((s) => formatNumber(s, 4)).join(', ')}; ‖w‖₁/(√d‖w‖₂) = ${predicted.map((s) => formatNumber(s, 4)).join(', ')}`,
           ]
         : []),
-      ...runs.filter((r) => !r.ok).slice(0, 6).map(describe),
+      ...runs
+        .filter((r) => !r.ok)
+        .slice(0, 6)
+        .map(describe),
     ];
     const data = {
       runs: runs.length,
@@ -235,13 +294,20 @@ export const pgdStep = defineChecker({
     const failing = runs.filter((r) => !r.ok);
     const gain = (r: Run): { got: number; best: number } => {
       const u0 = lossArgument(r.instance.x, r.instance.y, r.instance.w);
-      const best = lossArgument(r.instance.x, r.instance.y, r.instance.w, r.norm === 'l2' ? l2Maximizer(r.instance.y, r.instance.w, r.instance.eps) : linfMaximizer(r.instance.y, r.instance.w, r.instance.eps)) - u0;
+      const best =
+        lossArgument(
+          r.instance.x,
+          r.instance.y,
+          r.instance.w,
+          r.norm === 'l2'
+            ? l2Maximizer(r.instance.y, r.instance.w, r.instance.eps)
+            : linfMaximizer(r.instance.y, r.instance.w, r.instance.eps),
+        ) - u0;
       return { got: r.share * best, best };
     };
     const witnessOf = (first: Run): Witness => {
       const g = gain(first);
-      const point: Record<string, string> =
-      first.highDim
+      const point: Record<string, string> = first.highDim
         ? {
             d: String(params.highDim),
             x: `U[0,1]^${params.highDim}, 4 decimals, seed ${all.highSeed}`,
@@ -251,18 +317,22 @@ export const pgdStep = defineChecker({
             lambda: `${first.factor}ε`,
             norm: NORM_TEX[first.norm],
           }
-        : { ...instancePoint(first.instance), lambda: `${first.factor}ε`, norm: first.clip ? 'L∞ + clip [0,1]' : NORM_TEX[first.norm] };
+        : {
+            ...instancePoint(first.instance),
+            lambda: `${first.factor}ε`,
+            norm: first.clip ? 'L∞ + clip [0,1]' : NORM_TEX[first.norm],
+          };
       return first.feasible
-      ? {
-          point,
-          paperValue: `${params.step} step + ${NORM_TEX[first.norm]} projection ends at ‖η‖ = ${formatNumber(first.maxNorm, 8)} with loss-argument gain ${formatNumber(g.got, 8)}${params.step === 'sign' && first.norm === 'l2' ? ' = ε‖w‖₁/√d (η = ε·sign(−yw)/√d)' : ''}`,
-          ourValue: `the maximiser ${first.norm === 'l2' ? '−yεw/‖w‖₂' : '−yε sign(w)'} gains ${formatNumber(g.best, 8)}${first.norm === 'l2' ? ' = ε‖w‖₂' : ''} (share reached ${formatNumber(first.share, 4)})`,
-        }
-      : {
-          point,
-          paperValue: `after ${first.budget + params.extraSteps} steps with Π_ε around the ${params.projectAround} x^n: ‖η‖ = ${formatNumber(first.maxNorm, 8)}`,
-          ourValue: `the constraint requires ‖η‖ ≤ ε = ${first.instance.eps}`,
-        };
+        ? {
+            point,
+            paperValue: `${params.step} step + ${NORM_TEX[first.norm]} projection ends at ‖η‖ = ${formatNumber(first.maxNorm, 8)} with loss-argument gain ${formatNumber(g.got, 8)}${params.step === 'sign' && first.norm === 'l2' ? ' = ε‖w‖₁/√d (η = ε·sign(−yw)/√d)' : ''}`,
+            ourValue: `the maximiser ${first.norm === 'l2' ? '−yεw/‖w‖₂' : '−yε sign(w)'} gains ${formatNumber(g.best, 8)}${first.norm === 'l2' ? ' = ε‖w‖₂' : ''} (share reached ${formatNumber(first.share, 4)})`,
+          }
+        : {
+            point,
+            paperValue: `after ${first.budget + params.extraSteps} steps with Π_ε around the ${params.projectAround} x^n: ‖η‖ = ${formatNumber(first.maxNorm, 8)}`,
+            ourValue: `the constraint requires ‖η‖ ≤ ε = ${first.instance.eps}`,
+          };
     };
     const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
       const reading = readingOf(r);
@@ -278,7 +348,10 @@ export const pgdStep = defineChecker({
       base,
       readings: readingsResult(params.readings, outcomes),
       evidence: evidence(lines.join('; ')),
-      basis: { kind: 'tested', what: `${runs.length} seeded PGD runs (d ∈ {${[...new Set(runs.map((x) => x.instance.w.length))].join(', ')}}, λ ∈ {${params.stepFactors.join(', ')}}·ε) against the exact maximiser` },
+      basis: {
+        kind: 'tested',
+        what: `${runs.length} seeded PGD runs (d ∈ {${[...new Set(runs.map((x) => x.instance.w.length))].join(', ')}}, λ ∈ {${params.stepFactors.join(', ')}}·ε) against the exact maximiser`,
+      },
       correction,
     });
   },

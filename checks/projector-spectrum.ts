@@ -22,7 +22,8 @@ type P = z.infer<typeof Params>;
 export const projectorSpectrum = defineChecker<P>({
   kind: 'projector-spectrum',
   verdicts: ['confirmed', 'refuted', 'inconclusive'],
-  description: 'eigenvalues {s (×(d−1)), 0 (×1)} of s(I − ŵŵᵀ): zero tests of H² = sH and trace H = (d−1)s, sign of s proved',
+  description:
+    'eigenvalues {s (×(d−1)), 0 (×1)} of s(I − ŵŵᵀ): zero tests of H² = sH and trace H = (d−1)s, sign of s proved',
   params: Params as unknown as z.ZodType<P>,
   check(claim, p, ctx): Verdict {
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'projector-spectrum' } as const;
@@ -31,11 +32,19 @@ export const projectorSpectrum = defineChecker<P>({
     const scale = (inst: Instance) => (p.scale ? lowerRole(claim, p.scale, inst, ctx.engines) : '1');
     const idempotent = compareForms(
       {
-        variables: claim.variables, dims: ctx.dims, points: [2], indices: ['i', 'j'], seed: ctx.seed, label: 'square',
+        variables: claim.variables,
+        dims: ctx.dims,
+        points: [2],
+        indices: ['i', 'j'],
+        seed: ctx.seed,
+        label: 'square',
         build: (inst) => {
           const i = inst.bind.get('i')!;
           const j = inst.bind.get('j')!;
-          const sq = Array.from({ length: inst.d }, (_, k) => `(${entry(inst, i, k + 1)}) * (${entry(inst, k + 1, j)})`).join(' + ');
+          const sq = Array.from(
+            { length: inst.d },
+            (_, k) => `(${entry(inst, i, k + 1)}) * (${entry(inst, k + 1, j)})`,
+          ).join(' + ');
           return [sq, `(${scale(inst)}) * (${entry(inst, i, j)})`] as const;
         },
       },
@@ -43,8 +52,17 @@ export const projectorSpectrum = defineChecker<P>({
     );
     const trace = compareForms(
       {
-        variables: claim.variables, dims: ctx.dims, points: [2], indices: [], seed: ctx.seed, label: 'trace',
-        build: (inst) => [Array.from({ length: inst.d }, (_, k) => `(${entry(inst, k + 1, k + 1)})`).join(' + '), `(${inst.d - 1}) * (${scale(inst)})`] as const,
+        variables: claim.variables,
+        dims: ctx.dims,
+        points: [2],
+        indices: [],
+        seed: ctx.seed,
+        label: 'trace',
+        build: (inst) =>
+          [
+            Array.from({ length: inst.d }, (_, k) => `(${entry(inst, k + 1, k + 1)})`).join(' + '),
+            `(${inst.d - 1}) * (${scale(inst)})`,
+          ] as const,
       },
       ctx.engines,
     );
@@ -53,8 +71,12 @@ export const projectorSpectrum = defineChecker<P>({
     if (idempotent.status === 'equal' && trace.status === 'equal' && s !== 'unknown') {
       return {
         ...base,
-        status: 'confirmed', basis: testedBasis(idempotent, trace),
-        evidence: { summary: `eigenvalues s with multiplicity d − 1 and 0 with multiplicity 1: ${summary}`, details: [residualSummary(idempotent), residualSummary(trace)] },
+        status: 'confirmed',
+        basis: testedBasis(idempotent, trace),
+        evidence: {
+          summary: `eigenvalues s with multiplicity d − 1 and 0 with multiplicity 1: ${summary}`,
+          details: [residualSummary(idempotent), residualSummary(trace)],
+        },
       };
     }
     const bad = idempotent.status === 'different' ? idempotent : trace.status === 'different' ? trace : undefined;

@@ -13,7 +13,12 @@ import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
 import { deriveSeed, makeRng } from '../src/rng.ts';
 import { expandConstruction, samplePoints } from '../src/decide/sampler.ts';
-import { robustOptimum, sharedSyntheticSeed, smallSymmetricEigenvalues, syntheticDataset } from '../src/decide/synthetic.ts';
+import {
+  robustOptimum,
+  sharedSyntheticSeed,
+  smallSymmetricEigenvalues,
+  syntheticDataset,
+} from '../src/decide/synthetic.ts';
 import { robustL2Loss } from '../src/numeric/robust-l2.ts';
 import { robustLinfLoss } from '../src/numeric/robust-linf.ts';
 import { fixedExampleLoss } from '../src/numeric/fixed-example.ts';
@@ -42,12 +47,17 @@ function realOptima(norm: BallNorm, epsGrid: readonly number[], seed: number): s
   const { n, d } = ds;
   return epsGrid.map((eps) => {
     const loss = norm === 'l2' ? robustL2Loss(ds, eps) : robustLinfLoss(ds, eps);
-    const opt = norm === 'l2' ? robustOptimum(ds, eps) : minimize(loss, new Float64Array(d).fill(0.1), { method: 'lbfgs', gradTol: 1e-10 });
+    const opt =
+      norm === 'l2'
+        ? robustOptimum(ds, eps)
+        : minimize(loss, new Float64Array(d).fill(0.1), { method: 'lbfgs', gradTol: 1e-10 });
     const w = opt.w;
     const wn = Math.hypot(...w);
     const onAxis = Array.from(w).filter((v) => Math.abs(v) <= 1e-9 * wn).length;
     const eta = new Float64Array(n * d);
-    for (let k = 0; k < n; k++) for (let i = 0; i < d; i++) eta[k * d + i] = -ds.y[k]! * eps * (norm === 'l2' ? w[i]! / wn : Math.sign(w[i]!) || 1);
+    for (let k = 0; k < n; k++)
+      for (let i = 0; i < d; i++)
+        eta[k * d + i] = -ds.y[k]! * eps * (norm === 'l2' ? w[i]! / wn : Math.sign(w[i]!) || 1);
     const H = loss.hessian(w);
     const F = fixedExampleLoss(ds, eta).hessian(w);
     const M = H.map((v, i) => v - F[i]!);
@@ -61,39 +71,62 @@ function realOptima(norm: BallNorm, epsGrid: readonly number[], seed: number): s
 export const projectorTerm = defineChecker({
   kind: 'projector-term',
   verdicts: ['confirmed', 'refuted'],
-  description: "Theorem 1's mechanism in a robust loss: at per-point stationary weights, a Hessian whose top eigenvalue is positive and grows with ε",
+  description:
+    "Theorem 1's mechanism in a robust loss: at per-point stationary weights, a Hessian whose top eigenvalue is positive and grows with ε",
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = verdictBase(claim, ctx, 'projector-term');
     const d = params.d;
     const loss = expandConstruction({ target: '_', expr: params.loss.replaceAll('{n}', '1') }, d, 1)[0]!.expr;
     const ws = Array.from({ length: d }, (_, k) => `w_${k + 1}`);
-    const hess = ws.map((a) => ws.map((b) => ctx.engines.primary.derivative(ctx.engines.primary.derivative(loss, a), b)));
+    const hess = ws.map((a) =>
+      ws.map((b) => ctx.engines.primary.derivative(ctx.engines.primary.derivative(loss, a), b)),
+    );
     const rng = makeRng(deriveSeed(ctx.seed, 'weights'));
-    const weights = samplePoints(claim.variables.filter((v) => v.name === 'w' || v.name === 'y'), { d, N: 1, symbols: [...ws, 'y_1'] }, params.weights, rng);
+    const weights = samplePoints(
+      claim.variables.filter((v) => v.name === 'w' || v.name === 'y'),
+      { d, N: 1, symbols: [...ws, 'y_1'] },
+      params.weights,
+      rng,
+    );
     const rows = weights.map((wp) => {
       const lambdas = params.epsGrid.map((eps) => {
         const pt: Record<string, string> = { ...wp, eps: String(eps) };
-        for (const c of params.stationary.flatMap((s) => expandConstruction(s, d, 1))) pt[c.target] = ctx.engines.evaluator.evaluate(c.expr, pt, 60);
+        for (const c of params.stationary.flatMap((s) => expandConstruction(s, d, 1)))
+          pt[c.target] = ctx.engines.evaluator.evaluate(c.expr, pt, 60);
         const H = new Float64Array(d * d);
-        for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) H[i * d + j] = Number(ctx.engines.evaluator.evaluate(hess[i]![j]!, pt, 40));
+        for (let i = 0; i < d; i++)
+          for (let j = 0; j < d; j++) H[i * d + j] = Number(ctx.engines.evaluator.evaluate(hess[i]![j]!, pt, 40));
         const eig = smallSymmetricEigenvalues(H, d);
         return { eps, top: eig[0]!, point: pt };
       });
       return { wp, lambdas };
     });
-    const optimaLines = params.optima ? realOptima(params.optima, params.epsGrid, sharedSyntheticSeed(ctx.runSeed)) : [];
+    const optimaLines = params.optima
+      ? realOptima(params.optima, params.epsGrid, sharedSyntheticSeed(ctx.runSeed))
+      : [];
     const details = [
-      ...rows.map((r) => `w = (${ws.map((s) => formatNumber(Number(r.wp[s]), 4)).join(', ')}), y = ${r.wp.y_1}: top Hessian eigenvalue at the stationary points ${r.lambdas.map((l) => `ε=${l.eps}: ${formatNumber(l.top, 6)}`).join(', ')}`),
+      ...rows.map(
+        (r) =>
+          `w = (${ws.map((s) => formatNumber(Number(r.wp[s]), 4)).join(', ')}), y = ${r.wp.y_1}: top Hessian eigenvalue at the stationary points ${r.lambdas.map((l) => `ε=${l.eps}: ${formatNumber(l.top, 6)}`).join(', ')}`,
+      ),
       ...optimaLines,
     ];
-    const bad = rows.flatMap((r) => r.lambdas.map((l, i) => ({ r, l, i }))).find(({ r, l, i }) => !(l.top > 1e-12) || (i > 0 && !(l.top > r.lambdas[i - 1]!.top)));
+    const bad = rows
+      .flatMap((r) => r.lambdas.map((l, i) => ({ r, l, i })))
+      .find(({ r, l, i }) => !(l.top > 1e-12) || (i > 0 && !(l.top > r.lambdas[i - 1]!.top)));
     if (!bad) {
       return {
         ...base,
         status: 'confirmed',
-        basis: { kind: 'tested', what: `CAS Hessian at ${rows.length} seeded weights × ${params.epsGrid.length} ε (d = ${d}, 40 digits)` },
-        evidence: { summary: `at per-point stationary weights the top eigenvalue is positive and grows with ε: ${details[0]}`, details },
+        basis: {
+          kind: 'tested',
+          what: `CAS Hessian at ${rows.length} seeded weights × ${params.epsGrid.length} ε (d = ${d}, 40 digits)`,
+        },
+        evidence: {
+          summary: `at per-point stationary weights the top eigenvalue is positive and grows with ε: ${details[0]}`,
+          details,
+        },
       };
     }
     const l = bad.l;
@@ -101,11 +134,17 @@ export const projectorTerm = defineChecker({
       ...base,
       status: 'refuted',
       witness: {
-        point: Object.fromEntries(Object.entries(l.point).map(([k, v]) => [k, v.length > 20 ? `${v.slice(0, 18)}…` : v])),
-        paperValue: 'a positive top eigenvalue that grows with ε (for the L2 loss, Eq. (9): ε/(2‖w*‖) with multiplicity d − 1)',
+        point: Object.fromEntries(
+          Object.entries(l.point).map(([k, v]) => [k, v.length > 20 ? `${v.slice(0, 18)}…` : v]),
+        ),
+        paperValue:
+          'a positive top eigenvalue that grows with ε (for the L2 loss, Eq. (9): ε/(2‖w*‖) with multiplicity d − 1)',
         ourValue: `top eigenvalue ${formatNumber(l.top, 8)} at ε = ${l.eps}${bad.i > 0 ? ` (${formatNumber(bad.r.lambdas[bad.i - 1]!.top, 8)} at ε = ${bad.r.lambdas[bad.i - 1]!.eps})` : ''}`,
       },
-      evidence: { summary: `at per-point stationary weights the Hessian of this loss has no ε-growing curvature: ${details[0]}`, details },
+      evidence: {
+        summary: `at per-point stationary weights the Hessian of this loss has no ε-growing curvature: ${details[0]}`,
+        details,
+      },
     };
   },
 });

@@ -17,14 +17,18 @@ const Params = z.object({
 type P = z.infer<typeof Params>;
 
 function describe(o: TrendOutcome): string[] {
-  return o.details.map((s) => `${s.dataset}: ε ${s.fromEps} → ${s.toEps}: ${s.before.toFixed(4)} → ${s.after.toFixed(4)} (${s.increased ? 'up' : 'not up'})`);
+  return o.details.map(
+    (s) =>
+      `${s.dataset}: ε ${s.fromEps} → ${s.toEps}: ${s.before.toFixed(4)} → ${s.after.toFixed(4)} (${s.increased ? 'up' : 'not up'})`,
+  );
 }
 
 /** ResNet18 trend statements decided from measured sweeps. */
 export const resnetTrend = defineChecker<P>({
   kind: 'resnet-trend',
   verdicts: ['confirmed', 'refuted', 'inconclusive'],
-  description: 'Section 5.2 trends (landscape sharpness, robust generalization gap) decided from measured ResNet18 sweeps',
+  description:
+    'Section 5.2 trends (landscape sharpness, robust generalization gap) decided from measured ResNet18 sweeps',
   params: Params as unknown as z.ZodType<P>,
   async check(claim, p, ctx): Promise<Verdict> {
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'resnet-trend' } as const;
@@ -37,16 +41,35 @@ export const resnetTrend = defineChecker<P>({
         evidence: { summary: 'not measured here: data absent' },
       };
     }
-    const o = p.statement === 'sharper-as-eps-grows' ? sharperAsEpsGrows(results) : gapGrowsInMostCases(results, { checkpoint: p.checkpoint });
+    const o =
+      p.statement === 'sharper-as-eps-grows'
+        ? sharperAsEpsGrows(results)
+        : gapGrowsInMostCases(results, { checkpoint: p.checkpoint });
     const details = describe(o);
     const summary = `${o.quantity}: ${o.increasing} of ${o.steps} ε steps increase (${o.quantifier === 'every' ? 'every step must' : 'more than half must'}); setting ${results.setting}, ${results.cells.length} cells${results.missing.length ? `, ${results.missing.length} missing` : ''}`;
-    if (!o.decidable) return { ...base, status: 'inconclusive', reason: 'fewer than two ε values per dataset', evidence: { summary, details } };
-    if (o.holds) return { ...base, status: 'confirmed', basis: { kind: 'tested', what: 'measured ResNet18 results' }, evidence: { summary, details } };
+    if (!o.decidable)
+      return {
+        ...base,
+        status: 'inconclusive',
+        reason: 'fewer than two ε values per dataset',
+        evidence: { summary, details },
+      };
+    if (o.holds)
+      return {
+        ...base,
+        status: 'confirmed',
+        basis: { kind: 'tested', what: 'measured ResNet18 results' },
+        evidence: { summary, details },
+      };
     const bad = o.details.find((s) => !s.increased)!;
     return {
       ...base,
       status: 'refuted',
-      witness: { point: { dataset: bad.dataset, from: String(bad.fromEps), to: String(bad.toEps) }, paperValue: 'increases', ourValue: `${bad.before.toFixed(4)} → ${bad.after.toFixed(4)}` },
+      witness: {
+        point: { dataset: bad.dataset, from: String(bad.fromEps), to: String(bad.toEps) },
+        paperValue: 'increases',
+        ourValue: `${bad.before.toFixed(4)} → ${bad.after.toFixed(4)}`,
+      },
       evidence: { summary, details },
     };
   },

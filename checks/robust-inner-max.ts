@@ -26,10 +26,13 @@ const FormSchema = z.object({
 });
 
 const ParamsSchema = z.object({
-  forms: z.array(FormSchema).min(1).default([
-    { ball: 'l2', dualNorm: 'l2' },
-    { ball: 'linf', dualNorm: 'l1' },
-  ]),
+  forms: z
+    .array(FormSchema)
+    .min(1)
+    .default([
+      { ball: 'l2', dualNorm: 'l2' },
+      { ball: 'linf', dualNorm: 'l1' },
+    ]),
   /** The readings of 𝔹_p(x^n, ε): centre (`x` or `origin`) and boundary (`open` or `closed`) of each. */
   readings: BallReadingsSchema,
   /** Interior candidates (1 − δ)η* of the open-ball analysis, δ = 10^-1 … 10^-maxDeltaExponent. */
@@ -128,7 +131,11 @@ function evaluate(p: Instance, form: Form, params: Params, seed: number, searchS
     search = softplus(best);
   }
   // The printed ball 𝔹_p(x^n, ε): η = x^n + ζ with ‖ζ‖ ≤ ε, i.e. the attack runs from 2x^n.
-  const printed = pgd(obj, Float64Array.from(p.x, (v) => 2 * v), options);
+  const printed = pgd(
+    obj,
+    Float64Array.from(p.x, (v) => 2 * v),
+    options,
+  );
   const tol = params.relTolerance * Math.max(1, closed);
   const ok = certified && Math.abs(run.loss - closed) <= tol && (search === null || search <= closed + tol);
   return { p, form, closed, pgdValue: run.loss, certified, search, printedValue: printed.loss, seed, ok };
@@ -138,14 +145,23 @@ function evaluate(p: Instance, form: Form, params: Params, seed: number, searchS
 export const robustInnerMax = defineChecker({
   kind: 'robust-inner-max',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'inner max of Eq. (4) for the linear model equals softplus(−y w·x + ε‖w‖_q): PGD with KKT certificate and random search',
+  description:
+    'inner max of Eq. (4) for the linear model equals softplus(−y w·x + ε‖w‖_q): PGD with KKT certificate and random search',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = verdictBase(claim, ctx, 'robust-inner-max');
     const rows: Row[] = [];
     for (const [i, p] of instances(claim, ctx, params).entries()) {
       for (const form of params.forms) {
-        rows.push(evaluate(p, form, params, deriveSeed(ctx.seed, `start-${i}-${form.ball}`), deriveSeed(ctx.seed, `search-${i}-${form.ball}`)));
+        rows.push(
+          evaluate(
+            p,
+            form,
+            params,
+            deriveSeed(ctx.seed, `start-${i}-${form.ball}`),
+            deriveSeed(ctx.seed, `search-${i}-${form.ball}`),
+          ),
+        );
       }
     }
     const dims = [...new Set(rows.map((r) => r.p.w.length))];
@@ -163,7 +179,9 @@ export const robustInnerMax = defineChecker({
       };
     });
     const details = perForm.map((f) => f.line);
-    const printedDiff = rows.filter((r) => Math.abs(r.printedValue - r.closed) > params.relTolerance * Math.max(1, r.closed));
+    const printedDiff = rows.filter(
+      (r) => Math.abs(r.printedValue - r.closed) > params.relTolerance * Math.max(1, r.closed),
+    );
     details.push(
       `printed ball 𝔹_p(x^n, ε) (centred at x^n): its inner max differs from the closed form in ${printedDiff.length} of ${rows.length} instances (it is attained at η^n = x^n + η*, i.e. x′ = 2x^n + η*)`,
       `PGD settings: ${params.pgdSteps} steps, λ = ${params.stepFactor}ε, random start (L2: uniform radius × direction; L∞: uniform in the box), seeds derived from ${ctx.seed}`,
@@ -178,7 +196,12 @@ export const robustInnerMax = defineChecker({
     const bad = rows.find((r) => !r.ok);
     const closed = {
       holds: !bad,
-      summary: bad ? perForm.filter((f) => !f.ok).map((f) => f.line).join('; ') : perForm.map((f) => f.line).join('; '),
+      summary: bad
+        ? perForm
+            .filter((f) => !f.ok)
+            .map((f) => f.line)
+            .join('; ')
+        : perForm.map((f) => f.line).join('; '),
       ...(bad
         ? {
             witness: {
@@ -205,13 +228,31 @@ export const robustInnerMax = defineChecker({
     const rs = params.readings.readings;
     const pts = [...new Set(rows.map((r) => r.p))];
     const open = rs.some((r) => r.boundary === 'open')
-      ? openBallAnalysis(pts.filter((p) => p.w.length <= 5), { norms: [...new Set(params.forms.map((f) => f.ball))], maxDeltaExponent: params.maxDeltaExponent }, makeRng(deriveSeed(ctx.seed, 'open')))
+      ? openBallAnalysis(
+          pts.filter((p) => p.w.length <= 5),
+          { norms: [...new Set(params.forms.map((f) => f.ball))], maxDeltaExponent: params.maxDeltaExponent },
+          makeRng(deriveSeed(ctx.seed, 'open')),
+        )
       : undefined;
     return decideReadings({
       base,
-      readings: readingsResult(params.readings, rs.map((r) => ballReadingOutcome(r, { ...(rs.some((x) => x.centre === 'x') ? { centre: centre ?? { count: 0, details: [], witness: undefined } } : {}), ...(open ? { open } : {}), closed }))),
+      readings: readingsResult(
+        params.readings,
+        rs.map((r) =>
+          ballReadingOutcome(r, {
+            ...(rs.some((x) => x.centre === 'x')
+              ? { centre: centre ?? { count: 0, details: [], witness: undefined } }
+              : {}),
+            ...(open ? { open } : {}),
+            closed,
+          }),
+        ),
+      ),
       evidence: { summary: perForm.map((f) => f.line).join('; '), details, data },
-      basis: { kind: 'tested', what: `${rows.length} seeded (instance, ball) pairs: PGD end points KKT-certified and compared with the closed form${params.searchSamples > 0 ? `, ${params.searchSamples} random-search points at d ≤ 5` : ''}` },
+      basis: {
+        kind: 'tested',
+        what: `${rows.length} seeded (instance, ball) pairs: PGD end points KKT-certified and compared with the closed form${params.searchSamples > 0 ? `, ${params.searchSamples} random-search points at d ≤ 5` : ''}`,
+      },
     });
   },
 });

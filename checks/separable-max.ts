@@ -19,7 +19,15 @@ import { robustLossL2 } from '../src/attack/linear-maximizer.ts';
 import { pgd } from '../src/attack/pgd.ts';
 import { projectL2 } from '../src/attack/project.ts';
 import { sampleGaussian, sampleL2Ball, sampleL2Sphere, sampleL2UniformRadius } from '../src/noise/sample.ts';
-import { drawScalar, drawVector, DEFAULT_DOMAINS, intervalDomain, vectorDomain, verdictBase, type Instance } from './_internals/meaning.ts';
+import {
+  drawScalar,
+  drawVector,
+  DEFAULT_DOMAINS,
+  intervalDomain,
+  vectorDomain,
+  verdictBase,
+  type Instance,
+} from './_internals/meaning.ts';
 import { ballReadingOutcome, BallReadingsSchema, openBallAnalysis, type CentreResult } from './_internals/ball.ts';
 
 const ParamsSchema = z.object({
@@ -88,7 +96,10 @@ function jointAscent(ds: DataSet, wa: Float64Array, params: Params, rng: Rng): n
       const g = Float64Array.from(wa, (v) => (-y * sigmoid(u) * v) / N);
       const gn = norm2(g);
       if (gn === 0) return eta;
-      return projectL2(Float64Array.from(eta, (v, i) => v + (lambda * g[i]!) / gn), ds.eps);
+      return projectL2(
+        Float64Array.from(eta, (v, i) => v + (lambda * g[i]!) / gn),
+        ds.eps,
+      );
     });
   }
   return meanLoss(ds, wa, etas);
@@ -109,7 +120,12 @@ function jointSearch(ds: DataSet, wa: Float64Array, samples: number, rng: Rng): 
  * max over ONE η (‖η‖₂ ≤ ε) shared by all n: the mean loss depends on η only through s = w·η ∈ [−ε‖w‖, ε‖w‖] and is
  * convex in s, so the maximum is at s = ±ε‖w‖ (exact); PGD with restarts confirms it from below.
  */
-function sharedMax(ds: DataSet, wa: Float64Array, params: Params, rng: Rng): { exact: number; other: number; pgdBest: number } {
+function sharedMax(
+  ds: DataSet,
+  wa: Float64Array,
+  params: Params,
+  rng: Rng,
+): { exact: number; other: number; pgdBest: number } {
   const N = ds.xs.length;
   const r = ds.eps * norm2(wa);
   const phi = (s: number): number => ds.xs.reduce((acc, x, n) => acc + softplus(-ds.ys[n]! * (dot(wa, x) + s)), 0) / N;
@@ -117,7 +133,12 @@ function sharedMax(ds: DataSet, wa: Float64Array, params: Params, rng: Rng): { e
   const other = Math.min(phi(r), phi(-r));
   const objective = {
     dim: wa.length,
-    loss: (eta: Float64Array) => meanLoss(ds, wa, ds.xs.map(() => eta)),
+    loss: (eta: Float64Array) =>
+      meanLoss(
+        ds,
+        wa,
+        ds.xs.map(() => eta),
+      ),
     gradX: (eta: Float64Array) => {
       const g = new Float64Array(wa.length);
       for (let n = 0; n < N; n++) {
@@ -193,7 +214,12 @@ function dataPoint(c: Cell, dataSeed: number): Record<string, string> {
     alpha: String(c.alpha),
     eps: String(c.ds.eps),
     ...(c.d * c.N <= 12
-      ? { xs: c.ds.xs.map((x) => formatExactVector(x)).join('; '), ys: c.ds.ys.join(', '), w: formatExactVector(c.ds.w), h: formatExactVector(c.ds.h) }
+      ? {
+          xs: c.ds.xs.map((x) => formatExactVector(x)).join('; '),
+          ys: c.ds.ys.join(', '),
+          w: formatExactVector(c.ds.w),
+          h: formatExactVector(c.ds.h),
+        }
       : { data: `x^n from the record's x domain, w from its w domain, h ~ N(0, I) rescaled to ‖w‖; seed ${dataSeed}` }),
   };
 }
@@ -202,20 +228,28 @@ function dataPoint(c: Cell, dataSeed: number): Record<string, string> {
 export const separableMax = defineChecker({
   kind: 'separable-max',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'max over (η^1 … η^N) of the mean loss = mean of per-point maxima when the constraint set is a product of balls; differs for one shared η',
+  description:
+    'max over (η^1 … η^N) of the mean loss = mean of per-point maxima when the constraint set is a product of balls; differs for one shared η',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = verdictBase(claim, ctx, 'separable-max');
     const { cells: cs, dataSeed } = cells(claim, ctx, params);
     const tol = (v: number): number => params.relTolerance * Math.max(1, Math.abs(v));
-    const jointOk = cs.filter((c) => Math.abs(c.joint - c.perPoint) <= tol(c.perPoint) && c.search <= c.perPoint + tol(c.perPoint));
+    const jointOk = cs.filter(
+      (c) => Math.abs(c.joint - c.perPoint) <= tol(c.perPoint) && c.search <= c.perPoint + tol(c.perPoint),
+    );
     const near = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
     const sharedNeverAbove = cs.filter((c) => c.shared.pgdBest <= c.shared.exact + tol(c.shared.exact));
     const sharedPgdOk = cs.filter((c) => near(c.shared.pgdBest, c.shared.exact));
-    const sharedPgdLocal = cs.filter((c) => !near(c.shared.pgdBest, c.shared.exact) && near(c.shared.pgdBest, c.shared.other));
+    const sharedPgdLocal = cs.filter(
+      (c) => !near(c.shared.pgdBest, c.shared.exact) && near(c.shared.pgdBest, c.shared.other),
+    );
     const sharedLess = cs.filter((c) => c.shared.exact < c.perPoint - tol(c.perPoint));
     const maxGap = Math.max(...cs.map((c) => Math.abs(c.joint - c.perPoint) / Math.max(1, c.perPoint)));
-    const worstShared = cs.reduce((a, c) => (c.perPoint - c.shared.exact > a.perPoint - a.shared.exact ? c : a), cs[0]!);
+    const worstShared = cs.reduce(
+      (a, c) => (c.perPoint - c.shared.exact > a.perPoint - a.shared.exact ? c : a),
+      cs[0]!,
+    );
     const Ns = [...new Set(cs.map((c) => c.N))];
     const productLine =
       `product of per-point balls: joint projected-gradient ascent over all η^n equals the mean of per-point closed forms in ${jointOk.length} of ${cs.length} (d, N, data, α) cells ` +
@@ -228,7 +262,12 @@ export const separableMax = defineChecker({
       sharedLine,
       'this is the landscape value Liu et al. compute with adv_calc_freq=1: the attack is re-run for every point at every α',
     ];
-    const data = { cells: cs.length, jointAgrees: jointOk.length, sharedStrictlyLess: sharedLess.length, maxRelativeGap: maxGap };
+    const data = {
+      cells: cs.length,
+      jointAgrees: jointOk.length,
+      sharedStrictlyLess: sharedLess.length,
+      maxRelativeGap: maxGap,
+    };
     const sharedWitness = (c: Cell): Witness => ({
       point: dataPoint(c, dataSeed),
       paperValue: `max over one η shared by all n of (1/N) Σ ℓ(x^n + η, y^n, w + αh) = ${formatNumber(c.shared.exact, 12)}`,
@@ -238,9 +277,22 @@ export const separableMax = defineChecker({
     if (params.structure === 'shared') {
       if (sharedLess.length > 0) {
         const c = sharedLess.find((x) => x.d * x.N <= 12) ?? sharedLess[0]!;
-        return { ...base, status: 'refuted', witness: sharedWitness(c), evidence: { summary: sharedLine, details, data } };
+        return {
+          ...base,
+          status: 'refuted',
+          witness: sharedWitness(c),
+          evidence: { summary: sharedLine, details, data },
+        };
       }
-      return { ...base, status: 'confirmed', basis: { kind: 'tested', what: `${cs.length} seeded cells: the shared-η maximum (exact over s = w·η = ±ε‖w‖) against the mean of per-point maxima` }, evidence: { summary: sharedLine, details, data } };
+      return {
+        ...base,
+        status: 'confirmed',
+        basis: {
+          kind: 'tested',
+          what: `${cs.length} seeded cells: the shared-η maximum (exact over s = w·η = ±ε‖w‖) against the mean of per-point maxima`,
+        },
+        evidence: { summary: sharedLine, details, data },
+      };
     }
     const bad = cs.find((x) => !jointOk.includes(x));
     const closed = {
@@ -257,11 +309,24 @@ export const separableMax = defineChecker({
         : {}),
     };
     // Centred at x^n each per-point max is attained at η^n = x^n + η*: softplus(−y (w + αh)·2x^n + ε‖w + αh‖₂).
-    const printedCentre = cs.map((c) => {
-      const wa = Float64Array.from(c.ds.w, (v, i) => v + c.alpha * c.ds.h[i]!);
-      const value = c.ds.xs.reduce((acc, x, n) => acc + robustLossL2(Float64Array.from(x, (v) => 2 * v), c.ds.ys[n]!, wa, c.ds.eps), 0) / c.N;
-      return { c, value };
-    }).filter((r) => Math.abs(r.value - r.c.perPoint) > tol(r.c.perPoint));
+    const printedCentre = cs
+      .map((c) => {
+        const wa = Float64Array.from(c.ds.w, (v, i) => v + c.alpha * c.ds.h[i]!);
+        const value =
+          c.ds.xs.reduce(
+            (acc, x, n) =>
+              acc +
+              robustLossL2(
+                Float64Array.from(x, (v) => 2 * v),
+                c.ds.ys[n]!,
+                wa,
+                c.ds.eps,
+              ),
+            0,
+          ) / c.N;
+        return { c, value };
+      })
+      .filter((r) => Math.abs(r.value - r.c.perPoint) > tol(r.c.perPoint));
     const pc = printedCentre[0];
     const centre: CentreResult = {
       count: printedCentre.length,
@@ -277,14 +342,29 @@ export const separableMax = defineChecker({
     const rs = params.readings.readings;
     const openInstances: Instance[] = cs
       .filter((c) => c.d <= 3 && c.N <= 2)
-      .flatMap((c) => c.ds.xs.map((x, n) => ({ x, y: c.ds.ys[n]!, w: Float64Array.from(c.ds.w, (v, i) => v + c.alpha * c.ds.h[i]!), eps: c.ds.eps })))
+      .flatMap((c) =>
+        c.ds.xs.map((x, n) => ({
+          x,
+          y: c.ds.ys[n]!,
+          w: Float64Array.from(c.ds.w, (v, i) => v + c.alpha * c.ds.h[i]!),
+          eps: c.ds.eps,
+        })),
+      )
       .filter((p) => norm2(p.w) > 0);
-    const open = rs.some((r) => r.boundary === 'open') ? openBallAnalysis(openInstances, { norms: ['l2'], maxDeltaExponent: 10 }, makeRng(deriveSeed(ctx.seed, 'open'))) : undefined;
+    const open = rs.some((r) => r.boundary === 'open')
+      ? openBallAnalysis(openInstances, { norms: ['l2'], maxDeltaExponent: 10 }, makeRng(deriveSeed(ctx.seed, 'open')))
+      : undefined;
     return decideReadings({
       base,
-      readings: readingsResult(params.readings, rs.map((r) => ballReadingOutcome(r, { centre, ...(open ? { open } : {}), closed }))),
+      readings: readingsResult(
+        params.readings,
+        rs.map((r) => ballReadingOutcome(r, { centre, ...(open ? { open } : {}), closed })),
+      ),
       evidence: { summary: `${productLine}; ${sharedLine}`, details, data },
-      basis: { kind: 'tested', what: `${cs.length} seeded (d, N, data, α) cells: joint projected-gradient ascent over all η^n and ${params.searchSamples} joint random-search samples against the mean of per-point closed forms` },
+      basis: {
+        kind: 'tested',
+        what: `${cs.length} seeded (d, N, data, α) cells: joint projected-gradient ascent over all η^n and ${params.searchSamples} joint random-search samples against the mean of per-point closed forms`,
+      },
     });
   },
 });

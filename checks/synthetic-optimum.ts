@@ -60,9 +60,15 @@ const Params = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('theorem'),
     /** The theorem's own premise (part of the statement): per-point optimality. */
-    premise: AssumptionSchema.refine((a) => a.id === 'per-point-optimality', 'the premise this mode constructs is per-point-optimality'),
+    premise: AssumptionSchema.refine(
+      (a) => a.id === 'per-point-optimality',
+      'the premise this mode constructs is per-point-optimality',
+    ),
     /** The assumption the proof adds to reach the conclusion (equal weight norms). */
-    assumption: AssumptionSchema.refine((a) => a.id === 'equal-weight-norms', 'the proof assumption this mode measures is equal-weight-norms'),
+    assumption: AssumptionSchema.refine(
+      (a) => a.id === 'equal-weight-norms',
+      'the proof assumption this mode measures is equal-weight-norms',
+    ),
     /** How the sharpness behaves against ε, as the claim states it. */
     conclusion: z.enum(['increasing', 'proportional']),
     /** Readings of "sharpness": the top Hessian eigenvalue, or the filter-normalised ‖w*‖²λmax (§3.1's definition). */
@@ -93,7 +99,11 @@ const Params = z.discriminatedUnion('mode', [
      * each ε with minRatio; `increase` compares the sharpening over the standard model, Δ = s(ε) − s(0):
      * Δ_adv > minRatio·max(Δ_random, 0).
      */
-    readings: readingsSchema({ measure: z.enum(['absolute', 'increase']), sharpness: z.enum(['eigenvalue', 'normalised']), minRatio: z.number().positive() }),
+    readings: readingsSchema({
+      measure: z.enum(['absolute', 'increase']),
+      sharpness: z.enum(['eigenvalue', 'normalised']),
+      minRatio: z.number().positive(),
+    }),
   }),
   z.object({
     mode: z.literal('theorem2'),
@@ -113,7 +123,13 @@ function lambdaMax(ds: Dataset, eps: number, w: Float64Array): number {
 }
 
 /** Per-point condition: x^n built from the condition at w*, y^n and the L2 maximiser η^n = −y^n ε ŵ*. */
-function conditionX(p: Extract<P, { mode: 'per-point-condition' }>, ctx: CheckContext, w: ArrayLike<number>, y: number, eps: number): number[] {
+function conditionX(
+  p: Extract<P, { mode: 'per-point-condition' }>,
+  ctx: CheckContext,
+  w: ArrayLike<number>,
+  y: number,
+  eps: number,
+): number[] {
   const d = w.length;
   const norm = Math.hypot(...Array.from(w));
   const point: Record<string, string> = { y_1: String(y) };
@@ -122,13 +138,20 @@ function conditionX(p: Extract<P, { mode: 'per-point-condition' }>, ctx: CheckCo
     point[`w_${k + 1}`] = String(w[k]);
     point[`eta_${k + 1}_1`] = String((-y * eps * w[k]!) / norm);
   }
-  const xs = p.condition.constructions.flatMap((c) => expandConstruction(c, d, 1)).filter((e) => /^x_\d+_1$/.test(e.target));
+  const xs = p.condition.constructions
+    .flatMap((c) => expandConstruction(c, d, 1))
+    .filter((e) => /^x_\d+_1$/.test(e.target));
   const out = new Array<number>(d).fill(NaN);
-  for (const e of xs) out[Number(e.target.split('_')[1]) - 1] = Number(ctx.engines.evaluator.evaluate(e.expr, point, 30));
+  for (const e of xs)
+    out[Number(e.target.split('_')[1]) - 1] = Number(ctx.engines.evaluator.evaluate(e.expr, point, 30));
   return out;
 }
 
-function perPointCondition(claim: LoadedClaim, p: Extract<P, { mode: 'per-point-condition' }>, ctx: CheckContext): Verdict {
+function perPointCondition(
+  claim: LoadedClaim,
+  p: Extract<P, { mode: 'per-point-condition' }>,
+  ctx: CheckContext,
+): Verdict {
   const base = { claimId: claim.id, seed: ctx.seed, checker: 'synthetic-optimum' };
   const seed = deriveSeed(ctx.seed, 'data');
   // Points built from the condition: x^n = (the condition's construction) at random w, y, ε; stationary there?
@@ -178,7 +201,16 @@ function perPointCondition(claim: LoadedClaim, p: Extract<P, { mode: 'per-point-
         worstN = n;
       }
     }
-    return { eps, w: opt.w, gradNorm: opt.gradNorm, converged: opt.converged, worst, worstN, ds, pointGrad: maxPerPointGradient(ds, eps, opt.w) };
+    return {
+      eps,
+      w: opt.w,
+      gradNorm: opt.gradNorm,
+      converged: opt.converged,
+      worst,
+      worstN,
+      ds,
+      pointGrad: maxPerPointGradient(ds, eps, opt.w),
+    };
   });
   const converged = rows.filter((r) => r.converged);
   const failing = converged.find((r) => r.worst > 1e-6);
@@ -186,31 +218,76 @@ function perPointCondition(claim: LoadedClaim, p: Extract<P, { mode: 'per-point-
     const reading = readingOf(r);
     if (r.at === 'stationary') {
       return builtOk && factorOk
-        ? { ...reading, outcome: 'holds', summary: `both directions: at ${builtTrials} seeded points built from the condition (d = 2…4) every point's robust-loss gradient vanishes (largest ${formatNumber(worstBuilt, 2)}); at ${builtTrials} seeded random points the per-point gradient equals −y^n σ(u)(x^n − x_cond) (largest relative error ${formatNumber(worstFactor, 2)}), σ(u) > 0, so a stationary point satisfies the condition` }
+        ? {
+            ...reading,
+            outcome: 'holds',
+            summary: `both directions: at ${builtTrials} seeded points built from the condition (d = 2…4) every point's robust-loss gradient vanishes (largest ${formatNumber(worstBuilt, 2)}); at ${builtTrials} seeded random points the per-point gradient equals −y^n σ(u)(x^n − x_cond) (largest relative error ${formatNumber(worstFactor, 2)}), σ(u) > 0, so a stationary point satisfies the condition`,
+          }
         : {
             ...reading,
             outcome: 'fails',
             summary: `points built from the condition: largest per-point gradient ${formatNumber(worstBuilt, 4)}; factorisation −y^n σ(u)(x^n − x_cond): largest relative error ${formatNumber(worstFactor, 4)}`,
-            witness: { point: { construction: p.condition.constructions.map((c) => `${c.target} = ${c.expr}`).join('; ') }, paperValue: 'every point stationary', ourValue: `per-point gradient norm up to ${formatNumber(worstBuilt, 6)}` },
+            witness: {
+              point: { construction: p.condition.constructions.map((c) => `${c.target} = ${c.expr}`).join('; ') },
+              paperValue: 'every point stationary',
+              ourValue: `per-point gradient norm up to ${formatNumber(worstBuilt, 6)}`,
+            },
           };
     }
     if (converged.length === 0) return { ...reading, outcome: 'undecided', summary: 'no real optimum converged' };
     if (!failing) {
-      return { ...reading, outcome: 'holds', summary: `at the real optima (${p.dataset} data, ε ∈ {${p.epsGrid.join(', ')}}) every point satisfies the condition (largest deviation of x^n ${formatNumber(Math.max(...converged.map((x) => x.worst)), 2)})` };
+      return {
+        ...reading,
+        outcome: 'holds',
+        summary: `at the real optima (${p.dataset} data, ε ∈ {${p.epsGrid.join(', ')}}) every point satisfies the condition (largest deviation of x^n ${formatNumber(Math.max(...converged.map((x) => x.worst)), 2)})`,
+      };
     }
     const x = Array.from(failing.ds.X.subarray(failing.worstN * failing.ds.d, (failing.worstN + 1) * failing.ds.d));
     const witness: Witness = {
-      point: { data: `${p.dataset} synthetic data, seed ${seed}`, eps: String(failing.eps), n: String(failing.worstN + 1), 'w*': `[${Array.from(failing.w, (v) => formatNumber(v, 6)).join(', ')}]`, 'x^n': `[${x.map((v) => formatNumber(v, 6)).join(', ')}]` },
-      paperValue: `x^n as the condition requires at w*: [${conditionX(p, ctx, failing.w, failing.ds.y[failing.worstN]!, failing.eps).map((v) => formatNumber(v, 6)).join(', ')}]`,
+      point: {
+        data: `${p.dataset} synthetic data, seed ${seed}`,
+        eps: String(failing.eps),
+        n: String(failing.worstN + 1),
+        'w*': `[${Array.from(failing.w, (v) => formatNumber(v, 6)).join(', ')}]`,
+        'x^n': `[${x.map((v) => formatNumber(v, 6)).join(', ')}]`,
+      },
+      paperValue: `x^n as the condition requires at w*: [${conditionX(
+        p,
+        ctx,
+        failing.w,
+        failing.ds.y[failing.worstN]!,
+        failing.eps,
+      )
+        .map((v) => formatNumber(v, 6))
+        .join(', ')}]`,
       ourValue: `the data point is [${x.map((v) => formatNumber(v, 6)).join(', ')}] (distance ${formatNumber(failing.worst, 4)}); the per-point gradient norm there reaches ${formatNumber(failing.pointGrad, 4)} while ‖∇L‖ = ${formatNumber(failing.gradNorm, 2)}`,
     };
-    return { ...reading, outcome: 'fails', summary: `at the real optima (‖∇L‖ ≤ ${formatNumber(Math.max(...converged.map((x) => x.gradNorm)), 2)}) the condition fails at every ε: largest deviation ${converged.map((x) => formatNumber(x.worst, 3)).join(', ')}`, witness };
+    return {
+      ...reading,
+      outcome: 'fails',
+      summary: `at the real optima (‖∇L‖ ≤ ${formatNumber(Math.max(...converged.map((x) => x.gradNorm)), 2)}) the condition fails at every ε: largest deviation ${converged.map((x) => formatNumber(x.worst, 3)).join(', ')}`,
+      witness,
+    };
   });
   return decideReadings({
     base,
     readings: readingsResult(p.readings, outcomes),
-    evidence: { summary: `points built from the condition: per-point gradient ≤ ${formatNumber(worstBuilt, 2)}; real optima: largest deviation ${converged.map((x) => formatNumber(x.worst, 3)).join(', ')}`, data: { worstBuilt, optima: converged.map((r) => ({ eps: r.eps, worstDeviation: r.worst, maxPointGrad: r.pointGrad, gradNorm: r.gradNorm })) } },
-    basis: { kind: 'tested', what: `${builtTrials} seeded points built from the condition and real optima at ${converged.length} ε (Float64)` },
+    evidence: {
+      summary: `points built from the condition: per-point gradient ≤ ${formatNumber(worstBuilt, 2)}; real optima: largest deviation ${converged.map((x) => formatNumber(x.worst, 3)).join(', ')}`,
+      data: {
+        worstBuilt,
+        optima: converged.map((r) => ({
+          eps: r.eps,
+          worstDeviation: r.worst,
+          maxPointGrad: r.pointGrad,
+          gradNorm: r.gradNorm,
+        })),
+      },
+    },
+    basis: {
+      kind: 'tested',
+      what: `${builtTrials} seeded points built from the condition and real optima at ${converged.length} ε (Float64)`,
+    },
   });
 }
 
@@ -221,24 +298,57 @@ function theorem(claim: LoadedClaim, p: Extract<P, { mode: 'theorem' }>, ctx: Ch
   const seed = deriveSeed(ctx.seed, 'premise');
   const { ds: onRay, u } = onRayDataset(seed, grid[0]!);
   const scales = [0.5, 1, 2, 8];
-  const atA = Math.max(...scales.map((t) => maxPerPointGradient(onRay, grid[0]!, u.map((v) => v * t))));
-  const atB = Math.min(...scales.map((t) => maxPerPointGradient(onRay, grid[1]!, u.map((v) => v * t))));
+  const atA = Math.max(
+    ...scales.map((t) =>
+      maxPerPointGradient(
+        onRay,
+        grid[0]!,
+        u.map((v) => v * t),
+      ),
+    ),
+  );
+  const atB = Math.min(
+    ...scales.map((t) =>
+      maxPerPointGradient(
+        onRay,
+        grid[1]!,
+        u.map((v) => v * t),
+      ),
+    ),
+  );
   const optB = robustOptimum(onRay, grid[1]!);
   const atBOptimum = maxPerPointGradient(onRay, grid[1]!, optB.w);
   const vacuous = atA <= 1e-10 && atB > 1e-8 && atBOptimum > 1e-8;
   const premiseLine = `the premise on one data set: data built to satisfy it at ε = ${grid[0]} (x^n = y^n ε u; largest per-point gradient ${formatNumber(atA, 2)}) are not stationary at ε = ${grid[1]} (smallest largest per-point gradient along the ray ${formatNumber(atB, 3)}, ${formatNumber(atBOptimum, 3)} at the optimum there): ${vacuous ? 'it cannot hold for two models trained at different ε on the same data, so the theorem as stated compares nothing' : 'not shown unsatisfiable'}`;
   // The proof's route: under the premise and ‖w_a*‖ = ‖w_b*‖ (on-ray optima of equal norm) Eq. (9) gives ε/(2‖w*‖).
-  const under = [1, 3].map((t) => grid.map((eps) => {
-    const { ds, u: uu } = onRayDataset(seed, eps);
-    return { eps, t, lambda: lambdaMax(ds, eps, uu.map((v) => v * t)) };
-  }));
+  const under = [1, 3].map((t) =>
+    grid.map((eps) => {
+      const { ds, u: uu } = onRayDataset(seed, eps);
+      return {
+        eps,
+        t,
+        lambda: lambdaMax(
+          ds,
+          eps,
+          uu.map((v) => v * t),
+        ),
+      };
+    }),
+  );
   const underLine = `the proof's route: at optima satisfying the premise with equal ‖w*‖ (1 and 3) λmax = ${under[0]!.map((x) => formatNumber(x.lambda, 5)).join(', ')} and ${under[1]!.map((x) => formatNumber(x.lambda, 5)).join(', ')} = ε/(2‖w*‖) over ε ∈ {${grid.join(', ')}}, each on its own data set`;
   const premiseCheck = checkAssumption(p.premise, ctx);
   const normsCheck = checkAssumption(p.assumption, ctx);
   // The conclusion where models are trained: real optima of the shared synthetic problem.
   const rows = robustOptimumSweep(grid, sharedSyntheticSeed(ctx.runSeed)).filter((r) => r.converged);
-  if (rows.length < 2) return { ...base, status: 'inconclusive', reason: 'fewer than two real optima converged', evidence: { summary: 'optimiser did not converge' } };
-  const sharpness = (r: OptimumRow, m: 'eigenvalue' | 'normalised') => (m === 'eigenvalue' ? r.lambdaMax : r.wNorm * r.wNorm * r.lambdaMax);
+  if (rows.length < 2)
+    return {
+      ...base,
+      status: 'inconclusive',
+      reason: 'fewer than two real optima converged',
+      evidence: { summary: 'optimiser did not converge' },
+    };
+  const sharpness = (r: OptimumRow, m: 'eigenvalue' | 'normalised') =>
+    m === 'eigenvalue' ? r.lambdaMax : r.wNorm * r.wNorm * r.lambdaMax;
   const name = { eigenvalue: 'λmax', normalised: '‖w*‖²λmax' } as const;
   const dataName = `real optima of the shared seeded synthetic problem (N = ${rows[0]!.n}, d = ${rows[0]!.d}, data seed ${rows[0]!.seed})`;
   const outcomes: ReadingOutcome[] = p.readings.readings.map((r) => {
@@ -252,7 +362,11 @@ function theorem(claim: LoadedClaim, p: Extract<P, { mode: 'theorem' }>, ctx: Ch
         ...reading,
         outcome: 'fails',
         summary: `at ${dataName}: ${list}, not increasing`,
-        witness: { point: { data: dataName, epsB: String(vals[k - 1]!.eps), epsA: String(vals[k]!.eps) }, paperValue: `sharper (${name[r.measure]}) at ε = ${vals[k]!.eps} than at ${vals[k - 1]!.eps}`, ourValue: `${name[r.measure]} = ${formatNumber(vals[k - 1]!.s, 6)} at ${vals[k - 1]!.eps}, ${formatNumber(vals[k]!.s, 6)} at ${vals[k]!.eps}` },
+        witness: {
+          point: { data: dataName, epsB: String(vals[k - 1]!.eps), epsA: String(vals[k]!.eps) },
+          paperValue: `sharper (${name[r.measure]}) at ε = ${vals[k]!.eps} than at ${vals[k - 1]!.eps}`,
+          ourValue: `${name[r.measure]} = ${formatNumber(vals[k - 1]!.s, 6)} at ${vals[k - 1]!.eps}, ${formatNumber(vals[k]!.s, 6)} at ${vals[k]!.eps}`,
+        },
       };
     }
     const ratios = vals.map((v) => ({ eps: v.eps, q: v.s / v.eps }));
@@ -265,7 +379,11 @@ function theorem(claim: LoadedClaim, p: Extract<P, { mode: 'theorem' }>, ctx: Ch
       ...reading,
       outcome: 'fails',
       summary: line,
-      witness: { point: { data: dataName, epsA: String(lo.eps), epsB: String(hi.eps) }, paperValue: `${name[r.measure]} proportional to ε: the same ${name[r.measure]}/ε at every ε`, ourValue: `${name[r.measure]}/ε = ${formatNumber(lo.q, 6)} at ε = ${lo.eps}, ${formatNumber(hi.q, 6)} at ε = ${hi.eps}` },
+      witness: {
+        point: { data: dataName, epsA: String(lo.eps), epsB: String(hi.eps) },
+        paperValue: `${name[r.measure]} proportional to ε: the same ${name[r.measure]}/ε at every ε`,
+        ourValue: `${name[r.measure]}/ε = ${formatNumber(lo.q, 6)} at ε = ${lo.eps}, ${formatNumber(hi.q, 6)} at ε = ${hi.eps}`,
+      },
     };
   });
   return decideReadings({
@@ -289,13 +407,26 @@ function assumptionHolds(claim: LoadedClaim, p: Extract<P, { mode: 'assumption-h
   const base = { claimId: claim.id, seed: ctx.seed, checker: 'synthetic-optimum' };
   const check = checkAssumption(p.assumption, ctx);
   const w = check.whereItMatters;
-  const details = [`can it hold at all: ${check.satisfiable.status} (${check.satisfiable.summary})`, ...(w.details ?? [])];
-  if (w.status === 'yes') return { ...base, status: 'confirmed', basis: { kind: 'tested', what: 'real optima of a seeded synthetic problem (Float64 Newton)' }, evidence: { summary: w.summary, details } };
+  const details = [
+    `can it hold at all: ${check.satisfiable.status} (${check.satisfiable.summary})`,
+    ...(w.details ?? []),
+  ];
+  if (w.status === 'yes')
+    return {
+      ...base,
+      status: 'confirmed',
+      basis: { kind: 'tested', what: 'real optima of a seeded synthetic problem (Float64 Newton)' },
+      evidence: { summary: w.summary, details },
+    };
   if (w.status === 'no' || w.status === 'partly') {
     return {
       ...base,
       status: 'refuted',
-      witness: { point: { data: (w.details ?? [])[0] ?? 'seeded synthetic problem' }, paperValue: p.assumption.statement, ourValue: w.summary },
+      witness: {
+        point: { data: (w.details ?? [])[0] ?? 'seeded synthetic problem' },
+        paperValue: p.assumption.statement,
+        ourValue: w.summary,
+      },
       evidence: { summary: w.summary, details, ...(w.data ? { data: w.data } : {}) },
     };
   }
@@ -320,17 +451,35 @@ function convexity(claim: LoadedClaim, p: Extract<P, { mode: 'convexity' }>, ctx
   }
   const summary = `smallest Hessian eigenvalue of the ${p.inner === 'max' ? 'L2-robust loss (inner maximum)' : 'inner-minimum loss softplus(−y w·x − ε‖w‖)'} over ${p.trials} random (w, ε ∈ [${p.epsRange.join(', ')}]): ${minEig.toExponential(2)}; the general Hessian (Appendix B, last line) is σ(u)·‖η‖/‖w‖·(I − ŵŵᵀ) + σ(u)(1−σ(u))·v vᵀ, a sum of PSD parts when ‖η‖ = ε ≥ 0`;
   if (minEig >= -1e-12) {
-    return { ...base, status: 'confirmed', basis: { kind: 'tested', what: `${p.trials} seeded (w, ε) on seeded data, Jacobi eigenvalues in Float64` }, evidence: { summary, details: ['the paper argues from the Hessian at w* only; convexity everywhere needs the general form, which the check uses'] } };
+    return {
+      ...base,
+      status: 'confirmed',
+      basis: { kind: 'tested', what: `${p.trials} seeded (w, ε) on seeded data, Jacobi eigenvalues in Float64` },
+      evidence: {
+        summary,
+        details: [
+          'the paper argues from the Hessian at w* only; convexity everywhere needs the general form, which the check uses',
+        ],
+      },
+    };
   }
   return {
     ...base,
     status: 'refuted',
-    witness: { point: { eps: formatNumber(at!.eps, 6), w: `[${Array.from(at!.w, (v) => formatNumber(v, 6)).join(', ')}]` }, paperValue: 'Hessian eigenvalues ≥ 0', ourValue: `smallest eigenvalue ${minEig.toExponential(4)}` },
+    witness: {
+      point: { eps: formatNumber(at!.eps, 6), w: `[${Array.from(at!.w, (v) => formatNumber(v, 6)).join(', ')}]` },
+      paperValue: 'Hessian eigenvalues ≥ 0',
+      ourValue: `smallest eigenvalue ${minEig.toExponential(4)}`,
+    },
     evidence: { summary },
   };
 }
 
-function adversarialVsRandom(claim: LoadedClaim, p: Extract<P, { mode: 'adversarial-vs-random' }>, ctx: CheckContext): Verdict {
+function adversarialVsRandom(
+  claim: LoadedClaim,
+  p: Extract<P, { mode: 'adversarial-vs-random' }>,
+  ctx: CheckContext,
+): Verdict {
   const base = { claimId: claim.id, seed: ctx.seed, checker: 'synthetic-optimum' };
   // The statement is about every data set: each reading is decided on several shared problems, and fails on any.
   const problems = sharedSyntheticSeeds(ctx.runSeed).map((seed) => {
@@ -338,8 +487,15 @@ function adversarialVsRandom(claim: LoadedClaim, p: Extract<P, { mode: 'adversar
     return { seed, all, standard: all.find((r) => r.eps === 0), rows: all.filter((r) => r.eps > 0) };
   });
   const usable = problems.filter((q) => q.standard !== undefined && q.rows.length >= 2);
-  if (usable.length === 0) return { ...base, status: 'inconclusive', reason: 'on no shared problem did the standard model and two optima converge', evidence: { summary: 'optimiser did not converge' } };
-  const dataName = (q: (typeof usable)[number]) => `real optima of a shared seeded synthetic problem (N = ${q.rows[0]!.n}, d = ${q.rows[0]!.d}, data seed ${q.seed})`;
+  if (usable.length === 0)
+    return {
+      ...base,
+      status: 'inconclusive',
+      reason: 'on no shared problem did the standard model and two optima converge',
+      evidence: { summary: 'optimiser did not converge' },
+    };
+  const dataName = (q: (typeof usable)[number]) =>
+    `real optima of a shared seeded synthetic problem (N = ${q.rows[0]!.n}, d = ${q.rows[0]!.d}, data seed ${q.seed})`;
   const outcomes: ReadingOutcome[] = p.readings.readings.map((r) => {
     const reading = readingOf(r);
     const norm = r.sharpness === 'normalised';
@@ -353,13 +509,19 @@ function adversarialVsRandom(claim: LoadedClaim, p: Extract<P, { mode: 'adversar
         const b = s(x.randomLambdaMax, x.randomWNorm);
         const adv = r.measure === 'absolute' ? a : a - s0;
         const rnd = r.measure === 'absolute' ? b : b - s0;
-        return { eps: x.eps, adv, rnd, ok: r.measure === 'absolute' ? adv >= r.minRatio * rnd : adv > 0 && adv > r.minRatio * Math.max(rnd, 0) };
+        return {
+          eps: x.eps,
+          adv,
+          rnd,
+          ok: r.measure === 'absolute' ? adv >= r.minRatio * rnd : adv > 0 && adv > r.minRatio * Math.max(rnd, 0),
+        };
       });
       return { q, s0, cells, bad: cells.find((c) => !c.ok) };
     });
     const failing = per.filter((x) => x.bad !== undefined);
     const first = per[0]!;
-    const list = (x: (typeof per)[number]) => x.cells.map((c) => `ε=${c.eps}: ${formatNumber(c.adv, 4)} vs ${formatNumber(c.rnd, 4)}`).join(', ');
+    const list = (x: (typeof per)[number]) =>
+      x.cells.map((c) => `ε=${c.eps}: ${formatNumber(c.adv, 4)} vs ${formatNumber(c.rnd, 4)}`).join(', ');
     const summary = `${name}, adversarial vs uniform noise of the same ε, threshold ×${r.minRatio}: fails on ${failing.length} of ${per.length} shared problems; at ${dataName((failing[0] ?? first).q)} (${sName}(0) = ${formatNumber((failing[0] ?? first).s0, 4)}): ${list(failing[0] ?? first)}`;
     if (failing.length === 0) return { ...reading, outcome: 'holds', summary };
     const w = failing[0]!;
@@ -367,7 +529,11 @@ function adversarialVsRandom(claim: LoadedClaim, p: Extract<P, { mode: 'adversar
       ...reading,
       outcome: 'fails',
       summary,
-      witness: { point: { eps: String(w.bad!.eps), data: dataName(w.q) }, paperValue: `${name} (adversarial) ≥ ${r.minRatio} × ${name} (random)`, ourValue: `${formatNumber(w.bad!.adv, 6)} vs ${formatNumber(w.bad!.rnd, 6)}` },
+      witness: {
+        point: { eps: String(w.bad!.eps), data: dataName(w.q) },
+        paperValue: `${name} (adversarial) ≥ ${r.minRatio} × ${name} (random)`,
+        ourValue: `${formatNumber(w.bad!.adv, 6)} vs ${formatNumber(w.bad!.rnd, 6)}`,
+      },
     };
   });
   const q0 = usable[0]!;
@@ -381,11 +547,20 @@ function adversarialVsRandom(claim: LoadedClaim, p: Extract<P, { mode: 'adversar
         problems: usable.map((q) => ({
           seed: q.seed,
           standard: { lambdaMax: q.standard!.lambdaMax, wNorm: q.standard!.wNorm },
-          rows: q.rows.map((x) => ({ eps: x.eps, adversarial: x.lambdaMax, adversarialWNorm: x.wNorm, random: x.randomLambdaMax, randomWNorm: x.randomWNorm })),
+          rows: q.rows.map((x) => ({
+            eps: x.eps,
+            adversarial: x.lambdaMax,
+            adversarialWNorm: x.wNorm,
+            random: x.randomLambdaMax,
+            randomWNorm: x.randomWNorm,
+          })),
         })),
       },
     },
-    basis: { kind: 'tested', what: `real optima of ${usable.length} shared seeded synthetic problems at ${q0.all.length} ε each (Float64 Newton)` },
+    basis: {
+      kind: 'tested',
+      what: `real optima of ${usable.length} shared seeded synthetic problems at ${q0.all.length} ε each (Float64 Newton)`,
+    },
   });
 }
 
@@ -398,12 +573,19 @@ function theorem2(claim: LoadedClaim, p: Extract<P, { mode: 'theorem2' }>, ctx: 
   const lamPath = ev.path.map((r) => r.lambdaMax);
   const decreasing = lamPath.every((v, i) => i === 0 || v < lamPath[i - 1]!);
   // A step counts as a rise (fall) only when it exceeds the quadrature error of both ends, times the margin.
-  const step = (a: { lambdaMax: number; error: number }, b: { lambdaMax: number; error: number }): 'rise' | 'fall' | 'within-error' => {
+  const step = (
+    a: { lambdaMax: number; error: number },
+    b: { lambdaMax: number; error: number },
+  ): 'rise' | 'fall' | 'within-error' => {
     const margin = THEOREM2_ERROR_MARGIN * Math.max(a.error, b.error) + 1e-12 * Math.abs(b.lambdaMax);
     const delta = b.lambdaMax - a.lambdaMax;
     return delta > margin ? 'rise' : delta < -margin ? 'fall' : 'within-error';
   };
-  const series = ev.nearMinimum.map((m) => ({ t: m.t, rows: m.rows, steps: m.rows.slice(1).map((r, i) => step(m.rows[i]!, r)) }));
+  const series = ev.nearMinimum.map((m) => ({
+    t: m.t,
+    rows: m.rows,
+    steps: m.rows.slice(1).map((r, i) => step(m.rows[i]!, r)),
+  }));
   const allSteps = series.flatMap((s) => s.steps);
   const growing = allSteps.every((s) => s === 'rise');
   const shrinking = allSteps.every((s) => s === 'fall');
@@ -411,27 +593,56 @@ function theorem2(claim: LoadedClaim, p: Extract<P, { mode: 'theorem2' }>, ctx: 
   const nearOk = p.direction === 'grows' ? growing : shrinking;
   const maxError = Math.max(...series.flatMap((s) => s.rows.map((r) => r.error)));
   const details = [
-    ...ev.path.map((r) => `separable data, noise drawn once, w = ${r.t}·w₀: loss ${r.loss.toExponential(2)}, λmax ${r.lambdaMax.toExponential(2)}, min κ^n ${r.minKappa.toExponential(2)} (> 0)`),
-    ...series.map((s) => `w = ${s.t}·w₀: λmax of the expected Hessian E_η[H] at ε = ${s.rows.map((r) => r.eps).join(', ')}: ${s.rows.map((r) => r.lambdaMax.toExponential(6)).join(', ')} (Gauss–Legendre, ${ev.nodes} nodes per coordinate; halving the rule changes λmax by at most ${Math.max(...s.rows.map((r) => r.error)).toExponential(1)})`),
+    ...ev.path.map(
+      (r) =>
+        `separable data, noise drawn once, w = ${r.t}·w₀: loss ${r.loss.toExponential(2)}, λmax ${r.lambdaMax.toExponential(2)}, min κ^n ${r.minKappa.toExponential(2)} (> 0)`,
+    ),
+    ...series.map(
+      (s) =>
+        `w = ${s.t}·w₀: λmax of the expected Hessian E_η[H] at ε = ${s.rows.map((r) => r.eps).join(', ')}: ${s.rows.map((r) => r.lambdaMax.toExponential(6)).join(', ')} (Gauss–Legendre, ${ev.nodes} nodes per coordinate; halving the rule changes λmax by at most ${Math.max(...s.rows.map((r) => r.error)).toExponential(1)})`,
+    ),
   ];
-  const nearText = growing ? 'grows' : shrinking ? 'shrinks' : withinError ? `changes by less than ${THEOREM2_ERROR_MARGIN}× the quadrature error at some step` : 'is not monotone';
+  const nearText = growing
+    ? 'grows'
+    : shrinking
+      ? 'shrinks'
+      : withinError
+        ? `changes by less than ${THEOREM2_ERROR_MARGIN}× the quadrature error at some step`
+        : 'is not monotone';
   const summary = `λmax ${decreasing ? '→ 0 monotonically' : 'does NOT decrease'} as every κ^n → 0 along w = t·w₀ (${lamPath.map((v) => v.toExponential(1)).join(' → ')}); slightly away from the per-point minimum (w = ${series.map((s) => s.t).join(', ')}·w₀) λmax of the expected Hessian over the noise ${nearText} with ε (quadrature error ≤ ${maxError.toExponential(1)}, margin ×${THEOREM2_ERROR_MARGIN})`;
   if (decreasing && withinError && !nearOk) {
-    return { ...base, status: 'inconclusive', reason: `slightly away from the per-point minimum the change of λmax with ε is within ${THEOREM2_ERROR_MARGIN}× the quadrature error at some step`, evidence: { summary, details } };
+    return {
+      ...base,
+      status: 'inconclusive',
+      reason: `slightly away from the per-point minimum the change of λmax with ε is within ${THEOREM2_ERROR_MARGIN}× the quadrature error at some step`,
+      evidence: { summary, details },
+    };
   }
   if (!decreasing || !nearOk) {
     return {
       ...base,
       status: 'refuted',
-      witness: { point: { statement: !decreasing ? 'vanishing at the per-point minimum' : `eigenvalues ${p.direction} with ε near the per-point minimum` }, paperValue: !decreasing ? 'λmax → 0 as κ^n → 0' : `λmax ${p.direction} with ε`, ourValue: summary },
+      witness: {
+        point: {
+          statement: !decreasing
+            ? 'vanishing at the per-point minimum'
+            : `eigenvalues ${p.direction} with ε near the per-point minimum`,
+        },
+        paperValue: !decreasing ? 'λmax → 0 as κ^n → 0' : `λmax ${p.direction} with ε`,
+        ourValue: summary,
+      },
       evidence: { summary, details },
     };
   }
-  const premise = 'its premise (every κ^n → 0) is reached only as ‖w‖ → ∞ on linearly separable data: on data that are not separable, the per-point minimum does not exist';
+  const premise =
+    'its premise (every κ^n → 0) is reached only as ‖w‖ → ∞ on linearly separable data: on data that are not separable, the per-point minimum does not exist';
   return {
     ...base,
     status: 'confirmed',
-    basis: { kind: 'tested', what: `a path of ${ev.path.length} weights on seeded separable data, and the expected Hessian over the noise (Gauss–Legendre quadrature, ${ev.nodes} nodes per coordinate, error ≤ ${maxError.toExponential(1)}) at ${series.length} weights × ${p.epsGrid.length} ε` },
+    basis: {
+      kind: 'tested',
+      what: `a path of ${ev.path.length} weights on seeded separable data, and the expected Hessian over the noise (Gauss–Legendre quadrature, ${ev.nodes} nodes per coordinate, error ≤ ${maxError.toExponential(1)}) at ${series.length} weights × ${p.epsGrid.length} ε`,
+    },
     evidence: { summary: `as an implication: ${summary}; ${premise}`, details },
   };
 }
@@ -440,7 +651,8 @@ function theorem2(claim: LoadedClaim, p: Extract<P, { mode: 'theorem2' }>, ctx: 
 export const syntheticOptimum = defineChecker<P>({
   kind: 'synthetic-optimum',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'what holds at real optima of seeded synthetic L2-robust / uniform-noise problems and at points built to satisfy a premise (Float64 Newton)',
+  description:
+    'what holds at real optima of seeded synthetic L2-robust / uniform-noise problems and at points built to satisfy a premise (Float64 Newton)',
   params: Params as unknown as z.ZodType<P>,
   check(claim, p, ctx): Verdict {
     switch (p.mode) {

@@ -40,7 +40,12 @@ export const tableAchievable = defineChecker({
     const chance = cells.reduce((acc, c) => acc * achievableShare(c.n), 1);
     const data = {
       split: table.split,
-      cells: cells.map((c) => ({ eps: c.row.eps.printed, column: c.column, printed: c.cell.printed, counts: c.counts })),
+      cells: cells.map((c) => ({
+        eps: c.row.eps.printed,
+        column: c.column,
+        printed: c.cell.printed,
+        counts: c.counts,
+      })),
       achievableShare: { train: achievableShare(table.split.train), test: achievableShare(table.split.test) },
       chanceAllAchievable: chance,
     };
@@ -62,11 +67,14 @@ export const tableAchievable = defineChecker({
     }
     return {
       ...base,
-      status: 'confirmed', basis: { kind: 'proved', method: 'exact rational arithmetic over every count k/n of the split' },
+      status: 'confirmed',
+      basis: { kind: 'proved', method: 'exact rational arithmetic over every count k/n of the split' },
       evidence: {
         summary:
           `${table.label}: all ${cells.length} accuracies are k/n of n = ${table.split.train} (train) and ${table.split.test} (test)` +
-          (chance < 0.5 ? `; arbitrary two-decimal values would all pass with probability ${chance.toExponential(1)}` : ''),
+          (chance < 0.5
+            ? `; arbitrary two-decimal values would all pass with probability ${chance.toExponential(1)}`
+            : ''),
         details: cells.map(
           (c) =>
             `ε=${c.row.eps.printed} ${c.column} ${c.cell.printed}: ` +

@@ -36,7 +36,8 @@ export function fisherTwoSided(ka: number, kb: number, n: number): number {
   const ea = n - ka;
   const m = ea + (n - kb);
   const lf = logFactorials(2 * n);
-  const logP = (a: number) => lf[n]! - lf[a]! - lf[n - a]! + lf[n]! - lf[m - a]! - lf[n - m + a]! - (lf[2 * n]! - lf[m]! - lf[2 * n - m]!);
+  const logP = (a: number) =>
+    lf[n]! - lf[a]! - lf[n - a]! + lf[n]! - lf[m - a]! - lf[n - m + a]! - (lf[2 * n]! - lf[m]! - lf[2 * n - m]!);
   const observed = logP(ea);
   let p = 0;
   for (let a = Math.max(0, m - n); a <= Math.min(m, n); a++) {
@@ -75,7 +76,8 @@ function describe(group: readonly Eps0[]): string {
 export const tableEps0 = defineChecker({
   kind: 'table-eps0',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'the ε = 0 rows of tables that share a dataset report the same standard model (intersecting exact counts)',
+  description:
+    'the ε = 0 rows of tables that share a dataset report the same standard model (intersecting exact counts)',
   params: ParamsSchema,
   check(claim, { tables, readings, alpha }, ctx): Verdict {
     const base = { claimId: claim.id, seed: ctx.seed, checker: 'table-eps0' } as const;
@@ -110,13 +112,18 @@ export const tableEps0 = defineChecker({
       const cb = column === 'train' ? b.row.counts.trainCounts : b.row.counts.testCounts;
       const n = column === 'train' ? a.table.split.train : a.table.split.test;
       let best = { p: -1, ka: 0, kb: 0, n };
-      for (const ka of ca) for (const kb of cb) {
-        const p = fisherTwoSided(ka, kb, n);
-        if (p > best.p) best = { p, ka, kb, n };
-      }
+      for (const ka of ca)
+        for (const kb of cb) {
+          const p = fisherTwoSided(ka, kb, n);
+          if (p > best.p) best = { p, ka, kb, n };
+        }
       return best;
     };
-    const tests = rows.flatMap((a, i) => rows.slice(i + 1).flatMap((b) => (['train', 'test'] as const).map((column) => ({ a, b, column, ...pairP(a, b, column) }))));
+    const tests = rows.flatMap((a, i) =>
+      rows
+        .slice(i + 1)
+        .flatMap((b) => (['train', 'test'] as const).map((column) => ({ a, b, column, ...pairP(a, b, column) }))),
+    );
     const worstTest = tests.reduce((x, t) => (t.p < x.p ? t : x), tests[0]!);
     const testLine = `Fisher's exact test on the most alike consistent counts of every pair of rows and column: smallest p = ${worstTest.p.toPrecision(3)} (${worstTest.a.table.label} vs ${worstTest.b.table.label}, ${worstTest.column}: ${worstTest.ka} vs ${worstTest.kb} of ${worstTest.n}) against α = ${alpha}`;
     details.push(testLine);
@@ -144,18 +151,46 @@ export const tableEps0 = defineChecker({
       const reading = readingOf(r);
       if (r.runs === 'one-run') {
         return oneRun() === 'holds'
-          ? { ...reading, outcome: 'holds', summary: `the ε = 0 rows of ${rows.map((x) => x.table.label).join(', ')} share exact counts` }
+          ? {
+              ...reading,
+              outcome: 'holds',
+              summary: `the ε = 0 rows of ${rows.map((x) => x.table.label).join(', ')} share exact counts`,
+            }
           : { ...reading, outcome: 'fails', summary: gapText, witness };
       }
       return worstTest.p >= alpha
-        ? { ...reading, outcome: 'holds', summary: `differences as small as two runs of one standard training can give: ${testLine}` }
-        : { ...reading, outcome: 'fails', summary: `the rows differ more than two runs of one procedure plausibly can: ${testLine}`, witness: { point: { tables: `${worstTest.a.table.label} vs ${worstTest.b.table.label}`, column: worstTest.column }, paperValue: `${worstTest.ka} vs ${worstTest.kb} of ${worstTest.n} from two runs of standard training`, ourValue: `Fisher's exact p = ${worstTest.p.toPrecision(3)} < α = ${alpha}` } };
+        ? {
+            ...reading,
+            outcome: 'holds',
+            summary: `differences as small as two runs of one standard training can give: ${testLine}`,
+          }
+        : {
+            ...reading,
+            outcome: 'fails',
+            summary: `the rows differ more than two runs of one procedure plausibly can: ${testLine}`,
+            witness: {
+              point: { tables: `${worstTest.a.table.label} vs ${worstTest.b.table.label}`, column: worstTest.column },
+              paperValue: `${worstTest.ka} vs ${worstTest.kb} of ${worstTest.n} from two runs of standard training`,
+              ourValue: `Fisher's exact p = ${worstTest.p.toPrecision(3)} < α = ${alpha}`,
+            },
+          };
     });
     return decideReadings({
       base,
       readings: readingsResult(readings, outcomes),
-      evidence: { summary: groups.length === 1 ? `the ε = 0 rows of ${rows.map((x) => x.table.label).join(', ')} share exact counts` : gapText, details, data: { ...data, dTrain, dTest, fisherMinP: worstTest.p } },
-      basis: { kind: 'proved', method: "exact rational arithmetic over every count consistent with the printed accuracies; Fisher's exact test" },
+      evidence: {
+        summary:
+          groups.length === 1
+            ? `the ε = 0 rows of ${rows.map((x) => x.table.label).join(', ')} share exact counts`
+            : gapText,
+        details,
+        data: { ...data, dTrain, dTest, fisherMinP: worstTest.p },
+      },
+      basis: {
+        kind: 'proved',
+        method:
+          "exact rational arithmetic over every count consistent with the printed accuracies; Fisher's exact test",
+      },
     });
   },
 });

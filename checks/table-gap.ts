@@ -39,7 +39,9 @@ export const tableGap = defineChecker({
       if (!exact || negZero) {
         details.push(
           `${table.label} ε=${row.eps.printed}: ${row.train.printed} − ${row.test.printed} = ${toFixed(diff, 2)}, printed ${row.gap.printed}; ` +
-            (row.counts.consistent.length > 0 ? `explained by ${pairText(row, nTrain, nTest)}` : 'no count pair explains it') +
+            (row.counts.consistent.length > 0
+              ? `explained by ${pairText(row, nTrain, nTest)}`
+              : 'no count pair explains it') +
             (negZero ? ' (a negative value that rounds to zero, printed with its minus sign)' : ''),
         );
       }
@@ -77,12 +79,20 @@ export const tableGap = defineChecker({
     const exactRows = rows.length - needCounts.length;
     return {
       ...base,
-      status: 'confirmed', basis: { kind: 'proved', method: 'exact rational arithmetic over every count pair consistent with the printed accuracies' },
+      status: 'confirmed',
+      basis: {
+        kind: 'proved',
+        method: 'exact rational arithmetic over every count pair consistent with the printed accuracies',
+      },
       evidence: {
         summary:
           `${table.label}: all ${rows.length} gaps are train − test; ${exactRows} exactly in print` +
-          (needCounts.length > 0 ? `, ${needCounts.length} (ε = ${needCounts.join(', ')}) only via exact accuracies j/${nTrain}, k/${nTest}` : '') +
-          (negativeZero.length > 0 ? `; "-0.00" at ε = ${negativeZero.join(', ')} is a negative gap rounding to zero` : ''),
+          (needCounts.length > 0
+            ? `, ${needCounts.length} (ε = ${needCounts.join(', ')}) only via exact accuracies j/${nTrain}, k/${nTest}`
+            : '') +
+          (negativeZero.length > 0
+            ? `; "-0.00" at ε = ${negativeZero.join(', ')} is a negative gap rounding to zero`
+            : ''),
         details,
         data: { rows: data, split: table.split, needCounts, negativeZero },
       },

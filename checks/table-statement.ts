@@ -28,7 +28,11 @@ const ParamsSchema = z.discriminatedUnion('form', [
     readings: Quantifier,
   }),
   /** |gap| of every ε ≠ 0 row exceeds |gap| of the ε = 0 row (standard training), in each listed table. */
-  z.object({ form: z.literal('abs-gap-exceeds-standard'), tables: z.array(PaperTableSchema).min(1), readings: Quantifier }),
+  z.object({
+    form: z.literal('abs-gap-exceeds-standard'),
+    tables: z.array(PaperTableSchema).min(1),
+    readings: Quantifier,
+  }),
   /** Test accuracy exceeds train accuracy in every row. */
   z.object({ form: z.literal('test-exceeds-train'), tables: z.array(PaperTableSchema).min(1), readings: Quantifier }),
   /** |gap| strictly increases along the ε values of the claim's `eps-set` LaTeX fragment. */
@@ -177,7 +181,11 @@ function comparisons(
             point: { table: t.label, eps: r.eps.printed, row: r.printed },
             asserted: `${t.label} ε=${r.eps.printed}: test ${r.test.printed} > train ${r.train.printed}`,
             printedHolds: cmp(r.test.value, r.train.value) > 0,
-            exact: over(r.counts.consistent, [t.split], (p, n) => cmp(percentOf(p.test, n.test), percentOf(p.train, n.train)) > 0),
+            exact: over(
+              r.counts.consistent,
+              [t.split],
+              (p, n) => cmp(percentOf(p.test, n.test), percentOf(p.train, n.train)) > 0,
+            ),
             found: `exact test − train ${range(r.counts.consistent, (p) => neg(p.gap))}`,
           })),
         ),
@@ -192,16 +200,18 @@ function comparisons(
       });
       const sorted = [...picked].sort((x, y) => cmp(x.eps.value, y.eps.value));
       return {
-        list: sorted.slice(1).map((r, i) =>
-          compareGaps(
-            `ε=${r.eps.printed} vs ε=${sorted[i]!.eps.printed}`,
-            { table: params.table.label, eps: `${sorted[i]!.eps.printed} → ${r.eps.printed}`, row: r.printed },
-            r,
-            sorted[i]!,
-            true,
-            'greater',
+        list: sorted
+          .slice(1)
+          .map((r, i) =>
+            compareGaps(
+              `ε=${r.eps.printed} vs ε=${sorted[i]!.eps.printed}`,
+              { table: params.table.label, eps: `${sorted[i]!.eps.printed} → ${r.eps.printed}`, row: r.printed },
+              r,
+              sorted[i]!,
+              true,
+              'greater',
+            ),
           ),
-        ),
       };
     }
     case 'gap-smaller': {
@@ -216,7 +226,11 @@ function comparisons(
               return [
                 compareGaps(
                   `ε=${r.eps.printed} ${smaller.label} vs ${larger.label}`,
-                  { table: `${smaller.label} vs ${larger.label}`, eps: r.eps.printed, row: `${r.printed} | ${o.printed}` },
+                  {
+                    table: `${smaller.label} vs ${larger.label}`,
+                    eps: r.eps.printed,
+                    row: `${r.printed} | ${o.printed}`,
+                  },
                   r,
                   o,
                   absolute,
@@ -232,16 +246,18 @@ function comparisons(
       return {
         list: params.tables.flatMap((t) => {
           const rows = rowsOf(t).sort((x, y) => cmp(x.eps.value, y.eps.value));
-          return rows.slice(1).map((r, i) =>
-            compareGaps(
-              `${t.label} ε=${rows[i]!.eps.printed} → ${r.eps.printed}`,
-              { table: t.label, eps: `${rows[i]!.eps.printed} → ${r.eps.printed}`, row: r.printed },
-              r,
-              rows[i]!,
-              false,
-              'greater',
-            ),
-          );
+          return rows
+            .slice(1)
+            .map((r, i) =>
+              compareGaps(
+                `${t.label} ε=${rows[i]!.eps.printed} → ${r.eps.printed}`,
+                { table: t.label, eps: `${rows[i]!.eps.printed} → ${r.eps.printed}`, row: r.printed },
+                r,
+                rows[i]!,
+                false,
+                'greater',
+              ),
+            );
         }),
       };
   }
@@ -286,13 +302,19 @@ export const tableStatement = defineChecker({
     }
     const t = tally(list);
     const details = list.map(line);
-    if (other) details.push(`${other.name} comparison instead: ${tallyText(other.list)}`, ...other.list.map((c) => `  ${line(c)}`));
+    if (other)
+      details.push(
+        `${other.name} comparison instead: ${tallyText(other.list)}`,
+        ...other.list.map((c) => `  ${line(c)}`),
+      );
     const comparisonName = params.form === 'gap-smaller' ? `${params.comparison} gaps; ` : '';
     const summary = `${comparisonName}${tallyText(list)}` + (other ? `; ${other.name}: ${tallyText(other.list)}` : '');
     const rowData = (c: Comparison) => ({ ...c.point, printedHolds: c.printedHolds, exact: c.exact });
     const data = {
       comparisons: list.map(rowData),
-      ...(other ? { [`${other.name}Comparison`]: other.list.map(rowData), [`${other.name}Tally`]: tally(other.list) } : {}),
+      ...(other
+        ? { [`${other.name}Comparison`]: other.list.map(rowData), [`${other.name}Tally`]: tally(other.list) }
+        : {}),
       tally: t,
     };
     const n = list.length;
@@ -322,7 +344,11 @@ export const tableStatement = defineChecker({
         return { ...reading, outcome: 'fails', summary: `not ${lead}: ${tallyText(list)}`, witness: witnessOf(w) };
       }
       if (decided === 'undecided') {
-        return { ...reading, outcome: 'undecided', summary: `${t.some} comparison(s) undecided: the printed cells admit exact counts on both sides, or a row has no consistent counts` };
+        return {
+          ...reading,
+          outcome: 'undecided',
+          summary: `${t.some} comparison(s) undecided: the printed cells admit exact counts on both sides, or a row has no consistent counts`,
+        };
       }
       return { ...reading, outcome: 'holds', summary: `holds ${lead}: ${tallyText(list)}` };
     });
@@ -330,7 +356,10 @@ export const tableStatement = defineChecker({
       base,
       readings: readingsResult(params.readings, outcomes),
       evidence: { summary, details, data },
-      basis: { kind: 'proved', method: 'exact rational arithmetic over every count pair consistent with the printed cells' },
+      basis: {
+        kind: 'proved',
+        method: 'exact rational arithmetic over every count pair consistent with the printed cells',
+      },
     });
   },
 });

@@ -49,7 +49,18 @@ const ParamsSchema = z.discriminatedUnion('form', [
   }),
 ]);
 
-const NUMBERS: Readonly<Record<string, number>> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+const NUMBERS: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+};
 
 /**
  * The stated count and the listed items of "… <count> [adjectives] <noun>: A, B, and C." The count is the number word
@@ -81,60 +92,112 @@ export function parseList(sentence: string): { count: number | null; items: stri
 export const textConsistency = defineChecker({
   kind: 'text-consistency',
   verdicts: ['confirmed', 'refuted', 'holds-under', 'inconclusive'],
-  description: 'editorial consistency from the paper’s words: stated counts against listed items, cross-references against printed labels',
+  description:
+    'editorial consistency from the paper’s words: stated counts against listed items, cross-references against printed labels',
   params: ParamsSchema,
   check(claim, params, ctx): Verdict {
     const base = verdictBase(claim, ctx, 'text-consistency');
     if (params.form === 'pair') {
       const q = claim.quote ?? '';
       const found = [...q.matchAll(new RegExp(params.symbol, 'g'))];
-      if (found.length < 2) throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field params.symbol: fewer than two matches in the quote`);
+      if (found.length < 2)
+        throw new ClaimcheckError(
+          'INVALID_RECORD',
+          `claim record ${claim.id}: field params.symbol: fewer than two matches in the quote`,
+        );
       const [a, b] = [found[0]!, found[1]!];
       const first = a[0];
       const second = b[0];
       const i = a.index;
       const j = b.index;
       const summary = `the sentence names ${first} and ${second}`;
-      if (first !== second) return { ...base, status: 'confirmed', basis: { kind: 'proved', method: 'exact comparison of the printed symbols' }, evidence: { summary: `${summary}: two different symbols` } };
+      if (first !== second)
+        return {
+          ...base,
+          status: 'confirmed',
+          basis: { kind: 'proved', method: 'exact comparison of the printed symbols' },
+          evidence: { summary: `${summary}: two different symbols` },
+        };
       return {
         ...base,
         status: 'refuted',
-        witness: { point: { quote: q.slice(Math.max(0, i - 20), j + second.length) }, paperValue: `two things: ${first} and ${second}`, ourValue: `the same symbol twice; the second should be ${params.expected}` },
+        witness: {
+          point: { quote: q.slice(Math.max(0, i - 20), j + second.length) },
+          paperValue: `two things: ${first} and ${second}`,
+          ourValue: `the same symbol twice; the second should be ${params.expected}`,
+        },
         evidence: { summary: `${summary}: the same symbol twice` },
-        correction: { statement: `${first} and ${params.expected}`, check: 'confirmed', evidence: 'the sentence compares the optima at ε_a and ε_b, whose symbols it printed just before' },
+        correction: {
+          statement: `${first} and ${params.expected}`,
+          check: 'confirmed',
+          evidence: 'the sentence compares the optima at ε_a and ε_b, whose symbols it printed just before',
+        },
       };
     }
     if (params.form === 'label') {
       if (!claim.quote?.includes(params.citation)) {
-        throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field params.citation: "${params.citation}" is not in the quote`);
+        throw new ClaimcheckError(
+          'INVALID_RECORD',
+          `claim record ${claim.id}: field params.citation: "${params.citation}" is not in the quote`,
+        );
       }
       const label = /\(([^)]+)\)/.exec(params.citation)?.[0] ?? '';
       const numbers = params.labels.map((l) => l.slice(1, -1));
       const summary = `cited ${params.citation}; the paper's display equations are labelled ${params.labels[0]}–${params.labels[params.labels.length - 1]} (${params.labels.length} labels)`;
       if (params.labels.includes(label)) {
-        return { ...base, status: 'confirmed', basis: { kind: 'proved', method: 'exact comparison with the printed equation labels' }, evidence: { summary: `${summary}: the label exists` } };
+        return {
+          ...base,
+          status: 'confirmed',
+          basis: { kind: 'proved', method: 'exact comparison with the printed equation labels' },
+          evidence: { summary: `${summary}: the label exists` },
+        };
       }
       const section = label.slice(1, -1);
       return {
         ...base,
         status: 'refuted',
-        witness: { point: { citation: params.citation }, paperValue: `an equation labelled ${label}`, ourValue: `no display equation carries ${label}; labels are ${numbers.join(', ')}${section.includes('.') ? `; ${section} is a section number` : ''}` },
+        witness: {
+          point: { citation: params.citation },
+          paperValue: `an equation labelled ${label}`,
+          ourValue: `no display equation carries ${label}; labels are ${numbers.join(', ')}${section.includes('.') ? `; ${section} is a section number` : ''}`,
+        },
         evidence: { summary: `${summary}: ${label} is none of them` },
       };
     }
     const parsed = params.lists.map((l) => ({ ...l, ...parseList(l.quote) }));
     const unparsed = parsed.find((p) => p.count === null || p.items.length === 0);
-    if (unparsed) throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field params.lists: no "<count> …: items" in "${unparsed.quote}"`);
+    if (unparsed)
+      throw new ClaimcheckError(
+        'INVALID_RECORD',
+        `claim record ${claim.id}: field params.lists: no "<count> …: items" in "${unparsed.quote}"`,
+      );
     const details = parsed.map((p) => `${p.where}: states ${p.count}, lists ${p.items.length}: ${p.items.join(', ')}`);
     const [first, second] = [parsed[0]!, parsed[1]!];
     const miscounted = parsed.find((p) => p.count !== p.items.length);
     const onlyFirst = first.items.filter((i) => !second.items.includes(i));
     const onlySecond = second.items.filter((i) => !first.items.includes(i));
-    const unexplained = onlySecond.filter((i) => !params.explained.some((e) => e.item === i && new RegExp(`\\b${i.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(e.quote)));
-    const countWitness = miscounted ? { point: { where: miscounted.where }, paperValue: `${miscounted.count} items`, ourValue: `${miscounted.items.length} listed: ${miscounted.items.join(', ')}` } : undefined;
+    const unexplained = onlySecond.filter(
+      (i) =>
+        !params.explained.some(
+          (e) => e.item === i && new RegExp(`\\b${i.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(e.quote),
+        ),
+    );
+    const countWitness = miscounted
+      ? {
+          point: { where: miscounted.where },
+          paperValue: `${miscounted.count} items`,
+          ourValue: `${miscounted.items.length} listed: ${miscounted.items.join(', ')}`,
+        }
+      : undefined;
     const outcomes: ReadingOutcome[] = params.readings.readings.map((r) => {
       const reading = readingOf(r);
-      if (countWitness) return { ...reading, outcome: 'fails', summary: `${miscounted!.where} states ${miscounted!.count} but lists ${miscounted!.items.length}`, witness: countWitness };
+      if (countWitness)
+        return {
+          ...reading,
+          outcome: 'fails',
+          summary: `${miscounted!.where} states ${miscounted!.count} but lists ${miscounted!.items.length}`,
+          witness: countWitness,
+        };
       if (r.relation === 'same') {
         return onlyFirst.length === 0 && onlySecond.length === 0
           ? { ...reading, outcome: 'holds', summary: 'the lists agree' }
@@ -142,23 +205,44 @@ export const textConsistency = defineChecker({
               ...reading,
               outcome: 'fails',
               summary: `only in ${first.where}: ${onlyFirst.join(', ') || 'none'}; only in ${second.where}: ${onlySecond.join(', ') || 'none'}`,
-              witness: { point: { where: `${first.where} vs ${second.where}` }, paperValue: `${first.where}: ${first.count} (${first.items.join(', ')})`, ourValue: `${second.where}: ${second.count} (${second.items.join(', ')}); only in one list: ${[...onlyFirst, ...onlySecond].join(', ')}` },
+              witness: {
+                point: { where: `${first.where} vs ${second.where}` },
+                paperValue: `${first.where}: ${first.count} (${first.items.join(', ')})`,
+                ourValue: `${second.where}: ${second.count} (${second.items.join(', ')}); only in one list: ${[...onlyFirst, ...onlySecond].join(', ')}`,
+              },
             };
       }
       if (onlyFirst.length === 0 && unexplained.length === 0) {
-        return { ...reading, outcome: 'holds', summary: `${second.where} adds ${onlySecond.join(', ') || 'nothing'}, each named in a quoted sentence that says what it is` };
+        return {
+          ...reading,
+          outcome: 'holds',
+          summary: `${second.where} adds ${onlySecond.join(', ') || 'nothing'}, each named in a quoted sentence that says what it is`,
+        };
       }
       return {
         ...reading,
         outcome: 'fails',
-        summary: onlyFirst.length > 0 ? `${first.where} has items ${second.where} lacks: ${onlyFirst.join(', ')}` : `no quoted sentence explains ${unexplained.join(', ')}`,
-        witness: { point: { where: `${first.where} vs ${second.where}` }, paperValue: `${second.where} ⊇ ${first.where}, extras explained`, ourValue: onlyFirst.length > 0 ? `missing from ${second.where}: ${onlyFirst.join(', ')}` : `unexplained: ${unexplained.join(', ')}` },
+        summary:
+          onlyFirst.length > 0
+            ? `${first.where} has items ${second.where} lacks: ${onlyFirst.join(', ')}`
+            : `no quoted sentence explains ${unexplained.join(', ')}`,
+        witness: {
+          point: { where: `${first.where} vs ${second.where}` },
+          paperValue: `${second.where} ⊇ ${first.where}, extras explained`,
+          ourValue:
+            onlyFirst.length > 0
+              ? `missing from ${second.where}: ${onlyFirst.join(', ')}`
+              : `unexplained: ${unexplained.join(', ')}`,
+        },
       };
     });
     return decideReadings({
       base,
       readings: readingsResult(params.readings, outcomes),
-      evidence: { summary: details.join('; '), details: [...details, ...params.explained.map((e) => `${e.item}: “${e.quote}”`)] },
+      evidence: {
+        summary: details.join('; '),
+        details: [...details, ...params.explained.map((e) => `${e.item}: “${e.quote}”`)],
+      },
       basis: { kind: 'proved', method: 'the counts and items parsed from the quoted sentences, compared exactly' },
     });
   },

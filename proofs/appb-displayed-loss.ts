@@ -8,14 +8,33 @@ import { N, eta, w, x, y } from './variables.ts';
 export const appbDisplayedLoss = claim({
   id: 'appb-displayed-loss',
   title: 'Appendix B: the loss it displays is the loss it differentiates',
-  statement: 'The Hessian Appendix B derives (line 1) is that of the loss it displays first, L = (1/N) Σ log(1 + exp(−y^n w·x^n)).',
+  statement:
+    'The Hessian Appendix B derives (line 1) is that of the loss it displays first, L = (1/N) Σ log(1 + exp(−y^n w·x^n)).',
   location: { section: 'Appendix B', line: 1 },
   kind: 'derivative',
   category: 'presentation',
   quote: 'Compute the Hessian matrix of the adversarial training model of logistic regression. The loss function is',
   latex: [
-    { at: { anchor: 'Compute the Hessian matrix of the adversarial training model', row: 1, blockRows: 2, item: 2, side: 'rhs' }, role: 'base' },
-    { at: { anchor: 'Compute the Hessian matrix of the adversarial training model', row: 2, blockRows: 2, item: 2, side: 'rhs' }, role: 'def:ell' },
+    {
+      at: {
+        anchor: 'Compute the Hessian matrix of the adversarial training model',
+        row: 1,
+        blockRows: 2,
+        item: 2,
+        side: 'rhs',
+      },
+      role: 'base',
+    },
+    {
+      at: {
+        anchor: 'Compute the Hessian matrix of the adversarial training model',
+        row: 2,
+        blockRows: 2,
+        item: 2,
+        side: 'rhs',
+      },
+      role: 'def:ell',
+    },
     { at: { anchor: 'The Hessian matrix of loss along weight', row: 1, blockRows: 17 }, role: 'rhs' },
     { at: { anchor: 'The Hessian matrix of loss along weight', row: 2, blockRows: 17 }, role: 'rhs' },
     { at: { anchor: 'The Hessian matrix of loss along weight', row: 3, blockRows: 17 }, role: 'rhs' },

@@ -4,14 +4,14 @@ import { N, c, eta, w, x, y } from './variables.ts';
 import { HESSIAN_PARAMS } from './_data/formulas.ts';
 
 export const appbL1 = claim({
-  id: "appb-l1",
-  title: "Appendix B Hessian, line 1",
-  statement: "Line 1 of Appendix B equals ∂²L_η/∂w_i∂w_j of the robust loss.",
+  id: 'appb-l1',
+  title: 'Appendix B Hessian, line 1',
+  statement: 'Line 1 of Appendix B equals ∂²L_η/∂w_i∂w_j of the robust loss.',
   location: {
-    section: "Appendix B",
+    section: 'Appendix B',
     line: 1,
   },
-  kind: "derivative",
+  kind: 'derivative',
   category: 'derivation',
   quote: 'The Hessian matrix of loss along weight',
   latex: [
@@ -20,9 +20,7 @@ export const appbL1 = claim({
     { at: { anchor: 'The Hessian matrix of loss along weight', row: 2, blockRows: 17 }, role: 'rhs' },
     { at: { anchor: 'The Hessian matrix of loss along weight', row: 3, blockRows: 17 }, role: 'rhs' },
   ],
-  dependsOn: [
-    "eq08-gradient",
-  ],
+  dependsOn: ['eq08-gradient'],
   params: HESSIAN_PARAMS,
   variables: [w, x, y, eta, N, c],
 });

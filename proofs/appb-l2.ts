@@ -4,14 +4,14 @@ import { N, c, eta, w, x, y } from './variables.ts';
 import { HESSIAN_PARAMS } from './_data/formulas.ts';
 
 export const appbL2 = claim({
-  id: "appb-l2",
-  title: "Appendix B Hessian, line 2",
-  statement: "Line 2 of Appendix B equals ∂²L_η/∂w_i∂w_j of the robust loss.",
+  id: 'appb-l2',
+  title: 'Appendix B Hessian, line 2',
+  statement: 'Line 2 of Appendix B equals ∂²L_η/∂w_i∂w_j of the robust loss.',
   location: {
-    section: "Appendix B",
+    section: 'Appendix B',
     line: 2,
   },
-  kind: "derivative",
+  kind: 'derivative',
   category: 'derivation',
   quote: 'The Hessian matrix of loss along weight',
   latex: [
@@ -20,9 +20,7 @@ export const appbL2 = claim({
     { at: { anchor: 'The Hessian matrix of loss along weight', row: 5, blockRows: 17 }, role: 'rhs' },
     { at: { anchor: 'The Hessian matrix of loss along weight', row: 6, blockRows: 17 }, role: 'rhs' },
   ],
-  dependsOn: [
-    "appb-l1",
-  ],
+  dependsOn: ['appb-l1'],
   params: HESSIAN_PARAMS,
   variables: [w, x, y, eta, N, c],
 });

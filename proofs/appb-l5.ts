@@ -4,14 +4,14 @@ import { N, c, eta, w, x, y } from './variables.ts';
 import { HESSIAN_PARAMS } from './_data/formulas.ts';
 
 export const appbL5 = claim({
-  id: "appb-l5",
-  title: "Appendix B Hessian, line 5",
-  statement: "Line 5 of Appendix B equals ∂²L_η/∂w_i∂w_j of the robust loss.",
+  id: 'appb-l5',
+  title: 'Appendix B Hessian, line 5',
+  statement: 'Line 5 of Appendix B equals ∂²L_η/∂w_i∂w_j of the robust loss.',
   location: {
-    section: "Appendix B",
+    section: 'Appendix B',
     line: 5,
   },
-  kind: "derivative",
+  kind: 'derivative',
   category: 'derivation',
   quote: 'The Hessian matrix of loss along weight',
   latex: [
@@ -20,9 +20,7 @@ export const appbL5 = claim({
     { at: { anchor: 'The Hessian matrix of loss along weight', row: 16, blockRows: 17 }, role: 'rhs' },
     { at: { anchor: 'The Hessian matrix of loss along weight', row: 17, blockRows: 17 }, role: 'rhs' },
   ],
-  dependsOn: [
-    "appb-l4",
-  ],
+  dependsOn: ['appb-l4'],
   params: HESSIAN_PARAMS,
   variables: [w, x, y, eta, N, c],
 });

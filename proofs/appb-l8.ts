@@ -4,27 +4,22 @@ import { N, c, eta, w, ws, x, y } from './variables.ts';
 import { HESSIAN_AT_OPTIMUM_PARAMS } from './_data/formulas.ts';
 
 export const appbL8 = claim({
-  id: "appb-l8",
-  title: "Appendix B Hessian at w*, line 8",
-  statement: "Line 8 of Appendix B equals ∂²L_η/∂w_i∂w_j at w* under the optimality condition.",
+  id: 'appb-l8',
+  title: 'Appendix B Hessian at w*, line 8',
+  statement: 'Line 8 of Appendix B equals ∂²L_η/∂w_i∂w_j at w* under the optimality condition.',
   location: {
-    section: "Appendix B",
+    section: 'Appendix B',
     line: 8,
   },
-  kind: "derivative",
+  kind: 'derivative',
   category: 'derivation',
   quote: 'eliminate the second terms. The first term is',
   latex: [
     { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'base' },
     { at: { anchor: 'eliminate the second terms. The first term is', row: 4, blockRows: 5, side: 'rhs' }, role: 'rhs' },
   ],
-  assumptions: [
-    "the per-point optimality condition",
-  ],
-  dependsOn: [
-    "appb-l7",
-    "sec3-optimality-condition",
-  ],
+  assumptions: ['the per-point optimality condition'],
+  dependsOn: ['appb-l7', 'sec3-optimality-condition'],
   params: HESSIAN_AT_OPTIMUM_PARAMS,
   variables: [w, x, y, eta, N, ws, c],
 });

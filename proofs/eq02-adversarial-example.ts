@@ -12,8 +12,18 @@ export const eq02AdversarialExample = claim({
   kind: 'ball-argmax',
   category: 'derivation',
   latex: [
-    { at: { anchor: 'Adversarial example', equation: '(2)', blockRows: 1 }, role: 'definition', parse: false, modelled: '90120f5b566096c7' },
-    { at: { anchor: 'is the region around', item: -1 }, role: 'constraint-set', parse: false, modelled: '2e8bd1111c1ea115' },
+    {
+      at: { anchor: 'Adversarial example', equation: '(2)', blockRows: 1 },
+      role: 'definition',
+      parse: false,
+      modelled: '90120f5b566096c7',
+    },
+    {
+      at: { anchor: 'is the region around', item: -1 },
+      role: 'constraint-set',
+      parse: false,
+      modelled: '2e8bd1111c1ea115',
+    },
   ],
   quote:
     'where 𝔹p(𝒙n,ε)subscript𝔹psuperscript𝒙𝑛𝜀\\mathbb{B}_{\\rm p}\\left({\\bm{x}}^{n},\\varepsilon\\right) is the region around 𝒙nsuperscript𝒙𝑛{\\bm{x}}^{n} where the Lpsubscript𝐿pL_{\\rm{p}} norm is less than ε𝜀\\varepsilon.',

@@ -11,15 +11,35 @@ export const eq03PgdStep = claim({
   kind: 'pgd-step',
   category: 'derivation',
   latex: [
-    { at: { anchor: 'uses multi-step search as', equation: '(3)', blockRows: 1 }, role: 'update', parse: false, modelled: 'd692029dcd06fc8a' },
+    {
+      at: { anchor: 'uses multi-step search as', equation: '(3)', blockRows: 1 },
+      role: 'update',
+      parse: false,
+      modelled: 'd692029dcd06fc8a',
+    },
   ],
   quote: 'where λ𝜆\\lambda is step size and ΠεsubscriptΠ𝜀\\Pi_{\\varepsilon} is projection to constrained space.',
   variables: [
-    { symbol: '\\bm{x}^{n}', name: 'x', domain: { type: 'vector', lo: 0, hi: 1, minNorm: 0 }, description: 'image x^n ∈ [0, 1]^d (pixel range, so clipping applies)' },
+    {
+      symbol: '\\bm{x}^{n}',
+      name: 'x',
+      domain: { type: 'vector', lo: 0, hi: 1, minNorm: 0 },
+      description: 'image x^n ∈ [0, 1]^d (pixel range, so clipping applies)',
+    },
     y,
     w,
-    { symbol: '\\varepsilon', name: 'eps', domain: { type: 'interval', lo: 0, hi: 1, loOpen: true, hiOpen: false }, description: 'radius ε ∈ (0, 1]' },
-    { symbol: '\\lambda', name: 'lambda', domain: { type: 'interval', lo: 0, hi: 1, loOpen: true, hiOpen: false }, description: 'step size λ = factor·ε, factor ∈ (0, 1]' },
+    {
+      symbol: '\\varepsilon',
+      name: 'eps',
+      domain: { type: 'interval', lo: 0, hi: 1, loOpen: true, hiOpen: false },
+      description: 'radius ε ∈ (0, 1]',
+    },
+    {
+      symbol: '\\lambda',
+      name: 'lambda',
+      domain: { type: 'interval', lo: 0, hi: 1, loOpen: true, hiOpen: false },
+      description: 'step size λ = factor·ε, factor ∈ (0, 1]',
+    },
   ],
   assumptions: [
     'the linear logistic model of Eq. (1), whose input gradient −yσ(·)w has a fixed direction',

@@ -12,7 +12,16 @@ export const eq04AdversarialTraining = claim({
   kind: 'robust-inner-max',
   category: 'derivation',
   latex: [
-    { at: { anchor: 'Adversarial training learns the model with adversarial examples as', equation: '(4)', blockRows: 1 }, role: 'objective', parse: false, modelled: '21513a920e7127ff' },
+    {
+      at: {
+        anchor: 'Adversarial training learns the model with adversarial examples as',
+        equation: '(4)',
+        blockRows: 1,
+      },
+      role: 'objective',
+      parse: false,
+      modelled: '21513a920e7127ff',
+    },
   ],
   quote: 'Adversarial training learns the model with adversarial examples as',
   variables: [x, y, w, eps],

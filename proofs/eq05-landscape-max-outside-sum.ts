@@ -12,21 +12,40 @@ export const eq05LandscapeMaxOutsideSum = claim({
   kind: 'separable-max',
   category: 'derivation',
   latex: [
-    { at: { anchor: 'visualizes the change of loss by adding noise to the weight as', equation: '(5)', blockRows: 1 }, role: 'definition', parse: false, modelled: '27bd81d16c1c4838' },
+    {
+      at: { anchor: 'visualizes the change of loss by adding noise to the weight as', equation: '(5)', blockRows: 1 },
+      role: 'definition',
+      parse: false,
+      modelled: '27bd81d16c1c4838',
+    },
   ],
-  quote: 'The filter normalization with adversarial training visualizes the change of loss by adding noise to the weight as',
+  quote:
+    'The filter normalization with adversarial training visualizes the change of loss by adding noise to the weight as',
   variables: [
     x,
     y,
     w,
     eps,
-    { symbol: '\\alpha', name: 'alpha', domain: { type: 'interval', lo: -1, hi: 1, loOpen: false, hiOpen: false }, description: 'step α along h (loss-landscape grid −1:1)' },
-    { symbol: '\\bm{h}', name: 'h', domain: { type: 'vector', lo: -2, hi: 2, minNorm: 0.1 }, description: 'direction h ~ N(0, I), filter-normalised to ‖h‖ = ‖w‖ (Eq. (6))' },
+    {
+      symbol: '\\alpha',
+      name: 'alpha',
+      domain: { type: 'interval', lo: -1, hi: 1, loOpen: false, hiOpen: false },
+      description: 'step α along h (loss-landscape grid −1:1)',
+    },
+    {
+      symbol: '\\bm{h}',
+      name: 'h',
+      domain: { type: 'vector', lo: -2, hi: 2, minNorm: 0.1 },
+      description: 'direction h ~ N(0, I), filter-normalised to ‖h‖ = ‖w‖ (Eq. (6))',
+    },
   ],
   assumptions: [
     'the linear logistic model of Eq. (1) with p = 2',
     'the ball of each η^n is the closed ball ‖η^n‖₂ ≤ ε centred at 0 (the correction of Eq. (2))',
   ],
   dependsOn: ['eq02-adversarial-example', 'eq04-adversarial-training'],
-  params: { structure: 'product', readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: [...BALL.readings] } },
+  params: {
+    structure: 'product',
+    readings: { convention: BALL.id, question: BALL.question, quote: BALL.quote, readings: [...BALL.readings] },
+  },
 });

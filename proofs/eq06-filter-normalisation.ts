@@ -11,8 +11,22 @@ export const eq06FilterNormalisation = claim({
   kind: 'filter-normalisation',
   category: 'derivation',
   latex: [
-    { at: { anchor: 'is sampled from a Gaussian distribution and filter-wise normalized by', equation: '(6)', blockRows: 1 }, role: 'update', parse: false, modelled: '15a2e92580a63f43' },
-    { at: { anchor: 'in logistic regression because', item: 2 }, role: 'shape', parse: false, modelled: 'a967efb78c350798' },
+    {
+      at: {
+        anchor: 'is sampled from a Gaussian distribution and filter-wise normalized by',
+        equation: '(6)',
+        blockRows: 1,
+      },
+      role: 'update',
+      parse: false,
+      modelled: '15a2e92580a63f43',
+    },
+    {
+      at: { anchor: 'in logistic regression because', item: 2 },
+      role: 'shape',
+      parse: false,
+      modelled: 'a967efb78c350798',
+    },
   ],
   quote: 'We note that the Frobenius norm is equal to the L2subscript𝐿2L_{\\rm 2} norm in logistic regression because',
   variables: [
@@ -20,7 +34,12 @@ export const eq06FilterNormalisation = claim({
     y,
     w,
     eps,
-    { symbol: '\\bm{h}', name: 'h', domain: { type: 'vector', lo: -4, hi: 4, minNorm: 0.1 }, description: 'direction h ~ N(0, I) before normalisation' },
+    {
+      symbol: '\\bm{h}',
+      name: 'h',
+      domain: { type: 'vector', lo: -4, hi: 4, minNorm: 0.1 },
+      description: 'direction h ~ N(0, I) before normalisation',
+    },
   ],
   assumptions: [
     'h is drawn from N(0, I) (so ‖h‖ > 0 almost surely)',

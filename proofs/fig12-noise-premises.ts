@@ -13,7 +13,10 @@ export const fig12NoisePremises = claim({
   kind: 'mnist2-sharpness',
   category: 'derivation',
   quote: 'and then constrained to fit in the range',
-  assumptions: ['each premise within a relative tolerance of 0.1 (supplied by claimcheck; the evidence prints the values)', 'every pixel of the training split, one seeded noise draw per pixel'],
+  assumptions: [
+    'each premise within a relative tolerance of 0.1 (supplied by claimcheck; the evidence prints the values)',
+    'every pixel of the training split, one seeded noise draw per pixel',
+  ],
   dependsOn: ['thm2-uniform-variance', 'thm2-random-noise-flat', 'fig12-random-less-sharp'],
   measurements: ['mnist2'],
   params: { form: 'noise-premises', tolerance: 0.1 },

@@ -23,5 +23,10 @@ export const fig12RandomLessSharp = claim({
   ],
   dependsOn: ['thm2-adversarial-vs-random'],
   measurements: ['mnist2'],
-  params: { form: 'random-less-sharp', norms: ['l2', 'linf'], measures: ['landscape-rise', 'fn-curvature'], minRatio: 2 },
+  params: {
+    form: 'random-less-sharp',
+    norms: ['l2', 'linf'],
+    measures: ['landscape-rise', 'fn-curvature'],
+    minRatio: 2,
+  },
 });

@@ -21,5 +21,11 @@ export const fig3EigenGrowWithEps = claim({
   ],
   dependsOn: ['eq09-hessian-at-optimum', 'thm1-sharper-with-eps'],
   measurements: ['mnist2'],
-  params: { form: 'eigen-grow', norms: ['l2', 'linf'], hessians: ['robust', 'fixed-example'], eigenvalue: 1, minCells: 3 },
+  params: {
+    form: 'eigen-grow',
+    norms: ['l2', 'linf'],
+    hessians: ['robust', 'fixed-example'],
+    eigenvalue: 1,
+    minCells: 3,
+  },
 });

@@ -10,7 +10,7 @@ export const fig3Eq9Spectrum = claim({
   id: 'fig3-eq9-spectrum',
   title: 'Fig. 3 confirms Eq. (9): top eigenvalue ε/(2‖w*‖) of multiplicity d − 1',
   statement:
-    "The top three Hessian eigenvalues of the L2-PGD-trained MNIST2 models confirm Eq. (9): they are equal (one eigenvalue of multiplicity d − 1) and equal to ε/(2‖w*‖).",
+    'The top three Hessian eigenvalues of the L2-PGD-trained MNIST2 models confirm Eq. (9): they are equal (one eigenvalue of multiplicity d − 1) and equal to ε/(2‖w*‖).',
   location: { section: '5.1', table: 'Figure 3' },
   kind: 'mnist2-sharpness',
   category: 'result',

@@ -12,12 +12,21 @@ export const fig3NearlyLinear = claim({
   location: { section: '5.1', table: 'Figure 3' },
   kind: 'mnist2-sharpness',
   category: 'result',
-  quote: 'These figures show that the eigenvalues are nearly linear with respect to epsilon, as in our theoretical analysis.',
+  quote:
+    'These figures show that the eigenvalues are nearly linear with respect to epsilon, as in our theoretical analysis.',
   assumptions: [
     '"nearly linear" is read as: the least-squares line through (ε, λ_k) has R² ≥ 0.95 and no point deviates from it by more than 10 % of the largest λ_k (params minR2, maxRelDeviation)',
     'decided for λ1, λ2 and λ3 of both the robust-loss Hessian and the fixed-example Hessian, on every adversarial ε of each norm with the standard model at ε = 0',
   ],
   dependsOn: ['fig3-eigen-grow-with-eps'],
   measurements: ['mnist2'],
-  params: { form: 'eigen-linear', norms: ['l2', 'linf'], hessians: ['robust', 'fixed-example'], top: 3, minR2: 0.95, maxRelDeviation: 0.1, minCells: 3 },
+  params: {
+    form: 'eigen-linear',
+    norms: ['l2', 'linf'],
+    hessians: ['robust', 'fixed-example'],
+    top: 3,
+    minR2: 0.95,
+    maxRelDeviation: 0.1,
+    minCells: 3,
+  },
 });

@@ -8,7 +8,8 @@ import { claim } from '../src/claims/schema.ts';
 export const fig5SharperWithEps = claim({
   id: 'fig5-sharper-with-eps',
   title: 'Fig. 5: landscape sharper with larger ε (large L∞ ε)',
-  statement: 'The weight loss landscape of L∞ PGD-trained logistic regression on MNIST2 is sharper for larger ε ∈ {0, 25.5, 51, 76.5}/255.',
+  statement:
+    'The weight loss landscape of L∞ PGD-trained logistic regression on MNIST2 is sharper for larger ε ∈ {0, 25.5, 51, 76.5}/255.',
   location: { section: '5.1', table: 'Figure 5 (Appendix D.1)' },
   kind: 'mnist2-sharpness',
   category: 'result',

@@ -14,11 +14,23 @@ export const introEigenProportional = claim({
   location: { section: '1' },
   kind: 'synthetic-optimum',
   category: 'result',
-  quote: 'Finally, we show that the eigenvalues of the Hessian matrix in the weight loss landscape are proportional to the norm of the noise in the adversarial noise.',
+  quote:
+    'Finally, we show that the eigenvalues of the Hessian matrix in the weight loss landscape are proportional to the norm of the noise in the adversarial noise.',
   assumptions: [
     '‖η^n‖ = ε for every n (the L2 adversarial perturbation lies on the sphere)',
     'the premise of Eq. (9), every data point stationary at w*, cannot hold for two models trained at different ε on the same data, so the statement is decided where models are trained: at real optima of the shared synthetic problem',
   ],
   dependsOn: ['eq09-hessian-at-optimum', 'eq12-norm-inequality'],
-  params: { mode: 'theorem', premise: PER_POINT_OPTIMALITY, assumption: EQUAL_WEIGHT_NORMS, conclusion: 'proportional', readings: { convention: SHARPNESS.id, question: SHARPNESS.question, quote: SHARPNESS.quote, readings: [...SHARPNESS.readings] } },
+  params: {
+    mode: 'theorem',
+    premise: PER_POINT_OPTIMALITY,
+    assumption: EQUAL_WEIGHT_NORMS,
+    conclusion: 'proportional',
+    readings: {
+      convention: SHARPNESS.id,
+      question: SHARPNESS.question,
+      quote: SHARPNESS.quote,
+      readings: [...SHARPNESS.readings],
+    },
+  },
 });

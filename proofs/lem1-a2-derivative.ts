@@ -3,30 +3,24 @@ import { claim } from '../src/claims/schema.ts';
 import { c, eta, w, x, y } from './variables.ts';
 
 export const lem1A2Derivative = claim({
-  id: "lem1-a2-derivative",
-  title: "Lemma 1 proof, line 2",
-  statement: "∂/∂cos θ log(1+exp(u)) = y‖w‖‖η‖ exp(u)/(1+exp(u)).",
+  id: 'lem1-a2-derivative',
+  title: 'Lemma 1 proof, line 2',
+  statement: '∂/∂cos θ log(1+exp(u)) = y‖w‖‖η‖ exp(u)/(1+exp(u)).',
   location: {
-    section: "Appendix A",
+    section: 'Appendix A',
     line: 2,
   },
-  kind: "derivative",
+  kind: 'derivative',
   category: 'derivation',
   quote: 'We show that loss is monotonically increasing for',
   latex: [
     { at: { anchor: 'We show that loss is monotonically increasing', item: 4, skip: 1 }, role: 'base' },
     { at: { anchor: 'We show that loss is monotonically increasing', item: 6, side: 'rhs' }, role: 'rhs' },
   ],
-  dependsOn: [
-    "lem1-a1-derivative",
-  ],
+  dependsOn: ['lem1-a1-derivative'],
   params: {
-    wrt: [
-      "c_{n}",
-    ],
-    points: [
-      1,
-    ],
+    wrt: ['c_{n}'],
+    points: [1],
     derived: String.raw`\frac{y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\left(\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)\right)}{1+\exp\left(-y^{n}\bm{w}\cdot\bm{x}^{n}+y^{n}\left\|\bm{w}\right\|\left\|\bm{\eta}^{n}\right\|\cos\theta^{n}\right)}`,
   },
   variables: [w, x, y, eta, c],

@@ -9,7 +9,8 @@ import { PGD_START } from './_data/conventions.ts';
 export const pgdBudgetMnist2 = claim({
   id: 'pgd-budget-mnist2',
   title: 'MNIST2: PGD steps × step size reach ε',
-  statement: 'With the stated iterations and step sizes, PGD on MNIST2 can reach ‖δ‖ = ε at every stated ε (L2 and L∞).',
+  statement:
+    'With the stated iterations and step sizes, PGD on MNIST2 can reach ‖δ‖ = ε at every stated ε (L2 and L∞).',
   location: { section: '5' },
   kind: 'pgd-budget',
   category: 'result',
@@ -24,7 +25,12 @@ export const pgdBudgetMnist2 = claim({
   quote: 'For PGD, we updated the perturbation for',
   assumptions: ['ε and the L∞ step are in pixel units of [0, 1] images (ε = 76.5/255 = 0.3 as in Madry et al.)'],
   params: {
-    readings: { convention: PGD_START.id, question: PGD_START.question, quote: PGD_START.quote, readings: [...PGD_START.readings] },
+    readings: {
+      convention: PGD_START.id,
+      question: PGD_START.question,
+      quote: PGD_START.quote,
+      readings: [...PGD_START.readings],
+    },
     settings: [
       {
         dataset: 'MNIST2',

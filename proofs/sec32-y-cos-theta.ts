@@ -16,14 +16,22 @@ export const sec32YCosTheta = claim({
     { at: { anchor: 'can be written with adversarial noise', equation: '(7)', blockRows: 2, item: 2 }, role: 'loss' },
   ],
   variables: [w, x, y, eta, N],
-  assumptions: ['the adversarial example maximises the loss over perturbations of the same norm ‖η^n‖ (Eq. (2) on the sphere)'],
+  assumptions: [
+    'the adversarial example maximises the loss over perturbations of the same norm ‖η^n‖ (Eq. (2) on the sphere)',
+  ],
   dependsOn: ['eq07-cos-theta', 'lem1-monotone'],
   params: {
     value: 1,
     readings: {
       convention: THETA.id,
-      question: THETA.question, quote: THETA.quote,
-      readings: THETA.readings.map((r) => ({ id: r.id, statement: r.statement, literal: r.literal, cosTheta: r.cosTheta })),
+      question: THETA.question,
+      quote: THETA.quote,
+      readings: THETA.readings.map((r) => ({
+        id: r.id,
+        statement: r.statement,
+        literal: r.literal,
+        cosTheta: r.cosTheta,
+      })),
     },
   },
 });

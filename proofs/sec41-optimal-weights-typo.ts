@@ -1,7 +1,8 @@
 /** Section 4.1: "where w*_a and w*_a mean each optimal weights" — the two optima compared are w*_a and w*_b. */
 import { claim } from '../src/claims/schema.ts';
 
-const SENTENCE = 'where 𝒘asubscriptsuperscript𝒘𝑎{\\bm{w}}^{\\ast}_{a} and 𝒘asubscriptsuperscript𝒘𝑎{\\bm{w}}^{\\ast}_{a} mean each optimal weights';
+const SENTENCE =
+  'where 𝒘asubscriptsuperscript𝒘𝑎{\\bm{w}}^{\\ast}_{a} and 𝒘asubscriptsuperscript𝒘𝑎{\\bm{w}}^{\\ast}_{a} mean each optimal weights';
 
 export const sec41OptimalWeightsTypo = claim({
   id: 'sec41-optimal-weights-typo',

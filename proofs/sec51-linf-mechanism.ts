@@ -16,11 +16,17 @@ export const sec51LinfMechanism = claim({
   location: { section: '5.1', table: 'Figure 3' },
   kind: 'projector-term',
   category: 'result',
-  quote: 'These figures show that the eigenvalues are nearly linear with respect to epsilon, as in our theoretical analysis.',
+  quote:
+    'These figures show that the eigenvalues are nearly linear with respect to epsilon, as in our theoretical analysis.',
   transcribed: true,
   transcription: LINF_ROBUST_LOSS,
   variables: [
-    { symbol: '\\bm{w}', name: 'w', domain: { type: 'vector', lo: 0.1, hi: 2, minNorm: 0.1 }, description: 'weights on the orthant w > 0' },
+    {
+      symbol: '\\bm{w}',
+      name: 'w',
+      domain: { type: 'vector', lo: 0.1, hi: 2, minNorm: 0.1 },
+      description: 'weights on the orthant w > 0',
+    },
     y,
   ],
   assumptions: [

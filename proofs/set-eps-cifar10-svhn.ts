@@ -14,13 +14,24 @@ export const setEpsCifar10Svhn = claim({
   category: 'presentation',
   latex: [
     { at: { anchor: 'for CIFAR10 and SVHN. For PGD', item: -1 }, role: 'eps-setup', parse: false },
-    { at: { anchor: 'We confirmed that the weight loss landscape becomes sharper as the noise magnitude of adversarial', item: -1 }, role: 'eps-fig4', parse: false },
+    {
+      at: {
+        anchor: 'We confirmed that the weight loss landscape becomes sharper as the noise magnitude of adversarial',
+        item: -1,
+      },
+      role: 'eps-fig4',
+      parse: false,
+    },
   ],
   quote:
     'Figure\u00a04 shows the weight loss landscape in ε={0255,4255,8255,12255,16255}𝜀0255425582551225516255\\varepsilon=\\left\\{\\frac{0}{255},\\frac{4}{255},\\frac{8}{255},\\frac{12}{255},\\frac{16}{255}\\right\\}.',
   params: {
     sets: [
-      { name: 'setup', place: 'Section 5 (setup), L∞ for CIFAR10 and SVHN', source: { from: 'latex', role: 'eps-setup' } },
+      {
+        name: 'setup',
+        place: 'Section 5 (setup), L∞ for CIFAR10 and SVHN',
+        source: { from: 'latex', role: 'eps-setup' },
+      },
       { name: 'fig4', place: 'Section 5.2 (Fig. 4)', source: { from: 'latex', role: 'eps-fig4' } },
       { name: 'table5', place: 'Table 5 rows', source: { from: 'table', table: TABLE_5 } },
       { name: 'table6', place: 'Table 6 rows', source: { from: 'table', table: TABLE_6 } },

@@ -22,14 +22,23 @@ export const setEpsMnist2L2 = claim({
   params: {
     sets: [
       { name: 'setup', place: 'Section 5 (setup), L2 for MNIST2', source: { from: 'latex', role: 'eps-setup' } },
-      { name: 'random', place: 'Section 5.1 (Comparison with Random Noise), L2', source: { from: 'latex', role: 'eps-random' } },
+      {
+        name: 'random',
+        place: 'Section 5.1 (Comparison with Random Noise), L2',
+        source: { from: 'latex', role: 'eps-random' },
+      },
       { name: 'table1', place: 'Table 1 rows', source: { from: 'table', table: TABLE_1 } },
       { name: 'table2', place: 'Table 2 rows', source: { from: 'table', table: TABLE_2 } },
     ],
     relations: [
       { a: 'setup', b: 'table1', relation: 'equal', why: 'Table 1 reports L2 PGD training at the setup ε' },
       { a: 'random', b: 'table2', relation: 'equal', why: 'Table 2 reports the L2 random-noise runs' },
-      { a: 'random', b: 'setup', relation: 'equal', why: 'Fig. 1 compares L2 PGD and L2 random noise magnitude by magnitude' },
+      {
+        a: 'random',
+        b: 'setup',
+        relation: 'equal',
+        why: 'Fig. 1 compares L2 PGD and L2 random noise magnitude by magnitude',
+      },
     ],
   },
 });

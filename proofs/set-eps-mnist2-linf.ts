@@ -26,9 +26,21 @@ export const setEpsMnist2Linf = claim({
   params: {
     sets: [
       { name: 'setup', place: 'Section 5 (setup), L∞ for MNIST2', source: { from: 'latex', role: 'eps-setup' } },
-      { name: 'random', place: 'Section 5.1 (Comparison with Random Noise), L∞', source: { from: 'latex', role: 'eps-random' } },
-      { name: 'excluded', place: 'Section 5.1, large ε excluded from Fig. 2', source: { from: 'latex', role: 'eps-excluded' } },
-      { name: 'fig2', place: 'Fig. 2 (setup minus the excluded range)', source: { from: 'difference', of: 'setup', minus: 'excluded' } },
+      {
+        name: 'random',
+        place: 'Section 5.1 (Comparison with Random Noise), L∞',
+        source: { from: 'latex', role: 'eps-random' },
+      },
+      {
+        name: 'excluded',
+        place: 'Section 5.1, large ε excluded from Fig. 2',
+        source: { from: 'latex', role: 'eps-excluded' },
+      },
+      {
+        name: 'fig2',
+        place: 'Fig. 2 (setup minus the excluded range)',
+        source: { from: 'difference', of: 'setup', minus: 'excluded' },
+      },
       { name: 'large', place: 'Section 5.1, large ε in the supplement', source: { from: 'latex', role: 'eps-large' } },
       { name: 'appendixD', place: 'Appendix D.1 (Fig. 5)', source: { from: 'latex', role: 'eps-appendix-d' } },
       { name: 'table3', place: 'Table 3 rows', source: { from: 'table', table: TABLE_3 } },
@@ -38,8 +50,18 @@ export const setEpsMnist2Linf = claim({
       { a: 'setup', b: 'table3', relation: 'equal', why: 'Table 3 reports L∞ PGD training at the setup ε' },
       { a: 'random', b: 'table4', relation: 'equal', why: 'Table 4 reports the L∞ random-noise runs' },
       { a: 'excluded', b: 'setup', relation: 'subset', why: 'the excluded range is part of the setup range' },
-      { a: 'fig2', b: 'random', relation: 'equal', why: 'Fig. 2 compares L∞ PGD and L∞ random noise magnitude by magnitude' },
-      { a: 'large', b: 'appendixD', relation: 'equal', why: 'Section 5.1 defers the large range to the supplement, shown in Appendix D.1' },
+      {
+        a: 'fig2',
+        b: 'random',
+        relation: 'equal',
+        why: 'Fig. 2 compares L∞ PGD and L∞ random noise magnitude by magnitude',
+      },
+      {
+        a: 'large',
+        b: 'appendixD',
+        relation: 'equal',
+        why: 'Section 5.1 defers the large range to the supplement, shown in Appendix D.1',
+      },
       { a: 'appendixD', b: 'setup', relation: 'subset', why: 'Appendix D.1 uses magnitudes of the setup' },
     ],
   },

@@ -8,7 +8,8 @@ import { TABLE_1 } from '../src/tables/paper-tables.ts';
 export const tab1Achievable = claim({
   id: 'tab1-achievable',
   title: 'Table 1: accuracies are k/n',
-  statement: 'Every train and test accuracy printed in Table 1 (L2 PGD, MNIST2) is an achievable fraction k/n of its split.',
+  statement:
+    'Every train and test accuracy printed in Table 1 (L2 PGD, MNIST2) is an achievable fraction k/n of its split.',
   location: { section: '5.1', table: 'Table 1' },
   kind: 'table-achievable',
   category: 'result',

@@ -8,7 +8,8 @@ import { claim } from '../src/claims/schema.ts';
 export const tab1RerunAbsGap = claim({
   id: 'tab1-rerun-abs-gap',
   title: 'Table 1 re-measured: |gap| larger with adversarial training',
-  statement: 'On our re-measured Table 1 (L2 PGD, MNIST2), |gap| at every ε > 0 exceeds |gap| of standard training (ε = 0).',
+  statement:
+    'On our re-measured Table 1 (L2 PGD, MNIST2), |gap| at every ε > 0 exceeds |gap| of standard training (ε = 0).',
   location: { section: '5.1', table: 'Table 1' },
   kind: 'mnist2-table-rerun',
   category: 'result',
@@ -17,5 +18,8 @@ export const tab1RerunAbsGap = claim({
   assumptions: ['gap = train − test robust accuracy of our sweep (final weights), compared exactly from the counts'],
   dependsOn: ['txt-sec51-2-tab1-abs-gap'],
   measurements: ['mnist2'],
-  params: { form: 'abs-gap-exceeds-baseline', series: { table: 'Table 1 (L2 PGD)', norm: 'l2', family: 'adversarial' } },
+  params: {
+    form: 'abs-gap-exceeds-baseline',
+    series: { table: 'Table 1 (L2 PGD)', norm: 'l2', family: 'adversarial' },
+  },
 });

@@ -25,7 +25,11 @@ export const tab1to4Eps0 = claim({
       question: 'do the ε = 0 rows of the four tables come from one standard-training run, or from one run per table?',
       readings: [
         { id: 'one-run', statement: 'one standard model, evaluated in every table', runs: 'one-run' },
-        { id: 'separate-runs', statement: 'one standard-training run per table (the paper does not say which)', runs: 'separate-runs' },
+        {
+          id: 'separate-runs',
+          statement: 'one standard-training run per table (the paper does not say which)',
+          runs: 'separate-runs',
+        },
       ],
     },
   },

@@ -12,7 +12,8 @@ export const tab1to4RerunTestGtTrain = claim({
   location: { section: '5.1', table: 'Tables 1–4' },
   kind: 'mnist2-table-rerun',
   category: 'result',
-  quote: 'The test robust accuracy is larger than the training accuracy because of early stopping in the test robust accuracy',
+  quote:
+    'The test robust accuracy is larger than the training accuracy because of early stopping in the test robust accuracy',
   assumptions: [
     'the sentence covers Tables 1–4; our sweep reports the final weights, so the early stopping the paper invokes is absent',
     'the standard model is the ε = 0 row of every table',

@@ -8,7 +8,8 @@ import { TABLE_2 } from '../src/tables/paper-tables.ts';
 export const tab2Achievable = claim({
   id: 'tab2-achievable',
   title: 'Table 2: accuracies are k/n',
-  statement: 'Every train and test accuracy printed in Table 2 (L2 RANDOM, MNIST2) is an achievable fraction k/n of its split.',
+  statement:
+    'Every train and test accuracy printed in Table 2 (L2 RANDOM, MNIST2) is an achievable fraction k/n of its split.',
   location: { section: '5.1', table: 'Table 2' },
   kind: 'table-achievable',
   category: 'result',

@@ -8,7 +8,8 @@ import { TABLE_3 } from '../src/tables/paper-tables.ts';
 export const tab3Achievable = claim({
   id: 'tab3-achievable',
   title: 'Table 3: accuracies are k/n',
-  statement: 'Every train and test accuracy printed in Table 3 (L∞ PGD, MNIST2) is an achievable fraction k/n of its split.',
+  statement:
+    'Every train and test accuracy printed in Table 3 (L∞ PGD, MNIST2) is an achievable fraction k/n of its split.',
   location: { section: '5.1', table: 'Table 3' },
   kind: 'table-achievable',
   category: 'result',

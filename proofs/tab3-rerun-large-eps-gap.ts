@@ -17,5 +17,9 @@ export const tab3RerunLargeEpsGap = claim({
   assumptions: ['"a large range" is the range the same paragraph calls large: ε = {25.5, 51, 76.5}/255'],
   dependsOn: ['txt-sec51-4-tab3-large-eps'],
   measurements: ['mnist2'],
-  params: { form: 'abs-gap-increasing', series: { table: 'Table 3 (L∞ PGD)', norm: 'linf', family: 'adversarial' }, eps: [25.5 / 255, 51 / 255, 76.5 / 255] },
+  params: {
+    form: 'abs-gap-increasing',
+    series: { table: 'Table 3 (L∞ PGD)', norm: 'linf', family: 'adversarial' },
+    eps: [25.5 / 255, 51 / 255, 76.5 / 255],
+  },
 });

@@ -8,7 +8,8 @@ import { TABLE_4 } from '../src/tables/paper-tables.ts';
 export const tab4Achievable = claim({
   id: 'tab4-achievable',
   title: 'Table 4: accuracies are k/n',
-  statement: 'Every train and test accuracy printed in Table 4 (L∞ RANDOM, MNIST2) is an achievable fraction k/n of its split.',
+  statement:
+    'Every train and test accuracy printed in Table 4 (L∞ RANDOM, MNIST2) is an achievable fraction k/n of its split.',
   location: { section: '5.1', table: 'Table 4' },
   kind: 'table-achievable',
   category: 'result',

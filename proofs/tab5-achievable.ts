@@ -8,7 +8,8 @@ import { TABLE_5 } from '../src/tables/paper-tables.ts';
 export const tab5Achievable = claim({
   id: 'tab5-achievable',
   title: 'Table 5: accuracies are k/n',
-  statement: 'Every train and test accuracy printed in Table 5 (L∞ PGD, CIFAR10) is an achievable fraction k/n of its split.',
+  statement:
+    'Every train and test accuracy printed in Table 5 (L∞ PGD, CIFAR10) is an achievable fraction k/n of its split.',
   location: { section: '5.2', table: 'Table 5' },
   kind: 'table-achievable',
   category: 'result',

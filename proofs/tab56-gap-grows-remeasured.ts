@@ -4,7 +4,8 @@ import { claim } from '../src/claims/schema.ts';
 export const tab56GapGrowsRemeasured = claim({
   id: 'tab56-gap-grows-remeasured',
   title: 'ResNet18 robust generalization gap grows with ε (Tables 5–6, re-measured)',
-  statement: 'On CIFAR-10 and SVHN, the robust generalization gap (train − test robust accuracy) grows with ε in most ε steps.',
+  statement:
+    'On CIFAR-10 and SVHN, the robust generalization gap (train − test robust accuracy) grows with ε in most ε steps.',
   location: { section: '5.2', table: 'Tables 5–6' },
   kind: 'resnet-trend',
   category: 'result',

@@ -8,7 +8,8 @@ import { TABLE_6 } from '../src/tables/paper-tables.ts';
 export const tab6Achievable = claim({
   id: 'tab6-achievable',
   title: 'Table 6: accuracies are k/n',
-  statement: 'Every train and test accuracy printed in Table 6 (L∞ PGD, SVHN) is an achievable fraction k/n of its split.',
+  statement:
+    'Every train and test accuracy printed in Table 6 (L∞ PGD, SVHN) is an achievable fraction k/n of its split.',
   location: { section: '5.2', table: 'Table 6' },
   kind: 'table-achievable',
   category: 'result',

@@ -14,18 +14,29 @@ export const thm2KappaIndependent = claim({
   latex: [
     { at: { anchor: 'where gn' }, role: 'definition', parse: false, modelled: '0f527074334739ba' },
     { at: { anchor: 'becomes zero as' }, role: 'definition', parse: false, modelled: '100607896697ffff' },
-    { at: { anchor: 'where gn', equation: '(14)', blockRows: 1 }, role: 'hessian', parse: false, modelled: 'f524f6338d4ee733' },
+    {
+      at: { anchor: 'where gn', equation: '(14)', blockRows: 1 },
+      role: 'hessian',
+      parse: false,
+      modelled: 'f524f6338d4ee733',
+    },
   ],
   quote:
     'Let us consider the case where κnsuperscript𝜅𝑛\\kappa^{n} is sufficiently small but takes a finite value independent of 𝜼𝜼{\\bm{\\eta}}.',
   variables: [
     {
       ...x,
-      description: 'data point x^n = x0 + t·w: x0 drawn from [−2, 2]^d, then moved along w so that y w·x^n = 4 (it may leave [−2, 2]^d)',
+      description:
+        'data point x^n = x0 + t·w: x0 drawn from [−2, 2]^d, then moved along w so that y w·x^n = 4 (it may leave [−2, 2]^d)',
     },
     y,
     w,
-    { symbol: '\\varepsilon', name: 'eps', domain: { type: 'interval', lo: 0, hi: 10, loOpen: true, hiOpen: false }, description: 'noise radius ε = (ε‖w‖₁)/‖w‖₁ over the scanned scales' },
+    {
+      symbol: '\\varepsilon',
+      name: 'eps',
+      domain: { type: 'interval', lo: 0, hi: 10, loOpen: true, hiOpen: false },
+      description: 'noise radius ε = (ε‖w‖₁)/‖w‖₁ over the scanned scales',
+    },
   ],
   assumptions: [
     'η has independent components η_i ~ U(−ε, ε), independent of x (thm2-uniform-variance)',

@@ -10,15 +10,35 @@ export const thm2UniformVariance = claim({
   kind: 'noise-moment',
   category: 'derivation',
   latex: [
-    { at: { anchor: 'The eigenvalues of the Hessian matrix of this model converge', item: -1 }, role: 'distribution', parse: false, modelled: 'b6a73135ccfaae0d' },
+    {
+      at: { anchor: 'The eigenvalues of the Hessian matrix of this model converge', item: -1 },
+      role: 'distribution',
+      parse: false,
+      modelled: 'b6a73135ccfaae0d',
+    },
     { at: { anchor: 'and the mean of', item: 2 }, role: 'uncorrelated', parse: false, modelled: '8e63281bd0ba9ae9' },
-    { at: { anchor: 'and the variance of the noise is' }, role: 'second-moment', parse: false, modelled: '65e2763ce5f10069' },
+    {
+      at: { anchor: 'and the variance of the noise is' },
+      role: 'second-moment',
+      parse: false,
+      modelled: '65e2763ce5f10069',
+    },
   ],
   quote:
     'the variance of the noise is limN1Nnηinηjn=ε23δijsubscript𝑁1𝑁subscript𝑛superscriptsubscript𝜂𝑖𝑛superscriptsubscript𝜂𝑗𝑛superscript𝜀23subscript𝛿𝑖𝑗\\lim_{N\\rightarrow\\infty}\\frac{1}{N}\\sum_{n}\\eta_{i}^{n}\\eta_{j}^{n}=\\frac{\\varepsilon^{2}}{3}\\delta_{ij}.',
   variables: [
-    { symbol: '\\varepsilon', name: 'eps', domain: { type: 'interval', lo: 0, hi: 1, loOpen: true, hiOpen: false }, description: 'noise radius ε ∈ (0, 1]' },
-    { symbol: '\\eta_{i}', name: 'eta', domain: { type: 'interval', lo: -1, hi: 1, loOpen: false, hiOpen: false }, description: 'noise component η_i ∈ [−ε, ε]' },
+    {
+      symbol: '\\varepsilon',
+      name: 'eps',
+      domain: { type: 'interval', lo: 0, hi: 1, loOpen: true, hiOpen: false },
+      description: 'noise radius ε ∈ (0, 1]',
+    },
+    {
+      symbol: '\\eta_{i}',
+      name: 'eta',
+      domain: { type: 'interval', lo: -1, hi: 1, loOpen: false, hiOpen: false },
+      description: 'noise component η_i ∈ [−ε, ε]',
+    },
   ],
   assumptions: [
     'the components η_i are independent of each other and of the data x',

@@ -14,5 +14,9 @@ export const txtContrib3GapGrows = claim({
   quote: 'As a results, the generalization gap becomes larger as the norm of adversarial noise becomes large.',
   assumptions: ['the contribution names no quantifier; §5.2 says "in most cases" for the same tables'],
   dependsOn: ['tab5-gap', 'tab6-gap'],
-  params: { form: 'gap-increasing', tables: [TABLE_5, TABLE_6], readings: quantifierReadings('txt-contrib3-gap-grows', 'every') },
+  params: {
+    form: 'gap-increasing',
+    tables: [TABLE_5, TABLE_6],
+    readings: quantifierReadings('txt-contrib3-gap-grows', 'every'),
+  },
 });

@@ -9,7 +9,8 @@ import { FIGURE_CAPTIONS } from './_data/printed.ts';
 export const txtSec511FigRef = claim({
   id: 'txt-sec51-1-fig-ref',
   title: 'Section 5.1 cites the L2 and L∞ landscape figures',
-  statement: 'The figures cited for the L2 and the L∞ weight loss landscapes of logistic regression are Figures 2 and 2.',
+  statement:
+    'The figures cited for the L2 and the L∞ weight loss landscapes of logistic regression are Figures 2 and 2.',
   location: { section: '5.1' },
   kind: 'figure-ref',
   category: 'presentation',
@@ -19,7 +20,10 @@ export const txtSec511FigRef = claim({
     citation: 'Figures\u00a02 and\u00a02',
     expected: [
       { shows: 'L2 weight loss landscape, MNIST2', captionTerms: ['Weight Loss Landscape', 'L_{2}PGD', 'MNIST2'] },
-      { shows: 'L∞ weight loss landscape, MNIST2', captionTerms: ['Weight Loss Landscape', 'L_{\\infty}PGD', 'MNIST2'] },
+      {
+        shows: 'L∞ weight loss landscape, MNIST2',
+        captionTerms: ['Weight Loss Landscape', 'L_{\\infty}PGD', 'MNIST2'],
+      },
     ],
     captions: FIGURE_CAPTIONS,
     correction: { statement: 'Figures {{1}} and {{2}}' },

@@ -17,5 +17,10 @@ export const txtSec512Tab1AbsGap = claim({
   quote:
     'Table\u00a01 also shows that the absolute value of the generalization gap is larger in adversarial training than in standard training (ε=0𝜀0\\varepsilon=0).',
   assumptions: ['"adversarial training" means every ε > 0 row of Table 1'],
-  params: { form: 'abs-gap-exceeds-baseline', table: TABLE_1, baselineEps: '0.00', readings: quantifierReadings('txt-sec51-2-tab1-abs-gap', 'every') },
+  params: {
+    form: 'abs-gap-exceeds-baseline',
+    table: TABLE_1,
+    baselineEps: '0.00',
+    readings: quantifierReadings('txt-sec51-2-tab1-abs-gap', 'every'),
+  },
 });

@@ -17,5 +17,9 @@ export const txtSec513TestGtTrain = claim({
   quote:
     'The test robust accuracy is larger than the training accuracy because of early stopping in the test robust accuracy',
   assumptions: ['the sentence covers the MNIST2 tables discussed in Section 5.1 (Tables 1–4)'],
-  params: { form: 'test-exceeds-train', tables: [TABLE_1, TABLE_2, TABLE_3, TABLE_4], readings: quantifierReadings('txt-sec51-3-test-gt-train', 'every') },
+  params: {
+    form: 'test-exceeds-train',
+    tables: [TABLE_1, TABLE_2, TABLE_3, TABLE_4],
+    readings: quantifierReadings('txt-sec51-3-test-gt-train', 'every'),
+  },
 });

@@ -14,11 +14,13 @@ export const txtSec514Tab3LargeEps = claim({
   location: { section: '5.1', table: 'Table 3' },
   kind: 'table-statement',
   category: 'result',
-  latex: [
-    { at: { anchor: 'from Fig. 2. The results', item: -2 }, role: 'eps-set', parse: false },
-  ],
+  latex: [{ at: { anchor: 'from Fig. 2. The results', item: -2 }, role: 'eps-set', parse: false }],
   quote:
     'However, where ε𝜀\\varepsilon is a large range in Tab.\u00a03, the absolute value of the generalization gap increases as ε𝜀\\varepsilon increases in the experiment.',
   assumptions: ['"a large range" is the range the same paragraph calls large: ε = {25.5, 51, 76.5}/255'],
-  params: { form: 'abs-gap-increasing', table: TABLE_3, readings: quantifierReadings('txt-sec51-4-tab3-large-eps', 'every') },
+  params: {
+    form: 'abs-gap-increasing',
+    table: TABLE_3,
+    readings: quantifierReadings('txt-sec51-4-tab3-large-eps', 'every'),
+  },
 });

@@ -17,5 +17,9 @@ export const txtSec52GapGrows = claim({
   quote:
     'Tables\u00a05 and\u00a06 also shows that the generalization gap becomes larger in most cases as the magnitude of noise becomes larger.',
   assumptions: ['"in most cases" means more than half of the consecutive ε steps of both tables'],
-  params: { form: 'gap-increasing', tables: [TABLE_5, TABLE_6], readings: quantifierReadings('txt-sec52-gap-grows', 'most') },
+  params: {
+    form: 'gap-increasing',
+    tables: [TABLE_5, TABLE_6],
+    readings: quantifierReadings('txt-sec52-gap-grows', 'most'),
+  },
 });

@@ -75,7 +75,8 @@ export function asCheckFailed(err: unknown, what: string, suggestion: string): u
 }
 
 /** The suggestion of a check that could not run, unless the error that stopped it has its own. */
-export const CHECK_FAULT_SUGGESTION = 'this is a fault in its checker or an engine; set CLAIMCHECK_DEBUG=1 for the stack trace';
+export const CHECK_FAULT_SUGGESTION =
+  'this is a fault in its checker or an engine; set CLAIMCHECK_DEBUG=1 for the stack trace';
 
 /** `asCheckFailed` for an error thrown while claim `claimId` was being checked, in this process or in a worker. */
 export function asClaimCheckFailed(err: unknown, claimId: string): unknown {

@@ -9,7 +9,14 @@ import type { Variable } from '../../src/claims/schema.ts';
 import type { Answer, Assumption, AssumptionCheck } from '../../src/claims/verdict.ts';
 import { conditionEvidence } from '../../src/decide/condition.ts';
 import { deriveSeed } from '../../src/rng.ts';
-import { maxPerPointGradient, onRayDataset, robustOptimumSweep, sharedSyntheticSeed, SYNTHETIC_EPS_GRID, type OptimumRow } from '../../src/decide/synthetic.ts';
+import {
+  maxPerPointGradient,
+  onRayDataset,
+  robustOptimumSweep,
+  sharedSyntheticSeed,
+  SYNTHETIC_EPS_GRID,
+  type OptimumRow,
+} from '../../src/decide/synthetic.ts';
 import { formatNumber } from '../../src/format/number.ts';
 import type { Condition } from '../params.ts';
 
@@ -34,15 +41,26 @@ function sweep(ctx: CheckContext): OptimumRow[] {
 
 function sweepName(rows: readonly OptimumRow[]): string {
   const r = rows[0];
-  return r ? `seeded synthetic problem (N = ${r.n}, d = ${r.d}, data seed ${r.seed}), real optima by Newton at ε ∈ {${rows.map((x) => x.eps).join(', ')}}` : 'no converged optimum';
+  return r
+    ? `seeded synthetic problem (N = ${r.n}, d = ${r.d}, data seed ${r.seed}), real optima by Newton at ε ∈ {${rows.map((x) => x.eps).join(', ')}}`
+    : 'no converged optimum';
 }
 
 function forcedBy(inputs: AssumptionInputs, ctx: CheckContext): AssumptionCheck['forces'] {
   if (!inputs.condition || !inputs.variables || inputs.condition.consequences.length === 0) return [];
-  const ev = conditionEvidence(inputs.condition, inputs.variables, ctx.engines, deriveSeed(ctx.runSeed, `assumption:${inputs.condition.assumption.id}:forces`));
+  const ev = conditionEvidence(
+    inputs.condition,
+    inputs.variables,
+    ctx.engines,
+    deriveSeed(ctx.runSeed, `assumption:${inputs.condition.assumption.id}:forces`),
+  );
   return inputs.condition.consequences.map((c) => {
     const s = (ev.data as Record<string, string>)[c.statement];
-    return { statement: c.statement, status: s === 'equal' ? ('forced' as const) : s === 'different' ? ('not-forced' as const) : ('undecided' as const) };
+    return {
+      statement: c.statement,
+      status:
+        s === 'equal' ? ('forced' as const) : s === 'different' ? ('not-forced' as const) : ('undecided' as const),
+    };
   });
 }
 
@@ -50,7 +68,15 @@ function perPointOptimality(ctx: CheckContext, inputs: AssumptionInputs): Assump
   const seed = deriveSeed(ctx.runSeed, 'assumption:per-point-optimality:construct');
   const eps = 0.3;
   const { ds, u } = onRayDataset(seed, eps);
-  const worstOnRay = Math.max(...[0.5, 2, 8].map((t) => maxPerPointGradient(ds, eps, u.map((v) => v * t))));
+  const worstOnRay = Math.max(
+    ...[0.5, 2, 8].map((t) =>
+      maxPerPointGradient(
+        ds,
+        eps,
+        u.map((v) => v * t),
+      ),
+    ),
+  );
   const satisfiable: Answer = {
     status: worstOnRay <= STATIONARY_TOLERANCE ? 'yes' : 'unknown',
     summary: `constructed: N = ${ds.n} points x^n = y^n·ε·u (ε = ${eps}, u a seeded unit vector in ℝ^${ds.d}); at w = t·u (t = 0.5, 2, 8) the largest per-point gradient norm is ${formatNumber(worstOnRay, 3)}`,
@@ -64,15 +90,43 @@ function perPointOptimality(ctx: CheckContext, inputs: AssumptionInputs): Assump
       rows.length === 0
         ? 'no synthetic optimum converged'
         : `at real optima (‖∇L‖ ≤ ${formatNumber(Math.max(...rows.map((r) => r.gradNorm)), 2)}) the largest per-point gradient norm is ${formatNumber(Math.min(...worst), 3)}–${formatNumber(Math.max(...worst), 3)} (stationary: ≤ ${STATIONARY_TOLERANCE}); the condition holds at ${stationary} of ${rows.length}`,
-    details: [sweepName(rows), ...rows.map((r) => `ε = ${r.eps}: max per-point ‖∇ℓ‖ = ${formatNumber(r.maxPointGrad, 4)}, ‖w*‖ = ${formatNumber(r.wNorm, 4)}`)],
+    details: [
+      sweepName(rows),
+      ...rows.map(
+        (r) =>
+          `ε = ${r.eps}: max per-point ‖∇ℓ‖ = ${formatNumber(r.maxPointGrad, 4)}, ‖w*‖ = ${formatNumber(r.wNorm, 4)}`,
+      ),
+    ],
   };
   const forces = [
     ...forcedBy(inputs, ctx),
     {
       // ‖η^n‖ = ε for the L2 maximiser, and the first consequence gives ‖x^n‖ = ‖η^n‖: ‖x^n‖ = ε. Measured on the
       // constructed data: the same points at another ε are not stationary for any w on the ray.
-      statement: `‖x^n‖ = ε for every n, so one data set cannot satisfy it at two different ε (on the constructed data at ε = ${eps}, the largest per-point gradient at ε = ${2 * eps} along the ray is ${formatNumber(Math.min(...[0.5, 2, 8].map((t) => maxPerPointGradient(ds, 2 * eps, u.map((v) => v * t)))), 3)})`,
-      status: Math.min(...[0.5, 2, 8].map((t) => maxPerPointGradient(ds, 2 * eps, u.map((v) => v * t)))) > STATIONARY_TOLERANCE ? ('forced' as const) : ('not-forced' as const),
+      statement: `‖x^n‖ = ε for every n, so one data set cannot satisfy it at two different ε (on the constructed data at ε = ${eps}, the largest per-point gradient at ε = ${2 * eps} along the ray is ${formatNumber(
+        Math.min(
+          ...[0.5, 2, 8].map((t) =>
+            maxPerPointGradient(
+              ds,
+              2 * eps,
+              u.map((v) => v * t),
+            ),
+          ),
+        ),
+        3,
+      )})`,
+      status:
+        Math.min(
+          ...[0.5, 2, 8].map((t) =>
+            maxPerPointGradient(
+              ds,
+              2 * eps,
+              u.map((v) => v * t),
+            ),
+          ),
+        ) > STATIONARY_TOLERANCE
+          ? ('forced' as const)
+          : ('not-forced' as const),
     },
   ];
   return { satisfiable, forces, whereItMatters };
@@ -84,7 +138,9 @@ function equalWeightNorms(ctx: CheckContext): AssumptionCheck {
   const ratio = Math.max(...norms) / Math.min(...norms);
   // Can it hold at all, as the proof uses it (two models trained at different ε on the same data): the closest pair
   // of ε of the shared problem whose optima have norms within the tolerance.
-  const pairs = rows.flatMap((a, i) => rows.slice(i + 1).map((b) => ({ a, b, r: Math.max(a.wNorm, b.wNorm) / Math.min(a.wNorm, b.wNorm) })));
+  const pairs = rows.flatMap((a, i) =>
+    rows.slice(i + 1).map((b) => ({ a, b, r: Math.max(a.wNorm, b.wNorm) / Math.min(a.wNorm, b.wNorm) })),
+  );
   const within = pairs.filter((p) => p.r <= 1 + NORM_RATIO_TOLERANCE).sort((x, y) => x.r - y.r);
   const best = within[0];
   return {
@@ -131,14 +187,24 @@ function kappaIndependent(ctx: CheckContext): AssumptionCheck {
     whereItMatters: {
       status: rows.length === 0 ? 'unknown' : inRegime === rows.length ? 'yes' : inRegime === 0 ? 'no' : 'partly',
       summary: `at real optima of the uniform-noise loss ε‖w*‖₁ = ${scales.map((s) => formatNumber(s, 3)).join(', ')} (regime ≤ ${KAPPA_REGIME_MAX}): inside at ${inRegime} of ${rows.length} ε`,
-      details: [sweepName(rows), ...rows.map((r, i) => `ε = ${r.eps}: ‖w*‖₁ = ${formatNumber(l1(r), 4)}, ε‖w*‖₁ = ${formatNumber(scales[i]!, 4)}, κ varies by ×${formatNumber(Math.exp(2 * scales[i]!), 3)}`)],
+      details: [
+        sweepName(rows),
+        ...rows.map(
+          (r, i) =>
+            `ε = ${r.eps}: ‖w*‖₁ = ${formatNumber(l1(r), 4)}, ε‖w*‖₁ = ${formatNumber(scales[i]!, 4)}, κ varies by ×${formatNumber(Math.exp(2 * scales[i]!), 3)}`,
+        ),
+      ],
       data: { scales },
     },
   };
 }
 
 /** The checks of one assumption, by its id; an id without a check gets `unknown` answers that say so. */
-export function checkAssumption(assumption: Assumption, ctx: CheckContext, inputs: AssumptionInputs = {}): AssumptionCheck {
+export function checkAssumption(
+  assumption: Assumption,
+  ctx: CheckContext,
+  inputs: AssumptionInputs = {},
+): AssumptionCheck {
   switch (assumption.id) {
     case 'per-point-optimality':
       return perPointOptimality(ctx, inputs);
@@ -147,7 +213,10 @@ export function checkAssumption(assumption: Assumption, ctx: CheckContext, input
     case 'kappa-independent-of-noise':
       return kappaIndependent(ctx);
     default: {
-      const none: Answer = { status: 'unknown', summary: `claimcheck has no check for the assumption "${assumption.id}"` };
+      const none: Answer = {
+        status: 'unknown',
+        summary: `claimcheck has no check for the assumption "${assumption.id}"`,
+      };
       return { satisfiable: none, forces: forcedBy(inputs, ctx), whereItMatters: none };
     }
   }

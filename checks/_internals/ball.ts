@@ -16,7 +16,10 @@ import { instancePoint, type Instance } from './meaning.ts';
 import { readingsSchema, readingOf } from '../params.ts';
 
 /** The readings of the ball a record lists: each with its centre and boundary. */
-export const BallReadingsSchema = readingsSchema({ centre: z.enum(['x', 'origin']), boundary: z.enum(['open', 'closed']) });
+export const BallReadingsSchema = readingsSchema({
+  centre: z.enum(['x', 'origin']),
+  boundary: z.enum(['open', 'closed']),
+});
 export type BallReadings = z.infer<typeof BallReadingsSchema>;
 
 /** The parameters the ball analyses use. */
@@ -93,7 +96,11 @@ export function centreAnalysis(instances: readonly Instance[], params: BallAnaly
   for (const p of instances) {
     for (const norm of params.norms) {
       const eta = p.x; // η = x^n: ‖η − x^n‖ = 0 < ε, so η ∈ 𝔹_p(x^n, ε) as printed
-      const inPrinted = ballNorm(Float64Array.from(eta, (v, i) => v - p.x[i]!), norm) < p.eps;
+      const inPrinted =
+        ballNorm(
+          Float64Array.from(eta, (v, i) => v - p.x[i]!),
+          norm,
+        ) < p.eps;
       const size = ballNorm(eta, norm);
       if (!(inPrinted && size > p.eps)) continue;
       count++;
@@ -101,7 +108,9 @@ export function centreAnalysis(instances: readonly Instance[], params: BallAnaly
       const star = norm === 'l2' ? l2Maximizer(p.y, p.w, p.eps) : linfMaximizer(p.y, p.w, p.eps);
       const printedEta = Float64Array.from(star, (v, i) => v + p.x[i]!);
       const printedSize = ballNorm(printedEta, norm);
-      details.push(`d=${p.w.length} ${NORM_TEX[norm]} ε=${p.eps}: η = x^n ∈ 𝔹(x^n, ε) has ‖η‖ = ${formatNumber(size)}; printed argmax perturbs x^n by ‖η‖ = ${formatNumber(printedSize)}`);
+      details.push(
+        `d=${p.w.length} ${NORM_TEX[norm]} ε=${p.eps}: η = x^n ∈ 𝔹(x^n, ε) has ‖η‖ = ${formatNumber(size)}; printed argmax perturbs x^n by ‖η‖ = ${formatNumber(printedSize)}`,
+      );
       if (!witness) {
         witness = {
           point: { ...instancePoint(p), norm: NORM_TEX[norm], eta: 'x^n' },
@@ -113,7 +122,6 @@ export function centreAnalysis(instances: readonly Instance[], params: BallAnaly
   }
   return { witness, count, details };
 }
-
 
 /** What the checker computed for the closed ball centred at 0. */
 export interface ClosedOutcome {
@@ -130,16 +138,32 @@ export function ballReadingOutcome(
   const r = readingOf(reading);
   const { centre, open, closed } = analyses;
   if (reading.centre === 'x' && centre?.witness) {
-    return { ...r, outcome: 'fails', summary: `centred at x^n the set bounds ‖η^n − x^n‖, not ‖η^n‖ (shown at ${centre.count} seeded instances)`, witness: centre.witness };
+    return {
+      ...r,
+      outcome: 'fails',
+      summary: `centred at x^n the set bounds ‖η^n − x^n‖, not ‖η^n‖ (shown at ${centre.count} seeded instances)`,
+      witness: centre.witness,
+    };
   }
   if (reading.boundary === 'open' && open && open.candidates > 0 && open.beaten === open.candidates && open.witness) {
-    return { ...r, outcome: 'fails', summary: `over the open ball the maximum is not attained: ${open.beaten} of ${open.candidates} interior candidates are beaten by a point still inside`, witness: open.witness };
+    return {
+      ...r,
+      outcome: 'fails',
+      summary: `over the open ball the maximum is not attained: ${open.beaten} of ${open.candidates} interior candidates are beaten by a point still inside`,
+      witness: open.witness,
+    };
   }
   if ((reading.centre === 'x' && !centre) || (reading.boundary === 'open' && !open)) {
     return { ...r, outcome: 'undecided', summary: 'this reading was not analysed' };
   }
   if (reading.centre === 'x' || reading.boundary === 'open') {
-    return { ...r, outcome: 'undecided', summary: 'no instance with ‖x^n‖ > ε, or not every interior candidate was beaten' };
+    return {
+      ...r,
+      outcome: 'undecided',
+      summary: 'no instance with ‖x^n‖ > ε, or not every interior candidate was beaten',
+    };
   }
-  return closed.holds ? { ...r, outcome: 'holds', summary: closed.summary } : { ...r, outcome: 'fails', summary: closed.summary, witness: closed.witness! };
+  return closed.holds
+    ? { ...r, outcome: 'holds', summary: closed.summary }
+    : { ...r, outcome: 'fails', summary: closed.summary, witness: closed.witness! };
 }

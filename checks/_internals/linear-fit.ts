@@ -3,7 +3,10 @@
  */
 
 /** Least-squares line y = a + b x: slope, intercept, R² and max |residual| / max |y|. */
-export function linearFit(x: readonly number[], y: readonly number[]): { slope: number; intercept: number; r2: number; maxRelDeviation: number } {
+export function linearFit(
+  x: readonly number[],
+  y: readonly number[],
+): { slope: number; intercept: number; r2: number; maxRelDeviation: number } {
   const n = x.length;
   const mx = x.reduce((a, b) => a + b, 0) / n;
   const my = y.reduce((a, b) => a + b, 0) / n;

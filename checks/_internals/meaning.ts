@@ -13,7 +13,11 @@ import { sampleDecimalVector } from '../../src/noise/sample.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
 
 /** The fields every verdict of a checker carries. */
-export function verdictBase(claim: LoadedClaim, ctx: CheckContext, checker: string): { claimId: string; seed: number; checker: string } {
+export function verdictBase(
+  claim: LoadedClaim,
+  ctx: CheckContext,
+  checker: string,
+): { claimId: string; seed: number; checker: string } {
   return { claimId: claim.id, seed: ctx.seed, checker };
 }
 
@@ -25,7 +29,10 @@ export function vectorDomain(claim: LoadedClaim, name: string, fallback: VectorD
   const v = claim.variables.find((x) => x.name === name);
   if (!v) return fallback;
   if (v.domain.type !== 'vector') {
-    throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field variables: ${name} must have a vector domain, got ${v.domain.type}`);
+    throw new ClaimcheckError(
+      'INVALID_RECORD',
+      `claim record ${claim.id}: field variables: ${name} must have a vector domain, got ${v.domain.type}`,
+    );
   }
   return v.domain;
 }
@@ -35,7 +42,10 @@ export function intervalDomain(claim: LoadedClaim, name: string, fallback: Inter
   const v = claim.variables.find((x) => x.name === name);
   if (!v) return fallback;
   if (v.domain.type !== 'interval') {
-    throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field variables: ${name} must have an interval domain, got ${v.domain.type}`);
+    throw new ClaimcheckError(
+      'INVALID_RECORD',
+      `claim record ${claim.id}: field variables: ${name} must have an interval domain, got ${v.domain.type}`,
+    );
   }
   return v.domain;
 }
@@ -46,7 +56,10 @@ export function drawVector(rng: Rng, d: number, dom: VectorDomain): Float64Array
     const v = sampleDecimalVector(rng, d, dom.lo, dom.hi, 4);
     if (norm2(v) >= dom.minNorm && (dom.minNorm === 0 || norm2(v) > 0)) return v;
   }
-  throw new ClaimcheckError('CHECK_FAILED', `drawVector: no vector with norm >= ${dom.minNorm} in [${dom.lo}, ${dom.hi}]^${d} after 1000 draws`);
+  throw new ClaimcheckError(
+    'CHECK_FAILED',
+    `drawVector: no vector with norm >= ${dom.minNorm} in [${dom.lo}, ${dom.hi}]^${d} after 1000 draws`,
+  );
 }
 
 /** A 4-decimal number of the interval, open ends excluded. */
@@ -56,7 +69,10 @@ export function drawScalar(rng: Rng, dom: IntervalDomain): number {
     if ((dom.loOpen && v <= dom.lo) || (dom.hiOpen && v >= dom.hi) || v < dom.lo || v > dom.hi) continue;
     return v;
   }
-  throw new ClaimcheckError('CHECK_FAILED', `drawScalar: no value in the interval (${dom.lo}, ${dom.hi}) after 1000 draws`);
+  throw new ClaimcheckError(
+    'CHECK_FAILED',
+    `drawScalar: no value in the interval (${dom.lo}, ${dom.hi}) after 1000 draws`,
+  );
 }
 
 /** One sampled instance of the linear model's attack problem. */
@@ -84,5 +100,11 @@ export function drawInstance(claim: LoadedClaim, rng: Rng, d: number, index: num
 
 /** The instance as exact decimal strings (a witness point). */
 export function instancePoint(p: Instance): Record<string, string> {
-  return { d: String(p.w.length), x: formatExactVector(p.x), y: String(p.y), w: formatExactVector(p.w), eps: String(p.eps) };
+  return {
+    d: String(p.w.length),
+    x: formatExactVector(p.x),
+    y: String(p.y),
+    w: formatExactVector(p.w),
+    eps: String(p.eps),
+  };
 }

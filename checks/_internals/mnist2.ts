@@ -36,7 +36,10 @@ export function notMeasured(claim: LoadedClaim, ctx: CheckContext, checker: stri
     checker,
     status: 'inconclusive',
     reason: `not measured here: this claim needs ${needs} from the MNIST2 sweep; run \`${MNIST2_COMMAND}\``,
-    evidence: { summary: `no MNIST2 measurements were provided; \`${MNIST2_COMMAND}\` measures them`, data: { command: MNIST2_COMMAND } },
+    evidence: {
+      summary: `no MNIST2 measurements were provided; \`${MNIST2_COMMAND}\` measures them`,
+      data: { command: MNIST2_COMMAND },
+    },
   };
 }
 
@@ -53,10 +56,17 @@ export class MissingMeasurement extends Error {}
  * The measurement of `cell` among `list` (Hessians or landscapes, by cell key). A cell trained to w = 0 throws
  * `DegenerateCellError`; a cell the experiment did not measure throws `MissingMeasurement`.
  */
-export function measurementOf<T extends { readonly key: string }>(measured: Mnist2Measured, list: readonly T[], cell: Mnist2Cell, what: string): T {
+export function measurementOf<T extends { readonly key: string }>(
+  measured: Mnist2Measured,
+  list: readonly T[],
+  cell: Mnist2Cell,
+  what: string,
+): T {
   const found = list.find((m) => m.key === cell.key);
   if (found !== undefined) return found;
   const degenerate = measured.measurements.degenerate.find((d) => d.key === cell.key);
   if (degenerate !== undefined) throw new DegenerateCellError(degenerate.key, degenerate.cell, degenerate.reason);
-  throw new MissingMeasurement(`the measurements have no ${what} for the ${cell.norm} ${cell.training} cell at ε = ${cell.epsLabel}`);
+  throw new MissingMeasurement(
+    `the measurements have no ${what} for the ${cell.norm} ${cell.training} cell at ε = ${cell.epsLabel}`,
+  );
 }

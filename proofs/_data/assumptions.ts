@@ -30,4 +30,8 @@ export const KAPPA_INDEPENDENT_OF_NOISE: Assumption = {
 };
 
 /** Every assumption, by id. */
-export const ASSUMPTIONS: readonly Assumption[] = [PER_POINT_OPTIMALITY, EQUAL_WEIGHT_NORMS, KAPPA_INDEPENDENT_OF_NOISE];
+export const ASSUMPTIONS: readonly Assumption[] = [
+  PER_POINT_OPTIMALITY,
+  EQUAL_WEIGHT_NORMS,
+  KAPPA_INDEPENDENT_OF_NOISE,
+];

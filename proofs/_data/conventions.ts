@@ -61,13 +61,36 @@ export const BALL: Convention<BallReading> = {
   question: 'which set does η^n range over in 𝔹_p(x^n, ε)?',
   quote: 'norm is less than',
   readings: [
-    { id: 'ball-x-open', statement: 'η^n ranges over the open ball ‖η^n − x^n‖_p < ε (centred at x^n, as printed)', literal: true, centre: 'x', boundary: 'open' },
-    { id: 'ball-x-closed', statement: 'η^n ranges over the closed ball ‖η^n − x^n‖_p ≤ ε (centred at x^n)', literal: false, centre: 'x', boundary: 'closed' },
-    { id: 'ball-0-open', statement: 'η^n ranges over the open ball ‖η^n‖_p < ε (x^n + η^n within ε of x^n)', literal: false, centre: 'origin', boundary: 'open' },
-    { id: 'ball-0-closed', statement: 'η^n ranges over the closed ball ‖η^n‖_p ≤ ε (x^n + η^n within ε of x^n, boundary included)', literal: false, centre: 'origin', boundary: 'closed' },
+    {
+      id: 'ball-x-open',
+      statement: 'η^n ranges over the open ball ‖η^n − x^n‖_p < ε (centred at x^n, as printed)',
+      literal: true,
+      centre: 'x',
+      boundary: 'open',
+    },
+    {
+      id: 'ball-x-closed',
+      statement: 'η^n ranges over the closed ball ‖η^n − x^n‖_p ≤ ε (centred at x^n)',
+      literal: false,
+      centre: 'x',
+      boundary: 'closed',
+    },
+    {
+      id: 'ball-0-open',
+      statement: 'η^n ranges over the open ball ‖η^n‖_p < ε (x^n + η^n within ε of x^n)',
+      literal: false,
+      centre: 'origin',
+      boundary: 'open',
+    },
+    {
+      id: 'ball-0-closed',
+      statement: 'η^n ranges over the closed ball ‖η^n‖_p ≤ ε (x^n + η^n within ε of x^n, boundary included)',
+      literal: false,
+      centre: 'origin',
+      boundary: 'closed',
+    },
   ],
 };
-
 
 /** A reading of an implicit quantifier: the sentence holds in every comparison it implies, or in most of them. */
 export interface QuantifierReading extends Reading {
@@ -78,13 +101,26 @@ export interface QuantifierReading extends Reading {
  * The readings of a sentence's quantifier, for one claim (not shared: each sentence has its own). `literal` is what
  * the words say: `every` for a plain statement ("the gap is larger"), `most` for "in most cases".
  */
-export function quantifierReadings(claimId: string, literal: 'every' | 'most'): { convention: string; question: string; readings: QuantifierReading[] } {
+export function quantifierReadings(
+  claimId: string,
+  literal: 'every' | 'most',
+): { convention: string; question: string; readings: QuantifierReading[] } {
   return {
     convention: claimId,
     question: 'does the sentence hold in every comparison it implies, or in most of them?',
     readings: [
-      { id: 'every', statement: 'in every comparison the sentence implies', literal: literal === 'every', quantifier: 'every' },
-      { id: 'most', statement: 'in more than half of the comparisons the sentence implies', literal: literal === 'most', quantifier: 'most' },
+      {
+        id: 'every',
+        statement: 'in every comparison the sentence implies',
+        literal: literal === 'every',
+        quantifier: 'every',
+      },
+      {
+        id: 'most',
+        statement: 'in more than half of the comparisons the sentence implies',
+        literal: literal === 'most',
+        quantifier: 'most',
+      },
     ],
   };
 }
@@ -104,7 +140,13 @@ export const PGD_START: Convention<StartReading> = {
   quote: 'The hyper-parameter settings for PGD were based on',
   readings: [
     { id: 'zero-start', statement: 'PGD starts at x^n (δ = 0), as Eq. (3) is printed', literal: true, start: 'zero' },
-    { id: 'random-start', statement: 'PGD starts at a uniformly random point of the ε-ball, as in the settings the paper follows (Madry et al. 2018; Wu et al. 2020)', literal: false, start: 'random' },
+    {
+      id: 'random-start',
+      statement:
+        'PGD starts at a uniformly random point of the ε-ball, as in the settings the paper follows (Madry et al. 2018; Wu et al. 2020)',
+      literal: false,
+      start: 'random',
+    },
   ],
 };
 
@@ -123,8 +165,20 @@ export const SHARPNESS: Convention<SharpnessReading> = {
   question: 'is the sharpness the top Hessian eigenvalue, or the filter-normalised one that §3.1 defines?',
   quote: 'the definition of weight loss landscape sharpness is the eigenvalue of',
   readings: [
-    { id: 'normalised', statement: 'the filter-normalised top eigenvalue ‖w*‖²λmax (§3.1: "with the normalized weights")', literal: true, statedQuote: 'we use filter normalization with weights. In other words, the definition of weight loss landscape sharpness is the eigenvalue of', measure: 'normalised' },
-    { id: 'eigenvalue', statement: 'the top Hessian eigenvalue λmax, without normalisation (as Fig. 3 measures it)', literal: false, measure: 'eigenvalue' },
+    {
+      id: 'normalised',
+      statement: 'the filter-normalised top eigenvalue ‖w*‖²λmax (§3.1: "with the normalized weights")',
+      literal: true,
+      statedQuote:
+        'we use filter normalization with weights. In other words, the definition of weight loss landscape sharpness is the eigenvalue of',
+      measure: 'normalised',
+    },
+    {
+      id: 'eigenvalue',
+      statement: 'the top Hessian eigenvalue λmax, without normalisation (as Fig. 3 measures it)',
+      literal: false,
+      measure: 'eigenvalue',
+    },
   ],
 };
 

@@ -19,7 +19,8 @@ export const EPS_SETUP_LINF_RESNET =
 export const EPS_RANDOM_L2 = 'L_{{\\rm 2}}=\\left\\{0,0.2,0.4,0.8,1\\right\\}';
 
 /** Section 5.1 (Comparison with Random Noise): the L∞ magnitudes of the random noise. */
-export const EPS_RANDOM_LINF = 'L_{\\infty}=\\left\\{0,\\frac{4}{255},\\frac{8}{255},\\frac{12}{255},\\frac{16}{255}\\right\\}';
+export const EPS_RANDOM_LINF =
+  'L_{\\infty}=\\left\\{0,\\frac{4}{255},\\frac{8}{255},\\frac{12}{255},\\frac{16}{255}\\right\\}';
 
 /** Section 5.1: the large L∞ range excluded from Fig. 2 (the "large range" of Tab. 3). */
 export const EPS_LARGE_EXCLUDED = '\\varepsilon=\\left\\{\\frac{25.5}{255},\\frac{51}{255},\\frac{76.5}{255}\\right\\}';

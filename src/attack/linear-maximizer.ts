@@ -19,7 +19,11 @@ import { perturbationBox, projectL2Box, type Solved } from './project.ts';
 function nonzeroNorm(fn: string, w: ArrayLike<number>): number {
   const n = norm2(w);
   if (!(n > 0)) {
-    throw new ClaimcheckError('BAD_INPUT', `${fn}: w must have a nonzero L2 norm, got ||w|| = ${n}`, 'the maximiser is undefined at w = 0');
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${fn}: w must have a nonzero L2 norm, got ||w|| = ${n}`,
+      'the maximiser is undefined at w = 0',
+    );
   }
   return n;
 }
@@ -166,6 +170,11 @@ export function l2ClippedMaximizer(
 }
 
 /** c·η* − c·η for c = −y w: how far a perturbation falls short of the linear objective's optimum (≥ 0). */
-export function objectiveShortfall(y: Label, w: ArrayLike<number>, eta: ArrayLike<number>, best: ArrayLike<number>): number {
+export function objectiveShortfall(
+  y: Label,
+  w: ArrayLike<number>,
+  eta: ArrayLike<number>,
+  best: ArrayLike<number>,
+): number {
   return -y * (dot(w, best) - dot(w, eta));
 }

@@ -7,14 +7,7 @@
 import { makeRng } from '../rng.ts';
 import { ClaimcheckError } from '../errors.ts';
 import { sampleL2Ball, sampleL2Sphere, sampleL2UniformRadius, sampleLinfBox } from '../noise/sample.ts';
-import {
-  assertLabel,
-  assertRadius,
-  logisticLoss,
-  lossGradX,
-  sign,
-  type Label,
-} from './linear-model.ts';
+import { assertLabel, assertRadius, logisticLoss, lossGradX, sign, type Label } from './linear-model.ts';
 import { norm2, type BallNorm } from '../numeric/vector.ts';
 import { clipToBox, perturbationBox, projectBall, projectL2Box, projectLinfBox } from './project.ts';
 
@@ -106,9 +99,14 @@ export interface PgdResult {
 
 /** The step size λ that a step rule gives for radius ε and a number of steps. */
 export function resolveStepSize(rule: StepRule, eps: number, steps: number): number {
-  const size = rule.kind === 'fixed' ? rule.size : rule.kind === 'relative' ? rule.factor * eps : (rule.factor * eps) / steps;
+  const size =
+    rule.kind === 'fixed' ? rule.size : rule.kind === 'relative' ? rule.factor * eps : (rule.factor * eps) / steps;
   if (!Number.isFinite(size) || size < 0) {
-    throw new ClaimcheckError('BAD_INPUT', `resolveStepSize: step rule ${JSON.stringify(rule)} gives step size ${size}`, 'use a finite step >= 0');
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `resolveStepSize: step rule ${JSON.stringify(rule)} gives step size ${size}`,
+      'use a finite step >= 0',
+    );
   }
   return size;
 }
@@ -143,7 +141,9 @@ export function pgd(objective: AttackObjective, x: ArrayLike<number>, options: P
   const { norm, eps, steps } = options;
   const stepSize = resolveStepSize(options.stepRule, eps, steps);
   const projectAround = options.projectAround ?? 'original';
-  const clip = options.clip ? { lo: options.clip.lo, hi: options.clip.hi, mode: options.clip.mode ?? 'sequential' } : null;
+  const clip = options.clip
+    ? { lo: options.clip.lo, hi: options.clip.hi, mode: options.clip.mode ?? 'sequential' }
+    : null;
   const box = clip ? perturbationBox(x, clip) : null;
   const x0 = Float64Array.from(x);
 
@@ -187,7 +187,11 @@ export function pgd(objective: AttackObjective, x: ArrayLike<number>, options: P
       for (let i = 0; i < d; i++) z[i] = eta[i]! + stepSize * dir[i]!;
       eta = projectTotal(z);
     } else {
-      const delta = projectBall(dir.map((v) => stepSize * v), eps, norm);
+      const delta = projectBall(
+        dir.map((v) => stepSize * v),
+        eps,
+        norm,
+      );
       const z = new Float64Array(d);
       for (let i = 0; i < d; i++) z[i] = eta[i]! + delta[i]!;
       eta = feasible(z);

@@ -59,7 +59,12 @@ export function clipToBox(eta: ArrayLike<number>, lo: ArrayLike<number>, hi: Arr
 }
 
 /** Π onto {‖η‖∞ ≤ ε} ∩ [lo, hi]: exact, because the intersection of two boxes is a box (clip to the tighter bounds). */
-export function projectLinfBox(eta: ArrayLike<number>, eps: number, lo: ArrayLike<number>, hi: ArrayLike<number>): Float64Array {
+export function projectLinfBox(
+  eta: ArrayLike<number>,
+  eps: number,
+  lo: ArrayLike<number>,
+  hi: ArrayLike<number>,
+): Float64Array {
   assertRadius('projectLinfBox', eps);
   const out = new Float64Array(eta.length);
   for (let i = 0; i < eta.length; i++) {
@@ -92,7 +97,10 @@ export function projectL2Box(
   assertRadius('projectL2Box', eps);
   for (let i = 0; i < z.length; i++) {
     if (!(lo[i]! <= 0 && hi[i]! >= 0)) {
-      throw new ClaimcheckError('BAD_INPUT', `projectL2Box: the box must contain 0, got [${lo[i]}, ${hi[i]}] at index ${i}`);
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        `projectL2Box: the box must contain 0, got [${lo[i]}, ${hi[i]}] at index ${i}`,
+      );
     }
   }
   const tol = options.tol ?? 1e-14;

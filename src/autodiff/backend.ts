@@ -93,7 +93,11 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
   }
   tf.env().set('PROD', true);
   const forced = requested !== 'auto';
-  if (current !== undefined && tf.getBackend() === current.name && (!forced || current.package === PACKAGES[requested])) {
+  if (
+    current !== undefined &&
+    tf.getBackend() === current.name &&
+    (!forced || current.package === PACKAGES[requested])
+  ) {
     if (current.forced !== forced) current = { ...current, forced };
     return current;
   }
@@ -118,7 +122,11 @@ export async function initBackend(options: InitBackendOptions = {}): Promise<Bac
 /** The backend chosen by the last `initBackend`; throws if `initBackend` has not run. */
 export function backendInfo(): BackendInfo {
   if (current === undefined) {
-    throw new NumericError('BACKEND_UNAVAILABLE', 'backendInfo: no backend selected yet, got none', 'await initBackend() first');
+    throw new NumericError(
+      'BACKEND_UNAVAILABLE',
+      'backendInfo: no backend selected yet, got none',
+      'await initBackend() first',
+    );
   }
   return current;
 }

@@ -15,8 +15,10 @@ import { BadArgumentError, DimensionMismatchError } from '../numeric/errors.ts';
 export type TfLoss = (w: tf.Tensor1D) => tf.Scalar;
 
 function toTensor(fn: string, argument: string, v: Float64Array, dim?: number): tf.Tensor1D {
-  if (!(v instanceof Float64Array)) throw new BadArgumentError(fn, argument, 'a Float64Array', Object.prototype.toString.call(v));
-  if (dim !== undefined && v.length !== dim) throw new DimensionMismatchError(fn, argument, `length ${dim}`, `length ${v.length}`);
+  if (!(v instanceof Float64Array))
+    throw new BadArgumentError(fn, argument, 'a Float64Array', Object.prototype.toString.call(v));
+  if (dim !== undefined && v.length !== dim)
+    throw new DimensionMismatchError(fn, argument, `length ${dim}`, `length ${v.length}`);
   return tf.tensor1d(Float32Array.from(v), 'float32');
 }
 
@@ -53,7 +55,9 @@ export function tfGradient(loss: TfLoss, w: Float64Array): Float64Array {
 /** L(w) and ∇L(w) in one tape (`tf.valueAndGrad`), float32. */
 export function tfValueAndGradient(loss: TfLoss, w: Float64Array): { value: number; grad: Float64Array } {
   return scoped(() => {
-    const { value, grad } = tf.valueAndGrad((x: tf.Tensor) => loss(x as tf.Tensor1D))(toTensor('tfValueAndGradient', 'w', w));
+    const { value, grad } = tf.valueAndGrad((x: tf.Tensor) => loss(x as tf.Tensor1D))(
+      toTensor('tfValueAndGradient', 'w', w),
+    );
     return { value: value.dataSync()[0]!, grad: read(grad) };
   });
 }
@@ -93,7 +97,8 @@ export function tfHvpOperator(loss: TfLoss, w: Float64Array): TfHvpOperator {
 
 /** ∇²L(w)·v by double backprop (nested `tf.grad`), float32. */
 export function tfHvp(loss: TfLoss, w: Float64Array, v: Float64Array): Float64Array {
-  if (v.length !== w.length) throw new DimensionMismatchError('tfHvp', 'v', `the length of w (${w.length})`, `length ${v.length}`);
+  if (v.length !== w.length)
+    throw new DimensionMismatchError('tfHvp', 'v', `the length of w (${w.length})`, `length ${v.length}`);
   const op = tfHvpOperator(loss, w);
   try {
     return op.apply(v);
@@ -147,7 +152,8 @@ export function fdHvp(loss: TfLoss, w: Float64Array, v: Float64Array, options: F
   const fn = 'fdHvp';
   const h = options.h ?? 1e-3;
   if (!(h > 0) || !Number.isFinite(h)) throw new BadArgumentError(fn, 'options.h', 'a finite number > 0', String(h));
-  if (v.length !== w.length) throw new DimensionMismatchError(fn, 'v', `the length of w (${w.length})`, `length ${v.length}`);
+  if (v.length !== w.length)
+    throw new DimensionMismatchError(fn, 'v', `the length of w (${w.length})`, `length ${v.length}`);
   let vn = 0;
   for (let i = 0; i < v.length; i++) vn += v[i]! * v[i]!;
   vn = Math.sqrt(vn);

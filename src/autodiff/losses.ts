@@ -43,7 +43,8 @@ function negMargins(data: TfData, w: tf.Tensor1D, bias: boolean): { u: tf.Tensor
 }
 
 function checkEpsilon(fn: string, epsilon: number): void {
-  if (!Number.isFinite(epsilon) || epsilon < 0) throw new BadArgumentError(fn, 'epsilon', 'a finite number ≥ 0', String(epsilon));
+  if (!Number.isFinite(epsilon) || epsilon < 0)
+    throw new BadArgumentError(fn, 'epsilon', 'a finite number ≥ 0', String(epsilon));
 }
 
 /** Logistic loss mean softplus(−y (w·x + b)) of Eq. (1), in tfjs ops. */

@@ -37,7 +37,12 @@ export interface FindingInput {
 
 export type Cause =
   | { readonly kind: 'reading'; readonly convention: string; readonly reading: string; readonly statement: string }
-  | { readonly kind: 'assumption'; readonly assumption: string; readonly statement: string; readonly whereItMatters: Answer['status'] }
+  | {
+      readonly kind: 'assumption';
+      readonly assumption: string;
+      readonly statement: string;
+      readonly whereItMatters: Answer['status'];
+    }
   | { readonly kind: 'refuted'; readonly claim: string };
 
 export interface Finding {
@@ -68,13 +73,22 @@ export function severityOf(
   statedFails = false,
   refutedStating: readonly Category[] = [],
 ): { severity: Severity; why: string } {
-  const worstOf = (cs: readonly Category[]): Severity => cs.reduce<Severity>((a, c) => (rank(c) < rank(a) ? c : a), 'presentation');
-  const whatOf = (s: Severity): string => ({ result: 'a theorem, conclusion or reported number', derivation: 'a formula or derivation step', presentation: 'notation, a reference or wording' })[s];
+  const worstOf = (cs: readonly Category[]): Severity =>
+    cs.reduce<Severity>((a, c) => (rank(c) < rank(a) ? c : a), 'presentation');
+  const whatOf = (s: Severity): string =>
+    ({
+      result: 'a theorem, conclusion or reported number',
+      derivation: 'a formula or derivation step',
+      presentation: 'notation, a reference or wording',
+    })[s];
   const worst = worstOf(categories);
   const what = whatOf(worst);
   if (cause.kind === 'reading') {
     return statedFails
-      ? { severity: worst, why: `${what} fails under the reading the paper defines in its own words, and holds only under another reading` }
+      ? {
+          severity: worst,
+          why: `${what} fails under the reading the paper defines in its own words, and holds only under another reading`,
+        }
       : { severity: 'presentation', why: 'every claim of the finding holds once the words are read this way' };
   }
   if (cause.kind === 'assumption') {
@@ -99,11 +113,20 @@ function causeOf(v: Verdict, id: string): Cause | undefined {
   const c = v.condition;
   return c.kind === 'reading'
     ? { kind: 'reading', convention: c.convention, reading: c.reading.id, statement: c.reading.statement }
-    : { kind: 'assumption', assumption: c.assumption.id, statement: c.assumption.statement, whereItMatters: c.check.whereItMatters.status };
+    : {
+        kind: 'assumption',
+        assumption: c.assumption.id,
+        statement: c.assumption.statement,
+        whereItMatters: c.check.whereItMatters.status,
+      };
 }
 
 function keyFor0(c: Cause): string {
-  return c.kind === 'reading' ? `reading:${c.convention}:${c.reading}` : c.kind === 'assumption' ? `assumption:${c.assumption}` : `refuted:${c.claim}`;
+  return c.kind === 'reading'
+    ? `reading:${c.convention}:${c.reading}`
+    : c.kind === 'assumption'
+      ? `assumption:${c.assumption}`
+      : `refuted:${c.claim}`;
 }
 
 /** Groups the refuted and holds-under verdicts into findings, most severe first, then in paper order. */
@@ -111,7 +134,8 @@ export function findings(inputs: readonly FindingInput[], propagated: readonly P
   const byId = new Map(inputs.map((r) => [r.id, r]));
   const order = new Map(inputs.map((r, i) => [r.id, i]));
   const prop = new Map(propagated.map((p) => [p.id, p]));
-  const failsStated = (v: Verdict): boolean => v.readings?.outcomes.some((o) => o.statedQuote !== undefined && o.outcome === 'fails') ?? false;
+  const failsStated = (v: Verdict): boolean =>
+    v.readings?.outcomes.some((o) => o.statedQuote !== undefined && o.outcome === 'fails') ?? false;
   // A refuted claim that rests directly on a refuted claim joins that claim's finding (the error is inherited),
   // resolved along the graph whatever the order of the inputs.
   const groupKey = new Map<string, string>();
@@ -146,7 +170,8 @@ export function findings(inputs: readonly FindingInput[], propagated: readonly P
     const key = `assumption:${r.states}`;
     const own = groupKey.get(r.id)!;
     if (!causes.has(key) || own === key) continue;
-    const moving = own === `refuted:${r.id}` ? inputs.filter((m) => groupKey.get(m.id) === own).map((m) => m.id) : [r.id];
+    const moving =
+      own === `refuted:${r.id}` ? inputs.filter((m) => groupKey.get(m.id) === own).map((m) => m.id) : [r.id];
     for (const m of moving) groupKey.set(m, key);
     if (![...groupKey.values()].includes(own)) causes.delete(own);
   }
@@ -162,12 +187,15 @@ export function findings(inputs: readonly FindingInput[], propagated: readonly P
     const cancellations =
       cause.kind === 'reading'
         ? propagated.flatMap((p) => {
-            const hits = p.cancellations.filter((c) => c.convention === cause.convention && c.failing.some((f) => memberSet.has(f)));
+            const hits = p.cancellations.filter(
+              (c) => c.convention === cause.convention && c.failing.some((f) => memberSet.has(f)),
+            );
             return hits.length > 0 ? [{ id: p.id, failing: [...new Set(hits.flatMap((c) => c.failing))] }] : [];
           })
         : [];
     const stated = members.filter((m) => failsStated(byId.get(m)!.verdict));
-    const refutedMembers = cause.kind === 'assumption' ? members.filter((m) => byId.get(m)!.verdict.status === 'refuted') : [];
+    const refutedMembers =
+      cause.kind === 'assumption' ? members.filter((m) => byId.get(m)!.verdict.status === 'refuted') : [];
     const { severity, why } = severityOf(
       cause,
       (stated.length > 0 && cause.kind === 'reading' ? stated : members).map((m) => byId.get(m)!.category),
@@ -176,5 +204,7 @@ export function findings(inputs: readonly FindingInput[], propagated: readonly P
     );
     out.push({ id: key, cause, severity, why, roots, consequences, downstream, cancellations });
   }
-  return out.sort((a, b) => rank(a.severity) - rank(b.severity) || order.get(a.roots[0] ?? '')! - order.get(b.roots[0] ?? '')!);
+  return out.sort(
+    (a, b) => rank(a.severity) - rank(b.severity) || order.get(a.roots[0] ?? '')! - order.get(b.roots[0] ?? '')!,
+  );
 }

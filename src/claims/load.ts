@@ -17,7 +17,11 @@ import { parseLatex, type ParsedLatex } from '../latex/parse.ts';
 /** The text of the claim's fragment of `role`, or an `INVALID_RECORD` error naming the record and `field`. */
 export function printedOf(claim: Pick<LoadedClaim, 'id' | 'latex'>, role: string, field: string): string {
   const f = claim.latex.find((l) => l.role === role);
-  if (!f) throw new ClaimcheckError('INVALID_RECORD', `claim record ${claim.id}: field ${field}: no latex[] fragment of role "${role}"`);
+  if (!f)
+    throw new ClaimcheckError(
+      'INVALID_RECORD',
+      `claim record ${claim.id}: field ${field}: no latex[] fragment of role "${role}"`,
+    );
   return f.printed;
 }
 
@@ -46,7 +50,10 @@ function readQuote(
   const first = plainSpaces(quote).split('\n')[0]!;
   const at = paper.lines.findIndex((l) => plainSpaces(l.text).includes(first));
   if (at >= 0 && plainSpaces(paper.text).includes(plainSpaces(quote))) return { quote, quoteLine: at + 1 };
-  return { quote, missing: `the quoted sentence "${quote.length > 60 ? `${quote.slice(0, 60)}…` : quote}" is not in this version` };
+  return {
+    quote,
+    missing: `the quoted sentence "${quote.length > 60 ? `${quote.slice(0, 60)}…` : quote}" is not in this version`,
+  };
 }
 
 /**
@@ -56,7 +63,14 @@ function readQuote(
 export function readFragments(
   rec: ClaimRecord,
   paper: Paper | undefined,
-): { latex: PrintedFragment[]; notInPaper: string[]; unreadable: string[]; params: Record<string, unknown>; quote?: string; quoteLine?: number } {
+): {
+  latex: PrintedFragment[];
+  notInPaper: string[];
+  unreadable: string[];
+  params: Record<string, unknown>;
+  quote?: string;
+  quoteLine?: number;
+} {
   const latex: PrintedFragment[] = [];
   const notInPaper: string[] = [];
   const unreadable: string[] = [];
@@ -65,14 +79,20 @@ export function readFragments(
       latex.push({ role: f.role, parse: f.parse, printed: f.printed });
       continue;
     }
-    if (!paper) throw new ClaimcheckError('INVALID_RECORD', `claim record ${rec.id}: field latex[${i}].at: a locator needs a paper`);
+    if (!paper)
+      throw new ClaimcheckError(
+        'INVALID_RECORD',
+        `claim record ${rec.id}: field latex[${i}].at: a locator needs a paper`,
+      );
     const found = locate(paper, f.at!);
     if (!found.found) {
       notInPaper.push(`${f.role}: ${found.why}`);
       continue;
     }
     if (f.modelled !== undefined && modelledHash(found.latex) !== f.modelled) {
-      unreadable.push(`${f.role} (line ${found.line}): the formula printed in this version differs from the one this check models, and the check does not read it`);
+      unreadable.push(
+        `${f.role} (line ${found.line}): the formula printed in this version differs from the one this check models, and the check does not read it`,
+      );
     }
     latex.push({
       role: f.role,
@@ -89,7 +109,11 @@ export function readFragments(
   return {
     latex,
     notInPaper: unique([...notInPaper, ...fromPaper.missing, ...(quote.missing !== undefined ? [quote.missing] : [])]),
-    unreadable: unique([...unreadable, ...fromPaper.unreadable, ...(quote.unreadable !== undefined ? [quote.unreadable] : [])]),
+    unreadable: unique([
+      ...unreadable,
+      ...fromPaper.unreadable,
+      ...(quote.unreadable !== undefined ? [quote.unreadable] : []),
+    ]),
     params: fromPaper.params,
     ...(quote.quote !== undefined ? { quote: quote.quote } : {}),
     ...(quote.quoteLine !== undefined ? { quoteLine: quote.quoteLine } : {}),
@@ -97,7 +121,10 @@ export function readFragments(
 }
 
 function formatZodPath(path: readonly PropertyKey[]): string {
-  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+  return path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
 }
 
 /** Validates one record and parses its formulas; throws `ClaimcheckError` naming the record and the field. */
@@ -137,7 +164,11 @@ export function loadClaim(
   // A renumbered equation keeps its claim; the claim's location follows the number it stands under now.
   const moved = latex.find((f) => f.renumbered !== undefined && f.at?.equation === rec.location.equation);
   const { equation: _printedUnder, ...unnumbered } = rec.location;
-  const location = !moved ? rec.location : moved.renumbered === 'unnumbered' ? unnumbered : { ...rec.location, equation: moved.renumbered! };
+  const location = !moved
+    ? rec.location
+    : moved.renumbered === 'unnumbered'
+      ? unnumbered
+      : { ...rec.location, equation: moved.renumbered! };
   const known = new Set([
     ...rec.variables.map((v) => v.name),
     ...latex.filter((f) => f.role.startsWith('def:')).map((f) => f.role.slice(4)),
@@ -147,9 +178,14 @@ export function loadClaim(
   const parsedLatex: ParsedFragment[] = [];
   const unreadable: string[] = [...unreadableText];
   for (const role of roles) {
-    const printed = latex.filter((f) => f.parse && f.role === role).map((f) => f.printed).join('');
+    const printed = latex
+      .filter((f) => f.parse && f.role === role)
+      .map((f) => f.printed)
+      .join('');
     const index = latex.findIndex((f) => f.role === role);
-    const where = latex[index]!.at ? `the formula of role ${role} (line ${latex[index]!.line})` : `field latex[${index}].printed (role ${role})`;
+    const where = latex[index]!.at
+      ? `the formula of role ${role} (line ${latex[index]!.line})`
+      : `field latex[${index}].printed (role ${role})`;
     let parsed: ParsedLatex;
     try {
       parsed = parseLatex(printed);

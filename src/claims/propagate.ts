@@ -19,7 +19,13 @@ export interface PropagationInput {
 
 /** A reading or assumption a claim needs, and the claim whose verdict needs it first. */
 export type Need =
-  | { readonly kind: 'reading'; readonly convention: string; readonly reading: string; readonly statement: string; readonly from: string }
+  | {
+      readonly kind: 'reading';
+      readonly convention: string;
+      readonly reading: string;
+      readonly statement: string;
+      readonly from: string;
+    }
   | { readonly kind: 'assumption'; readonly assumption: string; readonly statement: string; readonly from: string };
 
 export interface Propagated {
@@ -31,15 +37,30 @@ export interface Propagated {
   /** Shared conventions with no reading under which this claim and every claim it rests on hold. */
   readonly conflicts: readonly { readonly convention: string; readonly claims: readonly string[] }[];
   /** Readings under which this claim holds although two or more claims it builds on directly fail. */
-  readonly cancellations: readonly { readonly convention: string; readonly reading: string; readonly failing: readonly string[] }[];
+  readonly cancellations: readonly {
+    readonly convention: string;
+    readonly reading: string;
+    readonly failing: readonly string[];
+  }[];
 }
 
 function ownNeed(r: PropagationInput): Need | undefined {
   const v = r.verdict;
   if (v.status !== 'holds-under') return undefined;
   return v.condition.kind === 'reading'
-    ? { kind: 'reading', convention: v.condition.convention, reading: v.condition.reading.id, statement: v.condition.reading.statement, from: r.id }
-    : { kind: 'assumption', assumption: v.condition.assumption.id, statement: v.condition.assumption.statement, from: r.id };
+    ? {
+        kind: 'reading',
+        convention: v.condition.convention,
+        reading: v.condition.reading.id,
+        statement: v.condition.reading.statement,
+        from: r.id,
+      }
+    : {
+        kind: 'assumption',
+        assumption: v.condition.assumption.id,
+        statement: v.condition.assumption.statement,
+        from: r.id,
+      };
 }
 
 /** The readings of `convention` under which the claim holds (undefined: the claim does not decide that convention). */
@@ -62,7 +83,9 @@ function failingReadings(v: Verdict, convention: string): Set<string> {
 /** The conventions decided by two or more claims: their readings must agree across the paper. */
 export function sharedConventions(inputs: readonly PropagationInput[]): string[] {
   const count = new Map<string, number>();
-  for (const r of inputs) if (r.verdict.readings) count.set(r.verdict.readings.convention, (count.get(r.verdict.readings.convention) ?? 0) + 1);
+  for (const r of inputs)
+    if (r.verdict.readings)
+      count.set(r.verdict.readings.convention, (count.get(r.verdict.readings.convention) ?? 0) + 1);
   return [...count].filter(([, n]) => n >= 2).map(([c]) => c);
 }
 
@@ -103,9 +126,13 @@ export function propagate(inputs: readonly PropagationInput[]): Propagated[] {
     const cancellations: Propagated['cancellations'][number][] = [];
     for (const conv of shared) {
       const chain = [r, ...deps.map((d) => byId.get(d)!)];
-      const deciding = chain.map((c) => ({ id: c.id, holds: possibleReadings(c.verdict, conv) })).filter((x) => x.holds !== undefined);
+      const deciding = chain
+        .map((c) => ({ id: c.id, holds: possibleReadings(c.verdict, conv) }))
+        .filter((x) => x.holds !== undefined);
       if (deciding.length > 1) {
-        const common = deciding.slice(1).reduce((acc, x) => new Set([...acc].filter((id) => x.holds!.has(id))), new Set(deciding[0]!.holds!));
+        const common = deciding
+          .slice(1)
+          .reduce((acc, x) => new Set([...acc].filter((id) => x.holds!.has(id))), new Set(deciding[0]!.holds!));
         if (common.size === 0) conflicts.push({ convention: conv, claims: deciding.map((x) => x.id) });
       }
       if (r.verdict.status === 'refuted' || r.verdict.status === 'inconclusive') continue;

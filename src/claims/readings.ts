@@ -10,7 +10,16 @@
  * - every reading decided and none holds → `refuted`;
  * - anything else (a reading undecided where it could change the verdict) → `inconclusive`.
  */
-import type { Basis, Correction, EngineAgreement, Evidence, ReadingOutcome, ReadingsResult, Verdict, Witness } from './verdict.ts';
+import type {
+  Basis,
+  Correction,
+  EngineAgreement,
+  Evidence,
+  ReadingOutcome,
+  ReadingsResult,
+  Verdict,
+  Witness,
+} from './verdict.ts';
 
 /** The fields a verdict carries whatever its status. */
 export interface VerdictFields {
@@ -49,12 +58,16 @@ export function decideReadings(d: ReadingsDecision): Verdict {
   const fails = outcomes.filter((o) => o.outcome === 'fails');
   const undecided = outcomes.filter((o) => o.outcome === 'undecided');
   const literals = outcomes.filter((o) => o.literal);
-  if (literals.length > 1) throw new Error(`decideReadings: claim ${d.base.claimId} has ${literals.length} literal readings (at most one)`);
+  if (literals.length > 1)
+    throw new Error(`decideReadings: claim ${d.base.claimId} has ${literals.length} literal readings (at most one)`);
   const literal = literals[0];
   const common = { ...d.base, readings: d.readings };
   const details = [...outcomes.map(line), d.evidence.summary, ...(d.evidence.details ?? [])];
   if (fails.length === 0 && undecided.length === 0) {
-    const summary = outcomes.length === 1 ? d.evidence.summary : `holds under every reading (${outcomes.map((o) => o.id).join(', ')}): ${d.evidence.summary}`;
+    const summary =
+      outcomes.length === 1
+        ? d.evidence.summary
+        : `holds under every reading (${outcomes.map((o) => o.id).join(', ')}): ${d.evidence.summary}`;
     return { ...common, status: 'confirmed', basis: d.basis, evidence: { ...d.evidence, summary, details } };
   }
   if (literal?.outcome === 'holds') {
@@ -63,7 +76,11 @@ export function decideReadings(d: ReadingsDecision): Verdict {
       ...common,
       status: 'confirmed',
       basis: d.basis,
-      evidence: { ...d.evidence, summary: `holds as literally read (${literal.statement}); other readings: ${others.join(', ')}. ${d.evidence.summary}`, details },
+      evidence: {
+        ...d.evidence,
+        summary: `holds as literally read (${literal.statement}); other readings: ${others.join(', ')}. ${d.evidence.summary}`,
+        details,
+      },
     };
   }
   const failing = literal?.outcome === 'fails' ? literal : fails[0];
@@ -72,7 +89,11 @@ export function decideReadings(d: ReadingsDecision): Verdict {
     return {
       ...common,
       status: 'holds-under',
-      condition: { kind: 'reading', convention: d.readings.convention, reading: { id: chosen.id, statement: chosen.statement, literal: chosen.literal } },
+      condition: {
+        kind: 'reading',
+        convention: d.readings.convention,
+        reading: { id: chosen.id, statement: chosen.statement, literal: chosen.literal },
+      },
       witness: witnessOf(failing),
       underCondition: { summary: chosen.summary },
       ...(d.correction ? { correction: d.correction } : {}),
@@ -89,7 +110,11 @@ export function decideReadings(d: ReadingsDecision): Verdict {
       status: 'refuted',
       witness: witnessOf(failing),
       ...(d.correction ? { correction: d.correction } : {}),
-      evidence: { ...d.evidence, summary: `${outcomes.length === 1 ? 'fails' : 'fails under every reading'}: ${failing.summary}`, details },
+      evidence: {
+        ...d.evidence,
+        summary: `${outcomes.length === 1 ? 'fails' : 'fails under every reading'}: ${failing.summary}`,
+        details,
+      },
     };
   }
   return {

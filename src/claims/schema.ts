@@ -69,7 +69,10 @@ export const LatexFragmentSchema = z
      * text): the first 16 hex digits of the sha256 of that text. A version that prints something else gives an
      * inconclusive verdict saying so, never the model's verdict about a formula it does not model.
      */
-    modelled: z.string().regex(/^[0-9a-f]{16}$/, '16 hex digits of a sha256').optional(),
+    modelled: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/, '16 hex digits of a sha256')
+      .optional(),
   })
   .refine((f) => (f.at === undefined) !== (f.printed === undefined), 'give exactly one of at (a locator) and printed');
 export type LatexFragment = z.output<typeof LatexFragmentSchema>;
@@ -95,7 +98,9 @@ export const ClaimRecordSchema = z
      * Text quoted verbatim from the paper; a paper version without it does not make this claim. `{ table: "Table N" }`
      * quotes the rows printed under that table, read from the paper.
      */
-    quote: z.union([z.string(), z.object({ table: z.string().regex(/^Table \d+$/, 'a label like "Table 1"') }).strict()]).optional(),
+    quote: z
+      .union([z.string(), z.object({ table: z.string().regex(/^Table \d+$/, 'a label like "Table 1"') }).strict()])
+      .optional(),
     /** True when a formula could not be parsed mechanically and was transcribed by hand. */
     transcribed: z.boolean().default(false),
     /** The hand transcription (mathjs syntax), required when `transcribed` is true. */
@@ -128,7 +133,8 @@ export const ClaimRecordSchema = z
         (d.type === 'interval' && (d.lo > d.hi || (d.lo === d.hi && (d.loOpen || d.hiOpen)))) ||
         (d.type === 'integer' && d.min > d.max) ||
         (d.type === 'vector' && (d.lo > d.hi || (d.minNorm > 0 && Math.max(Math.abs(d.lo), Math.abs(d.hi)) === 0)));
-      if (empty) ctx.addIssue({ code: 'custom', path: ['variables', i, 'domain'], message: `empty domain for ${v.name}` });
+      if (empty)
+        ctx.addIssue({ code: 'custom', path: ['variables', i, 'domain'], message: `empty domain for ${v.name}` });
     }
   });
 

@@ -5,18 +5,45 @@
 import { z } from 'zod';
 import type { Verdict } from './verdict.ts';
 
-const Enclosure = z.object({ lo: z.string(), hi: z.string(), excludesZero: z.boolean(), digits: z.number(), method: z.string() });
-const Witness = z.object({ point: z.record(z.string(), z.string()), paperValue: z.string(), ourValue: z.string(), enclosure: Enclosure.optional() });
-const Source = z.discriminatedUnion('kind', [z.object({ kind: z.literal('paper'), quote: z.string() }), z.object({ kind: z.literal('claimcheck'), reason: z.string() })]);
+const Enclosure = z.object({
+  lo: z.string(),
+  hi: z.string(),
+  excludesZero: z.boolean(),
+  digits: z.number(),
+  method: z.string(),
+});
+const Witness = z.object({
+  point: z.record(z.string(), z.string()),
+  paperValue: z.string(),
+  ourValue: z.string(),
+  enclosure: Enclosure.optional(),
+});
+const Source = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('paper'), quote: z.string() }),
+  z.object({ kind: z.literal('claimcheck'), reason: z.string() }),
+]);
 const Answer = z.object({
   status: z.enum(['yes', 'no', 'partly', 'unknown']),
   summary: z.string(),
   details: z.array(z.string()).optional(),
   data: z.record(z.string(), z.unknown()).optional(),
 });
-const Evidence = z.object({ summary: z.string(), details: z.array(z.string()).optional(), data: z.record(z.string(), z.unknown()).optional() });
-const Reading = z.object({ id: z.string(), statement: z.string(), literal: z.boolean(), statedQuote: z.string().optional() });
-const ReadingOutcome = Reading.extend({ outcome: z.enum(['holds', 'fails', 'undecided']), summary: z.string(), witness: Witness.optional() });
+const Evidence = z.object({
+  summary: z.string(),
+  details: z.array(z.string()).optional(),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+const Reading = z.object({
+  id: z.string(),
+  statement: z.string(),
+  literal: z.boolean(),
+  statedQuote: z.string().optional(),
+});
+const ReadingOutcome = Reading.extend({
+  outcome: z.enum(['holds', 'fails', 'undecided']),
+  summary: z.string(),
+  witness: Witness.optional(),
+});
 const Condition = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('assumption'),
@@ -36,10 +63,22 @@ const Base = {
   engines: z.array(z.object({ engine: z.string(), agrees: z.boolean().nullable(), note: z.string() })).optional(),
   derivedLatex: z.string().optional(),
   correction: z
-    .object({ latex: z.string().optional(), statement: z.string().optional(), check: z.enum(['confirmed', 'refuted', 'inconclusive']), evidence: z.string() })
+    .object({
+      latex: z.string().optional(),
+      statement: z.string().optional(),
+      check: z.enum(['confirmed', 'refuted', 'inconclusive']),
+      evidence: z.string(),
+    })
     .optional(),
   checker: z.string(),
-  readings: z.object({ convention: z.string(), question: z.string(), quote: z.string().optional(), outcomes: z.array(ReadingOutcome) }).optional(),
+  readings: z
+    .object({
+      convention: z.string(),
+      question: z.string(),
+      quote: z.string().optional(),
+      outcomes: z.array(ReadingOutcome),
+    })
+    .optional(),
 };
 
 /** A verdict of any status, as `Verdict` describes it. */
@@ -47,10 +86,19 @@ export const VerdictSchema = z.discriminatedUnion('status', [
   z.object({
     ...Base,
     status: z.literal('confirmed'),
-    basis: z.discriminatedUnion('kind', [z.object({ kind: z.literal('proved'), method: z.string() }), z.object({ kind: z.literal('tested'), what: z.string() })]),
+    basis: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('proved'), method: z.string() }),
+      z.object({ kind: z.literal('tested'), what: z.string() }),
+    ]),
   }),
   z.object({ ...Base, status: z.literal('refuted'), witness: Witness }),
-  z.object({ ...Base, status: z.literal('holds-under'), condition: Condition, witness: Witness, underCondition: Evidence }),
+  z.object({
+    ...Base,
+    status: z.literal('holds-under'),
+    condition: Condition,
+    witness: Witness,
+    underCondition: Evidence,
+  }),
   z.object({ ...Base, status: z.literal('inconclusive'), reason: z.string() }),
 ]);
 

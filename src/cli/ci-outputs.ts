@@ -40,10 +40,22 @@ export interface CiFlags {
 /** Adds `--baseline`, `--fail-on`, `--junit` and `--sarif` to `command`. */
 export function addCiOptions(command: Command): Command {
   return command
-    .option('--baseline <file>', 'an errata.json of an earlier run: list the claims whose verdict, witness or printed formula changed')
-    .option('--fail-on <what>', `exit 3 when ${FAIL_ON.join(' or ')}: any claim is refuted, or any claim changed against --baseline (default: never)`)
-    .option('--junit <file>', 'also write the verdicts as JUnit XML: one test case per claim, refuted = failure, holds-under = skipped')
-    .option('--sarif <file>', 'also write the refuted and holds-under claims as SARIF 2.1.0, located in the paper text');
+    .option(
+      '--baseline <file>',
+      'an errata.json of an earlier run: list the claims whose verdict, witness or printed formula changed',
+    )
+    .option(
+      '--fail-on <what>',
+      `exit 3 when ${FAIL_ON.join(' or ')}: any claim is refuted, or any claim changed against --baseline (default: never)`,
+    )
+    .option(
+      '--junit <file>',
+      'also write the verdicts as JUnit XML: one test case per claim, refuted = failure, holds-under = skipped',
+    )
+    .option(
+      '--sarif <file>',
+      'also write the refuted and holds-under claims as SARIF 2.1.0, located in the paper text',
+    );
 }
 
 /** Reads an errata.json given as `option` (`BAD_INPUT` naming it when it cannot be read or is not one). */
@@ -63,10 +75,22 @@ export function prepareCiOutputs(flags: CiFlags): ComparableClaim[] | null {
     throw new ClaimcheckError('BAD_INPUT', '--fail-on changed needs --baseline FILE (an errata.json to compare with)');
   }
   const baseline = flags.baseline === undefined ? null : readErrata(flags.baseline, '--baseline');
-  for (const [option, file] of [['--junit', flags.junit], ['--sarif', flags.sarif]] as const) {
+  for (const [option, file] of [
+    ['--junit', flags.junit],
+    ['--sarif', flags.sarif],
+  ] as const) {
     if (file === undefined) continue;
-    if (existsSync(file) && !statSync(file).isFile()) throw new ClaimcheckError('BAD_INPUT', `${option} ${file}: exists and is not a regular file`, `give ${option} the name of a file to write`);
-    assertWritableDir(dirname(file), `the ${option === '--junit' ? 'JUnit' : 'SARIF'} file ${file}`, `give ${option} a file in a directory you can write to`);
+    if (existsSync(file) && !statSync(file).isFile())
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        `${option} ${file}: exists and is not a regular file`,
+        `give ${option} the name of a file to write`,
+      );
+    assertWritableDir(
+      dirname(file),
+      `the ${option === '--junit' ? 'JUnit' : 'SARIF'} file ${file}`,
+      `give ${option} a file in a directory you can write to`,
+    );
   }
   return baseline;
 }

@@ -15,10 +15,19 @@ export function addExperimentOptions(command: Command): Command {
     .option('--cifar-dir <dir>', 'directory of cifar-10 (default: none, its experiments are reported as not measured)')
     .option('--svhn-dir <dir>', 'directory of svhn (default: none, its experiments are reported as not measured)')
     .option('--gpu', 'run experiments on the gpu: same as --backend tfjs-node-gpu (default: off)')
-    .option('--backend <name>', `tensorflow.js backend of the experiments: ${BACKEND_NAMES.join(', ')} (default: auto, the first that loads)`)
-    .option('--setting <name>', `experiment setting: ${SETTINGS.join(' (small, fast) or ')} (the paper's) (default: ${DEFAULT_SETTING})`)
+    .option(
+      '--backend <name>',
+      `tensorflow.js backend of the experiments: ${BACKEND_NAMES.join(', ')} (default: auto, the first that loads)`,
+    )
+    .option(
+      '--setting <name>',
+      `experiment setting: ${SETTINGS.join(' (small, fast) or ')} (the paper's) (default: ${DEFAULT_SETTING})`,
+    )
     .option('--fresh', 'recompute every result instead of reusing the cache (default: reuse)')
-    .option('--paper <file>', 'the paper text to read the formulas from, e.g. a revised version (default: the shipped paper text)');
+    .option(
+      '--paper <file>',
+      'the paper text to read the formulas from, e.g. a revised version (default: the shipped paper text)',
+    );
 }
 
 /** The backend the flags ask for: `tfjs-node-gpu` with `--gpu`, else `--backend`, else `auto`. */

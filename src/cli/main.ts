@@ -28,7 +28,9 @@ export function buildProgram(): Command {
     command
       .helpOption('-h, --help', 'print help')
       .exitOverride()
-      .showHelpAfterError(`(run ${command === program ? 'claimcheck' : `claimcheck ${command.name()}`} --help for usage)`);
+      .showHelpAfterError(
+        `(run ${command === program ? 'claimcheck' : `claimcheck ${command.name()}`} --help for usage)`,
+      );
   }
   return program;
 }

@@ -46,19 +46,19 @@ const CI_FLAGS = {
 };
 
 /** Options of `claimcheck diff`. */
-export const DiffOptionsSchema = z
-  .object({ json: z.boolean().default(false), failOn: CI_FLAGS.failOn })
+export const DiffOptionsSchema = z.object({ json: z.boolean().default(false), failOn: CI_FLAGS.failOn }).strict();
+
+export const ListOptionsSchema = z
+  .object({ json: z.boolean().default(false), paper: PaperOptionSchema.optional() })
   .strict();
 
-export const ListOptionsSchema = z.object({ json: z.boolean().default(false), paper: PaperOptionSchema.optional() }).strict();
-
-
 /** Options of `claimcheck derive`. */
-export const DeriveOptionsSchema = z.object({ json: z.boolean().default(false), paper: PaperOptionSchema.optional() }).strict();
+export const DeriveOptionsSchema = z
+  .object({ json: z.boolean().default(false), paper: PaperOptionSchema.optional() })
+  .strict();
 
 /** The TensorFlow.js backends `--backend` accepts (`auto`: the first that loads). */
 export const BACKEND_NAMES = ['auto', 'tfjs-node-gpu', 'tfjs-node', 'wasm', 'cpu'] as const;
-
 
 /** `--setting` of every command that runs an experiment: `ci` or `full` (`tiny`, the ResNet companion's old name, is `ci`). */
 export const SettingOptionSchema = z
@@ -70,7 +70,8 @@ export const SettingOptionSchema = z
 export const BackendOptionSchema = z.enum(BACKEND_NAMES, { error: `one of ${BACKEND_NAMES.join(', ')}` });
 
 /** `--out DIR` of the experiment commands, with the command's default directory. */
-export const outDirOption = (defaultDir: string) => z.string().trim().min(1, 'a non-empty directory path').default(defaultDir);
+export const outDirOption = (defaultDir: string) =>
+  z.string().trim().min(1, 'a non-empty directory path').default(defaultDir);
 
 /**
  * A directory option (`--data-dir`, …): a path to an existing directory. A path that is not one fails with the detail
@@ -85,7 +86,9 @@ export const DirOptionSchema = z
     try {
       if (!statSync(path).isDirectory()) detail = 'is not a directory';
     } catch (err) {
-      detail = existsSync(path) ? `cannot be read (${err instanceof Error ? err.message : String(err)})` : 'does not exist';
+      detail = existsSync(path)
+        ? `cannot be read (${err instanceof Error ? err.message : String(err)})`
+        : 'does not exist';
     }
     if (detail !== undefined) ctx.addIssue({ code: 'custom', message: 'an existing directory', params: { detail } });
   });
@@ -103,7 +106,10 @@ const EXPERIMENT_FLAGS = {
 };
 
 /** `--gpu` means `--backend tfjs-node-gpu`: any other `--backend` with it is refused. */
-function gpuAgreesWithBackend(o: { readonly gpu: boolean; readonly backend?: string | undefined }, ctx: z.RefinementCtx): void {
+function gpuAgreesWithBackend(
+  o: { readonly gpu: boolean; readonly backend?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if (o.gpu && o.backend !== undefined && o.backend !== 'tfjs-node-gpu') {
     ctx.addIssue({ code: 'custom', path: ['backend'], message: 'tfjs-node-gpu (or no --backend) with --gpu' });
   }
@@ -135,7 +141,10 @@ export const ReportOptionsSchema = z
   .superRefine(gpuAgreesWithBackend);
 
 /** The experiment options of `check` and `report`, validated. */
-export type ExperimentFlags = Pick<z.output<typeof CheckOptionsSchema>, 'dataDir' | 'cifarDir' | 'svhnDir' | 'gpu' | 'backend' | 'setting' | 'fresh'>;
+export type ExperimentFlags = Pick<
+  z.output<typeof CheckOptionsSchema>,
+  'dataDir' | 'cifarDir' | 'svhnDir' | 'gpu' | 'backend' | 'setting' | 'fresh'
+>;
 
 function flag(key: PropertyKey | undefined): string {
   return key === undefined ? 'options' : `--${String(key).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
@@ -151,8 +160,10 @@ export function parseOptions<S extends z.ZodType>(schema: S, raw: Readonly<Recor
   const issue = result.error.issues[0]!;
   const key = issue.path[0];
   const received = key === undefined ? raw : raw[key as string];
-  const expected = issue.message.startsWith('an ') || issue.message.startsWith('a ') ? issue.message : issue.message.toLowerCase();
-  const detail = issue.code === 'custom' && typeof issue.params?.detail === 'string' ? `, which ${issue.params.detail}` : '';
+  const expected =
+    issue.message.startsWith('an ') || issue.message.startsWith('a ') ? issue.message : issue.message.toLowerCase();
+  const detail =
+    issue.code === 'custom' && typeof issue.params?.detail === 'string' ? `, which ${issue.params.detail}` : '';
   throw new ClaimcheckError(
     'BAD_INPUT',
     `option ${flag(key)}: expected ${expected}, but received ${JSON.stringify(received)}${detail}`,

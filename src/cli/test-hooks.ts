@@ -14,7 +14,11 @@ function stageOf(env: NodeJS.ProcessEnv, name: string): WriteStage | undefined {
   const value = env[name]?.trim();
   if (value === undefined || value === '') return undefined;
   if (!(WRITE_STAGES as readonly string[]).includes(value)) {
-    throw new ClaimcheckError('BAD_INPUT', `${name}: expected one of ${WRITE_STAGES.join(', ')}, but received "${value}"`, `unset ${name}`);
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${name}: expected one of ${WRITE_STAGES.join(', ')}, but received "${value}"`,
+      `unset ${name}`,
+    );
   }
   return value as WriteStage;
 }

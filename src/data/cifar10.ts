@@ -32,7 +32,13 @@ export interface ImageSet32 {
 }
 
 /** The six files of the CIFAR-10 binary version. */
-export const CIFAR10_TRAIN_FILES = ['data_batch_1.bin', 'data_batch_2.bin', 'data_batch_3.bin', 'data_batch_4.bin', 'data_batch_5.bin'] as const;
+export const CIFAR10_TRAIN_FILES = [
+  'data_batch_1.bin',
+  'data_batch_2.bin',
+  'data_batch_3.bin',
+  'data_batch_4.bin',
+  'data_batch_5.bin',
+] as const;
 /** The test file of the CIFAR-10 binary version. */
 export const CIFAR10_TEST_FILE = 'test_batch.bin';
 /** Bytes per record: 1 label + 32·32·3 pixels. */
@@ -40,7 +46,18 @@ export const CIFAR10_RECORD_BYTES = 1 + 32 * 32 * 3;
 /** Records per file in the official release. */
 export const CIFAR10_RECORDS_PER_FILE = 10000;
 /** Class names, by label. */
-export const CIFAR10_CLASSES = ['airplane', 'automobile', 'bird', 'cat', 'deer', 'dog', 'frog', 'horse', 'ship', 'truck'] as const;
+export const CIFAR10_CLASSES = [
+  'airplane',
+  'automobile',
+  'bird',
+  'cat',
+  'deer',
+  'dog',
+  'frog',
+  'horse',
+  'ship',
+  'truck',
+] as const;
 
 /** A malformed or missing CIFAR-10 file; `file` is the path that was read. */
 export class Cifar10FormatError extends ClaimcheckError {
@@ -52,7 +69,8 @@ export class Cifar10FormatError extends ClaimcheckError {
   }
 }
 
-const SUGGEST_BINARY = 'use the CIFAR-10 binary version (cifar-10-binary.tar.gz, directory cifar-10-batches-bin), not the python or matlab one';
+const SUGGEST_BINARY =
+  'use the CIFAR-10 binary version (cifar-10-binary.tar.gz, directory cifar-10-batches-bin), not the python or matlab one';
 
 /**
  * Parses one CIFAR-10 binary batch: validates that it is a non-empty whole number of 3,073-byte records with labels
@@ -75,7 +93,12 @@ export function parseCifar10Batch(bytes: Uint8Array, file: string, limit: number
   for (let n = 0; n < total; n++) {
     const rec = n * CIFAR10_RECORD_BYTES;
     const label = bytes[rec]!;
-    if (label > 9) throw new Cifar10FormatError(file, `record ${n} (byte ${rec}) has label ${label}; CIFAR-10 labels are 0–9`, SUGGEST_BINARY);
+    if (label > 9)
+      throw new Cifar10FormatError(
+        file,
+        `record ${n} (byte ${rec}) has label ${label}; CIFAR-10 labels are 0–9`,
+        SUGGEST_BINARY,
+      );
     if (n >= count) continue;
     labels[n] = label;
     const px = rec + 1;
@@ -85,12 +108,21 @@ export function parseCifar10Batch(bytes: Uint8Array, file: string, limit: number
       for (let i = 0; i < 1024; i++) images[out + i * 3 + ch] = bytes[plane + i]!;
     }
   }
-  return { images, labels, count, files: [{ path: file, bytes: bytes.length, sha256: sha256Hex(bytes), images: count }] };
+  return {
+    images,
+    labels,
+    count,
+    files: [{ path: file, bytes: bytes.length, sha256: sha256Hex(bytes), images: count }],
+  };
 }
 
 function readFile(path: string): Uint8Array {
   if (!existsSync(path)) {
-    throw new Cifar10FormatError(path, 'file not found', `expected ${CIFAR10_TRAIN_FILES.join(', ')} and ${CIFAR10_TEST_FILE} in the directory; ${SUGGEST_BINARY}`);
+    throw new Cifar10FormatError(
+      path,
+      'file not found',
+      `expected ${CIFAR10_TRAIN_FILES.join(', ')} and ${CIFAR10_TEST_FILE} in the directory; ${SUGGEST_BINARY}`,
+    );
   }
   if (!statSync(path).isFile()) throw new Cifar10FormatError(path, 'not a regular file');
   try {

@@ -52,7 +52,11 @@ export function parseIdx(bytes: Uint8Array, file: string, expect: IdxExpectation
   }
   if (buf.length < 4) throw new IdxFormatError(file, `too short for an IDX header: ${buf.length} bytes`);
   if (buf[0] !== 0 || buf[1] !== 0) {
-    throw new IdxFormatError(file, `bad magic number: first two bytes must be 0x00 0x00, got 0x${hex(buf[0]!)} 0x${hex(buf[1]!)}`, 'is this an IDX file (e.g. train-images-idx3-ubyte.gz)?');
+    throw new IdxFormatError(
+      file,
+      `bad magic number: first two bytes must be 0x00 0x00, got 0x${hex(buf[0]!)} 0x${hex(buf[1]!)}`,
+      'is this an IDX file (e.g. train-images-idx3-ubyte.gz)?',
+    );
   }
   if (buf[2] !== 0x08) {
     throw new IdxFormatError(file, `unsupported data type 0x${hex(buf[2]!)}: only unsigned byte (0x08) is read`);
@@ -63,7 +67,8 @@ export function parseIdx(bytes: Uint8Array, file: string, expect: IdxExpectation
     throw new IdxFormatError(file, `expected rank ${expect.rank}, got rank ${rank}`);
   }
   const headerLength = 4 + 4 * rank;
-  if (buf.length < headerLength) throw new IdxFormatError(file, `header declares ${rank} dimensions but the file has ${buf.length} bytes`);
+  if (buf.length < headerLength)
+    throw new IdxFormatError(file, `header declares ${rank} dimensions but the file has ${buf.length} bytes`);
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const dims: number[] = [];
   let count = 1;
@@ -75,12 +80,19 @@ export function parseIdx(bytes: Uint8Array, file: string, expect: IdxExpectation
   if (expect.itemShape !== undefined) {
     const shape = dims.slice(1);
     if (shape.length !== expect.itemShape.length || shape.some((v, i) => v !== expect.itemShape![i])) {
-      throw new IdxFormatError(file, `expected items of shape [${expect.itemShape.join(', ')}], got [${shape.join(', ')}]`);
+      throw new IdxFormatError(
+        file,
+        `expected items of shape [${expect.itemShape.join(', ')}], got [${shape.join(', ')}]`,
+      );
     }
   }
   const payload = buf.length - headerLength;
   if (payload < count) {
-    throw new IdxFormatError(file, `header dimensions [${dims.join(', ')}] need ${count} data bytes, the file has ${payload}`, 'the file may be truncated');
+    throw new IdxFormatError(
+      file,
+      `header dimensions [${dims.join(', ')}] need ${count} data bytes, the file has ${payload}`,
+      'the file may be truncated',
+    );
   }
   if (payload > count) {
     throw new IdxFormatError(

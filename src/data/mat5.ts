@@ -152,7 +152,11 @@ interface Element {
 }
 
 function readTag(r: Reader, at: number, end: number, file: string, where: string): Element {
-  if (at + 8 > end) throw new Mat5FormatError(file, `truncated: ${where} at byte ${at} needs an 8-byte tag, but only ${end - at} bytes remain`);
+  if (at + 8 > end)
+    throw new Mat5FormatError(
+      file,
+      `truncated: ${where} at byte ${at} needs an 8-byte tag, but only ${end - at} bytes remain`,
+    );
   const first = r.u32(at);
   const small = first >>> 16;
   if (small !== 0) {
@@ -165,7 +169,10 @@ function readTag(r: Reader, at: number, end: number, file: string, where: string
   const length = r.u32(at + 4);
   const start = at + 8;
   if (start + length > end) {
-    throw new Mat5FormatError(file, `truncated: ${where} at byte ${at} declares ${length} bytes of data, but only ${end - start} remain`);
+    throw new Mat5FormatError(
+      file,
+      `truncated: ${where} at byte ${at} declares ${length} bytes of data, but only ${end - start} remain`,
+    );
   }
   const padded = type === MI.COMPRESSED ? length : Math.ceil(length / 8) * 8;
   return { type, start, length, next: Math.min(start + padded, end) };
@@ -174,7 +181,8 @@ function readTag(r: Reader, at: number, end: number, file: string, where: string
 function numericData(r: Reader, el: Element, file: string, what: string): Uint8Array | Float64Array {
   const size = NUMERIC_SIZES[el.type];
   if (size === undefined) throw new Mat5FormatError(file, `${what}: data type ${el.type} is not a numeric miTYPE`);
-  if (el.length % size !== 0) throw new Mat5FormatError(file, `${what}: ${el.length} bytes is not a whole number of ${size}-byte values`);
+  if (el.length % size !== 0)
+    throw new Mat5FormatError(file, `${what}: ${el.length} bytes is not a whole number of ${size}-byte values`);
   const n = el.length / size;
   if (el.type === MI.UINT8) return r.bytes.subarray(el.start, el.start + n);
   const out = new Float64Array(n);
@@ -214,22 +222,35 @@ function numericData(r: Reader, el: Element, file: string, what: string): Uint8A
   return out;
 }
 
-function readMatrix(r: Reader, el: Element, file: string, compressed: boolean, only: ReadonlySet<string> | null): Mat5Variable | null {
+function readMatrix(
+  r: Reader,
+  el: Element,
+  file: string,
+  compressed: boolean,
+  only: ReadonlySet<string> | null,
+): Mat5Variable | null {
   const end = el.start + el.length;
   if (el.length === 0) return null; // an empty miMATRIX (allowed for empty cell entries)
   const flags = readTag(r, el.start, end, file, 'array flags');
   if (flags.type !== MI.UINT32 || flags.length !== 8) {
-    throw new Mat5FormatError(file, `miMATRIX at byte ${el.start - 8}: array flags must be 8 bytes of miUINT32, got type ${flags.type} with ${flags.length} bytes`);
+    throw new Mat5FormatError(
+      file,
+      `miMATRIX at byte ${el.start - 8}: array flags must be 8 bytes of miUINT32, got type ${flags.type} with ${flags.length} bytes`,
+    );
   }
   const word = r.u32(flags.start);
   const classCode = word & 0xff;
   const cls = CLASS_BY_CODE[classCode];
-  if (cls === undefined) throw new Mat5FormatError(file, `miMATRIX at byte ${el.start - 8}: unknown array class ${classCode}`);
+  if (cls === undefined)
+    throw new Mat5FormatError(file, `miMATRIX at byte ${el.start - 8}: unknown array class ${classCode}`);
   const complex = (word & 0x0800) !== 0;
   const logical = (word & 0x0200) !== 0;
   const dimsEl = readTag(r, flags.next, end, file, 'dimensions');
   if (dimsEl.type !== MI.INT32 || dimsEl.length % 4 !== 0 || dimsEl.length < 8) {
-    throw new Mat5FormatError(file, `miMATRIX at byte ${el.start - 8}: dimensions must be ≥ 2 miINT32 values, got type ${dimsEl.type} with ${dimsEl.length} bytes`);
+    throw new Mat5FormatError(
+      file,
+      `miMATRIX at byte ${el.start - 8}: dimensions must be ≥ 2 miINT32 values, got type ${dimsEl.type} with ${dimsEl.length} bytes`,
+    );
   }
   const dims: number[] = [];
   for (let at = dimsEl.start; at < dimsEl.start + dimsEl.length; at += 4) {
@@ -239,7 +260,10 @@ function readMatrix(r: Reader, el: Element, file: string, compressed: boolean, o
   }
   const nameEl = readTag(r, dimsEl.next, end, file, 'array name');
   if (nameEl.type !== MI.INT8 && nameEl.type !== MI.UTF8 && nameEl.type !== MI.UINT8) {
-    throw new Mat5FormatError(file, `miMATRIX at byte ${el.start - 8}: array name must be miINT8 text, got type ${nameEl.type}`);
+    throw new Mat5FormatError(
+      file,
+      `miMATRIX at byte ${el.start - 8}: array name must be miINT8 text, got type ${nameEl.type}`,
+    );
   }
   const name = new TextDecoder('utf-8').decode(r.bytes.subarray(nameEl.start, nameEl.start + nameEl.length));
   const base = { name, class: cls, dims, logical, compressed };
@@ -252,7 +276,10 @@ function readMatrix(r: Reader, el: Element, file: string, compressed: boolean, o
   const data = numericData(r, realEl, file, `variable "${name}"`);
   const count = dims.reduce((a, b) => a * b, 1);
   if (data.length !== count) {
-    throw new Mat5FormatError(file, `variable "${name}": dimensions [${dims.join(', ')}] need ${count} values, but the real part holds ${data.length}`);
+    throw new Mat5FormatError(
+      file,
+      `variable "${name}": dimensions [${dims.join(', ')}] need ${count} values, but the real part holds ${data.length}`,
+    );
   }
   if (cls === 'uint8' && !(data instanceof Uint8Array)) {
     const bytes = new Uint8Array(count);
@@ -270,27 +297,50 @@ function readMatrix(r: Reader, el: Element, file: string, compressed: boolean, o
  */
 export function parseMat5(bytes: Uint8Array, file: string, options: Mat5Options = {}): Mat5File {
   if (bytes.length >= 8 && bytes[0] === 0x89 && bytes[1] === 0x48 && bytes[2] === 0x44 && bytes[3] === 0x46) {
-    throw new Mat5FormatError(file, 'this is an HDF5 file (MATLAB 7.3 format), not a level-5 MAT-file', "re-save it with MATLAB's save -v7 or scipy.io.savemat");
+    throw new Mat5FormatError(
+      file,
+      'this is an HDF5 file (MATLAB 7.3 format), not a level-5 MAT-file',
+      "re-save it with MATLAB's save -v7 or scipy.io.savemat",
+    );
   }
-  if (bytes.length < 128) throw new Mat5FormatError(file, `too short for a MAT-file header: ${bytes.length} bytes (the header is 128)`);
+  if (bytes.length < 128)
+    throw new Mat5FormatError(file, `too short for a MAT-file header: ${bytes.length} bytes (the header is 128)`);
   const text = new TextDecoder('latin1').decode(bytes.subarray(0, 116)).replace(/[\s\0]+$/, '');
-  if (/^MATLAB 7\.3/.test(text) || (bytes.length >= 520 && bytes[512] === 0x89 && bytes[513] === 0x48 && bytes[514] === 0x44 && bytes[515] === 0x46)) {
-    throw new Mat5FormatError(file, 'this is a MATLAB 7.3 (HDF5) file, not a level-5 MAT-file', "re-save it with MATLAB's save -v7 or scipy.io.savemat");
+  if (
+    /^MATLAB 7\.3/.test(text) ||
+    (bytes.length >= 520 && bytes[512] === 0x89 && bytes[513] === 0x48 && bytes[514] === 0x44 && bytes[515] === 0x46)
+  ) {
+    throw new Mat5FormatError(
+      file,
+      'this is a MATLAB 7.3 (HDF5) file, not a level-5 MAT-file',
+      "re-save it with MATLAB's save -v7 or scipy.io.savemat",
+    );
   }
   if (bytes[0] === 0 || bytes[1] === 0 || bytes[2] === 0 || bytes[3] === 0) {
-    throw new Mat5FormatError(file, 'the first 4 header bytes contain a zero byte: this is a level-4 MAT-file or not a MAT-file', 'only level-5 MAT-files are read');
+    throw new Mat5FormatError(
+      file,
+      'the first 4 header bytes contain a zero byte: this is a level-4 MAT-file or not a MAT-file',
+      'only level-5 MAT-files are read',
+    );
   }
   const e0 = bytes[126]!;
   const e1 = bytes[127]!;
   let little: boolean;
-  if (e0 === 0x49 && e1 === 0x4d) little = true; // 'IM'
-  else if (e0 === 0x4d && e1 === 0x49) little = false; // 'MI'
+  if (e0 === 0x49 && e1 === 0x4d)
+    little = true; // 'IM'
+  else if (e0 === 0x4d && e1 === 0x49)
+    little = false; // 'MI'
   else {
-    throw new Mat5FormatError(file, `bad endian indicator: bytes 126–127 must be "IM" or "MI", got 0x${e0.toString(16)} 0x${e1.toString(16)}`, 'is this a MAT-file?');
+    throw new Mat5FormatError(
+      file,
+      `bad endian indicator: bytes 126–127 must be "IM" or "MI", got 0x${e0.toString(16)} 0x${e1.toString(16)}`,
+      'is this a MAT-file?',
+    );
   }
   const top = new Reader(bytes, little);
   const version = top.view.getUint16(124, little);
-  if (version !== 0x0100) throw new Mat5FormatError(file, `unsupported version 0x${version.toString(16)} in the header (level 5 is 0x0100)`);
+  if (version !== 0x0100)
+    throw new Mat5FormatError(file, `unsupported version 0x${version.toString(16)} in the header (level 5 is 0x0100)`);
   const only = options.only === undefined ? null : new Set(options.only);
   const variables: Mat5Variable[] = [];
   let at = 128;
@@ -307,7 +357,10 @@ export function parseMat5(bytes: Uint8Array, file: string, options: Mat5Options 
       const inner = new Reader(inflated, little);
       const innerEl = readTag(inner, 0, inflated.length, file, `element inside the compressed element at byte ${at}`);
       if (innerEl.type !== MI.MATRIX) {
-        throw new Mat5FormatError(file, `compressed element at byte ${at} holds data type ${innerEl.type}, expected miMATRIX (14)`);
+        throw new Mat5FormatError(
+          file,
+          `compressed element at byte ${at} holds data type ${innerEl.type}, expected miMATRIX (14)`,
+        );
       }
       const v = readMatrix(inner, innerEl, file, true, only);
       if (v !== null) variables.push(v);
@@ -315,7 +368,10 @@ export function parseMat5(bytes: Uint8Array, file: string, options: Mat5Options 
       const v = readMatrix(top, el, file, false, only);
       if (v !== null) variables.push(v);
     } else {
-      throw new Mat5FormatError(file, `top-level data element at byte ${at} has type ${el.type}; expected miMATRIX (14) or miCOMPRESSED (15)`);
+      throw new Mat5FormatError(
+        file,
+        `top-level data element at byte ${at} has type ${el.type}; expected miMATRIX (14) or miCOMPRESSED (15)`,
+      );
     }
     at = el.next;
   }
@@ -341,6 +397,10 @@ export function mat5Variable(mat: Mat5File, name: string): Mat5Variable & { read
     const names = mat.variables.map((x) => x.name).join(', ') || 'none';
     throw new Mat5FormatError(mat.file, `no variable "${name}" (variables: ${names})`);
   }
-  if (v.data === null) throw new Mat5FormatError(mat.file, `variable "${name}" (${v.class}) cannot be read: ${v.unsupported ?? 'unsupported'}`);
+  if (v.data === null)
+    throw new Mat5FormatError(
+      mat.file,
+      `variable "${name}" (${v.class}) cannot be read: ${v.unsupported ?? 'unsupported'}`,
+    );
   return v as Mat5Variable & { readonly data: Uint8Array | Float64Array };
 }

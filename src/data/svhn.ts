@@ -49,14 +49,22 @@ export function svhnFromMat(mat: Mat5File, bytes: Uint8Array, limit: number | nu
   if (total === 0) throw new SvhnFormatError(file, 'X holds no images (N = 0)');
   const yCount = y.dims.reduce((a, b) => a * b, 1);
   if (yCount !== total || y.dims.filter((v) => v !== 1).length > 1) {
-    throw new SvhnFormatError(file, `y must be N×1 with N = ${total} (the images in X), got ${y.dims.join('×')}`, SUGGEST_FORMAT2);
+    throw new SvhnFormatError(
+      file,
+      `y must be N×1 with N = ${total} (the images in X), got ${y.dims.join('×')}`,
+      SUGGEST_FORMAT2,
+    );
   }
   const count = limit === null ? total : Math.min(limit, total);
   const labels = new Uint8Array(count);
   for (let n = 0; n < total; n++) {
     const v = y.data[n]!;
     if (!Number.isInteger(v) || v < 1 || v > 10) {
-      throw new SvhnFormatError(file, `y(${n + 1}) = ${v}; SVHN labels are integers 1–10 (10 means digit 0)`, SUGGEST_FORMAT2);
+      throw new SvhnFormatError(
+        file,
+        `y(${n + 1}) = ${v}; SVHN labels are integers 1–10 (10 means digit 0)`,
+        SUGGEST_FORMAT2,
+      );
     }
     if (n < count) labels[n] = v === 10 ? 0 : v;
   }
@@ -72,7 +80,12 @@ export function svhnFromMat(mat: Mat5File, bytes: Uint8Array, limit: number | nu
       }
     }
   }
-  return { images, labels, count, files: [{ path: file, bytes: bytes.length, sha256: sha256Hex(bytes), images: count }] };
+  return {
+    images,
+    labels,
+    count,
+    files: [{ path: file, bytes: bytes.length, sha256: sha256Hex(bytes), images: count }],
+  };
 }
 
 /** SVHN as loaded: train and test sets and where they came from. */
@@ -84,7 +97,11 @@ export interface SvhnData {
 
 function readSvhnFile(path: string, limit: number | null): ImageSet32 {
   if (!existsSync(path)) {
-    throw new SvhnFormatError(path, 'file not found', `expected ${SVHN_TRAIN_FILE} and ${SVHN_TEST_FILE} in the directory; ${SUGGEST_FORMAT2}`);
+    throw new SvhnFormatError(
+      path,
+      'file not found',
+      `expected ${SVHN_TRAIN_FILE} and ${SVHN_TEST_FILE} in the directory; ${SUGGEST_FORMAT2}`,
+    );
   }
   let bytes: Uint8Array;
   try {
@@ -99,7 +116,10 @@ function readSvhnFile(path: string, limit: number | null): ImageSet32 {
  * Loads SVHN format 2 from `dir` (`train_32x32.mat`, `test_32x32.mat`). Throws `SvhnFormatError` or
  * `Mat5FormatError` (both `BAD_INPUT`) naming the file and the problem.
  */
-export function loadSvhn(dir: string, options: { readonly limit?: { readonly train: number | null; readonly test: number | null } } = {}): SvhnData {
+export function loadSvhn(
+  dir: string,
+  options: { readonly limit?: { readonly train: number | null; readonly test: number | null } } = {},
+): SvhnData {
   return {
     dir,
     train: readSvhnFile(join(dir, SVHN_TRAIN_FILE), options.limit?.train ?? null),

@@ -29,12 +29,22 @@ export interface CompareOutcome {
   readonly status: 'equal' | 'different' | 'inconclusive';
   readonly tests: number;
   readonly instances: readonly string[];
-  readonly witness?: { readonly instance: Instance; readonly point: Point; readonly printed: string; readonly reference: string };
+  readonly witness?: {
+    readonly instance: Instance;
+    readonly point: Point;
+    readonly printed: string;
+    readonly reference: string;
+  };
   readonly worst64: number;
   readonly worst128: number;
   readonly reason?: string;
   /** One instance's expressions, for the engines cross-checks. */
-  readonly sample?: { readonly instance: Instance; readonly printed: string; readonly reference: string; readonly points: readonly Point[] };
+  readonly sample?: {
+    readonly instance: Instance;
+    readonly printed: string;
+    readonly reference: string;
+    readonly points: readonly Point[];
+  };
 }
 
 function describe(inst: Instance): string {
@@ -58,7 +68,13 @@ export function compareForms(spec: CompareSpec, engines: Engines): CompareOutcom
         const symbols = [...new Set([...scalarSymbols(printed), ...scalarSymbols(reference)])];
         const rng = makeRng(deriveSeed(spec.seed, `${spec.label}:${describe(inst)}`));
         const count = Math.max(spec.pointsPerTest ?? TOLERANCES.pointsPerTest, 2 ** N);
-        const pts = samplePoints(spec.variables, { d, N, symbols, constructions: spec.constructions }, count, rng, engines.evaluator);
+        const pts = samplePoints(
+          spec.variables,
+          { d, N, symbols, constructions: spec.constructions },
+          count,
+          rng,
+          engines.evaluator,
+        );
         const r: ZeroTestResult = zeroTest(printed, reference, pts, engines.evaluator);
         tests++;
         instances.push(describe(inst));
@@ -80,7 +96,8 @@ export function compareForms(spec: CompareSpec, engines: Engines): CompareOutcom
       }
     }
   }
-  if (inconclusive) return { status: 'inconclusive', tests, instances, worst64, worst128, reason: inconclusive, sample };
+  if (inconclusive)
+    return { status: 'inconclusive', tests, instances, worst64, worst128, reason: inconclusive, sample };
   return { status: 'equal', tests, instances, worst64, worst128, sample };
 }
 
@@ -93,7 +110,8 @@ export function witnessPoint(w: NonNullable<CompareOutcome['witness']>): Record<
 
 /** Formats a residual summary: "residual ≤ 10^-127 (128 digits), 10^-63 (64 digits) over 12 instances". */
 export function residualSummary(o: CompareOutcome): string {
-  const f = (x: number, digits: number) => (x === -Infinity ? `exactly 0 at ${digits} digits` : `≤ 10^${Math.round(x)} at ${digits} digits`);
+  const f = (x: number, digits: number) =>
+    x === -Infinity ? `exactly 0 at ${digits} digits` : `≤ 10^${Math.round(x)} at ${digits} digits`;
   return `relative residual ${f(o.worst128, 128)} and ${f(o.worst64, 64)} over ${o.tests} instances (${o.instances[0]} … ${o.instances.at(-1)})`;
 }
 
@@ -135,13 +153,36 @@ export function testedBasis(...outcomes: readonly CompareOutcome[]): Basis {
 }
 
 /** One reading's outcome from a comparison: equal → holds, different → fails (with its witness), else undecided. */
-export function readingOutcome(reading: { readonly id: string; readonly statement: string; readonly literal: boolean; readonly statedQuote?: string | undefined }, o: CompareOutcome): ReadingOutcome {
-  const r = { id: reading.id, statement: reading.statement, literal: reading.literal, ...(reading.statedQuote !== undefined ? { statedQuote: reading.statedQuote } : {}) };
+export function readingOutcome(
+  reading: {
+    readonly id: string;
+    readonly statement: string;
+    readonly literal: boolean;
+    readonly statedQuote?: string | undefined;
+  },
+  o: CompareOutcome,
+): ReadingOutcome {
+  const r = {
+    id: reading.id,
+    statement: reading.statement,
+    literal: reading.literal,
+    ...(reading.statedQuote !== undefined ? { statedQuote: reading.statedQuote } : {}),
+  };
   if (o.status === 'equal') return { ...r, outcome: 'holds', summary: `equal: ${residualSummary(o)}` };
   if (o.status === 'different') {
     const w = symbolicWitness(o);
-    if (!witnessStands(w)) return { ...r, outcome: 'undecided', summary: `the zero test separates the sides at ${w.point.instance}, but the interval enclosure of their difference contains 0` };
-    return { ...r, outcome: 'fails', summary: `the two sides differ at ${w.point.instance}: ${w.paperValue.slice(0, 14)} vs ${w.ourValue.slice(0, 14)} (stable across 64/128 digits${w.enclosure ? ', proved by interval enclosure' : ''})`, witness: w };
+    if (!witnessStands(w))
+      return {
+        ...r,
+        outcome: 'undecided',
+        summary: `the zero test separates the sides at ${w.point.instance}, but the interval enclosure of their difference contains 0`,
+      };
+    return {
+      ...r,
+      outcome: 'fails',
+      summary: `the two sides differ at ${w.point.instance}: ${w.paperValue.slice(0, 14)} vs ${w.ourValue.slice(0, 14)} (stable across 64/128 digits${w.enclosure ? ', proved by interval enclosure' : ''})`,
+      witness: w,
+    };
   }
   return { ...r, outcome: 'undecided', summary: o.reason ?? 'zero test inconclusive' };
 }

@@ -3,7 +3,7 @@
  * `holds-under` verdict reports computed facts about its assumption, not prose.
  */
 import type { Variable } from '../claims/schema.ts';
-import type { Engines, } from '../engines/types.ts';
+import type { Engines } from '../engines/types.ts';
 import type { Evidence } from '../claims/verdict.ts';
 import { compareForms } from './compare.ts';
 import { expandConstruction, type Construction } from './sampler.ts';
@@ -21,7 +21,12 @@ function expandPattern(p: string, d: number, N: number): string {
 }
 
 /** Zero-tests every consequence of a condition; returns evidence listing which hold at every constructed point. */
-export function conditionEvidence(spec: ConditionSpec, variables: readonly Variable[], engines: Engines, seed: number): Evidence {
+export function conditionEvidence(
+  spec: ConditionSpec,
+  variables: readonly Variable[],
+  engines: Engines,
+  seed: number,
+): Evidence {
   const details: string[] = [];
   const data: Record<string, string> = {};
   for (const c of spec.consequences) {
@@ -33,7 +38,12 @@ export function conditionEvidence(spec: ConditionSpec, variables: readonly Varia
         indices: [],
         build: (inst) => {
           const terms = Array.from({ length: inst.N }, (_, k) => k + 1);
-          const lhs = terms.map((n) => `(${expandPattern(c.lhs.replaceAll('{n}', String(n)), inst.d, inst.N)} - (${expandPattern(c.rhs.replaceAll('{n}', String(n)), inst.d, inst.N)}))^2`).join(' + ');
+          const lhs = terms
+            .map(
+              (n) =>
+                `(${expandPattern(c.lhs.replaceAll('{n}', String(n)), inst.d, inst.N)} - (${expandPattern(c.rhs.replaceAll('{n}', String(n)), inst.d, inst.N)}))^2`,
+            )
+            .join(' + ');
           return [lhs, '0'];
         },
         constructions: spec.constructions,
@@ -43,11 +53,16 @@ export function conditionEvidence(spec: ConditionSpec, variables: readonly Varia
       engines,
     );
     data[c.statement] = outcome.status;
-    details.push(`${outcome.status === 'equal' ? 'forced' : outcome.status === 'different' ? 'NOT forced' : 'undecided'}: ${c.statement}`);
+    details.push(
+      `${outcome.status === 'equal' ? 'forced' : outcome.status === 'different' ? 'NOT forced' : 'undecided'}: ${c.statement}`,
+    );
   }
   const forced = spec.consequences.filter((c) => data[c.statement] === 'equal').map((c) => c.statement);
   return {
-    summary: forced.length > 0 ? `the condition forces ${forced.join('; ')}` : 'no consequence of the condition was established',
+    summary:
+      forced.length > 0
+        ? `the condition forces ${forced.join('; ')}`
+        : 'no consequence of the condition was established',
     details,
     data,
   };

@@ -62,7 +62,8 @@ export function encloseDag(dag: Dag, point: Readonly<Record<string, string>>, di
         break;
       case 'sym': {
         const v = point[op.name];
-        if (v === undefined) throw new ClaimcheckError('UNKNOWN_VARIABLE', `encloseDag: no value for symbol ${op.name}`);
+        if (v === undefined)
+          throw new ClaimcheckError('UNKNOWN_VARIABLE', `encloseDag: no value for symbol ${op.name}`);
         vals.push(pointInterval(v));
         break;
       }
@@ -120,6 +121,11 @@ export function encloseExpression(expr: string, point: Readonly<Record<string, s
 }
 
 /** A rigorous enclosure of a − b at an exact decimal point (one DAG, so shared subexpressions are evaluated once). */
-export function encloseDifference(a: string, b: string, point: Readonly<Record<string, string>>, digits = 60): Enclosure {
+export function encloseDifference(
+  a: string,
+  b: string,
+  point: Readonly<Record<string, string>>,
+  digits = 60,
+): Enclosure {
   return encloseExpression(`(${a}) - (${b})`, point, digits);
 }

@@ -20,7 +20,13 @@ export function centralDifference(expr: string, variable: string, point: Point, 
 }
 
 /** log10 of the relative difference between the FD oracle and a derivative expression at a point. */
-export function fdAgreement(expr: string, derivative: string, variable: string, point: Point, ev: PrecisionEvaluator): number {
+export function fdAgreement(
+  expr: string,
+  derivative: string,
+  variable: string,
+  point: Point,
+  ev: PrecisionEvaluator,
+): number {
   const fd = centralDifference(expr, variable, point, ev);
   const r = ev.relativeDifference(`${fd}`, derivative, point, TOLERANCES.fdOracle.digits);
   return r.log10Rel;

@@ -29,7 +29,8 @@ export function roleFormula(claim: LoadedClaim, role: string): ParsedLatex {
   if (hit) return hit;
   const parts = claim.latex.filter((f) => f.role === role);
   if (parts.length === 0) throw new Error(`claim ${claim.id}: no LaTeX fragment with role "${role}"`);
-  const parsed = claim.parsedLatex.find((p) => p.role === role)?.parsed ?? parseLatex(parts.map((p) => p.printed).join(''));
+  const parsed =
+    claim.parsedLatex.find((p) => p.role === role)?.parsed ?? parseLatex(parts.map((p) => p.printed).join(''));
   cache.set(role, parsed);
   return parsed;
 }
@@ -56,7 +57,13 @@ export function substitute(expr: string, subs: readonly Construction[] | undefin
 }
 
 /** The scalar expression of a role at an instance. */
-export function lowerRole(claim: LoadedClaim, role: string, inst: Instance, engines: Engines, subs?: readonly Construction[]): string {
+export function lowerRole(
+  claim: LoadedClaim,
+  role: string,
+  inst: Instance,
+  engines: Engines,
+  subs?: readonly Construction[],
+): string {
   const expr = lowerScalar(roleFormula(claim, role).json, {
     d: inst.d,
     N: inst.N,
@@ -98,8 +105,21 @@ export function scalarSymbols(expr: string): string[] {
 export function indexBindings(indices: readonly string[], d: number): Map<string, number>[] {
   if (indices.length === 0) return [new Map()];
   if (indices.length === 2) {
-    const pairs: [number, number][] = d === 1 ? [[1, 1]] : [[1, 1], [1, 2], [d, d]];
-    return pairs.map(([a, b]) => new Map([[indices[0]!, a], [indices[1]!, b]]));
+    const pairs: [number, number][] =
+      d === 1
+        ? [[1, 1]]
+        : [
+            [1, 1],
+            [1, 2],
+            [d, d],
+          ];
+    return pairs.map(
+      ([a, b]) =>
+        new Map([
+          [indices[0]!, a],
+          [indices[1]!, b],
+        ]),
+    );
   }
   const values = d <= 3 ? Array.from({ length: d }, (_, k) => k + 1) : [1, d];
   let out: Map<string, number>[] = [new Map()];

@@ -66,11 +66,18 @@ export function expandConstruction(c: Construction, d: number, N: number): { tar
           const comps = Array.from({ length: d }, (_, j) => comp(base, nn, j + 1));
           return `sqrt(${comps.map((x) => `${x}^2`).join(' + ')})`;
         })
-        .replace(/SUM\(([A-Za-z]+)(?:_(\d+))?\)/g, (_m, base: string, nn?: string) => `(${Array.from({ length: d }, (_, j) => comp(base, nn, j + 1)).join(' + ')})`)
-        .replace(/DOT\(([A-Za-z]+)(?:_(\d+))?,\s*([A-Za-z]+)(?:_(\d+))?\)/g, (_m, a: string, an?: string, b?: string, bn?: string) => {
-          const terms = Array.from({ length: d }, (_, j) => `${comp(a, an, j + 1)} * ${comp(b!, bn, j + 1)}`);
-          return `(${terms.join(' + ')})`;
-        });
+        .replace(
+          /SUM\(([A-Za-z]+)(?:_(\d+))?\)/g,
+          (_m, base: string, nn?: string) =>
+            `(${Array.from({ length: d }, (_, j) => comp(base, nn, j + 1)).join(' + ')})`,
+        )
+        .replace(
+          /DOT\(([A-Za-z]+)(?:_(\d+))?,\s*([A-Za-z]+)(?:_(\d+))?\)/g,
+          (_m, a: string, an?: string, b?: string, bn?: string) => {
+            const terms = Array.from({ length: d }, (_, j) => `${comp(a, an, j + 1)} * ${comp(b!, bn, j + 1)}`);
+            return `(${terms.join(' + ')})`;
+          },
+        );
       out.push({ target: fill(c.target), expr });
     }
   }

@@ -20,7 +20,15 @@ function combine(a: Sign, b: Sign): Sign {
 }
 
 function signOf(node: MathNode, positive: ReadonlySet<string>, signVars: ReadonlySet<string>): Sign {
-  const n = node as MathNode & { type: string; fn?: { name?: string } | string; name?: string; args?: MathNode[]; op?: string; value?: unknown; content?: MathNode };
+  const n = node as MathNode & {
+    type: string;
+    fn?: { name?: string } | string;
+    name?: string;
+    args?: MathNode[];
+    op?: string;
+    value?: unknown;
+    content?: MathNode;
+  };
   switch (n.type) {
     case 'ConstantNode':
       return Number(n.value) > 0 ? 'pos' : Number(n.value) === 0 ? 'nonneg' : 'unknown';
@@ -42,7 +50,12 @@ function signOf(node: MathNode, positive: ReadonlySet<string>, signVars: Readonl
     case 'OperatorNode': {
       const args = n.args!.map((a) => signOf(a, positive, signVars));
       if (n.op === '*' || n.op === '/') return args.reduce(combine);
-      if (n.op === '+') return args.every((a) => a === 'pos' || a === 'nonneg') ? (args.some((a) => a === 'pos') ? 'pos' : 'nonneg') : 'unknown';
+      if (n.op === '+')
+        return args.every((a) => a === 'pos' || a === 'nonneg')
+          ? args.some((a) => a === 'pos')
+            ? 'pos'
+            : 'nonneg'
+          : 'unknown';
       if (n.op === '^') {
         const e = n.args![1]! as MathNode & { value?: unknown; type: string };
         if (e.type === 'ConstantNode' && Number(e.value) % 2 === 0) return args[0] === 'pos' ? 'pos' : 'nonneg';
@@ -62,5 +75,11 @@ export function proveSign(expr: string, positive: readonly string[], signVars: r
 
 /** A readable name for a sign. */
 export function describeSign(s: Sign): string {
-  return typeof s === 'object' ? `sign of ${s.signOf}` : s === 'pos' ? 'positive' : s === 'nonneg' ? 'non-negative' : 'unknown';
+  return typeof s === 'object'
+    ? `sign of ${s.signOf}`
+    : s === 'pos'
+      ? 'positive'
+      : s === 'nonneg'
+        ? 'non-negative'
+        : 'unknown';
 }

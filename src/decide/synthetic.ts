@@ -33,7 +33,10 @@ export const SHARED_PROBLEMS = 8;
  * `sharedSyntheticSeed` first, then `count − 1` more derived from the run seed, so a verdict does not rest on one draw.
  */
 export function sharedSyntheticSeeds(runSeed: number, count: number = SHARED_PROBLEMS): number[] {
-  return [sharedSyntheticSeed(runSeed), ...Array.from({ length: count - 1 }, (_, i) => deriveSeed(runSeed, `synthetic-optima/${i + 2}`))];
+  return [
+    sharedSyntheticSeed(runSeed),
+    ...Array.from({ length: count - 1 }, (_, i) => deriveSeed(runSeed, `synthetic-optima/${i + 2}`)),
+  ];
 }
 
 /** Eigenvalues (descending) of a small symmetric matrix by cyclic Jacobi rotations. */
@@ -86,7 +89,12 @@ export function syntheticDataset(seed: number, n = 60, d = 3, separation = 1): D
  * Data on which the per-point optimality condition of Theorem 1 holds at every ε-scaled weight on one ray: x^n =
  * y^n·ε·u for a seeded unit vector u, so w*_i/‖w*‖ = y^n x_i^n/‖η^n‖ (‖η^n‖ = ε) for every n at every w* = t·u, t > 0.
  */
-export function onRayDataset(seed: number, eps: number, n = 6, d = 3): { readonly ds: Dataset; readonly u: Float64Array } {
+export function onRayDataset(
+  seed: number,
+  eps: number,
+  n = 6,
+  d = 3,
+): { readonly ds: Dataset; readonly u: Float64Array } {
   const rng = makeRng(seed);
   const g = Float64Array.from({ length: d }, () => rng.normal());
   const norm = Math.hypot(...g);
@@ -174,7 +182,10 @@ function computeSweep(epsGrid: readonly number[], seed: number): OptimumRow[] {
     const ropt = minimize(rloss, new Float64Array(d).fill(0.1), { method: 'newton', gradTol: 1e-10 });
     const reig = smallSymmetricEigenvalues(rloss.hessian(ropt.w), d);
     return {
-      eps, n, d, seed,
+      eps,
+      n,
+      d,
+      seed,
       w: [...opt.w],
       wNorm: Math.hypot(...opt.w),
       gradNorm: opt.gradNorm,
@@ -192,13 +203,21 @@ function computeSweep(epsGrid: readonly number[], seed: number): OptimumRow[] {
 
 export interface Theorem2Evidence {
   /** Along w = t·w₀ on separable noisy data: t, loss, λmax, smallest κ^n = exp(−y^n w·(x^n + η^n)). */
-  readonly path: readonly { readonly t: number; readonly loss: number; readonly lambdaMax: number; readonly minKappa: number }[];
+  readonly path: readonly {
+    readonly t: number;
+    readonly loss: number;
+    readonly lambdaMax: number;
+    readonly minKappa: number;
+  }[];
   /**
    * Slightly away from the per-point minimum (w = t·w₀ on the same data, κ^n small but finite): for each t and ε,
    * λmax of the expected Hessian E_η[H(w)] over η_i ~ U(−ε, ε), by tensor Gauss–Legendre quadrature, with the change
    * in λmax when the rule is halved (its error estimate).
    */
-  readonly nearMinimum: readonly { readonly t: number; readonly rows: readonly { readonly eps: number; readonly lambdaMax: number; readonly error: number }[] }[];
+  readonly nearMinimum: readonly {
+    readonly t: number;
+    readonly rows: readonly { readonly eps: number; readonly lambdaMax: number; readonly error: number }[];
+  }[];
   /** Gauss–Legendre nodes per noise coordinate. */
   readonly nodes: number;
 }
@@ -208,7 +227,12 @@ export interface Theorem2Evidence {
  * η_i ~ U(−ε, ε) independently, by the tensor `nodes`-point Gauss–Legendre rule (the integrand is analytic, so the
  * error falls exponentially with `nodes`). Row-major d×d.
  */
-export function expectedUniformNoiseHessian(ds: Dataset, w: ArrayLike<number>, eps: number, nodes: number): Float64Array {
+export function expectedUniformNoiseHessian(
+  ds: Dataset,
+  w: ArrayLike<number>,
+  eps: number,
+  nodes: number,
+): Float64Array {
   const { n, d } = ds;
   const total = new Float64Array(d * d);
   const z = new Float64Array(d);
@@ -244,7 +268,8 @@ export function theorem2Evidence(epsGrid: readonly number[], seed: number, nodes
   const noisy = randomNoiseLoss(sep, eta);
   const d = sep.d;
   const w0 = new Float64Array(d);
-  for (let i = 0; i < sep.n; i++) for (let k = 0; k < d; k++) w0[k] += (sep.y[i]! * (sep.X[i * d + k]! + eta[i * d + k]!)) / sep.n;
+  for (let i = 0; i < sep.n; i++)
+    for (let k = 0; k < d; k++) w0[k] += (sep.y[i]! * (sep.X[i * d + k]! + eta[i * d + k]!)) / sep.n;
   const path = [1, 2, 4, 8, 16, 32].map((t) => {
     const w = w0.map((v) => v * t);
     let minKappa = Infinity;

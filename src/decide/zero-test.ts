@@ -64,7 +64,13 @@ export function zeroTest(a: string, b: string, points: readonly Point[], ev: Pre
   const worst64 = Math.max(...results.map((r) => r.log10Rel64), -Infinity);
   const worst128 = Math.max(...results.map((r) => r.log10Rel128), -Infinity);
   if (results.length === 0) {
-    return { status: 'inconclusive', points: results, worst64, worst128, reason: `no point could be evaluated (${skipped} skipped)` };
+    return {
+      status: 'inconclusive',
+      points: results,
+      worst64,
+      worst128,
+      reason: `no point could be evaluated (${skipped} skipped)`,
+    };
   }
   if (witness) return { status: 'different', points: results, witness, worst64, worst128 };
   if (allEqual && skipped <= points.length / 4) return { status: 'equal', points: results, worst64, worst128 };

@@ -7,7 +7,8 @@ import type { MatVec } from './types.ts';
 /** v ↦ A v for a dense n×n row-major matrix A (row-contiguous dot products, four rows per pass). */
 export function denseMatVec(A: Float64Array, n: number): MatVec {
   if (!Number.isInteger(n) || n < 1) throw new BadArgumentError('denseMatVec', 'n', 'a positive integer', String(n));
-  if (A.length !== n * n) throw new DimensionMismatchError('denseMatVec', 'A', `length n² = ${n * n}`, `length ${A.length}`);
+  if (A.length !== n * n)
+    throw new DimensionMismatchError('denseMatVec', 'A', `length n² = ${n * n}`, `length ${A.length}`);
   return (v) => {
     if (v.length !== n) throw new DimensionMismatchError('denseMatVec(A)', 'v', `length ${n}`, `length ${v.length}`);
     const out = new Float64Array(n);

@@ -42,8 +42,10 @@ export function hutchinsonTrace(matvec: MatVec, n: number, options: HutchinsonOp
   const samples = options.samples ?? 100;
   const minSamples = Math.min(options.minSamples ?? 10, samples);
   const tol = options.tol ?? 1e-2;
-  if (!Number.isInteger(samples) || samples < 2) throw new BadArgumentError(fn, 'options.samples', 'an integer ≥ 2', String(samples));
-  if (!Number.isInteger(minSamples) || minSamples < 2) throw new BadArgumentError(fn, 'options.minSamples', 'an integer ≥ 2', String(minSamples));
+  if (!Number.isInteger(samples) || samples < 2)
+    throw new BadArgumentError(fn, 'options.samples', 'an integer ≥ 2', String(samples));
+  if (!Number.isInteger(minSamples) || minSamples < 2)
+    throw new BadArgumentError(fn, 'options.minSamples', 'an integer ≥ 2', String(minSamples));
   if (!(tol > 0)) throw new BadArgumentError(fn, 'options.tol', '> 0', String(tol));
   let mean = 0;
   let m2 = 0;

@@ -57,13 +57,17 @@ export function lanczos(matvec: MatVec, n: number, options: LanczosOptions): Lan
   const fn = 'lanczos';
   if (!Number.isInteger(n) || n < 1) throw new BadArgumentError(fn, 'n', 'a positive integer', String(n));
   const k = options.k ?? 1;
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new BadArgumentError(fn, 'options.k', `an integer in [1, n = ${n}]`, String(k));
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw new BadArgumentError(fn, 'options.k', `an integer in [1, n = ${n}]`, String(k));
   const which = options.which ?? 'largest';
-  if (which !== 'largest' && which !== 'smallest') throw new BadArgumentError(fn, 'options.which', "'largest' or 'smallest'", String(which));
+  if (which !== 'largest' && which !== 'smallest')
+    throw new BadArgumentError(fn, 'options.which', "'largest' or 'smallest'", String(which));
   const b0 = options.blockSize ?? k;
-  if (!Number.isInteger(b0) || b0 < 1) throw new BadArgumentError(fn, 'options.blockSize', 'a positive integer', String(b0));
+  if (!Number.isInteger(b0) || b0 < 1)
+    throw new BadArgumentError(fn, 'options.blockSize', 'a positive integer', String(b0));
   const maxDim = Math.min(n, options.maxDimension ?? Math.max(300, 20 * k));
-  if (!Number.isInteger(maxDim) || maxDim < k) throw new BadArgumentError(fn, 'options.maxDimension', `an integer ≥ k = ${k}`, String(options.maxDimension));
+  if (!Number.isInteger(maxDim) || maxDim < k)
+    throw new BadArgumentError(fn, 'options.maxDimension', `an integer ≥ k = ${k}`, String(options.maxDimension));
   const tol = options.tol ?? 1e-8;
   if (!(tol > 0)) throw new BadArgumentError(fn, 'options.tol', '> 0', String(tol));
   const rng = options.rng;
@@ -144,7 +148,9 @@ export function lanczos(matvec: MatVec, n: number, options: LanczosOptions): Lan
         for (let j = 0; j <= i; j++) Tm[i * m + j] = 0.5 * (T[i * maxDim + j]! + T[j * maxDim + i]!);
       }
       const { d, z } = denseEigenInPlace(Tm, m, true);
-      const order = Array.from({ length: m }, (_, i) => i).sort((a, c) => (which === 'largest' ? d[c]! - d[a]! : d[a]! - d[c]!));
+      const order = Array.from({ length: m }, (_, i) => i).sort((a, c) =>
+        which === 'largest' ? d[c]! - d[a]! : d[a]! - d[c]!,
+      );
       const idx = order.slice(0, k);
       let scale = 0;
       for (let i = 0; i < m; i++) scale = Math.max(scale, Math.abs(d[i]!));
@@ -156,7 +162,10 @@ export function lanczos(matvec: MatVec, n: number, options: LanczosOptions): Lan
     if (m >= maxDim || m >= n) break;
     // Next block: the last block's products, orthogonalised against the whole basis.
     const size = Math.min(b0, maxDim - m, n - m);
-    block = nextBlock(AQ.slice(m - block.length).map((v) => Float64Array.from(v)), size);
+    block = nextBlock(
+      AQ.slice(m - block.length).map((v) => Float64Array.from(v)),
+      size,
+    );
   }
   if (best === null) {
     throw new BadArgumentError(fn, 'n', `large enough for k = ${k} Krylov vectors`, String(n));

@@ -30,7 +30,8 @@ export function powerIteration(matvec: MatVec, n: number, options: PowerIteratio
   const fn = 'powerIteration';
   if (!Number.isInteger(n) || n < 1) throw new BadArgumentError(fn, 'n', 'a positive integer', String(n));
   const maxIterations = options.maxIterations ?? 1000;
-  if (!Number.isInteger(maxIterations) || maxIterations < 1) throw new BadArgumentError(fn, 'options.maxIterations', 'a positive integer', String(maxIterations));
+  if (!Number.isInteger(maxIterations) || maxIterations < 1)
+    throw new BadArgumentError(fn, 'options.maxIterations', 'a positive integer', String(maxIterations));
   const tol = options.tol ?? 1e-8;
   if (!(tol > 0)) throw new BadArgumentError(fn, 'options.tol', '> 0', String(tol));
   let v: Float64Array = new Float64Array(n);

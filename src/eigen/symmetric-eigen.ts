@@ -24,7 +24,8 @@ export interface SymmetricEigenOptions {
 export function symmetricEigen(A: Float64Array, n: number, options: SymmetricEigenOptions = {}): EigenResult {
   const fn = 'symmetricEigen';
   if (!Number.isInteger(n) || n < 1) throw new BadArgumentError(fn, 'n', 'a positive integer', String(n));
-  if (!(A instanceof Float64Array)) throw new BadArgumentError(fn, 'A', 'a Float64Array', Object.prototype.toString.call(A));
+  if (!(A instanceof Float64Array))
+    throw new BadArgumentError(fn, 'A', 'a Float64Array', Object.prototype.toString.call(A));
   if (A.length !== n * n) throw new DimensionMismatchError(fn, 'A', `length n² = ${n * n}`, `length ${A.length}`);
   const a = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {

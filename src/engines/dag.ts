@@ -56,17 +56,29 @@ export function compileDag(expr: string): Dag {
       const r = op === '+' ? x.plus(y) : op === '-' ? x.minus(y) : op === '*' ? x.times(y) : x.pow(y);
       if (r.isFinite() && r.toString().length < 60) return constant(r.toString());
     }
-    if ((op === '+' && cb === '0') || (op === '-' && cb === '0') || ((op === '*' || op === '/' || op === '^') && cb === '1')) return a;
+    if (
+      (op === '+' && cb === '0') ||
+      (op === '-' && cb === '0') ||
+      ((op === '*' || op === '/' || op === '^') && cb === '1')
+    )
+      return a;
     if (op === '+' && ca === '0') return b;
     if (op === '*' && ca === '1') return b;
     if (op === '*' && (ca === '0' || cb === '0')) return constant('0');
     return intern(`${op}:${a},${b}`, { k: 'bin', op, a, b });
   };
   const visit = (node: MathNode): number => {
-    const n = node as MathNode & { type: string; op?: string; fn?: unknown; args?: MathNode[]; value?: unknown; name?: string; content?: MathNode };
+    const n = node as MathNode & {
+      type: string;
+      op?: string;
+      fn?: unknown;
+      args?: MathNode[];
+      value?: unknown;
+      name?: string;
+      content?: MathNode;
+    };
     switch (n.type) {
-      case 'ConstantNode':
-        {
+      case 'ConstantNode': {
         const v = String(n.value);
         return intern(`c:${v}`, { k: 'const', v });
       }
@@ -142,12 +154,33 @@ export function evaluateDag(dag: Dag, point: Readonly<Record<string, string>>, d
         const a = vals[op.a]!;
         const b = vals[op.b]!;
         vals[i] =
-          op.op === '+' ? a.plus(b) : op.op === '-' ? a.minus(b) : op.op === '*' ? a.times(b) : op.op === '/' ? a.div(b) : b.isInteger() && b.abs().lte(64) ? a.pow(b) : a.pow(b);
+          op.op === '+'
+            ? a.plus(b)
+            : op.op === '-'
+              ? a.minus(b)
+              : op.op === '*'
+                ? a.times(b)
+                : op.op === '/'
+                  ? a.div(b)
+                  : b.isInteger() && b.abs().lte(64)
+                    ? a.pow(b)
+                    : a.pow(b);
         break;
       }
       case 'fn': {
         const a = vals[op.a]!;
-        vals[i] = op.fn === 'exp' ? fastExp(m, a, digits) : op.fn === 'log' ? fastLn(m, a, digits) : op.fn === 'sqrt' ? a.sqrt() : op.fn === 'abs' ? a.abs() : op.fn === 'cos' ? a.cos() : a.sin();
+        vals[i] =
+          op.fn === 'exp'
+            ? fastExp(m, a, digits)
+            : op.fn === 'log'
+              ? fastLn(m, a, digits)
+              : op.fn === 'sqrt'
+                ? a.sqrt()
+                : op.fn === 'abs'
+                  ? a.abs()
+                  : op.fn === 'cos'
+                    ? a.cos()
+                    : a.sin();
         break;
       }
     }

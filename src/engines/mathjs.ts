@@ -74,7 +74,12 @@ export const mathjsEvaluator: PrecisionEvaluator = {
     const scale = m.max(va.abs(), vb.abs(), m.bignumber(1)) as BigNumber;
     const rel = diff.div(scale);
     const log10Rel = rel.isZero() ? -Infinity : rel.log(10).toNumber();
-    return { rel: rel.toNumber(), log10Rel, a: va.toSignificantDigits(20).toString(), b: vb.toSignificantDigits(20).toString() };
+    return {
+      rel: rel.toNumber(),
+      log10Rel,
+      a: va.toSignificantDigits(20).toString(),
+      b: vb.toSignificantDigits(20).toString(),
+    };
   },
 };
 

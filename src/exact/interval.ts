@@ -39,7 +39,11 @@ export type IntervalOperation = 'div' | 'log' | 'sqrt' | 'pow' | 'input' | 'over
 export class IntervalDomainError extends ClaimcheckError {
   readonly operation: IntervalOperation;
   constructor(operation: IntervalOperation, message: string) {
-    super(operation === 'input' ? 'BAD_INPUT' : 'CHECK_FAILED', `interval ${operation}: ${message}`, 'evaluate at more digits or at another point');
+    super(
+      operation === 'input' ? 'BAD_INPUT' : 'CHECK_FAILED',
+      `interval ${operation}: ${message}`,
+      'evaluate at more digits or at another point',
+    );
     this.name = 'IntervalDomainError';
     this.operation = operation;
   }
@@ -84,7 +88,10 @@ export function width(x: Interval): Decimal {
 /** The ends as decimal strings, rounded outward to `digits` significant digits when given (exact otherwise). */
 export function formatInterval(x: Interval, digits?: number): { readonly lo: string; readonly hi: string } {
   if (digits === undefined) return { lo: x.lo.toString(), hi: x.hi.toString() };
-  return { lo: x.lo.toSignificantDigits(digits, Decimal.ROUND_FLOOR).toString(), hi: x.hi.toSignificantDigits(digits, Decimal.ROUND_CEIL).toString() };
+  return {
+    lo: x.lo.toSignificantDigits(digits, Decimal.ROUND_FLOOR).toString(),
+    hi: x.hi.toSignificantDigits(digits, Decimal.ROUND_CEIL).toString(),
+  };
 }
 
 /** Outward-rounded interval operations at a fixed number of significant digits. */
@@ -178,7 +185,10 @@ function build(digits: number): IntervalArithmetic {
   };
   const nonNegative = (x: Interval, op: IntervalOperation, strict: boolean) => {
     if (strict ? x.lo.lte(0) : x.lo.lt(0)) {
-      throw new IntervalDomainError(op, `argument [${x.lo.toString()}, ${x.hi.toString()}] is not ${strict ? '> 0' : '≥ 0'}`);
+      throw new IntervalDomainError(
+        op,
+        `argument [${x.lo.toString()}, ${x.hi.toString()}] is not ${strict ? '> 0' : '≥ 0'}`,
+      );
     }
   };
   const trig = (x: Interval, f: 'sin' | 'cos'): Interval => {
@@ -198,13 +208,28 @@ function build(digits: number): IntervalArithmetic {
     sub: (x, y) => make(Down.sub(x.lo, y.hi), Up.sub(x.hi, y.lo), 'sub'),
     neg: (x) => ({ lo: x.hi.neg(), hi: x.lo.neg() }),
     mul: (x, y) => {
-      const pairs = [[x.lo, y.lo], [x.lo, y.hi], [x.hi, y.lo], [x.hi, y.hi]] as const;
+      const pairs = [
+        [x.lo, y.lo],
+        [x.lo, y.hi],
+        [x.hi, y.lo],
+        [x.hi, y.hi],
+      ] as const;
       return make(min(...pairs.map(([a, b]) => Down.mul(a, b))), max(...pairs.map(([a, b]) => Up.mul(a, b))), 'mul');
     },
     div: (x, y) => {
-      if (containsZero(y)) throw new IntervalDomainError('div', `divisor [${y.lo.toString()}, ${y.hi.toString()}] contains 0`);
-      const pairs = [[x.lo, y.lo], [x.lo, y.hi], [x.hi, y.lo], [x.hi, y.hi]] as const;
-      return make(min(...pairs.map(([a, b]) => divDir(a, b, -1))), max(...pairs.map(([a, b]) => divDir(a, b, 1))), 'div');
+      if (containsZero(y))
+        throw new IntervalDomainError('div', `divisor [${y.lo.toString()}, ${y.hi.toString()}] contains 0`);
+      const pairs = [
+        [x.lo, y.lo],
+        [x.lo, y.hi],
+        [x.hi, y.lo],
+        [x.hi, y.hi],
+      ] as const;
+      return make(
+        min(...pairs.map(([a, b]) => divDir(a, b, -1))),
+        max(...pairs.map(([a, b]) => divDir(a, b, 1))),
+        'div',
+      );
     },
     powInt: (x, n) => {
       if (!Number.isSafeInteger(n)) throw new IntervalDomainError('pow', `exponent ${n} is not a safe integer`);

@@ -18,15 +18,22 @@ export function defaultCacheDir(env: Readonly<Record<string, string | undefined>
   return dir ? dir : join(REPO_ROOT, '.claimcheck-cache');
 }
 
-
 /** The kinds of entries the cache holds, each in its own subdirectory (`checks`, `experiments`, `mnist2-cells` …). */
 export type CacheKind = string;
 
 /** How a stored entry is checked before use: the value it stands for, or why it cannot be used. */
-export type EntryCheck<T> = (value: unknown) => { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
+export type EntryCheck<T> = (
+  value: unknown,
+) => { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: string };
 
 /** An `EntryCheck` from a schema with zod's `safeParse` (the issues are summarised in one line); passes the stored value on unchanged. */
-export function schemaCheck<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }): EntryCheck<T> {
+export function schemaCheck<T>(schema: {
+  safeParse(
+    v: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+}): EntryCheck<T> {
   return (value) => {
     const r = schema.safeParse(value);
     // The value as stored, not the parse (which reorders keys and drops unknown ones): a cached result reads back
@@ -34,7 +41,10 @@ export function schemaCheck<T>(schema: { safeParse(v: unknown): { success: true;
     if (r.success) return { ok: true, value: value as T };
     const first = r.error.issues[0];
     const where = first && first.path.length > 0 ? first.path.map(String).join('.') : 'the entry';
-    return { ok: false, reason: `${where}: ${first?.message ?? 'does not match its schema'}${r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more)` : ''}` };
+    return {
+      ok: false,
+      reason: `${where}: ${first?.message ?? 'does not match its schema'}${r.error.issues.length > 1 ? ` (and ${r.error.issues.length - 1} more)` : ''}`,
+    };
   };
 }
 
@@ -45,7 +55,8 @@ export interface ResultCacheOptions {
 }
 
 function reasonOf(err: unknown): string {
-  const code = typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? `${err.code}: ` : '';
+  const code =
+    typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? `${err.code}: ` : '';
   return `${code}${err instanceof Error ? err.message : String(err)}`;
 }
 
@@ -133,6 +144,9 @@ export class ResultCache {
   /** Records a failed write of this cache (also for writers of their own in the same directory); warns once. */
   writeFailed(err: unknown): void {
     this.stats.writeFailures += 1;
-    if (this.stats.writeFailures === 1) this.warn(`cannot write the cache directory ${this.dir} (${reasonOf(err)}); this run goes on without caching its results`);
+    if (this.stats.writeFailures === 1)
+      this.warn(
+        `cannot write the cache directory ${this.dir} (${reasonOf(err)}); this run goes on without caching its results`,
+      );
   }
 }

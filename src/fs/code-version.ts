@@ -112,7 +112,8 @@ export function importGraphVersion(entry: string, root: string = REPO_ROOT): Imp
   const hit = graphMemo.get(memoKey);
   if (hit) return hit;
   const start = resolve(root, entry);
-  if (!statSync(start, { throwIfNoEntry: false })?.isFile()) throw new Error(`importGraphVersion: no module ${entry} under ${root}`);
+  if (!statSync(start, { throwIfNoEntry: false })?.isFile())
+    throw new Error(`importGraphVersion: no module ${entry} under ${root}`);
   const seen = new Set<string>([start]);
   const queue = [start];
   let packages = false;

@@ -43,7 +43,8 @@ function loadMemo(dir: string): Record<string, Stamp> {
   if (memo) return memo;
   try {
     const parsed = JSON.parse(readFileSync(join(dir, FILE_HASH_MEMO), 'utf8')) as unknown;
-    memo = typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, Stamp>) : {};
+    memo =
+      typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, Stamp>) : {};
   } catch {
     memo = {};
   }
@@ -52,14 +53,23 @@ function loadMemo(dir: string): Record<string, Stamp> {
 }
 
 const same = (s: Stamp | undefined, size: number, mtimeMs: number, ino: number): s is Stamp =>
-  s !== undefined && s.size === size && s.mtimeMs === mtimeMs && s.ino === ino && typeof s.sha256 === 'string' && /^[0-9a-f]{64}$/.test(s.sha256);
+  s !== undefined &&
+  s.size === size &&
+  s.mtimeMs === mtimeMs &&
+  s.ino === ino &&
+  typeof s.sha256 === 'string' &&
+  /^[0-9a-f]{64}$/.test(s.sha256);
 
 /**
  * The digest of the file at `path`. `memoDir`: a directory to remember hashes in across runs (null: this process
  * only). `onMemoWriteError` hears why the memo could not be saved. Throws `ClaimcheckError('BAD_INPUT')` naming the
  * file when it cannot be read.
  */
-export function fileDigest(path: string, memoDir: string | null = null, onMemoWriteError?: (err: Error) => void): FileDigest {
+export function fileDigest(
+  path: string,
+  memoDir: string | null = null,
+  onMemoWriteError?: (err: Error) => void,
+): FileDigest {
   const abs = resolve(path);
   let st;
   try {

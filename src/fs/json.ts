@@ -61,7 +61,11 @@ export function canonicalJson(value: unknown): string {
   const sorted = (key: string, raw: unknown): unknown => {
     const v = encode(key, raw);
     if (typeof v !== 'object' || v === null || Array.isArray(v)) return v;
-    return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+    return Object.fromEntries(
+      Object.keys(v)
+        .sort()
+        .map((k) => [k, (v as Record<string, unknown>)[k]]),
+    );
   };
   return JSON.stringify(value, sorted) ?? 'undefined';
 }

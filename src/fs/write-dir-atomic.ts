@@ -23,7 +23,19 @@
  * recursive mkdir never returns under `/proc`), and the location is probed by really creating and removing a
  * directory there (`prepareOutputDir`) or a file in it (`assertWritableDir`), so the check also holds for root.
  */
-import { closeSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { chmod, mkdir, open, rename } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { ClaimcheckError } from '../errors.ts';
@@ -89,7 +101,9 @@ function dirPrefixes(name: string): string[] {
 }
 
 function errno(err: unknown): string | undefined {
-  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string' ? err.code : undefined;
+  return typeof err === 'object' && err !== null && 'code' in err && typeof err.code === 'string'
+    ? err.code
+    : undefined;
 }
 
 function bad(what: string, why: string, suggestion: string = SUGGESTION): ClaimcheckError {
@@ -150,7 +164,11 @@ function resolveTarget(what: string, dir: string): Target {
   const parent = dirname(path);
   if (parent === path) throw bad(what, 'the root directory cannot be replaced');
   if (stat !== undefined && statSync(parent).dev !== stat.dev) {
-    throw bad(what, `${path} is a mount point, and the report replaces its output directory as a whole`, 'pass --out a directory inside it');
+    throw bad(
+      what,
+      `${path} is a mount point, and the report replaces its output directory as a whole`,
+      'pass --out a directory inside it',
+    );
   }
   return { path, parent, base: basename(path) };
 }
@@ -197,7 +215,8 @@ function foreignEntries(root: string, replaces: (name: string, kind: EntryKind) 
         // A killed older writer's temporary file of a replaced name goes with the previous set.
         const temp = parseTempName(e.name);
         const of = temp === undefined ? undefined : rel === '' ? temp.name : `${rel}/${temp.name}`;
-        if (of !== undefined && replaces(of, 'file') && isLeftover(temp!.pid, lstatSync(join(abs, e.name)).mtimeMs)) continue;
+        if (of !== undefined && replaces(of, 'file') && isLeftover(temp!.pid, lstatSync(join(abs, e.name)).mtimeMs))
+          continue;
       }
       if (kind !== undefined && replaces(name, kind)) {
         if (kind === 'file') continue;
@@ -293,20 +312,29 @@ async function writeNew(path: string, content: string | Uint8Array): Promise<voi
  * it cannot be written, holds entries `options.replaces` does not claim, or a step of the swap fails (the previous
  * set is then in place), and `RangeError` for a bad or repeated file name.
  */
-export async function writeFilesAtomic(dir: string, files: readonly OutputFile[], options: OutputOptions = {}): Promise<string[]> {
+export async function writeFilesAtomic(
+  dir: string,
+  files: readonly OutputFile[],
+  options: OutputOptions = {},
+): Promise<string[]> {
   const names = new Set<string>();
   for (const f of files) {
     if (!plainRelative(f.name)) {
-      throw new RangeError(`writeFilesAtomic: file name must be a relative path of plain segments, but got "${f.name}"`);
+      throw new RangeError(
+        `writeFilesAtomic: file name must be a relative path of plain segments, but got "${f.name}"`,
+      );
     }
     if (names.has(f.name)) throw new RangeError(`writeFilesAtomic: file name "${f.name}" is given twice`);
     names.add(f.name);
   }
-  const subdirs = [...new Set(files.flatMap((f) => dirPrefixes(f.name)))].sort((a, b) => a.split('/').length - b.split('/').length);
+  const subdirs = [...new Set(files.flatMap((f) => dirPrefixes(f.name)))].sort(
+    (a, b) => a.split('/').length - b.split('/').length,
+  );
   for (const d of subdirs) {
     if (names.has(d)) throw new RangeError(`writeFilesAtomic: "${d}" is given as a file and as a directory`);
   }
-  const replaces = options.replaces ?? ((name: string, kind: EntryKind) => (kind === 'file' ? names : new Set(subdirs)).has(name));
+  const replaces =
+    options.replaces ?? ((name: string, kind: EntryKind) => (kind === 'file' ? names : new Set(subdirs)).has(name));
   const stage = options.onStage ?? ((): void => undefined);
   const what = `cannot write ${options.what ?? 'the report'} to ${dir}`;
 
@@ -351,7 +379,11 @@ export async function writeFilesAtomic(dir: string, files: readonly OutputFile[]
     if (t === undefined || !exists(t.path)) removeDirs(created);
     const mapped = asBadInput(what, err);
     if (keptAt !== undefined && mapped instanceof ClaimcheckError) {
-      throw new ClaimcheckError(mapped.code, `${mapped.message}; the previous report is kept at ${keptAt}, and the next run puts it back`, mapped.suggestion);
+      throw new ClaimcheckError(
+        mapped.code,
+        `${mapped.message}; the previous report is kept at ${keptAt}, and the next run puts it back`,
+        mapped.suggestion,
+      );
     }
     throw mapped;
   }

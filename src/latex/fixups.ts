@@ -35,7 +35,8 @@ function rewriteLimits(tex: string): string {
   let out = tex;
   for (let m = head.exec(out); m; m = head.exec(out)) {
     const after = m.index + m[0].length;
-    if (!out.startsWith('\\frac', after)) throw new Error(`fixups: \\lim must be followed by \\frac in ${tex.slice(0, 60)}`);
+    if (!out.startsWith('\\frac', after))
+      throw new Error(`fixups: \\lim must be followed by \\frac in ${tex.slice(0, 60)}`);
     const num = matchBrace(out, after + 5);
     const den = matchBrace(out, num);
     if (num < 0 || den < 0) throw new Error(`fixups: unbalanced \\frac after \\lim in ${tex.slice(0, 60)}`);
@@ -47,8 +48,16 @@ function rewriteLimits(tex: string): string {
 
 /** The string-level fix-ups, in the order they are applied. */
 export const STRING_FIXUPS: readonly Fixup[] = [
-  { name: 'spacing', why: 'negative thin spaces and \\displaystyle carry no meaning', apply: (t) => t.replace(/\\!|\\displaystyle|\\,|\\;|\\quad/g, '') },
-  { name: 'text-math', why: '\\text{$y^{n}$} is math set in text mode', apply: (t) => t.replace(/\\text\{\$([^$]*)\$\}/g, '$1') },
+  {
+    name: 'spacing',
+    why: 'negative thin spaces and \\displaystyle carry no meaning',
+    apply: (t) => t.replace(/\\!|\\displaystyle|\\,|\\;|\\quad/g, ''),
+  },
+  {
+    name: 'text-math',
+    why: '\\text{$y^{n}$} is math set in text mode',
+    apply: (t) => t.replace(/\\text\{\$([^$]*)\$\}/g, '$1'),
+  },
   {
     name: 'null-delimiters',
     why: 'a derivation line split over several printed rows opens with \\left( and closes with \\right. (or the reverse); joined rows balance without them',
@@ -57,20 +66,31 @@ export const STRING_FIXUPS: readonly Fixup[] = [
   {
     name: 'cos-theta',
     why: 'Lemma 1 differentiates with respect to cos θ^n: it becomes one variable c^{n}',
-    apply: (t) => t.replace(/\\partial\\left\(\\cos\\theta\^\{n\}\\right\)/g, '\\partial c^{n}').replace(/\\cos\\theta\^\{n\}/g, 'c^{n}'),
+    apply: (t) =>
+      t
+        .replace(/\\partial\\left\(\\cos\\theta\^\{n\}\\right\)/g, '\\partial c^{n}')
+        .replace(/\\cos\\theta\^\{n\}/g, 'c^{n}'),
   },
   {
     name: 'delta-product',
     why: 'Compute Engine reads "\\frac{a}{b}\\delta_{ij}" as a sequence, not a product',
     apply: (t) => t.replace(/\}\\delta_\{/g, '}\\cdot\\delta_{'),
   },
-  { name: 'limit', why: 'Compute Engine cannot parse \\lim; a limit at 0 of a continuous function is its value there', apply: rewriteLimits },
-  { name: 'bold-braces', why: '{\\bm{w}}^{\\ast} and \\bm{w}^{\\ast} are the same symbol', apply: (t) => t.replace(/\{(\\bm\{\\?[a-zA-Z]+\})\}/g, '$1') },
+  {
+    name: 'limit',
+    why: 'Compute Engine cannot parse \\lim; a limit at 0 of a continuous function is its value there',
+    apply: rewriteLimits,
+  },
+  {
+    name: 'bold-braces',
+    why: '{\\bm{w}}^{\\ast} and \\bm{w}^{\\ast} are the same symbol',
+    apply: (t) => t.replace(/\{(\\bm\{\\?[a-zA-Z]+\})\}/g, '$1'),
+  },
 ];
 
 /** Symbol-level fix-ups applied on the parsed tree by `lower.ts` (listed here so the whole set is in one module). */
 export const SYMBOL_FIXUPS: readonly { readonly name: string; readonly why: string }[] = [
-  { name: 'euler', why: '`e` is Euler\'s number in every engine: no paper symbol is ever named e (ε becomes `eps`)' },
+  { name: 'euler', why: "`e` is Euler's number in every engine: no paper symbol is ever named e (ε becomes `eps`)" },
   { name: 'log-base', why: 'one-argument \\log is the natural logarithm (Compute Engine reads it as base 10)' },
   { name: 'data-index', why: 'a superscript n (x^{n}, y^{n}, \\eta^{n}) is the data index, not a power' },
   { name: 'star', why: 'w^{\\ast} (parsed as a conjugate transpose) is the optimal weight w*' },

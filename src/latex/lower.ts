@@ -9,7 +9,9 @@ import type { MathJson } from './mathjson.ts';
 import { baseSymbol, componentIndex, VECTOR_BASES } from './mathjson.ts';
 
 /** A lowered value: a scalar expression or a vector of component expressions. */
-export type Lowered = { readonly kind: 'scalar'; readonly expr: string } | { readonly kind: 'vector'; readonly comps: readonly string[] };
+export type Lowered =
+  | { readonly kind: 'scalar'; readonly expr: string }
+  | { readonly kind: 'vector'; readonly comps: readonly string[] };
 
 export interface LowerEnv {
   readonly d: number;
@@ -95,7 +97,8 @@ function product(values: Lowered[]): Lowered {
 
 function elementwise(a: Lowered, b: Lowered, op: '+' | '-'): Lowered {
   if (a.kind === 'scalar' && b.kind === 'scalar') return scalar(`(${a.expr}) ${op} (${b.expr})`);
-  if (a.kind === 'vector' && b.kind === 'vector') return { kind: 'vector', comps: a.comps.map((c, k) => `(${c}) ${op} (${b.comps[k]})`) };
+  if (a.kind === 'vector' && b.kind === 'vector')
+    return { kind: 'vector', comps: a.comps.map((c, k) => `(${c}) ${op} (${b.comps[k]})`) };
   throw new Error(`lower: cannot ${op === '+' ? 'add' : 'subtract'} a scalar and a vector`);
 }
 
@@ -126,7 +129,8 @@ export function lowerNode(node: MathJson, env: LowerEnv): Lowered {
   switch (head) {
     case 'Delimiter': {
       const inner = args[0];
-      if (Array.isArray(inner) && inner[0] === 'Sequence') throw new Error('lower: a tuple is only allowed as function arguments');
+      if (Array.isArray(inner) && inner[0] === 'Sequence')
+        throw new Error('lower: a tuple is only allowed as function arguments');
       return lowerNode(inner as MathJson, env);
     }
     case 'Add':
@@ -160,7 +164,9 @@ export function lowerNode(node: MathJson, env: LowerEnv): Lowered {
     case 'Divide': {
       const a = lowerNode(args[0]!, env);
       const b = asScalar(lowerNode(args[1]!, env), 'a denominator');
-      return a.kind === 'scalar' ? scalar(`(${a.expr}) / (${b})`) : { kind: 'vector', comps: a.comps.map((c) => `(${c}) / (${b})`) };
+      return a.kind === 'scalar'
+        ? scalar(`(${a.expr}) / (${b})`)
+        : { kind: 'vector', comps: a.comps.map((c) => `(${c}) / (${b})`) };
     }
     case 'Power': {
       if (isDataIndexed(node)) return lowerSymbol(node[1] as string, env, indexValue(env, 'n'), false);
@@ -187,7 +193,9 @@ export function lowerNode(node: MathJson, env: LowerEnv): Lowered {
       return scalar(`abs(${asScalar(lowerNode(args[0]!, env), 'abs argument')})`);
     case 'Norm': {
       const v = lowerNode(args[0]!, env);
-      return v.kind === 'scalar' ? scalar(`abs(${v.expr})`) : scalar(`sqrt(${v.comps.map((c) => `(${c}) ^ 2`).join(' + ')})`);
+      return v.kind === 'scalar'
+        ? scalar(`abs(${v.expr})`)
+        : scalar(`sqrt(${v.comps.map((c) => `(${c}) ^ 2`).join(' + ')})`);
     }
     case 'KroneckerDelta': {
       const [a, b] = args.map((x) => (typeof x === 'string' ? indexValue(env, x) : Number(numberValue(x))));
@@ -220,7 +228,8 @@ export function lowerNode(node: MathJson, env: LowerEnv): Lowered {
       return scalar(substituteSymbol(body, variable, '0'));
     }
     default:
-      if (typeof head === 'string' && env.defs?.has(baseSymbol(head) ?? '')) return lowerSymbol(head, env, undefined, false);
+      if (typeof head === 'string' && env.defs?.has(baseSymbol(head) ?? ''))
+        return lowerSymbol(head, env, undefined, false);
       throw new Error(`lower: unsupported MathJSON head ${String(head)}`);
   }
 }

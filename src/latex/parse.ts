@@ -26,10 +26,30 @@ function findErrors(node: MathJson, out: string[]): void {
 
 const INDEX_NAMES = new Set(['i', 'j', 'k', 'n']);
 const OPERATOR_HEADS = new Set([
-  'Add', 'Subtract', 'Negate', 'Multiply', 'InvisibleOperator', 'Divide', 'Power', 'Exp', 'Log', 'Sqrt', 'Norm',
-  'Delimiter', 'Sequence', 'Sum', 'Tuple', 'KroneckerDelta', 'D', 'Cos', 'HorizontalSpacing', 'ConjugateTranspose',
-  'LimZero', 'Rational', 'Half', 'Abs',
-
+  'Add',
+  'Subtract',
+  'Negate',
+  'Multiply',
+  'InvisibleOperator',
+  'Divide',
+  'Power',
+  'Exp',
+  'Log',
+  'Sqrt',
+  'Norm',
+  'Delimiter',
+  'Sequence',
+  'Sum',
+  'Tuple',
+  'KroneckerDelta',
+  'D',
+  'Cos',
+  'HorizontalSpacing',
+  'ConjugateTranspose',
+  'LimZero',
+  'Rational',
+  'Half',
+  'Abs',
 ]);
 
 function collectSymbols(node: MathJson, out: Set<string>): void {

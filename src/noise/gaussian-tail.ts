@@ -6,7 +6,8 @@
 import { ClaimcheckError } from '../errors.ts';
 
 function check(fn: string, z: number): void {
-  if (!(z >= 0) || !Number.isFinite(z)) throw new ClaimcheckError('BAD_INPUT', `${fn}: z must be a finite number >= 0, got ${z}`);
+  if (!(z >= 0) || !Number.isFinite(z))
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: z must be a finite number >= 0, got ${z}`);
 }
 
 /** A lower bound on ln erfc(z), z ≥ 0 (Abramowitz & Stegun 7.1.13): −z² + ln 2 − ½ ln π − ln(z + √(z² + 2)). */
@@ -26,7 +27,8 @@ export function logErfcUpperBound(z: number): number {
  * erfc(r/√(2v)) > 0 for every finite r, so Gaussian noise is never confined to a norm ball.
  */
 export function log10GaussianNormTailLowerBound(r: number, variance: number): number {
-  if (!(variance > 0)) throw new ClaimcheckError('BAD_INPUT', `log10GaussianNormTailLowerBound: variance must be > 0, got ${variance}`);
+  if (!(variance > 0))
+    throw new ClaimcheckError('BAD_INPUT', `log10GaussianNormTailLowerBound: variance must be > 0, got ${variance}`);
   check('log10GaussianNormTailLowerBound', r);
   return logErfcLowerBound(r / Math.sqrt(2 * variance)) / Math.LN10;
 }

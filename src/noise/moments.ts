@@ -11,7 +11,8 @@ function positive(fn: string, eps: Rational): void {
 }
 
 function order(fn: string, k: number): void {
-  if (!Number.isInteger(k) || k < 0) throw new ClaimcheckError('BAD_INPUT', `${fn}: k must be an integer >= 0, got ${k}`);
+  if (!Number.isInteger(k) || k < 0)
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: k must be an integer >= 0, got ${k}`);
 }
 
 /** E[η^k] for η ~ U(−ε, ε): (1/(2ε)) ∫_{−ε}^{ε} t^k dt. */
@@ -34,7 +35,8 @@ export function uniformSecondMoment(eps: Rational, sameIndex: boolean): Rational
 export function l2BallNormMoment(eps: Rational, d: number, k: number): Rational {
   positive('l2BallNormMoment', eps);
   order('l2BallNormMoment', k);
-  if (!Number.isInteger(d) || d < 1) throw new ClaimcheckError('BAD_INPUT', `l2BallNormMoment: d must be an integer >= 1, got ${d}`);
+  if (!Number.isInteger(d) || d < 1)
+    throw new ClaimcheckError('BAD_INPUT', `l2BallNormMoment: d must be an integer >= 1, got ${d}`);
   const density = div(rational(d), pow(eps, d));
   return integratePolynomial(monomial(k + d - 1, density), rational(0), eps);
 }

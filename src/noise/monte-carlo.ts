@@ -30,9 +30,17 @@ export class RunningMean {
 
   /** The estimate with interval mean ± z·s/√n (throws with fewer than 2 samples). */
   estimate(z = 4): McEstimate {
-    if (this.n < 2) throw new ClaimcheckError('BAD_INPUT', `RunningMean.estimate: need at least 2 samples, got ${this.n}`);
+    if (this.n < 2)
+      throw new ClaimcheckError('BAD_INPUT', `RunningMean.estimate: need at least 2 samples, got ${this.n}`);
     const stdError = Math.sqrt(this.m2 / (this.n - 1) / this.n);
-    return { value: this.mean, stdError, lo: this.mean - z * stdError, hi: this.mean + z * stdError, samples: this.n, z };
+    return {
+      value: this.mean,
+      stdError,
+      lo: this.mean - z * stdError,
+      hi: this.mean + z * stdError,
+      samples: this.n,
+      z,
+    };
   }
 }
 

@@ -64,7 +64,11 @@ export function gaussLegendre(n: number): QuadratureRule {
  */
 export function uniformBoxExpectation(f: (eta: Float64Array) => number, d: number, eps: number, n: number): number {
   if (!Number.isInteger(d) || d < 1 || n ** d > 5e6) {
-    throw new ClaimcheckError('BAD_INPUT', `uniformBoxExpectation: need d >= 1 and n^d <= 5e6, got d = ${d}, n = ${n}`, 'use Monte Carlo in high dimension');
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `uniformBoxExpectation: need d >= 1 and n^d <= 5e6, got d = ${d}, n = ${n}`,
+      'use Monte Carlo in high dimension',
+    );
   }
   const { nodes, weights } = gaussLegendre(n);
   const eta = new Float64Array(d);
@@ -96,7 +100,11 @@ export function uniformBoxExpectations(
   n: number,
 ): Float64Array {
   if (!Number.isInteger(d) || d < 1 || n ** d > 5e6) {
-    throw new ClaimcheckError('BAD_INPUT', `uniformBoxExpectations: need d >= 1 and n^d <= 5e6, got d = ${d}, n = ${n}`, 'use Monte Carlo in high dimension');
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `uniformBoxExpectations: need d >= 1 and n^d <= 5e6, got d = ${d}, n = ${n}`,
+      'use Monte Carlo in high dimension',
+    );
   }
   const { nodes, weights } = gaussLegendre(n);
   const eta = new Float64Array(d);

@@ -6,8 +6,10 @@ import type { Rng } from '../rng.ts';
 import { ClaimcheckError } from '../errors.ts';
 
 function assertDimRadius(fn: string, d: number, eps: number): void {
-  if (!Number.isInteger(d) || d < 1) throw new ClaimcheckError('BAD_INPUT', `${fn}: d must be an integer >= 1, got ${d}`);
-  if (!Number.isFinite(eps) || eps < 0) throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be a finite number >= 0, got ${eps}`);
+  if (!Number.isInteger(d) || d < 1)
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: d must be an integer >= 1, got ${d}`);
+  if (!Number.isFinite(eps) || eps < 0)
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be a finite number >= 0, got ${eps}`);
 }
 
 /** A standard normal vector N(0, I_d). */

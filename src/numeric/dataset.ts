@@ -39,7 +39,8 @@ export function parameterCount(ds: Dataset, options: LinearModelOptions = {}): n
 export function makeDataset(X: ArrayLike<number>, y: ArrayLike<number>, n: number, d: number): Dataset {
   if (!Number.isInteger(n) || n < 1) throw new BadArgumentError('makeDataset', 'n', 'a positive integer', String(n));
   if (!Number.isInteger(d) || d < 1) throw new BadArgumentError('makeDataset', 'd', 'a positive integer', String(d));
-  if (X.length !== n * d) throw new DimensionMismatchError('makeDataset', 'X', `length n·d = ${n * d}`, `length ${X.length}`);
+  if (X.length !== n * d)
+    throw new DimensionMismatchError('makeDataset', 'X', `length n·d = ${n * d}`, `length ${X.length}`);
   if (y.length !== n) throw new DimensionMismatchError('makeDataset', 'y', `length n = ${n}`, `length ${y.length}`);
   const Xc = Float64Array.from(X);
   for (let i = 0; i < Xc.length; i++) {
@@ -49,7 +50,8 @@ export function makeDataset(X: ArrayLike<number>, y: ArrayLike<number>, n: numbe
   }
   const yc = Float64Array.from(y);
   for (let k = 0; k < n; k++) {
-    if (yc[k] !== 1 && yc[k] !== -1) throw new BadArgumentError('makeDataset', `y[${k}]`, 'exactly −1 or +1', String(yc[k]));
+    if (yc[k] !== 1 && yc[k] !== -1)
+      throw new BadArgumentError('makeDataset', `y[${k}]`, 'exactly −1 or +1', String(yc[k]));
   }
   return { X: Xc, y: yc, n, d };
 }
@@ -95,7 +97,12 @@ export function binaryDatasetFromImages(
 ): Dataset {
   const fn = 'binaryDatasetFromImages';
   if (images.length !== labels.length * pixelsPerImage) {
-    throw new DimensionMismatchError(fn, 'images', `length labels·pixelsPerImage = ${labels.length * pixelsPerImage}`, `length ${images.length}`);
+    throw new DimensionMismatchError(
+      fn,
+      'images',
+      `length labels·pixelsPerImage = ${labels.length * pixelsPerImage}`,
+      `length ${images.length}`,
+    );
   }
   if (options.negative === options.positive) {
     throw new BadArgumentError(fn, 'options.positive', 'different from options.negative', String(options.positive));

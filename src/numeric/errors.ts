@@ -6,7 +6,10 @@
 import { ClaimcheckError, type ErrorCode } from '../errors.ts';
 
 /** What went wrong, as data: the codes of `ErrorCode` that the numeric core throws. */
-export type NumericErrorCode = Extract<ErrorCode, 'NON_DIFFERENTIABLE' | 'BAD_ARGUMENT' | 'DIMENSION_MISMATCH' | 'BACKEND_UNAVAILABLE'>;
+export type NumericErrorCode = Extract<
+  ErrorCode,
+  'NON_DIFFERENTIABLE' | 'BAD_ARGUMENT' | 'DIMENSION_MISMATCH' | 'BACKEND_UNAVAILABLE'
+>;
 
 /** Base class of the numeric core's errors: the message names the function, the argument and what was received. */
 export class NumericError extends ClaimcheckError {

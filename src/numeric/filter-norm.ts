@@ -39,15 +39,34 @@ export interface FilterNormaliseOptions {
   readonly strict?: boolean;
 }
 
-function layout(fn: string, length: number, options: FilterNormaliseOptions): { d: number; filters: number; sum: 'scaled' | 'plain' } {
+function layout(
+  fn: string,
+  length: number,
+  options: FilterNormaliseOptions,
+): { d: number; filters: number; sum: 'scaled' | 'plain' } {
   const d = length - (options.bias === true ? 1 : 0);
   const filters = options.filters ?? 1;
   const sum = options.sum ?? 'scaled';
-  if (!Number.isInteger(filters) || filters < 1) throw new BadArgumentError(fn, 'options.filters', 'a positive integer', String(filters));
-  if (sum !== 'scaled' && sum !== 'plain') throw new BadArgumentError(fn, 'options.sum', "'scaled' or 'plain'", String(sum));
-  if (sum === 'scaled' && filters !== 1) throw new BadArgumentError(fn, 'options.sum', "'plain' with several filters", `'scaled' with ${filters} filters`);
-  if (d < filters) throw new BadArgumentError(fn, 'w', filters === 1 ? 'at least one non-bias weight' : `at least ${filters} non-bias weights (one per filter)`, `length ${length}`);
-  if (d % filters !== 0) throw new BadArgumentError(fn, 'w', `a non-bias length divisible by the ${filters} filters`, `${d} non-bias entries`);
+  if (!Number.isInteger(filters) || filters < 1)
+    throw new BadArgumentError(fn, 'options.filters', 'a positive integer', String(filters));
+  if (sum !== 'scaled' && sum !== 'plain')
+    throw new BadArgumentError(fn, 'options.sum', "'scaled' or 'plain'", String(sum));
+  if (sum === 'scaled' && filters !== 1)
+    throw new BadArgumentError(fn, 'options.sum', "'plain' with several filters", `'scaled' with ${filters} filters`);
+  if (d < filters)
+    throw new BadArgumentError(
+      fn,
+      'w',
+      filters === 1 ? 'at least one non-bias weight' : `at least ${filters} non-bias weights (one per filter)`,
+      `length ${length}`,
+    );
+  if (d % filters !== 0)
+    throw new BadArgumentError(
+      fn,
+      'w',
+      `a non-bias length divisible by the ${filters} filters`,
+      `${d} non-bias entries`,
+    );
   return { d, filters, sum };
 }
 
@@ -82,7 +101,8 @@ export function filterNormalise(
   options: FilterNormaliseOptions = {},
 ): Float64Array {
   const fn = 'filterNormalise';
-  if (h.length !== w.length) throw new DimensionMismatchError(fn, 'h', `the length of w (${w.length})`, `length ${h.length}`);
+  if (h.length !== w.length)
+    throw new DimensionMismatchError(fn, 'h', `the length of w (${w.length})`, `length ${h.length}`);
   const strict = options.strict ?? true;
   if (strict) {
     checkVector(fn, 'w', w as Float64Array, w.length);
@@ -95,8 +115,15 @@ export function filterNormalise(
   const wn = norms(w, d, filters, sum);
   const scale = new Float64Array(filters);
   for (let f = 0; f < filters; f++) {
-    if (strict && hn[f]! + eps === 0) throw new BadArgumentError(fn, 'h', 'a nonzero direction', filters === 1 ? '‖h‖ = 0' : `‖h‖ = 0 on filter ${f}`);
-    if (strict && wn[f] === 0) throw new BadArgumentError(fn, 'w', 'nonzero (Eq. 6 scales h to ‖w‖)', filters === 1 ? '‖w‖ = 0' : `‖w‖ = 0 on filter ${f}`);
+    if (strict && hn[f]! + eps === 0)
+      throw new BadArgumentError(fn, 'h', 'a nonzero direction', filters === 1 ? '‖h‖ = 0' : `‖h‖ = 0 on filter ${f}`);
+    if (strict && wn[f] === 0)
+      throw new BadArgumentError(
+        fn,
+        'w',
+        'nonzero (Eq. 6 scales h to ‖w‖)',
+        filters === 1 ? '‖w‖ = 0' : `‖w‖ = 0 on filter ${f}`,
+      );
     scale[f] = wn[f]! / (hn[f]! + eps);
   }
   const out = new Float64Array(w.length);
@@ -110,7 +137,8 @@ export function filterNormalise(
     const direction = options.biasDirection ?? 'zero';
     if (direction === 'weight') out[d] = w[d]!;
     else if (direction === 'rescaled') out[d] = (h[d]! * Math.abs(w[d]!)) / (Math.abs(h[d]!) + eps);
-    else if (direction !== 'zero') throw new BadArgumentError(fn, 'options.biasDirection', "'zero', 'weight' or 'rescaled'", String(direction));
+    else if (direction !== 'zero')
+      throw new BadArgumentError(fn, 'options.biasDirection', "'zero', 'weight' or 'rescaled'", String(direction));
   }
   return out;
 }
@@ -140,10 +168,20 @@ export function filterNormalisedCurvature(
   const direction = filterNormalise(h, w, options);
   const hv = hvp(direction);
   if (hv.length !== direction.length) {
-    throw new DimensionMismatchError('filterNormalisedCurvature', 'hvp(h)', `length ${direction.length}`, `length ${hv.length}`);
+    throw new DimensionMismatchError(
+      'filterNormalisedCurvature',
+      'hvp(h)',
+      `length ${direction.length}`,
+      `length ${hv.length}`,
+    );
   }
   const curvature = dot(direction, hv);
   const hh = dot(direction, direction);
   const { d, sum } = layout('filterNormalisedCurvature', w.length, options);
-  return { curvature, direction, weightNorm: sum === 'scaled' ? norm2Scaled(w, d) : norm2(w, d), rayleigh: curvature / hh };
+  return {
+    curvature,
+    direction,
+    weightNorm: sum === 'scaled' ? norm2Scaled(w, d) : norm2(w, d),
+    rayleigh: curvature / hh,
+  };
 }

@@ -82,27 +82,44 @@ function choleskySolve(H: Float64Array, n: number, lambda: number, b: Float64Arr
  * line search). Near the optimum, where value differences fall below rounding, a step is also accepted when the
  * value is unchanged to rounding and the gradient norm decreases, so gradient norms near 1e-12 are reachable.
  */
-export function minimize(objective: MinimizeObjective, w0: Float64Array, options: MinimizeOptions = {}): MinimizeResult {
+export function minimize(
+  objective: MinimizeObjective,
+  w0: Float64Array,
+  options: MinimizeOptions = {},
+): MinimizeResult {
   const fn = 'minimize';
   if (!(w0 instanceof Float64Array) || w0.length === 0) {
     throw new BadArgumentError(fn, 'w0', 'a non-empty Float64Array', String(w0));
   }
   const method = options.method ?? (objective.hessian !== undefined ? 'newton' : 'lbfgs');
-  if (method !== 'newton' && method !== 'lbfgs') throw new BadArgumentError(fn, 'options.method', "'newton' or 'lbfgs'", String(method));
+  if (method !== 'newton' && method !== 'lbfgs')
+    throw new BadArgumentError(fn, 'options.method', "'newton' or 'lbfgs'", String(method));
   if (method === 'newton' && objective.hessian === undefined) {
-    throw new BadArgumentError(fn, 'objective.hessian', "present for method 'newton'", 'undefined', "use method 'lbfgs'");
+    throw new BadArgumentError(
+      fn,
+      'objective.hessian',
+      "present for method 'newton'",
+      'undefined',
+      "use method 'lbfgs'",
+    );
   }
   const gradTol = options.gradTol ?? 1e-9;
   if (!(gradTol >= 0)) throw new BadArgumentError(fn, 'options.gradTol', '≥ 0', String(gradTol));
   const maxIterations = options.maxIterations ?? (method === 'newton' ? 200 : 2000);
   const valueAndGrad = (w: Float64Array): { value: number; grad: Float64Array } => {
-    const r = objective.valueAndGrad !== undefined ? objective.valueAndGrad(w) : { value: objective.value(w), grad: objective.grad(w) };
-    if (r.grad.length !== w.length) throw new DimensionMismatchError(fn, 'objective.grad(w)', `length ${w.length}`, `length ${r.grad.length}`);
+    const r =
+      objective.valueAndGrad !== undefined
+        ? objective.valueAndGrad(w)
+        : { value: objective.value(w), grad: objective.grad(w) };
+    if (r.grad.length !== w.length)
+      throw new DimensionMismatchError(fn, 'objective.grad(w)', `length ${w.length}`, `length ${r.grad.length}`);
     return r;
   };
-  if (method === 'newton') return newton(objective, valueAndGrad, Float64Array.from(w0), gradTol, maxIterations, options.onIteration);
+  if (method === 'newton')
+    return newton(objective, valueAndGrad, Float64Array.from(w0), gradTol, maxIterations, options.onIteration);
   const memory = options.memory ?? 10;
-  if (!Number.isInteger(memory) || memory < 1) throw new BadArgumentError(fn, 'options.memory', 'a positive integer', String(memory));
+  if (!Number.isInteger(memory) || memory < 1)
+    throw new BadArgumentError(fn, 'options.memory', 'a positive integer', String(memory));
   const r = lbfgs(valueAndGrad, w0, {
     gradTol,
     maxIterations,
@@ -111,7 +128,15 @@ export function minimize(objective: MinimizeObjective, w0: Float64Array, options
     curvaturePairs: 'screen-on-store',
     ...(options.onIteration !== undefined ? { onIteration: options.onIteration } : {}),
   });
-  return { w: r.x, iterations: r.iterations, converged: r.converged, gradNorm: r.gradNorm, value: r.value, method: 'lbfgs', message: LBFGS_MESSAGE[r.stop](r, gradTol, maxIterations) };
+  return {
+    w: r.x,
+    iterations: r.iterations,
+    converged: r.converged,
+    gradNorm: r.gradNorm,
+    value: r.value,
+    method: 'lbfgs',
+    message: LBFGS_MESSAGE[r.stop](r, gradTol, maxIterations),
+  };
 }
 
 /** The stop reasons of `lbfgs` in `minimize`'s words. */
@@ -136,14 +161,21 @@ function newton(
   let gn = norm2(g);
   let it = 0;
   const done = (converged: boolean, message: string): MinimizeResult => ({
-    w, iterations: it, converged, gradNorm: gn, value: f, method: 'newton', message,
+    w,
+    iterations: it,
+    converged,
+    gradNorm: gn,
+    value: f,
+    method: 'newton',
+    message,
   });
   while (true) {
     if (!Number.isFinite(f) || !Number.isFinite(gn)) return done(false, `non-finite value ${f} or gradient norm ${gn}`);
     if (gn <= gradTol) return done(true, `gradient norm ${gn.toExponential(2)} ≤ ${gradTol}`);
     if (it >= maxIterations) return done(false, `iteration cap ${maxIterations} reached`);
     const H = objective.hessian!(w);
-    if (H.length !== n * n) throw new DimensionMismatchError('minimize', 'objective.hessian(w)', `length ${n * n}`, `length ${H.length}`);
+    if (H.length !== n * n)
+      throw new DimensionMismatchError('minimize', 'objective.hessian(w)', `length ${n * n}`, `length ${H.length}`);
     let diagMax = 0;
     for (let i = 0; i < n; i++) diagMax = Math.max(diagMax, Math.abs(H[i * n + i]!));
     const minusG = g.map((x) => -x);

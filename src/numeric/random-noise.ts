@@ -35,7 +35,8 @@ export interface UniformNoiseOptions {
  */
 export function sampleUniformNoise(rng: Rng, ds: Dataset, epsilon: number, options: UniformNoiseOptions): Float64Array {
   const fn = 'sampleUniformNoise';
-  if (!Number.isFinite(epsilon) || epsilon < 0) throw new BadArgumentError(fn, 'epsilon', 'a finite number ≥ 0', String(epsilon));
+  if (!Number.isFinite(epsilon) || epsilon < 0)
+    throw new BadArgumentError(fn, 'epsilon', 'a finite number ≥ 0', String(epsilon));
   if (options.norm !== 'linf' && options.norm !== 'l2') {
     throw new BadArgumentError(fn, 'options.norm', "'linf' or 'l2'", String(options.norm));
   }

@@ -83,7 +83,8 @@ export function l2AdversarialPerturbation(
 ): Float64Array {
   const fn = 'l2AdversarialPerturbation';
   checkVector(fn, 'w', w, parameterCount(ds, options));
-  if (!Number.isFinite(epsilon) || epsilon < 0) throw new BadArgumentError(fn, 'epsilon', 'a finite number ≥ 0', String(epsilon));
+  if (!Number.isFinite(epsilon) || epsilon < 0)
+    throw new BadArgumentError(fn, 'epsilon', 'a finite number ≥ 0', String(epsilon));
   const { n, d, y } = ds;
   const r = norm2Scaled(w, d);
   if (r === 0) throw new NonDifferentiableError(fn, '‖w‖₂ = 0 (the maximiser is not unique)');

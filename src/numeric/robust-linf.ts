@@ -49,7 +49,13 @@ function checkUnitBox(fn: string, ds: Dataset): void {
   for (let i = 0; i < X.length; i++) {
     const x = X[i]!;
     if (!(x >= 0 && x <= 1)) {
-      throw new BadArgumentError(fn, `ds.X[${i}]`, 'in the pixel box [0, 1]', String(x), 'scale pixels to [0, 1] first');
+      throw new BadArgumentError(
+        fn,
+        `ds.X[${i}]`,
+        'in the pixel box [0, 1]',
+        String(x),
+        'scale pixels to [0, 1] first',
+      );
     }
   }
 }
@@ -67,7 +73,8 @@ export function linfBoxPerturbation(
 ): Float64Array {
   const fn = 'linfBoxPerturbation';
   checkVector(fn, 'w', w, parameterCount(ds, options));
-  if (!Number.isFinite(epsilon) || epsilon < 0) throw new BadArgumentError(fn, 'epsilon', 'a finite number ≥ 0', String(epsilon));
+  if (!Number.isFinite(epsilon) || epsilon < 0)
+    throw new BadArgumentError(fn, 'epsilon', 'a finite number ≥ 0', String(epsilon));
   checkUnitBox(fn, ds);
   return boxPerturbation(ds, w, epsilon);
 }
@@ -95,7 +102,8 @@ function boxPerturbation(ds: Dataset, w: Float64Array, epsilon: number): Float64
  */
 export function linfBoxRobustLoss(ds: Dataset, epsilon: number, options: LinearModelOptions = {}): Loss {
   const fn = 'linfBoxRobustLoss';
-  if (!Number.isFinite(epsilon) || epsilon < 0) throw new BadArgumentError(fn, 'epsilon', 'a finite number ≥ 0', String(epsilon));
+  if (!Number.isFinite(epsilon) || epsilon < 0)
+    throw new BadArgumentError(fn, 'epsilon', 'a finite number ≥ 0', String(epsilon));
   checkUnitBox(fn, ds);
   const dim = parameterCount(ds, options);
   const atW = (method: string, w: Float64Array, needsDerivative: boolean): Loss => {

@@ -68,7 +68,8 @@ export function withinTolerance(
 ): { ok: boolean; absError: number; relError: number; bound: number } {
   const av = typeof a === 'number' ? [a] : a;
   const bv = typeof b === 'number' ? [b] : b;
-  if (av.length !== bv.length) throw new RangeError(`withinTolerance: lengths differ, got ${av.length} and ${bv.length}`);
+  if (av.length !== bv.length)
+    throw new RangeError(`withinTolerance: lengths differ, got ${av.length} and ${bv.length}`);
   let num = 0;
   let den = 0;
   for (let i = 0; i < av.length; i++) {
@@ -78,5 +79,10 @@ export function withinTolerance(
   }
   const absError = Math.sqrt(num);
   const bound = tol.atol + tol.rtol * Math.sqrt(den);
-  return { ok: absError <= bound && Number.isFinite(absError), absError, relError: absError / Math.max(Math.sqrt(den), Number.MIN_VALUE), bound };
+  return {
+    ok: absError <= bound && Number.isFinite(absError),
+    absError,
+    relError: absError / Math.max(Math.sqrt(den), Number.MIN_VALUE),
+    bound,
+  };
 }

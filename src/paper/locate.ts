@@ -21,7 +21,10 @@ export const LocatorSchema = z
      * located row under another number is reported as renumbered); without one, it names the equation: its rows
      * from after the previous numbered row.
      */
-    equation: z.string().regex(/^\(\S{1,8}\)$/, 'an equation number such as "(8)"').optional(),
+    equation: z
+      .string()
+      .regex(/^\(\S{1,8}\)$/, 'an equation number such as "(8)"')
+      .optional(),
     /** 1-based row of the display block (after the anchor) or of the equation; default 1. */
     row: z.number().int().positive().optional(),
     /**
@@ -65,7 +68,10 @@ export type LocateResult = ({ readonly found: true } & Located) | { readonly fou
 /** The locator in words, for verdicts and messages: `Eq. (8) (after "The gradient of loss…"), formula 2`. */
 export function describeLocator(l: LocatorInput): string {
   const item = l.item ?? 1;
-  const anchor = l.anchor === undefined ? '' : `${item < 0 && l.row === undefined && l.equation === undefined ? 'before' : 'after'} "${l.anchor}"`;
+  const anchor =
+    l.anchor === undefined
+      ? ''
+      : `${item < 0 && l.row === undefined && l.equation === undefined ? 'before' : 'after'} "${l.anchor}"`;
   const parts = [l.equation !== undefined ? `Eq. ${l.equation}${anchor ? ` (${anchor})` : ''}` : anchor];
   if (l.row !== undefined) parts.push(`row ${l.row}`);
   if (item !== 1) parts.push(`formula ${item}`);
@@ -86,7 +92,9 @@ function firstRelation(latex: string): { at: number; length: number } | undefine
     if (ch === '\\') {
       if (/^\\left\W/.test(latex.slice(i, i + 6))) depth++;
       else if (/^\\right\W/.test(latex.slice(i, i + 7))) depth = Math.max(0, depth - 1);
-      const rel = RELATIONS.find((r) => r.startsWith('\\') && latex.startsWith(r, i) && !/[A-Za-z]/.test(latex[i + r.length] ?? ''));
+      const rel = RELATIONS.find(
+        (r) => r.startsWith('\\') && latex.startsWith(r, i) && !/[A-Za-z]/.test(latex[i + r.length] ?? ''),
+      );
       if (depth === 0 && rel) return { at: i, length: rel.length };
       const word = /^\\([A-Za-z]+|.)/.exec(latex.slice(i))![0];
       i += word.length - 1;
@@ -179,7 +187,10 @@ function scopeOf(paper: Paper, loc: Locator): Scope {
   const index = paper.lines.findIndex((l) => plainSpaces(l.text).includes(anchor));
   if (index < 0) return { why: 'the anchor is not in this version of the paper' };
   const occurrences = plainSpaces(paper.text).split(anchor).length - 1;
-  if (occurrences > 1) return { why: `the anchor occurs ${occurrences} times in this version of the paper, so which formula is meant is not clear` };
+  if (occurrences > 1)
+    return {
+      why: `the anchor occurs ${occurrences} times in this version of the paper, so which formula is meant is not clear`,
+    };
   const at = plainSpaces(paper.lines[index]!.text).indexOf(anchor);
   if (loc.row === undefined && loc.equation === undefined) {
     const line = paper.lines[index]!;
@@ -194,7 +205,9 @@ function scopeOf(paper: Paper, loc: Locator): Scope {
   }
   const row = loc.row ?? 1;
   if (loc.blockRows !== undefined && rows.length !== loc.blockRows) {
-    return { why: `the display after the anchor has ${rows.length} row(s), not the ${loc.blockRows} the record was written against (rows added or removed)` };
+    return {
+      why: `the display after the anchor has ${rows.length} row(s), not the ${loc.blockRows} the record was written against (rows added or removed)`,
+    };
   }
   if (row > rows.length) return { why: `the display after the anchor has ${rows.length} row(s), not ${row}` };
   const line = rows[row - 1]!;
@@ -223,19 +236,30 @@ export function locate(paper: Paper, input: LocatorInput): LocateResult {
   // found would be another one.
   if (loc.row === undefined && loc.equation === undefined && Math.abs(loc.item) === 1) {
     const gap = loc.item > 0 ? line.text.slice(scope.from, item.start) : line.text.slice(item.end, scope.before);
-    if (hasProse(gap)) return missing(`prose stands between the anchor and the formula on line ${line.number} (text was inserted there)`);
+    if (hasProse(gap))
+      return missing(
+        `prose stands between the anchor and the formula on line ${line.number} (text was inserted there)`,
+      );
   }
   if (/(^|[^\\])%/.test(item.latex)) {
-    return missing(`the formula on line ${line.number} holds a TeX comment (%), so it may go on beyond the line; it is not read`);
+    return missing(
+      `the formula on line ${line.number} holds a TeX comment (%), so it may go on beyond the line; it is not read`,
+    );
   }
   const side = selectSide(item.latex, loc.side);
   if (side === undefined || side.length === 0) {
     return missing(`the formula on line ${line.number} has no ${loc.side === 'lhs' ? 'left' : 'right'}-hand side`);
   }
   const unwrapped = loc.unwrap ? unwrapParens(side) : side;
-  if (unwrapped === undefined) return missing(`the formula on line ${line.number} is not wrapped in \\left( … \\right)`);
+  if (unwrapped === undefined)
+    return missing(`the formula on line ${line.number} is not wrapped in \\left( … \\right)`);
   const latex = skipTerms(unwrapped, loc.skip);
   if (latex.length === 0) return missing(`the formula on line ${line.number} has no more than ${loc.skip} term(s)`);
   const label = loc.anchor !== undefined && loc.equation !== undefined ? labelOf(paper, line) : loc.equation;
-  return { found: true, latex, line: line.number, ...(label !== loc.equation ? { renumbered: label ?? 'unnumbered' } : {}) };
+  return {
+    found: true,
+    latex,
+    line: line.number,
+    ...(label !== loc.equation ? { renumbered: label ?? 'unnumbered' } : {}),
+  };
 }

@@ -32,7 +32,19 @@ function isAscii(ch: string): boolean {
 }
 
 /** Non-ASCII characters of prose (spaces, quotes, dashes, ellipsis, bullets), not of the markup copy of a formula. */
-const PROSE_CHARS = new Set(['\u00a0', '\u2009', '\u202f', '\u2018', '\u2019', '\u201c', '\u201d', '\u2013', '\u2014', '\u2026', '\u2022']);
+const PROSE_CHARS = new Set([
+  '\u00a0',
+  '\u2009',
+  '\u202f',
+  '\u2018',
+  '\u2019',
+  '\u201c',
+  '\u201d',
+  '\u2013',
+  '\u2014',
+  '\u2026',
+  '\u2022',
+]);
 
 /** A character of a formula's rendered or markup copy: non-ASCII and not prose. */
 function isMarkup(ch: string): boolean {
@@ -199,7 +211,13 @@ export function mathItems(text: string): MathItem[] {
       continue;
     }
     const plain = PLAIN_LATEX_WORD.exec(word);
-    if (plain) items.push({ latex: plain[2]!, start: at + plain[1]!.length, end: at + plain[1]!.length + plain[2]!.length, display: false });
+    if (plain)
+      items.push({
+        latex: plain[2]!,
+        start: at + plain[1]!.length,
+        end: at + plain[1]!.length + plain[2]!.length,
+        display: false,
+      });
   }
   return items.sort((a, b) => a.start - b.start);
 }
@@ -216,5 +234,8 @@ export function rowLabel(text: string): string | undefined {
 export function formulasOnly(text: string, items: readonly MathItem[]): boolean {
   if (items.length === 0) return false;
   for (let k = 1; k < items.length; k++) if (hasProse(text.slice(items[k - 1]!.end, items[k]!.start))) return false;
-  return !text.slice(0, items[0]!.start).trim().includes(' ') && /^[.,;]?\s*(\(\S{1,8}\))?\s*$/.test(text.slice(items.at(-1)!.end));
+  return (
+    !text.slice(0, items[0]!.start).trim().includes(' ') &&
+    /^[.,;]?\s*(\(\S{1,8}\))?\s*$/.test(text.slice(items.at(-1)!.end))
+  );
 }

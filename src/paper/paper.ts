@@ -13,7 +13,13 @@ import { readFailure } from '../fs/read-failure.ts';
 import { formulasOnly, mathItems, rowLabel, type MathItem } from './math.ts';
 
 /** The paper text that ships with claimcheck (the version the records were written against). */
-export const DEFAULT_PAPER = path.join(REPO_ROOT, '..', 'shared', 'paper', 'yamada2021-adversarial-training-sharper-logistic.txt');
+export const DEFAULT_PAPER = path.join(
+  REPO_ROOT,
+  '..',
+  'shared',
+  'paper',
+  'yamada2021-adversarial-training-sharper-logistic.txt',
+);
 
 /** One line of the paper with its formulas. */
 export interface PaperLine {
@@ -58,7 +64,13 @@ export interface PaperProvenance {
 }
 
 export function paperProvenance(paper: Paper): PaperProvenance {
-  return { file: path.basename(paper.file), sha256: paper.sha256, bytes: paper.bytes, title: paper.title, authors: paper.authors.join(', ') };
+  return {
+    file: path.basename(paper.file),
+    sha256: paper.sha256,
+    bytes: paper.bytes,
+    title: paper.title,
+    authors: paper.authors.join(', '),
+  };
 }
 
 /** Authors from the line after the title: names separated by wide spaces or `&`, footnote marks and affiliations dropped. */
@@ -74,7 +86,8 @@ export function parsePaper(file: string, text: string, bytes: number, sha256: st
   const lines: PaperLine[] = text.split(/\r?\n/).map((t, i) => {
     const items = mathItems(t);
     const label = rowLabel(t);
-    const display = items.some((it) => it.display) || (label !== undefined && items.length > 0) || formulasOnly(t, items);
+    const display =
+      items.some((it) => it.display) || (label !== undefined && items.length > 0) || formulasOnly(t, items);
     return { number: i + 1, text: t, items, display, ...(label !== undefined && display ? { label } : {}) };
   });
   const nonEmpty = lines.filter((l) => l.text.trim().length > 0);
@@ -121,9 +134,14 @@ export function readPaper(file: string = DEFAULT_PAPER): Paper {
     throw notAPaper(file, 'not UTF-8 text');
   }
   const paper = parsePaper(file, text, bytes.length, sha256Hex(bytes));
-  const numbered = paper.lines.filter((l) => l.label !== undefined && l.items.some((it) => /\\[A-Za-z]/.test(it.latex)));
+  const numbered = paper.lines.filter(
+    (l) => l.label !== undefined && l.items.some((it) => /\\[A-Za-z]/.test(it.latex)),
+  );
   if (numbered.length === 0) {
-    throw notAPaper(file, 'no numbered display formula with its LaTeX source (e.g. "… \\frac{1}{N}… (8)") was found: not a paper text');
+    throw notAPaper(
+      file,
+      'no numbered display formula with its LaTeX source (e.g. "… \\frac{1}{N}… (8)") was found: not a paper text',
+    );
   }
   return paper;
 }

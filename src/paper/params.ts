@@ -37,7 +37,11 @@ export function tableRows(
   const rows: string[] = [];
   for (; i < paper.lines.length && rowLike(tokens(i)); i++) {
     const row = tokens(i).join(' ');
-    if (!TABLE_ROW_PATTERN.test(row)) return { why: `${label}: row ${rows.length + 1} ("${row}") cannot be read as ε and three numbers with two decimals`, unreadable: true };
+    if (!TABLE_ROW_PATTERN.test(row))
+      return {
+        why: `${label}: row ${rows.length + 1} ("${row}") cannot be read as ε and three numbers with two decimals`,
+        unreadable: true,
+      };
     rows.push(row);
   }
   return rows.length > 0 ? { rows, line: at + 1 } : { why: `${label} has no rows in this version of the paper` };
@@ -54,7 +58,12 @@ export function equationLabels(paper: Paper): string[] {
 }
 
 function isTable(v: Record<string, unknown>): boolean {
-  return typeof v['label'] === 'string' && /^Table \d+$/.test(v['label']) && typeof v['caption'] === 'string' && Array.isArray(v['rows']);
+  return (
+    typeof v['label'] === 'string' &&
+    /^Table \d+$/.test(v['label']) &&
+    typeof v['caption'] === 'string' &&
+    Array.isArray(v['rows'])
+  );
 }
 
 /** `params` with the paper's own text read from `paper`, and why parts of it are missing there. */
@@ -66,8 +75,10 @@ export function paramsFromPaper(
   const unreadable = new Set<string>();
   const walk = (value: unknown, key: string): unknown => {
     if (Array.isArray(value)) {
-      if (key === 'captions' && value.every((c) => typeof c === 'string' && /^Figure \d+: /.test(c))) return figureCaptions(paper);
-      if (key === 'labels' && value.every((c) => typeof c === 'string' && /^\(\d+\)$/.test(c))) return equationLabels(paper);
+      if (key === 'captions' && value.every((c) => typeof c === 'string' && /^Figure \d+: /.test(c)))
+        return figureCaptions(paper);
+      if (key === 'labels' && value.every((c) => typeof c === 'string' && /^\(\d+\)$/.test(c)))
+        return equationLabels(paper);
       return value.map((v) => walk(v, ''));
     }
     if (value && typeof value === 'object') {

@@ -9,7 +9,13 @@ import { join } from 'node:path';
 import type { Engines } from '../engines/types.ts';
 import { readJson, REPO_ROOT, toolVersion } from '../fs/repo.ts';
 import type { PaperProvenance } from '../paper/paper.ts';
-import type { EngineInfo, ExperimentRun, ExperimentSettings, ReportProvenance, RunProvenance } from '../report/provenance.ts';
+import type {
+  EngineInfo,
+  ExperimentRun,
+  ExperimentSettings,
+  ReportProvenance,
+  RunProvenance,
+} from '../report/provenance.ts';
 
 /** Packages whose versions every report records. */
 export const ENGINE_PACKAGES = [
@@ -22,7 +28,6 @@ export const ENGINE_PACKAGES = [
   '@tensorflow/tfjs-node-gpu',
   'katex',
 ] as const;
-
 
 /** The installed version of package `name` (from node_modules/<name>/package.json), or null when absent. */
 export function installedVersion(name: string): string | null {
@@ -94,7 +99,10 @@ export function collectRunProvenance(
   startedAt: Date,
   finishedAt: Date,
   argv: readonly string[],
-  extra: { readonly experiments?: readonly ExperimentRun[]; readonly options?: Readonly<Record<string, string | boolean | null>> } = {},
+  extra: {
+    readonly experiments?: readonly ExperimentRun[];
+    readonly options?: Readonly<Record<string, string | boolean | null>>;
+  } = {},
 ): RunProvenance {
   const cpuList = cpus();
   return {
@@ -110,8 +118,14 @@ export function collectRunProvenance(
       cpuModel: cpuList[0]?.model ?? 'unknown',
       totalMemoryBytes: totalmem(),
     },
-    claims: claims.map((c) => ({ id: c.id, millis: Math.round(c.millis * 1000) / 1000, ...(c.cached ? { cached: true } : {}) })),
-    ...(extra.experiments ? { experiments: extra.experiments.map((e) => ({ ...e, millis: Math.round(e.millis * 1000) / 1000 })) } : {}),
+    claims: claims.map((c) => ({
+      id: c.id,
+      millis: Math.round(c.millis * 1000) / 1000,
+      ...(c.cached ? { cached: true } : {}),
+    })),
+    ...(extra.experiments
+      ? { experiments: extra.experiments.map((e) => ({ ...e, millis: Math.round(e.millis * 1000) / 1000 })) }
+      : {}),
     ...(extra.options ? { options: { ...extra.options } } : {}),
   };
 }

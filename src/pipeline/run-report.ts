@@ -53,7 +53,12 @@ export interface ReportRunOptions {
   /** Where experiments write their progress lines (`ExperimentOptions.log`); default: nowhere. */
   readonly log?: (line: string) => void;
   /** Progress of each experiment (`experiment <id>`) and each claim checked, as `runChecks` reports it. */
-  readonly onProgress?: (event: { readonly id: string; readonly index: number; readonly total: number; readonly done: boolean }) => void;
+  readonly onProgress?: (event: {
+    readonly id: string;
+    readonly index: number;
+    readonly total: number;
+    readonly done: boolean;
+  }) => void;
 }
 
 /** What a report run produced. */
@@ -78,7 +83,10 @@ export interface ReportRun {
  * The claims that read each registered experiment: the records naming its id in `measurements`. A record naming an
  * experiment the registry does not hold is an error (`INVALID_RECORD`), since its checker would never receive data.
  */
-export function readersOf(claims: readonly LoadedClaim[], experiments: readonly Experiment[] = registry): Record<string, string[]> {
+export function readersOf(
+  claims: readonly LoadedClaim[],
+  experiments: readonly Experiment[] = registry,
+): Record<string, string[]> {
   const known = new Set(experiments.map((e) => e.id));
   const readers: Record<string, string[]> = Object.fromEntries(experiments.map((e) => [e.id, []]));
   for (const claim of claims) {
@@ -101,7 +109,9 @@ interface CachedVerdict {
   readonly millis: number;
 }
 
-const CachedVerdictCheck: EntryCheck<CachedVerdict> = schemaCheck(z.object({ verdict: VerdictSchema, millis: z.number() }));
+const CachedVerdictCheck: EntryCheck<CachedVerdict> = schemaCheck(
+  z.object({ verdict: VerdictSchema, millis: z.number() }),
+);
 
 interface CachedResults {
   readonly results: unknown;
@@ -118,7 +128,8 @@ function resultsCheck(exp: Experiment): EntryCheck<CachedResults> {
   return (value) => {
     const e = envelope(value);
     if (!e.ok) return e;
-    if (contentKey(e.value.results) !== e.value.digest) return { ok: false, reason: 'its results differ from the ones written (digest mismatch)' };
+    if (contentKey(e.value.results) !== e.value.digest)
+      return { ok: false, reason: 'its results differ from the ones written (digest mismatch)' };
     if (exp.checkResults) {
       const r = exp.checkResults(e.value.results);
       if (!r.ok) return { ok: false, reason: `results: ${r.reason}` };
@@ -184,12 +195,17 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
 
   // Which experiments this report rests on, and whether each can run here.
   const plans = list.map((exp) => {
-    const opts: ExperimentOptions = { ...experimentOptions, cacheDir: options.cacheDir === null ? null : `${options.cacheDir}/experiments/${exp.id}` };
+    const opts: ExperimentOptions = {
+      ...experimentOptions,
+      cacheDir: options.cacheDir === null ? null : `${options.cacheDir}/experiments/${exp.id}`,
+    };
     const needed = every || claimsOf(exp).some((id) => selected.has(id));
     const notMeasured = needed ? exp.notMeasured(opts) : undefined;
     // The content of every input file, hashed once and remembered by path, size and mtime across runs.
     const inputs: FileDigest[] =
-      needed && !notMeasured ? (exp.inputs?.(opts) ?? []).map((f) => fileDigest(f, options.cacheDir, (err) => cache?.writeFailed(err))) : [];
+      needed && !notMeasured
+        ? (exp.inputs?.(opts) ?? []).map((f) => fileDigest(f, options.cacheDir, (err) => cache?.writeFailed(err)))
+        : [];
     const code = needed && !notMeasured ? experimentCode(exp) : '';
     const key = notMeasured
       ? `not-measured:${contentKey(notMeasured.notMeasured ?? notMeasured.summary)}`
@@ -243,7 +259,11 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
         throw experimentFailure(plan.exp.id, err);
       }
       const millis = performance.now() - t0;
-      cache?.write('experiments', plan.exp.id, plan.key, { results, millis, digest: contentKey(results) } satisfies CachedResults);
+      cache?.write('experiments', plan.exp.id, plan.key, {
+        results,
+        millis,
+        digest: contentKey(results),
+      } satisfies CachedResults);
       runs.push({ id: plan.exp.id, status: 'measured', millis, ...about });
     }
     measurementData[plan.exp.id] = results;
@@ -268,7 +288,11 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
   // The same data whether a verdict is fresh or read back from the cache.
   const fromRun = new Map(checked.map((r) => [r.claim.id, { ...r, verdict: jsonRoundTrip(r.verdict) }]));
   if (verdictCache) {
-    for (const r of checked) verdictCache.write('checks', r.claim.id, keyOf(r.claim), { verdict: r.verdict, millis: r.millis } satisfies CachedVerdict);
+    for (const r of checked)
+      verdictCache.write('checks', r.claim.id, keyOf(r.claim), {
+        verdict: r.verdict,
+        millis: r.millis,
+      } satisfies CachedVerdict);
   }
   const results: CheckResult[] = claims.map((c) => {
     const hit = hits.get(c.id);

@@ -28,7 +28,10 @@ process.once('message', (job: Job) => {
     },
   }).then(
     (results) => {
-      process.send?.({ type: 'results', results: results.map((r) => ({ id: r.claim.id, verdict: r.verdict, millis: r.millis })) }, () => process.exit(0));
+      process.send?.(
+        { type: 'results', results: results.map((r) => ({ id: r.claim.id, verdict: r.verdict, millis: r.millis })) },
+        () => process.exit(0),
+      );
     },
     (err: unknown) => {
       // As in a serial run (`asCheckFailure` of the CLI): a fault during a claim becomes CHECK_FAILED naming it.

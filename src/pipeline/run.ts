@@ -19,7 +19,6 @@ import os from 'node:os';
 import { settleVacuous } from '../claims/vacuity.ts';
 import { DEFAULT_PAPER, readPaper, type Paper } from '../paper/paper.ts';
 
-
 export interface RunOptions {
   readonly seed?: number;
   /** The paper text the formulas are read from (default: the shipped one, `DEFAULT_PAPER`). */
@@ -27,7 +26,12 @@ export interface RunOptions {
   readonly dims?: readonly number[];
   readonly points?: readonly number[];
   /** Called before and after each claim (progress display). */
-  readonly onProgress?: (event: { readonly id: string; readonly index: number; readonly total: number; readonly done: boolean }) => void;
+  readonly onProgress?: (event: {
+    readonly id: string;
+    readonly index: number;
+    readonly total: number;
+    readonly done: boolean;
+  }) => void;
   /** Worker processes for `runChecksParallel` (default: the number of cores, at most 4). */
   readonly jobs?: number;
   /**
@@ -94,10 +98,23 @@ function rethrow(err: unknown): never {
  * printed sets, steps and tables, e.g. a table without a row the claim names): inconclusive, saying so. On the shipped
  * paper such an error is a fault of claimcheck and stays one (exit 1).
  */
-function revisionUnreadable(claim: LoadedClaim, seed: number, err: unknown, paper: string | undefined): Verdict | undefined {
-  if (!(err instanceof SyntaxError) || paper === undefined || paperAt(paper).sha256 === paperAt().sha256) return undefined;
+function revisionUnreadable(
+  claim: LoadedClaim,
+  seed: number,
+  err: unknown,
+  paper: string | undefined,
+): Verdict | undefined {
+  if (!(err instanceof SyntaxError) || paper === undefined || paperAt(paper).sha256 === paperAt().sha256)
+    return undefined;
   const reason = `what this version of the paper prints could not be read: ${err.message}`;
-  return { claimId: claim.id, seed, checker: checkerFor(claim).kind, status: 'inconclusive', reason, evidence: { summary: reason } };
+  return {
+    claimId: claim.id,
+    seed,
+    checker: checkerFor(claim).kind,
+    status: 'inconclusive',
+    reason,
+    evidence: { summary: reason },
+  };
 }
 
 /**
@@ -108,11 +125,25 @@ export function unreadableVerdict(claim: LoadedClaim, seed: number): Verdict | u
   const checker = checkerFor(claim).kind;
   if (claim.notInPaper.length > 0) {
     const reason = `not in this version of the paper: ${claim.notInPaper.join('; ')}`;
-    return { claimId: claim.id, seed, checker, status: 'inconclusive', reason, evidence: { summary: reason, data: { notInPaper: claim.notInPaper } } };
+    return {
+      claimId: claim.id,
+      seed,
+      checker,
+      status: 'inconclusive',
+      reason,
+      evidence: { summary: reason, data: { notInPaper: claim.notInPaper } },
+    };
   }
   if (claim.unreadable.length > 0) {
     const reason = `what this version of the paper prints could not be read: ${claim.unreadable.join('; ')}`;
-    return { claimId: claim.id, seed, checker, status: 'inconclusive', reason, evidence: { summary: reason, data: { unreadable: claim.unreadable } } };
+    return {
+      claimId: claim.id,
+      seed,
+      checker,
+      status: 'inconclusive',
+      reason,
+      evidence: { summary: reason, data: { unreadable: claim.unreadable } },
+    };
   }
   return undefined;
 }
@@ -138,7 +169,10 @@ function neededBy(claims: readonly LoadedClaim[], all: RunOptions['measurements'
 }
 
 /** The experiments' data that `claim`'s record names in `measurements`, and no other. */
-function measurementsFor(claim: LoadedClaim, all: Readonly<Record<string, unknown>>): Readonly<Record<string, unknown>> {
+function measurementsFor(
+  claim: LoadedClaim,
+  all: Readonly<Record<string, unknown>>,
+): Readonly<Record<string, unknown>> {
   return Object.fromEntries(claim.measurements.filter((id) => Object.hasOwn(all, id)).map((id) => [id, all[id]]));
 }
 
@@ -177,7 +211,11 @@ export async function deriveClaim(id: string, options: RunOptions = {}): Promise
   if (missing?.status === 'inconclusive') throw new ClaimcheckError('BAD_INPUT', `claim ${id}: ${missing.reason}`);
   const checker = checkerFor(claim!);
   if (!checker.derive) {
-    throw new ClaimcheckError('BAD_INPUT', `claim ${id}: its checker (${checker.kind}) derives no formula`, 'derive works on formula claims');
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `claim ${id}: its checker (${checker.kind}) derives no formula`,
+      'derive works on formula claims',
+    );
   }
   return checker.derive(claim!, checker.params.parse(claim!.params), contextFor(claim!, options));
 }
@@ -229,14 +267,26 @@ export async function runChecksParallel(ids: readonly string[], options: RunOpti
           child.on('message', (m: WorkerMessage) => {
             if (m.type === 'progress' && m.id) {
               if (m.done) finished++;
-              options.onProgress?.({ id: m.id, index: finished - (m.done ? 1 : 0), total: claims.length, done: m.done ?? false });
+              options.onProgress?.({
+                id: m.id,
+                index: finished - (m.done ? 1 : 0),
+                total: claims.length,
+                done: m.done ?? false,
+              });
             } else if (m.type === 'results') {
-              for (const r of m.results ?? []) byId.set(r.id, { claim: claimById.get(r.id)!, verdict: r.verdict, millis: r.millis });
+              for (const r of m.results ?? [])
+                byId.set(r.id, { claim: claimById.get(r.id)!, verdict: r.verdict, millis: r.millis });
             } else if (m.type === 'error') {
-              reject(isErrorCode(m.code) ? new ClaimcheckError(m.code, m.message ?? 'worker failed', m.suggestion) : new Error(m.message));
+              reject(
+                isErrorCode(m.code)
+                  ? new ClaimcheckError(m.code, m.message ?? 'worker failed', m.suggestion)
+                  : new Error(m.message),
+              );
             }
           });
-          child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`check worker exited with code ${code}`))));
+          child.on('exit', (code) =>
+            code === 0 ? resolve() : reject(new Error(`check worker exited with code ${code}`)),
+          );
           child.send({
             ids: group,
             seed: options.seed ?? DEFAULT_SEED,
@@ -244,7 +294,10 @@ export async function runChecksParallel(ids: readonly string[], options: RunOpti
             dims: options.dims,
             points: options.points,
             // Each worker gets the experiments' data its claims read, and no other.
-            measurements: neededBy(group.map((id) => claimById.get(id)!), options.measurements),
+            measurements: neededBy(
+              group.map((id) => claimById.get(id)!),
+              options.measurements,
+            ),
           });
         }),
     ),

@@ -5,7 +5,15 @@
 import { element, fmt } from './svg.ts';
 
 /** Okabe–Ito palette without yellow (too light on white), in the order series take it. */
-export const CATEGORICAL: readonly string[] = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000'];
+export const CATEGORICAL: readonly string[] = [
+  '#0072B2',
+  '#D55E00',
+  '#009E73',
+  '#CC79A7',
+  '#E69F00',
+  '#56B4E9',
+  '#000000',
+];
 
 /** The i-th categorical colour, cycling. */
 export function categoricalColor(i: number): string {
@@ -31,7 +39,10 @@ export function sequentialColor(t: number, end = 0.85): string {
   const f = u - i;
   const a = VIRIDIS[i]!;
   const b = VIRIDIS[i + 1]!;
-  const hex = (k: number): string => Math.round(a[k]! + (b[k]! - a[k]!) * f).toString(16).padStart(2, '0');
+  const hex = (k: number): string =>
+    Math.round(a[k]! + (b[k]! - a[k]!) * f)
+      .toString(16)
+      .padStart(2, '0');
   return `#${hex(0)}${hex(1)}${hex(2)}`;
 }
 
@@ -49,9 +60,15 @@ export function marker(shape: MarkerShape, x: number, y: number, r: number, colo
     case 'square':
       return element('rect', { x: x - r, y: y - r, width: 2 * r, height: 2 * r, fill: color });
     case 'triangle':
-      return element('path', { d: `M${fmt(x)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y + r)}L${fmt(x - r)} ${fmt(y + r)}Z`, fill: color });
+      return element('path', {
+        d: `M${fmt(x)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y + r)}L${fmt(x - r)} ${fmt(y + r)}Z`,
+        fill: color,
+      });
     case 'diamond':
-      return element('path', { d: `M${fmt(x)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y)}L${fmt(x)} ${fmt(y + r)}L${fmt(x - r)} ${fmt(y)}Z`, fill: color });
+      return element('path', {
+        d: `M${fmt(x)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y)}L${fmt(x)} ${fmt(y + r)}L${fmt(x - r)} ${fmt(y)}Z`,
+        fill: color,
+      });
     case 'cross':
       return element('path', {
         d: `M${fmt(x - r)} ${fmt(y - r)}L${fmt(x + r)} ${fmt(y + r)}M${fmt(x - r)} ${fmt(y + r)}L${fmt(x + r)} ${fmt(y - r)}`,

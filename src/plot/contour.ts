@@ -35,13 +35,17 @@ const CASES: Readonly<Record<number, readonly (readonly [Edge, Edge])[]>> = {
 };
 
 function checkGrid(fn: string, xs: readonly number[], ys: readonly number[], z: readonly (readonly number[])[]): void {
-  if (xs.length < 2 || ys.length < 2) throw new RangeError(`${fn}: xs and ys need at least 2 values each, got ${xs.length} and ${ys.length}`);
+  if (xs.length < 2 || ys.length < 2)
+    throw new RangeError(`${fn}: xs and ys need at least 2 values each, got ${xs.length} and ${ys.length}`);
   if (z.length !== ys.length) throw new RangeError(`${fn}: z must have ys.length = ${ys.length} rows, got ${z.length}`);
   z.forEach((row, j) => {
-    if (row.length !== xs.length) throw new RangeError(`${fn}: z[${j}] must have xs.length = ${xs.length} values, got ${row.length}`);
+    if (row.length !== xs.length)
+      throw new RangeError(`${fn}: z[${j}] must have xs.length = ${xs.length} values, got ${row.length}`);
   });
-  for (let i = 1; i < xs.length; i++) if (!(xs[i]! > xs[i - 1]!)) throw new RangeError(`${fn}: xs must increase strictly (xs[${i}] = ${xs[i]})`);
-  for (let j = 1; j < ys.length; j++) if (!(ys[j]! > ys[j - 1]!)) throw new RangeError(`${fn}: ys must increase strictly (ys[${j}] = ${ys[j]})`);
+  for (let i = 1; i < xs.length; i++)
+    if (!(xs[i]! > xs[i - 1]!)) throw new RangeError(`${fn}: xs must increase strictly (xs[${i}] = ${xs[i]})`);
+  for (let j = 1; j < ys.length; j++)
+    if (!(ys[j]! > ys[j - 1]!)) throw new RangeError(`${fn}: ys must increase strictly (ys[${j}] = ${ys[j]})`);
 }
 
 /**
@@ -49,7 +53,12 @@ function checkGrid(fn: string, xs: readonly number[], ys: readonly number[], z: 
  * contributes 0, 1 or 2 segments with end points linearly interpolated on its edges. Cells with a non-finite corner
  * are skipped. A corner exactly at the level counts as above it.
  */
-export function marchingSquares(xs: readonly number[], ys: readonly number[], z: readonly (readonly number[])[], level: number): Segment[] {
+export function marchingSquares(
+  xs: readonly number[],
+  ys: readonly number[],
+  z: readonly (readonly number[])[],
+  level: number,
+): Segment[] {
   checkGrid('marchingSquares', xs, ys, z);
   const out: Segment[] = [];
   for (let j = 0; j + 1 < ys.length; j++) {
@@ -82,8 +91,14 @@ export function marchingSquares(xs: readonly number[], ys: readonly number[], z:
       if (idx === 5 || idx === 10) {
         const centreAbove = (a + b + c + d) / 4 >= level;
         // 5: a, c above. 10: b, d above. The centre decides which diagonal pair of corners is connected.
-        const aroundAC: readonly (readonly [Edge, Edge])[] = [['left', 'bottom'], ['right', 'top']];
-        const aroundBD: readonly (readonly [Edge, Edge])[] = [['bottom', 'right'], ['top', 'left']];
+        const aroundAC: readonly (readonly [Edge, Edge])[] = [
+          ['left', 'bottom'],
+          ['right', 'top'],
+        ];
+        const aroundBD: readonly (readonly [Edge, Edge])[] = [
+          ['bottom', 'right'],
+          ['top', 'left'],
+        ];
         pairs = idx === 5 ? (centreAbove ? aroundBD : aroundAC) : centreAbove ? aroundAC : aroundBD;
       } else {
         pairs = CASES[idx]!;
@@ -125,10 +140,12 @@ export function contourLevels(spec: Pick<ContourSpec, 'z' | 'levels'>): number[]
   if (Array.isArray(spec.levels)) return [...(spec.levels as readonly number[])];
   let lo = Infinity;
   let hi = -Infinity;
-  for (const row of spec.z) for (const v of row) if (Number.isFinite(v)) {
-    lo = Math.min(lo, v);
-    hi = Math.max(hi, v);
-  }
+  for (const row of spec.z)
+    for (const v of row)
+      if (Number.isFinite(v)) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
   if (!(hi > lo)) return [];
   const count = typeof spec.levels === 'number' ? spec.levels : 10;
   return niceTicks(lo, hi, count).values.filter((v) => v > lo && v < hi);
@@ -143,7 +160,13 @@ export function contourPlot(spec: ContourSpec): string {
   const colors = levels.map((_, k) => sequentialColor(levels.length <= 1 ? 0 : k / (levels.length - 1)));
   const lo = levels.length > 0 ? Math.abs(levels[levels.length - 1]! - levels[0]!) / Math.max(1, levels.length - 1) : 1;
   const entries: LegendEntry[] = levels
-    .map((v, k) => ({ label: formatTick(v, lo > 0 ? lo : 1), color: colors[k]!, marker: 'none' as const, dash: 'solid' as const, band: false }))
+    .map((v, k) => ({
+      label: formatTick(v, lo > 0 ? lo : 1),
+      color: colors[k]!,
+      marker: 'none' as const,
+      dash: 'solid' as const,
+      band: false,
+    }))
     .reverse();
   const lw = entries.length > 0 ? legendWidth(entries, spec.zLabel) + 12 : 0;
   const titleH = 24 + (spec.subtitle === undefined ? 0 : 15);
@@ -156,9 +179,19 @@ export function contourPlot(spec: ContourSpec): string {
   const sx = linearMap(xd[0], xd[1], left, right);
   const sy = linearMap(yd[0], yd[1], bottom, top);
   const id = stableId(JSON.stringify(spec));
-  let out = text(width / 2, 17, spec.title, { 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 'bold', class: 'title' });
-  if (spec.subtitle !== undefined) out += text(width / 2, 24 + 11, spec.subtitle, { 'text-anchor': 'middle', 'font-size': 11, fill: '#444' });
-  out += element('clipPath', { id: `${id}-clip` }, element('rect', { x: left, y: top, width: right - left, height: bottom - top }));
+  let out = text(width / 2, 17, spec.title, {
+    'text-anchor': 'middle',
+    'font-size': 14,
+    'font-weight': 'bold',
+    class: 'title',
+  });
+  if (spec.subtitle !== undefined)
+    out += text(width / 2, 24 + 11, spec.subtitle, { 'text-anchor': 'middle', 'font-size': 11, fill: '#444' });
+  out += element(
+    'clipPath',
+    { id: `${id}-clip` },
+    element('rect', { x: left, y: top, width: right - left, height: bottom - top }),
+  );
   const xt = niceTicks(xd[0], xd[1], spec.x.ticks ?? 6);
   const yt = niceTicks(yd[0], yd[1], spec.y.ticks ?? 6);
   let ticks = '';
@@ -178,17 +211,47 @@ export function contourPlot(spec: ContourSpec): string {
     const segs = marchingSquares(spec.xs, spec.ys, spec.z, level);
     if (segs.length === 0) return;
     const d = segs.map((s) => `M${fmt(sx(s.x1))} ${fmt(sy(s.y1))}L${fmt(sx(s.x2))} ${fmt(sy(s.y2))}`).join('');
-    body += element('path', { d, stroke: colors[k]!, 'stroke-width': 1.4, fill: 'none', class: 'contour', 'data-level': formatTick(level, lo > 0 ? lo : 1) });
+    body += element('path', {
+      d,
+      stroke: colors[k]!,
+      'stroke-width': 1.4,
+      fill: 'none',
+      class: 'contour',
+      'data-level': formatTick(level, lo > 0 ? lo : 1),
+    });
   });
   if (spec.marker !== undefined) {
-    body += element('g', { class: 'marker' }, drawMarker('cross', sx(spec.marker.x), sy(spec.marker.y), 5, '#000000') + text(sx(spec.marker.x) + 8, sy(spec.marker.y) - 6, spec.marker.label, { 'font-size': 11 }));
+    body += element(
+      'g',
+      { class: 'marker' },
+      drawMarker('cross', sx(spec.marker.x), sy(spec.marker.y), 5, '#000000') +
+        text(sx(spec.marker.x) + 8, sy(spec.marker.y) - 6, spec.marker.label, { 'font-size': 11 }),
+    );
   }
   out += element('g', { 'clip-path': `url(#${id}-clip)` }, body);
-  out += element('rect', { x: left, y: top, width: right - left, height: bottom - top, fill: 'none', stroke: '#333', class: 'frame' });
-  out += text((left + right) / 2, bottom + 36, axisTitle(spec.x.label, spec.x.unit), { 'text-anchor': 'middle', 'font-size': 12, class: 'x-label' });
+  out += element('rect', {
+    x: left,
+    y: top,
+    width: right - left,
+    height: bottom - top,
+    fill: 'none',
+    stroke: '#333',
+    class: 'frame',
+  });
+  out += text((left + right) / 2, bottom + 36, axisTitle(spec.x.label, spec.x.unit), {
+    'text-anchor': 'middle',
+    'font-size': 12,
+    class: 'x-label',
+  });
   const ly = (top + bottom) / 2;
-  out += text(16, ly, axisTitle(spec.y.label, spec.y.unit), { 'text-anchor': 'middle', 'font-size': 12, transform: `rotate(-90 16 ${fmt(ly)})`, class: 'y-label' });
-  if (spec.note !== undefined) out += text(left, height - 8, spec.note, { 'font-size': 10, fill: '#555', class: 'note' });
+  out += text(16, ly, axisTitle(spec.y.label, spec.y.unit), {
+    'text-anchor': 'middle',
+    'font-size': 12,
+    transform: `rotate(-90 16 ${fmt(ly)})`,
+    class: 'y-label',
+  });
+  if (spec.note !== undefined)
+    out += text(left, height - 8, spec.note, { 'font-size': 10, fill: '#555', class: 'note' });
   if (lw > 0) out += drawLegend(entries, right + 14, top, spec.zLabel);
   return `${svgOpen(width, height, spec.title)}${out}</svg>`;
 }

@@ -23,9 +23,11 @@ export function svgOpen(width: number, height: number, title: string): string {
 export function lineChart(spec: LineChartSpec): string {
   const width = spec.width ?? 640;
   const height = spec.height ?? 400;
-  if (!(width > 0 && height > 0)) throw new RangeError(`lineChart: width and height must be positive, got ${width} × ${height}`);
+  if (!(width > 0 && height > 0))
+    throw new RangeError(`lineChart: width and height must be positive, got ${width} × ${height}`);
   for (const s of spec.series) {
-    if (s.x.length !== s.y.length) throw new RangeError(`lineChart: series "${s.label}" has ${s.x.length} x values but ${s.y.length} y values`);
+    if (s.x.length !== s.y.length)
+      throw new RangeError(`lineChart: series "${s.label}" has ${s.x.length} x values but ${s.y.length} y values`);
     if (s.band !== undefined && (s.band.lo.length !== s.x.length || s.band.hi.length !== s.x.length)) {
       throw new RangeError(`lineChart: series "${s.label}" band must have ${s.x.length} lo and hi values`);
     }

@@ -63,11 +63,21 @@ export function smallMultiples(spec: SmallMultiplesSpec): string {
     yDomain = niceDomain(lo, hi, 5);
   }
   const base = stableId(JSON.stringify(spec));
-  let body = text(width / 2, 20, spec.title, { 'text-anchor': 'middle', 'font-size': 15, 'font-weight': 'bold', class: 'title' });
-  if (spec.subtitle !== undefined) body += text(width / 2, 38, spec.subtitle, { 'text-anchor': 'middle', 'font-size': 11, fill: '#444' });
+  let body = text(width / 2, 20, spec.title, {
+    'text-anchor': 'middle',
+    'font-size': 15,
+    'font-weight': 'bold',
+    class: 'title',
+  });
+  if (spec.subtitle !== undefined)
+    body += text(width / 2, 38, spec.subtitle, { 'text-anchor': 'middle', 'font-size': 11, fill: '#444' });
   spec.panels.forEach((p, k) => {
     const frame = { x: (k % cols) * pw, y: head + Math.floor(k / cols) * ph, width: pw, height: ph };
-    body += drawPanel(p, frame, { id: `${base}-${k}`, legend: !shared && p.legend !== 'none', ...(yDomain ? { yDomain } : {}) });
+    body += drawPanel(p, frame, {
+      id: `${base}-${k}`,
+      legend: !shared && p.legend !== 'none',
+      ...(yDomain ? { yDomain } : {}),
+    });
   });
   if (lw > 0) body += drawLegend(entries, cols * pw + 4, head + 30, spec.legendTitle);
   if (spec.note !== undefined) body += text(8, height - 6, spec.note, { 'font-size': 10, fill: '#555', class: 'note' });

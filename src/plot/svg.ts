@@ -17,7 +17,9 @@ export function fmt(v: number, digits = 2): string {
 
 /** `s` with the five XML special characters escaped, safe in text content and in double-quoted attributes. */
 export function escapeXml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;'));
+  return s.replace(/[&<>"']/g, (c) =>
+    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : '&apos;',
+  );
 }
 
 /** An attribute value: a number (printed with `fmt`), a string, or undefined (attribute left out). */

@@ -40,7 +40,9 @@ function verdictMessage(r: CheckResult): string {
 /** JUnit XML (the Ant/Jenkins schema): a `testsuites` with one `testsuite` of one `testcase` per claim. */
 export function renderJunit(results: readonly CheckResult[], run: CiRun): string {
   const failures = results.filter((r) => r.verdict.status === 'refuted').length;
-  const skipped = results.filter((r) => r.verdict.status === 'holds-under' || r.verdict.status === 'inconclusive').length;
+  const skipped = results.filter(
+    (r) => r.verdict.status === 'holds-under' || r.verdict.status === 'inconclusive',
+  ).length;
   const seconds = (ms: number) => (ms / 1000).toFixed(3);
   const total = results.reduce((s, r) => s + r.millis, 0);
   const cases = results.map((r) => {
@@ -50,7 +52,8 @@ export function renderJunit(results: readonly CheckResult[], run: CiRun): string
     if (v.status === 'refuted') {
       return `${head}>\n      <failure message="${xml(verdictLine(v))}" type="refuted">${xml(`${where}\n${[verdictLine(v), ...(v.evidence.details ?? [])].join('\n')}`)}</failure>\n    </testcase>`;
     }
-    if (v.status === 'holds-under' || v.status === 'inconclusive') return `${head}>\n      <skipped message="${xml(verdictMessage(r))}"/>\n    </testcase>`;
+    if (v.status === 'holds-under' || v.status === 'inconclusive')
+      return `${head}>\n      <skipped message="${xml(verdictMessage(r))}"/>\n    </testcase>`;
     return `${head}/>`;
   });
   const props: [string, string][] = [
@@ -83,7 +86,9 @@ export function renderJunit(results: readonly CheckResult[], run: CiRun): string
  */
 function lineOf(r: CheckResult): number {
   const located = r.claim.latex.filter((f) => f.line !== undefined);
-  const own = located.find((f) => f.at?.equation !== undefined && (f.renumbered ?? f.at.equation) === r.claim.location.equation);
+  const own = located.find(
+    (f) => f.at?.equation !== undefined && (f.renumbered ?? f.at.equation) === r.claim.location.equation,
+  );
   return own?.line ?? located.at(-1)?.line ?? r.claim.quoteLine ?? 1;
 }
 
@@ -100,20 +105,36 @@ export function renderSarif(results: readonly CheckResult[], run: CiRun): string
           driver: {
             name: run.tool.name,
             version: run.tool.version,
-            rules: kinds.map((kind) => ({ id: kind, shortDescription: { text: `claims checked by the ${kind} checker` } })),
+            rules: kinds.map((kind) => ({
+              id: kind,
+              shortDescription: { text: `claims checked by the ${kind} checker` },
+            })),
           },
         },
-        artifacts: [{ location: { uri: run.paper.file }, length: run.paper.bytes, hashes: { 'sha-256': run.paper.sha256 } }],
+        artifacts: [
+          { location: { uri: run.paper.file }, length: run.paper.bytes, hashes: { 'sha-256': run.paper.sha256 } },
+        ],
         properties: { seed: run.seed, paperTitle: run.paper.title },
         results: reported.map((r) => ({
           ruleId: r.claim.kind,
           ruleIndex: kinds.indexOf(r.claim.kind),
           level: r.verdict.status === 'refuted' ? 'error' : 'warning',
-          message: { text: `${r.claim.id} (${formatLocation(r.claim.location)}): ${r.verdict.status === 'refuted' ? 'refuted' : verdictMessage(r)}. ${verdictLine(r.verdict)}` },
+          message: {
+            text: `${r.claim.id} (${formatLocation(r.claim.location)}): ${r.verdict.status === 'refuted' ? 'refuted' : verdictMessage(r)}. ${verdictLine(r.verdict)}`,
+          },
           locations: [
             {
-              physicalLocation: { artifactLocation: { uri: run.paper.file, index: 0 }, region: { startLine: lineOf(r) } },
-              logicalLocations: [{ name: r.claim.id, fullyQualifiedName: `${formatLocation(r.claim.location)}/${r.claim.id}`, kind: 'member' }],
+              physicalLocation: {
+                artifactLocation: { uri: run.paper.file, index: 0 },
+                region: { startLine: lineOf(r) },
+              },
+              logicalLocations: [
+                {
+                  name: r.claim.id,
+                  fullyQualifiedName: `${formatLocation(r.claim.location)}/${r.claim.id}`,
+                  kind: 'member',
+                },
+              ],
             },
           ],
           partialFingerprints: { claimId: r.claim.id },

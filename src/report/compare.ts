@@ -44,11 +44,23 @@ type VerdictLike = z.infer<typeof ErrataClaimSchema>['verdict'];
 
 function conditionKey(v: VerdictLike): string | null {
   if (v.status !== 'holds-under' || !v.condition || typeof v.condition !== 'object') return null;
-  const c = v.condition as { kind?: string; assumption?: { id?: string }; convention?: string; reading?: { id?: string } };
-  return c.kind === 'assumption' ? `assumption ${c.assumption?.id ?? '?'}` : `reading ${c.convention ?? '?'}:${c.reading?.id ?? '?'}`;
+  const c = v.condition as {
+    kind?: string;
+    assumption?: { id?: string };
+    convention?: string;
+    reading?: { id?: string };
+  };
+  return c.kind === 'assumption'
+    ? `assumption ${c.assumption?.id ?? '?'}`
+    : `reading ${c.convention ?? '?'}:${c.reading?.id ?? '?'}`;
 }
 
-function comparable(id: string, v: VerdictLike, printed: readonly { role: string; printed: string }[], text: string | null): ComparableClaim {
+function comparable(
+  id: string,
+  v: VerdictLike,
+  printed: readonly { role: string; printed: string }[],
+  text: string | null,
+): ComparableClaim {
   return {
     id,
     status: v.status,
@@ -66,7 +78,11 @@ export function comparableFromErrata(text: string, file: string): ComparableClai
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new ClaimcheckError('BAD_INPUT', `${file}: not JSON (${(err as Error).message})`, 'give an errata.json written by claimcheck report');
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${file}: not JSON (${(err as Error).message})`,
+      'give an errata.json written by claimcheck report',
+    );
   }
   const parsed = ErrataFileSchema.safeParse(json);
   if (!parsed.success) {
@@ -82,7 +98,9 @@ export function comparableFromErrata(text: string, file: string): ComparableClai
 
 /** The claims of this run's check results. */
 export function comparableFromResults(results: readonly CheckResult[]): ComparableClaim[] {
-  return results.map((r) => comparable(r.claim.id, r.verdict as unknown as VerdictLike, r.claim.latex, r.claim.quote ?? null));
+  return results.map((r) =>
+    comparable(r.claim.id, r.verdict as unknown as VerdictLike, r.claim.latex, r.claim.quote ?? null),
+  );
 }
 
 export type ChangeKind = 'added' | 'removed' | 'verdict' | 'witness' | 'formula' | 'text';
@@ -135,16 +153,28 @@ export const FAIL_ON = ['refuted', 'changed'] as const;
 export type FailOn = (typeof FAIL_ON)[number];
 
 /** Why the `--fail-on` condition holds (one line), or undefined when it does not. */
-export function failOnReason(failOn: FailOn | undefined, current: readonly ComparableClaim[], changes: readonly ClaimChange[] | null): string | undefined {
+export function failOnReason(
+  failOn: FailOn | undefined,
+  current: readonly ComparableClaim[],
+  changes: readonly ClaimChange[] | null,
+): string | undefined {
   if (failOn === 'refuted') {
     const refuted = current.filter((c) => c.status === 'refuted').map((c) => c.id);
-    return refuted.length > 0 ? `--fail-on refuted: ${refuted.length} claim(s) refuted: ${refuted.join(', ')}` : undefined;
+    return refuted.length > 0
+      ? `--fail-on refuted: ${refuted.length} claim(s) refuted: ${refuted.join(', ')}`
+      : undefined;
   }
   if (failOn === 'changed') {
     if (changes === null) {
-      throw new ClaimcheckError('BAD_INPUT', '--fail-on changed needs something to compare with', 'give --baseline FILE (an errata.json), or use claimcheck diff');
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        '--fail-on changed needs something to compare with',
+        'give --baseline FILE (an errata.json), or use claimcheck diff',
+      );
     }
-    return changes.length > 0 ? `--fail-on changed: ${changes.length} claim(s) changed: ${changes.map((c) => c.id).join(', ')}` : undefined;
+    return changes.length > 0
+      ? `--fail-on changed: ${changes.length} claim(s) changed: ${changes.map((c) => c.id).join(', ')}`
+      : undefined;
   }
   return undefined;
 }

@@ -33,7 +33,12 @@ export function checkRows(check: AssumptionCheck): [string, string, string][] {
 
 /** The per-reading rows: [reading, literal, outcome, summary]. */
 export function readingRows(r: ReadingsResult): [string, string, string, string][] {
-  return r.outcomes.map((o) => [o.statement + (o.statedQuote !== undefined ? ` (the paper's definition: “${o.statedQuote}”)` : ''), o.literal ? 'yes' : '', o.outcome, o.summary]);
+  return r.outcomes.map((o) => [
+    o.statement + (o.statedQuote !== undefined ? ` (the paper's definition: “${o.statedQuote}”)` : ''),
+    o.literal ? 'yes' : '',
+    o.outcome,
+    o.summary,
+  ]);
 }
 
 /** How a confirmation was reached, in one line. */
@@ -45,7 +50,11 @@ export function basisText(b: Basis): string {
 export function whereItMattersNote(v: Verdict): string | undefined {
   if (v.status !== 'holds-under' || v.condition.kind !== 'assumption') return undefined;
   const s = v.condition.check.whereItMatters.status;
-  return s === 'no' ? 'the assumption fails everywhere it was measured' : s === 'partly' ? 'the assumption holds only partly where it was measured' : undefined;
+  return s === 'no'
+    ? 'the assumption fails everywhere it was measured'
+    : s === 'partly'
+      ? 'the assumption holds only partly where it was measured'
+      : undefined;
 }
 
 /** The evidence of a verdict in one line, led by the warning when its assumption fails where it matters. */
@@ -67,5 +76,9 @@ export function enclosureText(w: Witness): string | undefined {
 export function needLines(needs: readonly Need[], self: string): string[] {
   return needs
     .filter((n) => n.from !== self)
-    .map((n) => (n.kind === 'reading' ? `the reading "${n.statement}" (via ${n.from})` : `the assumption "${n.statement}" (via ${n.from})`));
+    .map((n) =>
+      n.kind === 'reading'
+        ? `the reading "${n.statement}" (via ${n.from})`
+        : `the assumption "${n.statement}" (via ${n.from})`,
+    );
 }

@@ -147,9 +147,12 @@ function restsOn(id: string, sections: readonly ErrataSection[]): ErrataReferenc
   const refs: ErrataReference[] = [];
   for (const s of sections) {
     const before = refs.length;
-    for (const f of s.figures) if (f.claims.includes(id)) refs.push({ kind: 'figure', id: f.id, title: f.title, section: s.id });
-    for (const t of s.tables) if (t.claims.includes(id)) refs.push({ kind: 'table', id: t.id, title: t.title, section: s.id });
-    if (refs.length === before && s.claims.includes(id)) refs.push({ kind: 'section', id: s.id, title: s.title, section: s.id });
+    for (const f of s.figures)
+      if (f.claims.includes(id)) refs.push({ kind: 'figure', id: f.id, title: f.title, section: s.id });
+    for (const t of s.tables)
+      if (t.claims.includes(id)) refs.push({ kind: 'table', id: t.id, title: t.title, section: s.id });
+    if (refs.length === before && s.claims.includes(id))
+      refs.push({ kind: 'section', id: s.id, title: s.title, section: s.id });
   }
   return refs;
 }
@@ -165,11 +168,21 @@ export function buildErrata(
 ): ErrataDocument {
   validateSections(sections);
   const errataSections = sections.map(errataSection);
-  const inputs = results.map(({ claim, verdict }) => ({ id: claim.id, dependsOn: claim.dependsOn, category: claim.category, states: claim.states, verdict }));
+  const inputs = results.map(({ claim, verdict }) => ({
+    id: claim.id,
+    dependsOn: claim.dependsOn,
+    category: claim.category,
+    states: claim.states,
+    verdict,
+  }));
   const propagated = propagate(inputs);
   const found = groupFindings(inputs, propagated);
   const prop = new Map(propagated.map((p) => [p.id, p]));
-  const findingOf = new Map(found.flatMap((f) => [...f.roots, ...f.consequences].map((id) => [id, { id: f.id, severity: f.severity }] as const)));
+  const findingOf = new Map(
+    found.flatMap((f) =>
+      [...f.roots, ...f.consequences].map((id) => [id, { id: f.id, severity: f.severity }] as const),
+    ),
+  );
   return {
     title: `Errata: ${provenance.paper.title}`,
     paper: { title: provenance.paper.title, authors: provenance.paper.authors },
@@ -204,7 +217,9 @@ export function buildErrata(
           provenance.experiments?.claims?.includes(claim.id) ? provenance.experiments.flags : '',
           // Another paper text than the shipped one is named FILE, as data directories are DIR (paths are host details).
           provenance.paper.file === path.basename(DEFAULT_PAPER) ? '' : '--paper FILE',
-        ].filter((f) => f).join(' '),
+        ]
+          .filter((f) => f)
+          .join(' '),
       ),
     })),
     sections: errataSections,

@@ -18,7 +18,8 @@ export function figureFile(id: string): string {
 function outsideReference(svg: string): string | null {
   if (/<script[\s>]/i.test(svg)) return 'it contains a <script>';
   if (/<[^>]*\son[a-z]+\s*=/i.test(svg)) return 'it contains an event handler attribute';
-  if (/(?:xlink:)?href\s*=\s*["'](?!#|data:)/i.test(svg)) return 'it links to an external resource (href not "#…" or "data:")';
+  if (/(?:xlink:)?href\s*=\s*["'](?!#|data:)/i.test(svg))
+    return 'it links to an external resource (href not "#…" or "data:")';
   if (/url\(\s*(?!["']?(?:#|data:))/i.test(svg)) return 'it loads an external resource through url(…)';
   if (/@import/i.test(svg)) return 'it imports a stylesheet';
   if (/<foreignObject[\s>]/i.test(svg)) return 'it embeds HTML (<foreignObject>)';
@@ -37,30 +38,44 @@ export function validateSections(sections: readonly ReportSection[]): void {
     const key = `${kind}:${id}`;
     const previous = seen.get(key);
     if (previous !== undefined) {
-      throw new RangeError(`report section ${section}: ${kind} id must be unique in the report, but "${id}" is also in section ${previous}`);
+      throw new RangeError(
+        `report section ${section}: ${kind} id must be unique in the report, but "${id}" is also in section ${previous}`,
+      );
     }
     seen.set(key, section);
   };
   for (const s of sections) {
-    if (!ID.test(s.id)) throw new RangeError(`report section: id must be letters, digits, ".", "_" or "-", but got ${JSON.stringify(s.id)}`);
+    if (!ID.test(s.id))
+      throw new RangeError(
+        `report section: id must be letters, digits, ".", "_" or "-", but got ${JSON.stringify(s.id)}`,
+      );
     claim('section', s.id, s.id);
     for (const f of s.figures) {
       if (!ID.test(f.id)) {
-        throw new RangeError(`report section ${s.id}: figure id must be letters, digits, ".", "_" or "-", but got ${JSON.stringify(f.id)}`);
+        throw new RangeError(
+          `report section ${s.id}: figure id must be letters, digits, ".", "_" or "-", but got ${JSON.stringify(f.id)}`,
+        );
       }
       claim('figure', f.id, s.id);
-      if (!/<svg[\s>]/i.test(f.svg)) throw new RangeError(`report section ${s.id}: figure ${f.id} must be an <svg> document, but got ${JSON.stringify(f.svg.slice(0, 40))}`);
+      if (!/<svg[\s>]/i.test(f.svg))
+        throw new RangeError(
+          `report section ${s.id}: figure ${f.id} must be an <svg> document, but got ${JSON.stringify(f.svg.slice(0, 40))}`,
+        );
       const why = outsideReference(f.svg);
       if (why) throw new RangeError(`report section ${s.id}: figure ${f.id} must be self-contained SVG, but ${why}`);
     }
     for (const t of s.tables) {
       if (!ID.test(t.id)) {
-        throw new RangeError(`report section ${s.id}: table id must be letters, digits, ".", "_" or "-", but got ${JSON.stringify(t.id)}`);
+        throw new RangeError(
+          `report section ${s.id}: table id must be letters, digits, ".", "_" or "-", but got ${JSON.stringify(t.id)}`,
+        );
       }
       claim('table', t.id, s.id);
       for (const [i, row] of t.rows.entries()) {
         if (row.length !== t.columns.length) {
-          throw new RangeError(`report section ${s.id}: table ${t.id} row ${i} must have ${t.columns.length} cells, but got ${row.length}`);
+          throw new RangeError(
+            `report section ${s.id}: table ${t.id} row ${i} must have ${t.columns.length} cells, but got ${row.length}`,
+          );
         }
       }
     }
@@ -70,7 +85,10 @@ export function validateSections(sections: readonly ReportSection[]): void {
 /** The SVG element of a figure without an XML declaration, doctype or comments before it. */
 function svgElement(svg: string): string {
   const start = svg.search(/<svg[\s>]/i);
-  return svg.slice(start).replace(/<!--[\s\S]*?-->/g, '').trim();
+  return svg
+    .slice(start)
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .trim();
 }
 
 /** A figure as a standalone `.svg` file (the SVG namespace added when missing), ending with a newline. */
@@ -92,8 +110,12 @@ export function inlineSvg(figure: ReportFigure, prefix: string): string {
   if (ids.size > 0) {
     svg = svg
       .replace(/(\sid\s*=\s*")([^"]+)"/g, (_m, a: string, id: string) => `${a}${prefix}${id}"`)
-      .replace(/url\(\s*(["']?)#([^)"'\s]+)\1\s*\)/g, (m, _q: string, id: string) => (ids.has(id) ? `url(#${prefix}${id})` : m))
-      .replace(/((?:xlink:)?href\s*=\s*")#([^"]+)"/g, (m, a: string, id: string) => (ids.has(id) ? `${a}#${prefix}${id}"` : m));
+      .replace(/url\(\s*(["']?)#([^)"'\s]+)\1\s*\)/g, (m, _q: string, id: string) =>
+        ids.has(id) ? `url(#${prefix}${id})` : m,
+      )
+      .replace(/((?:xlink:)?href\s*=\s*")#([^"]+)"/g, (m, a: string, id: string) =>
+        ids.has(id) ? `${a}#${prefix}${id}"` : m,
+      );
   }
   const open = /^<svg[^>]*>/i.exec(svg)![0];
   let tag = open;
@@ -103,6 +125,7 @@ export function inlineSvg(figure: ReportFigure, prefix: string): string {
     if (w !== undefined && h !== undefined) tag = tag.replace(/^<svg/i, `<svg viewBox="0 0 ${w} ${h}"`);
   }
   if (!/\srole\s*=/i.test(tag)) tag = tag.replace(/^<svg/i, '<svg role="img"');
-  if (!/\saria-label\s*=/i.test(tag)) tag = tag.replace(/^<svg/i, `<svg aria-label="${figure.title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}"`);
+  if (!/\saria-label\s*=/i.test(tag))
+    tag = tag.replace(/^<svg/i, `<svg aria-label="${figure.title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}"`);
   return tag + svg.slice(open.length);
 }

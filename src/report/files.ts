@@ -49,7 +49,14 @@ export function reportFiles(
     { name: 'errata.md', content: renderErrataDocumentMarkdown(doc) },
     { name: 'errata.json', content: stableJson(doc) },
     { name: 'errata.html', content: html },
-    { name: 'provenance.json', content: stableJson({ report: provenance, run, sections: Object.fromEntries(sections.map((s) => [s.id, s.provenance])) }) },
+    {
+      name: 'provenance.json',
+      content: stableJson({
+        report: provenance,
+        run,
+        sections: Object.fromEntries(sections.map((s) => [s.id, s.provenance])),
+      }),
+    },
     ...sections.flatMap((s) => s.figures.map((f) => ({ name: figureFile(f.id), content: figureFileContent(f) }))),
   ];
   return { files, mathFailures };

@@ -30,7 +30,12 @@ export function findingLines(f: Finding): [string, string][] {
     [f.roots.length > 1 ? 'root claims' : 'root claim', ids(f.roots)],
   ];
   if (f.consequences.length > 0) lines.push(['consequences', ids(f.consequences)]);
-  if (f.downstream.length > 0) lines.push(['rests on it, verdict of its own', f.downstream.map((d) => `${d.id} (${d.status})`).join(', ')]);
-  for (const c of f.cancellations) lines.push(['errors cancel', `${c.id} holds although ${c.failing.join(' and ')} fail under another reading of the same words`]);
+  if (f.downstream.length > 0)
+    lines.push(['rests on it, verdict of its own', f.downstream.map((d) => `${d.id} (${d.status})`).join(', ')]);
+  for (const c of f.cancellations)
+    lines.push([
+      'errors cancel',
+      `${c.id} holds although ${c.failing.join(' and ')} fail under another reading of the same words`,
+    ]);
   return lines;
 }

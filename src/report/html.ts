@@ -4,11 +4,32 @@
  * so the page shows the same with no network. One small inline script filters and sorts the claim table.
  */
 import { findingLines, findingTitle, HOW_VERDICTS_ARISE } from './finding-text.ts';
-import { basisText, enclosureText, needLines, checkRows, conditionSource, conditionTitle, readingRows, verdictLine } from './conditions.ts';
+import {
+  basisText,
+  enclosureText,
+  needLines,
+  checkRows,
+  conditionSource,
+  conditionTitle,
+  readingRows,
+  verdictLine,
+} from './conditions.ts';
 import { createHash } from 'node:crypto';
 import type { CheckResult } from '../claims/loaded.ts';
-import { VERDICT_STATUSES, type EngineAgreement, type Evidence, type Verdict, type Witness } from '../claims/verdict.ts';
-import { buildErrata, type ErrataDocument, type ErrataEntry, type ErrataReference, type ErrataSection } from './errata.ts';
+import {
+  VERDICT_STATUSES,
+  type EngineAgreement,
+  type Evidence,
+  type Verdict,
+  type Witness,
+} from '../claims/verdict.ts';
+import {
+  buildErrata,
+  type ErrataDocument,
+  type ErrataEntry,
+  type ErrataReference,
+  type ErrataSection,
+} from './errata.ts';
 import { inlineSvg } from './figures.ts';
 import { PAGE_SCRIPT } from './html-script.ts';
 import { PAGE_CSS } from './html-style.ts';
@@ -64,11 +85,14 @@ class Renderer {
   }
 
   claimLink(id: string): string {
-    return this.doc.claims.some((c) => c.id === id) ? `<a href="#${anchor('claim', id)}"><code>${esc(id)}</code></a>` : `<code>${esc(id)}</code>`;
+    return this.doc.claims.some((c) => c.id === id)
+      ? `<a href="#${anchor('claim', id)}"><code>${esc(id)}</code></a>`
+      : `<code>${esc(id)}</code>`;
   }
 
   evidence(e: Evidence): string {
-    const details = e.details && e.details.length > 0 ? `<ul>${e.details.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>` : '';
+    const details =
+      e.details && e.details.length > 0 ? `<ul>${e.details.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>` : '';
     return `<p>${esc(e.summary.trim())}</p>${details}`;
   }
 
@@ -93,7 +117,9 @@ class Renderer {
     const agrees = (a: boolean | null): string => (a === null ? 'n/a' : a ? 'yes' : '<strong>no</strong>');
     return (
       '<div class="table-wrap"><table><thead><tr><th scope="col">engine</th><th scope="col">agrees</th><th scope="col">note</th></tr></thead><tbody>' +
-      engines.map((e) => `<tr><td>${esc(e.engine)}</td><td>${agrees(e.agrees)}</td><td>${esc(e.note)}</td></tr>`).join('') +
+      engines
+        .map((e) => `<tr><td>${esc(e.engine)}</td><td>${agrees(e.agrees)}</td><td>${esc(e.note)}</td></tr>`)
+        .join('') +
       '</tbody></table></div>'
     );
   }
@@ -103,13 +129,18 @@ class Renderer {
       case 'confirmed':
         return `<p class="meta">How it was confirmed: ${esc(basisText(v.basis))}</p>`;
       case 'refuted':
-        return this.witness(v.witness, 'Witness: a point of the claim’s domain where the paper and the derivation differ');
+        return this.witness(
+          v.witness,
+          'Witness: a point of the claim’s domain where the paper and the derivation differ',
+        );
       case 'holds-under': {
         const c = v.condition;
         const checked =
           c.kind === 'assumption'
             ? '<h5>The assumption, checked</h5><div class="table-wrap"><table><thead><tr><th scope="col">question</th><th scope="col">answer</th><th scope="col">evidence</th></tr></thead><tbody>' +
-              checkRows(c.check).map((r) => `<tr><td>${esc(r[0])}</td><td>${esc(r[1])}</td><td>${esc(r[2])}</td></tr>`).join('') +
+              checkRows(c.check)
+                .map((r) => `<tr><td>${esc(r[0])}</td><td>${esc(r[1])}</td><td>${esc(r[2])}</td></tr>`)
+                .join('') +
               '</tbody></table></div>'
             : '';
         return (
@@ -124,7 +155,12 @@ class Renderer {
   }
 
   reference(ref: ErrataReference): string {
-    const target = ref.kind === 'figure' ? anchor('fig', ref.id) : ref.kind === 'table' ? anchor('tab', ref.id) : anchor('sec', ref.id);
+    const target =
+      ref.kind === 'figure'
+        ? anchor('fig', ref.id)
+        : ref.kind === 'table'
+          ? anchor('tab', ref.id)
+          : anchor('sec', ref.id);
     return `${ref.kind} <a href="#${target}">${esc(ref.title)}</a> (<code>${esc(ref.id)}</code>)`;
   }
 
@@ -154,11 +190,15 @@ class Renderer {
     );
     const derived: string[] = [];
     if (v.derivedLatex) {
-      derived.push(`<figure class="formula derived"><figcaption>derived</figcaption>${this.math(displayFixups(v.derivedLatex), e.id, 'derived')}</figure>`);
+      derived.push(
+        `<figure class="formula derived"><figcaption>derived</figcaption>${this.math(displayFixups(v.derivedLatex), e.id, 'derived')}</figure>`,
+      );
     }
     if (v.correction) {
       const c = v.correction;
-      const body = (c.latex ? this.math(displayFixups(c.latex), e.id, 'corrected') : '') + (c.statement ? `<p>${esc(c.statement.trim())}</p>` : '');
+      const body =
+        (c.latex ? this.math(displayFixups(c.latex), e.id, 'corrected') : '') +
+        (c.statement ? `<p>${esc(c.statement.trim())}</p>` : '');
       derived.push(
         `<figure class="formula corrected"><figcaption>corrected · the same check on the correction: ${esc(c.check)}; ${esc(oneLine(c.evidence))}</figcaption>${body}</figure>`,
       );
@@ -166,13 +206,16 @@ class Renderer {
     if (printed.length > 0 || derived.length > 0) {
       out.push('<div class="formulas">');
       if (printed.length > 0) out.push(`<div><h4>Printed in the paper</h4>${printed.join('')}</div>`);
-      if (derived.length > 0) out.push(`<div><h4>${v.correction ? 'Derived and corrected' : 'Derived'}</h4>${derived.join('')}</div>`);
+      if (derived.length > 0)
+        out.push(`<div><h4>${v.correction ? 'Derived and corrected' : 'Derived'}</h4>${derived.join('')}</div>`);
       out.push('</div>');
     }
     if (v.readings) {
       out.push(
         `<h5>Readings: ${esc(v.readings.question)}</h5>${v.readings.quote ? `<p class="meta">The paper’s words: “${esc(v.readings.quote)}”</p>` : ''}<div class="table-wrap"><table><thead><tr><th scope="col">reading</th><th scope="col">literal</th><th scope="col">outcome</th><th scope="col">evidence</th></tr></thead><tbody>` +
-          readingRows(v.readings).map((r) => `<tr><td>${esc(r[0])}</td><td>${esc(r[1])}</td><td>${esc(r[2])}</td><td>${esc(r[3])}</td></tr>`).join('') +
+          readingRows(v.readings)
+            .map((r) => `<tr><td>${esc(r[0])}</td><td>${esc(r[1])}</td><td>${esc(r[2])}</td><td>${esc(r[3])}</td></tr>`)
+            .join('') +
           '</tbody></table></div>',
       );
     }
@@ -180,16 +223,28 @@ class Renderer {
     const needs = needLines(e.needs, e.id);
     const notes = [
       ...(needs.length > 0 ? [`Rests on ${needs.join('; ')}.`] : []),
-      ...e.cancellations.map((c) => `Errors cancel: this claim holds under the reading “${c.reading}” although ${c.failing.join(' and ')} fail under it.`),
-      ...e.conflicts.map((c) => `Conflicting readings: no reading of ${c.convention} makes ${c.claims.join(', ')} all hold.`),
+      ...e.cancellations.map(
+        (c) =>
+          `Errors cancel: this claim holds under the reading “${c.reading}” although ${c.failing.join(' and ')} fail under it.`,
+      ),
+      ...e.conflicts.map(
+        (c) => `Conflicting readings: no reading of ${c.convention} makes ${c.claims.join(', ')} all hold.`,
+      ),
       ...(e.finding ? [`Finding ${e.finding.id} (severity ${e.finding.severity}).`] : []),
     ];
     if (notes.length > 0) out.push(`<p class="meta">${notes.map(esc).join(' ')}</p>`);
     out.push(`<h4>Evidence</h4><div class="evidence">${this.evidence(v.evidence)}</div>`);
-    if (e.restsOn.length > 0) out.push(`<p class="refs"><strong>Rests on:</strong> ${e.restsOn.map((r) => this.reference(r)).join('; ')}</p>`);
-    if (e.dependsOn.length > 0) out.push(`<p class="refs"><strong>Builds on:</strong> ${e.dependsOn.map((d) => this.claimLink(d)).join(', ')}</p>`);
+    if (e.restsOn.length > 0)
+      out.push(`<p class="refs"><strong>Rests on:</strong> ${e.restsOn.map((r) => this.reference(r)).join('; ')}</p>`);
+    if (e.dependsOn.length > 0)
+      out.push(
+        `<p class="refs"><strong>Builds on:</strong> ${e.dependsOn.map((d) => this.claimLink(d)).join(', ')}</p>`,
+      );
     const details: string[] = [];
-    if (e.assumptions.length > 0) details.push(`<h5>Assumptions in the record</h5><ul>${e.assumptions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>`);
+    if (e.assumptions.length > 0)
+      details.push(
+        `<h5>Assumptions in the record</h5><ul>${e.assumptions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>`,
+      );
     details.push(`<h5>Engine agreement</h5>${this.engines(v.engines)}`);
     details.push(`<p>Seed ${v.seed} (derived from run seed ${this.doc.provenance.seed} and the claim id).</p>`);
     out.push(`<details class="details"><summary>Assumptions, engines and seed</summary>${details.join('')}</details>`);
@@ -203,7 +258,10 @@ class Renderer {
     const head =
       '<thead><tr>' +
       ['location', 'claim', 'statement', 'verdict', 'evidence']
-        .map((h, i) => `<th scope="col"${i === 0 ? ' aria-sort="ascending"' : ''}><button type="button">${h}</button></th>`)
+        .map(
+          (h, i) =>
+            `<th scope="col"${i === 0 ? ' aria-sort="ascending"' : ''}><button type="button">${h}</button></th>`,
+        )
         .join('') +
       '</tr></thead>';
     const rows = this.doc.claims.map((e, i) => {
@@ -224,9 +282,12 @@ class Renderer {
   counts(): string {
     const c = this.doc.counts;
     const buttons = VERDICT_STATUSES.map(
-      (s) => `<button type="button" class="v-${s}" data-filter="${s}" aria-pressed="false"><span class="n">${c[s]}</span>${s}</button>`,
+      (s) =>
+        `<button type="button" class="v-${s}" data-filter="${s}" aria-pressed="false"><span class="n">${c[s]}</span>${s}</button>`,
     );
-    buttons.push(`<button type="button" data-filter="all" aria-pressed="true"><span class="n">${c.total}</span>all claims</button>`);
+    buttons.push(
+      `<button type="button" data-filter="all" aria-pressed="true"><span class="n">${c.total}</span>all claims</button>`,
+    );
     return `<div class="counts" role="group" aria-label="Filter the claims by verdict">${buttons.join('')}</div><p class="filter-status" id="filter-status" aria-live="polite"></p>`;
   }
 
@@ -249,7 +310,11 @@ class Renderer {
     for (const t of s.tables) {
       const head = `<thead><tr>${t.columns.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}</tr></thead>`;
       const numeric = (cell: string): boolean => /^[\s−+-]*[\d.,]+(?:[eE][+-−]?\d+)?\s*%?$/.test(cell);
-      const body = t.rows.map((r) => `<tr>${r.map((cell) => `<td${numeric(cell) ? ' class="num"' : ''}>${esc(cell)}</td>`).join('')}</tr>`).join('');
+      const body = t.rows
+        .map(
+          (r) => `<tr>${r.map((cell) => `<td${numeric(cell) ? ' class="num"' : ''}>${esc(cell)}</td>`).join('')}</tr>`,
+        )
+        .join('');
       out.push(
         `<figure class="data" id="${anchor('tab', t.id)}"><figcaption><strong>Table <code>${esc(t.id)}</code>: ${esc(t.title)}.</strong>${t.caption ? ` ${esc(t.caption.trim())}` : ''}</figcaption>` +
           `<div class="table-wrap"><table>${head}<tbody>${body}</tbody></table></div></figure>`,
@@ -263,8 +328,11 @@ class Renderer {
           .join('')}</tbody></table></details>`,
       );
     }
-    const claims = [...new Set([...s.claims, ...s.figures.flatMap((f) => f.claims), ...s.tables.flatMap((t) => t.claims)])];
-    if (claims.length > 0) out.push(`<p class="refs"><strong>Bears on:</strong> ${claims.map((id) => this.claimLink(id)).join(', ')}</p>`);
+    const claims = [
+      ...new Set([...s.claims, ...s.figures.flatMap((f) => f.claims), ...s.tables.flatMap((t) => t.claims)]),
+    ];
+    if (claims.length > 0)
+      out.push(`<p class="refs"><strong>Bears on:</strong> ${claims.map((id) => this.claimLink(id)).join(', ')}</p>`);
     out.push('</section>');
     return out.join('\n');
   }
@@ -278,8 +346,16 @@ class Renderer {
       ['run seed', `${p.seed} (each claim’s seed is derived from it and the claim id)`],
       ['claims', p.selection === null ? 'every claim of the registry' : `only ${p.selection.join(', ')}`],
       ['node', p.node],
-      ['engines', p.engines.map((e) => `${e.role}: ${e.name}${e.version ? ` ${e.version}` : ''}`).join('; ') || '(none)'],
-      ['library versions', Object.entries(p.packages).map(([n, v]) => `${n} ${v ?? '(not installed)'}`).join(', ') || '(none)'],
+      [
+        'engines',
+        p.engines.map((e) => `${e.role}: ${e.name}${e.version ? ` ${e.version}` : ''}`).join('; ') || '(none)',
+      ],
+      [
+        'library versions',
+        Object.entries(p.packages)
+          .map(([n, v]) => `${n} ${v ?? '(not installed)'}`)
+          .join(', ') || '(none)',
+      ],
       ['math', `KaTeX ${KATEX_VERSION}, rendered when the report was built`],
     ];
     if (p.experiments) rows.push(['experiments', `setting ${p.experiments.setting}, backend ${p.experiments.backend}`]);
@@ -289,7 +365,10 @@ class Renderer {
     for (const s of this.doc.sections) {
       const entries = Object.entries(s.provenance);
       if (entries.length > 0) {
-        escaped.push([s.title, `<ul class="plain">${entries.map(([k, v]) => `<li><strong>${esc(k)}:</strong> ${esc(v)}</li>`).join('')}</ul>`]);
+        escaped.push([
+          s.title,
+          `<ul class="plain">${entries.map(([k, v]) => `<li><strong>${esc(k)}:</strong> ${esc(v)}</li>`).join('')}</ul>`,
+        ]);
       } else if (s.notMeasured) {
         escaped.push([s.title, 'not measured here']);
       }
@@ -299,10 +378,17 @@ class Renderer {
       const cached = run.claims.filter((c) => c.cached).length;
       const runRows: [string, string][] = [
         ['generated at', run.generatedAt],
-        ['run time', `${(run.durationMillis / 1000).toFixed(1)} s${cached > 0 ? ` (${cached} of ${run.claims.length} verdicts reused from the cache)` : ''}`],
-        ['device', `${run.host.cpuModel} × ${run.host.cpus}, ${Math.round(run.host.totalMemoryBytes / 2 ** 30)} GiB, ${run.host.platform} ${run.host.arch} ${run.host.release}`],
+        [
+          'run time',
+          `${(run.durationMillis / 1000).toFixed(1)} s${cached > 0 ? ` (${cached} of ${run.claims.length} verdicts reused from the cache)` : ''}`,
+        ],
+        [
+          'device',
+          `${run.host.cpuModel} × ${run.host.cpus}, ${Math.round(run.host.totalMemoryBytes / 2 ** 30)} GiB, ${run.host.platform} ${run.host.arch} ${run.host.release}`,
+        ],
       ];
-      for (const e of run.experiments ?? []) runRows.push([`experiment ${e.id}`, `${e.status}${e.millis > 0 ? `, ${(e.millis / 1000).toFixed(1)} s` : ''}`]);
+      for (const e of run.experiments ?? [])
+        runRows.push([`experiment ${e.id}`, `${e.status}${e.millis > 0 ? `, ${(e.millis / 1000).toFixed(1)} s` : ''}`]);
       out.push('<h3>This run</h3>', table(runRows.map(([k, v]) => [k, esc(v)])));
     }
     out.push(
@@ -316,10 +402,13 @@ class Renderer {
   findings(): string {
     const d = this.doc;
     if (d.findings.length === 0) return '';
-    const items = d.findings.map((f) =>
-      `<li class="finding severity-${f.severity}"><h3><span class="badge">${esc(f.severity)}</span> ${esc(findingTitle(f, d))}</h3><dl>` +
-      findingLines(f).map(([label, text]) => `<dt>${esc(label)}</dt><dd>${esc(text)}</dd>`).join('') +
-      '</dl></li>',
+    const items = d.findings.map(
+      (f) =>
+        `<li class="finding severity-${f.severity}"><h3><span class="badge">${esc(f.severity)}</span> ${esc(findingTitle(f, d))}</h3><dl>` +
+        findingLines(f)
+          .map(([label, text]) => `<dt>${esc(label)}</dt><dd>${esc(text)}</dd>`)
+          .join('') +
+        '</dl></li>',
     );
     return `<section id="findings"><h2>Findings</h2><p class="meta">The refuted and holds-under verdicts grouped by root cause, most severe first (severity: result › derivation › presentation).</p><ol class="findings">${items.join('')}</ol></section>`;
   }
@@ -331,7 +420,10 @@ class Renderer {
     const failureBox =
       this.failures.length > 0
         ? `<div class="callout error" role="alert"><h4>${this.failures.length} formula${this.failures.length === 1 ? '' : 's'} could not be rendered</h4><ul>${this.failures
-            .map((f) => `<li><a href="#${anchor('claim', f.claim)}">${esc(f.claim)}</a> (${esc(f.role)}): ${esc(f.message)}</li>`)
+            .map(
+              (f) =>
+                `<li><a href="#${anchor('claim', f.claim)}">${esc(f.claim)}</a> (${esc(f.role)}): ${esc(f.message)}</li>`,
+            )
             .join('')}</ul></div>`
         : '';
     const toc = [
@@ -402,10 +494,16 @@ class Renderer {
  * more than the inputs and seed. Every formula KaTeX cannot render is listed in `mathFailures` and at the top of the
  * page.
  */
-export function renderErrataDocumentHtml(doc: ErrataDocument, sections: readonly ReportSection[], run?: RunProvenance): HtmlReport {
+export function renderErrataDocumentHtml(
+  doc: ErrataDocument,
+  sections: readonly ReportSection[],
+  run?: RunProvenance,
+): HtmlReport {
   const svgs = new Map(sections.flatMap((s) => s.figures.map((f) => [f.id, f] as const)));
   for (const s of doc.sections) {
-    for (const f of s.figures) if (!svgs.has(f.id)) throw new RangeError(`renderErrataDocumentHtml: figure ${f.id} of section ${s.id} has no SVG in sections`);
+    for (const f of s.figures)
+      if (!svgs.has(f.id))
+        throw new RangeError(`renderErrataDocumentHtml: figure ${f.id} of section ${s.id} has no SVG in sections`);
   }
   const renderer = new Renderer(doc, svgs);
   const html = renderer.page(run);

@@ -54,8 +54,14 @@ function load(): Parsed {
     if (selector === '@font-face') {
       const file = /url\((fonts\/[^)]+\.woff2)\)/.exec(body)?.[1];
       const family = declaration(body, 'font-family');
-      if (!file || !family) throw new Error(`katexStylesheet: a @font-face of katex.min.css has no woff2 source: ${body}`);
-      faces.push({ family, weight: normalWeight(declaration(body, 'font-weight')), style: declaration(body, 'font-style') ?? 'normal', file });
+      if (!file || !family)
+        throw new Error(`katexStylesheet: a @font-face of katex.min.css has no woff2 source: ${body}`);
+      faces.push({
+        family,
+        weight: normalWeight(declaration(body, 'font-weight')),
+        style: declaration(body, 'font-style') ?? 'normal',
+        file,
+      });
       continue;
     }
     rules.push(`${selector}{${body}}`);
@@ -65,7 +71,9 @@ function load(): Parsed {
         family,
         weight: normalWeight(declaration(body, 'font-weight')),
         style: declaration(body, 'font-style') ?? 'normal',
-        selectors: selector.split(',').map((s) => [...s.matchAll(/\.([A-Za-z0-9_-]+)/g)].map((c) => c[1]!).filter((c) => c !== 'katex')),
+        selectors: selector
+          .split(',')
+          .map((s) => [...s.matchAll(/\.([A-Za-z0-9_-]+)/g)].map((c) => c[1]!).filter((c) => c !== 'katex')),
       });
     }
   }
@@ -98,7 +106,11 @@ export function katexStylesheet(html: string): string {
   }
   const families = new Set([...wanted].map((w) => w.split('|')[0]!));
   const fontFaces = faces
-    .filter((f) => wanted.has(`${f.family}|${f.weight}|${f.style}`) || (families.has(f.family) && f.weight === '400' && f.style === 'normal'))
+    .filter(
+      (f) =>
+        wanted.has(`${f.family}|${f.weight}|${f.style}`) ||
+        (families.has(f.family) && f.weight === '400' && f.style === 'normal'),
+    )
     .map((f) => {
       const data = readFileSync(join(dist, f.file)).toString('base64');
       return `@font-face{font-display:block;font-family:${f.family};font-style:${f.style};font-weight:${f.weight};src:url(data:font/woff2;base64,${data}) format("woff2")}`;

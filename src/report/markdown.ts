@@ -3,11 +3,26 @@
  * written next to it, tables inline).
  */
 import { findingLines, findingTitle, HOW_VERDICTS_ARISE } from './finding-text.ts';
-import { basisText, enclosureText, needLines, checkRows, conditionSource, conditionTitle, readingRows, verdictLine } from './conditions.ts';
+import {
+  basisText,
+  enclosureText,
+  needLines,
+  checkRows,
+  conditionSource,
+  conditionTitle,
+  readingRows,
+  verdictLine,
+} from './conditions.ts';
 import type { CheckResult } from '../claims/loaded.ts';
 import type { EngineAgreement, Evidence, Verdict, Witness } from '../claims/verdict.ts';
 import { VERDICT_STATUSES } from '../claims/verdict.ts';
-import { buildErrata, type ErrataDocument, type ErrataEntry, type ErrataReference, type ErrataSection } from './errata.ts';
+import {
+  buildErrata,
+  type ErrataDocument,
+  type ErrataEntry,
+  type ErrataReference,
+  type ErrataSection,
+} from './errata.ts';
 import { displayFixups } from './math.ts';
 import { oneLine } from './one-line.ts';
 import type { ReportProvenance } from './provenance.ts';
@@ -83,14 +98,26 @@ function statusLines(verdict: Verdict): string[] {
       out.push(`**How it was confirmed:** ${basisText(verdict.basis)}`, '');
       break;
     case 'refuted':
-      out.push(...witnessLines(verdict.witness, "**Witness** (a point of the claim's domain where the paper and the derivation differ):"), '');
+      out.push(
+        ...witnessLines(
+          verdict.witness,
+          "**Witness** (a point of the claim's domain where the paper and the derivation differ):",
+        ),
+        '',
+      );
       break;
     case 'holds-under': {
       const c = verdict.condition;
       out.push(`**Holds under the ${c.kind}:** ${conditionTitle(c).trim()} (${conditionSource(c)})`, '');
       out.push(...witnessLines(verdict.witness, `**Witness without the ${c.kind}** (where the claim fails):`), '');
       out.push(`**Under the ${c.kind}:** ${verdict.underCondition.summary}`, '');
-      if (c.kind === 'assumption') out.push('**The assumption, checked:**', '', ...table(['question', 'answer', 'evidence'], checkRows(c.check)), '');
+      if (c.kind === 'assumption')
+        out.push(
+          '**The assumption, checked:**',
+          '',
+          ...table(['question', 'answer', 'evidence'], checkRows(c.check)),
+          '',
+        );
       break;
     }
     case 'inconclusive':
@@ -132,12 +159,23 @@ function entrySection(entry: ErrataEntry, runSeed: number): string[] {
     if (c.latex) out.push(...math(displayFixups(c.latex)), '');
     if (c.statement) out.push(c.statement.trim(), '');
   }
-  if (v.readings) out.push(`**Readings** (${v.readings.question}${v.readings.quote ? ` The paper's words: “${v.readings.quote}”` : ''}):`, '', ...table(['reading', 'literal', 'outcome', 'evidence'], readingRows(v.readings)), '');
+  if (v.readings)
+    out.push(
+      `**Readings** (${v.readings.question}${v.readings.quote ? ` The paper's words: “${v.readings.quote}”` : ''}):`,
+      '',
+      ...table(['reading', 'literal', 'outcome', 'evidence'], readingRows(v.readings)),
+      '',
+    );
   out.push(...statusLines(v));
   const needs = needLines(entry.needs, entry.id);
   if (needs.length > 0) out.push(`**Rests on:** ${needs.join('; ')}`, '');
-  for (const c of entry.cancellations) out.push(`**Errors cancel:** this claim holds under the reading "${c.reading}" although ${c.failing.join(' and ')} fail under it`, '');
-  for (const c of entry.conflicts) out.push(`**Conflicting readings:** no reading of ${c.convention} makes ${c.claims.join(', ')} all hold`, '');
+  for (const c of entry.cancellations)
+    out.push(
+      `**Errors cancel:** this claim holds under the reading "${c.reading}" although ${c.failing.join(' and ')} fail under it`,
+      '',
+    );
+  for (const c of entry.conflicts)
+    out.push(`**Conflicting readings:** no reading of ${c.convention} makes ${c.claims.join(', ')} all hold`, '');
   if (entry.finding) out.push(`**Finding:** ${entry.finding.id} (severity ${entry.finding.severity})`, '');
   out.push('**Evidence:**', '', ...evidenceLines(v.evidence), '');
   if (entry.assumptions.length > 0) {
@@ -174,21 +212,42 @@ function experimentSection(section: ErrataSection): string[] {
     );
   }
   for (const f of section.figures) {
-    out.push(`![${f.title.replace(/[[\]]/g, '')}](${f.file})`, '', `*Figure ${code(f.id)}: ${f.title}.* ${f.caption.trim()}`, '');
+    out.push(
+      `![${f.title.replace(/[[\]]/g, '')}](${f.file})`,
+      '',
+      `*Figure ${code(f.id)}: ${f.title}.* ${f.caption.trim()}`,
+      '',
+    );
   }
   for (const t of section.tables) {
-    out.push(`**Table ${code(t.id)}: ${t.title}.**${t.caption ? ` ${t.caption.trim()}` : ''}`, '', ...table(t.columns, t.rows), '');
+    out.push(
+      `**Table ${code(t.id)}: ${t.title}.**${t.caption ? ` ${t.caption.trim()}` : ''}`,
+      '',
+      ...table(t.columns, t.rows),
+      '',
+    );
   }
   const prov = Object.entries(section.provenance);
   if (prov.length > 0) out.push('**Provenance:**', '', ...table(['item', 'value'], prov), '');
-  const claims = [...new Set([...section.claims, ...section.figures.flatMap((f) => f.claims), ...section.tables.flatMap((t) => t.claims)])];
+  const claims = [
+    ...new Set([
+      ...section.claims,
+      ...section.figures.flatMap((f) => f.claims),
+      ...section.tables.flatMap((t) => t.claims),
+    ]),
+  ];
   if (claims.length > 0) out.push(`**Bears on:** ${claims.map(code).join(', ')}`, '');
   return out;
 }
 
 function findingsLines(doc: ErrataDocument): string[] {
   if (doc.findings.length === 0) return [];
-  const out = ['## Findings', '', 'The refuted and holds-under verdicts grouped by root cause, most severe first (severity: result › derivation › presentation).', ''];
+  const out = [
+    '## Findings',
+    '',
+    'The refuted and holds-under verdicts grouped by root cause, most severe first (severity: result › derivation › presentation).',
+    '',
+  ];
   doc.findings.forEach((f, i) => {
     out.push(`### ${i + 1}. [${f.severity}] ${findingTitle(f, doc)}`, '');
     for (const [label, text] of findingLines(f)) out.push(`- **${label}:** ${text}`);
@@ -216,7 +275,9 @@ function provenanceLines(p: ReportProvenance): string[] {
         ['node', p.node],
         ['engines', engines || '(none)'],
         ['packages', packages || '(none)'],
-        ...(p.experiments ? [['experiments', `setting ${p.experiments.setting}, backend ${p.experiments.backend}`]] : []),
+        ...(p.experiments
+          ? [['experiments', `setting ${p.experiments.setting}, backend ${p.experiments.backend}`]]
+          : []),
       ],
     ),
     '',

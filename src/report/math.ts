@@ -53,7 +53,9 @@ function balanced(latex: string): boolean {
  * fragment when every row is balanced in `\left`/`\right`, or else one line, so that delimiters opened on one row and
  * closed on another still match.
  */
-export function joinRoleFragments(fragments: readonly { readonly role: string; readonly printed: string }[]): DisplayFormula[] {
+export function joinRoleFragments(
+  fragments: readonly { readonly role: string; readonly printed: string }[],
+): DisplayFormula[] {
   const byRole = new Map<string, string[]>();
   for (const f of fragments) {
     const rows = byRole.get(f.role) ?? [];
@@ -82,7 +84,13 @@ export function renderMath(latex: string, display: boolean): MathRender {
   const key = `${display ? 'D' : 'I'}${latex}`;
   const hit = rendered.get(key);
   if (hit) return hit;
-  const options = { displayMode: display, output: 'htmlAndMathml', strict: 'ignore', trust: false, errorColor: '#b00020' } as const;
+  const options = {
+    displayMode: display,
+    output: 'htmlAndMathml',
+    strict: 'ignore',
+    trust: false,
+    errorColor: '#b00020',
+  } as const;
   let result: MathRender;
   try {
     result = { html: katex.renderToString(latex, { ...options, throwOnError: true }), error: null };

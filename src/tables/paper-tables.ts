@@ -15,7 +15,11 @@ export const MNIST2_SPLIT = {
 };
 
 /** CIFAR-10: the official 50,000 training and 10,000 test images. */
-export const CIFAR10_SPLIT = { train: 50000, test: 10000, source: 'official CIFAR-10 split: 50,000 train, 10,000 test' };
+export const CIFAR10_SPLIT = {
+  train: 50000,
+  test: 10000,
+  source: 'official CIFAR-10 split: 50,000 train, 10,000 test',
+};
 
 /** SVHN: the official 73,257 training and 26,032 test digits (the "extra" set not used). */
 export const SVHN_SPLIT = {

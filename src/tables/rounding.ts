@@ -40,7 +40,7 @@ export function printsAs(x: Rational, p: PrintedPercent): boolean {
 
 function floorDiv(a: bigint, b: bigint): bigint {
   const q = a / b;
-  return (a % b !== 0n && (a < 0n) !== (b < 0n)) ? q - 1n : q;
+  return a % b !== 0n && a < 0n !== b < 0n ? q - 1n : q;
 }
 
 function ceilDiv(a: bigint, b: bigint): bigint {

@@ -37,8 +37,12 @@ describe('exact maximisers', () => {
         const u2 = lossArgument(p.x, p.y, p.w, e2);
         const ui = lossArgument(p.x, p.y, p.w, ei);
         for (let s = 0; s < 200; s++) {
-          expect(lossArgument(p.x, p.y, p.w, sampleL2Ball(rng, p.x.length, p.eps))).toBeLessThanOrEqual(u2 + 1e-12 * (1 + Math.abs(u2)));
-          expect(lossArgument(p.x, p.y, p.w, sampleLinfBox(rng, p.x.length, p.eps))).toBeLessThanOrEqual(ui + 1e-12 * (1 + Math.abs(ui)));
+          expect(lossArgument(p.x, p.y, p.w, sampleL2Ball(rng, p.x.length, p.eps))).toBeLessThanOrEqual(
+            u2 + 1e-12 * (1 + Math.abs(u2)),
+          );
+          expect(lossArgument(p.x, p.y, p.w, sampleLinfBox(rng, p.x.length, p.eps))).toBeLessThanOrEqual(
+            ui + 1e-12 * (1 + Math.abs(ui)),
+          );
         }
       }),
     );
@@ -52,7 +56,9 @@ describe('exact maximisers', () => {
         const { lo, hi } = perturbationBox(p.x);
         const d = p.x.length;
         for (let mask = 0; mask < 2 ** d; mask++) {
-          const v = Float64Array.from({ length: d }, (_, i) => ((mask >> i) & 1 ? Math.min(p.eps, hi[i]!) : Math.max(-p.eps, lo[i]!)));
+          const v = Float64Array.from({ length: d }, (_, i) =>
+            (mask >> i) & 1 ? Math.min(p.eps, hi[i]!) : Math.max(-p.eps, lo[i]!),
+          );
           expect(lossArgument(p.x, p.y, p.w, v)).toBeLessThanOrEqual(best + 1e-12 * (1 + Math.abs(best)));
         }
       }),

@@ -43,12 +43,16 @@ describe('linear model', () => {
   });
 
   it('ℓ(x + η) = softplus(lossArgument(x, y, w, η))', () => {
-    expect(logisticLoss([1, 2], 1, [0.5, -1], [0.1, 0.1])).toBe(softplus(lossArgument([1, 2], 1, [0.5, -1], [0.1, 0.1])));
+    expect(logisticLoss([1, 2], 1, [0.5, -1], [0.1, 0.1])).toBe(
+      softplus(lossArgument([1, 2], 1, [0.5, -1], [0.1, 0.1])),
+    );
     expect(lossArgument([1, 2], -1, [0.5, -1])).toBeCloseTo(-1.5, 15);
   });
 
   it('names the function, the argument and the value on bad input', () => {
     expect(() => lossArgument([1, 2, 3], 1, [1, 2])).toThrow(ClaimcheckError);
-    expect(() => lossArgument([1, 2, 3], 1, [1, 2])).toThrow(/lossArgument: x must have the same length as the weights \(2\), got length 3/);
+    expect(() => lossArgument([1, 2, 3], 1, [1, 2])).toThrow(
+      /lossArgument: x must have the same length as the weights \(2\), got length 3/,
+    );
   });
 });

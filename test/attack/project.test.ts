@@ -11,7 +11,9 @@ import { perturbationBox, projectL2, projectL2Box, projectLinf, projectLinfBox }
 import { sampleL2Ball } from '../../src/noise/sample.ts';
 import { assertSeeded, pixelInstance } from './helpers.ts';
 
-const vec = fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 1, maxLength: 6 }).map((a) => Float64Array.from(a));
+const vec = fc
+  .array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 1, maxLength: 6 })
+  .map((a) => Float64Array.from(a));
 const radius = fc.double({ min: 0.01, max: 3, noNaN: true });
 
 describe('projections', () => {
@@ -66,7 +68,9 @@ describe('projections', () => {
   });
 
   it('rejects a pixel outside the range, naming the function and index', () => {
-    expect(() => perturbationBox([0.5, 1.5])).toThrow(/perturbationBox: x\[1\] must lie in \[0, 1\] for clipping, got 1.5/);
+    expect(() => perturbationBox([0.5, 1.5])).toThrow(
+      /perturbationBox: x\[1\] must lie in \[0, 1\] for clipping, got 1.5/,
+    );
     expect(() => projectL2([1], -1)).toThrow(/projectL2: eps must be a finite number >= 0, got -1/);
   });
 });

@@ -17,7 +17,9 @@ describe('initBackend', () => {
   it('picks the first backend that loads and names it (name, package, version), in PROD mode', async () => {
     // Act
     const info = await initBackend({ env: {} });
-    console.log(`[backend] ${info.name} from ${info.package}@${info.version}; skipped: ${info.skipped.map((s) => s.package).join(', ') || 'none'}`);
+    console.log(
+      `[backend] ${info.name} from ${info.package}@${info.version}; skipped: ${info.skipped.map((s) => s.package).join(', ') || 'none'}`,
+    );
     // Assert
     expect(['tensorflow', 'wasm', 'cpu']).toContain(info.name);
     expect(tf.getBackend()).toBe(info.name);
@@ -42,7 +44,9 @@ describe('initBackend', () => {
 
   it('rejects an unknown backend name, naming the variable and the value', async () => {
     await expect(initBackend({ env: { [BACKEND_ENV_VAR]: 'webgpu' } })).rejects.toThrow(BadArgumentError);
-    await expect(initBackend({ env: { [BACKEND_ENV_VAR]: 'webgpu' } })).rejects.toThrow(/initBackend: CLAIMCHECK_BACKEND must be one of auto, .*got webgpu/);
+    await expect(initBackend({ env: { [BACKEND_ENV_VAR]: 'webgpu' } })).rejects.toThrow(
+      /initBackend: CLAIMCHECK_BACKEND must be one of auto, .*got webgpu/,
+    );
   });
 
   it('throws BACKEND_UNAVAILABLE instead of falling back when a forced native backend is missing', async () => {
@@ -52,7 +56,9 @@ describe('initBackend', () => {
     } else {
       const attempt = initBackend({ backend: 'tfjs-node' });
       await expect(attempt).rejects.toThrow(NumericError);
-      await expect(initBackend({ backend: 'tfjs-node' })).rejects.toThrow(/initBackend: no TensorFlow.js backend could be started \(@tensorflow\/tfjs-node: /);
+      await expect(initBackend({ backend: 'tfjs-node' })).rejects.toThrow(
+        /initBackend: no TensorFlow.js backend could be started \(@tensorflow\/tfjs-node: /,
+      );
     }
   });
 });

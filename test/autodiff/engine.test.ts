@@ -55,10 +55,19 @@ function badLogistic(data: TfData): TfLoss {
   };
 }
 
-function expectClose(label: string, a: Float64Array | number, b: Float64Array | number, order: 0 | 1 | 2, atol = 0): void {
+function expectClose(
+  label: string,
+  a: Float64Array | number,
+  b: Float64Array | number,
+  order: 0 | 1 | 2,
+  atol = 0,
+): void {
   const base = tolerance('float32', order);
   const r = withinTolerance(a, b, { rtol: base.rtol, atol: Math.max(base.atol, atol) });
-  if (!r.ok) throw new Error(`${label}: error ${r.absError.toExponential(2)} (relative ${r.relError.toExponential(2)}) > bound ${r.bound.toExponential(2)} (float32, order ${order}) on ${backend.name}`);
+  if (!r.ok)
+    throw new Error(
+      `${label}: error ${r.absError.toExponential(2)} (relative ${r.relError.toExponential(2)}) > bound ${r.bound.toExponential(2)} (float32, order ${order}) on ${backend.name}`,
+    );
 }
 
 const norm = (v: Float64Array): number => Math.hypot(...v);
@@ -68,7 +77,13 @@ function fdBound(closed: Loss, w: Float64Array, v: Float64Array, h = 1e-3): numb
   const H = closed.hessian(w);
   let frob = 0;
   for (const x of H) frob += x * x;
-  return fdHvpErrorBound({ gradNorm: norm(closed.grad(w)), hessianNorm: Math.sqrt(frob), wNorm: norm(w), vNorm: norm(v), h });
+  return fdHvpErrorBound({
+    gradNorm: norm(closed.grad(w)),
+    hessianNorm: Math.sqrt(frob),
+    wNorm: norm(w),
+    vNorm: norm(v),
+    h,
+  });
 }
 
 describe('autodiff engine vs Float64 closed forms (random data, w, ε, d)', () => {
@@ -123,7 +138,8 @@ describe('autodiff engine vs Float64 closed forms (random data, w, ε, d)', () =
           const { closed, tfl } = pair(kind, ds, data, epsilon, bias);
           const H = tfHessian(tfl, w);
           expectClose('tfHessian', H, closed.hessian(w), 2);
-          for (let i = 0; i < w.length; i++) for (let j = 0; j < i; j++) expect(H[i * w.length + j]).toBe(H[j * w.length + i]);
+          for (let i = 0; i < w.length; i++)
+            for (let j = 0; j < i; j++) expect(H[i * w.length + j]).toBe(H[j * w.length + i]);
         } finally {
           data.dispose();
         }
@@ -213,7 +229,13 @@ describe('autodiff engine at weights of models really trained on MNIST2 (300 ima
         expectClose(`tfHvp ε=${epsilon}`, tfHvp(tfl, model.w, v), ref, 2);
         // At trained weights, rounding w ± h·u to float32 perturbs the step by ~ε₃₂|w_i| per entry (the second
         // term of fdHvpErrorBound); h = 1e-2 keeps the FD error near 1e-3 relative (h = 1e-3: ≈ 1.3e-2 measured).
-        expectClose(`fdHvp ε=${epsilon}`, fdHvp(tfl, model.w, v, { h: 1e-2 }), ref, 2, fdBound(model.loss, model.w, v, 1e-2));
+        expectClose(
+          `fdHvp ε=${epsilon}`,
+          fdHvp(tfl, model.w, v, { h: 1e-2 }),
+          ref,
+          2,
+          fdBound(model.loss, model.w, v, 1e-2),
+        );
         if (epsilon > 0) expectClose(`tfHessian ε=${epsilon}`, tfHessian(tfl, model.w), model.loss.hessian(model.w), 2);
       } finally {
         data.dispose();

@@ -49,12 +49,24 @@ describe('ball-argmax (Eq. (2))', () => {
     expect(v.correction?.latex).toContain('\\le\\varepsilon');
     // The words are the record's; the check is the checker's.
     expect(v.correction).toMatchObject(CORRECTION);
-    const other = await verdictOf(ballArgmax, eq02AdversarialExample, { ...only('ball-x-open'), searchSamples: 1000, correction: { statement: 'a reworded correction' } });
-    expect(other.correction).toEqual({ statement: 'a reworded correction', check: 'confirmed', evidence: v.correction?.evidence });
+    const other = await verdictOf(ballArgmax, eq02AdversarialExample, {
+      ...only('ball-x-open'),
+      searchSamples: 1000,
+      correction: { statement: 'a reworded correction' },
+    });
+    expect(other.correction).toEqual({
+      statement: 'a reworded correction',
+      check: 'confirmed',
+      evidence: v.correction?.evidence,
+    });
   });
 
   it('refutes a wrong L2 maximiser (−yε sign(w)/√d) by random search: the check is not vacuous', async () => {
-    const v = await verdictOf(ballArgmax, eq02AdversarialExample, { ...only('ball-0-closed'), l2Maximizer: 'sign', searchSamples: 4000 });
+    const v = await verdictOf(ballArgmax, eq02AdversarialExample, {
+      ...only('ball-0-closed'),
+      l2Maximizer: 'sign',
+      searchSamples: 4000,
+    });
     expect(v.status).toBe('refuted');
     if (v.status !== 'refuted') return;
     expect(v.witness.point.norm).toBe('L2');

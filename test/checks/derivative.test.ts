@@ -17,7 +17,10 @@ const WRONG = String.raw`\frac{1}{N}\sum_{n}\frac{y^{n}x_{i}^{n}}{1+\exp\left(y^
 
 const gradientClaim = (printed: string) =>
   testRecord('derivative', {
-    latex: [{ printed: LOSS, role: 'base' }, { printed, role: 'rhs' }],
+    latex: [
+      { printed: LOSS, role: 'base' },
+      { printed, role: 'rhs' },
+    ],
     variables: [w, x, y, N],
     params: { wrt: ['w_{i}'], indices: ['i'], derived: GRAD, correction: { latex: GRAD } },
   });

@@ -53,9 +53,9 @@ describe('eps-sets on hand-made sets', () => {
 
   it('rejects a set whose role names no fragment of the record', async () => {
     const relations = [{ a: 'full', b: 'rows', relation: 'equal', why: 'test' }];
-    await expect(verdictOf(epsSets, record('eps-sets', { sets, relations }, { latex: latex.slice(1) }))).rejects.toThrow(
-      /no latex\[\] fragment of role "eps-full"/,
-    );
+    await expect(
+      verdictOf(epsSets, record('eps-sets', { sets, relations }, { latex: latex.slice(1) })),
+    ).rejects.toThrow(/no latex\[\] fragment of role "eps-full"/);
   });
 });
 
@@ -66,7 +66,9 @@ describe('eps-sets on the paper (regression)', () => {
     if (v.status !== 'refuted') return;
     expect(v.witness.point['mismatch']).toBe('0.60 only in table2');
     expect(v.witness.paperValue).toBe('random = {0, 0.2, 0.4, 0.8, 1}');
-    const failed = (v.evidence.data?.['relations'] as { holds: boolean; a: string; b: string }[]).filter((r) => !r.holds);
+    const failed = (v.evidence.data?.['relations'] as { holds: boolean; a: string; b: string }[]).filter(
+      (r) => !r.holds,
+    );
     expect(failed.map((r) => `${r.a}/${r.b}`)).toEqual(['random/table2', 'random/setup']);
   });
 

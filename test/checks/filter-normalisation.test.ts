@@ -15,7 +15,12 @@ describe('filter-normalisation (Eq. (6))', () => {
   it('confirms the identities, the Hessian agreeing with central differences', async () => {
     const v = await verdictOf(filterNormalisation, eq06FilterNormalisation);
     expect(v.status).toBe('confirmed');
-    const data = v.evidence.data as { maxNormErr: number; maxCurvErr: number; maxFdErr: number; maxFrobeniusVsL2: number };
+    const data = v.evidence.data as {
+      maxNormErr: number;
+      maxCurvErr: number;
+      maxFdErr: number;
+      maxFrobeniusVsL2: number;
+    };
     expect(data.maxNormErr).toBeLessThan(1e-13);
     expect(data.maxCurvErr).toBeLessThan(1e-12);
     expect(data.maxFdErr).toBeLessThan(1e-7);

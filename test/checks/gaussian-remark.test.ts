@@ -24,7 +24,13 @@ describe('gaussian-remark (after Theorem 2)', () => {
     expect(v.readings?.outcomes.map((o) => o.outcome)).toEqual(['fails', 'holds', 'holds']);
     expect(v.readings?.outcomes[2]?.summary).toContain('1/786 per coordinate');
     expect(v.witness.ourValue).toMatch(/≥ 10\^-\d+(\.\d+)? > 0/);
-    expect(v.evidence.data).toMatchObject({ l2: [{ d: 2, perCoordinate: '1/4' }, { d: 3, perCoordinate: '1/5' }, { d: 784, perCoordinate: '1/786' }] });
+    expect(v.evidence.data).toMatchObject({
+      l2: [
+        { d: 2, perCoordinate: '1/4' },
+        { d: 3, perCoordinate: '1/5' },
+        { d: 784, perCoordinate: '1/786' },
+      ],
+    });
   });
 
   it('confirms the two-examples reading alone and refutes the constrained-Gaussian reading alone', async () => {

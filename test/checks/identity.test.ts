@@ -12,7 +12,12 @@ const verdictOf = recorded('identity', symbolicVerdict);
 
 const projector = (vec: string) =>
   testRecord('identity', {
-    latex: [{ printed: String.raw`\sum_{j}\left(\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|\bm{w}^{\ast}\right\|^{2}}\right)${vec}`, role: 'lhs' }],
+    latex: [
+      {
+        printed: String.raw`\sum_{j}\left(\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{\left\|\bm{w}^{\ast}\right\|^{2}}\right)${vec}`,
+        role: 'lhs',
+      },
+    ],
     variables: [w, ws],
     params: { indices: ['i'], rhsLiteral: '0' },
   });
@@ -28,7 +33,10 @@ describe('identity checker', () => {
   it('holds under the reading that makes the sides equal, with every reading decided', async () => {
     const v = await verdictOf(
       testRecord('identity', {
-        latex: [{ printed: String.raw`\left\|\bm{x}^{n}\right\|`, role: 'lhs' }, { printed: String.raw`\left\|\bm{\eta}^{n}\right\|`, role: 'rhs' }],
+        latex: [
+          { printed: String.raw`\left\|\bm{x}^{n}\right\|`, role: 'lhs' },
+          { printed: String.raw`\left\|\bm{\eta}^{n}\right\|`, role: 'rhs' },
+        ],
         variables: [x, eta, ws, y],
         params: {
           readings: {
@@ -36,7 +44,11 @@ describe('identity checker', () => {
             question: 'how are x and η related?',
             readings: [
               { id: 'unrelated', statement: 'x and η unrelated', literal: true, substitutions: [] },
-              { id: 'aligned', statement: 'x^n = y^n ‖η^n‖ w*/‖w*‖', substitutions: [{ target: 'x_{k}_{n}', expr: 'y_{n} * NORM(eta_{n}) * ws_{k} / NORM(ws)' }] },
+              {
+                id: 'aligned',
+                statement: 'x^n = y^n ‖η^n‖ w*/‖w*‖',
+                substitutions: [{ target: 'x_{k}_{n}', expr: 'y_{n} * NORM(eta_{n}) * ws_{k} / NORM(ws)' }],
+              },
             ],
           },
         },
@@ -51,6 +63,11 @@ describe('identity checker', () => {
   it('Eq. (7) (regression): fails with θ measured from w, holds with θ measured from −w', async () => {
     const v = await verdictOf(eq07CosTheta);
     expect(v.status).toBe('holds-under');
-    if (v.status === 'holds-under') expect(v.condition).toMatchObject({ kind: 'reading', convention: 'theta', reading: { id: 'theta-from-minus-w' } });
+    if (v.status === 'holds-under')
+      expect(v.condition).toMatchObject({
+        kind: 'reading',
+        convention: 'theta',
+        reading: { id: 'theta-from-minus-w' },
+      });
   });
 });

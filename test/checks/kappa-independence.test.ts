@@ -32,12 +32,20 @@ describe('kappa-independence (Theorem 2)', () => {
   });
 
   it('refutes the factorisation at a tolerance (1e-7) that even ε‖w‖₁ ≤ 0.1 misses', async () => {
-    const v = await verdictOf(kappaIndependence, thm2KappaIndependent, { tolerance: 1e-7, mcDims: [], quadratureNodes: 16 });
+    const v = await verdictOf(kappaIndependence, thm2KappaIndependent, {
+      tolerance: 1e-7,
+      mcDims: [],
+      quadratureNodes: 16,
+    });
     expect(v.status).toBe('refuted');
   });
 
   it('confirms it at a tolerance (10) every scale meets', async () => {
-    const v = await verdictOf(kappaIndependence, thm2KappaIndependent, { tolerance: 10, mcDims: [], quadratureNodes: 16 });
+    const v = await verdictOf(kappaIndependence, thm2KappaIndependent, {
+      tolerance: 10,
+      mcDims: [],
+      quadratureNodes: 16,
+    });
     expect(v.status).toBe('confirmed');
   });
 });

@@ -13,21 +13,28 @@ import { printedFragments } from '../paper/shipped.ts';
 
 const verdictOf = recorded('liu-approximation', symbolicVerdict);
 const WITHOUT_Y = String.raw`\frac{1}{N}\sum_{n}\log\left(1+\exp\left(-y^{n}{\bm{w}}\cdot{\bm{x}}^{n}+{\bm{\eta}}^{n}\right)\right)`;
-const withoutY = { ...sec41LiuApproximation, latex: printedFragments(sec41LiuApproximation).map((f) => (f.role === 'liu' ? { ...f, printed: WITHOUT_Y } : f)) };
+const withoutY = {
+  ...sec41LiuApproximation,
+  latex: printedFragments(sec41LiuApproximation).map((f) => (f.role === 'liu' ? { ...f, printed: WITHOUT_Y } : f)),
+};
 
 describe('liu-approximation checker', () => {
   it('refutes the printed form under every reading, with the correction confirmed and unboundedness shown', async () => {
     const v = await verdictOf(sec41LiuApproximation);
     expect(v.status).toBe('refuted');
     if (v.status !== 'refuted') return;
-    expect(v.correction).toMatchObject({ latex: (sec41LiuApproximation.params as { correction: { latex: string } }).correction.latex, check: 'confirmed' });
+    expect(v.correction).toMatchObject({
+      latex: (sec41LiuApproximation.params as { correction: { latex: string } }).correction.latex,
+      check: 'confirmed',
+    });
     expect(v.evidence.details?.join('\n')).toMatch(/decreasing without bound/);
   });
 
   it('without the factor y^n: holds under the norm-product reading, confirmed when it is the only one', async () => {
     const both = await verdictOf(withoutY);
     expect(both.status).toBe('holds-under');
-    if (both.status === 'holds-under') expect(both.condition).toMatchObject({ kind: 'reading', reading: { id: 'norm-product' } });
+    if (both.status === 'holds-under')
+      expect(both.condition).toMatchObject({ kind: 'reading', reading: { id: 'norm-product' } });
     const one = await verdictOf(withoutY, onlyReadings(sec41LiuApproximation, 'norm-product'));
     expect(one.status).toBe('confirmed');
   });

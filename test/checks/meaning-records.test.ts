@@ -21,7 +21,10 @@ import type { ClaimRecordInput } from '../../src/claims/schema.ts';
 import { printedFragments, recordQuote } from '../paper/shipped.ts';
 import { paperAt } from '../../src/pipeline/run.ts';
 
-const PAPER = readFileSync(new URL('../../../shared/paper/yamada2021-adversarial-training-sharper-logistic.txt', import.meta.url), 'utf8');
+const PAPER = readFileSync(
+  new URL('../../../shared/paper/yamada2021-adversarial-training-sharper-logistic.txt', import.meta.url),
+  'utf8',
+);
 
 const RECORDS: Readonly<Record<string, ClaimRecordInput>> = {
   'eq02-adversarial-example': eq02AdversarialExample,
@@ -35,15 +38,18 @@ const RECORDS: Readonly<Record<string, ClaimRecordInput>> = {
 };
 
 describe('meaning-of-statements records', () => {
-  it.each(Object.entries(RECORDS))('%s quotes the paper verbatim (quote and every printed LaTeX fragment)', (_file, r) => {
-    expect(r.quote, `${r.id} has a quote`).toBeTruthy();
-    expect(PAPER.includes(recordQuote(r)!), recordQuote(r)).toBe(true);
-    expect((r.latex ?? []).length).toBeGreaterThan(0);
-    for (const f of printedFragments(r)) {
-      expect(PAPER.includes(f.printed), f.printed).toBe(true);
-      expect(f.parse, `${r.id}: ${f.role} is checked for meaning, not parsed`).toBe(false);
-    }
-  });
+  it.each(Object.entries(RECORDS))(
+    '%s quotes the paper verbatim (quote and every printed LaTeX fragment)',
+    (_file, r) => {
+      expect(r.quote, `${r.id} has a quote`).toBeTruthy();
+      expect(PAPER.includes(recordQuote(r)!), recordQuote(r)).toBe(true);
+      expect((r.latex ?? []).length).toBeGreaterThan(0);
+      for (const f of printedFragments(r)) {
+        expect(PAPER.includes(f.printed), f.printed).toBe(true);
+        expect(f.parse, `${r.id}: ${f.role} is checked for meaning, not parsed`).toBe(false);
+      }
+    },
+  );
 
   it.each(Object.entries(RECORDS))('%s is named after its file and matches the id pattern', (file, r) => {
     expect(r.id).toBe(file);
@@ -69,14 +75,26 @@ describe('meaning-of-statements records', () => {
     for (const id of Object.keys(RECORDS)) expect(ids.filter((x) => x === id)).toHaveLength(1);
     const at = (id: string): number => ids.indexOf(id);
     expect(at('eq02-adversarial-example')).toBe(at('eq01-logistic-loss') + 1);
-    const eqs = ['eq02-adversarial-example', 'eq03-pgd-step', 'eq04-adversarial-training', 'eq05-landscape-max-outside-sum', 'eq06-filter-normalisation'];
+    const eqs = [
+      'eq02-adversarial-example',
+      'eq03-pgd-step',
+      'eq04-adversarial-training',
+      'eq05-landscape-max-outside-sum',
+      'eq06-filter-normalisation',
+    ];
     expect(eqs.map(at)).toEqual([...eqs.map(at)].sort((a, b) => a - b));
     expect(at('thm2-kappa-independent')).toBeLessThan(at('thm2-uniform-variance'));
     expect(at('thm2-uniform-variance')).toBeLessThan(at('thm2-gaussian-remark'));
   });
 
   it('declare the domains their checkers sample from (y a sign, ε > 0 open at 0, w with a positive minimum norm)', () => {
-    for (const r of [eq02AdversarialExample, eq03PgdStep, eq04AdversarialTraining, eq05LandscapeMaxOutsideSum, eq06FilterNormalisation]) {
+    for (const r of [
+      eq02AdversarialExample,
+      eq03PgdStep,
+      eq04AdversarialTraining,
+      eq05LandscapeMaxOutsideSum,
+      eq06FilterNormalisation,
+    ]) {
       const byName = new Map((r.variables ?? []).map((v) => [v.name, v.domain]));
       expect(byName.get('y'), r.id).toEqual({ type: 'sign' });
       expect(byName.get('eps'), r.id).toMatchObject({ type: 'interval', lo: 0, loOpen: true });

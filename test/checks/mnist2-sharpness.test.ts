@@ -24,7 +24,15 @@ const EPS = [0, 0.2, 0.4, 0.6];
 const trained = EPS.map((e) => trainedCell(ds, { norm: 'l2', training: e === 0 ? 'standard' : 'pgd', eps: e }));
 const random = EPS.slice(1).map((e) => trainedCell(ds, { norm: 'l2', training: 'random', eps: e }));
 /** The standard weights u rescaled per ε: the larger ε, the larger ‖w‖ (sharpness by eigenvalue falls). */
-const scaled = (scales: readonly number[]): Mnist2Cell[] => EPS.slice(0, scales.length).map((e, i) => cellWith('l2', e === 0 ? 'standard' : 'pgd', e, trained[0]!.w.map((v) => v * scales[i]!)));
+const scaled = (scales: readonly number[]): Mnist2Cell[] =>
+  EPS.slice(0, scales.length).map((e, i) =>
+    cellWith(
+      'l2',
+      e === 0 ? 'standard' : 'pgd',
+      e,
+      trained[0]!.w.map((v) => v * scales[i]!),
+    ),
+  );
 
 const ctxWith = (data: unknown): CheckContext => ({ ...tableContext, measurements: { mnist2: data } });
 /** Every measurement of a set of cells, taken once (as the experiment takes them) and shared by the cases that use it. */
@@ -42,7 +50,11 @@ async function verdict(params: Record<string, unknown>, cells: readonly Mnist2Ce
 }
 
 const grow = { form: 'eigen-grow', norms: ['l2'], hessians: ['robust', 'fixed-example'] };
-const landscape = (eps: number[]) => ({ form: 'landscape-sharper', series: [{ figure: 'Fig. 1', norm: 'l2', eps }], measures: ['landscape-rise', 'fn-curvature'] });
+const landscape = (eps: number[]) => ({
+  form: 'landscape-sharper',
+  series: [{ figure: 'Fig. 1', norm: 'l2', eps }],
+  measures: ['landscape-rise', 'fn-curvature'],
+});
 
 describe('mnist2-sharpness: no data', () => {
   it('is inconclusive and names the command when no provider is given', async () => {
@@ -54,7 +66,9 @@ describe('mnist2-sharpness: no data', () => {
 
   it('throws BAD_INPUT naming the claim and field when the provider returns malformed results', async () => {
     const claim = loaded(sharp(grow));
-    await expect(checker.check(claim, checker.params.parse(claim.params), ctxWith({ setting: 'ci', cells: 3 }))).rejects.toThrow(/claim tab9-test: the mnist2 measurements are invalid: field results/);
+    await expect(
+      checker.check(claim, checker.params.parse(claim.params), ctxWith({ setting: 'ci', cells: 3 })),
+    ).rejects.toThrow(/claim tab9-test: the mnist2 measurements are invalid: field results/);
   });
 
   it('is inconclusive when the sweep has too few ε values or lacks a figure’s ε', async () => {
@@ -82,15 +96,30 @@ describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
   });
 
   it('eigen-linear: the thresholds in params decide (lax thresholds confirm, strict ones refute the same data)', async () => {
-    const lax = await verdict({ form: 'eigen-linear', norms: ['l2'], hessians: ['robust'], minR2: 0, maxRelDeviation: 1 }, trained);
+    const lax = await verdict(
+      { form: 'eigen-linear', norms: ['l2'], hessians: ['robust'], minR2: 0, maxRelDeviation: 1 },
+      trained,
+    );
     expect(lax.status).toBe('confirmed');
-    const strict = await verdict({ form: 'eigen-linear', norms: ['l2'], hessians: ['robust', 'fixed-example'], minR2: 0.999, maxRelDeviation: 0.01 }, trained);
+    const strict = await verdict(
+      {
+        form: 'eigen-linear',
+        norms: ['l2'],
+        hessians: ['robust', 'fixed-example'],
+        minR2: 0.999,
+        maxRelDeviation: 0.01,
+      },
+      trained,
+    );
     expect(strict.status).toBe('refuted');
     if (strict.status === 'refuted') expect(strict.witness.ourValue).toMatch(/R² = /);
   });
 
   it("eq9-spectrum: the trained models' top three eigenvalues are not one eigenvalue of multiplicity d − 1 (refuted); lax thresholds confirm", async () => {
-    const strict = await verdict({ form: 'eq9-spectrum', norms: ['l2'], minEqualRatio: 0.9, maxRelError: 0.25 }, trained);
+    const strict = await verdict(
+      { form: 'eq9-spectrum', norms: ['l2'], minEqualRatio: 0.9, maxRelError: 0.25 },
+      trained,
+    );
     expect(strict.status).toBe('refuted');
     expect(strict.readings?.outcomes).toHaveLength(1);
     expect(strict.readings?.outcomes[0]?.summary).toMatch(/λ2\/λ1 = /);
@@ -102,10 +131,12 @@ describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
     const v = await verdict({ form: 'premise-data' }, trained);
     expect(v.status).toBe('refuted');
     if (v.status === 'refuted') expect(v.witness.ourValue).toMatch(/> ε = 0.6/);
-    expect((await verdict({ form: 'premise-data' }, [...trained, cellWith('l2', 'pgd', 100, trained[0]!.w)])).status).toBe('confirmed');
+    expect(
+      (await verdict({ form: 'premise-data' }, [...trained, cellWith('l2', 'pgd', 100, trained[0]!.w)])).status,
+    ).toBe('confirmed');
   });
 
-  it("noise-premises: clipping to [0, 1] gives the noise a mean and a correlation with x (refuted at tolerance 0.1; a loose tolerance confirms)", async () => {
+  it('noise-premises: clipping to [0, 1] gives the noise a mean and a correlation with x (refuted at tolerance 0.1; a loose tolerance confirms)', async () => {
     const cells = [...trained, trainedCell(ds, { norm: 'linf', training: 'random', eps: 8 / 255 })];
     const v = await verdict({ form: 'noise-premises', tolerance: 0.1 }, cells);
     expect(v.status).toBe('refuted');
@@ -160,7 +191,12 @@ describe('mnist2-sharpness: landscapes (Figs. 1, 2, 5)', () => {
   });
 
   it('random-less-sharp confirms (random noise barely sharpens) and refutes when minRatio asks for more than measured', async () => {
-    const p = (minRatio: number) => ({ form: 'random-less-sharp', norms: ['l2'], measures: ['landscape-rise', 'fn-curvature'], minRatio });
+    const p = (minRatio: number) => ({
+      form: 'random-less-sharp',
+      norms: ['l2'],
+      measures: ['landscape-rise', 'fn-curvature'],
+      minRatio,
+    });
     expect((await verdict(p(2), [...trained, ...random])).status).toBe('confirmed');
     const v = await verdict(p(1e6), [...trained, ...random]);
     expect(v.status).toBe('refuted');

@@ -21,12 +21,22 @@ const reach = verdictClasses('mnist2-table-rerun');
 
 const ds = smallMnist2();
 /** A cell with train and test correct counts out of 4,839 and 2,115 (the shared MNIST2 split). */
-const cell = (norm: BallNorm, training: Mnist2Training, eps: number, trainCorrect: number, testCorrect: number): Mnist2Cell =>
-  cellWith(norm, training, eps, [eps, trainCorrect, testCorrect], { train: accuracy(trainCorrect, 4839), test: accuracy(testCorrect, 2115) });
+const cell = (
+  norm: BallNorm,
+  training: Mnist2Training,
+  eps: number,
+  trainCorrect: number,
+  testCorrect: number,
+): Mnist2Cell =>
+  cellWith(norm, training, eps, [eps, trainCorrect, testCorrect], {
+    train: accuracy(trainCorrect, 4839),
+    test: accuracy(testCorrect, 2115),
+  });
 
 async function verdictOf(rec: ClaimRecordInput, cells: readonly Mnist2Cell[] | null): Promise<Verdict> {
   const claim = loaded(rec);
-  const ctx: CheckContext = cells === null ? tableContext : { ...tableContext, measurements: { mnist2: async () => resultsOf(cells, ds) } };
+  const ctx: CheckContext =
+    cells === null ? tableContext : { ...tableContext, measurements: { mnist2: async () => resultsOf(cells, ds) } };
   return reach(await mnist2TableRerun.check(claim, mnist2TableRerun.params.parse(claim.params), ctx));
 }
 const rerun = (params: Record<string, unknown>) => record('mnist2-table-rerun', params);
@@ -44,14 +54,19 @@ describe('mnist2-table-rerun', () => {
 
   it('abs-gap-exceeds-baseline confirms larger |gap| and refutes a row with a smaller one', async () => {
     const p = rerun({ form: 'abs-gap-exceeds-baseline', series: l2Adv });
-    expect((await verdictOf(p, [standard, cell('l2', 'pgd', 0.2, 4800, 2112), cell('l2', 'pgd', 0.4, 4780, 2110)])).status).toBe('confirmed');
+    expect(
+      (await verdictOf(p, [standard, cell('l2', 'pgd', 0.2, 4800, 2112), cell('l2', 'pgd', 0.4, 4780, 2110)])).status,
+    ).toBe('confirmed');
     const v = await verdictOf(p, [standard, cell('l2', 'pgd', 0.2, 4800, 2112), cell('l2', 'pgd', 0.4, 4832, 2113)]);
     expect(v.status).toBe('refuted');
     if (v.status === 'refuted') expect(v.witness.point).toEqual({ table: 'T1', eps: '0.40' });
   });
 
   it('an exact tie in |gap| is not "larger" (decided on integers, not on rounded percentages)', async () => {
-    const v = await verdictOf(rerun({ form: 'abs-gap-exceeds-baseline', series: l2Adv }), [standard, cell('l2', 'pgd', 0.2, 4830, 2113)]);
+    const v = await verdictOf(rerun({ form: 'abs-gap-exceeds-baseline', series: l2Adv }), [
+      standard,
+      cell('l2', 'pgd', 0.2, 4830, 2113),
+    ]);
     expect(v.status).toBe('refuted');
   });
 
@@ -61,7 +76,11 @@ describe('mnist2-table-rerun', () => {
     const v1 = await verdictOf(p, good);
     expect(v1.status).toBe('confirmed');
     expect(v1.evidence.summary).toMatch(/^4\/4 comparisons hold/);
-    const v2 = await verdictOf(p, [standard, cell('l2', 'pgd', 0.2, 4839, 2100), cell('l2', 'random', 0.2, 4828, 2113)]);
+    const v2 = await verdictOf(p, [
+      standard,
+      cell('l2', 'pgd', 0.2, 4839, 2100),
+      cell('l2', 'random', 0.2, 4828, 2113),
+    ]);
     expect(v2.status).toBe('refuted');
     if (v2.status === 'refuted') expect(v2.witness.point).toEqual({ table: 'T1', eps: '0.20' });
   });
@@ -69,7 +88,11 @@ describe('mnist2-table-rerun', () => {
   it('abs-gap-increasing follows the listed ε and is inconclusive when one is missing', async () => {
     const eps = [25.5 / 255, 51 / 255, 76.5 / 255];
     const p = rerun({ form: 'abs-gap-increasing', series: { table: 'T3', norm: 'linf', family: 'adversarial' }, eps });
-    const cells = (a: number, b: number, c: number) => [cell('linf', 'pgd', eps[0]!, 4800, a), cell('linf', 'pgd', eps[1]!, 4700, b), cell('linf', 'pgd', eps[2]!, 4600, c)];
+    const cells = (a: number, b: number, c: number) => [
+      cell('linf', 'pgd', eps[0]!, 4800, a),
+      cell('linf', 'pgd', eps[1]!, 4700, b),
+      cell('linf', 'pgd', eps[2]!, 4600, c),
+    ];
     // |gap| = 0.333, 0.744, 0.920 pp: increasing; with test 2115/2115 first, 0.806 > 0.744.
     expect((await verdictOf(p, cells(2105, 2070, 2030))).status).toBe('confirmed');
     const v = await verdictOf(p, cells(2115, 2070, 2030));
@@ -79,10 +102,20 @@ describe('mnist2-table-rerun', () => {
   });
 
   it('gap-smaller compares random with adversarial at equal ε > 0 only', async () => {
-    const p = rerun({ form: 'gap-smaller', pairs: [{ smaller: { table: 'T2', norm: 'l2', family: 'random' }, larger: l2Adv }] });
+    const p = rerun({
+      form: 'gap-smaller',
+      pairs: [{ smaller: { table: 'T2', norm: 'l2', family: 'random' }, larger: l2Adv }],
+    });
     const adv = [standard, cell('l2', 'pgd', 0.2, 4800, 2112), cell('l2', 'pgd', 0.4, 4780, 2110)];
-    expect((await verdictOf(p, [...adv, cell('l2', 'random', 0.2, 4828, 2113), cell('l2', 'random', 0.4, 4828, 2113)])).status).toBe('confirmed');
-    const v = await verdictOf(p, [...adv, cell('l2', 'random', 0.2, 4828, 2113), cell('l2', 'random', 0.4, 4700, 2114)]);
+    expect(
+      (await verdictOf(p, [...adv, cell('l2', 'random', 0.2, 4828, 2113), cell('l2', 'random', 0.4, 4828, 2113)]))
+        .status,
+    ).toBe('confirmed');
+    const v = await verdictOf(p, [
+      ...adv,
+      cell('l2', 'random', 0.2, 4828, 2113),
+      cell('l2', 'random', 0.4, 4700, 2114),
+    ]);
     expect(v.status).toBe('refuted');
     if (v.status === 'refuted') expect(v.witness.point['eps']).toBe('0.40');
     expect((await verdictOf(p, adv)).status).toBe('inconclusive');
@@ -99,7 +132,11 @@ describe('mnist2-table-rerun', () => {
       cell('linf', 'pgd', 51 / 255, 4700, 2070),
       cell('linf', 'pgd', 76.5 / 255, 4600, 2030),
     ];
-    const statuses = await Promise.all([tab1RerunAbsGap, tab1to4RerunTestGtTrain, tab3RerunLargeEpsGap, tab2to4RerunRandomGap].map(async (r) => (await verdictOf(r, cells)).status));
+    const statuses = await Promise.all(
+      [tab1RerunAbsGap, tab1to4RerunTestGtTrain, tab3RerunLargeEpsGap, tab2to4RerunRandomGap].map(
+        async (r) => (await verdictOf(r, cells)).status,
+      ),
+    );
     expect(statuses).toEqual(['confirmed', 'confirmed', 'confirmed', 'confirmed']);
   });
 });

@@ -17,7 +17,9 @@ describe('noise-moment (Theorem 2)', () => {
     const v = await verdictOf(noiseMoment, thm2UniformVariance, { samples: 40000 });
     expect(v.status).toBe('confirmed');
     expect(v.evidence.details?.some((d) => d.includes('E[η_i²] = 256/195075'))).toBe(true);
-    expect(v.evidence.details?.some((d) => d.includes('pixel x = 0') && d.includes('E[η] = 1/4, E[η²] = 1/6'))).toBe(true);
+    expect(v.evidence.details?.some((d) => d.includes('pixel x = 0') && d.includes('E[η] = 1/4, E[η²] = 1/6'))).toBe(
+      true,
+    );
   });
 
   it('refutes a wrong coefficient exactly', async () => {
@@ -37,10 +39,18 @@ describe('noise-moment (Theorem 2)', () => {
   });
 
   it('fills the exactly computed coefficient into the record’s words, and refuses a record that writes the number', async () => {
-    const v = await verdictOf(noiseMoment, thm2UniformVariance, { coefficient: '1/2', samples: 1000, correction: { statement: 'E[η_iη_j] = {{coefficient}} ε² δ_ij' } });
+    const v = await verdictOf(noiseMoment, thm2UniformVariance, {
+      coefficient: '1/2',
+      samples: 1000,
+      correction: { statement: 'E[η_iη_j] = {{coefficient}} ε² δ_ij' },
+    });
     expect(v.correction).toMatchObject({ statement: 'E[η_iη_j] = 1/3 ε² δ_ij', check: 'confirmed' });
-    await expect(verdictOf(noiseMoment, thm2UniformVariance, { coefficient: '1/2', samples: 1000, correction: { statement: 'E[η_iη_j] = ε²/3 δ_ij' } })).rejects.toThrow(
-      /does not use \{\{coefficient\}\}/,
-    );
+    await expect(
+      verdictOf(noiseMoment, thm2UniformVariance, {
+        coefficient: '1/2',
+        samples: 1000,
+        correction: { statement: 'E[η_iη_j] = ε²/3 δ_ij' },
+      }),
+    ).rejects.toThrow(/does not use \{\{coefficient\}\}/);
   });
 });

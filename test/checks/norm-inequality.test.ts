@@ -27,7 +27,10 @@ describe('norm-inequality checker (Eq. (12))', () => {
   });
 
   it('refutes the inequality printed with ≤: the factored difference is positive', async () => {
-    const flipped = { ...eq12NormInequality, latex: printedFragments(eq12NormInequality).map((f) => ({ ...f, printed: f.printed.replace('\\geq', '\\leq') })) };
+    const flipped = {
+      ...eq12NormInequality,
+      latex: printedFragments(eq12NormInequality).map((f) => ({ ...f, printed: f.printed.replace('\\geq', '\\leq') })),
+    };
     const v = await verdictOf(flipped);
     expect(v.status).toBe('refuted');
   });

@@ -43,15 +43,23 @@ describe('correctionSchema', () => {
   });
 
   it('holds a checker to the part it reads', () => {
-    expect(issue(correctionSchema({ needs: 'latex' }), { statement: 'a is b' })).toMatch(/required: this checker reads the corrected formula/);
-    expect(issue(correctionSchema({ needs: 'statement' }), { latex: 'a=b' })).toMatch(/required: this checker reads the corrected statement/);
+    expect(issue(correctionSchema({ needs: 'latex' }), { statement: 'a is b' })).toMatch(
+      /required: this checker reads the corrected formula/,
+    );
+    expect(issue(correctionSchema({ needs: 'statement' }), { latex: 'a=b' })).toMatch(
+      /required: this checker reads the corrected statement/,
+    );
   });
 
   it('accepts only the placeholders the checker fills, and requires the ones it always computes', () => {
     const listed = correctionSchema({ fills: ['coefficient'] });
     expect(issue(listed, { statement: 'c = {{coefficient}}' })).toBeUndefined();
-    expect(issue(listed, { statement: 'c = {{coef}} and {{coefficient}}' })).toMatch(/unknown placeholder \{\{coef\}\} \(this checker fills \{\{coefficient\}\}\)/);
-    expect(issue(listed, { statement: 'c = 1/3' })).toMatch(/does not use \{\{coefficient\}\}.*write the placeholder, not the number/);
+    expect(issue(listed, { statement: 'c = {{coef}} and {{coefficient}}' })).toMatch(
+      /unknown placeholder \{\{coef\}\} \(this checker fills \{\{coefficient\}\}\)/,
+    );
+    expect(issue(listed, { statement: 'c = 1/3' })).toMatch(
+      /does not use \{\{coefficient\}\}.*write the placeholder, not the number/,
+    );
     const pattern = correctionSchema({ fills: /^[1-9]\d*$/ });
     expect(issue(pattern, { statement: 'Figures {{1}} and {{2}}' })).toBeUndefined();
     expect(issue(pattern, { statement: 'Figures {{a}}' })).toMatch(/unknown placeholder \{\{a\}\}/);
@@ -59,13 +67,17 @@ describe('correctionSchema', () => {
   });
 
   it('leaves LaTeX braces alone: only {{name}} with a plain name is a placeholder', () => {
-    expect(issue(correctionSchema(), { latex: String.raw`\underset{\|\eta\|\le\varepsilon}{{\rm argmax}}\,\ell` })).toBeUndefined();
+    expect(
+      issue(correctionSchema(), { latex: String.raw`\underset{\|\eta\|\le\varepsilon}{{\rm argmax}}\,\ell` }),
+    ).toBeUndefined();
   });
 });
 
 describe('fillCorrection', () => {
   it('fills the computed numbers into the record’s words and keeps the parts it was given', () => {
-    expect(fillCorrection('x', { statement: 'Figures {{1}} and {{2}}' }, { 1: '1', 2: '2' })).toEqual({ statement: 'Figures 1 and 2' });
+    expect(fillCorrection('x', { statement: 'Figures {{1}} and {{2}}' }, { 1: '1', 2: '2' })).toEqual({
+      statement: 'Figures 1 and 2',
+    });
     expect(fillCorrection('x', { latex: 'a=b', statement: 'a is b' })).toEqual({ latex: 'a=b', statement: 'a is b' });
   });
 
@@ -80,25 +92,31 @@ describe('fillCorrection', () => {
 });
 
 describe('a record whose checker attaches a correction', () => {
-  const needing = checkers.filter((c) => needsCorrection(c.kind)).map((c) => c.kind).sort();
+  const needing = checkers
+    .filter((c) => needsCorrection(c.kind))
+    .map((c) => c.kind)
+    .sort();
 
   it('is of the kinds whose corrections the records now carry', () => {
     expect(needing).toEqual(['ball-argmax', 'figure-ref', 'liu-approximation', 'noise-moment', 'pgd-step']);
   });
 
   const records = claimRecords.filter((r) => needing.includes(r.kind));
-  it.each(records.map((r) => [r.id, r] as const))('%s carries its correction, and without it is refused when loaded', (id, rec) => {
-    expect(() => loadClaim(rec, byKind, paperAt())).not.toThrow();
-    let err: unknown;
-    try {
-      loadClaim(withoutCorrection(rec), byKind, paperAt());
-    } catch (e) {
-      err = e;
-    }
-    expect(err).toBeInstanceOf(ClaimcheckError);
-    expect((err as ClaimcheckError).code).toBe('INVALID_RECORD');
-    expect((err as ClaimcheckError).message).toBe(
-      `claim record ${id}: field params.correction: required: this checker attaches a correction, and the record must say what the paper should say`,
-    );
-  });
+  it.each(records.map((r) => [r.id, r] as const))(
+    '%s carries its correction, and without it is refused when loaded',
+    (id, rec) => {
+      expect(() => loadClaim(rec, byKind, paperAt())).not.toThrow();
+      let err: unknown;
+      try {
+        loadClaim(withoutCorrection(rec), byKind, paperAt());
+      } catch (e) {
+        err = e;
+      }
+      expect(err).toBeInstanceOf(ClaimcheckError);
+      expect((err as ClaimcheckError).code).toBe('INVALID_RECORD');
+      expect((err as ClaimcheckError).message).toBe(
+        `claim record ${id}: field params.correction: required: this checker attaches a correction, and the record must say what the paper should say`,
+      );
+    },
+  );
 });

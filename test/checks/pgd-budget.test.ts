@@ -19,7 +19,24 @@ const EPS = '\\varepsilon=\\left\\{0,\\frac{4}{255},\\frac{8}{255}\\right\\}';
 function setting(step: string, inputDim = 3072) {
   return record(
     'pgd-budget',
-    { readings: { convention: PGD_START.id, question: PGD_START.question, quote: PGD_START.quote, readings: [...PGD_START.readings] }, settings: [{ dataset: 'D', norm: 'Linf', epsSet: 'eps-set', stepSize: 'step-size', iterations: { train: 'train', eval: 'eval' }, inputDim }] },
+    {
+      readings: {
+        convention: PGD_START.id,
+        question: PGD_START.question,
+        quote: PGD_START.quote,
+        readings: [...PGD_START.readings],
+      },
+      settings: [
+        {
+          dataset: 'D',
+          norm: 'Linf',
+          epsSet: 'eps-set',
+          stepSize: 'step-size',
+          iterations: { train: 'train', eval: 'eval' },
+          inputDim,
+        },
+      ],
+    },
     {
       latex: [
         { printed: EPS, role: 'eps-set', parse: false },
@@ -68,7 +85,9 @@ describe('pgd-budget on the paper (regression)', () => {
   it('CIFAR10: holds under a random start; training at 16/255 has 7 × 2/255 = 14/255', async () => {
     const v = await verdictOf(pgdBudget, pgdBudgetCifar10);
     expect(v.status).toBe('holds-under');
-    expect(v.readings?.outcomes[0]?.summary).toBe('1 of 8 (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: CIFAR10 train ε=16/255 (14/255)');
+    expect(v.readings?.outcomes[0]?.summary).toBe(
+      '1 of 8 (phase, ε > 0) cells cannot reach ‖δ‖ = ε from δ = 0: CIFAR10 train ε=16/255 (14/255)',
+    );
   });
 
   it('SVHN: holds under a random start; training at 8, 12 and 16/255 has 7 × 1/255 = 7/255', async () => {

@@ -13,7 +13,9 @@ import { recorded } from './verdict-classes.ts';
 const verdictOf = recorded('pgd-step', runVerdict);
 const P_INF = { id: 'p-inf', statement: 'p = ∞', norm: 'linf' };
 const P_2 = { id: 'p-2', statement: 'p = 2', norm: 'l2' };
-const readings = (...rs: object[]) => ({ readings: { convention: 'eq03-pgd-step', question: 'which p?', readings: rs } });
+const readings = (...rs: object[]) => ({
+  readings: { convention: 'eq03-pgd-step', question: 'which p?', readings: rs },
+});
 
 describe('pgd-step (Eq. (3))', () => {
   it('holds under p = ∞, with the L2 shortfall of the sign step as witness', async () => {
@@ -22,14 +24,21 @@ describe('pgd-step (Eq. (3))', () => {
     if (v.status !== 'holds-under') return;
     expect(v.condition).toMatchObject({ kind: 'reading', reading: { id: 'p-inf' } });
     expect(v.witness.point).toMatchObject({ d: '784', norm: 'L2' });
-    const data = v.evidence.data as { highDimShares: number[]; highDimPredictedShares: number[]; iterateProjectionDrift: number };
+    const data = v.evidence.data as {
+      highDimShares: number[];
+      highDimPredictedShares: number[];
+      iterateProjectionDrift: number;
+    };
     for (const [i, s] of data.highDimShares.entries()) {
       expect(s).toBeGreaterThan(0.75);
       expect(s).toBeLessThan(0.85);
       expect(s).toBeCloseTo(data.highDimPredictedShares[i]!, 10);
     }
     expect(data.iterateProjectionDrift).toBeGreaterThan(1);
-    expect(v.correction).toMatchObject({ statement: (eq03PgdStep.params as { correction: { statement: string } }).correction.statement, check: 'confirmed' });
+    expect(v.correction).toMatchObject({
+      statement: (eq03PgdStep.params as { correction: { statement: string } }).correction.statement,
+      check: 'confirmed',
+    });
   });
 
   it('confirms the L2 step g/‖g‖₂ with the L2 projection', async () => {

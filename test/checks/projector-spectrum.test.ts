@@ -18,7 +18,12 @@ describe('projector-spectrum checker', () => {
   it('refutes I − w*w*ᵀ/(2‖w*‖²), which is not idempotent', async () => {
     const v = await verdictOf(
       testRecord('projector-spectrum', {
-        latex: [{ printed: String.raw`\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{2\left\|{\bm{w}}^{\ast}\right\|^{2}}`, role: 'matrix' }],
+        latex: [
+          {
+            printed: String.raw`\delta_{ij}-\frac{w_{i}^{\ast}w_{j}^{\ast}}{2\left\|{\bm{w}}^{\ast}\right\|^{2}}`,
+            role: 'matrix',
+          },
+        ],
         variables: [ws],
       }),
     );

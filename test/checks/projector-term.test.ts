@@ -16,7 +16,10 @@ describe('projector-term checker', () => {
     expect(v.status).toBe('refuted');
     if (v.status !== 'refuted') return;
     expect(v.witness.ourValue).toMatch(/^top eigenvalue 0 at ε = 0.05/);
-    const mech = (v.evidence.details ?? []).map((l) => /λmax\(H − H_fixed-example\) = ([-\d.e]+)/.exec(l)?.[1]).filter((x) => x !== undefined).map(Number);
+    const mech = (v.evidence.details ?? [])
+      .map((l) => /λmax\(H − H_fixed-example\) = ([-\d.e]+)/.exec(l)?.[1])
+      .filter((x) => x !== undefined)
+      .map(Number);
     for (const m of mech) expect(Math.abs(m)).toBeLessThan(1e-12);
   });
 
@@ -28,7 +31,10 @@ describe('projector-term checker', () => {
     });
     expect(v.status).toBe('confirmed');
     // At real L2 optima the term the moving perturbation adds is positive; for L∞ it is round-off.
-    const mech = (v.evidence.details ?? []).map((l) => /λmax\(H − H_fixed-example\) = ([-\d.e]+)/.exec(l)?.[1]).filter((x) => x !== undefined).map(Number);
+    const mech = (v.evidence.details ?? [])
+      .map((l) => /λmax\(H − H_fixed-example\) = ([-\d.e]+)/.exec(l)?.[1])
+      .filter((x) => x !== undefined)
+      .map(Number);
     expect(mech.length).toBe(4);
     for (const m of mech) expect(m).toBeGreaterThan(1e-4);
   });

@@ -14,7 +14,10 @@ export function onlyReadings(record: ClaimRecordInput, ...ids: string[]): { read
   const r = (record.params as { readings?: Readings }).readings;
   if (!r) throw new Error(`onlyReadings: record ${record.id} lists no readings`);
   const kept = r.readings.filter((x) => ids.includes(x.id));
-  if (kept.length !== ids.length) throw new Error(`onlyReadings: record ${record.id} has no reading ${ids.find((id) => !kept.some((x) => x.id === id))}`);
+  if (kept.length !== ids.length)
+    throw new Error(
+      `onlyReadings: record ${record.id} has no reading ${ids.find((id) => !kept.some((x) => x.id === id))}`,
+    );
   return { readings: { ...r, readings: kept } };
 }
 

@@ -17,7 +17,12 @@ const run = async (record: typeof fig4SharperWithEps, results: unknown) => {
   const measurements = results === undefined ? undefined : { resnet: async () => results };
   return reach(
     await resnetTrend.check(claim, resnetTrend.params.parse(claim.params), {
-      seed: 1, runSeed: 1, engines: {} as Engines, dims: [2], points: [2], ...(measurements ? { measurements } : {}),
+      seed: 1,
+      runSeed: 1,
+      engines: {} as Engines,
+      dims: [2],
+      points: [2],
+      ...(measurements ? { measurements } : {}),
     }),
   );
 };
@@ -42,7 +47,9 @@ describe('resnet-trend checker', () => {
   });
 
   it('decides "gap grows in most cases" by more than half of the steps', async () => {
-    expect((await run(tab56GapGrowsRemeasured, fakeResults(cells([0.1, 0.2, 0.3], [1, 5, 9])))).status).toBe('confirmed');
+    expect((await run(tab56GapGrowsRemeasured, fakeResults(cells([0.1, 0.2, 0.3], [1, 5, 9])))).status).toBe(
+      'confirmed',
+    );
     expect((await run(tab56GapGrowsRemeasured, fakeResults(cells([0.1, 0.2, 0.3], [9, 5, 1])))).status).toBe('refuted');
   });
 });

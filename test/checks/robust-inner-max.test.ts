@@ -26,16 +26,25 @@ describe('robust-inner-max (Eq. (4))', () => {
   });
 
   it('confirms the closed form when the ball is read as centred at 0', async () => {
-    const v = await verdictOf(robustInnerMax, eq04AdversarialTraining, { ...only('ball-0-closed'), searchSamples: 1000 });
+    const v = await verdictOf(robustInnerMax, eq04AdversarialTraining, {
+      ...only('ball-0-closed'),
+      searchSamples: 1000,
+    });
     expect(v.status).toBe('confirmed');
   });
 
   it('refutes the printed reading alone (centred at x^n, open)', async () => {
-    expect((await verdictOf(robustInnerMax, eq04AdversarialTraining, { ...only('ball-x-open'), searchSamples: 300 })).status).toBe('refuted');
+    expect(
+      (await verdictOf(robustInnerMax, eq04AdversarialTraining, { ...only('ball-x-open'), searchSamples: 300 })).status,
+    ).toBe('refuted');
   });
 
   it('refutes a wrong closed form (‖w‖₁ for the L2 ball)', async () => {
-    const v = await verdictOf(robustInnerMax, eq04AdversarialTraining, { ...only('ball-0-closed'), forms: [{ ball: 'l2', dualNorm: 'l1' }], searchSamples: 1000 });
+    const v = await verdictOf(robustInnerMax, eq04AdversarialTraining, {
+      ...only('ball-0-closed'),
+      forms: [{ ball: 'l2', dualNorm: 'l1' }],
+      searchSamples: 1000,
+    });
     expect(v.status).toBe('refuted');
     if (v.status !== 'refuted') return;
     expect(v.witness.paperValue).toMatch(/‖w‖₁/);

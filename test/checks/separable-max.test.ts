@@ -22,14 +22,21 @@ describe('separable-max (Eq. (5))', () => {
     expect(v.status).toBe('holds-under');
     if (v.status !== 'holds-under') return;
     expect(v.condition).toMatchObject({ kind: 'reading', reading: { id: 'ball-0-closed' } });
-    const data = v.evidence.data as { cells: number; jointAgrees: number; sharedStrictlyLess: number; maxRelativeGap: number };
+    const data = v.evidence.data as {
+      cells: number;
+      jointAgrees: number;
+      sharedStrictlyLess: number;
+      maxRelativeGap: number;
+    };
     expect(data.jointAgrees).toBe(data.cells);
     expect(data.maxRelativeGap).toBeLessThan(1e-12);
     expect(data.sharedStrictlyLess).toBeGreaterThan(0);
   });
 
   it('confirms the product structure over the closed ball centred at 0 alone', async () => {
-    expect((await verdictOf(separableMax, eq05LandscapeMaxOutsideSum, { ...FAST, ...only('ball-0-closed') })).status).toBe('confirmed');
+    expect(
+      (await verdictOf(separableMax, eq05LandscapeMaxOutsideSum, { ...FAST, ...only('ball-0-closed') })).status,
+    ).toBe('confirmed');
   });
 
   it('refutes the shared-η structure: its maximum is below the mean of per-point maxima', async () => {

@@ -16,10 +16,20 @@ const byKind = new Map(checkers.map((c) => [c.kind, c]));
 export const SYMBOLIC_SEED = 7;
 
 /** A context with the default engines, d ∈ {2, 3} and N = 2. */
-export const symbolicContext: CheckContext = { seed: SYMBOLIC_SEED, runSeed: SYMBOLIC_SEED, engines: defaultEngines(), dims: [2, 3], points: [2] };
+export const symbolicContext: CheckContext = {
+  seed: SYMBOLIC_SEED,
+  runSeed: SYMBOLIC_SEED,
+  engines: defaultEngines(),
+  dims: [2, 3],
+  points: [2],
+};
 
 /** Loads `record` (with parameter overrides) and returns the verdict its checker computes. */
-export async function symbolicVerdict(record: ClaimRecordInput, override: Record<string, unknown> = {}, ctx: CheckContext = symbolicContext): Promise<Verdict> {
+export async function symbolicVerdict(
+  record: ClaimRecordInput,
+  override: Record<string, unknown> = {},
+  ctx: CheckContext = symbolicContext,
+): Promise<Verdict> {
   const claim = loadClaim({ ...record, params: { ...record.params, ...override } }, byKind, paperAt());
   const checker = byKind.get(claim.kind) as Checker<unknown>;
   return checker.check(claim, checker.params.parse(claim.params), ctx);
@@ -27,5 +37,13 @@ export async function symbolicVerdict(record: ClaimRecordInput, override: Record
 
 /** A minimal record of `kind` for constructed inputs. */
 export function testRecord(kind: string, extra: Omit<Partial<ClaimRecordInput>, 'kind'>): ClaimRecordInput {
-  return { id: `test-${kind}`, title: 't', statement: 't', location: { section: 'test' }, kind, category: 'derivation', ...extra };
+  return {
+    id: `test-${kind}`,
+    title: 't',
+    statement: 't',
+    location: { section: 'test' },
+    kind,
+    category: 'derivation',
+    ...extra,
+  };
 }

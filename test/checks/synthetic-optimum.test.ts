@@ -30,7 +30,8 @@ describe('synthetic-optimum: the per-point condition before Eq. (9)', () => {
   it('holds only under "every point stationary" when the optimum of L_η is taken as the literal reading', async () => {
     const v = await verdictOf(sec3OptimalityCondition, literalReading(sec3OptimalityCondition, 'optimum'));
     expect(v.status).toBe('holds-under');
-    if (v.status === 'holds-under') expect(v.condition).toMatchObject({ kind: 'reading', reading: { id: 'stationary' } });
+    if (v.status === 'holds-under')
+      expect(v.condition).toMatchObject({ kind: 'reading', reading: { id: 'stationary' } });
   });
 
   it('is confirmed on data on one ray, where the real optimum satisfies it', async () => {
@@ -38,7 +39,13 @@ describe('synthetic-optimum: the per-point condition before Eq. (9)', () => {
   });
 
   it('refutes a condition with the wrong sign: points built from it are not stationary', async () => {
-    const wrong = { ...optimalityCondition, constructions: [optimalityCondition.constructions[0]!, { target: 'x_{k}_{n}', expr: '-y_{n} * NORM(eta_{n}) * ws_{k} / NORM(ws)' }] };
+    const wrong = {
+      ...optimalityCondition,
+      constructions: [
+        optimalityCondition.constructions[0]!,
+        { target: 'x_{k}_{n}', expr: '-y_{n} * NORM(eta_{n}) * ws_{k} / NORM(ws)' },
+      ],
+    };
     expect((await verdictOf(sec3OptimalityCondition, { condition: wrong })).status).toBe('refuted');
   });
 });
@@ -53,13 +60,19 @@ describe('synthetic-optimum: Theorem 1 and proportionality', () => {
       ['normalised', 'fails'],
       ['eigenvalue', 'holds'],
     ]);
-    expect(v.evidence.details?.join('\n')).toMatch(/cannot hold for two models trained at different ε on the same data/);
+    expect(v.evidence.details?.join('\n')).toMatch(
+      /cannot hold for two models trained at different ε on the same data/,
+    );
     expect(v.evidence.details?.join('\n')).toMatch(/equal-weight-norms where it matters: no/);
   });
 
   it('each reading alone decides: λmax confirms, the filter-normalised sharpness refutes', async () => {
-    expect((await verdictOf(thm1SharperWithEps, onlyReadings(thm1SharperWithEps, 'eigenvalue'))).status).toBe('confirmed');
-    expect((await verdictOf(thm1SharperWithEps, onlyReadings(thm1SharperWithEps, 'normalised'))).status).toBe('refuted');
+    expect((await verdictOf(thm1SharperWithEps, onlyReadings(thm1SharperWithEps, 'eigenvalue'))).status).toBe(
+      'confirmed',
+    );
+    expect((await verdictOf(thm1SharperWithEps, onlyReadings(thm1SharperWithEps, 'normalised'))).status).toBe(
+      'refuted',
+    );
   });
 
   it('"proportional to the norm of the noise" fails at real optima under both readings (λ/ε not constant)', async () => {
@@ -78,7 +91,8 @@ describe('synthetic-optimum: other modes', () => {
   it('adversarial vs random: more than twice the sharpening of random noise in λmax, not in §3.1 normalised sharpness (holds-under)', async () => {
     const v = await verdictOf(thm2AdversarialVsRandom);
     expect(v.status).toBe('holds-under');
-    if (v.status === 'holds-under') expect(v.condition).toMatchObject({ kind: 'reading', reading: { id: 'more-sharpening-eigenvalue' } });
+    if (v.status === 'holds-under')
+      expect(v.condition).toMatchObject({ kind: 'reading', reading: { id: 'more-sharpening-eigenvalue' } });
     // In λmax adversarial noise sharpens more; in §3.1's filter-normalised sharpness neither reading of "more" holds.
     expect(v.readings?.outcomes.map((o) => [o.id, o.outcome])).toEqual([
       ['more-sharpening-normalised', 'fails'],
@@ -89,11 +103,25 @@ describe('synthetic-optimum: other modes', () => {
   });
 
   it('adversarial vs random in λmax alone is confirmed', async () => {
-    expect((await verdictOf(thm2AdversarialVsRandom, onlyReadings(thm2AdversarialVsRandom, 'more-sharpening-eigenvalue', 'sharper-eigenvalue'))).status).toBe('confirmed');
+    expect(
+      (
+        await verdictOf(
+          thm2AdversarialVsRandom,
+          onlyReadings(thm2AdversarialVsRandom, 'more-sharpening-eigenvalue', 'sharper-eigenvalue'),
+        )
+      ).status,
+    ).toBe('confirmed');
   });
 
   it('adversarial vs random: a threshold the data miss refutes, and a second reading that holds gives holds-under', async () => {
-    const strict = { id: 'strict', statement: '100 times sharper', literal: true, measure: 'absolute', sharpness: 'eigenvalue', minRatio: 100 };
+    const strict = {
+      id: 'strict',
+      statement: '100 times sharper',
+      literal: true,
+      measure: 'absolute',
+      sharpness: 'eigenvalue',
+      minRatio: 100,
+    };
     const lax = { id: 'lax', statement: 'sharper', measure: 'absolute', sharpness: 'eigenvalue', minRatio: 1 };
     const readings = (...rs: object[]) => ({ readings: { convention: 'test', question: 'how much?', readings: rs } });
     expect((await verdictOf(thm2AdversarialVsRandom, readings(strict))).status).toBe('refuted');

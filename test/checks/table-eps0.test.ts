@@ -21,7 +21,10 @@ const c = table(['0/255 99.89 99.91 -0.02'], undefined, 'Table 10');
 
 describe('table-eps0', () => {
   it('confirms ε = 0 rows with a common exact count pair', async () => {
-    const v = await verdictOf(tableEps0, record('table-eps0', { tables: [a, b], readings: readings(ONE_RUN, SEPARATE) }));
+    const v = await verdictOf(
+      tableEps0,
+      record('table-eps0', { tables: [a, b], readings: readings(ONE_RUN, SEPARATE) }),
+    );
     expect(v.status).toBe('confirmed');
   });
 
@@ -33,14 +36,19 @@ describe('table-eps0', () => {
 
   it('refutes rows that differ more than two runs of one procedure can (Fisher p < α) under both readings', async () => {
     const far = table(['0.00 99.89 95.00 4.89'], undefined, 'Table 11');
-    const v = await verdictOf(tableEps0, record('table-eps0', { tables: [a, far], readings: readings(ONE_RUN, SEPARATE) }));
+    const v = await verdictOf(
+      tableEps0,
+      record('table-eps0', { tables: [a, far], readings: readings(ONE_RUN, SEPARATE) }),
+    );
     expect(v.status).toBe('refuted');
     expect(v.readings?.outcomes.map((o) => o.outcome)).toEqual(['fails', 'fails']);
   });
 
   it('throws when a table has no ε = 0 row', async () => {
     const noZero = table(['0.20 99.79 99.95 -0.16']);
-    await expect(verdictOf(tableEps0, record('table-eps0', { tables: [a, noZero], readings: readings(ONE_RUN, SEPARATE) }))).rejects.toThrow(/no ε = 0 row/);
+    await expect(
+      verdictOf(tableEps0, record('table-eps0', { tables: [a, noZero], readings: readings(ONE_RUN, SEPARATE) })),
+    ).rejects.toThrow(/no ε = 0 row/);
   });
 
   it('Tables 1–4 (regression): holds under separate runs; one test image apart, same training count', async () => {

@@ -17,7 +17,10 @@ const verdictOf = recorded('table-gap', runVerdict);
 
 describe('table-gap on hand-made tables', () => {
   it('refutes a gap that no pair of achievable accuracies gives, naming the row', async () => {
-    const v = await verdictOf(tableGap, record('table-gap', { table: table(['0 99.89 99.95 -0.06', '1 99.79 99.76 0.10']) }));
+    const v = await verdictOf(
+      tableGap,
+      record('table-gap', { table: table(['0 99.89 99.95 -0.06', '1 99.79 99.76 0.10']) }),
+    );
     expect(v.status).toBe('refuted');
     if (v.status !== 'refuted') return;
     expect(v.witness.point).toEqual({ table: 'Table 9', eps: '1', row: '1 99.79 99.76 0.10' });

@@ -16,7 +16,13 @@ import { claimRecords } from '../../proofs/index.ts';
 export const TEST_SEED = 7;
 
 /** A context for checkers that use no engine. */
-export const tableContext: CheckContext = { seed: TEST_SEED, runSeed: TEST_SEED, engines: {} as Engines, dims: [2], points: [2] };
+export const tableContext: CheckContext = {
+  seed: TEST_SEED,
+  runSeed: TEST_SEED,
+  engines: {} as Engines,
+  dims: [2],
+  points: [2],
+};
 
 /** A record with schema defaults filled and no parsed LaTeX (table checkers parse their own fragments). */
 export function loaded(record: ClaimRecordInput): LoadedClaim {
@@ -35,7 +41,11 @@ export async function verdictOf<P>(checker: Checker<P>, record: ClaimRecordInput
 }
 
 /** A minimal record of the given kind around `params`. */
-export function record(kind: string, params: Record<string, unknown>, extra: Partial<ClaimRecordInput> = {}): ClaimRecordInput {
+export function record(
+  kind: string,
+  params: Record<string, unknown>,
+  extra: Partial<ClaimRecordInput> = {},
+): ClaimRecordInput {
   return {
     id: 'tab9-test',
     title: 'a hand-made record',

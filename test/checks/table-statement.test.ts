@@ -17,30 +17,43 @@ import { verdictClasses } from './verdict-classes.ts';
 const reach = verdictClasses('table-statement');
 const verdictOf = async (checker: typeof tableStatement, rec: ClaimRecordInput) => reach(await run(checker, rec));
 /** A statement with the literal quantifier `every` unless the params name readings. */
-const statement = (params: Record<string, unknown>, extra = {}) => record('table-statement', { readings: quantifierReadings('tab9-test', 'every'), ...params }, extra);
+const statement = (params: Record<string, unknown>, extra = {}) =>
+  record('table-statement', { readings: quantifierReadings('tab9-test', 'every'), ...params }, extra);
 
 describe('table-statement on hand-made tables', () => {
   it('abs-gap-exceeds-baseline: refutes when one row has a smaller |gap| for every consistent count pair', async () => {
     const t = table(['0.00 99.89 99.95 -0.06', '0.20 99.79 99.95 -0.16', '0.60 99.76 99.76 -0.00']);
-    const v = await verdictOf(tableStatement, statement({ form: 'abs-gap-exceeds-baseline', table: t, baselineEps: '0.00' }));
+    const v = await verdictOf(
+      tableStatement,
+      statement({ form: 'abs-gap-exceeds-baseline', table: t, baselineEps: '0.00' }),
+    );
     expect(v.status).toBe('refuted');
     if (v.status === 'refuted') expect(v.witness.point['eps']).toBe('0.60');
   });
 
   it('abs-gap-exceeds-baseline: confirms when every row exceeds the baseline', async () => {
     const t = table(['0.00 99.89 99.95 -0.06', '0.20 99.79 99.95 -0.16']);
-    const v = await verdictOf(tableStatement, statement({ form: 'abs-gap-exceeds-baseline', table: t, baselineEps: '0.00' }));
+    const v = await verdictOf(
+      tableStatement,
+      statement({ form: 'abs-gap-exceeds-baseline', table: t, baselineEps: '0.00' }),
+    );
     expect(v.status).toBe('confirmed');
   });
 
   it('test-exceeds-train: a tie in print (99.76 vs 99.76) is settled by the counts (12635/12665 < 2110/2115)', async () => {
-    const v = await verdictOf(tableStatement, statement({ form: 'test-exceeds-train', tables: [table(['0.60 99.76 99.76 -0.00'])] }));
+    const v = await verdictOf(
+      tableStatement,
+      statement({ form: 'test-exceeds-train', tables: [table(['0.60 99.76 99.76 -0.00'])] }),
+    );
     expect(v.status).toBe('confirmed');
     expect(v.evidence.summary).toContain('0/1 hold in print');
   });
 
   it('test-exceeds-train: refutes a row with train above test', async () => {
-    const v = await verdictOf(tableStatement, statement({ form: 'test-exceeds-train', tables: [table(['1 99.79 99.76 0.02'])] }));
+    const v = await verdictOf(
+      tableStatement,
+      statement({ form: 'test-exceeds-train', tables: [table(['1 99.79 99.76 0.02'])] }),
+    );
     expect(v.status).toBe('refuted');
   });
 
@@ -52,18 +65,26 @@ describe('table-statement on hand-made tables', () => {
 
   it('abs-gap-exceeds-baseline: undecided when the exact |gap| ranges overlap (large splits, equal prints)', async () => {
     const big = table(['0 50.00 50.00 0.01', '1 50.00 50.00 0.01'], { train: 100000, test: 100000 });
-    const v = await verdictOf(tableStatement, statement({ form: 'abs-gap-exceeds-baseline', table: big, baselineEps: '0' }));
+    const v = await verdictOf(
+      tableStatement,
+      statement({ form: 'abs-gap-exceeds-baseline', table: big, baselineEps: '0' }),
+    );
     expect(v.status).toBe('inconclusive');
   });
 
   it('test-exceeds-train: a row with an impossible gap never passes vacuously', async () => {
-    const v = await verdictOf(tableStatement, statement({ form: 'test-exceeds-train', tables: [table(['0 99.79 99.95 -0.50'])] }));
+    const v = await verdictOf(
+      tableStatement,
+      statement({ form: 'test-exceeds-train', tables: [table(['0 99.79 99.95 -0.50'])] }),
+    );
     expect(v.status).toBe('inconclusive');
   });
 
   it('abs-gap-increasing: reads the ε range from the eps-set fragment and refutes a decrease', async () => {
     const t = table(['0/255 99.89 99.91 -0.02', '25.5/255 99.46 99.67 -0.21', '51/255 99.79 99.95 -0.16']);
-    const latex = [{ printed: '\\varepsilon=\\left\\{\\frac{25.5}{255},\\frac{51}{255}\\right\\}', role: 'eps-set', parse: false }];
+    const latex = [
+      { printed: '\\varepsilon=\\left\\{\\frac{25.5}{255},\\frac{51}{255}\\right\\}', role: 'eps-set', parse: false },
+    ];
     const v = await verdictOf(tableStatement, statement({ form: 'abs-gap-increasing', table: t }, { latex }));
     expect(v.status).toBe('refuted');
     if (v.status === 'refuted') expect(v.witness.point['eps']).toBe('25.5/255 → 51/255');
@@ -71,7 +92,9 @@ describe('table-statement on hand-made tables', () => {
 
   it('abs-gap-increasing: throws when the record has no eps-set fragment', async () => {
     const t = table(['0/255 99.89 99.91 -0.02']);
-    await expect(verdictOf(tableStatement, statement({ form: 'abs-gap-increasing', table: t }))).rejects.toThrow(/eps-set/);
+    await expect(verdictOf(tableStatement, statement({ form: 'abs-gap-increasing', table: t }))).rejects.toThrow(
+      /eps-set/,
+    );
   });
 
   it('gap-smaller: absolute and signed comparisons can disagree; the record chooses, both are reported', async () => {
@@ -86,8 +109,14 @@ describe('table-statement on hand-made tables', () => {
   });
 
   it('gap-increasing with "most": refutes when at most half of the steps increase', async () => {
-    const t = table(['0/255 99.00 93.89 5.11', '4/255 81.90 69.73 12.17', '8/255 90.00 85.00 5.00'], { train: 50000, test: 10000 });
-    const most = await verdictOf(tableStatement, statement({ form: 'gap-increasing', tables: [t], readings: quantifierReadings('tab9-test', 'most') }));
+    const t = table(['0/255 99.00 93.89 5.11', '4/255 81.90 69.73 12.17', '8/255 90.00 85.00 5.00'], {
+      train: 50000,
+      test: 10000,
+    });
+    const most = await verdictOf(
+      tableStatement,
+      statement({ form: 'gap-increasing', tables: [t], readings: quantifierReadings('tab9-test', 'most') }),
+    );
     expect(most.status).toBe('refuted');
   });
 });
@@ -110,7 +139,10 @@ describe('table-statement on the paper (regression)', () => {
 
   it('refutes under both readings when most comparisons fail', async () => {
     const t = table(['1 99.79 99.76 0.02', '2 99.79 99.76 0.02', '3 99.70 99.95 -0.25']);
-    const v = await verdictOf(tableStatement, statement({ form: 'test-exceeds-train', tables: [t], readings: { ...quantifierReadings('tab9-test', 'every') } }));
+    const v = await verdictOf(
+      tableStatement,
+      statement({ form: 'test-exceeds-train', tables: [t], readings: { ...quantifierReadings('tab9-test', 'every') } }),
+    );
     expect(v.status).toBe('refuted');
     expect(v.readings?.outcomes.map((o) => o.outcome)).toEqual(['fails', 'fails']);
   });

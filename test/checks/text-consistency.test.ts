@@ -15,7 +15,11 @@ const verdictOf = recorded('text-consistency', runVerdict);
 
 describe('text-consistency checker', () => {
   it('parses a count and its list, dropping citations', () => {
-    expect(parseList('We use five image datasets: MNIST\u00a0LeCun et al. (1998), MNIST2, CIFAR10\u00a0Krizhevsky et al. (2009), CIFAR2, and SVHN\u00a0Netzer et al. (2011).')).toEqual({
+    expect(
+      parseList(
+        'We use five image datasets: MNIST\u00a0LeCun et al. (1998), MNIST2, CIFAR10\u00a0Krizhevsky et al. (2009), CIFAR2, and SVHN\u00a0Netzer et al. (2011).',
+      ),
+    ).toEqual({
       count: 5,
       items: ['MNIST', 'MNIST2', 'CIFAR10', 'CIFAR2', 'SVHN'],
     });
@@ -30,17 +34,38 @@ describe('text-consistency checker', () => {
   });
 
   it('parses the count nearest the colon, numerals, semicolons, and keeps names that look like a year in brackets', () => {
-    expect(parseList('In the one-class setting, we used three datasets: A, B, and C.')).toEqual({ count: 3, items: ['A', 'B', 'C'] });
+    expect(parseList('In the one-class setting, we used three datasets: A, B, and C.')).toEqual({
+      count: 3,
+      items: ['A', 'B', 'C'],
+    });
     expect(parseList('We used 2 datasets: A; B.')).toEqual({ count: 2, items: ['A', 'B'] });
     expect(parseList('We used two datasets: ImageNet (2012) and C.').items).toEqual(['ImageNet (2012)', 'C']);
     expect(parseList('no list here')).toEqual({ count: null, items: [] });
   });
 
   it('confirms agreeing lists and refutes a miscount', async () => {
-    const readings = { convention: 'test', question: 'same lists?', readings: [{ id: 'same', statement: 'same', literal: true, relation: 'same' }] };
-    const lists = (a: string, b: string) => record('text-consistency', { form: 'lists', readings, lists: [{ where: 'a', quote: a }, { where: 'b', quote: b }] });
-    expect((await verdictOf(textConsistency, lists('We used two datasets: A and B.', 'We use two datasets: B, and A.'))).status).toBe('confirmed');
-    const v = await verdictOf(textConsistency, lists('We used three datasets: A and B.', 'We use three datasets: B and A.'));
+    const readings = {
+      convention: 'test',
+      question: 'same lists?',
+      readings: [{ id: 'same', statement: 'same', literal: true, relation: 'same' }],
+    };
+    const lists = (a: string, b: string) =>
+      record('text-consistency', {
+        form: 'lists',
+        readings,
+        lists: [
+          { where: 'a', quote: a },
+          { where: 'b', quote: b },
+        ],
+      });
+    expect(
+      (await verdictOf(textConsistency, lists('We used two datasets: A and B.', 'We use two datasets: B, and A.')))
+        .status,
+    ).toBe('confirmed');
+    const v = await verdictOf(
+      textConsistency,
+      lists('We used three datasets: A and B.', 'We use three datasets: B and A.'),
+    );
     expect(v.status).toBe('refuted');
     if (v.status === 'refuted') expect(v.witness.paperValue).toBe('3 items');
   });
@@ -49,7 +74,10 @@ describe('text-consistency checker', () => {
     const v = await verdictOf(textConsistency, sec41OptimalWeightsTypo);
     expect(v.status).toBe('refuted');
     if (v.status === 'refuted') expect(v.witness.ourValue).toContain('the same symbol twice');
-    const ok = { ...sec41OptimalWeightsTypo, quote: 'where {\\bm{w}}^{\\ast}_{a} and {\\bm{w}}^{\\ast}_{b} mean each optimal weights' };
+    const ok = {
+      ...sec41OptimalWeightsTypo,
+      quote: 'where {\\bm{w}}^{\\ast}_{a} and {\\bm{w}}^{\\ast}_{b} mean each optimal weights',
+    };
     expect((await verdictOf(textConsistency, ok)).status).toBe('confirmed');
   });
 

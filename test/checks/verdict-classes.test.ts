@@ -15,9 +15,15 @@ const sources = readdirSync(dir)
   .join('\n');
 
 describe('verdict classes of every checker kind', () => {
-  it.each(checkers.map((c) => [c.kind, c] as const))('%s declares confirmed and refuted and has a coverage recorder', (kind, c) => {
-    expect(c.verdicts).toContain('confirmed');
-    expect(c.verdicts).toContain('refuted');
-    expect(sources.includes(`verdictClasses('${kind}')`) || sources.includes(`recorded('${kind}',`), `a test file records the verdicts of ${kind}`).toBe(true);
-  });
+  it.each(checkers.map((c) => [c.kind, c] as const))(
+    '%s declares confirmed and refuted and has a coverage recorder',
+    (kind, c) => {
+      expect(c.verdicts).toContain('confirmed');
+      expect(c.verdicts).toContain('refuted');
+      expect(
+        sources.includes(`verdictClasses('${kind}')`) || sources.includes(`recorded('${kind}',`),
+        `a test file records the verdicts of ${kind}`,
+      ).toBe(true);
+    },
+  );
 });

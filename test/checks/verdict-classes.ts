@@ -14,7 +14,10 @@ export function verdictClasses(kind: string): <V extends Verdict>(v: V) => V {
   const seen = new Set<VerdictStatus>();
   afterAll(() => {
     const required: VerdictStatus[] = checker.verdicts.filter((s) => s !== 'inconclusive');
-    expect([...seen].filter((s) => required.includes(s)).sort(), `verdict classes of ${kind} reached by constructed inputs`).toEqual([...required].sort());
+    expect(
+      [...seen].filter((s) => required.includes(s)).sort(),
+      `verdict classes of ${kind} reached by constructed inputs`,
+    ).toEqual([...required].sort());
   });
   return (v) => {
     seen.add(v.status);
@@ -23,7 +26,10 @@ export function verdictClasses(kind: string): <V extends Verdict>(v: V) => V {
 }
 
 /** `run` with every verdict it returns passed through `verdictClasses(kind)`. */
-export function recorded<A extends unknown[]>(kind: string, run: (...args: A) => Promise<Verdict>): (...args: A) => Promise<Verdict> {
+export function recorded<A extends unknown[]>(
+  kind: string,
+  run: (...args: A) => Promise<Verdict>,
+): (...args: A) => Promise<Verdict> {
   const reach = verdictClasses(kind);
   return async (...args: A) => reach(await run(...args));
 }

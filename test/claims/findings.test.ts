@@ -15,7 +15,14 @@ const refuted = (id: string): Verdict => ({ ...base(id), status: 'refuted', witn
 const reading = (id: string, r: string): Verdict => ({
   ...base(id),
   status: 'holds-under',
-  readings: { convention: 'theta', question: '?', outcomes: [{ id: 'lit', statement: 'lit', literal: true, outcome: 'fails', summary: '', witness: w }, { id: r, statement: r, literal: false, outcome: 'holds', summary: '' }] },
+  readings: {
+    convention: 'theta',
+    question: '?',
+    outcomes: [
+      { id: 'lit', statement: 'lit', literal: true, outcome: 'fails', summary: '', witness: w },
+      { id: r, statement: r, literal: false, outcome: 'holds', summary: '' },
+    ],
+  },
   condition: { kind: 'reading', convention: 'theta', reading: { id: r, statement: r, literal: false } },
   witness: w,
   underCondition: { summary: '' },
@@ -35,8 +42,12 @@ const make = (inputs: FindingInput[]) => findings(inputs, propagate(inputs));
 
 describe('severityOf', () => {
   it('a reading is presentation; an assumption that holds where it matters is presentation', () => {
-    expect(severityOf({ kind: 'reading', convention: 'c', reading: 'r', statement: 's' }, ['result']).severity).toBe('presentation');
-    expect(severityOf({ kind: 'assumption', assumption: 'a', statement: 's', whereItMatters: 'yes' }, ['result']).severity).toBe('presentation');
+    expect(severityOf({ kind: 'reading', convention: 'c', reading: 'r', statement: 's' }, ['result']).severity).toBe(
+      'presentation',
+    );
+    expect(
+      severityOf({ kind: 'assumption', assumption: 'a', statement: 's', whereItMatters: 'yes' }, ['result']).severity,
+    ).toBe('presentation');
   });
 
   it('otherwise the most severe category of the members', () => {
@@ -81,7 +92,9 @@ describe('findings', () => {
     ];
     const forward = make(chain);
     const backward = make([...chain].reverse());
-    expect(backward.map((f) => [f.id, f.roots, f.consequences])).toEqual(forward.map((f) => [f.id, f.roots, [...f.consequences].reverse()]));
+    expect(backward.map((f) => [f.id, f.roots, f.consequences])).toEqual(
+      forward.map((f) => [f.id, f.roots, [...f.consequences].reverse()]),
+    );
     expect(forward).toHaveLength(1);
   });
 
@@ -89,8 +102,27 @@ describe('findings', () => {
     const statedFail: Verdict = {
       ...base('thm1'),
       status: 'holds-under',
-      readings: { convention: 'sharpness', question: '?', outcomes: [{ id: 'normalised', statement: 'n', literal: true, statedQuote: 'q', outcome: 'fails', summary: '', witness: w }, { id: 'eigenvalue', statement: 'e', literal: false, outcome: 'holds', summary: '' }] },
-      condition: { kind: 'reading', convention: 'sharpness', reading: { id: 'eigenvalue', statement: 'e', literal: false } },
+      readings: {
+        convention: 'sharpness',
+        question: '?',
+        outcomes: [
+          {
+            id: 'normalised',
+            statement: 'n',
+            literal: true,
+            statedQuote: 'q',
+            outcome: 'fails',
+            summary: '',
+            witness: w,
+          },
+          { id: 'eigenvalue', statement: 'e', literal: false, outcome: 'holds', summary: '' },
+        ],
+      },
+      condition: {
+        kind: 'reading',
+        convention: 'sharpness',
+        reading: { id: 'eigenvalue', statement: 'e', literal: false },
+      },
       witness: w,
       underCondition: { summary: '' },
     };

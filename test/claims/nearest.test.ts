@@ -30,7 +30,11 @@ describe('nearestIds', () => {
 
   it('ranks ids sharing the first segment next, and finds the id of a typo', () => {
     expect(nearestIds('thm1-sharpr', KNOWN)[0]).toBe('thm1-sharper-with-eps');
-    expect(nearestIds('thm1-sharpr', KNOWN).slice(0, 2).every((id) => id.startsWith('thm1-'))).toBe(true);
+    expect(
+      nearestIds('thm1-sharpr', KNOWN)
+        .slice(0, 2)
+        .every((id) => id.startsWith('thm1-')),
+    ).toBe(true);
     expect(nearestIds('tab1-gpa', KNOWN)[0]).toBe('tab1-gap');
     expect(nearestIds('appb-l4', KNOWN)).toEqual(['appb-l1', 'appb-l2', 'appb-l3']);
   });
@@ -42,8 +46,14 @@ describe('nearestIds', () => {
     for (const segment of segments) {
       const near = nearestIds(segment, ids);
       const expected = Math.min(3, ids.filter((id) => id.startsWith(segment)).length);
-      expect(near.filter((id) => id.startsWith(segment)), segment).toHaveLength(expected);
-      expect(near.slice(0, expected).every((id) => id.startsWith(segment)), segment).toBe(true);
+      expect(
+        near.filter((id) => id.startsWith(segment)),
+        segment,
+      ).toHaveLength(expected);
+      expect(
+        near.slice(0, expected).every((id) => id.startsWith(segment)),
+        segment,
+      ).toBe(true);
     }
   });
 });

@@ -9,9 +9,25 @@ import type { ReadingOutcome, Verdict } from '../../src/claims/verdict.ts';
 
 const base = (id: string) => ({ claimId: id, seed: 1, checker: 't', evidence: { summary: '' } });
 const w = { point: {}, paperValue: 'p', ourValue: 'o' };
-const outcome = (id: string, result: 'holds' | 'fails'): ReadingOutcome => ({ id, statement: id, literal: false, outcome: result, summary: '', ...(result === 'fails' ? { witness: w } : {}) });
-const theta = (a: 'holds' | 'fails', b: 'holds' | 'fails') => ({ convention: 'theta', question: 'θ?', outcomes: [outcome('from-w', a), outcome('from-minus-w', b)] });
-const confirmed = (id: string, readings?: ReturnType<typeof theta>): Verdict => ({ ...base(id), status: 'confirmed', basis: { kind: 'tested', what: '' }, ...(readings ? { readings } : {}) });
+const outcome = (id: string, result: 'holds' | 'fails'): ReadingOutcome => ({
+  id,
+  statement: id,
+  literal: false,
+  outcome: result,
+  summary: '',
+  ...(result === 'fails' ? { witness: w } : {}),
+});
+const theta = (a: 'holds' | 'fails', b: 'holds' | 'fails') => ({
+  convention: 'theta',
+  question: 'θ?',
+  outcomes: [outcome('from-w', a), outcome('from-minus-w', b)],
+});
+const confirmed = (id: string, readings?: ReturnType<typeof theta>): Verdict => ({
+  ...base(id),
+  status: 'confirmed',
+  basis: { kind: 'tested', what: '' },
+  ...(readings ? { readings } : {}),
+});
 const underReading = (id: string, reading: string, readings: ReturnType<typeof theta>): Verdict => ({
   ...base(id),
   status: 'holds-under',
@@ -49,13 +65,17 @@ describe('propagate', () => {
   it('carries readings and assumptions to every claim that rests on them, from the nearest claim', () => {
     const p = new Map(propagate(graph).map((x) => [x.id, x]));
     expect(p.get('robust')!.restsOn).toEqual(['eq7', 'ycos']);
-    expect(p.get('robust')!.needs).toEqual([{ kind: 'reading', convention: 'theta', reading: 'from-minus-w', statement: 'from-minus-w', from: 'eq7' }]);
+    expect(p.get('robust')!.needs).toEqual([
+      { kind: 'reading', convention: 'theta', reading: 'from-minus-w', statement: 'from-minus-w', from: 'eq7' },
+    ]);
     expect(p.get('thm1')!.needs.map((n) => n.from)).toEqual(['eq7', 'eq12']);
   });
 
   it('reports errors cancelling: robust holds although eq7 and ycos both fail under θ from w', () => {
     const p = new Map(propagate(graph).map((x) => [x.id, x]));
-    expect(p.get('robust')!.cancellations).toEqual([{ convention: 'theta', reading: 'from-w', failing: ['eq7', 'ycos'] }]);
+    expect(p.get('robust')!.cancellations).toEqual([
+      { convention: 'theta', reading: 'from-w', failing: ['eq7', 'ycos'] },
+    ]);
     expect(p.get('ycos')!.cancellations).toEqual([]);
     expect(p.get('thm1')!.cancellations).toEqual([]);
   });
@@ -73,7 +93,14 @@ describe('propagate', () => {
 
 describe('propagate: undecided readings', () => {
   it('does not report a conflict when the only disagreement is a reading one claim leaves undecided', () => {
-    const undecidedTheta = { convention: 'theta', question: 'θ?', outcomes: [{ id: 'from-w', statement: 'from-w', literal: false, outcome: 'undecided' as const, summary: '' }, outcome('from-minus-w', 'fails')] };
+    const undecidedTheta = {
+      convention: 'theta',
+      question: 'θ?',
+      outcomes: [
+        { id: 'from-w', statement: 'from-w', literal: false, outcome: 'undecided' as const, summary: '' },
+        outcome('from-minus-w', 'fails'),
+      ],
+    };
     const p = propagate([
       input('a', [], underReading('a', 'from-w', theta('holds', 'fails'))),
       input('b', ['a'], { ...base('b'), status: 'inconclusive', reason: 'undecided', readings: undecidedTheta }),

@@ -39,7 +39,11 @@ describe('decideReadings', () => {
     const v = decide(o('a', 'fails', true), o('b', 'fails'), o('c', 'holds'), o('d', 'holds'));
     expect(v.status).toBe('holds-under');
     if (v.status !== 'holds-under') return;
-    expect(v.condition).toEqual({ kind: 'reading', convention: 'conv', reading: { id: 'c', statement: 'reading c', literal: false } });
+    expect(v.condition).toEqual({
+      kind: 'reading',
+      convention: 'conv',
+      reading: { id: 'c', statement: 'reading c', literal: false },
+    });
     expect(v.witness).toEqual(witness('a'));
     expect(v.underCondition.summary).toBe('c holds');
     expect(v.correction?.statement).toBe('fixed');

@@ -14,7 +14,11 @@ const under = (satisfiable: Answer['status']): Verdict => ({
   condition: {
     kind: 'assumption',
     assumption: { id: 'a', statement: 'x > 1 and x < 0', source: { kind: 'claimcheck', reason: 'r' } },
-    check: { satisfiable: { status: satisfiable, summary: 'no x satisfies both' }, forces: [], whereItMatters: { status: 'unknown', summary: '' } },
+    check: {
+      satisfiable: { status: satisfiable, summary: 'no x satisfies both' },
+      forces: [],
+      whereItMatters: { status: 'unknown', summary: '' },
+    },
   },
   witness: { point: { x: '0.5' }, paperValue: 'p', ourValue: 'o' },
   underCondition: { summary: 'holds at built points' },

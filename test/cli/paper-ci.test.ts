@@ -45,25 +45,46 @@ describe('--paper', () => {
 
 describe('report, diff and baselines', () => {
   it('report names the paper and its hash; diff lists the changed claim and exits 3 under --fail-on', async () => {
-    const a = await runCli(['report', ...CLAIMS, '--out', join(dir, 'a'), '--quiet', '--setting', 'ci'], undefined, env);
+    const a = await runCli(
+      ['report', ...CLAIMS, '--out', join(dir, 'a'), '--quiet', '--setting', 'ci'],
+      undefined,
+      env,
+    );
     expect(a.code, a.stderr).toBe(0);
-    const b = await runCli(['report', ...CLAIMS, '--out', join(dir, 'b'), '--quiet', '--setting', 'ci', '--paper', corrected], undefined, env);
+    const b = await runCli(
+      ['report', ...CLAIMS, '--out', join(dir, 'b'), '--quiet', '--setting', 'ci', '--paper', corrected],
+      undefined,
+      env,
+    );
     expect(b.code, b.stderr).toBe(0);
     const errata = JSON.parse(readFileSync(join(dir, 'b', 'errata.json'), 'utf8'));
-    expect(errata.provenance.paper).toMatchObject({ file: 'corrected.txt', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(errata.provenance.paper).toMatchObject({
+      file: 'corrected.txt',
+      sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
     expect(errata.paper.title).toBe('Adversarial Training Makes Weight Loss Landscape Sharper in Logistic Regression');
-    expect(readFileSync(join(dir, 'b', 'errata.md'), 'utf8')).toContain(`Read from \`corrected.txt\` (sha256 \`${errata.provenance.paper.sha256}\``);
+    expect(readFileSync(join(dir, 'b', 'errata.md'), 'utf8')).toContain(
+      `Read from \`corrected.txt\` (sha256 \`${errata.provenance.paper.sha256}\``,
+    );
     expect(errata.claims.find((c: { id: string }) => c.id === 'eq08-gradient').reproduce).toContain('--paper FILE');
 
     const table = await runCli(['diff', join(dir, 'a', 'errata.json'), join(dir, 'b', 'errata.json')], undefined, env);
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toMatch(/eq08-gradient\s+verdict, witness, formula\s+refuted\s+confirmed/);
     expect(table.stdout).not.toContain('sec3-convexity');
-    const json = await runCli(['diff', join(dir, 'a', 'errata.json'), join(dir, 'b', 'errata.json'), '--json', '--fail-on', 'changed'], undefined, env);
+    const json = await runCli(
+      ['diff', join(dir, 'a', 'errata.json'), join(dir, 'b', 'errata.json'), '--json', '--fail-on', 'changed'],
+      undefined,
+      env,
+    );
     expect(json.code).toBe(3);
     expect(JSON.parse(json.stdout).changes.map((c: { id: string }) => c.id)).toEqual(['eq08-gradient']);
     expect(json.stderr).toMatch(/--fail-on changed: 1 claim\(s\) changed: eq08-gradient/);
-    const same = await runCli(['diff', join(dir, 'a', 'errata.json'), join(dir, 'a', 'errata.json'), '--fail-on', 'changed'], undefined, env);
+    const same = await runCli(
+      ['diff', join(dir, 'a', 'errata.json'), join(dir, 'a', 'errata.json'), '--fail-on', 'changed'],
+      undefined,
+      env,
+    );
     expect(same.code).toBe(0);
     expect(same.stdout).toMatch(/^no claim changed/);
 
@@ -71,7 +92,21 @@ describe('report, diff and baselines', () => {
     const junit = join(dir, 'out', 'claims.xml');
     const sarif = join(dir, 'out', 'claims.sarif');
     const c = await runCli(
-      ['check', ...CLAIMS, '--quiet', '--paper', corrected, '--baseline', join(dir, 'a', 'errata.json'), '--fail-on', 'changed', '--junit', junit, '--sarif', sarif],
+      [
+        'check',
+        ...CLAIMS,
+        '--quiet',
+        '--paper',
+        corrected,
+        '--baseline',
+        join(dir, 'a', 'errata.json'),
+        '--fail-on',
+        'changed',
+        '--junit',
+        junit,
+        '--sarif',
+        sarif,
+      ],
       undefined,
       env,
     );
@@ -85,7 +120,11 @@ describe('report, diff and baselines', () => {
     const refuted = await runCli(['check', 'eq08-gradient', '--quiet', '--fail-on', 'refuted'], undefined, env);
     expect(refuted.code).toBe(3);
     expect(refuted.stderr).toMatch(/--fail-on refuted: 1 claim\(s\) refuted: eq08-gradient/);
-    const fine = await runCli(['check', 'eq08-gradient', '--quiet', '--fail-on', 'refuted', '--paper', corrected], undefined, env);
+    const fine = await runCli(
+      ['check', 'eq08-gradient', '--quiet', '--fail-on', 'refuted', '--paper', corrected],
+      undefined,
+      env,
+    );
     expect(fine.code, fine.stderr).toBe(0);
   });
 

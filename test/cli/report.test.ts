@@ -27,7 +27,11 @@ describe('claimcheck report', () => {
     ids = fastIds(registryIds());
     // A first run fills an empty cache, a second reuses it (--fresh, which must not, is tested on runReport).
     first = await runCli(['report', ...ids, '--out', join(root, 'a'), '--seed', '11', '--quiet'], undefined, env);
-    cached = await runCli(['report', ...ids, '--out', join(root, 'b'), '--seed', '11', '--quiet', '--json'], undefined, env);
+    cached = await runCli(
+      ['report', ...ids, '--out', join(root, 'b'), '--seed', '11', '--quiet', '--json'],
+      undefined,
+      env,
+    );
   });
   afterAll(() => {
     rmSync(root, { recursive: true, force: true });
@@ -49,7 +53,9 @@ describe('claimcheck report', () => {
 
   it('reuses cached verdicts', () => {
     expect((JSON.parse(cached.stdout) as ReportJson).cache).toMatchObject({ reused: ids.length, checked: 0 });
-    const prov = JSON.parse(readFileSync(join(root, 'b', 'provenance.json'), 'utf8')) as { run: { claims: { cached?: boolean }[] } };
+    const prov = JSON.parse(readFileSync(join(root, 'b', 'provenance.json'), 'utf8')) as {
+      run: { claims: { cached?: boolean }[] };
+    };
     expect(prov.run.claims.every((c) => c.cached === true)).toBe(true);
   });
 
@@ -69,8 +75,10 @@ describe('claimcheck report', () => {
   it('writes a self-contained errata.html with every claim', () => {
     const html = readFileSync(join(root, 'a', 'errata.html'), 'utf8');
     expect(html.startsWith('<!doctype html>')).toBe(true);
-    expect(html).toContain("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';");
-    expect(html).not.toMatch(/<link\b|\bsrc\s*=\s*["']?https?:|href\s*=\s*["']?https?:|url\(\s*["']?https?:|url\(fonts\//);
+    expect(html).toContain('<meta http-equiv="Content-Security-Policy" content="default-src \'none\';');
+    expect(html).not.toMatch(
+      /<link\b|\bsrc\s*=\s*["']?https?:|href\s*=\s*["']?https?:|url\(\s*["']?https?:|url\(fonts\//,
+    );
     expect(html).not.toContain('katex-error');
     for (const id of ids) expect(html).toContain(`id="claim-${id}"`);
   });
@@ -106,13 +114,25 @@ describe('claimcheck report', () => {
     const run = await runCli(['report', '--data-dir', join(root, 'no-such-dir')], undefined, env);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toContain(`option --data-dir: expected an existing directory, but received "${join(root, 'no-such-dir')}"`);
+    expect(run.stderr).toContain(
+      `option --data-dir: expected an existing directory, but received "${join(root, 'no-such-dir')}"`,
+    );
   });
 
   it('--help lists the experiment flags and the cache', async () => {
     const { code, stdout } = await runCli(['report', '--help']);
     expect(code).toBe(0);
-    for (const flag of ['--data-dir', '--cifar-dir', '--svhn-dir', '--gpu', '--backend', '--setting', '--fresh', '--json', '--quiet']) {
+    for (const flag of [
+      '--data-dir',
+      '--cifar-dir',
+      '--svhn-dir',
+      '--gpu',
+      '--backend',
+      '--setting',
+      '--fresh',
+      '--json',
+      '--quiet',
+    ]) {
       expect(stdout).toContain(flag);
     }
     expect(stdout).toContain('.claimcheck-cache');

@@ -40,8 +40,20 @@ describe('experiment resnet18 options', () => {
   });
 
   it('parse lists, fractions and the ci alias', () => {
-    const o = parseOptions(ResNetRunOptionsSchema, { eps: '0, 4/255,8', seeds: '1,2', width: '1/16', setting: 'ci', svhnArch: 'preact-resnet18' });
-    expect([o.eps, o.seeds, o.width, o.setting, o.svhnArch]).toEqual([[0, 4, 8], [1, 2], 1 / 16, 'tiny', 'preact-resnet18']);
+    const o = parseOptions(ResNetRunOptionsSchema, {
+      eps: '0, 4/255,8',
+      seeds: '1,2',
+      width: '1/16',
+      setting: 'ci',
+      svhnArch: 'preact-resnet18',
+    });
+    expect([o.eps, o.seeds, o.width, o.setting, o.svhnArch]).toEqual([
+      [0, 4, 8],
+      [1, 2],
+      1 / 16,
+      'tiny',
+      'preact-resnet18',
+    ]);
   });
 
   it('name the option, what it expects and what it received', () => {
@@ -69,12 +81,20 @@ describe('experiment resnet18 library errors', () => {
     });
     await expect(attempt).rejects.toThrow(ClaimcheckError);
     await expect(
-      runSweep({ sweep: defaultSweep('ci'), shard: { index: 1, count: 2 }, out: join(root, 'x'), dataDirs: { cifar10: root, svhn: null }, backend: 'auto' }),
+      runSweep({
+        sweep: defaultSweep('ci'),
+        shard: { index: 1, count: 2 },
+        out: join(root, 'x'),
+        dataDirs: { cifar10: root, svhn: null },
+        backend: 'auto',
+      }),
     ).rejects.toThrow(/experiment resnet18: svhn cells need --svhn-dir, which was not given/);
   });
 
   it('merge of an empty directory or of a missing one is bad input naming it (no 0-cell results)', () => {
-    expect(() => mergeResults([root])).toThrow(`experiment resnet18 merge: ${root} is not an output directory of experiment resnet18 run`);
+    expect(() => mergeResults([root])).toThrow(
+      `experiment resnet18 merge: ${root} is not an output directory of experiment resnet18 run`,
+    );
     expect(() => mergeResults([join(root, 'missing')])).toThrow(/experiment resnet18 merge: .*missing does not exist/);
   });
 });
@@ -89,14 +109,37 @@ describe('claimcheck experiment resnet18 (subprocess)', () => {
 
   // A numeric-core error (NumericError BACKEND_UNAVAILABLE from initBackend) reaching the CLI: exit 1 ("an engine
   // threw"), its message and its suggestion on stderr. Skipped where tfjs-node-gpu is installed (it would train).
-  it.skipIf(installed('@tensorflow/tfjs-node-gpu'))('exits 1 with the message and the suggestion when a forced backend cannot start', async () => {
-    const cifar = join(root, 'cifar');
-    writeCifarDir(cifar, 4, 8, 1);
-    const out = join(root, 'forced-gpu');
-    const r = await runCli(['experiment', 'resnet18', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--eps', '0', '--seeds', '1', '--backend', 'tfjs-node-gpu', '--cifar-dir', cifar, '--out', out]);
-    expect(r.code).toBe(1);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^error: initBackend: no TensorFlow\.js backend could be started \(@tensorflow\/tfjs-node-gpu: [^\n]*\)\nunset CLAIMCHECK_BACKEND or choose another backend\n$/);
-    expect(existsSync(out)).toBe(false);
-  });
+  it.skipIf(installed('@tensorflow/tfjs-node-gpu'))(
+    'exits 1 with the message and the suggestion when a forced backend cannot start',
+    async () => {
+      const cifar = join(root, 'cifar');
+      writeCifarDir(cifar, 4, 8, 1);
+      const out = join(root, 'forced-gpu');
+      const r = await runCli([
+        'experiment',
+        'resnet18',
+        'run',
+        '--setting',
+        'tiny',
+        '--dataset',
+        'cifar10',
+        '--eps',
+        '0',
+        '--seeds',
+        '1',
+        '--backend',
+        'tfjs-node-gpu',
+        '--cifar-dir',
+        cifar,
+        '--out',
+        out,
+      ]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(
+        /^error: initBackend: no TensorFlow\.js backend could be started \(@tensorflow\/tfjs-node-gpu: [^\n]*\)\nunset CLAIMCHECK_BACKEND or choose another backend\n$/,
+      );
+      expect(existsSync(out)).toBe(false);
+    },
+  );
 });

@@ -49,7 +49,9 @@ describe('parseCifar10Batch', () => {
     expect(() => parseCifar10Batch(good.subarray(0, 5000), 't.bin')).toThrow(
       /loadCifar10: t\.bin: size 5000 bytes is not a whole number of 3073-byte records .*1 records and 1927 bytes left over \(truncated\?\)/,
     );
-    expect(() => parseCifar10Batch(badLabel, 'l.bin')).toThrow(/loadCifar10: l\.bin: record 1 \(byte 3073\) has label 10; CIFAR-10 labels are 0–9/);
+    expect(() => parseCifar10Batch(badLabel, 'l.bin')).toThrow(
+      /loadCifar10: l\.bin: record 1 \(byte 3073\) has label 10; CIFAR-10 labels are 0–9/,
+    );
     expect(() => parseCifar10Batch(badLabel, 'l.bin')).toThrow(Cifar10FormatError);
   });
 });
@@ -67,7 +69,13 @@ describe('loadCifar10', () => {
     expect(all.test.count).toBe(4);
     expect(Array.from(all.train.labels)).toEqual(written.train.flatMap((s) => Array.from(s.labels)));
     expect(all.train.images.subarray(3 * 3072, 4 * 3072)).toEqual(written.train[1]!.images.subarray(0, 3072));
-    expect(all.train.files.map((f) => f.path.split('/').pop())).toEqual(['data_batch_1.bin', 'data_batch_2.bin', 'data_batch_3.bin', 'data_batch_4.bin', 'data_batch_5.bin']);
+    expect(all.train.files.map((f) => f.path.split('/').pop())).toEqual([
+      'data_batch_1.bin',
+      'data_batch_2.bin',
+      'data_batch_3.bin',
+      'data_batch_4.bin',
+      'data_batch_5.bin',
+    ]);
     expect(some.train.count).toBe(7);
     expect(some.train.files.map((f) => f.images)).toEqual([3, 3, 1, 0, 0]);
     expect(some.test.count).toBe(2);

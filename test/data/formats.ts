@@ -29,7 +29,8 @@ export function syntheticImages(count: number, seed: number): SyntheticImages {
     for (let i = 0; i < 3072; i++) images[n * 3072 + i] = rng.int(0, 120);
     const r0 = 4 + 6 * (label % 4);
     const c0 = 4 + 8 * Math.floor(label / 4);
-    for (let r = r0; r < r0 + 6; r++) for (let c = c0; c < c0 + 6; c++) images[n * 3072 + (r * 32 + c) * 3 + (label % 3)] = 250;
+    for (let r = r0; r < r0 + 6; r++)
+      for (let c = c0; c < c0 + 6; c++) images[n * 3072 + (r * 32 + c) * 3 + (label % 3)] = 250;
   }
   return { images, labels, count };
 }
@@ -47,7 +48,12 @@ export function cifarBatchBytes(set: SyntheticImages): Uint8Array {
 }
 
 /** Writes data_batch_1..5.bin (`perBatch` images each) and test_batch.bin (`test` images) into `dir`; returns the sets. */
-export function writeCifarDir(dir: string, perBatch: number, test: number, seed: number): { train: SyntheticImages[]; test: SyntheticImages } {
+export function writeCifarDir(
+  dir: string,
+  perBatch: number,
+  test: number,
+  seed: number,
+): { train: SyntheticImages[]; test: SyntheticImages } {
   mkdirSync(dir, { recursive: true });
   const train: SyntheticImages[] = [];
   for (let b = 1; b <= 5; b++) {
@@ -155,7 +161,8 @@ export function svhnVars(set: SyntheticImages, options: { readonly yAsUint8?: bo
   for (let k = 0; k < n; k++) {
     for (let r = 0; r < 32; r++) {
       for (let c = 0; c < 32; c++) {
-        for (let ch = 0; ch < 3; ch++) x[r + 32 * c + 1024 * ch + 3072 * k] = set.images[k * 3072 + (r * 32 + c) * 3 + ch]!;
+        for (let ch = 0; ch < 3; ch++)
+          x[r + 32 * c + 1024 * ch + 3072 * k] = set.images[k * 3072 + (r * 32 + c) * 3 + ch]!;
       }
     }
   }
@@ -167,7 +174,13 @@ export function svhnVars(set: SyntheticImages, options: { readonly yAsUint8?: bo
 }
 
 /** Writes train_32x32.mat and test_32x32.mat into `dir` (compressed or not); returns the sets. */
-export function writeSvhnDir(dir: string, train: number, test: number, seed: number, compress: boolean): { train: SyntheticImages; test: SyntheticImages } {
+export function writeSvhnDir(
+  dir: string,
+  train: number,
+  test: number,
+  seed: number,
+  compress: boolean,
+): { train: SyntheticImages; test: SyntheticImages } {
   mkdirSync(dir, { recursive: true });
   const tr = syntheticImages(train, seed);
   const te = syntheticImages(test, seed + 100);

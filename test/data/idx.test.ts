@@ -34,7 +34,11 @@ describe('parseIdx', () => {
   it('rejects bad magic, unsupported types, wrong rank or shape and truncated payloads, naming the file', () => {
     const images = { rank: 3, itemShape: [28, 28] };
     const cases: [Uint8Array, IdxExpectation, RegExp][] = [
-      [Uint8Array.from([1, 0, 8, 1, 0, 0, 0, 0]), {}, /readIdx: f\.idx: bad magic number: first two bytes must be 0x00 0x00, got 0x01 0x00/],
+      [
+        Uint8Array.from([1, 0, 8, 1, 0, 0, 0, 0]),
+        {},
+        /readIdx: f\.idx: bad magic number: first two bytes must be 0x00 0x00, got 0x01 0x00/,
+      ],
       [idx([1], [0], 0x0d), {}, /unsupported data type 0x0d/],
       [idx([2], [1, 2]), images, /expected rank 3, got rank 1/],
       [idx([1, 2, 2], [1, 2, 3, 4]), images, /expected items of shape \[28, 28\], got \[2, 2\]/],
@@ -64,7 +68,9 @@ describe('parseIdx', () => {
       throw new Error('parseIdx accepted a payload longer than its header declares');
     })();
     expect(err).toBeInstanceOf(IdxFormatError);
-    expect(err.message).toBe('readIdx: long.idx: header dimensions [2, 1, 1] need 2 data bytes, but the file is too long: it has 5, 3 extra bytes');
+    expect(err.message).toBe(
+      'readIdx: long.idx: header dimensions [2, 1, 1] need 2 data bytes, but the file is too long: it has 5, 3 extra bytes',
+    );
     expect(err.suggestion).not.toMatch(/truncated/);
   });
 });

@@ -81,7 +81,9 @@ describe('parseMat5', () => {
   it('skips variables not asked for and lists unsupported classes without reading them', () => {
     const mat = parseMat5(mat5Bytes(VARS, true), 'vars.mat', { only: ['X'] });
     expect(mat.variables.find((v) => v.name === 'labels')?.data).toBeNull();
-    expect(() => mat5Variable(mat, 'labels')).toThrow(/readMat5: vars\.mat: variable "labels" \(double\) cannot be read: not requested/);
+    expect(() => mat5Variable(mat, 'labels')).toThrow(
+      /readMat5: vars\.mat: variable "labels" \(double\) cannot be read: not requested/,
+    );
     expect(() => mat5Variable(mat, 'nope')).toThrow(/no variable "nope" \(variables: X, labels, small\)/);
   });
 
@@ -89,11 +91,39 @@ describe('parseMat5', () => {
     const good = mat5Bytes(VARS, false);
     const cases: [Uint8Array, RegExp][] = [
       [good.subarray(0, 100), /readMat5: f\.mat: too short for a MAT-file header: 100 bytes/],
-      [good.subarray(0, good.length - 5), /readMat5: f\.mat: truncated: .* declares \d+ bytes of data, but only \d+ remain/],
-      [Uint8Array.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a, ...new Uint8Array(200)]), /HDF5 file \(MATLAB 7\.3 format\)/],
-      [(() => { const b = Uint8Array.from(good); b[126] = 0x41; return b; })(), /bad endian indicator: bytes 126–127 must be "IM" or "MI"/],
-      [(() => { const b = Uint8Array.from(good); b[124] = 0x02; b[125] = 0x02; return b; })(), /unsupported version 0x202/],
-      [(() => { const b = Uint8Array.from(good); b[0] = 0; return b; })(), /level-4 MAT-file or not a MAT-file/],
+      [
+        good.subarray(0, good.length - 5),
+        /readMat5: f\.mat: truncated: .* declares \d+ bytes of data, but only \d+ remain/,
+      ],
+      [
+        Uint8Array.from([0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a, ...new Uint8Array(200)]),
+        /HDF5 file \(MATLAB 7\.3 format\)/,
+      ],
+      [
+        (() => {
+          const b = Uint8Array.from(good);
+          b[126] = 0x41;
+          return b;
+        })(),
+        /bad endian indicator: bytes 126–127 must be "IM" or "MI"/,
+      ],
+      [
+        (() => {
+          const b = Uint8Array.from(good);
+          b[124] = 0x02;
+          b[125] = 0x02;
+          return b;
+        })(),
+        /unsupported version 0x202/,
+      ],
+      [
+        (() => {
+          const b = Uint8Array.from(good);
+          b[0] = 0;
+          return b;
+        })(),
+        /level-4 MAT-file or not a MAT-file/,
+      ],
     ];
     for (const [bytes, message] of cases) {
       expect(() => parseMat5(bytes, 'f.mat')).toThrow(Mat5FormatError);
@@ -117,9 +147,15 @@ describe('parseMat5', () => {
     notMatrix.set(tag, headerOnly.length);
     notMatrix.set(inner, headerOnly.length + 8);
     // Act / Assert
-    expect(() => parseMat5(corrupt, 'c.mat')).toThrow(/readMat5: c\.mat: compressed element at byte 128 is corrupt \(zlib: /);
-    expect(() => parseMat5(wrongCount, 'w.mat')).toThrow(/variable "Z": dimensions \[4, 4\] need 16 values, but the real part holds 3/);
-    expect(() => parseMat5(notMatrix, 'n.mat')).toThrow(/compressed element at byte 128 holds data type 9, expected miMATRIX \(14\)/);
+    expect(() => parseMat5(corrupt, 'c.mat')).toThrow(
+      /readMat5: c\.mat: compressed element at byte 128 is corrupt \(zlib: /,
+    );
+    expect(() => parseMat5(wrongCount, 'w.mat')).toThrow(
+      /variable "Z": dimensions \[4, 4\] need 16 values, but the real part holds 3/,
+    );
+    expect(() => parseMat5(notMatrix, 'n.mat')).toThrow(
+      /compressed element at byte 128 holds data type 9, expected miMATRIX \(14\)/,
+    );
     expect(matrixElement(VARS[0]!).length % 8).toBe(0);
   });
 });

@@ -119,7 +119,9 @@ describe('soundness on random expressions', () => {
   }
   /** n / 10^k: an exact decimal with up to 7 significant digits in [−3e6/10^kMin, 3e6/10^kMin]. */
   const decimal = (kMin: number) =>
-    fc.tuple(fc.integer({ min: -3_000_000, max: 3_000_000 }), fc.integer({ min: kMin, max: 9 })).map(([n, k]) => new D300(n).div(10 ** k).toString());
+    fc
+      .tuple(fc.integer({ min: -3_000_000, max: 3_000_000 }), fc.integer({ min: kMin, max: 9 }))
+      .map(([n, k]) => new D300(n).div(10 ** k).toString());
   const symbol = fc.constantFrom('x', 'y', 'z').map((n): Tree => ({ s: n, v: (p) => new D300(p[n]!) }));
   // Nonzero literals: the DAG folds 0·u to 0 even where u is undefined.
   const literal = decimal(0)
@@ -142,9 +144,22 @@ describe('soundness on random expressions', () => {
       { depthSize: 'medium', maxDepth: 5 },
       { weight: 1, arbitrary: symbol },
       { weight: 1, arbitrary: literal },
-      { weight: 3, arbitrary: fc.tuple(tie('tree'), fc.constantFrom('exp', 'log', 'sqrt', 'neg')).map(([a, f]) => unary(a, f)) },
-      { weight: 3, arbitrary: fc.tuple(fc.constantFrom('+', '-', '*', '/'), tie('tree'), tie('tree')).map(([op, a, b]) => binary(op, a, b)) },
-      { weight: 3, arbitrary: fc.tuple(tie('tree'), fc.constantFrom('2', '3', '-1', '-2', '0.5', '-0.5', '1.5', '0.3')).map(([a, n]) => power(a, n)) },
+      {
+        weight: 3,
+        arbitrary: fc.tuple(tie('tree'), fc.constantFrom('exp', 'log', 'sqrt', 'neg')).map(([a, f]) => unary(a, f)),
+      },
+      {
+        weight: 3,
+        arbitrary: fc
+          .tuple(fc.constantFrom('+', '-', '*', '/'), tie('tree'), tie('tree'))
+          .map(([op, a, b]) => binary(op, a, b)),
+      },
+      {
+        weight: 3,
+        arbitrary: fc
+          .tuple(tie('tree'), fc.constantFrom('2', '3', '-1', '-2', '0.5', '-0.5', '1.5', '0.3'))
+          .map(([a, n]) => power(a, n)),
+      },
     ),
   }));
   const point = fc.record({ x: decimal(6), y: decimal(6), z: decimal(6) });
@@ -176,7 +191,7 @@ describe('soundness on random expressions', () => {
 });
 
 describe('the refuted Eq. (8) gradient (d = 2, N = 2)', () => {
-  it('printed − derived is proved nonzero at the zero test\'s witness, and agrees with its 64/128-digit values', () => {
+  it("printed − derived is proved nonzero at the zero test's witness, and agrees with its 64/128-digit values", () => {
     // Arrange: the comparison checks/derivative.ts makes (printed rhs vs the CAS derivative of the base, c_n → y_n)
     const [claim] = selectClaims(['eq08-gradient']);
     const ctx = contextFor(claim!);

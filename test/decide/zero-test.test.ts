@@ -7,11 +7,17 @@ import { y, w, eps } from '../../proofs/variables.ts';
 import type { Variable } from '../../src/claims/schema.ts';
 
 const vars = [y, w, eps] as unknown as Variable[];
-const pts = (symbols: string[], seed = 1, variables = vars) => samplePoints(variables, { d: 2, N: 2, symbols }, 8, makeRng(seed));
+const pts = (symbols: string[], seed = 1, variables = vars) =>
+  samplePoints(variables, { d: 2, N: 2, symbols }, 8, makeRng(seed));
 
 describe('zeroTest (randomized, 64 and 128 digits)', () => {
   it('proves an identity equal: log(1+exp(u)) = u + log(1+exp(-u))', () => {
-    const r = zeroTest('log(1 + exp(w_1 * eps))', 'w_1 * eps + log(1 + exp(-w_1 * eps))', pts(['w_1', 'eps']), mathjsEvaluator);
+    const r = zeroTest(
+      'log(1 + exp(w_1 * eps))',
+      'w_1 * eps + log(1 + exp(-w_1 * eps))',
+      pts(['w_1', 'eps']),
+      mathjsEvaluator,
+    );
     expect(r.status).toBe('equal');
     expect(r.worst128).toBeLessThanOrEqual(-100);
   });
@@ -28,7 +34,11 @@ describe('zeroTest (randomized, 64 and 128 digits)', () => {
   it('accepts a form that uses y² = 1 on the domain y ∈ {−1, 1} and rejects it when y is real', () => {
     const onSigns = zeroTest('y_1^2 * w_1', 'w_1', pts(['y_1', 'w_1']), mathjsEvaluator);
     expect(onSigns.status).toBe('equal');
-    const realY = [{ ...y, domain: { type: 'interval', lo: -2, hi: 2, loOpen: false, hiOpen: false } }, w, eps] as unknown as Variable[];
+    const realY = [
+      { ...y, domain: { type: 'interval', lo: -2, hi: 2, loOpen: false, hiOpen: false } },
+      w,
+      eps,
+    ] as unknown as Variable[];
     const onReals = zeroTest('y_1^2 * w_1', 'w_1', pts(['y_1', 'w_1'], 1, realY), mathjsEvaluator);
     expect(onReals.status).toBe('different');
   });

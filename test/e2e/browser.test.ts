@@ -76,9 +76,17 @@ describe.skipIf(skip)('errata.html in headless Chromium', () => {
     const ids = WANTED.filter((id) => present.has(id));
     results = await runChecks(ids, { seed: 20210 });
     const sections = fakeSections(ids[0]!);
-    const provenance = collectProvenance(20210, engineInfo(defaultEngines()), paperProvenance(paperAt()), ids, { setting: 'ci', backend: 'auto' });
+    const provenance = collectProvenance(20210, engineInfo(defaultEngines()), paperProvenance(paperAt()), ids, {
+      setting: 'ci',
+      backend: 'auto',
+    });
     const now = new Date();
-    const run = collectRunProvenance(results.map((r) => ({ id: r.claim.id, millis: r.millis })), now, now, ['report', ...ids]);
+    const run = collectRunProvenance(
+      results.map((r) => ({ id: r.claim.id, millis: r.millis })),
+      now,
+      now,
+      ['report', ...ids],
+    );
     const { files, mathFailures } = reportFiles(results, provenance, sections, run);
     expect(mathFailures).toEqual([]);
     rmSync(OUT, { recursive: true, force: true });
@@ -125,7 +133,8 @@ describe.skipIf(skip)('errata.html in headless Chromium', () => {
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const parent = n.parentElement;
         if (!parent || parent.closest('annotation, script, style')) continue;
-        if (/\\(?:frac|left|right|begin|boldsymbol|bm)(?![A-Za-z])/.test(n.textContent ?? '')) raw.push((n.textContent ?? '').slice(0, 80));
+        if (/\\(?:frac|left|right|begin|boldsymbol|bm)(?![A-Za-z])/.test(n.textContent ?? ''))
+          raw.push((n.textContent ?? '').slice(0, 80));
       }
       return { count: all.length, errors: document.querySelectorAll('.katex-error').length, empty, raw };
     });
@@ -152,7 +161,11 @@ describe.skipIf(skip)('errata.html in headless Chromium', () => {
         const family = getComputedStyle(el).fontFamily.split(',')[0]!.trim().replace(/["']/g, '');
         if (family.startsWith('KaTeX_')) used.add(family);
       }
-      const loaded = new Set(Array.from(document.fonts).filter((f) => f.status === 'loaded').map((f) => f.family.replace(/["']/g, '')));
+      const loaded = new Set(
+        Array.from(document.fonts)
+          .filter((f) => f.status === 'loaded')
+          .map((f) => f.family.replace(/["']/g, '')),
+      );
       return { used: [...used].sort(), missing: [...used].filter((f) => !loaded.has(f)) };
     });
     expect(fonts.used).toContain('KaTeX_Main');
@@ -160,7 +173,9 @@ describe.skipIf(skip)('errata.html in headless Chromium', () => {
   });
 
   it('draws every figure with a non-zero size', async () => {
-    const boxes = await page.$$eval('figure.plot svg', (svgs) => svgs.map((s) => s.getBoundingClientRect()).map((b) => [b.width, b.height]));
+    const boxes = await page.$$eval('figure.plot svg', (svgs) =>
+      svgs.map((s) => s.getBoundingClientRect()).map((b) => [b.width, b.height]),
+    );
     expect(boxes.length).toBe(1);
     for (const [w, h] of boxes) {
       expect(w).toBeGreaterThan(100);
@@ -174,7 +189,9 @@ describe.skipIf(skip)('errata.html in headless Chromium', () => {
         rows: Array.from(document.querySelectorAll<HTMLTableRowElement>('#claims-table tbody tr'))
           .filter((r) => r.offsetParent !== null)
           .map((r) => r.dataset.verdict ?? ''),
-        articles: Array.from(document.querySelectorAll<HTMLElement>('article.claim')).filter((a) => a.offsetParent !== null).length,
+        articles: Array.from(document.querySelectorAll<HTMLElement>('article.claim')).filter(
+          (a) => a.offsetParent !== null,
+        ).length,
       }));
     const refuted = results.filter((r) => r.verdict.status === 'refuted').length;
     expect(refuted).toBeGreaterThan(0);
@@ -191,10 +208,16 @@ describe.skipIf(skip)('errata.html in headless Chromium', () => {
 
   it('sorts the table by a column, both ways', async () => {
     const column = (i: number): Promise<string[]> =>
-      page.$$eval('#claims-table tbody tr', (rows, c) => rows.map((r) => (r as HTMLTableRowElement).cells[c]!.textContent!.trim()), i);
+      page.$$eval(
+        '#claims-table tbody tr',
+        (rows, c) => rows.map((r) => (r as HTMLTableRowElement).cells[c]!.textContent!.trim()),
+        i,
+      );
     await page.click('#claims-table thead th:nth-child(2) button');
     const ascending = await column(1);
-    expect(ascending).toEqual([...ascending].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' })));
+    expect(ascending).toEqual(
+      [...ascending].sort((a, b) => a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' })),
+    );
     expect(await page.getAttribute('#claims-table thead th:nth-child(2)', 'aria-sort')).toBe('ascending');
     await page.click('#claims-table thead th:nth-child(2) button');
     expect(await column(1)).toEqual([...ascending].reverse());

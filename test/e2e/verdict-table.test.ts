@@ -30,7 +30,13 @@ describe('verdict table', () => {
   let sections: readonly ReportSection[] = [];
 
   it('matches the committed snapshot for every claim at the default seed (empirical claims at the ci setting)', async () => {
-    const run = await runReport({ ids: [], seed: DEFAULT_SEED, experiment: { setting: 'ci' }, cacheDir, cacheVerdicts: false });
+    const run = await runReport({
+      ids: [],
+      seed: DEFAULT_SEED,
+      experiment: { setting: 'ci' },
+      cacheDir,
+      cacheVerdicts: false,
+    });
     results = run.results;
     sections = run.sections;
     const doc = buildErrata(results, collectProvenance(DEFAULT_SEED, [], run0Paper()), sections);
@@ -39,7 +45,11 @@ describe('verdict table', () => {
       doc.claims.map((e) => [
         e.id,
         e.verdict.status,
-        e.verdict.status === 'holds-under' ? (e.verdict.condition.kind === 'reading' ? `reading ${e.verdict.condition.reading.id}` : `assumption ${e.verdict.condition.assumption.id}`) : '',
+        e.verdict.status === 'holds-under'
+          ? e.verdict.condition.kind === 'reading'
+            ? `reading ${e.verdict.condition.reading.id}`
+            : `assumption ${e.verdict.condition.assumption.id}`
+          : '',
         e.finding ? e.finding.severity : '',
       ]),
     );
@@ -47,12 +57,18 @@ describe('verdict table', () => {
       ['finding', 'severity', 'roots', 'consequences'],
       doc.findings.map((f) => [f.id, f.severity, f.roots.join(' '), f.consequences.join(' ')]),
     );
-    await expect(`seed: ${DEFAULT_SEED}, experiments: ci setting\n${table}\n\n${findings}`).toMatchFileSnapshot('__snapshots__/verdict-table.txt');
+    await expect(`seed: ${DEFAULT_SEED}, experiments: ci setting\n${table}\n\n${findings}`).toMatchFileSnapshot(
+      '__snapshots__/verdict-table.txt',
+    );
   });
 
   it('renders every formula of the full report with KaTeX', ({ skip }) => {
     if (results.length === 0) skip();
-    const { html, mathFailures } = renderErrataHtml(results, collectProvenance(DEFAULT_SEED, [], run0Paper()), sections);
+    const { html, mathFailures } = renderErrataHtml(
+      results,
+      collectProvenance(DEFAULT_SEED, [], run0Paper()),
+      sections,
+    );
     expect(mathFailures).toEqual([]);
     expect(html).not.toContain('katex-error');
   });

@@ -35,7 +35,12 @@ describe('lanczos (block Lanczos, full reorthogonalisation, Rayleigh–Ritz)', (
         // Arrange: λ = 5 repeated `copies` times, then 4 (twice), then a random tail below 3.
         const rng = makeRng(seed);
         const n = 60;
-        const lambda = [...Array(copies).fill(5), 4, 4, ...Array.from({ length: n - copies - 2 }, () => rng.uniform(-3, 3))];
+        const lambda = [
+          ...Array(copies).fill(5),
+          4,
+          4,
+          ...Array.from({ length: n - copies - 2 }, () => rng.uniform(-3, 3)),
+        ];
         const A = withSpectrum(lambda, seed);
         const k = Math.min(copies + extra, copies + 2);
         // Act
@@ -81,7 +86,10 @@ describe('lanczos (block Lanczos, full reorthogonalisation, Rayleigh–Ritz)', (
   });
 
   it('replays: the same seed gives the same bytes', () => {
-    const A = withSpectrum(Array.from({ length: 30 }, (_, i) => Math.sqrt(i)), 8);
+    const A = withSpectrum(
+      Array.from({ length: 30 }, (_, i) => Math.sqrt(i)),
+      8,
+    );
     const a = lanczos(denseMatVec(A, 30), 30, { k: 2, rng: makeRng(77) });
     const b = lanczos(denseMatVec(A, 30), 30, { k: 2, rng: makeRng(77) });
     expect(Buffer.from(a.values.buffer).equals(Buffer.from(b.values.buffer))).toBe(true);
@@ -90,14 +98,21 @@ describe('lanczos (block Lanczos, full reorthogonalisation, Rayleigh–Ritz)', (
 
   it('reports converged: false when the Krylov dimension cap is too small', () => {
     const lambda = Array.from({ length: 100 }, (_, i) => 1 + i * 1e-3);
-    const lz = lanczos(denseMatVec(withSpectrum(lambda, 5), 100), 100, { k: 1, rng: makeRng(5), maxDimension: 4, tol: 1e-12 });
+    const lz = lanczos(denseMatVec(withSpectrum(lambda, 5), 100), 100, {
+      k: 1,
+      rng: makeRng(5),
+      maxDimension: 4,
+      tol: 1e-12,
+    });
     expect(lz.converged).toBe(false);
     expect(lz.matvecs).toBe(4);
     expect(lz.residual).toBeGreaterThan(0);
   });
 
   it('rejects k > n and a bad block size', () => {
-    expect(() => lanczos((v) => v, 3, { k: 4, rng: makeRng(1) })).toThrow(/lanczos: options.k must be an integer in \[1, n = 3\], got 4/);
+    expect(() => lanczos((v) => v, 3, { k: 4, rng: makeRng(1) })).toThrow(
+      /lanczos: options.k must be an integer in \[1, n = 3\], got 4/,
+    );
     expect(() => lanczos((v) => v, 3, { blockSize: 0, rng: makeRng(1) })).toThrow(/options.blockSize/);
   });
 });

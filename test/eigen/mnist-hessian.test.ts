@@ -21,7 +21,9 @@ describe('eigensolvers agree on the 785×785 Hessian of an L2-robust model train
     const matrixFree = lanczos((v) => model.loss.hvp(model.w, v), n, { k: 3, rng: makeRng(2) });
     const power = powerIteration(denseMatVec(H, n), n, { rng: makeRng(3), tol: 1e-10, maxIterations: 5000 });
     const top3 = Array.from(dense.values.subarray(0, 3));
-    console.log(`[mnist2 hessian] top-3 dense ${top3.map((x) => x.toExponential(6)).join(', ')}; Lanczos ${onMatrix.matvecs} / ${matrixFree.matvecs} matvecs; power ${power.iterations} iterations`);
+    console.log(
+      `[mnist2 hessian] top-3 dense ${top3.map((x) => x.toExponential(6)).join(', ')}; Lanczos ${onMatrix.matvecs} / ${matrixFree.matvecs} matvecs; power ${power.iterations} iterations`,
+    );
     // Assert
     expect(dense.converged && onMatrix.converged && matrixFree.converged && power.converged).toBe(true);
     expect(spectrumError(onMatrix.values, top3) / top3[0]!).toBeLessThan(1e-9);
@@ -70,7 +72,8 @@ describe('eigensolvers agree on the 785×785 Hessian of an L2-robust model train
     const epsilon = 0.5;
     const c = epsilon / (2 * Math.sqrt(wNorm2)); // (1/2N) Σ ‖ηⁿ‖/‖w‖ with ‖ηⁿ‖ = ε
     const P = new Float64Array(d * d);
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) P[i * d + j] = c * ((i === j ? 1 : 0) - (model.w[i]! * model.w[j]!) / wNorm2);
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) P[i * d + j] = c * ((i === j ? 1 : 0) - (model.w[i]! * model.w[j]!) / wNorm2);
     const dense = symmetricEigen(P, d);
     const lz = lanczos(denseMatVec(P, d), d, { k: 3, rng: makeRng(9) });
     const power = powerIteration(denseMatVec(P, d), d, { rng: makeRng(10) });

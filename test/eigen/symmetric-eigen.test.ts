@@ -56,7 +56,8 @@ describe('symmetricEigen (Householder tridiagonalisation + implicit QL)', () => 
         const u = Array.from({ length: n }, () => rng.normal());
         const rho = rng.uniform(0.1, 3);
         const A = new Float64Array(n * n);
-        for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) A[i * n + j] = (i === j ? dvals[i]! : 0) + rho * u[i]! * u[j]!;
+        for (let i = 0; i < n; i++)
+          for (let j = 0; j < n; j++) A[i * n + j] = (i === j ? dvals[i]! : 0) + rho * u[i]! * u[j]!;
         const { values } = symmetricEigen(A, n);
         const trace = dvals.reduce((a, x) => a + x, 0) + rho * u.reduce((a, x) => a + x * x, 0);
         const frob2 = A.reduce((a, x) => a + x * x, 0);
@@ -82,7 +83,8 @@ describe('symmetricEigen (Householder tridiagonalisation + implicit QL)', () => 
     const ww = w.reduce((a, x) => a + x * x, 0);
     const c = 0.37;
     const A = new Float64Array(d * d);
-    for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) A[i * d + j] = c * ((i === j ? 1 : 0) - (w[i]! * w[j]!) / ww);
+    for (let i = 0; i < d; i++)
+      for (let j = 0; j < d; j++) A[i * d + j] = c * ((i === j ? 1 : 0) - (w[i]! * w[j]!) / ww);
     const r = symmetricEigen(A, d, { vectors: true });
     expect(spectrumError(r.values, [...Array(d - 1).fill(c), 0])).toBeLessThan(1e-14);
     expect(r.residual).toBeLessThan(1e-14);
@@ -91,7 +93,9 @@ describe('symmetricEigen (Householder tridiagonalisation + implicit QL)', () => 
   it('uses the symmetric part of a non-symmetric input and rejects bad shapes', () => {
     const A = Float64Array.of(1, 2, 0, 1);
     expect(Array.from(symmetricEigen(A, 2).values).map((x) => Math.round(x * 1e12) / 1e12)).toEqual([2, 0]);
-    expect(() => symmetricEigen(new Float64Array(3), 2)).toThrow(/symmetricEigen: A must have length n² = 4, got length 3/);
+    expect(() => symmetricEigen(new Float64Array(3), 2)).toThrow(
+      /symmetricEigen: A must have length n² = 4, got length 3/,
+    );
     expect(() => symmetricEigen(Float64Array.of(NaN), 1)).toThrow(/symmetricEigen: A\[0, 0\] must be finite, got NaN/);
   });
 });

@@ -15,6 +15,8 @@ describe('engine cross-checks', () => {
 
   it('renames symbols so nerdamer reads x_1_2 as one variable', () => {
     const d = nerdamerEngine.derivative('x_1_2 * w_1^2', 'w_1');
-    expect(mathjsEvaluator.relativeDifference(d, '2 * x_1_2 * w_1', { x_1_2: '1.5', w_1: '0.3' }, 64).log10Rel).toBeLessThan(-12);
+    expect(
+      mathjsEvaluator.relativeDifference(d, '2 * x_1_2 * w_1', { x_1_2: '1.5', w_1: '0.3' }, 64).log10Rel,
+    ).toBeLessThan(-12);
   });
 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { compileDag, evaluateDag } from '../../src/engines/dag.ts';
 
-const value = (expr: string, point: Record<string, string> = {}, digits = 40) => evaluateDag(compileDag(expr), point, digits).toString();
+const value = (expr: string, point: Record<string, string> = {}, digits = 40) =>
+  evaluateDag(compileDag(expr), point, digits).toString();
 
 describe('DAG evaluator', () => {
   it('shares repeated subexpressions', () => {

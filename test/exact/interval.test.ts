@@ -63,11 +63,36 @@ function seriesBounds(name: 'e' | 'ln2' | 'sin1' | 'cos1' | 'sqrt2', M = 140): [
 
 describe('known constants', () => {
   const cases = [
-    { name: 'exp(1)', series: 'e', reference: () => new D200(1).exp(), enclose: (ia: IntervalArithmetic) => ia.exp(pointInterval('1')) },
-    { name: 'log(2)', series: 'ln2', reference: () => new D200(2).ln(), enclose: (ia: IntervalArithmetic) => ia.log(pointInterval('2')) },
-    { name: 'sqrt(2)', series: 'sqrt2', reference: () => new D200(2).sqrt(), enclose: (ia: IntervalArithmetic) => ia.sqrt(pointInterval('2')) },
-    { name: 'sin(1)', series: 'sin1', reference: () => new D200(1).sin(), enclose: (ia: IntervalArithmetic) => ia.sin(pointInterval('1')) },
-    { name: 'cos(1)', series: 'cos1', reference: () => new D200(1).cos(), enclose: (ia: IntervalArithmetic) => ia.cos(pointInterval('1')) },
+    {
+      name: 'exp(1)',
+      series: 'e',
+      reference: () => new D200(1).exp(),
+      enclose: (ia: IntervalArithmetic) => ia.exp(pointInterval('1')),
+    },
+    {
+      name: 'log(2)',
+      series: 'ln2',
+      reference: () => new D200(2).ln(),
+      enclose: (ia: IntervalArithmetic) => ia.log(pointInterval('2')),
+    },
+    {
+      name: 'sqrt(2)',
+      series: 'sqrt2',
+      reference: () => new D200(2).sqrt(),
+      enclose: (ia: IntervalArithmetic) => ia.sqrt(pointInterval('2')),
+    },
+    {
+      name: 'sin(1)',
+      series: 'sin1',
+      reference: () => new D200(1).sin(),
+      enclose: (ia: IntervalArithmetic) => ia.sin(pointInterval('1')),
+    },
+    {
+      name: 'cos(1)',
+      series: 'cos1',
+      reference: () => new D200(1).cos(),
+      enclose: (ia: IntervalArithmetic) => ia.cos(pointInterval('1')),
+    },
   ] as const;
 
   for (const c of cases) {
@@ -88,7 +113,8 @@ describe('known constants', () => {
   }
 
   it('the first 120 digits of e from the series match the literal', () => {
-    const e120 = '2.71828182845904523536028747135266249775724709369995957496696762772407663035354759457138217852516642742746639193200305992';
+    const e120 =
+      '2.71828182845904523536028747135266249775724709369995957496696762772407663035354759457138217852516642742746639193200305992';
     const [lo, hi] = seriesBounds('e');
     expect(lo.toSignificantDigits(120, Decimal.ROUND_DOWN).toString()).toBe(e120);
     expect(hi.toSignificantDigits(120, Decimal.ROUND_DOWN).toString()).toBe(e120);
@@ -98,8 +124,14 @@ describe('known constants', () => {
 describe('outward rounding and exact inputs', () => {
   it('rounds 1/3 and −1/3 outward by one unit in the 30th digit', () => {
     const ia = intervalArithmetic(30);
-    expect(fmt(ia.div(pointInterval('1'), pointInterval('3')))).toEqual({ lo: `0.${'3'.repeat(30)}`, hi: `0.${'3'.repeat(29)}4` });
-    expect(fmt(ia.div(pointInterval('-1'), pointInterval('3')))).toEqual({ lo: `-0.${'3'.repeat(29)}4`, hi: `-0.${'3'.repeat(30)}` });
+    expect(fmt(ia.div(pointInterval('1'), pointInterval('3')))).toEqual({
+      lo: `0.${'3'.repeat(30)}`,
+      hi: `0.${'3'.repeat(29)}4`,
+    });
+    expect(fmt(ia.div(pointInterval('-1'), pointInterval('3')))).toEqual({
+      lo: `-0.${'3'.repeat(29)}4`,
+      hi: `-0.${'3'.repeat(30)}`,
+    });
   });
 
   it('keeps a point input exact however many digits it has (no rounding to the working precision)', () => {
@@ -118,7 +150,7 @@ describe('outward rounding and exact inputs', () => {
     expect(fmt(ia.abs(interval('-3', '2')))).toEqual({ lo: '0', hi: '3' });
   });
 
-  it('widens exp, log, sin and cos beyond decimal.js\'s own directed rounding (no blind trust in its last digit)', () => {
+  it("widens exp, log, sin and cos beyond decimal.js's own directed rounding (no blind trust in its last digit)", () => {
     // Arrange
     const digits = 40;
     const Down = Decimal.clone({ precision: digits, rounding: Decimal.ROUND_FLOOR });
@@ -178,15 +210,24 @@ describe('soundness: every operation contains the 300-digit value at any point o
   /** An exact decimal in [−span, span] with 30 decimals (more digits than the 20- and 40-digit arithmetic keeps). */
   const scale = 10n ** 30n;
   const dec = (span: number) =>
-    fc.bigInt({ min: -BigInt(span) * scale, max: BigInt(span) * scale }).map((n) => new D300(n.toString()).div(scale.toString()).toString());
+    fc
+      .bigInt({ min: -BigInt(span) * scale, max: BigInt(span) * scale })
+      .map((n) => new D300(n.toString()).div(scale.toString()).toString());
   /** An interval [a, b] (a point one time in four) and an exact point of it, often an end (where rounding shows). */
   const member = (span: number) =>
-    fc.tuple(dec(span), dec(span), fc.nat(3), fc.oneof(fc.constantFrom(0, 1000), fc.integer({ min: 0, max: 1000 }))).map(([p, r, k, t]) => {
-      const q = k === 0 ? p : r;
-      const [a, b] = new D300(p).lte(q) ? [p, q] : [q, p];
-      return { iv: interval(a, b), x: new D300(a).plus(new D300(b).minus(a).times(t).div(1000)) };
-    });
-  type Unary = { name: string; span: number; interval: (ia: IntervalArithmetic, x: Interval) => Interval; exact: (x: Decimal) => Decimal };
+    fc
+      .tuple(dec(span), dec(span), fc.nat(3), fc.oneof(fc.constantFrom(0, 1000), fc.integer({ min: 0, max: 1000 })))
+      .map(([p, r, k, t]) => {
+        const q = k === 0 ? p : r;
+        const [a, b] = new D300(p).lte(q) ? [p, q] : [q, p];
+        return { iv: interval(a, b), x: new D300(a).plus(new D300(b).minus(a).times(t).div(1000)) };
+      });
+  type Unary = {
+    name: string;
+    span: number;
+    interval: (ia: IntervalArithmetic, x: Interval) => Interval;
+    exact: (x: Decimal) => Decimal;
+  };
   const unary: Unary[] = [
     { name: 'neg', span: 5, interval: (ia, x) => ia.neg(x), exact: (x) => x.neg() },
     { name: 'abs', span: 5, interval: (ia, x) => ia.abs(x), exact: (x) => x.abs() },
@@ -235,7 +276,14 @@ describe('soundness: every operation contains the 300-digit value at any point o
             return;
           }
           const enc = ia[name](p.iv, q.iv);
-          const v = name === 'add' ? p.x.plus(q.x) : name === 'sub' ? p.x.minus(q.x) : name === 'mul' ? p.x.times(q.x) : p.x.div(q.x);
+          const v =
+            name === 'add'
+              ? p.x.plus(q.x)
+              : name === 'sub'
+                ? p.x.minus(q.x)
+                : name === 'mul'
+                  ? p.x.times(q.x)
+                  : p.x.div(q.x);
           expect(contains(enc, v)).toBe(true);
         }),
         { seed, numRuns: 200 },

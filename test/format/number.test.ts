@@ -8,7 +8,12 @@ describe('number formatting', () => {
     expect(formatNumber(2 / 3, 3)).toBe('0.667');
     expect(formatNumber(1234567)).toBe('1.23457e+6');
     expect(formatNumber(100)).toBe('100');
-    expect([formatNumber(0), formatNumber(-0), formatNumber(Number.NaN), formatNumber(-Infinity)]).toEqual(['0', '0', 'NaN', '-Infinity']);
+    expect([formatNumber(0), formatNumber(-0), formatNumber(Number.NaN), formatNumber(-Infinity)]).toEqual([
+      '0',
+      '0',
+      'NaN',
+      '-Infinity',
+    ]);
   });
 
   it('prints vectors to significant digits, or exactly (shortest round-trip decimals)', () => {

@@ -39,7 +39,10 @@ describe('ResultCache', () => {
   });
 
   it('makes fresh data look like cached data', () => {
-    expect(jsonRoundTrip({ a: undefined, b: Number.NaN, c: new Float64Array([1, 2]) })).toEqual({ b: Number.NaN, c: { 0: 1, 1: 2 } });
+    expect(jsonRoundTrip({ a: undefined, b: Number.NaN, c: new Float64Array([1, 2]) })).toEqual({
+      b: Number.NaN,
+      c: { 0: 1, 1: 2 },
+    });
   });
 
   it('lives in .claimcheck-cache/ unless CLAIMCHECK_CACHE_DIR says otherwise', () => {

@@ -8,7 +8,9 @@ import { canonicalJson, contentKey, jsonRoundTrip, stableJson } from '../../src/
 
 describe('canonicalJson and contentKey', () => {
   it('sorts keys at every level and drops undefined fields, so insertion order does not matter', () => {
-    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 'x' }], e: null, u: undefined })).toBe('{"a":[{"c":"x","d":2}],"b":1,"e":null}');
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 'x' }], e: null, u: undefined })).toBe(
+      '{"a":[{"c":"x","d":2}],"b":1,"e":null}',
+    );
     expect(contentKey({ a: 1, b: { c: [1, 2], d: 'x' } })).toBe(contentKey({ b: { d: 'x', c: [1, 2] }, a: 1 }));
   });
 
@@ -22,12 +24,18 @@ describe('canonicalJson and contentKey', () => {
 
 describe('stableJson', () => {
   it('pretty-prints with a final newline and writes non-finite numbers and bigints as strings', () => {
-    expect(stableJson({ a: Number.NaN, b: 2n, c: [1] })).toBe('{\n  "a": "NaN",\n  "b": "2",\n  "c": [\n    1\n  ]\n}\n');
+    expect(stableJson({ a: Number.NaN, b: 2n, c: [1] })).toBe(
+      '{\n  "a": "NaN",\n  "b": "2",\n  "c": [\n    1\n  ]\n}\n',
+    );
   });
 });
 
 describe('jsonRoundTrip', () => {
   it('keeps non-finite numbers and bigints and drops undefined fields', () => {
-    expect(jsonRoundTrip({ a: Number.NaN, b: -Infinity, c: 3n, d: undefined })).toEqual({ a: Number.NaN, b: -Infinity, c: 3n });
+    expect(jsonRoundTrip({ a: Number.NaN, b: -Infinity, c: 3n, d: undefined })).toEqual({
+      a: Number.NaN,
+      b: -Infinity,
+      c: 3n,
+    });
   });
 });

@@ -40,7 +40,9 @@ describe('writeFilesAtomic', () => {
   it('throws BAD_INPUT naming the path under a regular file and creates nothing', async () => {
     const file = join(root, 'plain');
     writeFileSync(file, 'keep');
-    const err = await writeFilesAtomic(join(file, 'sub', 'dir'), [{ name: 'x', content: 'y' }]).catch((e: unknown) => e);
+    const err = await writeFilesAtomic(join(file, 'sub', 'dir'), [{ name: 'x', content: 'y' }]).catch(
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ClaimcheckError);
     expect((err as ClaimcheckError).code).toBe('BAD_INPUT');
     expect((err as ClaimcheckError).message).toContain(join(file, 'sub', 'dir'));
@@ -109,10 +111,12 @@ describe('writeFilesAtomic', () => {
   it('names what is being written, as the caller calls it, in its errors', async () => {
     const file = join(root, 'plain');
     writeFileSync(file, 'keep');
-    expect(() => assertWritableDir(join(file, 'sub'), 'the experiment results')).toThrow(`cannot write the experiment results to ${join(file, 'sub')}`);
-    await expect(writeFilesAtomic(join(file, 'sub'), [{ name: 'x', content: 'y' }], { what: 'the merged results' })).rejects.toThrow(
-      `cannot write the merged results to ${join(file, 'sub')}`,
+    expect(() => assertWritableDir(join(file, 'sub'), 'the experiment results')).toThrow(
+      `cannot write the experiment results to ${join(file, 'sub')}`,
     );
+    await expect(
+      writeFilesAtomic(join(file, 'sub'), [{ name: 'x', content: 'y' }], { what: 'the merged results' }),
+    ).rejects.toThrow(`cannot write the merged results to ${join(file, 'sub')}`);
     expect(readdirSync(root)).toEqual(['plain']);
   });
 });

@@ -10,7 +10,9 @@ const lower = (tex: string, d = 2, N = 2, bind: [string, number][] = []) =>
 describe('LaTeX fix-ups', () => {
   it('lists each fix-up with its reason, in one module', () => {
     expect(STRING_FIXUPS.map((f) => f.name)).toContain('limit');
-    expect(SYMBOL_FIXUPS.map((f) => f.name)).toEqual(expect.arrayContaining(['euler', 'log-base', 'data-index', 'norm', 'sums']));
+    expect(SYMBOL_FIXUPS.map((f) => f.name)).toEqual(
+      expect.arrayContaining(['euler', 'log-base', 'data-index', 'norm', 'sums']),
+    );
   });
 
   it('drops \\! spacing, \\text{$…$} and null delimiters', () => {
@@ -18,20 +20,29 @@ describe('LaTeX fix-ups', () => {
   });
 
   it('turns cos θ^n into one variable c^n, also under ∂', () => {
-    expect(applyFixups(String.raw`\frac{\partial}{\partial\left(\cos\theta^{n}\right)}\cos\theta^{n}`)).toBe(String.raw`\frac{\partial}{\partial c^{n}}c^{n}`);
+    expect(applyFixups(String.raw`\frac{\partial}{\partial\left(\cos\theta^{n}\right)}\cos\theta^{n}`)).toBe(
+      String.raw`\frac{\partial}{\partial c^{n}}c^{n}`,
+    );
   });
 
   it('rewrites a limit at 0 into LimZero and evaluates it by substitution', () => {
-    expect(applyFixups(String.raw`\lim_{\kappa^{n}\rightarrow 0}\frac{\kappa^{n}}{2}`)).toBe(String.raw`\operatorname{LimZero}\left(\frac{\kappa^{n}}{2},\kappa^{n}\right)`);
+    expect(applyFixups(String.raw`\lim_{\kappa^{n}\rightarrow 0}\frac{\kappa^{n}}{2}`)).toBe(
+      String.raw`\operatorname{LimZero}\left(\frac{\kappa^{n}}{2},\kappa^{n}\right)`,
+    );
     expect(matchBrace('{a{b}c}d', 0)).toBe(7);
   });
 
-  it('reads \\log as the natural log and never lets a symbol become Euler\'s e', () => {
+  it("reads \\log as the natural log and never lets a symbol become Euler's e", () => {
     expect(lower(String.raw`\log\left(\varepsilon\right)`)).toBe('log(eps)');
   });
 
   it('reads superscript n as the data index, subscripts as components, \\|w\\| as the L2 norm', () => {
-    expect(lower(String.raw`y^{n}x_{i}^{n}`, 2, 2, [['i', 2], ['n', 1]])).toBe('(y_1) * (x_2_1)');
+    expect(
+      lower(String.raw`y^{n}x_{i}^{n}`, 2, 2, [
+        ['i', 2],
+        ['n', 1],
+      ]),
+    ).toBe('(y_1) * (x_2_1)');
     expect(lower(String.raw`\left\|\bm{w}\right\|`)).toBe('sqrt((w_1) ^ 2 + (w_2) ^ 2)');
   });
 
@@ -42,7 +53,9 @@ describe('LaTeX fix-ups', () => {
 
   it('reads w^{\\ast} as w*, \\omega_j as w_j and expands a dot product of bold vectors', () => {
     expect(lower(String.raw`w_{i}^{\ast}`, 2, 2, [['i', 1]])).toBe('ws_1');
-    expect(lower(String.raw`\frac{\partial}{\partial\omega_{j}}\left(w_{j}^{2}\right)`, 2, 2, [['j', 1]])).toMatch(/w_1/);
+    expect(lower(String.raw`\frac{\partial}{\partial\omega_{j}}\left(w_{j}^{2}\right)`, 2, 2, [['j', 1]])).toMatch(
+      /w_1/,
+    );
     expect(lower(String.raw`\bm{w}\cdot\bm{x}^{n}`, 2, 2, [['n', 2]])).toBe('((w_1) * (x_1_2) + (w_2) * (x_2_2))');
   });
 

@@ -29,10 +29,16 @@ describe('quadrature, tails, samplers', () => {
   it('tensor rule: E[η_1² η_2²] = ε⁴/9 and E[η_1] = 0 under U([−ε, ε]²)', () => {
     const eps = 0.7;
     expect(uniformBoxExpectation((e) => e[0]! ** 2 * e[1]! ** 2, 2, eps, 2)).toBeCloseTo(eps ** 4 / 9, 15);
-    const [m1, m2] = uniformBoxExpectations((e, out) => {
-      out[0] = e[0]!;
-      out[1] = e[1]! ** 2;
-    }, 2, 2, eps, 3);
+    const [m1, m2] = uniformBoxExpectations(
+      (e, out) => {
+        out[0] = e[0]!;
+        out[1] = e[1]! ** 2;
+      },
+      2,
+      2,
+      eps,
+      3,
+    );
     expect(m1).toBeCloseTo(0, 15);
     expect(m2).toBeCloseTo(eps ** 2 / 3, 15);
   });

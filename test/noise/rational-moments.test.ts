@@ -4,7 +4,14 @@
  * per coordinate ε²/(d + 2); uniform radius gives ε²/3; clipping at pixel 0 gives mean ε/4 and second moment ε²/6.
  */
 import { describe, expect, it } from 'vitest';
-import { clippedUniformMoment, l2BallCoordinateSecondMoment, l2BallNormMoment, uniformMoment, uniformRadiusNormMoment, uniformSecondMoment } from '../../src/noise/moments.ts';
+import {
+  clippedUniformMoment,
+  l2BallCoordinateSecondMoment,
+  l2BallNormMoment,
+  uniformMoment,
+  uniformRadiusNormMoment,
+  uniformSecondMoment,
+} from '../../src/noise/moments.ts';
 import { formatRational, parseRational, rational } from '../../src/exact/rational.ts';
 import { integratePolynomial } from '../../src/noise/polynomial.ts';
 
@@ -51,6 +58,8 @@ describe('exact rationals and moments', () => {
     expect(f(clippedUniformMoment(rational(1), rational(0), 1))).toBe('1/4');
     expect(f(clippedUniformMoment(rational(1), rational(0), 2))).toBe('1/6');
     expect(f(clippedUniformMoment(parseRational('0.3'), rational(1), 1))).toBe('-3/40');
-    expect(f(clippedUniformMoment(parseRational('0.3'), rational(1, 2), 2))).toBe(f(uniformMoment(parseRational('0.3'), 2)));
+    expect(f(clippedUniformMoment(parseRational('0.3'), rational(1, 2), 2))).toBe(
+      f(uniformMoment(parseRational('0.3'), 2)),
+    );
   });
 });

@@ -46,7 +46,11 @@ describe('binaryDatasetFromImages', () => {
   });
 
   it('rejects mismatched lengths and equal classes', () => {
-    expect(() => binaryDatasetFromImages(new Uint8Array(3), new Uint8Array(2), 2, { negative: 0, positive: 1 })).toThrow(DimensionMismatchError);
-    expect(() => binaryDatasetFromImages(new Uint8Array(4), new Uint8Array(2), 2, { negative: 1, positive: 1 })).toThrow(/options.positive/);
+    expect(() =>
+      binaryDatasetFromImages(new Uint8Array(3), new Uint8Array(2), 2, { negative: 0, positive: 1 }),
+    ).toThrow(DimensionMismatchError);
+    expect(() =>
+      binaryDatasetFromImages(new Uint8Array(4), new Uint8Array(2), 2, { negative: 1, positive: 1 }),
+    ).toThrow(/options.positive/);
   });
 });

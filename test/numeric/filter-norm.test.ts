@@ -15,7 +15,8 @@ describe('filterNormalise (Eq. 6, logistic regression = one filter)', () => {
         const wn = Math.hypot(...w.subarray(0, d));
         expect(Math.abs(Math.hypot(...h.subarray(0, d)) - wn)).toBeLessThan(1e-12 * wn);
         const c = wn / Math.hypot(...v.subarray(0, d));
-        for (let j = 0; j < d; j++) expect(Math.abs(h[j]! - c * v[j]!)).toBeLessThan(1e-12 * Math.max(1, Math.abs(h[j]!)));
+        for (let j = 0; j < d; j++)
+          expect(Math.abs(h[j]! - c * v[j]!)).toBeLessThan(1e-12 * Math.max(1, Math.abs(h[j]!)));
         expect(h[d]).toBe(0);
         expect(filterNormalise(v, w, { bias: true, biasDirection: 'weight' })[d]).toBe(w[d]);
       }),
@@ -24,8 +25,12 @@ describe('filterNormalise (Eq. 6, logistic regression = one filter)', () => {
   });
 
   it('rejects a zero direction or zero weights', () => {
-    expect(() => filterNormalise(new Float64Array(2), Float64Array.of(1, 1))).toThrow(/filterNormalise: h must be a nonzero direction/);
-    expect(() => filterNormalise(Float64Array.of(1, 1), new Float64Array(2))).toThrow(/filterNormalise: w must be nonzero/);
+    expect(() => filterNormalise(new Float64Array(2), Float64Array.of(1, 1))).toThrow(
+      /filterNormalise: h must be a nonzero direction/,
+    );
+    expect(() => filterNormalise(Float64Array.of(1, 1), new Float64Array(2))).toThrow(
+      /filterNormalise: w must be nonzero/,
+    );
   });
 });
 
@@ -42,7 +47,9 @@ describe('filterNormalise with several filters, loss-landscape arithmetic (ResNe
     expect(on[2]).toBeCloseTo(Math.SQRT2, 8);
     // A zero weight filter gives a zero slice when not strict, and throws when strict.
     expect([out[1], out[4]]).toEqual([0, 0]);
-    expect(() => filterNormalise(Float64Array.from(h), Float64Array.from(w), { filters: 3, sum: 'plain' })).toThrow(/filterNormalise: w must be nonzero .*‖w‖ = 0 on filter 1/);
+    expect(() => filterNormalise(Float64Array.from(h), Float64Array.from(w), { filters: 3, sum: 'plain' })).toThrow(
+      /filterNormalise: w must be nonzero .*‖w‖ = 0 on filter 1/,
+    );
   });
 
   it("computes the plain sums and the rescaled bias bit for bit as loss-landscapes' random_line did", () => {
@@ -57,14 +64,24 @@ describe('filterNormalise with several filters, loss-landscape arithmetic (ResNe
     }
     const c = Math.sqrt(wn) / (Math.sqrt(hn) + 1e-10);
     const want = [g[0]! * c, g[1]! * c, g[2]! * c, (g[d]! * Math.abs(w[d]!)) / (Math.abs(g[d]!) + 1e-10)];
-    const got = filterNormalise(g, w, { bias: true, biasDirection: 'rescaled', denominatorEpsilon: 1e-10, sum: 'plain', strict: false });
+    const got = filterNormalise(g, w, {
+      bias: true,
+      biasDirection: 'rescaled',
+      denominatorEpsilon: 1e-10,
+      sum: 'plain',
+      strict: false,
+    });
     expect([...got]).toEqual(want);
   });
 
   it('refuses the scaled sum with several filters and a length the filters do not divide', () => {
     const v = new Float64Array(6).fill(1);
-    expect(() => filterNormalise(v, v, { filters: 3 })).toThrow(/filterNormalise: options.sum must be 'plain' with several filters/);
-    expect(() => filterNormalise(v, v, { filters: 4, sum: 'plain' })).toThrow(/filterNormalise: w must be a non-bias length divisible by the 4 filters/);
+    expect(() => filterNormalise(v, v, { filters: 3 })).toThrow(
+      /filterNormalise: options.sum must be 'plain' with several filters/,
+    );
+    expect(() => filterNormalise(v, v, { filters: 4, sum: 'plain' })).toThrow(
+      /filterNormalise: w must be a non-bias length divisible by the 4 filters/,
+    );
   });
 });
 
@@ -83,7 +100,11 @@ describe('filterNormalisedCurvature', () => {
         const ww = w.reduce((a, x) => a + x * x, 0);
         // Act
         const c = filterNormalisedCurvature((u) => L.hvp(w, u), w, v);
-        const scaled = filterNormalisedCurvature((u) => L.hvp(w, u), w, v.map((x) => x * scale));
+        const scaled = filterNormalisedCurvature(
+          (u) => L.hvp(w, u),
+          w,
+          v.map((x) => x * scale),
+        );
         // Assert
         const tol = 1e-11 * Math.max(1, Math.abs(ww * rayleigh));
         expect(Math.abs(c.curvature - ww * rayleigh)).toBeLessThan(tol);

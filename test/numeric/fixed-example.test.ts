@@ -21,7 +21,8 @@ describe('fixedExampleLoss (adversarial examples generated once, then held fixed
         for (let k = 0; k < ds.n; k++) {
           const z = Array.from({ length: d }, (_, j) => ds.X[k * d + j]! + eta[k * d + j]!);
           const s = sigmoid(ds.y[k]! * z.reduce((a, zj, j) => a + zj * w[j]!, 0));
-          for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) ref[i * d + j]! += (s * (1 - s) * z[i]! * z[j]!) / ds.n;
+          for (let i = 0; i < d; i++)
+            for (let j = 0; j < d; j++) ref[i * d + j]! += (s * (1 - s) * z[i]! * z[j]!) / ds.n;
         }
         expect(maxRelDiff(H, ref)).toBeLessThan(1e-13);
       }),
@@ -51,7 +52,12 @@ describe('fixedExampleLoss (adversarial examples generated once, then held fixed
     const fixed = fixedExampleLoss(ds, l2AdversarialPerturbation(ds, w, eps)).hessian(w);
     expect(maxRelDiff(fixed, robust)).toBeGreaterThan(1e-3);
     // Same value and gradient at w (Danskin), different curvature.
-    expect(fixedExampleLoss(ds, l2AdversarialPerturbation(ds, w, eps)).value(w)).toBeCloseTo(robustL2Loss(ds, eps).value(w), 13);
-    expect(maxRelDiff(fixedExampleLoss(ds, l2AdversarialPerturbation(ds, w, eps)).grad(w), robustL2Loss(ds, eps).grad(w))).toBeLessThan(1e-13);
+    expect(fixedExampleLoss(ds, l2AdversarialPerturbation(ds, w, eps)).value(w)).toBeCloseTo(
+      robustL2Loss(ds, eps).value(w),
+      13,
+    );
+    expect(
+      maxRelDiff(fixedExampleLoss(ds, l2AdversarialPerturbation(ds, w, eps)).grad(w), robustL2Loss(ds, eps).grad(w)),
+    ).toBeLessThan(1e-13);
   });
 });

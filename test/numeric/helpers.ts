@@ -160,11 +160,18 @@ export function trainedMnist2(images: number, epsilon: number): TrainedModel {
  * Law: a closed-form `Loss` is self-consistent at w: ∇L matches central differences of L, ∇²L matches central
  * differences of ∇L, ∇²L is exactly symmetric, and hvp(w, v) = ∇²L(w)·v. Returns the worst errors.
  */
-export function closedFormErrors(loss: Loss, w: Float64Array, v: Float64Array): { grad: number; hessian: number; symmetry: number; hvp: number } {
+export function closedFormErrors(
+  loss: Loss,
+  w: Float64Array,
+  v: Float64Array,
+): { grad: number; hessian: number; symmetry: number; hvp: number } {
   const g = loss.grad(w);
   const H = loss.hessian(w);
   const n = w.length;
-  const gradErr = maxRelDiff(fdGradient((x) => loss.value(x), w), g);
+  const gradErr = maxRelDiff(
+    fdGradient((x) => loss.value(x), w),
+    g,
+  );
   const Hfd = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     const h = 1e-6;
@@ -177,6 +184,7 @@ export function closedFormErrors(loss: Loss, w: Float64Array, v: Float64Array): 
     for (let j = 0; j < n; j++) Hfd[j * n + i] = (gp[j]! - gm[j]!) / (2 * h);
   }
   let symmetry = 0;
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) symmetry = Math.max(symmetry, Math.abs(H[i * n + j]! - H[j * n + i]!));
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) symmetry = Math.max(symmetry, Math.abs(H[i * n + j]! - H[j * n + i]!));
   return { grad: gradErr, hessian: maxRelDiff(Hfd, H), symmetry, hvp: maxRelDiff(loss.hvp(w, v), matVec(H, v)) };
 }

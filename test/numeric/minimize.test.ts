@@ -59,8 +59,10 @@ describe('minimize', () => {
   it('minimises the Rosenbrock function with both methods (a non-convex sanity check)', () => {
     const rosen = {
       value: (w: Float64Array) => (1 - w[0]!) ** 2 + 100 * (w[1]! - w[0]! ** 2) ** 2,
-      grad: (w: Float64Array) => Float64Array.of(-2 * (1 - w[0]!) - 400 * w[0]! * (w[1]! - w[0]! ** 2), 200 * (w[1]! - w[0]! ** 2)),
-      hessian: (w: Float64Array) => Float64Array.of(2 - 400 * (w[1]! - 3 * w[0]! ** 2), -400 * w[0]!, -400 * w[0]!, 200),
+      grad: (w: Float64Array) =>
+        Float64Array.of(-2 * (1 - w[0]!) - 400 * w[0]! * (w[1]! - w[0]! ** 2), 200 * (w[1]! - w[0]! ** 2)),
+      hessian: (w: Float64Array) =>
+        Float64Array.of(2 - 400 * (w[1]! - 3 * w[0]! ** 2), -400 * w[0]!, -400 * w[0]!, 200),
     };
     for (const method of ['newton', 'lbfgs'] as const) {
       const r = minimize(rosen, Float64Array.of(-1.2, 1), { method, gradTol: 1e-10 });
@@ -79,8 +81,8 @@ describe('minimize', () => {
   });
 
   it('rejects Newton without a Hessian, naming the argument', () => {
-    expect(() => minimize({ value: () => 0, grad: () => new Float64Array(1) }, new Float64Array(1), { method: 'newton' })).toThrow(
-      /minimize: objective.hessian must be present for method 'newton', got undefined/,
-    );
+    expect(() =>
+      minimize({ value: () => 0, grad: () => new Float64Array(1) }, new Float64Array(1), { method: 'newton' }),
+    ).toThrow(/minimize: objective.hessian must be present for method 'newton', got undefined/);
   });
 });

@@ -17,7 +17,8 @@ describe('randomNoiseLoss (Theorem 2, Eqs. 13–14)', () => {
         for (let k = 0; k < ds.n; k++) {
           const z = Array.from({ length: d }, (_, j) => ds.X[k * d + j]! + eta[k * d + j]!);
           const g = 1 + Math.exp(-ds.y[k]! * z.reduce((a, zj, j) => a + zj * w[j]!, 0));
-          for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) ref[i * d + j]! += ((g - 1) / (g * g)) * z[i]! * z[j]! / ds.n;
+          for (let i = 0; i < d; i++)
+            for (let j = 0; j < d; j++) ref[i * d + j]! += (((g - 1) / (g * g)) * z[i]! * z[j]!) / ds.n;
         }
         expect(maxRelDiff(H, ref)).toBeLessThan(1e-12);
       }),
@@ -55,11 +56,12 @@ describe('sampleUniformNoise', () => {
           const row = Array.from(a.subarray(k * ds.d, (k + 1) * ds.d));
           if (norm === 'linf') expect(Math.max(...row.map(Math.abs))).toBeLessThanOrEqual(eps);
           else expect(Math.hypot(...row)).toBeLessThanOrEqual(eps * (1 + 1e-12));
-          if (clip) row.forEach((e, j) => {
-            const z = ds.X[k * ds.d + j]! + e;
-            expect(z).toBeGreaterThanOrEqual(-1e-15);
-            expect(z).toBeLessThanOrEqual(1 + 1e-15);
-          });
+          if (clip)
+            row.forEach((e, j) => {
+              const z = ds.X[k * ds.d + j]! + e;
+              expect(z).toBeGreaterThanOrEqual(-1e-15);
+              expect(z).toBeLessThanOrEqual(1 + 1e-15);
+            });
         }
       }),
       50,

@@ -43,7 +43,7 @@ describe('robustL2Loss (Eq. 4, p = 2, closed-form inner max)', () => {
           let bestEta = new Float64Array(ds.d);
           for (let t = 0; t < 200; t++) {
             const g = Float64Array.from({ length: ds.d }, () => rng.normal());
-            const r = epsilon * Math.pow(rng.next(), 1 / ds.d) / Math.hypot(...g);
+            const r = (epsilon * Math.pow(rng.next(), 1 / ds.d)) / Math.hypot(...g);
             const e = g.map((c) => c * r);
             const val = lossAt(e);
             expect(val).toBeLessThanOrEqual(closed + 1e-12);
@@ -63,7 +63,9 @@ describe('robustL2Loss (Eq. 4, p = 2, closed-form inner max)', () => {
           // Assert
           expect(best).toBeLessThanOrEqual(closed + 1e-12);
           expect(closed - best).toBeLessThan(1e-6 * Math.max(1, closed));
-          expect(Math.abs(lossAt(eta.slice(k * ds.d, (k + 1) * ds.d)) - closed)).toBeLessThan(1e-12 * Math.max(1, closed));
+          expect(Math.abs(lossAt(eta.slice(k * ds.d, (k + 1) * ds.d)) - closed)).toBeLessThan(
+            1e-12 * Math.max(1, closed),
+          );
         }
       }),
       25,
@@ -133,6 +135,8 @@ describe('robustL2Loss (Eq. 4, p = 2, closed-form inner max)', () => {
   });
 
   it('rejects a negative ε', () => {
-    expect(() => robustL2Loss(makeDataset([1], [1], 1, 1), -0.1)).toThrow(/robustL2Loss: epsilon must be a finite number ≥ 0, got -0.1/);
+    expect(() => robustL2Loss(makeDataset([1], [1], 1, 1), -0.1)).toThrow(
+      /robustL2Loss: epsilon must be a finite number ≥ 0, got -0.1/,
+    );
   });
 });

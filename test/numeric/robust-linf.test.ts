@@ -37,7 +37,9 @@ describe('robustLinfLoss (Eq. 4, p = ∞, ε‖w‖₁)', () => {
   it('throws NonDifferentiableError naming the zero coordinate', () => {
     const L = robustLinfLoss(makeDataset([1, 2], [1], 1, 2), 0.1);
     expect(() => L.grad(Float64Array.of(1, 0))).toThrow(NonDifferentiableError);
-    expect(() => L.hessian(Float64Array.of(1, 0))).toThrow(/robustLinfLoss.hessian: not differentiable at w: w\[1\] = 0/);
+    expect(() => L.hessian(Float64Array.of(1, 0))).toThrow(
+      /robustLinfLoss.hessian: not differentiable at w: w\[1\] = 0/,
+    );
     expect(Number.isFinite(L.value(Float64Array.of(1, 0)))).toBe(true);
   });
 });
@@ -112,7 +114,9 @@ describe('linfBoxPerturbation / linfBoxRobustLoss (pixels clipped to [0, 1])', (
   });
 
   it('rejects pixels outside [0, 1] and derivatives at w_i = 0', () => {
-    expect(() => linfBoxRobustLoss(makeDataset([1.5], [1], 1, 1), 0.1)).toThrow(/linfBoxRobustLoss: ds.X\[0\] must be in the pixel box \[0, 1\], got 1.5/);
+    expect(() => linfBoxRobustLoss(makeDataset([1.5], [1], 1, 1), 0.1)).toThrow(
+      /linfBoxRobustLoss: ds.X\[0\] must be in the pixel box \[0, 1\], got 1.5/,
+    );
     const L = linfBoxRobustLoss(makeDataset([0.5, 0.5], [1], 1, 2), 0.1);
     expect(() => L.grad(Float64Array.of(0, 1))).toThrow(NonDifferentiableError);
   });

@@ -7,7 +7,8 @@ describe('tolerance table', () => {
       expect(tolerance(dtype, 0).rtol).toBeLessThanOrEqual(tolerance(dtype, 1).rtol);
       expect(tolerance(dtype, 1).rtol).toBeLessThanOrEqual(tolerance(dtype, 2).rtol);
     }
-    for (const order of [0, 1, 2] as const) expect(tolerance('float64', order).rtol).toBeLessThan(tolerance('float32', order).rtol);
+    for (const order of [0, 1, 2] as const)
+      expect(tolerance('float64', order).rtol).toBeLessThan(tolerance('float32', order).rtol);
     expect(tolerance('float32', 2)).toBe(TOLERANCES.float32[2]);
   });
 

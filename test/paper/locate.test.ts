@@ -12,7 +12,9 @@ import { parsePaper } from '../../src/paper/paper.ts';
 import type { LatexFragment } from '../../src/claims/schema.ts';
 import { paperAt } from '../../src/pipeline/run.ts';
 
-const FIXTURE: Record<string, string[]> = JSON.parse(readFileSync(new URL('./fixtures/shipped-fragments.json', import.meta.url), 'utf8'));
+const FIXTURE: Record<string, string[]> = JSON.parse(
+  readFileSync(new URL('./fixtures/shipped-fragments.json', import.meta.url), 'utf8'),
+);
 
 const text = [
   'Title of a Small Paper',
@@ -38,13 +40,16 @@ const at = (l: LocatorInput) => {
 
 describe('locators on the shipped paper', () => {
   const records = claimRecords.filter((r) => (r.latex ?? []).length > 0);
-  it.each(records.map((r) => [r.id, r] as const))('%s: every formula reads as the record was written against', (id, r) => {
-    const got = (r.latex as LatexFragment[]).map((f) => {
-      const found = locate(paperAt(), f.at!);
-      return found.found ? found.latex : found.why;
-    });
-    expect(got).toEqual(FIXTURE[id]);
-  });
+  it.each(records.map((r) => [r.id, r] as const))(
+    '%s: every formula reads as the record was written against',
+    (id, r) => {
+      const got = (r.latex as LatexFragment[]).map((f) => {
+        const found = locate(paperAt(), f.at!);
+        return found.found ? found.latex : found.why;
+      });
+      expect(got).toEqual(FIXTURE[id]);
+    },
+  );
 
   it('anchors are unique in the shipped paper, so a first occurrence is the one meant', () => {
     const plain = paperAt().text.replace(/\u00a0/g, ' ');
@@ -83,8 +88,12 @@ describe('what a locator selects', () => {
   });
 
   it('answers what is absent with why, naming the locator', () => {
-    expect(at({ equation: '(9)' })).toBe('missing: Eq. (9): no display equation numbered (9) in this version of the paper');
-    expect(at({ anchor: 'a sentence that is not there' })).toMatch(/^missing: after "a sentence that is not there": the anchor is not in this version/);
+    expect(at({ equation: '(9)' })).toBe(
+      'missing: Eq. (9): no display equation numbered (9) in this version of the paper',
+    );
+    expect(at({ anchor: 'a sentence that is not there' })).toMatch(
+      /^missing: after "a sentence that is not there": the anchor is not in this version/,
+    );
     expect(at({ equation: '(1)', row: 2 })).toMatch(/the equation has 1 row\(s\), not 2/);
     expect(at({ equation: '(1)', item: 3 })).toMatch(/line 7 has 1 formula\(s\) there, not 3/);
     expect(at({ anchor: 'is a weight and', side: 'rhs' })).toMatch(/has no right-hand side/);
@@ -97,6 +106,8 @@ describe('what a locator selects', () => {
     expect(LocatorSchema.safeParse({}).success).toBe(false);
     expect(LocatorSchema.safeParse({ equation: '(1)', item: 0 }).success).toBe(false);
     expect(LocatorSchema.safeParse({ equation: '8' }).success).toBe(false);
-    expect(describeLocator({ equation: '(8)', anchor: 'The gradient', item: 2, side: 'rhs' })).toBe('Eq. (8) (after "The gradient"), formula 2, right-hand side');
+    expect(describeLocator({ equation: '(8)', anchor: 'The gradient', item: 2, side: 'rhs' })).toBe(
+      'Eq. (8) (after "The gradient"), formula 2, right-hand side',
+    );
   });
 });

@@ -44,7 +44,10 @@ describe('readPaper', () => {
     ]);
     const bytes = readFileSync(DEFAULT_PAPER);
     expect(paper.sha256).toBe(createHash('sha256').update(bytes).digest('hex'));
-    expect(paperProvenance(paper)).toMatchObject({ file: 'yamada2021-adversarial-training-sharper-logistic.txt', bytes: bytes.length });
+    expect(paperProvenance(paper)).toMatchObject({
+      file: 'yamada2021-adversarial-training-sharper-logistic.txt',
+      bytes: bytes.length,
+    });
     expect(paper.lines.filter((l) => l.label !== undefined).map((l) => l.label)).toEqual(
       Array.from({ length: 15 }, (_, i) => `(${i + 1})`),
     );
@@ -52,8 +55,12 @@ describe('readPaper', () => {
 
   it('refuses what is not a paper text, naming --paper, the file and why', () => {
     expect(refusal(file('empty.txt', ''))).toMatch(/^--paper .*empty\.txt: the file is empty$/);
-    expect(refusal(file('binary.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3])))).toMatch(/binary\.bin: a binary file/);
-    expect(refusal(file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])))).toMatch(/latin1\.txt: not UTF-8 text/);
+    expect(refusal(file('binary.bin', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3])))).toMatch(
+      /binary\.bin: a binary file/,
+    );
+    expect(refusal(file('latin1.txt', Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a])))).toMatch(
+      /latin1\.txt: not UTF-8 text/,
+    );
     expect(refusal(file('novel.txt', 'Call me Ishmael. Some years ago (1) never mind how long precisely.\n'))).toMatch(
       /novel\.txt: no numbered display formula with its LaTeX source/,
     );

@@ -20,7 +20,18 @@ describe('paper text in parameters', () => {
   });
 
   it('replaces a table’s rows, captions and labels in nested parameters, and names a missing table', () => {
-    const text = ['T', '', 'A B', '', 'Figure 1: a cat', 'Table 2: numbers', 'ε train acc test acc gap', '0.00 1.00 2.00 -1.00', 'after', 'x=1𝑥1\\displaystyle x=\\frac{1}{2} (1)'].join('\n');
+    const text = [
+      'T',
+      '',
+      'A B',
+      '',
+      'Figure 1: a cat',
+      'Table 2: numbers',
+      'ε train acc test acc gap',
+      '0.00 1.00 2.00 -1.00',
+      'after',
+      'x=1𝑥1\\displaystyle x=\\frac{1}{2} (1)',
+    ].join('\n');
     const paper = parsePaper('t.txt', text, text.length, '0'.repeat(64));
     const params = {
       settings: [{ table: { label: 'Table 2', caption: 'c', rows: ['9.00 9.00 9.00 0.00'] } }],

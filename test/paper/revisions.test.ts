@@ -19,14 +19,17 @@ function version(edit: (lines: string[]) => string[]): string {
   return file;
 }
 const claim = (file: string, id: string) => allClaims(file).find((c) => c.id === id)!;
-const rowOf = (id: string, role: string, k = 0) => claim(paperAt().file, id).latex.filter((f) => f.role === role)[k]!.line! - 1;
+const rowOf = (id: string, role: string, k = 0) =>
+  claim(paperAt().file, id).latex.filter((f) => f.role === role)[k]!.line! - 1;
 
 describe('revisions that could mislead a locator', () => {
   it('a derivation row removed: the lines after it are not read from their neighbours', () => {
     const at = rowOf('appb-l6', 'rhs');
     const file = version((l) => [...l.slice(0, at), ...l.slice(at + 1)]);
     for (const id of ['appb-l6', 'appb-l7', 'appb-l8', 'appb-l9']) {
-      expect(claim(file, id).notInPaper.join(' '), id).toMatch(/has 4 row\(s\), not the 5 the record was written against/);
+      expect(claim(file, id).notInPaper.join(' '), id).toMatch(
+        /has 4 row\(s\), not the 5 the record was written against/,
+      );
     }
   });
 
@@ -46,7 +49,9 @@ describe('revisions that could mislead a locator', () => {
   it('a table row that cannot be read makes its claims inconclusive; runs of spaces read as one', async () => {
     const at = lines.indexOf('8/255 99.74 99.86 -0.12');
     const unreadable = version((l) => l.map((x, i) => (i === at ? '8/255 99.7 99.86 -0.16' : x)));
-    expect(claim(unreadable, 'tab3-gap').unreadable.join(' ')).toMatch(/Table 3: row 3 \("8\/255 99\.7 99\.86 -0\.16"\) cannot be read/);
+    expect(claim(unreadable, 'tab3-gap').unreadable.join(' ')).toMatch(
+      /Table 3: row 3 \("8\/255 99\.7 99\.86 -0\.16"\) cannot be read/,
+    );
     const [v] = await runChecks(['tab3-gap'], { paper: unreadable });
     expect(v!.verdict.status).toBe('inconclusive');
     const spaced = version((l) => l.map((x, i) => (i === at ? '8/255  99.74   99.86 -0.12' : x)));
@@ -58,14 +63,26 @@ describe('revisions that could mislead a locator', () => {
     const file = version((l) => [...l.slice(0, at), ...l.slice(at + 1)]);
     const results = await runChecks(['txt-sec51-4-tab3-large-eps', 'tab3-gap'], { paper: file });
     expect(results[0]!.verdict.status).toBe('inconclusive');
-    if (results[0]!.verdict.status === 'inconclusive') expect(results[0]!.verdict.reason).toMatch(/could not be read: table-statement: Table 3 has no row at ε/);
+    if (results[0]!.verdict.status === 'inconclusive')
+      expect(results[0]!.verdict.reason).toMatch(/could not be read: table-statement: Table 3 has no row at ε/);
     expect(results[1]!.verdict.status).toBe('confirmed');
   });
 
   it('spaces after commas inside \\left( … \\right) do not end a formula', () => {
     const at = rowOf('eq01-logistic-loss', 'lhs');
-    const file = version((l) => l.map((x, i) => (i === at ? x.replace('\\ell\\left(\\bm{x}^{n},y^{n},\\bm{w}\\right)', '\\ell\\left(\\bm{x}^{n}, y^{n}, \\bm{w}\\right)') : x)));
-    expect(claim(file, 'eq01-logistic-loss').latex[0]!.printed).toBe('\\frac{1}{N}\\sum_{n}\\ell\\left(\\bm{x}^{n}, y^{n}, \\bm{w}\\right)');
+    const file = version((l) =>
+      l.map((x, i) =>
+        i === at
+          ? x.replace(
+              '\\ell\\left(\\bm{x}^{n},y^{n},\\bm{w}\\right)',
+              '\\ell\\left(\\bm{x}^{n}, y^{n}, \\bm{w}\\right)',
+            )
+          : x,
+      ),
+    );
+    expect(claim(file, 'eq01-logistic-loss').latex[0]!.printed).toBe(
+      '\\frac{1}{N}\\sum_{n}\\ell\\left(\\bm{x}^{n}, y^{n}, \\bm{w}\\right)',
+    );
   });
 
   it('an equation split over two rows, or continued after a TeX comment, is not read in halves', () => {
@@ -73,22 +90,46 @@ describe('revisions that could mislead a locator', () => {
     const row = lines[at]!;
     const cut = row.indexOf('=\\frac{1}{N}\\sum_{n}\\frac{\\left(g^{n}-1\\right)}');
     expect(cut).toBeGreaterThan(0);
-    const split = version((l) => [...l.slice(0, at), `${row.slice(0, cut)}`, `x𝑥\\displaystyle${row.slice(cut)}`, ...l.slice(at + 1)]);
-    expect(claim(split, 'eq14-hessian-random').notInPaper.join(' ')).toMatch(/has 2 row\(s\), not the 1 the record was written against/);
-    const comment = version((l) => [...l.slice(0, at), `${row.slice(0, cut)}=\\frac{1}{N}%`, row.slice(cut + '=\\frac{1}{N}'.length), ...l.slice(at + 1)]);
+    const split = version((l) => [
+      ...l.slice(0, at),
+      `${row.slice(0, cut)}`,
+      `x𝑥\\displaystyle${row.slice(cut)}`,
+      ...l.slice(at + 1),
+    ]);
+    expect(claim(split, 'eq14-hessian-random').notInPaper.join(' ')).toMatch(
+      /has 2 row\(s\), not the 1 the record was written against/,
+    );
+    const comment = version((l) => [
+      ...l.slice(0, at),
+      `${row.slice(0, cut)}=\\frac{1}{N}%`,
+      row.slice(cut + '=\\frac{1}{N}'.length),
+      ...l.slice(at + 1),
+    ]);
     expect(claim(comment, 'eq14-hessian-random').notInPaper.length).toBeGreaterThan(0);
   });
 
   it('prose inserted between an anchor and its formula: not read from further on', () => {
     const at = lines.findIndex((l) => l.includes('for each point satisfies'));
-    const file = version((l) => l.map((x, i) => (i === at ? x.replace('for each point satisfies', 'for each point satisfies, for every n with a nonzero noise,') : x)));
-    expect(claim(file, 'sec3-optimality-condition').notInPaper.join(' ')).toMatch(/prose stands between the anchor and the formula/);
+    const file = version((l) =>
+      l.map((x, i) =>
+        i === at
+          ? x.replace('for each point satisfies', 'for each point satisfies, for every n with a nonzero noise,')
+          : x,
+      ),
+    );
+    expect(claim(file, 'sec3-optimality-condition').notInPaper.join(' ')).toMatch(
+      /prose stands between the anchor and the formula/,
+    );
   });
 
   it('a formula the check models but does not read, printed otherwise: inconclusive, not the model’s verdict', async () => {
     const at = lines.findIndex((l) => l.endsWith(' (6)'));
-    const file = version((l) => l.map((x, i) => (i === at ? x.replace('\\left\\|{\\bm{w}}^{\\left(l,m\\right)}\\right\\|_{{\\rm F}}', '') : x)));
-    expect(claim(file, 'eq06-filter-normalisation').unreadable.join(' ')).toMatch(/differs from the one this check models/);
+    const file = version((l) =>
+      l.map((x, i) => (i === at ? x.replace('\\left\\|{\\bm{w}}^{\\left(l,m\\right)}\\right\\|_{{\\rm F}}', '') : x)),
+    );
+    expect(claim(file, 'eq06-filter-normalisation').unreadable.join(' ')).toMatch(
+      /differs from the one this check models/,
+    );
     const [v] = await runChecks(['eq06-filter-normalisation'], { paper: file });
     expect(v!.verdict.status).toBe('inconclusive');
   });

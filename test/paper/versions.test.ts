@@ -33,13 +33,20 @@ function version(name: string, text: string): string {
 
 /** What a claim reads from the paper: its formulas, the paper's text in its parameters, why it is missing or unreadable. */
 function reads(c: LoadedClaim): unknown {
-  return { latex: c.latex.map((f) => [f.role, f.printed]), params: c.params, notInPaper: c.notInPaper, unreadable: c.unreadable };
+  return {
+    latex: c.latex.map((f) => [f.role, f.printed]),
+    params: c.params,
+    notInPaper: c.notInPaper,
+    unreadable: c.unreadable,
+  };
 }
 
 /** The ids of the claims that read differently from `file` than from the shipped paper. */
 function changed(file: string): string[] {
   const before = new Map(allClaims(DEFAULT_PAPER).map((c) => [c.id, JSON.stringify(reads(c))]));
-  return allClaims(file).filter((c) => JSON.stringify(reads(c)) !== before.get(c.id)).map((c) => c.id);
+  return allClaims(file)
+    .filter((c) => JSON.stringify(reads(c)) !== before.get(c.id))
+    .map((c) => c.id);
 }
 
 /** The 1-based line of the shipped text that ends with the equation number `label`. */
@@ -67,7 +74,10 @@ describe('paper versions', () => {
     const claim = allClaims().find((c) => c.id === 'appb-l2')!;
     const at = claim.latex.find((f) => f.at?.row === 5)!.line! - 1;
     const flipped = [...lines];
-    flipped[at] = flipped[at]!.replace('\\displaystyle+\\left(-\\text{$y^{n}$}', '\\displaystyle-\\left(-\\text{$y^{n}$}');
+    flipped[at] = flipped[at]!.replace(
+      '\\displaystyle+\\left(-\\text{$y^{n}$}',
+      '\\displaystyle-\\left(-\\text{$y^{n}$}',
+    );
     expect(flipped[at]).not.toBe(lines[at]);
     const file = version('appb-sign.txt', flipped.join('\n'));
     expect(changed(file)).toEqual(['appb-l2']);
@@ -76,7 +86,11 @@ describe('paper versions', () => {
   });
 
   it('(c) a paragraph with a new Eq. (9) inserted and the equations renumbered: every formula reads as before', async () => {
-    const renumbered = lines.map((l) => l.replace(/\((9|1[0-5])\)$/, (_m, n: string) => `(${Number(n) + 1})`).replace(/Eq\.(\u00a0| )\((9|1[0-5])\)/g, (_m, sp: string, n: string) => `Eq.${sp}(${Number(n) + 1})`));
+    const renumbered = lines.map((l) =>
+      l
+        .replace(/\((9|1[0-5])\)$/, (_m, n: string) => `(${Number(n) + 1})`)
+        .replace(/Eq\.(\u00a0| )\((9|1[0-5])\)/g, (_m, sp: string, n: string) => `Eq.${sp}(${Number(n) + 1})`),
+    );
     const at = lineOf('(9)') - 3; // the paragraph that introduces Eq. (9)
     const inserted = [
       'Before the Hessian, we note a bound on the loss that the following derivation does not use:',
@@ -103,7 +117,9 @@ describe('paper versions', () => {
     const [v] = await runChecks(['eq13-gradient-random'], { paper: file });
     expect(v!.verdict.status).toBe('inconclusive');
     if (v!.verdict.status !== 'inconclusive') return;
-    expect(v!.verdict.reason).toMatch(/^not in this version of the paper: rhs: Eq\. \(13\) \(after "The derivative of the loss with arbitrary noise is"\).*no display formula directly follows the anchor/);
+    expect(v!.verdict.reason).toMatch(
+      /^not in this version of the paper: rhs: Eq\. \(13\) \(after "The derivative of the loss with arbitrary noise is"\).*no display formula directly follows the anchor/,
+    );
   });
 
   it('a printed table value changed: only claims that read that table change, and its gap is refuted', async () => {
@@ -112,7 +128,9 @@ describe('paper versions', () => {
     const edited = [...lines];
     edited[at] = '0.20 99.79 99.95 -0.15';
     const file = version('table1.txt', edited.join('\n'));
-    const readers = allClaims().filter((c) => JSON.stringify(c.params).includes('"label":"Table 1"')).map((c) => c.id);
+    const readers = allClaims()
+      .filter((c) => JSON.stringify(c.params).includes('"label":"Table 1"'))
+      .map((c) => c.id);
     const diff = changed(file);
     expect(diff).toContain('tab1-gap');
     for (const id of diff) expect(readers).toContain(id);
@@ -124,7 +142,10 @@ describe('paper versions', () => {
     const cases = [
       [version('empty.txt', ''), /--paper .*empty\.txt: the file is empty/],
       [version('image.png', '\x89PNG\r\n\x1a\n\0\0\0\rIHDR'), /--paper .*image\.png: a binary file/],
-      [version('novel.txt', 'It was a dark and stormy night (1).\n\nThe rain fell in torrents.\n'), /--paper .*novel\.txt: no numbered display formula/],
+      [
+        version('novel.txt', 'It was a dark and stormy night (1).\n\nThe rain fell in torrents.\n'),
+        /--paper .*novel\.txt: no numbered display formula/,
+      ],
     ] as const;
     for (const [file, message] of cases) {
       const r = await runCli(['check', 'eq08-gradient', '--paper', file]);
@@ -144,6 +165,8 @@ describe('paper versions', () => {
       '',
       'L=x2𝐿𝑥2\\displaystyle L=\\frac{x}{2}. (1)',
     ].join('\n');
-    expect(() => allClaims(version('other.txt', other))).toThrow(/none of the paper's formulas or quoted sentences were found/);
+    expect(() => allClaims(version('other.txt', other))).toThrow(
+      /none of the paper's formulas or quoted sentences were found/,
+    );
   });
 });

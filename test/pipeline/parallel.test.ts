@@ -20,7 +20,9 @@ describe('runChecksParallel errors', () => {
     const parallel = await runChecksParallel(ids, { ...options, jobs: 2 }).catch((e: unknown) => e);
     expect(parallel).toBeInstanceOf(ClaimcheckError);
     expect(parallel).toMatchObject({ code: 'CHECK_FAILED', suggestion: CHECK_FAULT_SUGGESTION });
-    expect((parallel as Error).message).toMatch(/^the check of claim (fig4-sharper-with-eps|tab56-gap-grows-remeasured) could not run: /);
+    expect((parallel as Error).message).toMatch(
+      /^the check of claim (fig4-sharper-with-eps|tab56-gap-grows-remeasured) could not run: /,
+    );
     expect(serial).toMatchObject({ code: 'CHECK_FAILED', suggestion: CHECK_FAULT_SUGGESTION });
   });
 });

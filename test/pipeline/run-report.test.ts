@@ -35,7 +35,10 @@ describe('runReport', () => {
         calls.push(options);
         return { seed: options.seed, setting: options.setting, values: [1, Number.NaN] };
       },
-      section: (results) => ({ ...fakeSections(ids[0]!)[0]!, summary: `seed ${results.seed}, ${results.setting}, ${results.values.length} values` }),
+      section: (results) => ({
+        ...fakeSections(ids[0]!)[0]!,
+        summary: `seed ${results.seed}, ${results.setting}, ${results.values.length} values`,
+      }),
       notMeasured: () => undefined,
       code: ['src/errors.ts'],
     });
@@ -57,7 +60,11 @@ describe('runReport', () => {
   });
 
   it('every record whose checker reads an experiment names it in measurements, and no other record names one', () => {
-    const reads: Record<string, string> = { 'mnist2-sharpness': 'mnist2', 'mnist2-table-rerun': 'mnist2', 'resnet-trend': 'resnet' };
+    const reads: Record<string, string> = {
+      'mnist2-sharpness': 'mnist2',
+      'mnist2-table-rerun': 'mnist2',
+      'resnet-trend': 'resnet',
+    };
     for (const r of claimRecords) {
       expect(r.measurements ?? [], `${r.id} (${r.kind})`).toEqual(reads[r.kind] ? [reads[r.kind]] : []);
     }
@@ -72,15 +79,32 @@ describe('runReport', () => {
 
   it('refuses a record that names an experiment the registry does not hold', () => {
     const claim = { ...allClaims()[0]!, measurements: ['cifar100'] };
-    expect(() => readersOf([claim], experiments)).toThrow(/claim .*: measurements names "cifar100", which is not a registered experiment \(mnist2, resnet\)/);
+    expect(() => readersOf([claim], experiments)).toThrow(
+      /claim .*: measurements names "cifar100", which is not a registered experiment \(mnist2, resnet\)/,
+    );
   });
 
   it('runs the experiments the claims rest on once, and gives their sections in registry order', async () => {
-    const run = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], readers: readers(), jobs: 1, experiment: { setting: 'ci' } });
+    const run = await runReport({
+      ids,
+      seed: 3,
+      cacheDir,
+      experiments: [measured, absent],
+      readers: readers(),
+      jobs: 1,
+      experiment: { setting: 'ci' },
+    });
     expect(run.results.map((r) => r.claim.id)).toEqual(ids);
     expect(run.cached).toEqual([]);
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ seed: 3, setting: 'ci', backend: 'auto', dataDir: null, fresh: false, cacheDir: join(cacheDir, 'experiments', 'fake-landscape') });
+    expect(calls[0]).toMatchObject({
+      seed: 3,
+      setting: 'ci',
+      backend: 'auto',
+      dataDir: null,
+      fresh: false,
+      cacheDir: join(cacheDir, 'experiments', 'fake-landscape'),
+    });
     expect(run.sections.map((s) => s.id)).toEqual(['fake-landscape', 'fake-cifar10']);
     expect(run.experimentClaims).toEqual(ids);
     expect(run.sections[0]!.summary).toBe('seed 3, ci, 2 values');
@@ -91,11 +115,28 @@ describe('runReport', () => {
   });
 
   it('reuses cached results and verdicts, the same data as fresh ones, unless fresh', async () => {
-    const first = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], readers: readers(), jobs: 1, experiment: { setting: 'ci' } });
+    const first = await runReport({
+      ids,
+      seed: 3,
+      cacheDir,
+      experiments: [measured, absent],
+      readers: readers(),
+      jobs: 1,
+      experiment: { setting: 'ci' },
+    });
     expect(calls).toHaveLength(1);
     expect(first.cached).toEqual(ids);
     expect(first.experiments[0]).toMatchObject({ status: 'cached' });
-    const again = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], readers: readers(), jobs: 1, experiment: { setting: 'ci' }, fresh: true });
+    const again = await runReport({
+      ids,
+      seed: 3,
+      cacheDir,
+      experiments: [measured, absent],
+      readers: readers(),
+      jobs: 1,
+      experiment: { setting: 'ci' },
+      fresh: true,
+    });
     expect(calls).toHaveLength(2);
     expect(again.cached).toEqual([]);
     expect(again.results.map((r) => r.verdict)).toEqual(first.results.map((r) => r.verdict));
@@ -103,9 +144,25 @@ describe('runReport', () => {
   });
 
   it('keys the cache on the seed and on the options of the experiments a claim reads', async () => {
-    const seed = await runReport({ ids, seed: 4, cacheDir, experiments: [measured, absent], readers: readers(), jobs: 1, experiment: { setting: 'ci' } });
+    const seed = await runReport({
+      ids,
+      seed: 4,
+      cacheDir,
+      experiments: [measured, absent],
+      readers: readers(),
+      jobs: 1,
+      experiment: { setting: 'ci' },
+    });
     expect(seed.cached).toEqual([]);
-    const full = await runReport({ ids, seed: 3, cacheDir, experiments: [measured, absent], readers: readers(), jobs: 1, experiment: { setting: 'full' } });
+    const full = await runReport({
+      ids,
+      seed: 3,
+      cacheDir,
+      experiments: [measured, absent],
+      readers: readers(),
+      jobs: 1,
+      experiment: { setting: 'full' },
+    });
     // ids[0] reads the measured experiment, whose options changed; ids[1] reads only the absent one.
     expect(full.cached).toEqual([ids[1]]);
     expect(full.experiments[0]).toMatchObject({ status: 'measured' });
@@ -114,7 +171,15 @@ describe('runReport', () => {
   it('runs no experiment that no selected claim rests on', async () => {
     const other = registryIds().find((id) => !ids.includes(id))!;
     const before = calls.length;
-    const run = await runReport({ ids: [other], seed: 3, cacheDir: null, experiments: [measured, absent], readers: readers(), jobs: 1, experiment: { setting: 'ci' } });
+    const run = await runReport({
+      ids: [other],
+      seed: 3,
+      cacheDir: null,
+      experiments: [measured, absent],
+      readers: readers(),
+      jobs: 1,
+      experiment: { setting: 'ci' },
+    });
     expect(calls.length).toBe(before);
     expect(run.sections).toEqual([]);
     expect(run.experiments.map((e) => e.status)).toEqual(['not-run', 'not-run']);
@@ -122,13 +187,21 @@ describe('runReport', () => {
 
   it('names the experiment that could not run', async () => {
     const broken: Experiment = { ...measured, run: () => Promise.reject(new Error('no data')) };
-    await expect(runReport({ ids, cacheDir: null, experiments: [broken], readers: readers(), jobs: 1 })).rejects.toThrow('experiment fake-landscape could not run: no data');
+    await expect(
+      runReport({ ids, cacheDir: null, experiments: [broken], readers: readers(), jobs: 1 }),
+    ).rejects.toThrow('experiment fake-landscape could not run: no data');
   });
 
-  it('names the experiment a numeric error stopped, keeping the error\'s suggestion', async () => {
-    const failing = new NumericError('BACKEND_UNAVAILABLE', 'initBackend: no TensorFlow.js backend could be started (x)', 'choose another backend');
+  it("names the experiment a numeric error stopped, keeping the error's suggestion", async () => {
+    const failing = new NumericError(
+      'BACKEND_UNAVAILABLE',
+      'initBackend: no TensorFlow.js backend could be started (x)',
+      'choose another backend',
+    );
     const broken: Experiment = { ...measured, run: () => Promise.reject(failing) };
-    const error = await runReport({ ids, cacheDir: null, experiments: [broken], readers: readers(), jobs: 1 }).catch((e: unknown) => e);
+    const error = await runReport({ ids, cacheDir: null, experiments: [broken], readers: readers(), jobs: 1 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ClaimcheckError);
     expect(error).toMatchObject({
       code: 'CHECK_FAILED',

@@ -21,7 +21,8 @@ describe('marchingSquares', () => {
 
   it('finds no segment for a level outside the range, and skips cells with a non-finite corner', () => {
     expect(marchingSquares(grid, grid, cone, 5)).toEqual([]);
-    const hole = (ih: number, jh: number) => cone.map((row, j) => row.map((v, i) => (i === ih && j === jh ? Number.NaN : v)));
+    const hole = (ih: number, jh: number) =>
+      cone.map((row, j) => row.map((v, i) => (i === ih && j === jh ? Number.NaN : v)));
     const full = marchingSquares(grid, grid, cone, 0.5).length;
     // A hole far from the circle changes nothing; a hole on it (x = 0, y = 0.5) drops the two cells beside it.
     expect(marchingSquares(grid, grid, hole(20, 38), 0.5).length).toBe(full);
@@ -32,20 +33,53 @@ describe('marchingSquares', () => {
 
   it('resolves a saddle cell by the centre average: two segments that separate the low corners when the centre is high', () => {
     // Corners (0,0)=1, (1,0)=0, (1,1)=1, (0,1)=0: case 5, centre 0.5 ≥ 0.4 → the high corners connect.
-    const segs = marchingSquares([0, 1], [0, 1], [[1, 0], [0, 1]], 0.4);
+    const segs = marchingSquares(
+      [0, 1],
+      [0, 1],
+      [
+        [1, 0],
+        [0, 1],
+      ],
+      0.4,
+    );
     expect(segs).toHaveLength(2);
-    const cutsAroundLow = segs.every((s) => (s.x1 > 0.5 && s.y2 < 0.5) || (s.x1 < 0.5 && s.y2 > 0.5) || (s.y1 < 0.5 && s.x2 > 0.5) || (s.y1 > 0.5 && s.x2 < 0.5));
+    const cutsAroundLow = segs.every(
+      (s) =>
+        (s.x1 > 0.5 && s.y2 < 0.5) ||
+        (s.x1 < 0.5 && s.y2 > 0.5) ||
+        (s.y1 < 0.5 && s.x2 > 0.5) ||
+        (s.y1 > 0.5 && s.x2 < 0.5),
+    );
     expect(cutsAroundLow).toBe(true);
   });
 
   it('names the argument when the grid is malformed', () => {
     expect(() => marchingSquares([0, 1], [0, 1], [[1, 2]], 0.5)).toThrow(/z must have ys.length = 2 rows/);
-    expect(() => marchingSquares([1, 0], [0, 1], [[1, 2], [3, 4]], 0.5)).toThrow(/xs must increase strictly/);
+    expect(() =>
+      marchingSquares(
+        [1, 0],
+        [0, 1],
+        [
+          [1, 2],
+          [3, 4],
+        ],
+        0.5,
+      ),
+    ).toThrow(/xs must increase strictly/);
   });
 });
 
 describe('contourPlot', () => {
-  const spec = { title: 'cone', x: { label: 'α' }, y: { label: 'β' }, xs: grid, ys: grid, z: cone, zLabel: 'loss', marker: { x: 0, y: 0, label: 'w*' } };
+  const spec = {
+    title: 'cone',
+    x: { label: 'α' },
+    y: { label: 'β' },
+    xs: grid,
+    ys: grid,
+    z: cone,
+    zLabel: 'loss',
+    marker: { x: 0, y: 0, label: 'w*' },
+  };
 
   it('is well-formed, self-contained SVG with one path per level inside the data range', () => {
     const svg = contourPlot(spec);

@@ -86,13 +86,21 @@ describe('lineChart', () => {
 
   it('is deterministic: the same spec gives the same bytes, and a changed value changes them', () => {
     expect(lineChart(structuredClone(spec))).toBe(svg);
-    const changed = { ...spec, series: [{ ...spec.series[0]!, y: spec.series[0]!.y.map((v, i) => (i === 3 ? v + 0.5 : v)) }] };
+    const changed = {
+      ...spec,
+      series: [{ ...spec.series[0]!, y: spec.series[0]!.y.map((v, i) => (i === 3 ? v + 0.5 : v)) }],
+    };
     expect(lineChart(changed)).not.toBe(svg);
   });
 
   it('breaks the line at non-finite points instead of printing NaN', () => {
     const y = xs.map((a, i) => (i === 10 ? Number.NaN : a * a));
-    const out = lineChart({ title: 'gap', x: { label: 'x' }, y: { label: 'y' }, series: [{ label: 's', x: xs, y, marker: 'none' }] });
+    const out = lineChart({
+      title: 'gap',
+      x: { label: 'x' },
+      y: { label: 'y' },
+      series: [{ label: 's', x: xs, y, marker: 'none' }],
+    });
     parseXml(out);
     expect(numberFormatProblems(out)).toEqual([]);
     const d = /class="series"[^>]*><path d="([^"]*)"/.exec(out)![1]!;
@@ -100,7 +108,9 @@ describe('lineChart', () => {
   });
 
   it('names the series and the problem when lengths disagree', () => {
-    expect(() => lineChart({ title: 't', x: { label: 'x' }, y: { label: 'y' }, series: [{ label: 'bad', x: [1, 2], y: [1] }] })).toThrow(/series "bad" has 2 x values but 1 y values/);
+    expect(() =>
+      lineChart({ title: 't', x: { label: 'x' }, y: { label: 'y' }, series: [{ label: 'bad', x: [1, 2], y: [1] }] }),
+    ).toThrow(/series "bad" has 2 x values but 1 y values/);
   });
 });
 
@@ -122,7 +132,10 @@ describe('smallMultiples', () => {
   });
 
   it('shares the y range: both panels print the same y tick labels', () => {
-    const tickSets = svg.split('class="panel"').slice(1).map((p) => [...p.matchAll(/text-anchor="end" font-size="11">([^<]+)</g)].map((m) => m[1]).join(','));
+    const tickSets = svg
+      .split('class="panel"')
+      .slice(1)
+      .map((p) => [...p.matchAll(/text-anchor="end" font-size="11">([^<]+)</g)].map((m) => m[1]).join(','));
     expect(tickSets[0]).toBe(tickSets[1]);
     expect(smallMultiples({ title: 'Two panels', panels, columns: 2, shareY: true, legendTitle: 'ε' })).toBe(svg);
   });

@@ -19,7 +19,10 @@ function paramQuotes(value: unknown, key = ''): string[] {
 }
 
 const paperDir = join(import.meta.dirname, '..', '..', '..', 'shared', 'paper');
-const paper = readdirSync(paperDir).filter((f) => f.endsWith('.txt')).map((f) => readFileSync(join(paperDir, f), 'utf8')).join('\n');
+const paper = readdirSync(paperDir)
+  .filter((f) => f.endsWith('.txt'))
+  .map((f) => readFileSync(join(paperDir, f), 'utf8'))
+  .join('\n');
 const byKind = new Map(checkers.map((c) => [c.kind, c]));
 
 describe('claim records', () => {
@@ -40,7 +43,8 @@ describe('claim records', () => {
     for (const a of ASSUMPTIONS) if (a.source.kind === 'paper') expect(paper.includes(a.source.quote), a.id).toBe(true);
     for (const c of CONVENTIONS) {
       expect(paper.includes(c.quote), c.id).toBe(true);
-      for (const r of c.readings) if (r.statedQuote !== undefined) expect(paper.includes(r.statedQuote), `${c.id}/${r.id}`).toBe(true);
+      for (const r of c.readings)
+        if (r.statedQuote !== undefined) expect(paper.includes(r.statedQuote), `${c.id}/${r.id}`).toBe(true);
     }
   });
 
@@ -66,7 +70,9 @@ describe('claim records', () => {
     expect(bad({ kind: 'nope' })).toThrow(/claim record eq01-logistic-loss: field kind/);
     expect(bad({ latex: [{ printed: String.raw`\left(a+`, role: 'lhs' }] })).toThrow(/field latex\[0\]\.printed/);
     expect(bad({ latex: [{ printed: String.raw`q_{i}`, role: 'lhs' }] })).toThrow(/unknown variable\(s\) q/);
-    expect(bad({ variables: [{ symbol: 'e', name: 'eps', description: 'x', domain: { type: 'interval', lo: 2, hi: 1 } }] })).toThrow(/field variables\[0\]\.domain/);
+    expect(
+      bad({ variables: [{ symbol: 'e', name: 'eps', description: 'x', domain: { type: 'interval', lo: 2, hi: 1 } }] }),
+    ).toThrow(/field variables\[0\]\.domain/);
     try {
       bad({ id: 'Bad Id' })();
     } catch (err) {

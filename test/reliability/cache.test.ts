@@ -51,7 +51,9 @@ function fileExperiment(claim: string, file: string, runs: { n: number }): Exper
     code: ['src/errors.ts'],
     checkResults: (v) => {
       const values = (v as { values?: unknown }).values;
-      return Array.isArray(values) && values.length > 0 ? { ok: true, value: v as Fake } : { ok: false, reason: 'values: expected at least one value' };
+      return Array.isArray(values) && values.length > 0
+        ? { ok: true, value: v as Fake }
+        : { ok: false, reason: 'values: expected at least one value' };
     },
   }) as Experiment;
 }
@@ -64,9 +66,13 @@ describe('a stale cache is never served', () => {
     writeFileSync(file, 'first');
     const runs = { n: 0 };
     const exp = [fileExperiment(claim, file, runs)];
-    const report = () => runReport({ ids: [claim], seed: 1, cacheDir, experiments: exp, readers: { 'fake-file': [claim] }, jobs: 1 });
+    const report = () =>
+      runReport({ ids: [claim], seed: 1, cacheDir, experiments: exp, readers: { 'fake-file': [claim] }, jobs: 1 });
     const first = await report();
-    expect(first.experiments[0]).toMatchObject({ status: 'measured', inputs: [expect.objectContaining({ name: 'data.bin', bytes: 5 })] });
+    expect(first.experiments[0]).toMatchObject({
+      status: 'measured',
+      inputs: [expect.objectContaining({ name: 'data.bin', bytes: 5 })],
+    });
     expect((await report()).experiments[0]!.status).toBe('cached');
     writeFileSync(file, 'other');
     const third = await report();
@@ -79,8 +85,22 @@ describe('a stale cache is never served', () => {
   });
 
   it('MNIST2 declares its four IDX files and ResNet the dataset or merged-results files it reads', () => {
-    const opts = { seed: 1, setting: 'ci', backend: 'auto', dataDir: null, cifarDir: null, svhnDir: null, fresh: false, cacheDir: null } as const;
-    expect(mnist2Experiment.inputs!(opts).map((f) => f.startsWith(DEFAULT_MNIST_DIR))).toEqual([true, true, true, true]);
+    const opts = {
+      seed: 1,
+      setting: 'ci',
+      backend: 'auto',
+      dataDir: null,
+      cifarDir: null,
+      svhnDir: null,
+      fresh: false,
+      cacheDir: null,
+    } as const;
+    expect(mnist2Experiment.inputs!(opts).map((f) => f.startsWith(DEFAULT_MNIST_DIR))).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     const cifar = join(root, 'cifar');
     mkdirSync(cifar);
     for (const f of [...CIFAR10_TRAIN_FILES, CIFAR10_TEST_FILE]) writeFileSync(join(cifar, f), '', { flag: 'w' });
@@ -90,7 +110,10 @@ describe('a stale cache is never served', () => {
   it('the code version follows value imports only, and changes when a reachable file changes', () => {
     const dir = join(root, 'graph');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'entry.ts'), "import { b } from './b.ts';\nimport type { T } from './types.ts';\nexport const a = b;\n");
+    writeFileSync(
+      join(dir, 'entry.ts'),
+      "import { b } from './b.ts';\nimport type { T } from './types.ts';\nexport const a = b;\n",
+    );
     writeFileSync(join(dir, 'b.ts'), "export * from './c';\nexport const b = 1;\n");
     writeFileSync(join(dir, 'c.ts'), 'export const c = 2;\n');
     writeFileSync(join(dir, 'types.ts'), 'export type T = number;\n');
@@ -126,10 +149,12 @@ describe('cache entries of the wrong shape', () => {
   it('a verdict entry of the wrong shape is refused with one warning line, recomputed and overwritten', async () => {
     const ids = fastIds(registryIds()).slice(0, 2);
     const cacheDir = join(root, 'shape');
-    const report = (warnings: string[]) => runReport({ ids, seed: 1, cacheDir, experiments: [], jobs: 1, onWarning: (m) => warnings.push(m) });
+    const report = (warnings: string[]) =>
+      runReport({ ids, seed: 1, cacheDir, experiments: [], jobs: 1, onWarning: (m) => warnings.push(m) });
     const first = await report([]);
     const dir = join(cacheDir, 'checks');
-    for (const f of readdirSync(dir)) writeFileSync(join(dir, f), JSON.stringify({ verdict: { claimId: 'x' }, millis: 1 }));
+    for (const f of readdirSync(dir))
+      writeFileSync(join(dir, f), JSON.stringify({ verdict: { claimId: 'x' }, millis: 1 }));
     const warnings: string[] = [];
     const second = await report(warnings);
     expect(second.cached).toEqual([]);
@@ -149,7 +174,16 @@ describe('cache entries of the wrong shape', () => {
     const runs = { n: 0 };
     const exp = [fileExperiment(claim, file, runs)];
     const warnings: string[] = [];
-    const report = () => runReport({ ids: [claim], seed: 1, cacheDir, experiments: exp, readers: { 'fake-file': [claim] }, jobs: 1, onWarning: (m) => warnings.push(m) });
+    const report = () =>
+      runReport({
+        ids: [claim],
+        seed: 1,
+        cacheDir,
+        experiments: exp,
+        readers: { 'fake-file': [claim] },
+        jobs: 1,
+        onWarning: (m) => warnings.push(m),
+      });
     await report();
     const dir = join(cacheDir, 'experiments');
     const [entry] = readdirSync(dir);
@@ -163,8 +197,31 @@ describe('cache entries of the wrong shape', () => {
   });
 
   it('MNIST2 results with no cells, or a cell without weights, do not parse', () => {
-    const cell = { key: 'k', norm: 'l2', training: 'standard', eps: 0, epsLabel: '0.00', seed: 1, w: [0.1], bias: false, train: { robustAccuracy: 1, correct: 1, count: 1, loss: 0.1 }, test: { robustAccuracy: 1, correct: 1, count: 1, loss: 0.1 }, gap: 0, optimisation: {}, attack: {} };
-    const data = { trainImages: 'a', trainLabels: 'b', testImages: 'c', testLabels: 'd', sha256: {}, trainCount: 1, testCount: 1, labelMap: 'm' };
+    const cell = {
+      key: 'k',
+      norm: 'l2',
+      training: 'standard',
+      eps: 0,
+      epsLabel: '0.00',
+      seed: 1,
+      w: [0.1],
+      bias: false,
+      train: { robustAccuracy: 1, correct: 1, count: 1, loss: 0.1 },
+      test: { robustAccuracy: 1, correct: 1, count: 1, loss: 0.1 },
+      gap: 0,
+      optimisation: {},
+      attack: {},
+    };
+    const data = {
+      trainImages: 'a',
+      trainLabels: 'b',
+      testImages: 'c',
+      testLabels: 'd',
+      sha256: {},
+      trainCount: 1,
+      testCount: 1,
+      labelMap: 'm',
+    };
     const results = { setting: 'ci', seed: 1, data, backend: 'float64', cells: [cell] };
     expect(Mnist2ResultsSchema.safeParse(results).success).toBe(true);
     expect(Mnist2ResultsSchema.safeParse({ ...results, cells: [] }).success).toBe(false);
@@ -177,7 +234,9 @@ describe('cache entries of the wrong shape', () => {
     cache.write('checks', 'a', 'k', { ok: 1 });
     writeFileSync(cache.path('checks', 'a', 'k'), '{ truncated');
     expect(cache.read('checks', 'a', 'k', (v) => ({ ok: true, value: v }))).toBeUndefined();
-    expect(warned).toEqual([expect.stringContaining(`${cache.path('checks', 'a', 'k')} cannot be used (not valid JSON`)]);
+    expect(warned).toEqual([
+      expect.stringContaining(`${cache.path('checks', 'a', 'k')} cannot be used (not valid JSON`),
+    ]);
   });
 });
 
@@ -186,9 +245,22 @@ describe('a cache that cannot be written', () => {
     const blocker = join(root, 'blocker');
     writeFileSync(blocker, 'a file where the cache directory should be');
     const warnings: string[] = [];
-    const results = await runMnist2Sweep({ setting: 'ci', norms: ['linf'], trainings: ['pgd'], eps: [0, 8 / 255], cacheDir: join(blocker, 'cache'), warn: (m) => warnings.push(m) });
+    const results = await runMnist2Sweep({
+      setting: 'ci',
+      norms: ['linf'],
+      trainings: ['pgd'],
+      eps: [0, 8 / 255],
+      cacheDir: join(blocker, 'cache'),
+      warn: (m) => warnings.push(m),
+    });
     expect(results.cells).toHaveLength(2);
-    expect(warnings).toEqual([expect.stringMatching(new RegExp(`^cannot write the cache directory ${join(blocker, 'cache')} \\(ENOTDIR: .*\\); this run goes on without caching its results$`))]);
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^cannot write the cache directory ${join(blocker, 'cache')} \\(ENOTDIR: .*\\); this run goes on without caching its results$`,
+        ),
+      ),
+    ]);
   });
 
   it('report exits 0 and writes the report, with one warning line on stderr', async () => {
@@ -196,9 +268,15 @@ describe('a cache that cannot be written', () => {
     writeFileSync(blocker, '');
     const out = join(root, 'out-unwritable-cache');
     const claim = fastIds(registryIds())[0]!;
-    const run = await runCli(['report', claim, '--out', out, '--quiet'], undefined, { CLAIMCHECK_CACHE_DIR: join(blocker, 'cache') });
+    const run = await runCli(['report', claim, '--out', out, '--quiet'], undefined, {
+      CLAIMCHECK_CACHE_DIR: join(blocker, 'cache'),
+    });
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^warning: cannot write the cache directory .*blocker2\/cache \(ENOTDIR: .*\); this run goes on without caching its results$/)]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^warning: cannot write the cache directory .*blocker2\/cache \(ENOTDIR: .*\); this run goes on without caching its results$/,
+      ),
+    ]);
     expect(readdirSync(out)).toContain('errata.json');
   });
 });

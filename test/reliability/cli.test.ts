@@ -49,7 +49,11 @@ describe('claimcheck run from a directory outside the repository', () => {
 
   it('report with two claims at --setting ci writes the report to a relative --out under that directory, exit 0', async () => {
     const cwd = freshDir('cwd-report');
-    const { code, stdout, stderr } = await runCli(['report', ...FAST, '--setting', 'ci', '--out', 'out', '--quiet'], cwd, env);
+    const { code, stdout, stderr } = await runCli(
+      ['report', ...FAST, '--setting', 'ci', '--out', 'out', '--quiet'],
+      cwd,
+      env,
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toContain('2 claims: 2 confirmed');
@@ -64,7 +68,9 @@ describe('claimcheck messages', () => {
     const { code, stdout, stderr } = await runCli(['check', FAST[0], '--seed', '99999999999999999999'], undefined, env);
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('option --seed: expected an integer from 0 to 4294967295, but received "99999999999999999999"');
+    expect(stderr).toContain(
+      'option --seed: expected an integer from 0 to 4294967295, but received "99999999999999999999"',
+    );
     expect(stderr).not.toContain('too big');
   });
 
@@ -72,10 +78,16 @@ describe('claimcheck messages', () => {
     const dir = freshDir('data-missing');
     const missing = join(dir, 'no-such-dir');
     const out = join(dir, 'out');
-    const { code, stdout, stderr } = await runCli(['experiment', 'mnist2', '--setting', 'ci', '--data-dir', missing, '--out', out], undefined, env);
+    const { code, stdout, stderr } = await runCli(
+      ['experiment', 'mnist2', '--setting', 'ci', '--data-dir', missing, '--out', out],
+      undefined,
+      env,
+    );
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`option --data-dir: expected an existing directory, but received "${missing}", which does not exist`);
+    expect(stderr).toContain(
+      `option --data-dir: expected an existing directory, but received "${missing}", which does not exist`,
+    );
     expect(stderr).not.toContain('no trainImages file');
     expect(existsSync(out)).toBe(false);
   });
@@ -85,10 +97,16 @@ describe('claimcheck messages', () => {
     const file = join(dir, 'mnist.gz');
     writeFileSync(file, 'not a directory');
     const out = join(dir, 'out');
-    const { code, stdout, stderr } = await runCli(['experiment', 'mnist2', '--setting', 'ci', '--data-dir', file, '--out', out], undefined, env);
+    const { code, stdout, stderr } = await runCli(
+      ['experiment', 'mnist2', '--setting', 'ci', '--data-dir', file, '--out', out],
+      undefined,
+      env,
+    );
     expect(code).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain(`option --data-dir: expected an existing directory, but received "${file}", which is not a directory`);
+    expect(stderr).toContain(
+      `option --data-dir: expected an existing directory, but received "${file}", which is not a directory`,
+    );
     expect(stderr).not.toContain('no trainImages file');
     expect(existsSync(out)).toBe(false);
   });
@@ -98,7 +116,11 @@ describe('claimcheck messages', () => {
     const file = join(dir, 'plain');
     writeFileSync(file, '');
     const out = join(file, 'sub');
-    const { code, stdout, stderr } = await runCli(['experiment', 'mnist2', '--setting', 'ci', '--out', out], undefined, env);
+    const { code, stdout, stderr } = await runCli(
+      ['experiment', 'mnist2', '--setting', 'ci', '--out', out],
+      undefined,
+      env,
+    );
     expect(code).toBe(2);
     expect(stdout).toBe('');
     expect(stderr).toContain(`cannot write the experiment results to ${out}: ENOTDIR: ${file} is not a directory`);
@@ -115,17 +137,26 @@ describe('claimcheck messages', () => {
 
   it('report with a claim id given twice reports it once, in first-occurrence order: unique HTML ids, the selection once', async () => {
     const out = join(freshDir('dup-report'), 'out');
-    const { code, stderr } = await runCli(['report', FAST[1], FAST[0], FAST[1], '--setting', 'ci', '--out', out, '--quiet'], undefined, env);
+    const { code, stderr } = await runCli(
+      ['report', FAST[1], FAST[0], FAST[1], '--setting', 'ci', '--out', out, '--quiet'],
+      undefined,
+      env,
+    );
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    const errata = JSON.parse(readFileSync(join(out, 'errata.json'), 'utf8')) as { claims: { id: string }[]; counts: { total: number } };
+    const errata = JSON.parse(readFileSync(join(out, 'errata.json'), 'utf8')) as {
+      claims: { id: string }[];
+      counts: { total: number };
+    };
     expect(errata.claims.map((c) => c.id)).toEqual([FAST[1], FAST[0]]);
     expect(errata.counts.total).toBe(2);
     const html = readFileSync(join(out, 'errata.html'), 'utf8');
     const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
     expect(ids).toContain(`claim-${FAST[0]}`);
     expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
-    const provenance = JSON.parse(readFileSync(join(out, 'provenance.json'), 'utf8')) as { report: { selection: string[] } };
+    const provenance = JSON.parse(readFileSync(join(out, 'provenance.json'), 'utf8')) as {
+      report: { selection: string[] };
+    };
     expect(provenance.report.selection).toEqual([FAST[1], FAST[0]]);
   });
 });

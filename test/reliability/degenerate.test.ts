@@ -29,14 +29,19 @@ describe('a cell that trains to w = 0', () => {
   it('the measurements and the report section go on, listing the degenerate cell and why', () => {
     const m = measured.measurements;
     expect(m.hessians.map((h) => h.key)).toHaveLength(2);
-    expect(m.degenerate).toEqual([{ key: results.cells[2]!.key, cell: 'linf pgd ε=255/255', reason: expect.stringContaining('w = 0') }]);
+    expect(m.degenerate).toEqual([
+      { key: results.cells[2]!.key, cell: 'linf pgd ε=255/255', reason: expect.stringContaining('w = 0') },
+    ]);
     const section = mnist2ReportSection(measured);
     expect(section.summary).toMatch(/linf pgd ε=255\/255 .*w = 0/);
   });
 
   it('a claim that needs the degenerate cell is inconclusive, naming the cell and the reason', async () => {
     const claim = loaded(record('mnist2-sharpness', { form: 'eigen-grow', norms: ['linf'], hessians: ['robust'] }));
-    const v = await checker.check(claim, checker.params.parse(claim.params), { ...tableContext, measurements: { mnist2: measured } });
+    const v = await checker.check(claim, checker.params.parse(claim.params), {
+      ...tableContext,
+      measurements: { mnist2: measured },
+    });
     expect(v.status).toBe('inconclusive');
     if (v.status === 'inconclusive') expect(v.reason).toMatch(/linf pgd ε=255\/255.*w = 0/);
   });

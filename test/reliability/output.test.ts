@@ -113,9 +113,17 @@ const REPORT = { replaces: isReportEntry };
  * Writes `files` into `out` in a child process that runs `writeFilesAtomic` with the CLI's stage hook, so
  * `CLAIMCHECK_TEST_KILL_AT` makes it SIGKILL itself there; resolves with the signal that ended it.
  */
-async function writeInChild(root: string, out: string, files: readonly OutputFile[], killAt: WriteStage): Promise<NodeJS.Signals | null> {
+async function writeInChild(
+  root: string,
+  out: string,
+  files: readonly OutputFile[],
+  killAt: WriteStage,
+): Promise<NodeJS.Signals | null> {
   const spec = join(root, 'spec.json');
-  writeFileSync(spec, JSON.stringify(files.map((f) => ({ name: f.name, b64: Buffer.from(f.content).toString('base64') }))));
+  writeFileSync(
+    spec,
+    JSON.stringify(files.map((f) => ({ name: f.name, b64: Buffer.from(f.content).toString('base64') }))),
+  );
   const script = join(root, 'child.mts');
   const url = (p: string): string => JSON.stringify(pathToFileURL(join(ROOT, p)).href);
   writeFileSync(
@@ -145,7 +153,9 @@ async function writeInChild(root: string, out: string, files: readonly OutputFil
 
 /** The entries of `dir`'s parent other than `dir` itself. */
 function besides(dir: string): string[] {
-  return readdirSync(dirname(dir)).filter((n) => n !== 'out').sort();
+  return readdirSync(dirname(dir))
+    .filter((n) => n !== 'out')
+    .sort();
 }
 
 describe('case 3: the report file set appears at once (writeFilesAtomic)', () => {
@@ -167,7 +177,10 @@ describe('case 3: the report file set appears at once (writeFilesAtomic)', () =>
   };
 
   for (const stage of WRITE_STAGES) {
-    const where = AFTER_KILL[stage] === 'absent' ? 'absent, the complete old set beside it' : `the complete ${AFTER_KILL[stage]} set`;
+    const where =
+      AFTER_KILL[stage] === 'absent'
+        ? 'absent, the complete old set beside it'
+        : `the complete ${AFTER_KILL[stage]} set`;
     it(`killed with SIGKILL at ${stage}: --out is ${where}; the next run cleans up and succeeds`, async () => {
       const base = join(root, `kill-${stage}`);
       const out = join(base, 'out');
@@ -216,7 +229,8 @@ describe('case 3: the report file set appears at once (writeFilesAtomic)', () =>
     await writeFilesAtomic(out, OLD, REPORT);
     const onStage = (s: WriteStage): void => {
       if (s !== 'moved-old') return;
-      for (const n of besides(out)) if (n.includes('.claimcheck-new.')) rmSync(join(dirname(out), n), { recursive: true });
+      for (const n of besides(out))
+        if (n.includes('.claimcheck-new.')) rmSync(join(dirname(out), n), { recursive: true });
     };
     const err = await writeFilesAtomic(out, NEW, { ...REPORT, onStage }).catch((e: unknown) => e);
     expect((err as ClaimcheckError).code).toBe('BAD_INPUT');
@@ -244,7 +258,9 @@ describe('case 3: the report file set appears at once (writeFilesAtomic)', () =>
     mkdirSync(join(out, 'figures', 'drafts'));
     const before = snapshot(out);
     for (const attempt of [() => prepareOutputDir(out, REPORT), () => writeFilesAtomic(out, NEW, REPORT)]) {
-      const err = await Promise.resolve().then(attempt).catch((e: unknown) => e);
+      const err = await Promise.resolve()
+        .then(attempt)
+        .catch((e: unknown) => e);
       expect((err as ClaimcheckError).code).toBe('BAD_INPUT');
       expect((err as ClaimcheckError).message).toContain(out);
       expect((err as ClaimcheckError).message).toContain('notes.txt');
@@ -320,9 +336,12 @@ describe('case 3: the report file set appears at once (writeFilesAtomic)', () =>
 
   const shm = '/dev/shm';
   const shmMount = existsSync(shm) && statSync(shm).dev !== statSync('/dev').dev;
-  it.skipIf(!shmMount)(`refuses an --out that is a mount point (${shmMount ? shm : 'skipped: /dev/shm is not a mount point here'})`, () => {
-    expect(() => prepareOutputDir(shm, REPORT)).toThrow(`${shm} is a mount point`);
-  });
+  it.skipIf(!shmMount)(
+    `refuses an --out that is a mount point (${shmMount ? shm : 'skipped: /dev/shm is not a mount point here'})`,
+    () => {
+      expect(() => prepareOutputDir(shm, REPORT)).toThrow(`${shm} is a mount point`);
+    },
+  );
 });
 
 describe('case 3: the report command keeps --out whole (CLI)', () => {
@@ -335,8 +354,15 @@ describe('case 3: the report command keeps --out whole (CLI)', () => {
     env = { CLAIMCHECK_CACHE_DIR: join(root, 'cache'), CLAIMCHECK_CODE_VERSION: 'test' };
     refOld = join(root, 'ref-old');
     refNew = join(root, 'ref-new');
-    for (const [dir, seed] of [[refOld, '1'], [refNew, '2']] as const) {
-      const run = await runCli(['report', CLAIM, '--setting', 'ci', '--seed', seed, '--quiet', '--out', dir], undefined, env);
+    for (const [dir, seed] of [
+      [refOld, '1'],
+      [refNew, '2'],
+    ] as const) {
+      const run = await runCli(
+        ['report', CLAIM, '--setting', 'ci', '--seed', seed, '--quiet', '--out', dir],
+        undefined,
+        env,
+      );
       expect(run.code, run.stderr).toBe(0);
     }
   });
@@ -347,7 +373,8 @@ describe('case 3: the report command keeps --out whole (CLI)', () => {
   /** Asserts that `dir` is a complete report of the new run (seed 2): its files, and errata.md and errata.json byte for byte. */
   function expectNewReport(dir: string): void {
     expect(readdirSync(dir).sort()).toEqual(readdirSync(refNew).sort());
-    for (const name of ['errata.md', 'errata.json']) expect(readFileSync(join(dir, name)).equals(readFileSync(join(refNew, name))), name).toBe(true);
+    for (const name of ['errata.md', 'errata.json'])
+      expect(readFileSync(join(dir, name)).equals(readFileSync(join(refNew, name))), name).toBe(true);
     const prov = JSON.parse(readFileSync(join(dir, 'provenance.json'), 'utf8')) as { report: { seed: number } };
     expect(prov.report.seed).toBe(2);
   }
@@ -357,10 +384,14 @@ describe('case 3: the report command keeps --out whole (CLI)', () => {
     cpSync(refOld, out, { recursive: true });
     const old = snapshot(out);
 
-    const killed = await runCli(['report', CLAIM, '--setting', 'ci', '--seed', '2', '--quiet', '--out', out], undefined, {
-      ...env,
-      CLAIMCHECK_TEST_KILL_AT: 'moved-old',
-    });
+    const killed = await runCli(
+      ['report', CLAIM, '--setting', 'ci', '--seed', '2', '--quiet', '--out', out],
+      undefined,
+      {
+        ...env,
+        CLAIMCHECK_TEST_KILL_AT: 'moved-old',
+      },
+    );
     expect(killed.signal).toBe('SIGKILL');
     expect(existsSync(out)).toBe(false);
     const left = besides(out);
@@ -375,7 +406,11 @@ describe('case 3: the report command keeps --out whole (CLI)', () => {
     const live = `.out.claimcheck-new.${process.pid}.${Date.now()}`;
     mkdirSync(join(dirname(out), live));
 
-    const next = await runCli(['report', CLAIM, '--setting', 'ci', '--seed', '2', '--quiet', '--out', out], undefined, env);
+    const next = await runCli(
+      ['report', CLAIM, '--setting', 'ci', '--seed', '2', '--quiet', '--out', out],
+      undefined,
+      env,
+    );
     expect(next.code, next.stderr).toBe(0);
     expectNewReport(out);
     expect(besides(out)).toEqual([live]);
@@ -424,7 +459,10 @@ describe('case 3: the report command keeps --out whole (CLI)', () => {
     writeFileSync(join(out, 'notes.txt'), 'mine');
     const before = snapshot(out);
     const cache = join(root, 'cache-user');
-    const run = await runCli(['report', CLAIM, '--setting', 'ci', '--quiet', '--out', out], undefined, { ...env, CLAIMCHECK_CACHE_DIR: cache });
+    const run = await runCli(['report', CLAIM, '--setting', 'ci', '--quiet', '--out', out], undefined, {
+      ...env,
+      CLAIMCHECK_CACHE_DIR: cache,
+    });
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(out);
@@ -446,31 +484,53 @@ describe('case 6: unusable output locations fail fast, before any work', () => {
   const noProc = existsSync('/proc') ? undefined : 'skipped: this system has no /proc';
   const noSys = existsSync('/sys') ? undefined : 'skipped: this system has no /sys';
   const cases = [
-    { why: noProc, args: ['report', CLAIM, '--setting', 'ci', '--out', '/proc/claimcheck-test/x'], path: '/proc/claimcheck-test/x' },
-    { why: noSys, args: ['report', CLAIM, '--setting', 'ci', '--out', '/sys/claimcheck-test'], path: '/sys/claimcheck-test' },
-    { why: noProc, args: ['experiment', 'mnist2', '--setting', 'ci', '--out', '/proc/claimcheck-test/x'], path: '/proc/claimcheck-test/x' },
+    {
+      why: noProc,
+      args: ['report', CLAIM, '--setting', 'ci', '--out', '/proc/claimcheck-test/x'],
+      path: '/proc/claimcheck-test/x',
+    },
+    {
+      why: noSys,
+      args: ['report', CLAIM, '--setting', 'ci', '--out', '/sys/claimcheck-test'],
+      path: '/sys/claimcheck-test',
+    },
+    {
+      why: noProc,
+      args: ['experiment', 'mnist2', '--setting', 'ci', '--out', '/proc/claimcheck-test/x'],
+      path: '/proc/claimcheck-test/x',
+    },
   ];
   for (const [i, c] of cases.entries()) {
-    it.skipIf(c.why !== undefined)(`${c.args.join(' ')}: exit 2 naming the path within seconds${c.why ? ` (${c.why})` : ''}`, async () => {
-      const cache = join(root, `cache-${i}`);
-      const run = await runCli(c.args, undefined, { CLAIMCHECK_CACHE_DIR: cache }, { timeoutMs: HANG_MS });
-      expect(run.timedOut, 'the command hung and was killed').toBe(false);
-      expect(run.code, run.stderr).toBe(2);
-      expect(run.stderr).toContain(c.path);
-      expect(run.millis).toBeLessThan(FAST_MS);
-      // Nothing was checked or computed: no verdict, no progress, no table, no cache entry.
-      expect(run.stdout).toBe('');
-      expect(run.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('error:') && !l.startsWith('pass --out'))).toEqual([]);
-      expect(existsSync(cache)).toBe(false);
-    });
+    it.skipIf(c.why !== undefined)(
+      `${c.args.join(' ')}: exit 2 naming the path within seconds${c.why ? ` (${c.why})` : ''}`,
+      async () => {
+        const cache = join(root, `cache-${i}`);
+        const run = await runCli(c.args, undefined, { CLAIMCHECK_CACHE_DIR: cache }, { timeoutMs: HANG_MS });
+        expect(run.timedOut, 'the command hung and was killed').toBe(false);
+        expect(run.code, run.stderr).toBe(2);
+        expect(run.stderr).toContain(c.path);
+        expect(run.millis).toBeLessThan(FAST_MS);
+        // Nothing was checked or computed: no verdict, no progress, no table, no cache entry.
+        expect(run.stdout).toBe('');
+        expect(
+          run.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('error:') && !l.startsWith('pass --out')),
+        ).toEqual([]);
+        expect(existsSync(cache)).toBe(false);
+      },
+    );
   }
 
-  it.skipIf(noSys !== undefined)(`the writability probe creates something, so it refuses /sys for root too${noSys ? ` (${noSys})` : ''}`, () => {
-    // Safe in-process: mkdir under /sys fails at once (EPERM). /proc is only tried in a subprocess, above.
-    expect(() => assertWritableDir('/sys/claimcheck-test', 'the experiment results')).toThrow('/sys/claimcheck-test');
-    expect(() => prepareOutputDir('/sys/claimcheck-test', REPORT)).toThrow('cannot write the report to /sys/claimcheck-test');
-    expect(existsSync('/sys/claimcheck-test')).toBe(false);
-  });
+  it.skipIf(noSys !== undefined)(
+    `the writability probe creates something, so it refuses /sys for root too${noSys ? ` (${noSys})` : ''}`,
+    () => {
+      // Safe in-process: mkdir under /sys fails at once (EPERM). /proc is only tried in a subprocess, above.
+      expect(() => assertWritableDir('/sys/claimcheck-test', 'the experiment results')).toThrow('/sys/claimcheck-test');
+      expect(() => prepareOutputDir('/sys/claimcheck-test', REPORT)).toThrow(
+        'cannot write the report to /sys/claimcheck-test',
+      );
+      expect(existsSync('/sys/claimcheck-test')).toBe(false);
+    },
+  );
 
   it('the probe leaves nothing behind where it succeeds', () => {
     const out = join(root, 'a', 'b', 'out');

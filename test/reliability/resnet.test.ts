@@ -112,9 +112,13 @@ describe('a) experiment resnet18 merge: inputs that hold no results', () => {
     const unfinished = await runCli(['experiment', 'resnet18', 'merge', started, '--out', out]);
 
     expect(none.code).toBe(2);
-    expect(none.stderr).toContain(`error: experiment resnet18 merge: ${empty} is not an output directory of experiment resnet18 run (no sweep.json, no cells/)`);
+    expect(none.stderr).toContain(
+      `error: experiment resnet18 merge: ${empty} is not an output directory of experiment resnet18 run (no sweep.json, no cells/)`,
+    );
     expect(unfinished.code).toBe(2);
-    expect(unfinished.stderr).toContain(`error: experiment resnet18 merge: no cell has a result yet in ${started} (10 cells of the sweep missing)`);
+    expect(unfinished.stderr).toContain(
+      `error: experiment resnet18 merge: no cell has a result yet in ${started} (10 cells of the sweep missing)`,
+    );
     expect(existsSync(out)).toBe(false);
   });
 
@@ -126,7 +130,9 @@ describe('a) experiment resnet18 merge: inputs that hold no results', () => {
     const r = await runCli(['experiment', 'resnet18', 'merge', src, '--out', file]);
 
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`error: cannot write the merged results to ${file}: ENOTDIR: ${file} is not a directory`);
+    expect(r.stderr).toContain(
+      `error: cannot write the merged results to ${file}: ENOTDIR: ${file} is not a directory`,
+    );
     expect(readFileSync(file, 'utf8')).toBe('x');
   });
 });
@@ -138,7 +144,23 @@ describe('b) a failed run leaves no half-state', () => {
     const previous = sweepJson({ ...defaultSweep('ci'), datasets: ['svhn'] });
     writeFileSync(join(out, 'sweep.json'), previous);
 
-    const r = await runCli(['experiment', 'resnet18', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--eps', '0', '--backend', 'cpu', '--cifar-dir', cifar, '--out', out]);
+    const r = await runCli([
+      'experiment',
+      'resnet18',
+      'run',
+      '--setting',
+      'tiny',
+      '--dataset',
+      'cifar10',
+      '--eps',
+      '0',
+      '--backend',
+      'cpu',
+      '--cifar-dir',
+      cifar,
+      '--out',
+      out,
+    ]);
 
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/error: loadCifar10: .*data_batch_1\.bin: file not found/);
@@ -151,7 +173,19 @@ describe('b) a failed run leaves no half-state', () => {
     const file = join(dir('b2'), 'file');
     writeFileSync(file, 'x');
 
-    const r = await runCli(['experiment', 'resnet18', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--cifar-dir', root, '--out', file]);
+    const r = await runCli([
+      'experiment',
+      'resnet18',
+      'run',
+      '--setting',
+      'tiny',
+      '--dataset',
+      'cifar10',
+      '--cifar-dir',
+      root,
+      '--out',
+      file,
+    ]);
 
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`error: cannot write the sweep to ${file}: ENOTDIR: ${file} is not a directory`);
@@ -160,8 +194,14 @@ describe('b) a failed run leaves no half-state', () => {
   it('merge refuses a damaged sweep.json by name and field (exit 2), instead of crashing', () => {
     const cases: [string, RegExp][] = [
       ['{}', /sweep\.json: not a sweep of experiment resnet18 run: sweep: /],
-      [stableJson({ sweep: defaultSweep('ci'), cells: 'x' }), /sweep\.json: not a sweep of experiment resnet18 run: cells: /],
-      [stableJson({ sweep: defaultSweep('ci'), cells: [{ id: 'a', key: 'not-hex' }] }), /sweep\.json: not a sweep of experiment resnet18 run: cells\.0\.key: /],
+      [
+        stableJson({ sweep: defaultSweep('ci'), cells: 'x' }),
+        /sweep\.json: not a sweep of experiment resnet18 run: cells: /,
+      ],
+      [
+        stableJson({ sweep: defaultSweep('ci'), cells: [{ id: 'a', key: 'not-hex' }] }),
+        /sweep\.json: not a sweep of experiment resnet18 run: cells\.0\.key: /,
+      ],
     ];
     for (const [i, [text, message]] of cases.entries()) {
       const d = shardDir(`b3-${i}`, SHARPER, text);
@@ -186,7 +226,9 @@ describe('c) numeric options within their meaningful ranges', () => {
       );
     }
     expect(HELP_MAX_EPS_NUMERATOR).toBe(MAX_EPS_NUMERATOR);
-    expect(() => cellConfig('tiny', 'cifar10', 300, 1, { architecture: 'resnet18', width: 1, numClasses: 10 })).toThrow('cellConfig: epsNumerator must be a number with 0 ≤ k ≤ 255 (ε = k/255 in [0, 1]), got 300');
+    expect(() => cellConfig('tiny', 'cifar10', 300, 1, { architecture: 'resnet18', width: 1, numClasses: 10 })).toThrow(
+      'cellConfig: epsNumerator must be a number with 0 ≤ k ≤ 255 (ε = k/255 in [0, 1]), got 300',
+    );
   });
 
   it('--width: a positive number or fraction up to 16', () => {
@@ -199,7 +241,19 @@ describe('c) numeric options within their meaningful ranges', () => {
   it('--eps 300 on the command line: exit 2 naming the option, nothing written', async () => {
     const out = join(root, 'c3-out');
 
-    const r = await runCli(['experiment', 'resnet18', 'run', '--setting', 'tiny', '--dataset', 'cifar10', '--eps', '300', '--out', out]);
+    const r = await runCli([
+      'experiment',
+      'resnet18',
+      'run',
+      '--setting',
+      'tiny',
+      '--dataset',
+      'cifar10',
+      '--eps',
+      '300',
+      '--out',
+      out,
+    ]);
 
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^error: option --eps: expected .* each from 0 to 255 .* but received "300"\n/);
@@ -207,7 +261,12 @@ describe('c) numeric options within their meaningful ranges', () => {
   });
 
   it('a repeated seed is one cell (two shards never run the same cell directory)', () => {
-    const cells = sweepCells({ ...defaultSweep('ci'), datasets: ['cifar10', 'cifar10'], epsNumerators: [0], seeds: [1, 1, 2] });
+    const cells = sweepCells({
+      ...defaultSweep('ci'),
+      datasets: ['cifar10', 'cifar10'],
+      epsNumerators: [0],
+      seeds: [1, 1, 2],
+    });
     expect(cells.map((c) => c.id)).toEqual(['cifar10-eps0-seed1', 'cifar10-eps0-seed2']);
   });
 });
@@ -218,11 +277,26 @@ describe('d) report --quiet', () => {
     writeCifarDir(cifar, 4, 8, 1);
     const runWith = async (quiet: boolean): Promise<string> => {
       const cache = dir(`d-cache-${quiet}`);
-      const args = ['report', 'fig4-sharper-with-eps', '--setting', 'ci', '--backend', 'cpu', '--cifar-dir', cifar, '--out', join(root, `d-report-${quiet}`)];
+      const args = [
+        'report',
+        'fig4-sharper-with-eps',
+        '--setting',
+        'ci',
+        '--backend',
+        'cpu',
+        '--cifar-dir',
+        cifar,
+        '--out',
+        join(root, `d-report-${quiet}`),
+      ];
       // The sweep writes sweep.json right after its banner: stop there (the cells would take a minute).
-      const run = await runCliUntil(quiet ? [...args, '--quiet'] : args, join(cache, 'experiments', 'resnet', 'resnet-sweep', 'ci', 'sweep.json'), {
-        env: { CLAIMCHECK_CACHE_DIR: cache },
-      });
+      const run = await runCliUntil(
+        quiet ? [...args, '--quiet'] : args,
+        join(cache, 'experiments', 'resnet', 'resnet-sweep', 'ci', 'sweep.json'),
+        {
+          env: { CLAIMCHECK_CACHE_DIR: cache },
+        },
+      );
       expect(run.killed, run.stderr).toBe(true);
       return run.stderr;
     };
@@ -240,8 +314,20 @@ describe('e) the results file a report reads', () => {
     const cache = dir('e1-cache');
     const file = join(cwd, 'out', 'resnet', 'results.json');
     mkdirSync(join(cwd, 'out', 'resnet'), { recursive: true });
-    const report = async (): Promise<{ json: { experiments: { id: string; status: string }[]; counts: Record<string, number>; cache: { reused: number } }; md: string; provenance: { report: unknown; sections: Record<string, Record<string, string>> } }> => {
-      const r = await runCli(['report', 'fig4-sharper-with-eps', '--setting', 'ci', '--quiet', '--json', '--out', 'rep'], cwd, { CLAIMCHECK_CACHE_DIR: cache });
+    const report = async (): Promise<{
+      json: {
+        experiments: { id: string; status: string }[];
+        counts: Record<string, number>;
+        cache: { reused: number };
+      };
+      md: string;
+      provenance: { report: unknown; sections: Record<string, Record<string, string>> };
+    }> => {
+      const r = await runCli(
+        ['report', 'fig4-sharper-with-eps', '--setting', 'ci', '--quiet', '--json', '--out', 'rep'],
+        cwd,
+        { CLAIMCHECK_CACHE_DIR: cache },
+      );
       expect(r.code, r.stderr).toBe(0);
       return {
         json: JSON.parse(r.stdout) as never,
@@ -311,24 +397,45 @@ describe('e) the results file a report reads', () => {
     const earlier = sweepCells({ ...defaultSweep('ci'), datasets: ['cifar10'], seeds: [1] });
     // Every cell already finished (so nothing trains): this report's, and an earlier report's with another seed.
     for (const c of [...current, ...earlier]) {
-      const cell = { ...fakeCell({ dataset: 'cifar10', eps: c.config.epsNumerator, train: 90, test: 80, rise: 0.1 }), id: c.id, key: c.key, config: c.config };
+      const cell = {
+        ...fakeCell({ dataset: 'cifar10', eps: c.config.epsNumerator, train: 90, test: 80, rise: 0.1 }),
+        id: c.id,
+        key: c.key,
+        config: c.config,
+      };
       mkdirSync(join(cacheDir, 'resnet-sweep', 'ci', 'cells', c.id), { recursive: true });
       writeFileSync(join(cacheDir, 'resnet-sweep', 'ci', 'cells', c.id, 'result.json'), stableJson(cell));
     }
 
-    const results = (await makeResNetExperiment(join(root, 'e5-no-results.json')).run({ ...EXPERIMENT_OPTIONS, cifarDir: cifar, backend: 'cpu', cacheDir })) as ResNetResults;
+    const results = (await makeResNetExperiment(join(root, 'e5-no-results.json')).run({
+      ...EXPERIMENT_OPTIONS,
+      cifarDir: cifar,
+      backend: 'cpu',
+      cacheDir,
+    })) as ResNetResults;
 
     expect(results.cells.map((c) => c.id)).toEqual(current.map((c) => c.id));
     expect(results.missing).toEqual([]);
   });
 
   it('cells record the code version that produced them, and the section shows it', () => {
-    const runtime = runtimeRecord({ name: 'cpu', package: '@tensorflow/tfjs-backend-cpu', version: '0', forced: true, skipped: [] });
+    const runtime = runtimeRecord({
+      name: 'cpu',
+      package: '@tensorflow/tfjs-backend-cpu',
+      version: '0',
+      forced: true,
+      skipped: [],
+    });
     expect(runtime.code).toBe(importGraphVersion(RESNET_CELL_CODE).version);
     expect(runtime.code).toMatch(/^[0-9a-f]{64}$/);
 
-    const withCode = { ...fakeResults(SHARPER), cells: SHARPER.map((f) => ({ ...fakeCell(f), runtime: { ...fakeCell(f).runtime, code: runtime.code } })) };
+    const withCode = {
+      ...fakeResults(SHARPER),
+      cells: SHARPER.map((f) => ({ ...fakeCell(f), runtime: { ...fakeCell(f).runtime, code: runtime.code } })),
+    };
     expect(resnetSection(withCode).provenance['cifar10.code']).toBe(`sha256 ${runtime.code}`);
-    expect(resnetSection(fakeResults(SHARPER)).provenance['cifar10.code']).toBe('not recorded (written before cells recorded it)');
+    expect(resnetSection(fakeResults(SHARPER)).provenance['cifar10.code']).toBe(
+      'not recorded (written before cells recorded it)',
+    );
   });
 });

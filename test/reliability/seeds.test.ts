@@ -19,7 +19,9 @@ function snapshotClasses(): Map<string, string> {
   const text = readFileSync(join(ROOT, 'test', 'e2e', '__snapshots__', 'verdict-table.txt'), 'utf8');
   expect(text.startsWith(`seed: ${DEFAULT_SEED}, experiments: ci setting`)).toBe(true);
   const table = text.split('\n\n')[0]!.split('\n').slice(3);
-  return new Map(table.filter((l) => l.trim() !== '').map((l) => l.trim().split(/\s+/).slice(0, 2) as [string, string]));
+  return new Map(
+    table.filter((l) => l.trim() !== '').map((l) => l.trim().split(/\s+/).slice(0, 2) as [string, string]),
+  );
 }
 
 const dirs: string[] = [];
@@ -36,7 +38,9 @@ describe('verdicts across seeds', () => {
     const run = await runReport({ ids: [], seed, experiment: { setting: 'ci' }, cacheDir, cacheVerdicts: false });
     const got = new Map(run.results.map((r) => [r.claim.id, r.verdict.status as string]));
     expect([...got.keys()]).toEqual([...expected.keys()]);
-    const differing = [...got].filter(([id, status]) => expected.get(id) !== status).map(([id, status]) => `${id}: ${expected.get(id)} at seed ${DEFAULT_SEED}, ${status} at seed ${seed}`);
+    const differing = [...got]
+      .filter(([id, status]) => expected.get(id) !== status)
+      .map(([id, status]) => `${id}: ${expected.get(id)} at seed ${DEFAULT_SEED}, ${status} at seed ${seed}`);
     expect(differing).toEqual([]);
   });
 });

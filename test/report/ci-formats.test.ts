@@ -25,11 +25,17 @@ const run: CiRun = {
 // A claim with a formula read from a line of the paper, so SARIF has a real region.
 const located = [
   ...results,
-  { ...results.find((r) => r.verdict.status === 'refuted')!, claim: makeClaim({ id: 'located', latex: [{ role: 'rhs', parse: true, printed: 'x', line: 105 }] }) },
+  {
+    ...results.find((r) => r.verdict.status === 'refuted')!,
+    claim: makeClaim({ id: 'located', latex: [{ role: 'rhs', parse: true, printed: 'x', line: 105 }] }),
+  },
 ];
 
 async function junitErrors(xml: string): Promise<string[]> {
-  const out = await validateXML({ xml: [{ fileName: 'claimcheck.xml', contents: xml }], schema: [schema('JUnit.xsd')] });
+  const out = await validateXML({
+    xml: [{ fileName: 'claimcheck.xml', contents: xml }],
+    schema: [schema('JUnit.xsd')],
+  });
   return out.valid ? [] : out.errors.map((e) => e.rawMessage);
 }
 
@@ -50,13 +56,19 @@ describe('JUnit XML', () => {
     expect(xml.match(/<failure /g)).toHaveLength(byStatus('refuted'));
     expect(xml.match(/<skipped /g)).toHaveLength(byStatus('holds-under') + byStatus('inconclusive'));
     const holds = located.find((r) => r.verdict.status === 'holds-under')!;
-    expect(xml).toMatch(new RegExp(`<testcase name="${holds.claim.id}"[^>]*>\\s*<skipped message="holds only under (assumption|reading) `));
+    expect(xml).toMatch(
+      new RegExp(
+        `<testcase name="${holds.claim.id}"[^>]*>\\s*<skipped message="holds only under (assumption|reading) `,
+      ),
+    );
     expect(xml).toContain('hostname="ci &amp; &lt;host&gt;"');
     expect(xml).toContain(`<property name="paper.sha256" value="${run.paper.sha256}"/>`);
   });
 
   it('is refused by the schema when a test case lacks its name (the validation can fail)', async () => {
-    expect((await junitErrors(renderJunit(located, run).replace(/<testcase name="[^"]*"/, '<testcase'))).length).toBeGreaterThan(0);
+    expect(
+      (await junitErrors(renderJunit(located, run).replace(/<testcase name="[^"]*"/, '<testcase'))).length,
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -67,9 +79,16 @@ describe('SARIF 2.1.0', () => {
     const log = JSON.parse(text);
     const reported = located.filter((r) => r.verdict.status === 'refuted' || r.verdict.status === 'holds-under');
     expect(log.runs[0].results).toHaveLength(reported.length);
-    expect(log.runs[0].results.map((r: { level: string }) => r.level)).toEqual(reported.map((r) => (r.verdict.status === 'refuted' ? 'error' : 'warning')));
-    const one = log.runs[0].results.find((r: { partialFingerprints: { claimId: string } }) => r.partialFingerprints.claimId === 'located');
-    expect(one.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: run.paper.file, index: 0 }, region: { startLine: 105 } });
+    expect(log.runs[0].results.map((r: { level: string }) => r.level)).toEqual(
+      reported.map((r) => (r.verdict.status === 'refuted' ? 'error' : 'warning')),
+    );
+    const one = log.runs[0].results.find(
+      (r: { partialFingerprints: { claimId: string } }) => r.partialFingerprints.claimId === 'located',
+    );
+    expect(one.locations[0].physicalLocation).toEqual({
+      artifactLocation: { uri: run.paper.file, index: 0 },
+      region: { startLine: 105 },
+    });
     expect(log.runs[0].artifacts[0].hashes['sha-256']).toBe(run.paper.sha256);
   });
 
@@ -83,7 +102,14 @@ describe('SARIF 2.1.0', () => {
     const real = await runChecks(['eq08-gradient', 'eq09-hessian-at-optimum']);
     const log = JSON.parse(renderSarif(real, run));
     expect(sarifErrors(JSON.stringify(log))).toEqual([]);
-    const lines = Object.fromEntries(log.runs[0].results.map((r: { partialFingerprints: { claimId: string }; locations: { physicalLocation: { region: { startLine: number } } }[] }) => [r.partialFingerprints.claimId, r.locations[0]!.physicalLocation.region.startLine]));
+    const lines = Object.fromEntries(
+      log.runs[0].results.map(
+        (r: {
+          partialFingerprints: { claimId: string };
+          locations: { physicalLocation: { region: { startLine: number } } }[];
+        }) => [r.partialFingerprints.claimId, r.locations[0]!.physicalLocation.region.startLine],
+      ),
+    );
     expect(lines).toEqual({ 'eq08-gradient': 105, 'eq09-hessian-at-optimum': 109 });
   });
 });

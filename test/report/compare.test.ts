@@ -9,7 +9,16 @@ import { compareClaims, comparableFromErrata, failOnReason, type ComparableClaim
 import { ClaimcheckError } from '../../src/errors.ts';
 
 function claim(id: string, over: Partial<ComparableClaim> = {}): ComparableClaim {
-  return { id, status: 'confirmed', condition: null, witness: null, formula: ['rhs: a+b'], text: null, summary: 's', ...over };
+  return {
+    id,
+    status: 'confirmed',
+    condition: null,
+    witness: null,
+    formula: ['rhs: a+b'],
+    text: null,
+    summary: 's',
+    ...over,
+  };
 }
 
 describe('compareClaims', () => {
@@ -59,12 +68,33 @@ describe('compareClaims', () => {
 
   it('reads the claims of an errata.json and refuses other JSON or text, naming the file', () => {
     const doc = {
-      claims: [{ id: 'a', verdict: { status: 'holds-under', condition: { kind: 'reading', convention: 'theta', reading: { id: 'x' } }, witness: { p: 1 }, evidence: { summary: 's' } }, printedLatex: [{ role: 'rhs', printed: 'x' }] }],
+      claims: [
+        {
+          id: 'a',
+          verdict: {
+            status: 'holds-under',
+            condition: { kind: 'reading', convention: 'theta', reading: { id: 'x' } },
+            witness: { p: 1 },
+            evidence: { summary: 's' },
+          },
+          printedLatex: [{ role: 'rhs', printed: 'x' }],
+        },
+      ],
     };
     expect(comparableFromErrata(JSON.stringify(doc), 'NEW f.json')).toEqual([
-      { id: 'a', status: 'holds-under', condition: 'reading theta:x', witness: { p: 1 }, formula: ['rhs: x'], text: null, summary: 's' },
+      {
+        id: 'a',
+        status: 'holds-under',
+        condition: 'reading theta:x',
+        witness: { p: 1 },
+        formula: ['rhs: x'],
+        text: null,
+        summary: 's',
+      },
     ]);
-    expect(() => comparableFromErrata('{"claims": [{"id": "a"}]}', 'OLD f.json')).toThrow(/^OLD f\.json: not an errata\.json written by claimcheck report \(at claims\.0\.verdict/);
+    expect(() => comparableFromErrata('{"claims": [{"id": "a"}]}', 'OLD f.json')).toThrow(
+      /^OLD f\.json: not an errata\.json written by claimcheck report \(at claims\.0\.verdict/,
+    );
     expect(() => comparableFromErrata('not json', 'OLD f.json')).toThrow(/^OLD f\.json: not JSON/);
   });
 });

@@ -12,12 +12,19 @@ describe('report/conditions', () => {
       convention: 'sharpness',
       question: '?',
       outcomes: [
-        { id: 'normalised', statement: 'filter-normalised', literal: true, statedQuote: 'the definition of sharpness', outcome: 'fails', summary: 's1' },
+        {
+          id: 'normalised',
+          statement: 'filter-normalised',
+          literal: true,
+          statedQuote: 'the definition of sharpness',
+          outcome: 'fails',
+          summary: 's1',
+        },
         { id: 'eigenvalue', statement: 'λmax', literal: false, outcome: 'holds', summary: 's2' },
       ],
     });
     expect(rows).toEqual([
-      ['filter-normalised (the paper\'s definition: “the definition of sharpness”)', 'yes', 'fails', 's1'],
+      ["filter-normalised (the paper's definition: “the definition of sharpness”)", 'yes', 'fails', 's1'],
       ['λmax', '', 'holds', 's2'],
     ]);
   });
@@ -28,13 +35,21 @@ describe('report/conditions', () => {
       forces: [{ statement: 'x = 1', status: 'forced' }],
       whereItMatters: { status: 'no', summary: 'fails at optima' },
     };
-    expect(checkRows(check).map((r) => r[0])).toEqual(['can it hold at all?', 'what it forces', 'does it hold where it matters?']);
+    expect(checkRows(check).map((r) => r[0])).toEqual([
+      'can it hold at all?',
+      'what it forces',
+      'does it hold where it matters?',
+    ]);
     const v: Verdict = {
       claimId: 'c',
       seed: 1,
       checker: 't',
       status: 'holds-under',
-      condition: { kind: 'assumption', assumption: { id: 'a', statement: 'a', source: { kind: 'claimcheck', reason: 'r' } }, check },
+      condition: {
+        kind: 'assumption',
+        assumption: { id: 'a', statement: 'a', source: { kind: 'claimcheck', reason: 'r' } },
+        check,
+      },
       witness: { point: {}, paperValue: 'p', ourValue: 'o' },
       underCondition: { summary: 'holds' },
       evidence: { summary: 'evidence' },

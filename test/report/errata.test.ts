@@ -60,15 +60,25 @@ describe('renderErrataMarkdown', () => {
   });
 
   it('has the title, provenance and counts by verdict', () => {
-    expect(md.startsWith('# Errata: Adversarial Training Makes Weight Loss Landscape Sharper in Logistic Regression\n')).toBe(true);
+    expect(
+      md.startsWith('# Errata: Adversarial Training Makes Weight Loss Landscape Sharper in Logistic Regression\n'),
+    ).toBe(true);
     expect(md).toContain('| tool | claimcheck 0.1.0 |');
     expect(md).toContain('| git commit | 0123456789abcdef0123456789abcdef01234567 |');
     expect(md).toContain('| seed | 20210 |');
     expect(md).toContain('| claims | every claim of the registry |');
     expect(md).toContain('| node | v20.20.2 |');
-    expect(md).toContain('primary CAS: mathjs 15.2.0; second opinion: nerdamer 1.1.13; high-precision evaluator: mathjs BigNumber');
+    expect(md).toContain(
+      'primary CAS: mathjs 15.2.0; second opinion: nerdamer 1.1.13; high-precision evaluator: mathjs BigNumber',
+    );
     expect(md).toContain('@cortex-js/compute-engine (not installed)');
-    for (const line of ['| confirmed | 1 |', '| refuted | 1 |', '| holds-under | 1 |', '| inconclusive | 1 |', '| total | 4 |']) {
+    for (const line of [
+      '| confirmed | 1 |',
+      '| refuted | 1 |',
+      '| holds-under | 1 |',
+      '| inconclusive | 1 |',
+      '| total | 4 |',
+    ]) {
       expect(md).toContain(line);
     }
     expect(md).not.toMatch(/millis|generatedAt|hostname/);
@@ -89,7 +99,9 @@ describe('renderErrataMarkdown', () => {
     expect(md).toContain('**Statement.** statement of eq08-gradient');
     expect(md).toContain('$$\n\\frac{\\partial L}{\\partial w_i}\n$$');
     expect(md).toContain('**Derived form:**\n\n$$\n-y x_i \\sigma(z)\n$$');
-    expect(md).toContain('**Corrected form** (the same check on the correction: confirmed; equal at 12 points):\n\n$$\n-y x_i \\sigma(-z)\n$$');
+    expect(md).toContain(
+      '**Corrected form** (the same check on the correction: confirmed; equal at 12 points):\n\n$$\n-y x_i \\sigma(-z)\n$$',
+    );
     expect(md).toContain('| point | `w1 = 0.5, y = -1, eps = 0.25` |');
     expect(md).toContain("| paper's value | `0.731` |");
     expect(md).toContain('| derived value | `-0.731` |');
@@ -99,12 +111,16 @@ describe('renderErrataMarkdown', () => {
   });
 
   it('gives the assumption with its source, the three computed results for holds-under, the reason for inconclusive', () => {
-    expect(md).toContain('**Holds under the assumption:** the data are linearly separable (stated in the paper: “the data are separable”)');
+    expect(md).toContain(
+      '**Holds under the assumption:** the data are linearly separable (stated in the paper: “the data are separable”)',
+    );
     expect(md).toContain('**Witness without the assumption** (where the claim fails):');
     expect(md).toContain('**Under the assumption:** the eigenvalue grows with eps at every constructed point');
     expect(md).toContain('| does it hold where it matters? | no | MNIST2 is separable with margin 0.1 |');
     expect(md).toContain('| what it forces | forced | the optimum has ‖w‖ = ∞ |');
-    expect(md).toContain('the assumption fails everywhere it was measured. the eigenvalue grows with eps when w is aligned');
+    expect(md).toContain(
+      'the assumption fails everywhere it was measured. the eigenvalue grows with eps when w is aligned',
+    );
     expect(md).toContain('**Why inconclusive:** the 64- and 128-digit residuals disagree');
   });
 

@@ -29,7 +29,8 @@ export function fakeSections(claim: string): ReportSection[] {
     {
       id: 'fake-landscape',
       title: 'Largest Hessian eigenvalue against ε (fake)',
-      summary: 'A hand-made section that exercises every part of an experiment section: a figure, a table and provenance.',
+      summary:
+        'A hand-made section that exercises every part of an experiment section: a figure, a table and provenance.',
       figures: [
         {
           id: 'fake-eigenvalues',
@@ -65,7 +66,10 @@ export function fakeSections(claim: string): ReportSection[] {
       figures: [],
       tables: [],
       provenance: {},
-      notMeasured: { reason: 'CIFAR-10 is not on this machine.', command: 'npx claimcheck report --cifar-dir DIR --setting full' },
+      notMeasured: {
+        reason: 'CIFAR-10 is not on this machine.',
+        command: 'npx claimcheck report --cifar-dir DIR --setting full',
+      },
     },
   ];
 }

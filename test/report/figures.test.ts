@@ -4,7 +4,16 @@ import type { ReportSection } from '../../src/experiments/section.ts';
 import { FAKE_SVG, fakeSections } from './fake-sections.ts';
 
 function withFigure(svg: string, id = 'fig'): ReportSection[] {
-  return [{ id: 'sec', title: 't', summary: 's', figures: [{ id, title: 'T', caption: 'c', svg }], tables: [], provenance: {} }];
+  return [
+    {
+      id: 'sec',
+      title: 't',
+      summary: 's',
+      figures: [{ id, title: 'T', caption: 'c', svg }],
+      tables: [],
+      provenance: {},
+    },
+  ];
 }
 
 describe('validateSections', () => {
@@ -16,21 +25,35 @@ describe('validateSections', () => {
     expect(() => validateSections(withFigure('<svg><script>alert(1)</script></svg>'))).toThrow(
       'report section sec: figure fig must be self-contained SVG, but it contains a <script>',
     );
-    expect(() => validateSections(withFigure('<svg><image href="https://example.org/a.png"/></svg>'))).toThrow(/links to an external resource/);
-    expect(() => validateSections(withFigure('<svg><rect style="fill:url(http://x/y)"/></svg>'))).toThrow(/through url/);
+    expect(() => validateSections(withFigure('<svg><image href="https://example.org/a.png"/></svg>'))).toThrow(
+      /links to an external resource/,
+    );
+    expect(() => validateSections(withFigure('<svg><rect style="fill:url(http://x/y)"/></svg>'))).toThrow(
+      /through url/,
+    );
     expect(() => validateSections(withFigure('<svg><rect onclick="x()"/></svg>'))).toThrow(/event handler/);
-    expect(() => validateSections(withFigure('<svg><rect fill="url(#g)"/><use href="#g"/><image href="data:image/png;base64,AA"/></svg>'))).not.toThrow();
-    expect(() => validateSections(withFigure('<p>not svg</p>'))).toThrow('report section sec: figure fig must be an <svg> document, but got "<p>not svg</p>"');
+    expect(() =>
+      validateSections(
+        withFigure('<svg><rect fill="url(#g)"/><use href="#g"/><image href="data:image/png;base64,AA"/></svg>'),
+      ),
+    ).not.toThrow();
+    expect(() => validateSections(withFigure('<p>not svg</p>'))).toThrow(
+      'report section sec: figure fig must be an <svg> document, but got "<p>not svg</p>"',
+    );
   });
 
   it('refuses unsafe or duplicate ids and ragged tables', () => {
-    expect(() => validateSections(withFigure(FAKE_SVG, '../up'))).toThrow(`figure id must be letters, digits, ".", "_" or "-", but got "../up"`);
+    expect(() => validateSections(withFigure(FAKE_SVG, '../up'))).toThrow(
+      `figure id must be letters, digits, ".", "_" or "-", but got "../up"`,
+    );
     const [a] = fakeSections('x');
     expect(() => validateSections([a!, { ...a!, id: 'other' }])).toThrow(
       'report section other: figure id must be unique in the report, but "fake-eigenvalues" is also in section fake-landscape',
     );
     const ragged = { ...a!, tables: [{ id: 't', title: 't', columns: ['a', 'b'], rows: [['1']] }] };
-    expect(() => validateSections([ragged])).toThrow('report section fake-landscape: table t row 0 must have 2 cells, but got 1');
+    expect(() => validateSections([ragged])).toThrow(
+      'report section fake-landscape: table t row 0 must have 2 cells, but got 1',
+    );
   });
 });
 

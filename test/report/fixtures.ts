@@ -40,7 +40,8 @@ export const provenance: ReportProvenance = {
     sha256: '0'.repeat(64),
     bytes: 59957,
     title: 'Adversarial Training Makes Weight Loss Landscape Sharper in Logistic Regression',
-    authors: 'Masanori Yamada, Sekitoshi Kanai, Tomoharu Iwata, Tomokatsu Takahashi, Yuki Yamanaka, Hiroshi Takahashi, Atsutoshi Kumagai',
+    authors:
+      'Masanori Yamada, Sekitoshi Kanai, Tomoharu Iwata, Tomokatsu Takahashi, Yuki Yamanaka, Hiroshi Takahashi, Atsutoshi Kumagai',
   },
   selection: null,
   node: 'v20.20.2',
@@ -86,11 +87,19 @@ const holdsUnder: Verdict = {
   evidence: { summary: 'the eigenvalue grows with eps when w is aligned' },
   condition: {
     kind: 'assumption',
-    assumption: { id: 'separable-data', statement: 'the data are linearly separable', source: { kind: 'paper', quote: 'the data are separable' } },
+    assumption: {
+      id: 'separable-data',
+      statement: 'the data are linearly separable',
+      source: { kind: 'paper', quote: 'the data are separable' },
+    },
     check: {
       satisfiable: { status: 'yes', summary: 'constructed: two points on either side of a line' },
       forces: [{ statement: 'the optimum has ‖w‖ = ∞', status: 'forced' }],
-      whereItMatters: { status: 'no', summary: 'MNIST2 is separable with margin 0.1', details: ['checked on 4,839 images'] },
+      whereItMatters: {
+        status: 'no',
+        summary: 'MNIST2 is separable with margin 0.1',
+        details: ['checked on 4,839 images'],
+      },
     },
   },
   underCondition: { summary: 'the eigenvalue grows with eps at every constructed point' },

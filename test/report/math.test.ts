@@ -36,7 +36,11 @@ describe('joinRoleFragments', () => {
       { role: 'rhs', printed: '+c' },
       { role: 'rhs', printed: '\\left.d\\right)' },
     ]);
-    expect(joined).toEqual({ role: 'rhs', latex: '\\begin{aligned}&\\left(\\frac{a}{b}\\right.\\\\&+c\\\\&\\left.d\\right)\\end{aligned}', fragments: 3 });
+    expect(joined).toEqual({
+      role: 'rhs',
+      latex: '\\begin{aligned}&\\left(\\frac{a}{b}\\right.\\\\&+c\\\\&\\left.d\\right)\\end{aligned}',
+      fragments: 3,
+    });
     expect(renderMath(joined!.latex, true).error).toBeNull();
   });
 

@@ -3,7 +3,13 @@ import { formatTextTable } from '../../src/report/text-table.ts';
 
 describe('formatTextTable', () => {
   it('aligns columns under a dashed rule without trailing spaces', () => {
-    const out = formatTextTable(['id', 'verdict'], [['eq07-loss', 'confirmed'], ['x', 'refuted']]);
+    const out = formatTextTable(
+      ['id', 'verdict'],
+      [
+        ['eq07-loss', 'confirmed'],
+        ['x', 'refuted'],
+      ],
+    );
     expect(out).toBe(
       ['id         verdict', '---------  ---------', 'eq07-loss  confirmed', 'x          refuted', ''].join('\n'),
     );

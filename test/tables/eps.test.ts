@@ -13,12 +13,9 @@ describe('parseLatexEpsSet', () => {
   });
 
   it('reads \\frac elements, decimal numerators included', () => {
-    expect(values('\\varepsilon=\\left\\{\\frac{0}{255},\\frac{25.5}{255},\\frac{51}{255},\\frac{76.5}{255}\\right\\}')).toEqual([
-      '0',
-      '0.1',
-      '0.2',
-      '0.3',
-    ]);
+    expect(
+      values('\\varepsilon=\\left\\{\\frac{0}{255},\\frac{25.5}{255},\\frac{51}{255},\\frac{76.5}{255}\\right\\}'),
+    ).toEqual(['0', '0.1', '0.2', '0.3']);
     expect(values('L_{\\infty}=\\left\\{0,\\frac{4}{255}\\right\\}')).toEqual(['0', '4/255']);
     expect(parseLatexEpsSet('L_{{\\rm 2}}=\\left\\{0,0.2\\right\\}').lhs).toBe('L_{{\\rm 2}}');
   });

@@ -114,20 +114,31 @@ describe('table and numeric-text records', () => {
 
   it('registers every record of this part exactly once', () => {
     const ids = claimRecords.map((r) => r.id);
-    const kinds = new Set(['table-gap', 'table-achievable', 'table-eps0', 'table-statement', 'eps-sets', 'pgd-budget', 'figure-ref']);
+    const kinds = new Set([
+      'table-gap',
+      'table-achievable',
+      'table-eps0',
+      'table-statement',
+      'eps-sets',
+      'pgd-budget',
+      'figure-ref',
+    ]);
     const mine = claimRecords.filter((r) => kinds.has(r.kind)).map((r) => r.id);
     expect(ids.filter((id) => mine.includes(id))).toEqual(mine);
     expect([...mine].sort()).toEqual(Object.keys(TABLE_RECORDS).sort());
     expect(new Set(mine).size).toBe(mine.length);
   });
 
-  it.each(PAPER_TABLES.map((t) => [t.label, t] as const))('%s: caption, header and rows are one contiguous block', (_l, t) => {
-    const header = 'ε𝜀\\varepsilon train acc test acc gap';
-    expect(PAPER.includes([t.caption, header, ...t.rows].join('\n'))).toBe(true);
-    // The block ends where the table ends: the next line is not another row.
-    const after = PAPER.slice(PAPER.indexOf(t.rows.join('\n')) + t.rows.join('\n').length + 1).split('\n')[0]!;
-    expect(after).not.toMatch(/^\d+(\.\d+)?(\/\d+(\.\d+)?)? -?\d/);
-  });
+  it.each(PAPER_TABLES.map((t) => [t.label, t] as const))(
+    '%s: caption, header and rows are one contiguous block',
+    (_l, t) => {
+      const header = 'ε𝜀\\varepsilon train acc test acc gap';
+      expect(PAPER.includes([t.caption, header, ...t.rows].join('\n'))).toBe(true);
+      // The block ends where the table ends: the next line is not another row.
+      const after = PAPER.slice(PAPER.indexOf(t.rows.join('\n')) + t.rows.join('\n').length + 1).split('\n')[0]!;
+      expect(after).not.toMatch(/^\d+(\.\d+)?(\/\d+(\.\d+)?)? -?\d/);
+    },
+  );
 
   it('has every figure caption of the paper', () => {
     const inPaper = PAPER.split('\n').filter((l) => /^Figure \d+: /.test(l));

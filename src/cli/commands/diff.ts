@@ -14,7 +14,10 @@ export const diff = new Command('diff')
   .argument('<old>', 'errata.json of the earlier run')
   .argument('<new>', 'errata.json of the later run')
   .option('--json', 'print { changes } as json (default: a table)')
-  .option('--fail-on <what>', 'exit 3 when refuted (a claim of NEW is refuted) or changed (any claim differs) (default: never)')
+  .option(
+    '--fail-on <what>',
+    'exit 3 when refuted (a claim of NEW is refuted) or changed (any claim differs) (default: never)',
+  )
   .action((oldFile: string, newFile: string, raw: Record<string, unknown>) => {
     const options = parseOptions(DiffOptionsSchema, raw);
     const before = readErrata(oldFile, 'OLD');

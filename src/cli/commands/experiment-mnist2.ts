@@ -14,7 +14,8 @@ export const DEFAULT_EXPERIMENT_DIR = 'out/experiments';
 
 const NORMS = 'l2, linf or a comma-separated list of them';
 const NOISES = 'pgd, random, exact, standard or a comma-separated list of them';
-const EPS = 'a comma-separated list of ε in [0, 1] pixel units, each a decimal or a fraction (e.g. 0,0.2,1 or 0,8/255,16/255)';
+const EPS =
+  'a comma-separated list of ε in [0, 1] pixel units, each a decimal or a fraction (e.g. 0,0.2,1 or 0,8/255,16/255)';
 
 const listOf = <T extends string>(allowed: readonly T[], message: string) =>
   z
@@ -58,11 +59,26 @@ function seconds(ms: number): string {
 export const mnist2 = new Command('mnist2')
   .description('train and evaluate the mnist2 logistic models of tables 1–4 (cells cached and resumable under --out)')
   .option('--norm <list>', 'l2, linf or both as l2,linf (default: both)')
-  .option('--noise <list>', 'pgd, random, exact or standard, or a list; ε = 0 is always standard training (default: the setting\'s: pgd,random as tables 1–4; ci adds exact)')
-  .option('--eps <list>', 'ε values in [0, 1] pixel units, e.g. 0,0.2,1 or 0,8/255 (default: the paper\'s grid of each norm)')
-  .option('--setting <name>', 'ci (300/200 images, seconds) or full (the paper\'s settings on the given data) (default: full)')
-  .option('--data-dir <dir>', 'directory of the mnist idx files, e.g. the full official ones (default: ../shared/data/mnist)')
-  .option('--out <dir>', `directory for the cell cache (mnist2/<hash>.json) and mnist2-<setting>.json (default: ${DEFAULT_EXPERIMENT_DIR})`)
+  .option(
+    '--noise <list>',
+    "pgd, random, exact or standard, or a list; ε = 0 is always standard training (default: the setting's: pgd,random as tables 1–4; ci adds exact)",
+  )
+  .option(
+    '--eps <list>',
+    "ε values in [0, 1] pixel units, e.g. 0,0.2,1 or 0,8/255 (default: the paper's grid of each norm)",
+  )
+  .option(
+    '--setting <name>',
+    "ci (300/200 images, seconds) or full (the paper's settings on the given data) (default: full)",
+  )
+  .option(
+    '--data-dir <dir>',
+    'directory of the mnist idx files, e.g. the full official ones (default: ../shared/data/mnist)',
+  )
+  .option(
+    '--out <dir>',
+    `directory for the cell cache (mnist2/<hash>.json) and mnist2-<setting>.json (default: ${DEFAULT_EXPERIMENT_DIR})`,
+  )
   .option('--seed <n>', `seed of every random draw (default: ${DEFAULT_SEED})`)
   .option('--json', 'print the results (without weights) as json (default: tables)')
   .option('--quiet', 'show no progress on stderr (default: progress when stderr is a terminal)')
@@ -107,14 +123,25 @@ export const mnist2 = new Command('mnist2')
     writeFileAtomicSync(file, stableJson(results));
     if (options.json) {
       const cells = results.cells.map(({ w: _w, ...rest }) => rest);
-      process.stdout.write(stableJson({ resultsFile: file, setting: results.setting, seed: results.seed, data: results.data, backend: results.backend, cells }));
+      process.stdout.write(
+        stableJson({
+          resultsFile: file,
+          setting: results.setting,
+          seed: results.seed,
+          data: results.data,
+          backend: results.backend,
+          cells,
+        }),
+      );
       return;
     }
     const maxWidth = process.stdout.isTTY ? (process.stdout.columns ?? 0) : 0;
     const chunks: string[] = [];
     for (const table of mnist2Tables(results)) {
       if (table.rows.length === 0) continue;
-      chunks.push(`${table.title}\n${table.caption ?? ''}\n\n${formatTextTable(table.columns, table.rows, { maxWidth })}`);
+      chunks.push(
+        `${table.title}\n${table.caption ?? ''}\n\n${formatTextTable(table.columns, table.rows, { maxWidth })}`,
+      );
     }
     process.stdout.write(`${chunks.join('\n')}\nresults: ${file}\nseed: ${results.seed}\n`);
   });

@@ -6,7 +6,14 @@
 import { Command } from 'commander';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { BACKEND_NAMES, BackendOptionSchema, DirOptionSchema, outDirOption, SettingOptionSchema, parseOptions } from '../options.ts';
+import {
+  BACKEND_NAMES,
+  BackendOptionSchema,
+  DirOptionSchema,
+  outDirOption,
+  SettingOptionSchema,
+  parseOptions,
+} from '../options.ts';
 import { stableJson } from '../../fs/json.ts';
 import { assertWritableDir } from '../../fs/write-dir-atomic.ts';
 
@@ -87,16 +94,28 @@ export const ResNetMergeOptionsSchema = z
 const run = new Command('run')
   .description('train and measure the cells of one shard (resumable; results in <out>/cells/<id>/result.json)')
   .option('--dataset <name>', 'cifar10, svhn or both (default: both)')
-  .option('--cifar-dir <dir>', 'directory of the cifar-10 binary batches data_batch_1.bin … test_batch.bin (needed for cifar10)')
+  .option(
+    '--cifar-dir <dir>',
+    'directory of the cifar-10 binary batches data_batch_1.bin … test_batch.bin (needed for cifar10)',
+  )
   .option('--svhn-dir <dir>', 'directory of svhn train_32x32.mat and test_32x32.mat (needed for svhn)')
   .option('--eps <list>', 'comma-separated ε numerators over 255, 0 to 255, or k/255 (default: 0,4,8,12,16)')
   .option('--seeds <list>', 'comma-separated seeds, one cell per seed (default: 20210)')
   .option('--arch <name>', 'resnet18 or preact-resnet18 (default: resnet18, as section 5.2 says)')
   .option('--svhn-arch <name>', 'architecture for svhn only, e.g. preact-resnet18 as appendix c says (default: --arch)')
-  .option('--width <w>', `width multiplier of the channels 64-128-256-512, at most ${MAX_WIDTH} (default: 1 in full, 1/16 in tiny)`)
+  .option(
+    '--width <w>',
+    `width multiplier of the channels 64-128-256-512, at most ${MAX_WIDTH} (default: 1 in full, 1/16 in tiny)`,
+  )
   .option('--shard <i/n>', 'run every n-th cell from i, 0-based (default: 0/1, every cell)')
-  .option('--setting <name>', 'ci (a few images, one epoch, width 1/16; tiny is the same) or full (the paper\'s settings) (default: full)')
-  .option('--backend <name>', `tensorflow.js backend: ${BACKEND_NAMES.join(', ')} (default: auto, the first that loads)`)
+  .option(
+    '--setting <name>',
+    "ci (a few images, one epoch, width 1/16; tiny is the same) or full (the paper's settings) (default: full)",
+  )
+  .option(
+    '--backend <name>',
+    `tensorflow.js backend: ${BACKEND_NAMES.join(', ')} (default: auto, the first that loads)`,
+  )
   .option('--out <dir>', `output directory, shared by the shards or one per shard (default: ${DEFAULT_RESNET_OUT})`)
   .option('--json', 'print the shard summary as json (default: a table)')
   .option('--quiet', 'print no progress lines on stderr (default: progress lines)')
@@ -127,7 +146,10 @@ const run = new Command('run')
       process.stdout.write(stableJson(summary));
       return;
     }
-    const lines = summary.cells.map((c) => `${c.id}\t${c.status}${c.resumedFromEpoch > 0 && c.status !== 'cached' ? ` (from epoch ${c.resumedFromEpoch})` : ''}\t${join(o.out, 'cells', c.id, 'result.json')}`);
+    const lines = summary.cells.map(
+      (c) =>
+        `${c.id}\t${c.status}${c.resumedFromEpoch > 0 && c.status !== 'cached' ? ` (from epoch ${c.resumedFromEpoch})` : ''}\t${join(o.out, 'cells', c.id, 'result.json')}`,
+    );
     process.stdout.write(
       `shard ${shard.index}/${shard.count}: ${summary.cells.length} cells on ${summary.runtime.backend} (${summary.runtime.device})\n${lines.join('\n')}${lines.length > 0 ? '\n' : ''}` +
         `seeds: ${sweep.seeds.join(', ')}\n`,
@@ -135,7 +157,9 @@ const run = new Command('run')
   });
 
 const merge = new Command('merge')
-  .description('gather the cells of one or more output directories into <out>/results.json (refused when no cell has a result)')
+  .description(
+    'gather the cells of one or more output directories into <out>/results.json (refused when no cell has a result)',
+  )
   .argument('[dirs...]', `output directories of the shards (default: the --out directory)`)
   .option('--out <dir>', `where to write results.json (default: ${DEFAULT_RESNET_OUT})`)
   .option('--json', 'print the merged results as json (default: a summary)')
@@ -152,7 +176,8 @@ const merge = new Command('merge')
       return;
     }
     const rows = merged.cells.map(
-      (c) => `${c.id}\tfinal train ${c.final.train.robustAccuracy.toFixed(2)} test ${c.final.test.robustAccuracy.toFixed(2)} gap ${c.final.gap.toFixed(2)}\tlandscape rise ${c.landscape.sharpness.rise.toFixed(4)}`,
+      (c) =>
+        `${c.id}\tfinal train ${c.final.train.robustAccuracy.toFixed(2)} test ${c.final.test.robustAccuracy.toFixed(2)} gap ${c.final.gap.toFixed(2)}\tlandscape rise ${c.landscape.sharpness.rise.toFixed(4)}`,
     );
     process.stdout.write(
       `wrote ${file}: ${merged.cells.length} cells (${merged.setting})${merged.missing.length > 0 ? `, missing: ${merged.missing.join(', ')}` : ''}\n${rows.join('\n')}${rows.length > 0 ? '\n' : ''}`,

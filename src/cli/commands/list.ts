@@ -37,6 +37,8 @@ export const list = new Command('list')
       c.notInPaper.length > 0 ? `${c.title} (not in this version of the paper)` : c.title,
     ]);
     process.stdout.write(
-      formatTextTable(['claim', 'location', 'kind', 'title'], rows, { maxWidth: process.stdout.isTTY ? (process.stdout.columns ?? 0) : 0 }),
+      formatTextTable(['claim', 'location', 'kind', 'title'], rows, {
+        maxWidth: process.stdout.isTTY ? (process.stdout.columns ?? 0) : 0,
+      }),
     );
   });

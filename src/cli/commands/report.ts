@@ -17,15 +17,23 @@ import { writeStageHook } from '../test-hooks.ts';
 import { VERDICT_STATUSES } from '../../claims/verdict.ts';
 
 /** The `report` command. */
-export const report = addCiOptions(addExperimentOptions(
-  new Command('report')
-    .description('check claims, run the experiments they rest on and write the errata report (default: every claim)')
-    .argument('[ids...]', 'claim ids to report on (default: all, in paper order, and every experiment)')
-    .option('--out <dir>', `directory to write errata.md, errata.json, errata.html, provenance.json and figures/ to (default: ${DEFAULT_REPORT_DIR})`)
-    .option('--seed <n>', `seed of every random draw (default: ${DEFAULT_SEED})`),
-))
+export const report = addCiOptions(
+  addExperimentOptions(
+    new Command('report')
+      .description('check claims, run the experiments they rest on and write the errata report (default: every claim)')
+      .argument('[ids...]', 'claim ids to report on (default: all, in paper order, and every experiment)')
+      .option(
+        '--out <dir>',
+        `directory to write errata.md, errata.json, errata.html, provenance.json and figures/ to (default: ${DEFAULT_REPORT_DIR})`,
+      )
+      .option('--seed <n>', `seed of every random draw (default: ${DEFAULT_SEED})`),
+  ),
+)
   .option('--json', 'print what was written as json (default: a summary)')
-  .option('--quiet', 'show no progress and no experiment lines on stderr (default: both; the progress line only when stderr is a terminal)')
+  .option(
+    '--quiet',
+    'show no progress and no experiment lines on stderr (default: both; the progress line only when stderr is a terminal)',
+  )
   .addHelpText(
     'after',
     '\nResults are cached in .claimcheck-cache/ (or $CLAIMCHECK_CACHE_DIR), keyed by a hash of the claim, the options and the code; --fresh recomputes them.',
@@ -46,7 +54,10 @@ export const report = addCiOptions(addExperimentOptions(
     const backend = backendOf(options);
     const cacheDir = defaultCacheDir();
     const startedAt = new Date();
-    const progress = createProgress({ stream: process.stderr, enabled: !options.quiet && process.stderr.isTTY === true });
+    const progress = createProgress({
+      stream: process.stderr,
+      enabled: !options.quiet && process.stderr.isTTY === true,
+    });
     let run;
     try {
       run = await runReport({
@@ -72,7 +83,9 @@ export const report = addCiOptions(addExperimentOptions(
       run.paper,
       // The claims asked for as selected (each once), or none for every claim.
       ids.length === 0 ? [] : run.results.map((r) => r.claim.id),
-      ranExperiments ? { setting: options.setting, backend, claims: run.experimentClaims, flags: reproduceFlags(options) } : undefined,
+      ranExperiments
+        ? { setting: options.setting, backend, claims: run.experimentClaims, flags: reproduceFlags(options) }
+        : undefined,
     );
     const runProvenance = collectRunProvenance(
       run.results.map((r) => ({ id: r.claim.id, millis: r.millis, cached: run.cached.includes(r.claim.id) })),
@@ -91,11 +104,18 @@ export const report = addCiOptions(addExperimentOptions(
       },
     );
     const { files, mathFailures } = reportFiles(run.results, provenance, run.sections, runProvenance);
-    const written = await writeFilesAtomic(options.out, [...files, ...(await figurePngFiles(run.sections))], { replaces: isReportEntry, onStage });
+    const written = await writeFilesAtomic(options.out, [...files, ...(await figurePngFiles(run.sections))], {
+      replaces: isReportEntry,
+      onStage,
+    });
     for (const f of mathFailures) {
       process.stderr.write(`warning: claim ${f.claim} (${f.role}): KaTeX could not render the formula: ${f.message}\n`);
     }
-    const outcome = finishCiOutputs(options, baseline, run.results, { paper: run.paper, seed, selected: ids.length > 0 });
+    const outcome = finishCiOutputs(options, baseline, run.results, {
+      paper: run.paper,
+      seed,
+      selected: ids.length > 0,
+    });
     const counts = countVerdicts(run.results.map((r) => r.verdict));
     const figures = run.sections.reduce((n, s) => n + s.figures.length, 0);
     if (options.json) {
@@ -120,7 +140,8 @@ export const report = addCiOptions(addExperimentOptions(
       `${counts.total} claims: ${tally}`,
       `cache: ${run.cached.length} verdicts reused, ${run.results.length - run.cached.length} checked (${cacheDir})`,
     ];
-    if (run.experiments.length > 0) lines.push(`experiments: ${run.experiments.map((e) => `${e.id} ${e.status}`).join(', ')}`);
+    if (run.experiments.length > 0)
+      lines.push(`experiments: ${run.experiments.map((e) => `${e.id} ${e.status}`).join(', ')}`);
     lines.push(`seed: ${seed}`);
     process.stdout.write(`${lines.join('\n')}\n`);
     if (outcome.changes) process.stdout.write(changeTable(outcome.changes, options.baseline!));

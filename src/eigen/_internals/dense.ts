@@ -12,7 +12,12 @@ export interface DenseEigen {
 }
 
 /** Eigen-decomposes the symmetric matrix whose lower triangle is in `a` (n×n row-major, overwritten). */
-export function denseEigenInPlace(a: Float64Array, n: number, wantVectors: boolean, maxSweepsPerValue = 60): DenseEigen {
+export function denseEigenInPlace(
+  a: Float64Array,
+  n: number,
+  wantVectors: boolean,
+  maxSweepsPerValue = 60,
+): DenseEigen {
   const { d, e, betas } = tridiagonalize(a, n);
   const z = wantVectors ? accumulateQ(a, n, betas) : null;
   const ql = tridiagonalQl(d, e, z, maxSweepsPerValue);

@@ -107,9 +107,18 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
         const r1 = r0 + n;
         const r2 = r1 + n;
         const r3 = r2 + n;
-        const v0 = v[i]!, v1 = v[i + 1]!, v2 = v[i + 2]!, v3 = v[i + 3]!;
-        const q0 = q[i]!, q1 = q[i + 1]!, q2 = q[i + 2]!, q3 = q[i + 3]!;
-        const w0 = vNext[i]!, w1 = vNext[i + 1]!, w2 = vNext[i + 2]!, w3 = vNext[i + 3]!;
+        const v0 = v[i]!,
+          v1 = v[i + 1]!,
+          v2 = v[i + 2]!,
+          v3 = v[i + 3]!;
+        const q0 = q[i]!,
+          q1 = q[i + 1]!,
+          q2 = q[i + 2]!,
+          q3 = q[i + 3]!;
+        const w0 = vNext[i]!,
+          w1 = vNext[i + 1]!,
+          w2 = vNext[i + 2]!,
+          w3 = vNext[i + 3]!;
         let s0 = 0;
         let s1 = 0;
         let s2 = 0;

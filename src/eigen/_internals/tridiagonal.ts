@@ -36,7 +36,12 @@ export interface QlOutcome {
  * row-major) is given, it is multiplied on the right by the eigenvector matrix of T: starting from the identity,
  * column i of z ends as the eigenvector of d[i]; starting from Q, as Q times it.
  */
-export function tridiagonalQl(d: Float64Array, e: Float64Array, z: Float64Array | null, maxSweepsPerValue = 60): QlOutcome {
+export function tridiagonalQl(
+  d: Float64Array,
+  e: Float64Array,
+  z: Float64Array | null,
+  maxSweepsPerValue = 60,
+): QlOutcome {
   const n = d.length;
   const rows = z === null ? 0 : z.length / n;
   const cs = new Float64Array(n);

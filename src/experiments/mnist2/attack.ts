@@ -48,9 +48,13 @@ export interface BatchPerturbation {
 function check(fn: string, ds: Dataset, w: Float64Array, bias: boolean, eps: number): void {
   const dim = ds.d + (bias ? 1 : 0);
   if (w.length !== dim) {
-    throw new ClaimcheckError('BAD_INPUT', `${fn}: w must have length ${dim} (d = ${ds.d}${bias ? ' plus the bias' : ''}), got ${w.length}`);
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${fn}: w must have length ${dim} (d = ${ds.d}${bias ? ' plus the bias' : ''}), got ${w.length}`,
+    );
   }
-  if (!Number.isFinite(eps) || eps < 0) throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be a finite number >= 0, got ${eps}`);
+  if (!Number.isFinite(eps) || eps < 0)
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be a finite number >= 0, got ${eps}`);
 }
 
 /** w·x_k + b for every example k (dense rows). */
@@ -101,14 +105,17 @@ export function linearPgd(ds: Dataset, w: Float64Array, options: LinearPgdOption
   const fn = 'linearPgd';
   const { norm, eps, steps, stepSize, bias, starts } = options;
   check(fn, ds, w, bias, eps);
-  if (!Number.isInteger(steps) || steps < 0) throw new ClaimcheckError('BAD_INPUT', `${fn}: steps must be an integer >= 0, got ${steps}`);
-  if (!Number.isFinite(stepSize) || stepSize < 0) throw new ClaimcheckError('BAD_INPUT', `${fn}: stepSize must be a finite number >= 0, got ${stepSize}`);
+  if (!Number.isInteger(steps) || steps < 0)
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: steps must be an integer >= 0, got ${steps}`);
+  if (!Number.isFinite(stepSize) || stepSize < 0)
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: stepSize must be a finite number >= 0, got ${stepSize}`);
   const { n, d } = ds;
   if (starts !== null && starts.length !== n * d) {
     throw new ClaimcheckError('BAD_INPUT', `${fn}: starts must have length n·d = ${n * d}, got ${starts.length}`);
   }
   const eta = options.out ?? new Float64Array(n * d);
-  if (eta.length !== n * d) throw new ClaimcheckError('BAD_INPUT', `${fn}: out must have length n·d = ${n * d}, got ${eta.length}`);
+  if (eta.length !== n * d)
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: out must have length n·d = ${n * d}, got ${eta.length}`);
   const scores = cleanScores(ds, w, bias);
   const wEta = new Float64Array(n);
   let stalled = 0;

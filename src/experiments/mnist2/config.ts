@@ -20,7 +20,9 @@ export function mnist2CodeVersion(): string {
 }
 
 /** How PGD's step size λ is set: λ = factor·ε (the paper's L2 setting, 0.15ε) or a fixed λ (L∞: 0.01). */
-export type Mnist2StepRule = { readonly kind: 'relative'; readonly factor: number } | { readonly kind: 'fixed'; readonly size: number };
+export type Mnist2StepRule =
+  | { readonly kind: 'relative'; readonly factor: number }
+  | { readonly kind: 'fixed'; readonly size: number };
 
 /** One PGD configuration (training or evaluation attack). */
 export interface Mnist2PgdConfig {

@@ -20,7 +20,6 @@ import type { Mnist2DataProvenance } from './results.ts';
 /** The label map of MNIST2 used everywhere in claimcheck. */
 export const MNIST2_LABEL_MAP = 'digit 0 → y = −1, digit 1 → y = +1';
 
-
 /** The shared MNIST directory: `../shared/data/mnist` relative to the repository root. */
 export const DEFAULT_MNIST_DIR = resolve(REPO_ROOT, '..', 'shared', 'data', 'mnist');
 
@@ -34,8 +33,18 @@ export interface Mnist2Files {
 
 /** File names tried in order for each role: the official names (gzip, then raw, then the `.`-separated variant). */
 const CANDIDATES: Readonly<Record<keyof Mnist2Files, readonly string[]>> = {
-  trainImages: ['train-images-idx3-ubyte.gz', 'train-images-idx3-ubyte', 'train-images.idx3-ubyte', 'train-images-idx3-ubyte.first22699.gz'],
-  trainLabels: ['train-labels-idx1-ubyte.gz', 'train-labels-idx1-ubyte', 'train-labels.idx1-ubyte', 'train-labels-idx1-ubyte.first22699.gz'],
+  trainImages: [
+    'train-images-idx3-ubyte.gz',
+    'train-images-idx3-ubyte',
+    'train-images.idx3-ubyte',
+    'train-images-idx3-ubyte.first22699.gz',
+  ],
+  trainLabels: [
+    'train-labels-idx1-ubyte.gz',
+    'train-labels-idx1-ubyte',
+    'train-labels.idx1-ubyte',
+    'train-labels-idx1-ubyte.first22699.gz',
+  ],
   testImages: ['t10k-images-idx3-ubyte.gz', 't10k-images-idx3-ubyte', 't10k-images.idx3-ubyte'],
   testLabels: ['t10k-labels-idx1-ubyte.gz', 't10k-labels-idx1-ubyte', 't10k-labels.idx1-ubyte'],
 };
@@ -67,7 +76,12 @@ export function resolveMnist2Files(dataDir: string = DEFAULT_MNIST_DIR): Mnist2F
       DATA_DIR_SUGGESTION,
     );
   };
-  return { trainImages: pick('trainImages'), trainLabels: pick('trainLabels'), testImages: pick('testImages'), testLabels: pick('testLabels') };
+  return {
+    trainImages: pick('trainImages'),
+    trainLabels: pick('trainLabels'),
+    testImages: pick('testImages'),
+    testLabels: pick('testLabels'),
+  };
 }
 
 /** Options of `loadMnist2`. */
@@ -96,7 +110,8 @@ function readSplit(imagesFile: string, labelsFile: string, limit: number | undef
     throw new IdxFormatError(imagesFile, `expected 28×28 MNIST images, got ${set.rows}×${set.cols}`);
   }
   for (let k = 0; k < set.count; k++) {
-    if (set.labels[k]! > 9) throw new IdxFormatError(labelsFile, `label ${set.labels[k]} at index ${k} is not a digit 0–9`);
+    if (set.labels[k]! > 9)
+      throw new IdxFormatError(labelsFile, `label ${set.labels[k]} at index ${k} is not a digit 0–9`);
   }
   let zeros = 0;
   let ones = 0;
@@ -105,7 +120,10 @@ function readSplit(imagesFile: string, labelsFile: string, limit: number | undef
     else if (set.labels[k] === 1) ones++;
   }
   if (zeros === 0 || ones === 0) {
-    throw new IdxFormatError(labelsFile, `the ${split} labels hold ${zeros} zeros and ${ones} ones; MNIST2 needs both digits`);
+    throw new IdxFormatError(
+      labelsFile,
+      `the ${split} labels hold ${zeros} zeros and ${ones} ones; MNIST2 needs both digits`,
+    );
   }
   return binaryDatasetFromImages(set.images, set.labels, 28 * 28, { negative: 0, positive: 1, limit, scale: 255 });
 }
@@ -129,7 +147,8 @@ export function loadMnist2(options: LoadMnist2Options = {}): Mnist2Data {
   const train = readSplit(files.trainImages, files.trainLabels, options.trainLimit, 'training');
   const test = readSplit(files.testImages, files.testLabels, options.testLimit, 'test');
   const sha256: Record<string, string> = {};
-  for (const path of [files.trainImages, files.trainLabels, files.testImages, files.testLabels]) sha256[path] = fileDigest(path).sha256;
+  for (const path of [files.trainImages, files.trainLabels, files.testImages, files.testLabels])
+    sha256[path] = fileDigest(path).sha256;
   const subset =
     options.trainLimit !== undefined || options.testLimit !== undefined
       ? `first ${options.trainLimit ?? 'all'} train and first ${options.testLimit ?? 'all'} test MNIST2 images (file order)`

@@ -49,7 +49,13 @@ export function landscapeDirections(w: Float64Array, options: DirectionOptions):
     } else {
       for (let j = 0; j < dim; j++) g[j] = rng.next();
       // loss-landscapes' arithmetic: plain √Σx² norms, ε = 1e-10, the bias as a filter of its own, no checks.
-      const h = filterNormalise(g, w, { bias: options.bias, biasDirection: 'rescaled', denominatorEpsilon: 1e-10, sum: 'plain', strict: false });
+      const h = filterNormalise(g, w, {
+        bias: options.bias,
+        biasDirection: 'rescaled',
+        denominatorEpsilon: 1e-10,
+        sum: 'plain',
+        strict: false,
+      });
       out.push({ seed, h });
     }
   }

@@ -47,11 +47,19 @@ export interface Mnist2Evaluation {
 }
 
 /** The evaluation PGD of a cell on one split at weights w (PGD-100, random start as configured, seeded per split). */
-export function evaluationPgd(ds: Dataset, w: Float64Array, config: Mnist2CellConfig, split: 'train' | 'test'): BatchPerturbation {
+export function evaluationPgd(
+  ds: Dataset,
+  w: Float64Array,
+  config: Mnist2CellConfig,
+  split: 'train' | 'test',
+): BatchPerturbation {
   const { norm, eps, bias } = config;
   const seeds = cellSeeds(config.seed);
   const { steps, stepSize } = pgdOptions(config.evalAttack, eps);
-  const starts = config.evalAttack.randomStart === 'none' ? null : pgdRandomStarts(ds, norm, eps, split === 'train' ? seeds.evalStartTrain : seeds.evalStartTest);
+  const starts =
+    config.evalAttack.randomStart === 'none'
+      ? null
+      : pgdRandomStarts(ds, norm, eps, split === 'train' ? seeds.evalStartTrain : seeds.evalStartTest);
   return linearPgd(ds, w, { norm, eps, steps, stepSize, bias, starts });
 }
 
@@ -84,7 +92,12 @@ export function auditPgd(
  * attack of the cell's ε — PGD-100 (L2: λ = 0.15ε, step g/‖g‖₂; L∞: λ = 0.01, sign step), clean at ε = 0, uniform
  * noise for random-noise cells (plus PGD-100 in `pgdEval`) — and audits the evaluation PGD against the exact maximiser.
  */
-export function evaluateMnist2(train: Dataset, test: Dataset, w: Float64Array, config: Mnist2CellConfig): Mnist2Evaluation {
+export function evaluateMnist2(
+  train: Dataset,
+  test: Dataset,
+  w: Float64Array,
+  config: Mnist2CellConfig,
+): Mnist2Evaluation {
   const { norm, eps, bias } = config;
   const seeds = cellSeeds(config.seed);
   if (eps === 0) {
@@ -105,9 +118,14 @@ export function evaluateMnist2(train: Dataset, test: Dataset, w: Float64Array, c
     evalSteps: steps,
     evalStepSize: stepSize,
     evalRandomStart: config.evalAttack.randomStart,
-    ...(config.evalAttack.randomStart !== 'none' ? { evalRandomStartSeedTrain: seeds.evalStartTrain, evalRandomStartSeedTest: seeds.evalStartTest } : {}),
+    ...(config.evalAttack.randomStart !== 'none'
+      ? { evalRandomStartSeedTrain: seeds.evalStartTrain, evalRandomStartSeedTest: seeds.evalStartTest }
+      : {}),
     evalPgdStalledExamples: pgdTrain.stalled + pgdTest.stalled,
-    auditReference: norm === 'l2' ? 'exact maximiser over the L2 ε-ball ∩ [0, 1] box (KKT: clip(t·(−yw), −x, 1 − x), ‖η‖₂ = ε)' : 'exact maximiser clip(−yε·sign(w), −x, 1 − x)',
+    auditReference:
+      norm === 'l2'
+        ? 'exact maximiser over the L2 ε-ball ∩ [0, 1] box (KKT: clip(t·(−yw), −x, 1 − x), ‖η‖₂ = ε)'
+        : 'exact maximiser clip(−yε·sign(w), −x, 1 − x)',
   };
   const pgdResults = { train: accuracyUnder(train, w, bias, pgdTrain), test: accuracyUnder(test, w, bias, pgdTest) };
   if (config.training !== 'random') return { ...pgdResults, evaluation: 'pgd', audits, attack };
@@ -127,6 +145,11 @@ export function evaluateMnist2(train: Dataset, test: Dataset, w: Float64Array, c
     evaluation: 'random-noise',
     pgdEval: pgdResults,
     audits,
-    attack: { ...attack, evalNoise: 'fresh uniform noise of the cell\'s norm and ε, clipped to [0, 1], one draw per example', evalNoiseSeedTrain: seeds.evalNoiseTrain, evalNoiseSeedTest: seeds.evalNoiseTest },
+    attack: {
+      ...attack,
+      evalNoise: "fresh uniform noise of the cell's norm and ε, clipped to [0, 1], one draw per example",
+      evalNoiseSeedTrain: seeds.evalNoiseTrain,
+      evalNoiseSeedTest: seeds.evalNoiseTest,
+    },
   };
 }

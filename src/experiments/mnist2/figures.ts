@@ -27,7 +27,8 @@ export const FIG2_EPS: readonly number[] = [0, 4 / 255, 8 / 255, 12 / 255, 16 / 
 /** ε values of Fig. 5 (Appendix D.1). */
 export const FIG5_EPS: readonly number[] = [0, 25.5 / 255, 51 / 255, 76.5 / 255];
 
-const num = (v: number | null | undefined, digits = 4): string => (v === null || v === undefined || !Number.isFinite(v) ? '—' : formatNumber(v, digits));
+const num = (v: number | null | undefined, digits = 4): string =>
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : formatNumber(v, digits);
 const normName = (norm: BallNorm): string => (norm === 'l2' ? 'L2' : 'L∞');
 /** ε on the plot's x axis: L2 as is, L∞ in units of 1/255. */
 const epsAxis = (norm: BallNorm, eps: number): number => (norm === 'l2' ? eps : eps * 255);
@@ -74,7 +75,12 @@ function fig3Panel(results: Mnist2Results, m: Mnist2Measurements, norm: BallNorm
       });
     }
   }
-  return { title: label, x: { label: 'ε', ...(epsUnit(norm) ? { unit: epsUnit(norm)! } : {}) }, y: { label: 'eigenvalue of ∇²L(w*)' }, series };
+  return {
+    title: label,
+    x: { label: 'ε', ...(epsUnit(norm) ? { unit: epsUnit(norm)! } : {}) },
+    y: { label: 'eigenvalue of ∇²L(w*)' },
+    series,
+  };
 }
 
 /**
@@ -82,7 +88,9 @@ function fig3Panel(results: Mnist2Results, m: Mnist2Measurements, norm: BallNorm
  * trained weights against ε, (a) L2 PGD, (b) L∞ PGD; dense solver values (Lanczos where the dense one was not run).
  */
 export function fig3Figure(results: Mnist2Results, m: Mnist2Measurements): ReportFigure | null {
-  const panels = [fig3Panel(results, m, 'l2', '(a) L2 PGD'), fig3Panel(results, m, 'linf', '(b) L∞ PGD')].filter((p): p is LineChartSpec => p !== null);
+  const panels = [fig3Panel(results, m, 'l2', '(a) L2 PGD'), fig3Panel(results, m, 'linf', '(b) L∞ PGD')].filter(
+    (p): p is LineChartSpec => p !== null,
+  );
   if (panels.length === 0) return null;
   const agreement = Math.max(0, ...m.hessians.flatMap((h) => [h.robust.agreement ?? 0, h.fixed.agreement ?? 0]));
   return {
@@ -93,7 +101,14 @@ export function fig3Figure(results: Mnist2Results, m: Mnist2Measurements): Repor
       `(solid; the maximiser moves with w, Eq. 9's object) and with the adversarial examples generated once at w* and held fixed ` +
       `(dashed; what PyHessian computes). For L∞ the two coincide (the box maximiser is locally constant). Dense solver and Lanczos on ` +
       `Hessian-vector products agree to ${num(agreement, 2)} relative to λ1 (worst cell). Loss without weight decay; ${m.examples} training images.`,
-    svg: smallMultiples({ title: 'Fig. 3 (re-measured): top Hessian eigenvalues vs ε, MNIST2', panels, columns: 2, panelWidth: 460, panelHeight: 340, legendTitle: 'Hessian, eigenvalue' }),
+    svg: smallMultiples({
+      title: 'Fig. 3 (re-measured): top Hessian eigenvalues vs ε, MNIST2',
+      panels,
+      columns: 2,
+      panelWidth: 460,
+      panelHeight: 340,
+      legendTitle: 'Hessian, eigenvalue',
+    }),
     claims: [...MNIST2_CLAIMS.fig3],
   };
 }
@@ -146,8 +161,14 @@ export interface LandscapeFigureSpec {
  * A weight-loss-landscape figure (Figs. 1, 2, 5): one panel per family (adversarial, random noise) with one curve per
  * ε, the mean of g(α) over directions and a min–max band, on a shared y range so that panels compare.
  */
-export function landscapeFigure(results: Mnist2Results, m: Mnist2Measurements, spec: LandscapeFigureSpec): ReportFigure | null {
-  const all = spec.families.flatMap((f) => atEps(mnist2Series(results.cells, spec.norm, f), spec.eps).map((c) => c.eps));
+export function landscapeFigure(
+  results: Mnist2Results,
+  m: Mnist2Measurements,
+  spec: LandscapeFigureSpec,
+): ReportFigure | null {
+  const all = spec.families.flatMap((f) =>
+    atEps(mnist2Series(results.cells, spec.norm, f), spec.eps).map((c) => c.eps),
+  );
   const distinct = [...new Set(all)].sort((a, b) => a - b).filter((e, i, arr) => i === 0 || !sameEps(e, arr[i - 1]!));
   const colorOf = (e: number): string => {
     const i = distinct.findIndex((d) => sameEps(d, e));
@@ -155,7 +176,15 @@ export function landscapeFigure(results: Mnist2Results, m: Mnist2Measurements, s
   };
   const panels = spec.families
     .map((f, i) =>
-      landscapePanel(results, m, spec.norm, f, spec.eps, `(${String.fromCharCode(97 + i)}) ${normName(spec.norm)} ${f === 'adversarial' ? 'PGD' : 'RANDOM'}`, colorOf),
+      landscapePanel(
+        results,
+        m,
+        spec.norm,
+        f,
+        spec.eps,
+        `(${String.fromCharCode(97 + i)}) ${normName(spec.norm)} ${f === 'adversarial' ? 'PGD' : 'RANDOM'}`,
+        colorOf,
+      ),
     )
     .filter((p): p is LineChartSpec => p !== null);
   if (panels.length === 0) return null;
@@ -183,7 +212,8 @@ export function fig1Figure(results: Mnist2Results, m: Mnist2Measurements): Repor
   return landscapeFigure(results, m, {
     id: 'mnist2-fig1',
     title: 'Fig. 1 (re-measured): weight loss landscape, L2 PGD and L2 RANDOM, MNIST2',
-    caption: 'Weight loss landscapes of logistic regression trained with L2 PGD (left) and with L2 uniform random noise (right).',
+    caption:
+      'Weight loss landscapes of logistic regression trained with L2 PGD (left) and with L2 uniform random noise (right).',
     norm: 'l2',
     families: ['adversarial', 'random'],
     claims: ['fig12-sharper-with-eps', 'fig12-random-less-sharp'],
@@ -195,7 +225,8 @@ export function fig2Figure(results: Mnist2Results, m: Mnist2Measurements): Repor
   return landscapeFigure(results, m, {
     id: 'mnist2-fig2',
     title: 'Fig. 2 (re-measured): weight loss landscape, L∞ PGD and L∞ RANDOM, MNIST2',
-    caption: 'Weight loss landscapes for L∞ PGD (left) and L∞ uniform random noise (right); ε ∈ {25.5, 51, 76.5}/255 excluded, as in the paper.',
+    caption:
+      'Weight loss landscapes for L∞ PGD (left) and L∞ uniform random noise (right); ε ∈ {25.5, 51, 76.5}/255 excluded, as in the paper.',
     norm: 'linf',
     eps: FIG2_EPS,
     families: ['adversarial', 'random'],
@@ -258,8 +289,20 @@ export function sharpnessFigure(results: Mnist2Results, m: Mnist2Measurements): 
   for (const norm of ['l2', 'linf'] as const) {
     if (!results.cells.some((c) => c.norm === norm)) continue;
     const n = normName(norm);
-    panels.push(measurePanel(results, m, norm, `${n}: curvature hᵀ∇²g h`, 'hᵀ∇²g(w*)h', (l) => ({ y: l.curvature.mean, lo: l.curvature.min, hi: l.curvature.max })));
-    panels.push(measurePanel(results, m, norm, `${n}: landscape rise`, 'g(±1) − g(0)', (l) => ({ y: l.rise.mean, lo: l.rise.min, hi: l.rise.max })));
+    panels.push(
+      measurePanel(results, m, norm, `${n}: curvature hᵀ∇²g h`, 'hᵀ∇²g(w*)h', (l) => ({
+        y: l.curvature.mean,
+        lo: l.curvature.min,
+        hi: l.curvature.max,
+      })),
+    );
+    panels.push(
+      measurePanel(results, m, norm, `${n}: landscape rise`, 'g(±1) − g(0)', (l) => ({
+        y: l.rise.mean,
+        lo: l.rise.min,
+        hi: l.rise.max,
+      })),
+    );
     panels.push(measurePanel(results, m, norm, `${n}: ‖w*‖`, '‖w*‖₂', (_l, c) => ({ y: filterNorm(c) })));
   }
   return {
@@ -268,7 +311,13 @@ export function sharpnessFigure(results: Mnist2Results, m: Mnist2Measurements): 
     caption:
       'The measures the empirical claims are decided on: curvature of g at α = 0 along filter-normalised directions (‖h‖ = ‖w*‖), the ' +
       'landscape rise (mean of g at α = ±1 minus g(0)), both mean with min–max band over directions, and the weight norm ‖w*‖.',
-    svg: smallMultiples({ title: 'MNIST2: sharpness measures vs ε (PGD solid, random noise dashed)', panels, columns: 3, panelWidth: 380, panelHeight: 300 }),
+    svg: smallMultiples({
+      title: 'MNIST2: sharpness measures vs ε (PGD solid, random noise dashed)',
+      panels,
+      columns: 3,
+      panelWidth: 380,
+      panelHeight: 300,
+    }),
     claims: [...MNIST2_CLAIMS.landscapes, 'sec51-weight-norm-stable'],
   };
 }
@@ -300,7 +349,10 @@ export function fig3Table(results: Mnist2Results, m: Mnist2Measurements): Report
     for (const c of mnist2Series(results.cells, norm, 'adversarial')) {
       const h = hessianOf(m, c);
       if (h === undefined) continue;
-      const vals = (which: 'robust' | 'fixed'): string => topEigenvalues(h, which).map((v) => num(v)).join(', ');
+      const vals = (which: 'robust' | 'fixed'): string =>
+        topEigenvalues(h, which)
+          .map((v) => num(v))
+          .join(', ');
       rows.push([
         normName(norm),
         c.epsLabel,
@@ -313,7 +365,14 @@ export function fig3Table(results: Mnist2Results, m: Mnist2Measurements): Report
         `${num(h.robust.agreement, 2)} / ${num(h.fixed.agreement, 2)}`,
         `${h.robust.lanczos.matvecs ?? '—'} / ${h.fixed.lanczos.matvecs ?? '—'}`,
         num(h.robustVsFixed, 3),
-        [h.robust.dense?.converged, h.robust.lanczos.converged, h.fixed.dense?.converged, h.fixed.lanczos.converged].every((v) => v !== false) ? 'yes' : 'NO',
+        [
+          h.robust.dense?.converged,
+          h.robust.lanczos.converged,
+          h.fixed.dense?.converged,
+          h.fixed.lanczos.converged,
+        ].every((v) => v !== false)
+          ? 'yes'
+          : 'NO',
       ]);
     }
   }
@@ -323,7 +382,20 @@ export function fig3Table(results: Mnist2Results, m: Mnist2Measurements): Report
     caption:
       'λ: dense solver (Householder + QL). Agreement: max_k |λ_k(dense) − λ_k(Lanczos)| / λ_1. HVPs: Lanczos Hessian-vector products. ' +
       'Eq. 9 predicts the eigenvalue ε/(2‖w*‖) at an optimum where every σ = 1/2 (L2 only); c = (1/2N) Σ ‖ηⁿ‖/‖w*‖ uses the measured η.',
-    columns: ['norm', 'ε', 'training', '‖w*‖', 'ε/(2‖w*‖)', 'c (Eq. 9)', 'robust-loss λ1, λ2, λ3', 'fixed-example λ1, λ2, λ3', 'dense vs Lanczos (robust / fixed)', 'Lanczos HVPs (robust / fixed)', '‖H_rob − H_fix‖_F / ‖H_rob‖_F', 'all converged'],
+    columns: [
+      'norm',
+      'ε',
+      'training',
+      '‖w*‖',
+      'ε/(2‖w*‖)',
+      'c (Eq. 9)',
+      'robust-loss λ1, λ2, λ3',
+      'fixed-example λ1, λ2, λ3',
+      'dense vs Lanczos (robust / fixed)',
+      'Lanczos HVPs (robust / fixed)',
+      '‖H_rob − H_fix‖_F / ‖H_rob‖_F',
+      'all converged',
+    ],
     rows,
     claims: [...MNIST2_CLAIMS.fig3],
   };
@@ -352,7 +424,8 @@ export function landscapeTable(results: Mnist2Results, m: Mnist2Measurements): R
   return {
     id: 'mnist2-landscape-table',
     title: 'Landscape sharpness per cell',
-    caption: 'g(0): training objective at w*. Rise: mean of g at the grid ends minus g(0). Curvature: hᵀ∇²g(w*)h, ‖h‖ = ‖w*‖. Mean [min, max] over directions.',
+    caption:
+      'g(0): training objective at w*. Rise: mean of g at the grid ends minus g(0). Curvature: hᵀ∇²g(w*)h, ‖h‖ = ‖w*‖. Mean [min, max] over directions.',
     columns: ['norm', 'training', 'ε', 'g(0)', 'rise', 'curvature hᵀ∇²g h', 'inner maximiser / noise'],
     rows,
     claims: [...MNIST2_CLAIMS.landscapes],
@@ -364,9 +437,14 @@ export function landscapeTable(results: Mnist2Results, m: Mnist2Measurements): R
  * landscape tables, and the provenance (data files, image counts, seeds, backend, every measurement setting).
  */
 export function mnist2Section(results: Mnist2Results, m: Mnist2Measurements): ReportSection {
-  const figures = [fig3Figure(results, m), fig1Figure(results, m), fig2Figure(results, m), fig5Figure(results, m), sharpnessFigure(results, m), ...contourFigures(m)].filter(
-    (f): f is ReportFigure => f !== null,
-  );
+  const figures = [
+    fig3Figure(results, m),
+    fig1Figure(results, m),
+    fig2Figure(results, m),
+    fig5Figure(results, m),
+    sharpnessFigure(results, m),
+    ...contourFigures(m),
+  ].filter((f): f is ReportFigure => f !== null);
   const d = results.data;
   const base = (p: string): string => p.split(/[\\/]/).pop() ?? p;
   const provenance: Record<string, string> = {
@@ -395,6 +473,13 @@ export function mnist2Section(results: Mnist2Results, m: Mnist2Measurements): Re
     figures,
     tables: [fig3Table(results, m), landscapeTable(results, m)],
     provenance,
-    claims: [...MNIST2_CLAIMS.fig3, ...MNIST2_CLAIMS.landscapes, 'tab1-rerun-abs-gap', 'tab1to4-rerun-test-gt-train', 'tab3-rerun-large-eps-gap', 'tab2to4-rerun-random-gap'],
+    claims: [
+      ...MNIST2_CLAIMS.fig3,
+      ...MNIST2_CLAIMS.landscapes,
+      'tab1-rerun-abs-gap',
+      'tab1to4-rerun-test-gt-train',
+      'tab3-rerun-large-eps-gap',
+      'tab2to4-rerun-random-gap',
+    ],
   };
 }

@@ -24,7 +24,14 @@ import { l2AdversarialPerturbation, robustL2Loss } from '../../numeric/robust-l2
 import { linfBoxPerturbation } from '../../numeric/robust-linf.ts';
 import { linearPgd } from './attack.ts';
 import { landscapeDirections } from './directions.ts';
-import { cellWeights, isAdversarial, linfBallFixedLoss, paperStepSize, weightNorm, type LinfMaximizer } from './landscape-objective.ts';
+import {
+  cellWeights,
+  isAdversarial,
+  linfBallFixedLoss,
+  paperStepSize,
+  weightNorm,
+  type LinfMaximizer,
+} from './landscape-objective.ts';
 import type { CellHessian, HessianReport, SpectrumEstimate, Spread } from './measurement-schemas.ts';
 import type { Mnist2Cell } from './results.ts';
 
@@ -86,7 +93,12 @@ function subjects(cell: Mnist2Cell, ds: Dataset, w: Float64Array, options: Hessi
     const eta = sampleUniformNoise(makeRng(seed), ds, eps, { norm: cell.norm, clipToUnitBox: true });
     const loss = randomNoiseLoss(ds, eta, lm);
     const description = `random-noise loss on x + η, η uniform in the ε-ball, clipped to [0, 1], one draw (seed ${seed}); not a max, so both Hessians coincide`;
-    return { robust: { loss, description }, fixed: { loss, description }, eta, fixedExamples: `uniform noise, seed ${seed}` };
+    return {
+      robust: { loss, description },
+      fixed: { loss, description },
+      eta,
+      fixedExamples: `uniform noise, seed ${seed}`,
+    };
   }
   if (!isAdversarial(cell)) {
     const loss = logisticLoss(ds, lm);
@@ -98,14 +110,23 @@ function subjects(cell: Mnist2Cell, ds: Dataset, w: Float64Array, options: Hessi
   let robust: Subject['robust'];
   let exactEta: () => Float64Array;
   if (cell.norm === 'l2') {
-    robust = { loss: robustL2Loss(ds, eps, lm), description: `L2 robust loss mean softplus(−y(w·x + b) + ε‖w‖₂), ε = ${cell.epsLabel} (maximiser −yεw/‖w‖ moves with w; Eq. 9's object)` };
+    robust = {
+      loss: robustL2Loss(ds, eps, lm),
+      description: `L2 robust loss mean softplus(−y(w·x + b) + ε‖w‖₂), ε = ${cell.epsLabel} (maximiser −yεw/‖w‖ moves with w; Eq. 9's object)`,
+    };
     exactEta = () => l2AdversarialPerturbation(ds, w, eps, lm);
   } else if (linfMax === 'linf-box') {
     const eta = linfBoxPerturbation(ds, w, eps, lm);
-    robust = { loss: fixedExampleLoss(ds, eta, lm), description: `box-clipped L∞ robust loss, ε = ${cell.epsLabel} (maximiser clip(−yε sign w, −x, 1 − x) is locally constant: Hessian by Danskin)` };
+    robust = {
+      loss: fixedExampleLoss(ds, eta, lm),
+      description: `box-clipped L∞ robust loss, ε = ${cell.epsLabel} (maximiser clip(−yε sign w, −x, 1 − x) is locally constant: Hessian by Danskin)`,
+    };
     exactEta = () => eta;
   } else {
-    robust = { loss: linfBallFixedLoss(ds, w, eps, cell.bias), description: `L∞ robust loss mean softplus(−y(w·x + b) + ε‖w‖₁), ε = ${cell.epsLabel} (∇²‖w‖₁ = 0 off the kinks)` };
+    robust = {
+      loss: linfBallFixedLoss(ds, w, eps, cell.bias),
+      description: `L∞ robust loss mean softplus(−y(w·x + b) + ε‖w‖₁), ε = ${cell.epsLabel} (∇²‖w‖₁ = 0 off the kinks)`,
+    };
     exactEta = () => {
       const { y, n, d } = ds;
       const e = new Float64Array(n * d);
@@ -120,12 +141,22 @@ function subjects(cell: Mnist2Cell, ds: Dataset, w: Float64Array, options: Hessi
     fixedExamples = `exact maximiser at w* (${cell.norm === 'l2' ? 'l2-ball' : linfMax}), then held fixed`;
   } else {
     const stepSize = fixedSpec.stepSize ?? paperStepSize(cell.norm, eps);
-    eta = linearPgd(ds, w, { norm: cell.norm, eps, steps: fixedSpec.steps, stepSize, bias: cell.bias, starts: null }).eta;
+    eta = linearPgd(ds, w, {
+      norm: cell.norm,
+      eps,
+      steps: fixedSpec.steps,
+      stepSize,
+      bias: cell.bias,
+      starts: null,
+    }).eta;
     fixedExamples = `PGD ${fixedSpec.steps} × ${stepSize} at w* from η⁰ = 0, pixels clipped to [0, 1], then held fixed`;
   }
   return {
     robust,
-    fixed: { loss: fixedExampleLoss(ds, eta, lm), description: `fixed-example Hessian (1/N) Σ σ(1−σ) z zᵀ, z = x + η, η: ${fixedExamples}` },
+    fixed: {
+      loss: fixedExampleLoss(ds, eta, lm),
+      description: `fixed-example Hessian (1/N) Σ σ(1−σ) z zᵀ, z = x + η, η: ${fixedExamples}`,
+    },
     eta,
     fixedExamples,
   };
@@ -135,7 +166,9 @@ function report(
   which: HessianReport['which'],
   subject: { readonly loss: Loss; readonly description: string },
   w: Float64Array,
-  options: Required<Pick<HessianOptions, 'topK' | 'lanczosSeed' | 'lanczosTol' | 'dense' | 'directions' | 'directionSeed'>>,
+  options: Required<
+    Pick<HessianOptions, 'topK' | 'lanczosSeed' | 'lanczosTol' | 'dense' | 'directions' | 'directionSeed'>
+  >,
   bias: boolean,
   timing: { dense: number; lanczos: number },
 ): { report: HessianReport; H: Float64Array | null } {
@@ -157,7 +190,11 @@ function report(
     timing.dense += performance.now() - t0;
   }
   const t1 = performance.now();
-  const lz = lanczos((v) => loss.hvp(w, v), dim, { k: options.topK, rng: makeRng(options.lanczosSeed), tol: options.lanczosTol });
+  const lz = lanczos((v) => loss.hvp(w, v), dim, {
+    k: options.topK,
+    rng: makeRng(options.lanczosSeed),
+    tol: options.lanczosTol,
+  });
   timing.lanczos += performance.now() - t1;
   const lanczosEstimate: SpectrumEstimate = {
     algorithm: 'block Lanczos on Hessian-vector products, full reorthogonalisation, Rayleigh–Ritz',
@@ -171,7 +208,8 @@ function report(
   let agreement: number | null = null;
   if (dense !== null) {
     let worst = 0;
-    for (let k = 0; k < options.topK; k++) worst = Math.max(worst, Math.abs(dense.values[k]! - lanczosEstimate.values[k]!));
+    for (let k = 0; k < options.topK; k++)
+      worst = Math.max(worst, Math.abs(dense.values[k]! - lanczosEstimate.values[k]!));
     agreement = worst / Math.max(Math.abs(dense.values[0]!), Number.MIN_VALUE);
   }
   const dirs = landscapeDirections(w, { mode: 'filter', count: options.directions, seed: options.directionSeed, bias });
@@ -195,7 +233,13 @@ function report(
       dense,
       lanczos: lanczosEstimate,
       agreement,
-      curvature: { directionSeed: options.directionSeed, seeds: dirs.map((d) => d.seed), values, rayleigh, spread: spread(values) },
+      curvature: {
+        directionSeed: options.directionSeed,
+        seeds: dirs.map((d) => d.seed),
+        values,
+        rayleigh,
+        spread: spread(values),
+      },
     },
     H,
   };

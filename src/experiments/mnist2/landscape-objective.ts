@@ -77,7 +77,8 @@ export function cellWeights(cell: Pick<Mnist2Cell, 'w' | 'bias' | 'key'>, ds: Da
   }
   const w = Float64Array.from(cell.w);
   for (let i = 0; i < w.length; i++) {
-    if (!Number.isFinite(w[i]!)) throw new ClaimcheckError('BAD_INPUT', `cellWeights: cell ${cell.key.slice(0, 12)}: w[${i}] is ${w[i]}`);
+    if (!Number.isFinite(w[i]!))
+      throw new ClaimcheckError('BAD_INPUT', `cellWeights: cell ${cell.key.slice(0, 12)}: w[${i}] is ${w[i]}`);
   }
   return w;
 }
@@ -215,7 +216,8 @@ export function landscapeObjective(cell: Mnist2Cell, ds: Dataset, options: Objec
         curvature: (w, h) => ({ value: quadratic(loss, w, h), method: 'hvp' }),
       };
     }
-    const value = (w: Float64Array): number => meanLossFromWEta(ds, w, bias, exactPerturbation(ds, w, 'l2-ball-box', eps, bias).wEta);
+    const value = (w: Float64Array): number =>
+      meanLossFromWEta(ds, w, bias, exactPerturbation(ds, w, 'l2-ball-box', eps, bias).wEta);
     return {
       kind: 'adversarial',
       description: `max over the L2 ball of radius ${cell.epsLabel} ∩ pixel box [0, 1] of (1/N) Σ ℓ(x + η, y, w): exact maximiser (KKT breakpoints) re-solved at every w`,
@@ -240,7 +242,10 @@ export function landscapeObjective(cell: Mnist2Cell, ds: Dataset, options: Objec
     description: `box-clipped L∞ robust loss (1/N) Σ ℓ(x + η(w), y, w), η_i = clip(−yε sign w_i, −x_i, 1 − x_i), ε = ${cell.epsLabel}, re-solved at every w`,
     attack: 'exact linf-box',
     value: (w) => linfBoxRobustValue(ds, w, eps, bias),
-    curvature: (w, h) => ({ value: quadratic(fixedExampleLoss(ds, linfBoxPerturbation(ds, w, eps, lm), lm), w, h), method: 'hvp' }),
+    curvature: (w, h) => ({
+      value: quadratic(fixedExampleLoss(ds, linfBoxPerturbation(ds, w, eps, lm), lm), w, h),
+      method: 'hvp',
+    }),
   };
 }
 

@@ -26,7 +26,8 @@ export interface LandscapeOptions extends ObjectiveOptions {
 
 /** `points` evenly spaced values from lo to hi inclusive, each rounded to 12 decimals so 0 is exactly 0. */
 export function linspace(lo: number, hi: number, points: number): number[] {
-  if (!Number.isInteger(points) || points < 2) throw new ClaimcheckError('BAD_INPUT', `linspace: points must be an integer ≥ 2, got ${points}`);
+  if (!Number.isInteger(points) || points < 2)
+    throw new ClaimcheckError('BAD_INPUT', `linspace: points must be an integer ≥ 2, got ${points}`);
   return Array.from({ length: points }, (_, i) => {
     const v = Number((lo + ((hi - lo) * i) / (points - 1)).toFixed(12));
     return v === 0 ? 0 : v;
@@ -37,7 +38,10 @@ function grid(options: LandscapeOptions, mode: DirectionMode): number[] {
   if (options.alphas !== undefined) {
     const a = [...options.alphas];
     if (a.length < 2 || a.some((v, i) => !Number.isFinite(v) || (i > 0 && !(v > a[i - 1]!)))) {
-      throw new ClaimcheckError('BAD_INPUT', `cellLandscape: alphas must be at least 2 finite, strictly increasing values`);
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        `cellLandscape: alphas must be at least 2 finite, strictly increasing values`,
+      );
     }
     return a;
   }
@@ -106,11 +110,22 @@ export function cellLandscape2d(cell: Mnist2Cell, ds: Dataset, options: Landscap
   const axis = options.alphas !== undefined ? grid(options, 'filter') : linspace(-1, 1, options.points ?? 25);
   const w = cellWeights(cell, ds);
   const objective = landscapeObjective(cell, ds, options);
-  const [d1, d2] = landscapeDirections(w, { mode: 'filter', count: 2, seed: options.directionSeed ?? 123, bias: cell.bias }) as [
-    { seed: number; h: Float64Array },
-    { seed: number; h: Float64Array },
-  ];
-  const z = axis.map((b) => axis.map((a) => objective.value(shifted(w, [[a, d1.h], [b, d2.h]]))));
+  const [d1, d2] = landscapeDirections(w, {
+    mode: 'filter',
+    count: 2,
+    seed: options.directionSeed ?? 123,
+    bias: cell.bias,
+  }) as [{ seed: number; h: Float64Array }, { seed: number; h: Float64Array }];
+  const z = axis.map((b) =>
+    axis.map((a) =>
+      objective.value(
+        shifted(w, [
+          [a, d1.h],
+          [b, d2.h],
+        ]),
+      ),
+    ),
+  );
   return {
     key: cell.key,
     norm: cell.norm,

@@ -9,7 +9,13 @@ import { deriveSeed } from '../../rng.ts';
 import { cellName, degenerateReason } from './degenerate.ts';
 import { cellHessian, type HessianOptions } from './hessian.ts';
 import { cellLandscape, cellLandscape2d, type LandscapeOptions } from './landscape.ts';
-import type { CellHessian, Landscape1D, Landscape2D, Mnist2Measured, Mnist2Measurements } from './measurement-schemas.ts';
+import type {
+  CellHessian,
+  Landscape1D,
+  Landscape2D,
+  Mnist2Measured,
+  Mnist2Measurements,
+} from './measurement-schemas.ts';
 import { trainSplitPremises } from './premises.ts';
 import type { Mnist2Cell, Mnist2Results } from './results.ts';
 
@@ -117,7 +123,9 @@ export function mnist2Measurements(
     }
   }
   const noiseEps = [
-    ...new Set(results.cells.filter((c) => c.norm === 'linf' && c.training === 'random' && c.eps > 0).map((c) => c.eps)),
+    ...new Set(
+      results.cells.filter((c) => c.norm === 'linf' && c.training === 'random' && c.eps > 0).map((c) => c.eps),
+    ),
   ];
   options.onProgress?.('premises on the training split');
   const premises = trainSplitPremises(dataset, noiseEps, o.premiseNoiseSeed);
@@ -133,7 +141,11 @@ export function mnist2Measurements(
 }
 
 /** The sweep's results with every measurement taken on them: what the `mnist2` experiment provides. */
-export function mnist2Measured(results: Mnist2Results, dataset: Dataset, options: Mnist2MeasurementOptions = {}): Mnist2Measured {
+export function mnist2Measured(
+  results: Mnist2Results,
+  dataset: Dataset,
+  options: Mnist2MeasurementOptions = {},
+): Mnist2Measured {
   return { results, measurements: mnist2Measurements(results, dataset, options) };
 }
 
@@ -146,7 +158,8 @@ function measurementSettings(o: ReturnType<typeof resolvedMeasurementOptions>): 
   return {
     'hessian.topK': String(h.topK),
     'hessian.robust': `L2: robustL2Loss (closed form, ball without pixel box); L∞: ${h.linfMaximizer}`,
-    'hessian.fixedExamples': fixed === 'exact' ? 'exact maximiser at w*, held fixed' : `PGD ${fixed.steps} steps at w*, held fixed`,
+    'hessian.fixedExamples':
+      fixed === 'exact' ? 'exact maximiser at w*, held fixed' : `PGD ${fixed.steps} steps at w*, held fixed`,
     'hessian.dense': h.dense ? 'symmetricEigen (Householder + implicit QL)' : 'off',
     'hessian.lanczos': `block Lanczos on HVPs, seed ${h.lanczosSeed}, tol ${h.lanczosTol}`,
     'hessian.directions': `${h.directions} filter-normalised Gaussian directions, base seed ${h.directionSeed}`,

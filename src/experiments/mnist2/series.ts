@@ -24,11 +24,17 @@ export interface SeriesOptions {
  * (random-noise cells of `norm`), preceded by the ε = 0 standard model (the one of the same norm if there is one,
  * else any standard cell). One cell per ε: the first in sweep order.
  */
-export function mnist2Series(cells: readonly Mnist2Cell[], norm: BallNorm, family: Mnist2Family, options: SeriesOptions = {}): Mnist2Cell[] {
+export function mnist2Series(
+  cells: readonly Mnist2Cell[],
+  norm: BallNorm,
+  family: Mnist2Family,
+  options: SeriesOptions = {},
+): Mnist2Cell[] {
   const ofNorm = cells.filter((c) => c.norm === norm);
   let training: Mnist2Cell['training'];
   if (family === 'random') training = 'random';
-  else training = options.adversarialTraining ?? (ofNorm.some((c) => c.training === 'pgd' && c.eps > 0) ? 'pgd' : 'exact');
+  else
+    training = options.adversarialTraining ?? (ofNorm.some((c) => c.training === 'pgd' && c.eps > 0) ? 'pgd' : 'exact');
   const members = ofNorm.filter((c) => c.training === training && c.eps > 0);
   const baseline =
     ofNorm.find((c) => c.training === 'standard') ??

@@ -9,7 +9,14 @@ import { basename } from 'node:path';
 import { deriveSeed } from '../../rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
 import type { Dataset } from '../../numeric/dataset.ts';
-import { cellKey, epsLabel, mnist2CodeVersion, type Mnist2CellConfig, type Mnist2OptimiserConfig, type Mnist2PgdConfig } from './config.ts';
+import {
+  cellKey,
+  epsLabel,
+  mnist2CodeVersion,
+  type Mnist2CellConfig,
+  type Mnist2OptimiserConfig,
+  type Mnist2PgdConfig,
+} from './config.ts';
 import { loadMnist2, type Mnist2Data, type Mnist2Files } from './data.ts';
 import { evaluateMnist2 } from './evaluate.ts';
 import { Mnist2CellSchema, type Mnist2Cell, type Mnist2Results, type Mnist2Training } from './results.ts';
@@ -23,7 +30,16 @@ import type { BallNorm } from '../../numeric/vector.ts';
 export const MNIST2_EPS_L2: readonly number[] = [0, 0.2, 0.4, 0.6, 0.8, 1];
 
 /** The paper's L∞ ε grid for MNIST2 (§5, Table 3; Table 4 prints its first five), in [0, 1] pixel units. */
-export const MNIST2_EPS_LINF: readonly number[] = [0, 4 / 255, 8 / 255, 12 / 255, 16 / 255, 25.5 / 255, 51 / 255, 76.5 / 255];
+export const MNIST2_EPS_LINF: readonly number[] = [
+  0,
+  4 / 255,
+  8 / 255,
+  12 / 255,
+  16 / 255,
+  25.5 / 255,
+  51 / 255,
+  76.5 / 255,
+];
 
 /** The paper's PGD on MNIST2 (§5): 40 steps in training, 100 in evaluation; λ = 0.15ε (L2), 0.01 (L∞). */
 export function paperPgd(norm: BallNorm, steps: number): Mnist2PgdConfig {
@@ -124,13 +140,16 @@ function validate(options: Mnist2SweepOptions): void {
     throw new ClaimcheckError('BAD_INPUT', `${fn}: setting must be 'ci' or 'full', got ${String(options.setting)}`);
   }
   for (const n of options.norms ?? []) {
-    if (n !== 'l2' && n !== 'linf') throw new ClaimcheckError('BAD_INPUT', `${fn}: norms must be 'l2' or 'linf', got ${String(n)}`);
+    if (n !== 'l2' && n !== 'linf')
+      throw new ClaimcheckError('BAD_INPUT', `${fn}: norms must be 'l2' or 'linf', got ${String(n)}`);
   }
   for (const t of options.trainings ?? []) {
-    if (t !== 'pgd' && t !== 'random' && t !== 'exact') throw new ClaimcheckError('BAD_INPUT', `${fn}: trainings must be 'pgd', 'random' or 'exact', got ${String(t)}`);
+    if (t !== 'pgd' && t !== 'random' && t !== 'exact')
+      throw new ClaimcheckError('BAD_INPUT', `${fn}: trainings must be 'pgd', 'random' or 'exact', got ${String(t)}`);
   }
   for (const e of options.eps ?? []) {
-    if (!Number.isFinite(e) || e < 0 || e > 1) throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be numbers in [0, 1] (pixel units), got ${e}`);
+    if (!Number.isFinite(e) || e < 0 || e > 1)
+      throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be numbers in [0, 1] (pixel units), got ${e}`);
   }
   const seed = options.seed;
   if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) {
@@ -142,14 +161,20 @@ function validate(options: Mnist2SweepOptions): void {
  * The cells a sweep will run, in report order (L2 then L∞; per norm ε = 0 standard training first, then each
  * training mode over the ε grid), with their configurations and cache keys. Needs the data's file hashes.
  */
-export function planMnist2Sweep(options: Mnist2SweepOptions, data: Pick<Mnist2Data, 'files' | 'provenance'>): Mnist2PlannedCell[] {
+export function planMnist2Sweep(
+  options: Mnist2SweepOptions,
+  data: Pick<Mnist2Data, 'files' | 'provenance'>,
+): Mnist2PlannedCell[] {
   validate(options);
   const setting = MNIST2_SETTINGS[options.setting ?? DEFAULT_SETTING];
   const runSeed = options.seed ?? DEFAULT_SEED;
   const norms = options.norms ?? ['l2', 'linf'];
   const trainings = options.trainings ?? setting.trainings;
   const optimiser: Mnist2OptimiserConfig = { ...setting.optimiser, ...(options.optimiser ?? {}) };
-  const file = (path: string): { name: string; sha256: string } => ({ name: basename(path), sha256: data.provenance.sha256[path] ?? '' });
+  const file = (path: string): { name: string; sha256: string } => ({
+    name: basename(path),
+    sha256: data.provenance.sha256[path] ?? '',
+  });
   const dataId = {
     trainImages: file(data.files.trainImages),
     trainLabels: file(data.files.trainLabels),
@@ -237,7 +262,9 @@ function readCachedCell(cache: ResultCache, key: string): Mnist2Cell | null {
   const check: EntryCheck<Mnist2Cell> = (value) => {
     const r = schemaCheck(CellEntry)(value);
     if (!r.ok) return r;
-    return r.value.key === key && r.value.cell.key === key ? { ok: true, value: r.value.cell } : { ok: false, reason: `it holds the cell of another key` };
+    return r.value.key === key && r.value.cell.key === key
+      ? { ok: true, value: r.value.cell }
+      : { ok: false, reason: `it holds the cell of another key` };
   };
   return cache.read('mnist2', '', key, check) ?? null;
 }
@@ -252,7 +279,9 @@ export async function runMnist2Sweep(options: Mnist2SweepOptions = {}): Promise<
 }
 
 /** `runMnist2Sweep`, with the training split it loaded (what the measurements are taken on). */
-export async function sweepMnist2(options: Mnist2SweepOptions = {}): Promise<{ readonly results: Mnist2Results; readonly train: Dataset }> {
+export async function sweepMnist2(
+  options: Mnist2SweepOptions = {},
+): Promise<{ readonly results: Mnist2Results; readonly train: Dataset }> {
   validate(options);
   const setting = MNIST2_SETTINGS[options.setting ?? DEFAULT_SETTING];
   const data = loadMnist2({

@@ -10,7 +10,11 @@ import type { Mnist2Cell, Mnist2Results } from './results.ts';
 import type { BallNorm } from '../../numeric/vector.ts';
 
 /** Which paper table shows which cells: norm and the training of its ε > 0 rows (ε = 0 is standard training). */
-export const MNIST2_PAPER_TABLES: readonly { readonly table: PaperTable; readonly norm: BallNorm; readonly training: 'pgd' | 'random' }[] = [
+export const MNIST2_PAPER_TABLES: readonly {
+  readonly table: PaperTable;
+  readonly norm: BallNorm;
+  readonly training: 'pgd' | 'random';
+}[] = [
   { table: TABLE_1, norm: 'l2', training: 'pgd' },
   { table: TABLE_2, norm: 'l2', training: 'random' },
   { table: TABLE_3, norm: 'linf', training: 'pgd' },
@@ -39,7 +43,8 @@ const sameEps = (a: number, b: number): boolean => Math.abs(a - b) <= 1e-12;
 
 const pct = (v: number): string => v.toFixed(2);
 const signed = (v: number): string => (Math.abs(v) < 0.005 ? '0.00' : v.toFixed(2));
-const count = (c: { correct: number; count: number }): string => `${c.correct.toLocaleString('en-US')}/${c.count.toLocaleString('en-US')}`;
+const count = (c: { correct: number; count: number }): string =>
+  `${c.correct.toLocaleString('en-US')}/${c.count.toLocaleString('en-US')}`;
 const sci = (v: number): string => (v === 0 ? '0' : v.toExponential(2));
 
 /** The cells of a table: ε = 0 standard training of the norm, then its training mode at ε > 0, by ε. */
@@ -90,7 +95,17 @@ export function mnist2PaperTable(results: Mnist2Results, which: 1 | 2 | 3 | 4): 
     id: `mnist2-table${which}`,
     title: `${spec.table.label}: Robust accuracy against ${spec.norm === 'l2' ? 'L2' : 'L∞'} ${spec.table.noise} in MNIST2`,
     caption: `${dataNote(results, spec.table)}. Accuracy under ${spec.training === 'pgd' ? 'PGD-100 of the same ε (clean at ε = 0)' : 'fresh uniform noise of the same norm and ε (clean at ε = 0)'}; gap = train − test in percentage points.`,
-    columns: ['ε', 'train % (ours)', 'train % (paper)', 'test % (ours)', 'test % (paper)', 'gap (ours)', 'gap (paper)', 'train correct', 'test correct'],
+    columns: [
+      'ε',
+      'train % (ours)',
+      'train % (paper)',
+      'test % (ours)',
+      'test % (paper)',
+      'gap (ours)',
+      'gap (paper)',
+      'train correct',
+      'test correct',
+    ],
     rows,
   };
 }
@@ -148,5 +163,12 @@ export function mnist2TrainingTable(results: Mnist2Results): ReportTable {
 
 /** Tables 1–4, the PGD audit and the training table, for the report and the CLI. */
 export function mnist2Tables(results: Mnist2Results): ReportTable[] {
-  return [mnist2PaperTable(results, 1), mnist2PaperTable(results, 2), mnist2PaperTable(results, 3), mnist2PaperTable(results, 4), mnist2AuditTable(results), mnist2TrainingTable(results)];
+  return [
+    mnist2PaperTable(results, 1),
+    mnist2PaperTable(results, 2),
+    mnist2PaperTable(results, 3),
+    mnist2PaperTable(results, 4),
+    mnist2AuditTable(results),
+    mnist2TrainingTable(results),
+  ];
 }

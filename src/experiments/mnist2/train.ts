@@ -47,12 +47,18 @@ export type PerturbationRule = (w: Float64Array) => BatchPerturbation | null;
  * J(w) = (1/N) Σ softplus(−yⁿ(w·(xⁿ + ηⁿ) + b)) + (λ/2)‖w‖² with η = `perturb(w)` (Eq. 2 with the inner max
  * replaced by the rule) and its gradient with η held fixed: (1/N) Σ σ(uⁿ)(−yⁿ)(xⁿ + ηⁿ; 1) + λ(w; 0).
  */
-export function perturbedObjective(ds: Dataset, perturb: PerturbationRule, weightDecay: number, bias: boolean): Mnist2Objective {
+export function perturbedObjective(
+  ds: Dataset,
+  perturb: PerturbationRule,
+  weightDecay: number,
+  bias: boolean,
+): Mnist2Objective {
   const { y, n, d } = ds;
   const dim = d + (bias ? 1 : 0);
   const sparse = sparseRows(ds);
   const valueAndGrad = (w: Float64Array): { value: number; grad: Float64Array } => {
-    if (w.length !== dim) throw new ClaimcheckError('BAD_INPUT', `mnist2 objective: w must have length ${dim}, got ${w.length}`);
+    if (w.length !== dim)
+      throw new ClaimcheckError('BAD_INPUT', `mnist2 objective: w must have length ${dim}, got ${w.length}`);
     const p = perturb(w);
     const b = bias ? w[d]! : 0;
     const coef = new Float64Array(n);
@@ -124,7 +130,10 @@ function sparseRows(ds: Dataset): SparseRows {
 }
 
 /** The training part of a cell's configuration (what `trainMnist2` reads). */
-export type Mnist2TrainConfig = Pick<Mnist2CellConfig, 'norm' | 'training' | 'eps' | 'seed' | 'bias' | 'optimiser' | 'trainAttack' | 'noise'>;
+export type Mnist2TrainConfig = Pick<
+  Mnist2CellConfig,
+  'norm' | 'training' | 'eps' | 'seed' | 'bias' | 'optimiser' | 'trainAttack' | 'noise'
+>;
 
 /** The outcome of `trainMnist2`. */
 export interface Mnist2TrainResult {
@@ -161,29 +170,48 @@ export function pgdOptions(config: Mnist2PgdConfig, eps: number): { steps: numbe
 
 /** A readable description of a PGD configuration at radius ε. */
 export function describePgd(config: Mnist2PgdConfig, norm: BallNorm, eps: number): string {
-  const rule = config.stepRule.kind === 'relative' ? `${config.stepRule.factor}·ε = ${stepSize(config.stepRule, eps)}` : `${config.stepRule.size}`;
+  const rule =
+    config.stepRule.kind === 'relative'
+      ? `${config.stepRule.factor}·ε = ${stepSize(config.stepRule, eps)}`
+      : `${config.stepRule.size}`;
   const step = norm === 'l2' ? 'λ·g/‖g‖₂, projection onto the ε-ball' : 'λ·sign(g), clip to [−ε, ε]';
   return `PGD-${config.steps}: ${step}, λ = ${rule}, then clip x + η to [0, 1]; random start ${config.randomStart}`;
 }
 
 function checkConfig(config: Mnist2TrainConfig): void {
   const fn = 'trainMnist2';
-  if (!Number.isFinite(config.eps) || config.eps < 0) throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be a finite number >= 0, got ${config.eps}`);
+  if (!Number.isFinite(config.eps) || config.eps < 0)
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be a finite number >= 0, got ${config.eps}`);
   if (config.training === 'standard' && config.eps !== 0) {
     throw new ClaimcheckError('BAD_INPUT', `${fn}: standard training has eps = 0, got ${config.eps}`);
   }
   if (config.training !== 'standard' && config.eps === 0) {
-    throw new ClaimcheckError('BAD_INPUT', `${fn}: ${config.training} training needs eps > 0 (eps = 0 is standard training)`);
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${fn}: ${config.training} training needs eps > 0 (eps = 0 is standard training)`,
+    );
   }
   if (!(config.optimiser.weightDecay > 0)) {
-    throw new ClaimcheckError('BAD_INPUT', `${fn}: optimiser.weightDecay must be > 0 (MNIST2 is separable: without it ‖w‖ → ∞), got ${config.optimiser.weightDecay}`);
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${fn}: optimiser.weightDecay must be > 0 (MNIST2 is separable: without it ‖w‖ → ∞), got ${config.optimiser.weightDecay}`,
+    );
   }
   const { gradTol, maxIterations, memory } = config.optimiser;
   if (!(gradTol >= 0)) throw new ClaimcheckError('BAD_INPUT', `${fn}: optimiser.gradTol must be >= 0, got ${gradTol}`);
-  if (!Number.isInteger(maxIterations) || maxIterations < 0) throw new ClaimcheckError('BAD_INPUT', `${fn}: optimiser.maxIterations must be an integer >= 0, got ${maxIterations}`);
-  if (!Number.isInteger(memory) || memory < 1) throw new ClaimcheckError('BAD_INPUT', `${fn}: optimiser.memory must be an integer >= 1, got ${memory}`);
+  if (!Number.isInteger(maxIterations) || maxIterations < 0)
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${fn}: optimiser.maxIterations must be an integer >= 0, got ${maxIterations}`,
+    );
+  if (!Number.isInteger(memory) || memory < 1)
+    throw new ClaimcheckError('BAD_INPUT', `${fn}: optimiser.memory must be an integer >= 1, got ${memory}`);
   const randomStart = config.trainAttack.randomStart;
-  if (config.training === 'pgd' && randomStart !== 'none' && randomStart !== (config.norm === 'linf' ? 'linf-box' : 'l2-uniform-radius')) {
+  if (
+    config.training === 'pgd' &&
+    randomStart !== 'none' &&
+    randomStart !== (config.norm === 'linf' ? 'linf-box' : 'l2-uniform-radius')
+  ) {
     throw new ClaimcheckError('BAD_INPUT', `${fn}: random start ${randomStart} is not available for ${config.norm}`);
   }
 }
@@ -205,7 +233,14 @@ interface TrainingProblem {
  * is smooth and convex on the orthant (its minimiser has p ⊙ q = 0, so it is the minimiser over w). `travel` is
  * Kλ (Infinity for the exact maximiser); `starts` the random starts or null.
  */
-function linfSplitProblem(ds: Dataset, eps: number, travel: number, starts: Float64Array | null, weightDecay: number, bias: boolean): TrainingProblem {
+function linfSplitProblem(
+  ds: Dataset,
+  eps: number,
+  travel: number,
+  starts: Float64Array | null,
+  weightDecay: number,
+  bias: boolean,
+): TrainingProblem {
   const { X, y, n, d } = ds;
   const zp = new Float64Array(n * d);
   const zm = new Float64Array(n * d);
@@ -303,16 +338,25 @@ export function trainMnist2(train: Dataset, config: Mnist2TrainConfig): Mnist2Tr
   let stalledAt: ((w: Float64Array) => number) | null = null;
   const danskin = 'full-batch gradient ‖∇J(w)‖₂ with the perturbation held fixed (Danskin)';
   if (config.training === 'standard') {
-    problem = smoothProblem(perturbedObjective(train, () => null, weightDecay, bias), 'full-batch gradient ‖∇J(w)‖₂');
+    problem = smoothProblem(
+      perturbedObjective(train, () => null, weightDecay, bias),
+      'full-batch gradient ‖∇J(w)‖₂',
+    );
   } else if (config.training === 'pgd') {
     const { steps, stepSize: lambda } = pgdOptions(config.trainAttack, eps);
-    const starts = config.trainAttack.randomStart === 'none' ? null : pgdRandomStarts(train, norm, eps, seeds.trainStart);
+    const starts =
+      config.trainAttack.randomStart === 'none' ? null : pgdRandomStarts(train, norm, eps, seeds.trainStart);
     if (norm === 'linf') {
       problem = linfSplitProblem(train, eps, steps * lambda, starts, weightDecay, bias);
     } else {
       const buffer = new Float64Array(train.n * train.d);
       problem = smoothProblem(
-        perturbedObjective(train, (w) => linearPgd(train, w, { norm, eps, steps, stepSize: lambda, bias, starts, out: buffer }), weightDecay, bias),
+        perturbedObjective(
+          train,
+          (w) => linearPgd(train, w, { norm, eps, steps, stepSize: lambda, bias, starts, out: buffer }),
+          weightDecay,
+          bias,
+        ),
         `${danskin}; PGD regenerated at every evaluation`,
       );
     }
@@ -322,24 +366,44 @@ export function trainMnist2(train: Dataset, config: Mnist2TrainConfig): Mnist2Tr
       trainSteps: steps,
       trainStepSize: lambda,
       trainRandomStart: config.trainAttack.randomStart,
-      ...(starts !== null ? { trainRandomStartSeed: seeds.trainStart, trainRandomStartRedraw: 'drawn once per example and cell, reused at every evaluation' } : {}),
+      ...(starts !== null
+        ? {
+            trainRandomStartSeed: seeds.trainStart,
+            trainRandomStartRedraw: 'drawn once per example and cell, reused at every evaluation',
+          }
+        : {}),
     };
   } else if (config.training === 'exact') {
     if (norm === 'linf') {
       problem = linfSplitProblem(train, eps, Infinity, null, weightDecay, bias);
     } else {
       const buffer = new Float64Array(train.n * train.d);
-      problem = smoothProblem(perturbedObjective(train, (w) => exactPerturbation(train, w, 'l2-ball', eps, bias, buffer), weightDecay, bias), danskin);
+      problem = smoothProblem(
+        perturbedObjective(train, (w) => exactPerturbation(train, w, 'l2-ball', eps, bias, buffer), weightDecay, bias),
+        danskin,
+      );
     }
     attack = {
-      trainPerturbation: norm === 'l2' ? 'exact maximiser −yεw/‖w‖₂ over the L2 ball (closed form, no pixel clipping)' : 'exact maximiser clip(−yε·sign(w), −x, 1 − x) over the L∞ ball ∩ [0, 1]',
+      trainPerturbation:
+        norm === 'l2'
+          ? 'exact maximiser −yεw/‖w‖₂ over the L2 ball (closed form, no pixel clipping)'
+          : 'exact maximiser clip(−yε·sign(w), −x, 1 − x) over the L∞ ball ∩ [0, 1]',
     };
   } else {
-    const eta = sampleUniformNoise(makeRng(seeds.trainNoise), train, eps, { norm, clipToUnitBox: config.noise.clipToUnitBox });
+    const eta = sampleUniformNoise(makeRng(seeds.trainNoise), train, eps, {
+      norm,
+      clipToUnitBox: config.noise.clipToUnitBox,
+    });
     const fixed = fixedPerturbation(train, eta);
-    problem = smoothProblem(perturbedObjective(train, fixed, weightDecay, bias), 'full-batch gradient ‖∇J(w)‖₂ of the loss on the fixed noisy data');
+    problem = smoothProblem(
+      perturbedObjective(train, fixed, weightDecay, bias),
+      'full-batch gradient ‖∇J(w)‖₂ of the loss on the fixed noisy data',
+    );
     attack = {
-      trainNoise: norm === 'l2' ? 'uniform in the L2 ε-ball (radius ε·U^{1/d} × uniform direction)' : 'uniform in the L∞ ε-box (η_i ~ U(−ε, ε))',
+      trainNoise:
+        norm === 'l2'
+          ? 'uniform in the L2 ε-ball (radius ε·U^{1/d} × uniform direction)'
+          : 'uniform in the L∞ ε-box (η_i ~ U(−ε, ε))',
       trainNoiseClip: config.noise.clipToUnitBox,
       trainNoiseRedraw: config.noise.redraw,
       trainNoiseSeed: seeds.trainNoise,
@@ -356,7 +420,10 @@ export function trainMnist2(train: Dataset, config: Mnist2TrainConfig): Mnist2Tr
   });
   const w = problem.weights(result.x);
   const optimisation: Record<string, string | number | boolean> = {
-    method: problem.bounded === null ? 'L-BFGS, Armijo backtracking, full batch, Float64' : 'projected L-BFGS (two-metric projection) on w = p − q, p, q ≥ 0, Armijo backtracking, full batch, Float64',
+    method:
+      problem.bounded === null
+        ? 'L-BFGS, Armijo backtracking, full batch, Float64'
+        : 'projected L-BFGS (two-metric projection) on w = p − q, p, q ≥ 0, Armijo backtracking, full batch, Float64',
     initialisation: 'w = 0',
     batchSize: train.n,
     epochs: result.evaluations,
@@ -385,9 +452,11 @@ const STALL_STEPS = 2;
 const STOP_REASON: Record<LbfgsStop, (r: LbfgsResult, optimiser: Mnist2TrainConfig['optimiser']) => string> = {
   converged: (r, o) => `projected gradient norm ${r.gradNorm.toExponential(2)} ≤ ${o.gradTol}`,
   'non-finite': (r) => `non-finite value ${r.value} or gradient norm ${r.gradNorm}`,
-  'iteration-cap': (r, o) => `iteration cap ${o.maxIterations} reached (projected gradient norm ${r.gradNorm.toExponential(2)})`,
+  'iteration-cap': (r, o) =>
+    `iteration cap ${o.maxIterations} reached (projected gradient norm ${r.gradNorm.toExponential(2)})`,
   'line-search': (r) => `line search found no decrease (projected gradient norm ${r.gradNorm.toExponential(2)})`,
-  stalled: (r) => `stalled: the value did not decrease beyond rounding in ${STALL_STEPS} iterations (projected gradient norm ${r.gradNorm.toExponential(2)})`,
+  stalled: (r) =>
+    `stalled: the value did not decrease beyond rounding in ${STALL_STEPS} iterations (projected gradient norm ${r.gradNorm.toExponential(2)})`,
 };
 
 /** The fixed perturbation η (random noise) as a rule: w·ηⁿ recomputed at every w. */

@@ -28,7 +28,8 @@ export function permutation(n: number, rng: Rng): Uint32Array {
 
 /** Start and end (exclusive) of each batch over n items; a last partial batch is kept unless `dropLast`. */
 export function batchBounds(n: number, batchSize: number, dropLast: boolean): [number, number][] {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchBounds: batchSize must be an integer ≥ 1, got ${batchSize}`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`batchBounds: batchSize must be an integer ≥ 1, got ${batchSize}`);
   const out: [number, number][] = [];
   for (let s = 0; s < n; s += batchSize) {
     const e = Math.min(n, s + batchSize);
@@ -43,7 +44,12 @@ export function batchBounds(n: number, batchSize: number, dropLast: boolean): [n
  * cropped at a random offset in 0…8 × 0…8 and flipped left-right with probability ½ (draws: row offset, column
  * offset, flip, per image in order).
  */
-export function makeBatch(set: ImageSet32, indices: ArrayLike<number>, augment: 'crop4-flip' | 'none', rng?: Rng): Batch {
+export function makeBatch(
+  set: ImageSet32,
+  indices: ArrayLike<number>,
+  augment: 'crop4-flip' | 'none',
+  rng?: Rng,
+): Batch {
   const n = indices.length;
   const pixels = new Float32Array(n * 3072);
   const labels = new Int32Array(n);

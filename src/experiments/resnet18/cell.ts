@@ -64,11 +64,20 @@ export interface RunCellOutcome {
   /** Epochs already done when the run started (from the checkpoint), or 0. */
   readonly resumedFromEpoch: number;
   /** Wall-clock seconds of this run's training, and training images per second (null when no training ran). */
-  readonly timing: { readonly trainSeconds: number; readonly trainImagesPerSecond: number | null; readonly totalSeconds: number };
+  readonly timing: {
+    readonly trainSeconds: number;
+    readonly trainImagesPerSecond: number | null;
+    readonly totalSeconds: number;
+  };
 }
 
 /** File names inside a cell directory. */
-export const CELL_FILES = { checkpoint: 'state.ckpt', progress: 'progress.json', result: 'result.json', timing: 'timing.json' } as const;
+export const CELL_FILES = {
+  checkpoint: 'state.ckpt',
+  progress: 'progress.json',
+  result: 'result.json',
+  timing: 'timing.json',
+} as const;
 
 interface CheckpointMeta {
   readonly key: string;
@@ -91,7 +100,12 @@ function readValues(vars: ReadonlyMap<string, tf.Tensor>): Map<string, Float32Ar
   return out;
 }
 
-function assignValues(vars: ReadonlyMap<string, tf.Variable>, values: ReadonlyMap<string, Float32Array>, prefix: string, file: string): void {
+function assignValues(
+  vars: ReadonlyMap<string, tf.Variable>,
+  values: ReadonlyMap<string, Float32Array>,
+  prefix: string,
+  file: string,
+): void {
   for (const [name, v] of vars) {
     const data = values.get(name);
     if (data === undefined || data.length !== v.size) {
@@ -103,10 +117,18 @@ function assignValues(vars: ReadonlyMap<string, tf.Variable>, values: ReadonlyMa
   }
 }
 
-function arraysOf(prefix: string, vars: ReadonlyMap<string, tf.Tensor | Float32Array>, shapes: ReadonlyMap<string, readonly number[]>): NamedArray[] {
+function arraysOf(
+  prefix: string,
+  vars: ReadonlyMap<string, tf.Tensor | Float32Array>,
+  shapes: ReadonlyMap<string, readonly number[]>,
+): NamedArray[] {
   const out: NamedArray[] = [];
   for (const [name, v] of vars) {
-    out.push({ name: `${prefix}${name}`, shape: shapes.get(name)!, data: v instanceof Float32Array ? v : (v.dataSync() as Float32Array) });
+    out.push({
+      name: `${prefix}${name}`,
+      shape: shapes.get(name)!,
+      data: v instanceof Float32Array ? v : (v.dataSync() as Float32Array),
+    });
   }
   return out;
 }
@@ -130,9 +152,18 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
     const cached = readCellResult(resultFile);
     if (cached.key === cell.key) {
       log(`[resnet] ${cell.id}: already complete (${resultFile})`);
-      return { result: cached, status: 'cached', resumedFromEpoch: config.training.epochs, timing: { trainSeconds: 0, trainImagesPerSecond: null, totalSeconds: 0 } };
+      return {
+        result: cached,
+        status: 'cached',
+        resumedFromEpoch: config.training.epochs,
+        timing: { trainSeconds: 0, trainImagesPerSecond: null, totalSeconds: 0 },
+      };
     }
-    throw new ClaimcheckError('BAD_INPUT', `${resultFile}: holds a result of another configuration (key ${cached.key}, expected ${cell.key})`, 'use another --out, or delete the cell directory');
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${resultFile}: holds a result of another configuration (key ${cached.key}, expected ${cell.key})`,
+      'use another --out, or delete the cell directory',
+    );
   }
   const seed = config.seed;
   const seeds: Record<string, number | string> = {
@@ -162,7 +193,12 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
   let epoch = 0;
   let steps = 0;
   let history: EpochRecord[] = [];
-  let best: { epoch: number; selectionRobustAccuracy: number; params: Map<string, Float32Array>; buffers: Map<string, Float32Array> } | null = null;
+  let best: {
+    epoch: number;
+    selectionRobustAccuracy: number;
+    params: Map<string, Float32Array>;
+    buffers: Map<string, Float32Array>;
+  } | null = null;
   let trainSeconds = 0;
   let trainedImages = 0;
   try {
@@ -170,7 +206,11 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
       const ck = readCheckpoint(ckptFile);
       const meta = ck.meta as CheckpointMeta;
       if (meta.key !== cell.key) {
-        throw new CheckpointError(ckptFile, `is from another configuration (key ${meta.key}, expected ${cell.key})`, 'use another --out, or delete the cell directory');
+        throw new CheckpointError(
+          ckptFile,
+          `is from another configuration (key ${meta.key}, expected ${cell.key})`,
+          'use another --out, or delete the cell directory',
+        );
       }
       assignValues(model.params, strip(ck.arrays, 'param/'), 'param/', ckptFile);
       assignValues(model.buffers, strip(ck.arrays, 'buffer/'), 'buffer/', ckptFile);
@@ -188,7 +228,13 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
     const { training, evaluation } = config;
     const eps = config.eps;
     const evalAttack = { ...evaluation.attack, eps };
-    const current: EvalModel = { spec: config.model, params: model.params, buffers: model.buffers, normalisation: config.normalisation, conv };
+    const current: EvalModel = {
+      spec: config.model,
+      params: model.params,
+      buffers: model.buffers,
+      normalisation: config.normalisation,
+      conv,
+    };
     const done = (): boolean => epoch >= training.epochs || (training.maxSteps !== null && steps >= training.maxSteps);
     while (!done()) {
       const t0 = performance.now();
@@ -196,7 +242,8 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
       const augRng = makeRng(deriveSeed(seed, `augment/${epoch}`));
       const pgdRng = makeRng(deriveSeed(seed, `pgd-train/${epoch}`));
       const bounds = batchBounds(data.train.count, training.batchSize, training.dropLast);
-      if (bounds.length === 0) throw new RangeError(`runCell: ${data.train.count} training images give no batch of ${training.batchSize}`);
+      if (bounds.length === 0)
+        throw new RangeError(`runCell: ${data.train.count} training images give no batch of ${training.batchSize}`);
       // Running sums stay on the device (no GPU sync per step); read once at the end of the epoch.
       let lossSumT: tf.Tensor = tf.scalar(0);
       let correctT: tf.Tensor = tf.scalar(0, 'int32');
@@ -204,7 +251,13 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
       let lr = 0;
       for (const [b, [s, e]] of bounds.entries()) {
         if (training.maxSteps !== null && steps >= training.maxSteps) break;
-        lr = learningRate(training.schedule, { step: steps, epoch, batch: b, batchesPerEpoch: bounds.length, epochs: training.epochs });
+        lr = learningRate(training.schedule, {
+          step: steps,
+          epoch,
+          batch: b,
+          batchesPerEpoch: bounds.length,
+          epochs: training.epochs,
+        });
         const batch = makeBatch(data.train, order.subarray(s, e), training.augmentation, augRng);
         try {
           const attackLoss = (xa: tf.Tensor4D): tf.Scalar =>
@@ -221,12 +274,18 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
           const adv = linfPgd(attackLoss, batch.x, { ...training.attack, eps }, pgdRng);
           let batchCorrect: tf.Scalar | undefined;
           const { value, grads } = tf.variableGrads(() => {
-            const logits = resnetForward(config.model, model.params, model.buffers, normaliseInput(adv, config.normalisation), {
-              mode: 'train',
-              conv,
-              filterGrad: true,
-              stats: sink,
-            });
+            const logits = resnetForward(
+              config.model,
+              model.params,
+              model.buffers,
+              normaliseInput(adv, config.normalisation),
+              {
+                mode: 'train',
+                conv,
+                filterGrad: true,
+                stats: sink,
+              },
+            );
             batchCorrect = tf.keep(tf.sum(tf.cast(tf.equal(tf.argMax(logits, 1), batch.y), 'int32'))) as tf.Scalar;
             return crossEntropy(logits, batch.y);
           }, vars);
@@ -254,7 +313,14 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
       trainSeconds += seconds;
       trainedImages += seen;
       epoch++;
-      const selection = robustAccuracy(current, data.test, evaluation.selectionCount, evaluation.batchSize, evalAttack, makeRng(deriveSeed(seed, `selection/${epoch - 1}`)));
+      const selection = robustAccuracy(
+        current,
+        data.test,
+        evaluation.selectionCount,
+        evaluation.batchSize,
+        evalAttack,
+        makeRng(deriveSeed(seed, `selection/${epoch - 1}`)),
+      );
       const record: EpochRecord = {
         epoch,
         steps,
@@ -266,9 +332,21 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
       };
       history.push(record);
       if (best === null || selection.robustAccuracy > best.selectionRobustAccuracy) {
-        best = { epoch, selectionRobustAccuracy: selection.robustAccuracy, params: readValues(model.params), buffers: readValues(model.buffers) };
+        best = {
+          epoch,
+          selectionRobustAccuracy: selection.robustAccuracy,
+          params: readValues(model.params),
+          buffers: readValues(model.buffers),
+        };
       }
-      const meta: CheckpointMeta = { key: cell.key, id: cell.id, epoch, steps, history, best: { epoch: best.epoch, selectionRobustAccuracy: best.selectionRobustAccuracy } };
+      const meta: CheckpointMeta = {
+        key: cell.key,
+        id: cell.id,
+        epoch,
+        steps,
+        history,
+        best: { epoch: best.epoch, selectionRobustAccuracy: best.selectionRobustAccuracy },
+      };
       writeCheckpoint(ckptFile, meta, [
         ...arraysOf('param/', model.params, paramShapes),
         ...arraysOf('buffer/', model.buffers, bufferShapes),
@@ -292,10 +370,19 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
     const measure = (label: string, m: EvalModel, set: ImageSet32, count: number | null): AccuracyMeasurement => {
       const known = progress.measurements[label];
       if (known !== undefined) return known;
-      const r = robustAccuracy(m, set, count, evaluation.batchSize, evalAttack, makeRng(seeds[`eval/${label}`] as number));
+      const r = robustAccuracy(
+        m,
+        set,
+        count,
+        evaluation.batchSize,
+        evalAttack,
+        makeRng(seeds[`eval/${label}`] as number),
+      );
       progress.measurements[label] = r;
       saveProgress();
-      log(`[resnet] ${cell.id}: ${label} robust acc ${r.robustAccuracy.toFixed(2)} % (${r.correct}/${r.count}), clean ${r.cleanAccuracy.toFixed(2)} %`);
+      log(
+        `[resnet] ${cell.id}: ${label} robust acc ${r.robustAccuracy.toFixed(2)} % (${r.correct}/${r.count}), clean ${r.cleanAccuracy.toFixed(2)} %`,
+      );
       return r;
     };
     const checkpointMeasurement = (which: 'final' | 'best', m: EvalModel, ep: number): CheckpointMeasurement => {
@@ -313,7 +400,11 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
       for (const [n, v] of bestState.params) bestParams.set(n, tf.tensor(v, [...paramShapes.get(n)!], 'float32'));
       for (const [n, v] of bestState.buffers) bestBuffers.set(n, tf.tensor(v, [...bufferShapes.get(n)!], 'float32'));
       try {
-        bestMeasurement = checkpointMeasurement('best', { ...current, params: bestParams, buffers: bestBuffers }, bestState.epoch);
+        bestMeasurement = checkpointMeasurement(
+          'best',
+          { ...current, params: bestParams, buffers: bestBuffers },
+          bestState.epoch,
+        );
       } finally {
         for (const t of [...bestParams.values(), ...bestBuffers.values()]) t.dispose();
       }
@@ -339,7 +430,9 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
       onPoint: (i, p) => {
         progress.landscape[String(i)] = p;
         saveProgress();
-        log(`[resnet] ${cell.id}: landscape α = ${p.alpha}: adversarial loss ${p.loss.toFixed(4)}, robust acc ${p.robustAccuracy.toFixed(2)} %`);
+        log(
+          `[resnet] ${cell.id}: landscape α = ${p.alpha}: adversarial loss ${p.loss.toFixed(4)}, robust acc ${p.robustAccuracy.toFixed(2)} %`,
+        );
       },
     });
     const landscapeCount = Math.min(lc.count ?? data.train.count, data.train.count);
@@ -364,8 +457,15 @@ export function runCell(cell: SweepCell, data: CellData, options: RunCellOptions
       },
     };
     const totalSeconds = (performance.now() - started) / 1000;
-    const timing = { trainSeconds, trainImagesPerSecond: trainedImages > 0 ? trainedImages / trainSeconds : null, totalSeconds };
-    writeFileAtomicSync(join(dir, CELL_FILES.timing), stableJson({ id: cell.id, ...timing, device: options.runtime.device, backend: options.runtime.backend }));
+    const timing = {
+      trainSeconds,
+      trainImagesPerSecond: trainedImages > 0 ? trainedImages / trainSeconds : null,
+      totalSeconds,
+    };
+    writeFileAtomicSync(
+      join(dir, CELL_FILES.timing),
+      stableJson({ id: cell.id, ...timing, device: options.runtime.device, backend: options.runtime.backend }),
+    );
     writeFileAtomicSync(resultFile, stableJson(result));
     log(
       `[resnet] ${cell.id}: final (epoch ${final.epoch}) train ${final.train.robustAccuracy.toFixed(2)} % / test ${final.test.robustAccuracy.toFixed(2)} % (gap ${final.gap.toFixed(2)}); ` +

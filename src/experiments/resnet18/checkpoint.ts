@@ -12,12 +12,16 @@ import { readFileSync } from 'node:fs';
 import { ClaimcheckError } from '../../errors.ts';
 import { writeFileAtomicSync } from '../../fs/write-file-atomic-sync.ts';
 
-
 /** A bad checkpoint or progress file; `file` is the path. */
 export class CheckpointError extends ClaimcheckError {
   readonly file: string;
   constructor(file: string, message: string, suggestion?: string) {
-    super('BAD_INPUT', `checkpoint ${file}: ${message}`, suggestion ?? 'delete the file (the cell restarts from its previous checkpoint or from scratch) or use another --out');
+    super(
+      'BAD_INPUT',
+      `checkpoint ${file}: ${message}`,
+      suggestion ??
+        'delete the file (the cell restarts from its previous checkpoint or from scratch) or use another --out',
+    );
     this.name = 'CheckpointError';
     this.file = file;
   }
@@ -39,7 +43,8 @@ export function encodeCheckpoint(meta: unknown, arrays: readonly NamedArray[]): 
   let offset = 0;
   const tensors = arrays.map((a) => {
     const size = a.shape.reduce((x, y) => x * y, 1);
-    if (size !== a.data.length) throw new RangeError(`encodeCheckpoint: ${a.name} has shape [${a.shape.join(', ')}] but ${a.data.length} values`);
+    if (size !== a.data.length)
+      throw new RangeError(`encodeCheckpoint: ${a.name} has shape [${a.shape.join(', ')}] but ${a.data.length} values`);
     const entry = { name: a.name, shape: [...a.shape], offset };
     offset += size;
     return entry;
@@ -63,7 +68,12 @@ export function encodeCheckpoint(meta: unknown, arrays: readonly NamedArray[]): 
       for (let j = 0; j < a.data.length; j++) dst.setFloat32(j * 4, a.data[j]!, true);
     }
   }
-  out.set(createHash('sha256').update(out.subarray(0, total - 32)).digest(), total - 32);
+  out.set(
+    createHash('sha256')
+      .update(out.subarray(0, total - 32))
+      .digest(),
+    total - 32,
+  );
   return out;
 }
 
@@ -75,17 +85,22 @@ export interface DecodedCheckpoint {
 
 /** Parses checkpoint bytes; `file` names the file in errors. */
 export function decodeCheckpoint(bytes: Uint8Array, file: string): DecodedCheckpoint {
-  if (bytes.length < 16 + 32) throw new CheckpointError(file, `truncated: ${bytes.length} bytes is shorter than the smallest checkpoint (48)`);
-  if (Buffer.from(bytes.subarray(0, 8)).toString('latin1') !== MAGIC) throw new CheckpointError(file, `not a claimcheck ResNet checkpoint (magic must be ${MAGIC})`);
+  if (bytes.length < 16 + 32)
+    throw new CheckpointError(file, `truncated: ${bytes.length} bytes is shorter than the smallest checkpoint (48)`);
+  if (Buffer.from(bytes.subarray(0, 8)).toString('latin1') !== MAGIC)
+    throw new CheckpointError(file, `not a claimcheck ResNet checkpoint (magic must be ${MAGIC})`);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = view.getUint32(8, true);
   if (version !== VERSION) throw new CheckpointError(file, `version ${version}, expected ${VERSION}`);
-  const digest = createHash('sha256').update(bytes.subarray(0, bytes.length - 32)).digest();
+  const digest = createHash('sha256')
+    .update(bytes.subarray(0, bytes.length - 32))
+    .digest();
   if (!Buffer.from(bytes.subarray(bytes.length - 32)).equals(digest)) {
     throw new CheckpointError(file, 'checksum mismatch: the file is truncated or corrupt');
   }
   const headerLength = view.getUint32(12, true);
-  if (16 + headerLength > bytes.length - 32) throw new CheckpointError(file, `header length ${headerLength} runs past the end of the file`);
+  if (16 + headerLength > bytes.length - 32)
+    throw new CheckpointError(file, `header length ${headerLength} runs past the end of the file`);
   let header: { meta: unknown; tensors: { name: string; shape: number[]; offset: number }[] };
   try {
     header = JSON.parse(Buffer.from(bytes.subarray(16, 16 + headerLength)).toString('utf8')) as typeof header;

@@ -61,7 +61,11 @@ export interface OptimiserConfig {
 /** Learning-rate schedule. */
 export type LrSchedule =
   /** Madry et al.: piecewise constant in the global step; `boundaries[i].lr` from step `boundaries[i].fromStep`. */
-  | { readonly kind: 'piecewise-steps'; readonly boundaries: readonly { readonly fromStep: number; readonly lr: number }[]; readonly source: string }
+  | {
+      readonly kind: 'piecewise-steps';
+      readonly boundaries: readonly { readonly fromStep: number; readonly lr: number }[];
+      readonly source: string;
+    }
   /**
    * Rice et al. / Wu et al.: t = epoch + (i + 1)/batches per iteration; lr = lrMax while t/epochs < drops[0].atFraction,
    * then drops[k].lr.
@@ -165,7 +169,8 @@ const WU_OPTIMISER: OptimiserConfig = {
   nesterov: false,
   weightDecay: 5e-4,
   weightDecayOn: 'all-parameters',
-  source: 'Rice et al. / Wu et al. train_svhn.py: torch.optim.SGD(model.parameters(), lr, momentum=0.9, weight_decay=5e-4)',
+  source:
+    'Rice et al. / Wu et al. train_svhn.py: torch.optim.SGD(model.parameters(), lr, momentum=0.9, weight_decay=5e-4)',
 };
 
 /** The per-dataset parts of the `full` setting. */
@@ -196,7 +201,8 @@ function fullParts(dataset: DatasetName): Pick<CellConfig, 'normalisation' | 'tr
             { fromStep: 40000, lr: 0.01 },
             { fromStep: 60000, lr: 0.001 },
           ],
-          source: 'Madry et al. cifar10_challenge config.json: step_size_schedule [[0, 0.1], [40000, 0.01], [60000, 0.001]], 80000 steps of 128',
+          source:
+            'Madry et al. cifar10_challenge config.json: step_size_schedule [[0, 0.1], [40000, 0.01], [60000, 0.001]], 80000 steps of 128',
         },
         attack: { stepSize, steps: 7, randomStart: 'uniform-box' },
         bnUpdatesDuringAttack: true,
@@ -220,7 +226,8 @@ function fullParts(dataset: DatasetName): Pick<CellConfig, 'normalisation' | 'tr
           { atFraction: 0.5, lr: 0.001 },
           { atFraction: 0.75, lr: 0.0001 },
         ],
-        source: 'Rice et al. / Wu et al. train_svhn.py: --lr-max 0.01 --lr-schedule piecewise (÷10 at 50 %, ÷100 at 75 %), --epochs 200',
+        source:
+          'Rice et al. / Wu et al. train_svhn.py: --lr-max 0.01 --lr-schedule piecewise (÷10 at 50 %, ÷100 at 75 %), --epochs 200',
       },
       attack: { stepSize, steps: 7, randomStart: 'uniform-box' },
       bnUpdatesDuringAttack: true,
@@ -242,7 +249,9 @@ export function cellConfig(
   model: ModelSpec,
 ): CellConfig {
   if (!(epsNumerator >= 0 && epsNumerator <= MAX_EPS_NUMERATOR)) {
-    throw new RangeError(`cellConfig: epsNumerator must be a number with 0 ≤ k ≤ ${MAX_EPS_NUMERATOR} (ε = k/255 in [0, 1]), got ${epsNumerator}`);
+    throw new RangeError(
+      `cellConfig: epsNumerator must be a number with 0 ≤ k ≤ ${MAX_EPS_NUMERATOR} (ε = k/255 in [0, 1]), got ${epsNumerator}`,
+    );
   }
   const parts = fullParts(dataset);
   const landscapeFull: LandscapeConfig = {
@@ -255,13 +264,33 @@ export function cellConfig(
     attack: 'evaluation',
     bnMode: 'eval',
   };
-  const base = { setting, dataset, epsNumerator, eps: epsNumerator / 255, seed, model, normalisation: parts.normalisation };
+  const base = {
+    setting,
+    dataset,
+    epsNumerator,
+    eps: epsNumerator / 255,
+    seed,
+    model,
+    normalisation: parts.normalisation,
+  };
   if (setting === 'full') {
-    return { ...base, dataLimit: { train: null, test: null }, training: parts.training, evaluation: parts.evaluation, landscape: landscapeFull };
+    return {
+      ...base,
+      dataLimit: { train: null, test: null },
+      training: parts.training,
+      evaluation: parts.evaluation,
+      landscape: landscapeFull,
+    };
   }
   const schedule: LrSchedule =
     parts.training.schedule.kind === 'piecewise-steps'
-      ? { ...parts.training.schedule, boundaries: [{ fromStep: 0, lr: 0.1 }, { fromStep: 1, lr: 0.01 }] }
+      ? {
+          ...parts.training.schedule,
+          boundaries: [
+            { fromStep: 0, lr: 0.1 },
+            { fromStep: 1, lr: 0.01 },
+          ],
+        }
       : parts.training.schedule;
   return {
     ...base,
@@ -274,7 +303,12 @@ export function cellConfig(
       schedule,
       attack: { ...parts.training.attack, steps: 2 },
     },
-    evaluation: { ...parts.evaluation, attack: { ...parts.evaluation.attack, steps: 3 }, batchSize: 16, selectionCount: null },
+    evaluation: {
+      ...parts.evaluation,
+      attack: { ...parts.evaluation.attack, steps: 3 },
+      batchSize: 16,
+      selectionCount: null,
+    },
     landscape: { ...landscapeFull, count: 8, alphas: [-1, 0, 1] },
   };
 }
@@ -344,7 +378,8 @@ export function parseShard(text: string): Shard {
   if (m === null) throw new RangeError(`parseShard: expected i/n with integers 0 ≤ i < n, got "${text}"`);
   const index = Number(m[1]);
   const count = Number(m[2]);
-  if (count < 1 || index >= count) throw new RangeError(`parseShard: expected i/n with integers 0 ≤ i < n, got "${text}"`);
+  if (count < 1 || index >= count)
+    throw new RangeError(`parseShard: expected i/n with integers 0 ≤ i < n, got "${text}"`);
   return { index, count };
 }
 

@@ -36,7 +36,12 @@ export function convGradientFor(backendName: string): ConvGradient {
 }
 
 /** ∂/∂x of Σ dy·conv(x, w) with TF.js's `Conv2DBackpropInput` kernel (`conv2dTranspose`), for the geometry of `forward`. */
-export function convInputGradBuiltin(dy: tf.Tensor4D, w: tf.Tensor4D, xShape: readonly number[], g: ConvGeometry): tf.Tensor4D {
+export function convInputGradBuiltin(
+  dy: tf.Tensor4D,
+  w: tf.Tensor4D,
+  xShape: readonly number[],
+  g: ConvGeometry,
+): tf.Tensor4D {
   const [n, h, wd, c] = xShape as [number, number, number, number];
   const [k, kw] = w.shape;
   if (g.pad === 0) return tf.conv2dTranspose(dy, w, [n, h, wd, c], g.stride, 'valid');
@@ -68,7 +73,12 @@ function forward(x: tf.Tensor4D, w: tf.Tensor4D, g: ConvGeometry): tf.Tensor4D {
 }
 
 /** ∂/∂x of Σ dy·conv(x, w) as a forward convolution (see the module comment). */
-export function convInputGrad(dy: tf.Tensor4D, w: tf.Tensor4D, xShape: readonly number[], g: ConvGeometry): tf.Tensor4D {
+export function convInputGrad(
+  dy: tf.Tensor4D,
+  w: tf.Tensor4D,
+  xShape: readonly number[],
+  g: ConvGeometry,
+): tf.Tensor4D {
   const [n, h, wd] = xShape as [number, number, number, number];
   const [k, kw] = w.shape;
   const [, ho, wo, o] = dy.shape;
@@ -93,7 +103,9 @@ export function convInputGrad(dy: tf.Tensor4D, w: tf.Tensor4D, xShape: readonly 
   const bottom = h + k - 1 - top - (s * (ho - 1) + 1);
   const right = wd + kw - 1 - left - (s * (wo - 1) + 1);
   if (top < 0 || left < 0 || bottom < 0 || right < 0) {
-    throw new RangeError(`convInputGrad: padding ${g.pad} larger than kernel ${k} − 1 is not supported, got geometry ${JSON.stringify(g)}`);
+    throw new RangeError(
+      `convInputGrad: padding ${g.pad} larger than kernel ${k} − 1 is not supported, got geometry ${JSON.stringify(g)}`,
+    );
   }
   const padded: tf.Tensor4D = d.pad([
     [0, 0],
@@ -106,7 +118,12 @@ export function convInputGrad(dy: tf.Tensor4D, w: tf.Tensor4D, xShape: readonly 
 }
 
 /** ∂/∂w of Σ dy·conv(x, w) as a forward convolution (see the module comment); shape `[kh, kw, in, out]`. */
-export function convFilterGrad(x: tf.Tensor4D, dy: tf.Tensor4D, wShape: readonly number[], g: ConvGeometry): tf.Tensor4D {
+export function convFilterGrad(
+  x: tf.Tensor4D,
+  dy: tf.Tensor4D,
+  wShape: readonly number[],
+  g: ConvGeometry,
+): tf.Tensor4D {
   const [k, kw, c, o] = wShape as [number, number, number, number];
   const xp = g.pad > 0 ? x.pad(explicitPad(g.pad)) : x;
   const xt = xp.transpose([3, 1, 2, 0]) as tf.Tensor4D;

@@ -34,7 +34,9 @@ function datasetsGiven(options: ExperimentOptions): DatasetName[] {
 export function makeResNetExperiment(resultsFile: string = DEFAULT_RESNET_RESULTS): Experiment<ResNetResults | null> {
   /** The results file the experiment reads with `options`, and its sha256 now; null when it runs the sweep or there is no file. */
   const mergedSource = (options: ExperimentOptions): ResultsSource | null =>
-    datasetsGiven(options).length > 0 || !existsSync(resultsFile) ? null : { file: resultsFile, sha256: resultsFileSha256(resultsFile) };
+    datasetsGiven(options).length > 0 || !existsSync(resultsFile)
+      ? null
+      : { file: resultsFile, sha256: resultsFileSha256(resultsFile) };
   // The file as it was when each run's cache key was made (by options object), so that results read later are the
   // ones the key describes.
   const keyed = new WeakMap<ExperimentOptions, ResultsSource | null>();
@@ -52,7 +54,10 @@ export function makeResNetExperiment(resultsFile: string = DEFAULT_RESNET_RESULT
           'run the report again once experiment resnet18 merge has finished',
         );
       }
-      if (results !== null) log(`[resnet] results read from ${resultsFile} (sha256 ${results.source!.sha256}): ${results.cells.length} cells, setting ${results.setting}`);
+      if (results !== null)
+        log(
+          `[resnet] results read from ${resultsFile} (sha256 ${results.source!.sha256}): ${results.cells.length} cells, setting ${results.setting}`,
+        );
       return results;
     }
     const out = join(options.cacheDir ?? 'out', 'resnet-sweep', options.setting);
@@ -77,7 +82,8 @@ export function makeResNetExperiment(resultsFile: string = DEFAULT_RESNET_RESULT
     title: 'ResNet18 on CIFAR-10 and SVHN (Fig. 4, Tables 5–6)',
     run: (options) => measure(options),
     section: (results) => resnetSection(results),
-    notMeasured: (options) => (datasetsGiven(options).length === 0 && !existsSync(resultsFile) ? resnetSection(null) : undefined),
+    notMeasured: (options) =>
+      datasetsGiven(options).length === 0 && !existsSync(resultsFile) ? resnetSection(null) : undefined,
     config: (options) => {
       const merged = mergedSource(options);
       keyed.set(options, merged);
@@ -91,7 +97,11 @@ export function makeResNetExperiment(resultsFile: string = DEFAULT_RESNET_RESULT
       };
     },
     inputs: (options) => resnetInputs(options, resultsFile),
-    code: ['src/experiments/resnet18/sweep.ts', 'src/experiments/resnet18/merge.ts', 'src/experiments/resnet18/results.ts'],
+    code: [
+      'src/experiments/resnet18/sweep.ts',
+      'src/experiments/resnet18/merge.ts',
+      'src/experiments/resnet18/results.ts',
+    ],
   });
 }
 
@@ -101,7 +111,8 @@ export const resnetExperiment = makeResNetExperiment();
 /** The files the results come from: the dataset files of a run here, or the merged results file read instead. */
 function resnetInputs(options: ExperimentOptions, resultsFile: string): string[] {
   const files: string[] = [];
-  if (options.cifarDir) files.push(...[...CIFAR10_TRAIN_FILES, CIFAR10_TEST_FILE].map((f) => join(options.cifarDir!, f)));
+  if (options.cifarDir)
+    files.push(...[...CIFAR10_TRAIN_FILES, CIFAR10_TEST_FILE].map((f) => join(options.cifarDir!, f)));
   if (options.svhnDir) files.push(join(options.svhnDir, SVHN_TRAIN_FILE), join(options.svhnDir, SVHN_TEST_FILE));
   if (files.length === 0) files.push(resultsFile);
   return files.filter((f) => existsSync(f));

@@ -68,28 +68,40 @@ export function landscapeSvg(series: readonly LandscapeSeries[], title: string):
   const px = (x: number): number => m.l + ((x - x0) / (x1 - x0)) * (W - m.l - m.r);
   const py = (y: number): number => H - m.b - ((y - y0) / (y1 - y0)) * (H - m.t - m.b);
   const parts: string[] = [];
-  parts.push(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`);
+  parts.push(
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" font-family="sans-serif" font-size="12">`,
+  );
   parts.push(`<title>${esc(title)}</title>`);
   parts.push(`<rect x="0" y="0" width="${W}" height="${H}" fill="#ffffff"/>`);
   parts.push(`<text x="${m.l}" y="20" font-size="14">${esc(title)}</text>`);
   parts.push(`<line x1="${m.l}" y1="${H - m.b}" x2="${W - m.r}" y2="${H - m.b}" stroke="#000"/>`);
   parts.push(`<line x1="${m.l}" y1="${m.t}" x2="${m.l}" y2="${H - m.b}" stroke="#000"/>`);
   for (const t of ticks(x0, x1, 4)) {
-    parts.push(`<line x1="${px(t).toFixed(1)}" y1="${H - m.b}" x2="${px(t).toFixed(1)}" y2="${H - m.b + 4}" stroke="#000"/>`);
+    parts.push(
+      `<line x1="${px(t).toFixed(1)}" y1="${H - m.b}" x2="${px(t).toFixed(1)}" y2="${H - m.b + 4}" stroke="#000"/>`,
+    );
     parts.push(`<text x="${px(t).toFixed(1)}" y="${H - m.b + 16}" text-anchor="middle">${esc(fmt(t))}</text>`);
   }
   for (const t of ticks(y0, y1, 4)) {
     parts.push(`<line x1="${m.l - 4}" y1="${py(t).toFixed(1)}" x2="${m.l}" y2="${py(t).toFixed(1)}" stroke="#000"/>`);
     parts.push(`<text x="${m.l - 6}" y="${(py(t) + 4).toFixed(1)}" text-anchor="end">${esc(fmt(t))}</text>`);
   }
-  parts.push(`<text x="${((m.l + W - m.r) / 2).toFixed(1)}" y="${H - 10}" text-anchor="middle">α (filter-normalised direction)</text>`);
-  parts.push(`<text x="16" y="${((m.t + H - m.b) / 2).toFixed(1)}" text-anchor="middle" transform="rotate(-90 16 ${((m.t + H - m.b) / 2).toFixed(1)})">adversarial loss</text>`);
+  parts.push(
+    `<text x="${((m.l + W - m.r) / 2).toFixed(1)}" y="${H - 10}" text-anchor="middle">α (filter-normalised direction)</text>`,
+  );
+  parts.push(
+    `<text x="16" y="${((m.t + H - m.b) / 2).toFixed(1)}" text-anchor="middle" transform="rotate(-90 16 ${((m.t + H - m.b) / 2).toFixed(1)})">adversarial loss</text>`,
+  );
   for (const [i, s] of series.entries()) {
     const colour = COLOURS[i % COLOURS.length]!;
-    const pts = s.points.filter((p) => Number.isFinite(p.loss)).map((p) => `${px(p.alpha).toFixed(1)},${py(p.loss).toFixed(1)}`);
+    const pts = s.points
+      .filter((p) => Number.isFinite(p.loss))
+      .map((p) => `${px(p.alpha).toFixed(1)},${py(p.loss).toFixed(1)}`);
     parts.push(`<polyline fill="none" stroke="${colour}" stroke-width="2" points="${pts.join(' ')}"/>`);
     const ly = m.t + 8 + i * 18;
-    parts.push(`<line x1="${W - m.r + 12}" y1="${ly}" x2="${W - m.r + 32}" y2="${ly}" stroke="${colour}" stroke-width="2"/>`);
+    parts.push(
+      `<line x1="${W - m.r + 12}" y1="${ly}" x2="${W - m.r + 32}" y2="${ly}" stroke="${colour}" stroke-width="2"/>`,
+    );
     parts.push(`<text x="${W - m.r + 36}" y="${ly + 4}">${esc(s.label)}</text>`);
   }
   parts.push('</svg>');

@@ -33,7 +33,11 @@ export function kernelFilters(shape: readonly number[]): FilterNormaliseOptions 
  * A filter-normalised direction (see the module comment) for weights `values`: entries drawn N(0, 1) from `rng` in
  * layout order (conv and dense weights only), then each last-axis slice rescaled; biases and BN parameters zero.
  */
-export function filterNormalisedDirection(infos: readonly ParamInfo[], values: ParamValues, rng: Rng): Map<string, Float32Array> {
+export function filterNormalisedDirection(
+  infos: readonly ParamInfo[],
+  values: ParamValues,
+  rng: Rng,
+): Map<string, Float32Array> {
   const out = new Map<string, Float32Array>();
   for (const info of infos) {
     const w = values.get(info.name);
@@ -72,7 +76,9 @@ export function landscapeSharpness(points: readonly LandscapePoint[]): Sharpness
   const sorted = [...points].sort((a, b) => a.alpha - b.alpha);
   const zero = sorted.findIndex((p) => p.alpha === 0);
   if (zero <= 0 || zero >= sorted.length - 1) {
-    throw new RangeError(`landscapeSharpness: the α grid must contain 0 with points on both sides, got [${sorted.map((p) => p.alpha).join(', ')}]`);
+    throw new RangeError(
+      `landscapeSharpness: the α grid must contain 0 with points on both sides, got [${sorted.map((p) => p.alpha).join(', ')}]`,
+    );
   }
   const l0 = sorted[zero]!.loss;
   const first = sorted[0]!;
@@ -127,9 +133,27 @@ export function landscape1d(input: LandscapeInput): LandscapePoint[] {
       moved.set(info.name, tf.tensor(v, [...info.shape], 'float32'));
     }
     try {
-      const model: EvalModel = { spec: input.spec, params: moved, buffers: input.buffers, normalisation: input.normalisation, conv: input.conv };
-      const adv = robustAccuracy(model, input.set, input.count, input.batchSize, input.attack, makeRng(input.attackSeed));
-      const point: LandscapePoint = { alpha, loss: adv.loss, robustAccuracy: adv.robustAccuracy, cleanLoss: adv.cleanLoss };
+      const model: EvalModel = {
+        spec: input.spec,
+        params: moved,
+        buffers: input.buffers,
+        normalisation: input.normalisation,
+        conv: input.conv,
+      };
+      const adv = robustAccuracy(
+        model,
+        input.set,
+        input.count,
+        input.batchSize,
+        input.attack,
+        makeRng(input.attackSeed),
+      );
+      const point: LandscapePoint = {
+        alpha,
+        loss: adv.loss,
+        robustAccuracy: adv.robustAccuracy,
+        cleanLoss: adv.cleanLoss,
+      };
       points.push(point);
       input.onPoint?.(i, point);
     } finally {

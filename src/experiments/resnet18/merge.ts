@@ -48,7 +48,11 @@ function readSweep(dir: string): SweepFile | null {
   try {
     value = JSON.parse(readFileSync(file, 'utf8'));
   } catch (e) {
-    throw new ClaimcheckError('BAD_INPUT', `${file}: not valid JSON (${(e as Error).message})`, 'delete it and re-run experiment resnet18 run into this directory');
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${file}: not valid JSON (${(e as Error).message})`,
+      'delete it and re-run experiment resnet18 run into this directory',
+    );
   }
   const parsed = sweepFileSchema.safeParse(value);
   if (!parsed.success) {
@@ -76,11 +80,19 @@ export function mergeResults(dirs: readonly string[]): ResNetResults {
   for (const dir of dirs) {
     if (!existsSync(dir)) throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: ${dir} does not exist`);
     if (!isDirectory(dir)) {
-      throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: ${dir} is not a directory`, 'pass the --out directories of experiment resnet18 run (each holds sweep.json and cells/)');
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        `experiment resnet18 merge: ${dir} is not a directory`,
+        'pass the --out directories of experiment resnet18 run (each holds sweep.json and cells/)',
+      );
     }
     const cellsDir = join(dir, 'cells');
     if (existsSync(cellsDir) && !isDirectory(cellsDir)) {
-      throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: ${cellsDir} is not a directory`, 'pass the --out directories of experiment resnet18 run (each holds sweep.json and cells/)');
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        `experiment resnet18 merge: ${cellsDir} is not a directory`,
+        'pass the --out directories of experiment resnet18 run (each holds sweep.json and cells/)',
+      );
     }
     const s = readSweep(dir);
     if (s === null && !existsSync(cellsDir)) {
@@ -92,7 +104,10 @@ export function mergeResults(dirs: readonly string[]): ResNetResults {
     }
     if (s !== null) {
       if (sweep !== null && stableJson(sweep.cells) !== stableJson(s.cells)) {
-        throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: ${join(dir, 'sweep.json')} describes another sweep than the directories before it`);
+        throw new ClaimcheckError(
+          'BAD_INPUT',
+          `experiment resnet18 merge: ${join(dir, 'sweep.json')} describes another sweep than the directories before it`,
+        );
       }
       sweep = s;
     }
@@ -103,7 +118,10 @@ export function mergeResults(dirs: readonly string[]): ResNetResults {
       const result = readCellResult(file);
       const seen = byId.get(result.id);
       if (seen !== undefined && seen.result.key !== result.key) {
-        throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: cell ${result.id} has two results with different configs: ${seen.file} and ${file}`);
+        throw new ClaimcheckError(
+          'BAD_INPUT',
+          `experiment resnet18 merge: cell ${result.id} has two results with different configs: ${seen.file} and ${file}`,
+        );
       }
       byId.set(result.id, { result, file });
     }
@@ -118,7 +136,11 @@ export function mergeResults(dirs: readonly string[]): ResNetResults {
     );
   }
   const settings = new Set(results.map((r) => r.config.setting));
-  if (settings.size > 1) throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: results of different settings (${[...settings].join(', ')}) cannot be merged`);
+  if (settings.size > 1)
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `experiment resnet18 merge: results of different settings (${[...settings].join(', ')}) cannot be merged`,
+    );
   const order = sweep?.cells.map((c) => c.id) ?? [];
   const rank = (id: string): number => {
     const i = order.indexOf(id);
@@ -128,7 +150,10 @@ export function mergeResults(dirs: readonly string[]): ResNetResults {
   for (const r of results) {
     const expected = sweep?.cells.find((c) => c.id === r.id);
     if (expected !== undefined && expected.key !== r.key) {
-      throw new ClaimcheckError('BAD_INPUT', `experiment resnet18 merge: cell ${r.id} has key ${r.key} but the sweep expects ${expected.key}`);
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        `experiment resnet18 merge: cell ${r.id} has key ${r.key} but the sweep expects ${expected.key}`,
+      );
     }
   }
   const setting = results[0]!.config.setting;

@@ -224,7 +224,8 @@ export function runningStatsUpdater(model: ResNetModel, momentum = BN_MOMENTUM):
   return (bn, mean, variance, count) => {
     const rm = model.buffers.get(`${bn}.mean`);
     const rv = model.buffers.get(`${bn}.var`);
-    if (rm === undefined || rv === undefined) throw new RangeError(`runningStatsUpdater: no running statistics for batch norm "${bn}"`);
+    if (rm === undefined || rv === undefined)
+      throw new RangeError(`runningStatsUpdater: no running statistics for batch norm "${bn}"`);
     const unbias = count > 1 ? count / (count - 1) : 1;
     const m = tf.tidy(() => rm.mul(1 - momentum).add(mean.mul(momentum)));
     const v = tf.tidy(() => rv.mul(1 - momentum).add(variance.mul(momentum * unbias)));
@@ -294,7 +295,10 @@ export function resnetForward(
   }
   if (preact) out = tf.relu(bn('bn', out));
   const pooled = tf.mean(out, [1, 2]) as tf.Tensor2D;
-  return tf.add(tf.matMul(pooled, get(params, 'linear.weight') as tf.Tensor2D), get(params, 'linear.bias')) as tf.Tensor2D;
+  return tf.add(
+    tf.matMul(pooled, get(params, 'linear.weight') as tf.Tensor2D),
+    get(params, 'linear.bias'),
+  ) as tf.Tensor2D;
 }
 
 /** Mean softmax cross-entropy of logits `[N, K]` against integer labels (`reduction: 'sum'` for the attack). */

@@ -10,13 +10,19 @@ import * as tf from '@tensorflow/tfjs';
 /** A normalisation scheme, as recorded in every result. */
 export type Normalisation =
   | { readonly kind: 'per-image-standardisation'; readonly pixelScale: 255; readonly source: string }
-  | { readonly kind: 'mean-std'; readonly mean: readonly number[]; readonly std: readonly number[]; readonly source: string };
+  | {
+      readonly kind: 'mean-std';
+      readonly mean: readonly number[];
+      readonly std: readonly number[];
+      readonly source: string;
+    };
 
 /** Madry et al. (CIFAR-10): per-image standardisation of 0…255 pixels inside the model. */
 export const MADRY_STANDARDISATION: Normalisation = {
   kind: 'per-image-standardisation',
   pixelScale: 255,
-  source: 'Madry et al. cifar10_challenge model.py: tf.image.per_image_standardization on 0..255 pixels, inside the model',
+  source:
+    'Madry et al. cifar10_challenge model.py: tf.image.per_image_standardization on 0..255 pixels, inside the model',
 };
 
 /** Wu et al. (SVHN): mean = std = 0.5 per channel. */
@@ -32,7 +38,9 @@ export function normaliseInput(x: tf.Tensor4D, scheme: Normalisation): tf.Tensor
   if (scheme.kind === 'mean-std') {
     const c = x.shape[3];
     if (scheme.mean.length !== c || scheme.std.length !== c) {
-      throw new RangeError(`normaliseInput: mean/std need ${c} channels, got ${scheme.mean.length}/${scheme.std.length}`);
+      throw new RangeError(
+        `normaliseInput: mean/std need ${c} channels, got ${scheme.mean.length}/${scheme.std.length}`,
+      );
     }
     return tf.div(tf.sub(x, tf.tensor1d([...scheme.mean])), tf.tensor1d([...scheme.std])) as tf.Tensor4D;
   }

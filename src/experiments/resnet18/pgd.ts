@@ -23,10 +23,17 @@ export interface LinfPgdSettings {
  * maps [0, 1] images to a scalar loss (normalisation and the model inside); only its gradient's sign is used.
  * Returns a new tensor; x is not disposed. ε = 0 returns a copy of x without drawing from `rng`.
  */
-export function linfPgd(lossOf: (xAdv: tf.Tensor4D) => tf.Scalar, x: tf.Tensor4D, settings: LinfPgdSettings, rng: Rng): tf.Tensor4D {
+export function linfPgd(
+  lossOf: (xAdv: tf.Tensor4D) => tf.Scalar,
+  x: tf.Tensor4D,
+  settings: LinfPgdSettings,
+  rng: Rng,
+): tf.Tensor4D {
   const { eps, stepSize, steps } = settings;
   if (!(eps >= 0) || !(stepSize >= 0) || !Number.isInteger(steps) || steps < 0) {
-    throw new RangeError(`linfPgd: eps and stepSize must be ≥ 0 and steps an integer ≥ 0, got ${JSON.stringify(settings)}`);
+    throw new RangeError(
+      `linfPgd: eps and stepSize must be ≥ 0 and steps an integer ≥ 0, got ${JSON.stringify(settings)}`,
+    );
   }
   if (eps === 0) return x.clone();
   let adv: tf.Tensor4D;

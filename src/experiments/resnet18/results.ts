@@ -7,7 +7,14 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { sha256Hex } from '../../fs/file-hash.ts';
 import { ClaimcheckError } from '../../errors.ts';
-import { cellKey, MAX_EPS_NUMERATOR, type CellConfig, type DatasetName, type ResnetScale, type SweepConfig } from './config.ts';
+import {
+  cellKey,
+  MAX_EPS_NUMERATOR,
+  type CellConfig,
+  type DatasetName,
+  type ResnetScale,
+  type SweepConfig,
+} from './config.ts';
 import type { AccuracyMeasurement } from './evaluate.ts';
 import type { LandscapePoint, Sharpness } from './landscape.ts';
 
@@ -143,27 +150,41 @@ const checkpointSchema = z.object({
 });
 
 const cellSchema = z.looseObject({
-    schema: z.literal(CELL_SCHEMA),
-    id: z.string().min(1),
-    key: z.string().regex(/^[0-9a-f]{16}$/),
-    config: z.looseObject({
-      setting: z.enum(['tiny', 'full']),
-      dataset: z.enum(['cifar10', 'svhn']),
-      epsNumerator: z.number().nonnegative().max(MAX_EPS_NUMERATOR),
-      eps: z.number().nonnegative().max(1),
-      seed: z.number().int().nonnegative(),
-    }),
-    data: z.looseObject({ dataset: z.enum(['cifar10', 'svhn']), officialSplit: z.boolean() }),
-    runtime: z.looseObject({ backend: z.string(), device: z.string(), convGradient: z.string(), code: z.string().regex(/^[0-9a-f]{64}$/).optional() }),
-    seeds: z.record(z.string(), z.union([z.number(), z.string()])),
-    training: z.object({ epochs: z.array(z.looseObject({ epoch: z.number() })), steps: z.number(), bestEpoch: z.number() }),
-    final: checkpointSchema,
-    best: checkpointSchema,
-    landscape: z.looseObject({
-      points: z.array(z.object({ alpha: z.number(), loss: z.number(), robustAccuracy: z.number(), cleanLoss: z.number() })).min(1),
-      sharpness: z.object({ rise: z.number(), curvature: z.number() }),
-    }),
-  });
+  schema: z.literal(CELL_SCHEMA),
+  id: z.string().min(1),
+  key: z.string().regex(/^[0-9a-f]{16}$/),
+  config: z.looseObject({
+    setting: z.enum(['tiny', 'full']),
+    dataset: z.enum(['cifar10', 'svhn']),
+    epsNumerator: z.number().nonnegative().max(MAX_EPS_NUMERATOR),
+    eps: z.number().nonnegative().max(1),
+    seed: z.number().int().nonnegative(),
+  }),
+  data: z.looseObject({ dataset: z.enum(['cifar10', 'svhn']), officialSplit: z.boolean() }),
+  runtime: z.looseObject({
+    backend: z.string(),
+    device: z.string(),
+    convGradient: z.string(),
+    code: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+  }),
+  seeds: z.record(z.string(), z.union([z.number(), z.string()])),
+  training: z.object({
+    epochs: z.array(z.looseObject({ epoch: z.number() })),
+    steps: z.number(),
+    bestEpoch: z.number(),
+  }),
+  final: checkpointSchema,
+  best: checkpointSchema,
+  landscape: z.looseObject({
+    points: z
+      .array(z.object({ alpha: z.number(), loss: z.number(), robustAccuracy: z.number(), cleanLoss: z.number() }))
+      .min(1),
+    sharpness: z.object({ rise: z.number(), curvature: z.number() }),
+  }),
+});
 
 /**
  * Validates a parsed result.json: the shape, and that `key` is the hash of `config` (so a result cannot be paired with
@@ -173,12 +194,18 @@ export function parseCellResult(value: unknown, file: string): CellResult {
   const r = cellSchema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new ClaimcheckError('BAD_INPUT', `${file}: not a ResNet cell result: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${file}: not a ResNet cell result: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
   }
   const cell = value as CellResult;
   const key = cellKey(cell.config);
   if (key !== cell.key) {
-    throw new ClaimcheckError('BAD_INPUT', `${file}: key ${cell.key} is not the hash of its config (${key}): the file was edited or written by another version`);
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${file}: key ${cell.key} is not the hash of its config (${key}): the file was edited or written by another version`,
+    );
   }
   return cell;
 }
@@ -189,7 +216,10 @@ export function readCellResult(file: string): CellResult {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new ClaimcheckError('BAD_INPUT', `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`,
+    );
   }
   let value: unknown;
   try {
@@ -206,7 +236,11 @@ function readResultsBytes(file: string): Buffer {
     return readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ClaimcheckError('BAD_INPUT', `${file}: cannot be read (${code ?? (e as Error).message})`, 'run claimcheck experiment resnet18 merge to write it');
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${file}: cannot be read (${code ?? (e as Error).message})`,
+      'run claimcheck experiment resnet18 merge to write it',
+    );
   }
 }
 
@@ -226,17 +260,33 @@ export function readResNetResults(file: string): ResNetResults {
   try {
     value = JSON.parse(bytes.toString('utf8'));
   } catch (e) {
-    throw new ClaimcheckError('BAD_INPUT', `${file}: not valid JSON (${(e as Error).message})`, 'run claimcheck experiment resnet18 merge to write it');
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${file}: not valid JSON (${(e as Error).message})`,
+      'run claimcheck experiment resnet18 merge to write it',
+    );
   }
   const shape = z
-    .looseObject({ schema: z.literal(RESULTS_SCHEMA), setting: z.enum(['tiny', 'full']), cells: z.array(z.unknown()), missing: z.array(z.string()) })
+    .looseObject({
+      schema: z.literal(RESULTS_SCHEMA),
+      setting: z.enum(['tiny', 'full']),
+      cells: z.array(z.unknown()),
+      missing: z.array(z.string()),
+    })
     .safeParse(value);
   if (!shape.success) {
     const issue = shape.error.issues[0]!;
-    throw new ClaimcheckError('BAD_INPUT', `${file}: not merged ResNet results: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${file}: not merged ResNet results: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
   }
   if (shape.data.cells.length === 0) {
-    throw new ClaimcheckError('BAD_INPUT', `${file}: holds no cell result`, 'delete it, or run claimcheck experiment resnet18 merge on directories with finished cells');
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `${file}: holds no cell result`,
+      'delete it, or run claimcheck experiment resnet18 merge on directories with finished cells',
+    );
   }
   shape.data.cells.forEach((c, i) => parseCellResult(c, `${file} (cells[${i}])`));
   return { ...(value as ResNetResults), source: { file, sha256: sha256Hex(bytes) } };

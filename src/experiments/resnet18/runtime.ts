@@ -27,7 +27,12 @@ export function nvidiaGpus(): string | null {
       stdio: ['ignore', 'pipe', 'ignore'],
       timeout: 5000,
     }).trim();
-    return out === '' ? null : out.split('\n').map((l) => l.trim()).join('; ');
+    return out === ''
+      ? null
+      : out
+          .split('\n')
+          .map((l) => l.trim())
+          .join('; ');
   } catch {
     return null;
   }
@@ -47,7 +52,9 @@ export function deviceDescription(info: BackendInfo): string {
 }
 
 /** Initialises the backend (`auto`: the first that loads) and returns what every result records about it. */
-export async function initResNetRuntime(backend: BackendChoice | 'auto'): Promise<{ info: BackendInfo; record: RuntimeRecord }> {
+export async function initResNetRuntime(
+  backend: BackendChoice | 'auto',
+): Promise<{ info: BackendInfo; record: RuntimeRecord }> {
   const info = await initBackend({ backend });
   return { info, record: runtimeRecord(info) };
 }

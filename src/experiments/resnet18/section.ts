@@ -26,7 +26,9 @@ const ARCH_NOTE =
   'Section 5.2 and the caption of Fig. 4 say ResNet18, while Appendix C says the model architecture is "the same as in ' +
   'Madry et al." for CIFAR-10 (a wide ResNet: WRN-28-10 in their model.py) and as in Wu et al. for SVHN (PreActResNet18).';
 
-const PAPER: Readonly<Record<DatasetName, { readonly label: string; readonly rows: readonly string[]; readonly name: string }>> = {
+const PAPER: Readonly<
+  Record<DatasetName, { readonly label: string; readonly rows: readonly string[]; readonly name: string }>
+> = {
   cifar10: { label: 'Table 5', rows: TABLE_5.rows, name: 'CIFAR-10' },
   svhn: { label: 'Table 6', rows: TABLE_6.rows, name: 'SVHN' },
 };
@@ -59,7 +61,9 @@ function tableFor(dataset: DatasetName, cells: readonly CellResult[]): ReportTab
   const mine = cells.filter((c) => c.config.dataset === dataset);
   const rows: string[][] = [];
   const paper = paperRows(dataset);
-  const epsAll = [...new Set([...paper.map((p) => p.eps), ...mine.map((c) => c.config.epsNumerator)])].sort((a, b) => a - b);
+  const epsAll = [...new Set([...paper.map((p) => p.eps), ...mine.map((c) => c.config.epsNumerator)])].sort(
+    (a, b) => a - b,
+  );
   for (const k of epsAll) {
     const p = paper.find((r) => r.eps === k);
     const cs = mine.filter((c) => c.config.epsNumerator === k);
@@ -76,7 +80,9 @@ function tableFor(dataset: DatasetName, cells: readonly CellResult[]): ReportTab
       m((c) => c.best.train.robustAccuracy),
       m((c) => c.best.test.robustAccuracy),
       m((c) => c.best.gap),
-      cs.length === 0 ? 'not measured' : `${cs[0]!.final.train.count} / ${cs[0]!.final.test.count}${cs.length > 1 ? ` × ${cs.length} seeds` : ''}`,
+      cs.length === 0
+        ? 'not measured'
+        : `${cs[0]!.final.train.count} / ${cs[0]!.final.test.count}${cs.length > 1 ? ` × ${cs.length} seeds` : ''}`,
     ]);
   }
   const first = mine[0];
@@ -91,13 +97,30 @@ function tableFor(dataset: DatasetName, cells: readonly CellResult[]): ReportTab
     id: `resnet-table-${dataset}`,
     title: `${PAPER[dataset].label}: robust accuracy against L∞ PGD in ${PAPER[dataset].name}, paper vs re-measured`,
     caption,
-    columns: ['ε', 'paper train', 'paper test', 'paper gap', 'final train', 'final test', 'final gap', 'best epoch', 'best train', 'best test', 'best gap', 'images (train / test)'],
+    columns: [
+      'ε',
+      'paper train',
+      'paper test',
+      'paper gap',
+      'final train',
+      'final test',
+      'final gap',
+      'best epoch',
+      'best train',
+      'best test',
+      'best gap',
+      'images (train / test)',
+    ],
     rows,
   };
 }
 
 function trendRow(statement: string, t: TrendOutcome): string[] {
-  const verdict = !t.decidable ? 'not decidable (fewer than two ε measured)' : t.holds ? 'holds on these results' : 'does not hold on these results';
+  const verdict = !t.decidable
+    ? 'not decidable (fewer than two ε measured)'
+    : t.holds
+      ? 'holds on these results'
+      : 'does not hold on these results';
   const per = Object.entries(t.perDataset)
     .map(([ds, v]) => `${ds}: ${v.increasing}/${v.steps}`)
     .join('; ');
@@ -123,12 +146,15 @@ function provenanceOf(results: ResNetResults): Record<string, string> {
     out[`${ds}.normalisation`] = cfg.normalisation.source;
     out[`${ds}.data`] =
       `${c.data.train.count} train / ${c.data.test.count} test images${c.data.officialSplit ? ' (official split)' : ' (NOT the official split)'}; ` +
-      [...c.data.train.files, ...c.data.test.files].map((f) => `${f.name} sha256 ${f.sha256.slice(0, 16)}… (${f.images} images)`).join(', ');
+      [...c.data.train.files, ...c.data.test.files]
+        .map((f) => `${f.name} sha256 ${f.sha256.slice(0, 16)}… (${f.images} images)`)
+        .join(', ');
     out[`${ds}.training`] =
       `${t.epochs} epoch${t.epochs === 1 ? '' : 's'}${t.maxSteps === null ? '' : ` (at most ${t.maxSteps} steps)`}, batch ${t.batchSize}${t.dropLast ? ' (last partial batch dropped)' : ''}, ` +
       `augmentation ${t.augmentation}; PGD-${t.attack.steps} step ${over255(t.attack.stepSize)}/255, random start ${t.attack.randomStart}, BN train mode` +
       `${t.bnUpdatesDuringAttack ? ' (attack forwards update running statistics)' : ''}`;
-    out[`${ds}.optimiser`] = `SGD momentum ${t.optimiser.momentum}, weight decay ${t.optimiser.weightDecay} on ${t.optimiser.weightDecayOn}; ${t.optimiser.source}`;
+    out[`${ds}.optimiser`] =
+      `SGD momentum ${t.optimiser.momentum}, weight decay ${t.optimiser.weightDecay} on ${t.optimiser.weightDecayOn}; ${t.optimiser.source}`;
     out[`${ds}.schedule`] = t.schedule.source;
     out[`${ds}.evaluation`] =
       `eval mode, PGD-${cfg.evaluation.attack.steps} step ${over255(cfg.evaluation.attack.stepSize)}/255, random start ${cfg.evaluation.attack.randomStart}; ` +
@@ -137,12 +163,19 @@ function provenanceOf(results: ResNetResults): Record<string, string> {
     out[`${ds}.landscape`] =
       `around the final checkpoint; α ∈ {${cfg.landscape.alphas.join(', ')}}; filter normalisation per output filter (last axis), biases and BN zeroed (biasbn); ` +
       `attack re-run at every α (evaluation PGD), BN eval mode; loss over the first ${c.landscape.count} training images; direction seed ${c.landscape.directionSeed}, attack seed ${c.landscape.attackSeed}`;
-    out[`${ds}.seeds`] = [...new Set(results.cells.filter((x) => x.config.dataset === ds).map((x) => x.config.seed))].join(', ');
+    out[`${ds}.seeds`] = [
+      ...new Set(results.cells.filter((x) => x.config.dataset === ds).map((x) => x.config.seed)),
+    ].join(', ');
     const runtimes = results.cells.filter((x) => x.config.dataset === ds).map((x) => x.runtime);
     const distinct = (f: (r: (typeof runtimes)[number]) => string): string => [...new Set(runtimes.map(f))].join('; ');
-    out[`${ds}.backend`] = distinct((r) => `${r.backend} (${r.backendPackage}@${r.backendVersion}, ${r.convGradient} conv gradient), tfjs ${r.tfjs}, node ${r.node}`);
+    out[`${ds}.backend`] = distinct(
+      (r) =>
+        `${r.backend} (${r.backendPackage}@${r.backendVersion}, ${r.convGradient} conv gradient), tfjs ${r.tfjs}, node ${r.node}`,
+    );
     out[`${ds}.device`] = distinct((r) => r.device);
-    out[`${ds}.code`] = distinct((r) => (r.code === undefined ? 'not recorded (written before cells recorded it)' : `sha256 ${r.code}`));
+    out[`${ds}.code`] = distinct((r) =>
+      r.code === undefined ? 'not recorded (written before cells recorded it)' : `sha256 ${r.code}`,
+    );
   }
   return out;
 }
@@ -151,7 +184,10 @@ function provenanceOf(results: ResNetResults): Record<string, string> {
  * The report section for merged ResNet results, or, when `results` is null or holds no cell, the "not measured here"
  * section naming `command` (default `RESNET_MEASURE_COMMAND`).
  */
-export function resnetSection(results: ResNetResults | null, options: { readonly command?: string } = {}): ReportSection {
+export function resnetSection(
+  results: ResNetResults | null,
+  options: { readonly command?: string } = {},
+): ReportSection {
   const command = options.command ?? RESNET_MEASURE_COMMAND;
   if (results === null || results.cells.length === 0) {
     return {
@@ -159,20 +195,23 @@ export function resnetSection(results: ResNetResults | null, options: { readonly
       title: TITLE,
       summary:
         'Not measured here: CIFAR-10 and SVHN are not on this machine and cannot be downloaded, and the full sweep (5 ε × 2 datasets of ' +
-        'PGD-7 adversarial training for about 200 epochs each) needs a GPU. The paper\'s Tables 5 and 6 are shown as printed. ' +
+        "PGD-7 adversarial training for about 200 epochs each) needs a GPU. The paper's Tables 5 and 6 are shown as printed. " +
         ARCH_NOTE,
       figures: [],
       tables: [tableFor('cifar10', []), tableFor('svhn', [])],
       provenance: {},
       notMeasured: {
-        reason: 'data absent: the CIFAR-10 binary batches and SVHN train_32x32.mat / test_32x32.mat are not available here',
+        reason:
+          'data absent: the CIFAR-10 binary batches and SVHN train_32x32.mat / test_32x32.mat are not available here',
         command,
       },
     };
   }
   const cells = results.cells;
   const datasets = (['cifar10', 'svhn'] as const).filter((ds) => cells.some((c) => c.config.dataset === ds));
-  const arch = datasets.map((ds) => `${ds}: ${cells.find((c) => c.config.dataset === ds)!.config.model.architecture}`).join(', ');
+  const arch = datasets
+    .map((ds) => `${ds}: ${cells.find((c) => c.config.dataset === ds)!.config.model.architecture}`)
+    .join(', ');
   const figures: ReportFigure[] = datasets.map((ds, i) => {
     const title = `Fig. 4(${String.fromCharCode(97 + i)}) re-drawn: weight loss landscape against L∞ PGD, ${PAPER[ds].name}`;
     return {
@@ -181,7 +220,10 @@ export function resnetSection(results: ResNetResults | null, options: { readonly
       caption:
         'Adversarial loss (Eq. 5: the attack re-run at every α) along one filter-normalised direction around the final weights, one line per ε' +
         (results.setting === 'tiny' ? '; tiny setting: a code-path check, not comparable with the paper' : ''),
-      svg: landscapeSvg(landscapeSeries(cells, ds), `Fig. 4(${String.fromCharCode(97 + i)}) ${PAPER[ds].name}: loss against L∞ PGD along a filter-normalised direction`),
+      svg: landscapeSvg(
+        landscapeSeries(cells, ds),
+        `Fig. 4(${String.fromCharCode(97 + i)}) ${PAPER[ds].name}: loss against L∞ PGD along a filter-normalised direction`,
+      ),
     };
   });
   const sharper = sharperAsEpsGrows(results);
@@ -202,7 +244,9 @@ export function resnetSection(results: ResNetResults | null, options: { readonly
   const missingText = results.missing.length > 0 ? ` Cells not measured yet: ${results.missing.join(', ')}.` : '';
   const source = sourceText(results);
   const sourceSentence = source === null ? '' : ` Results read from ${source}.`;
-  const notMeasuredDs = (['cifar10', 'svhn'] as const).filter((ds) => !datasets.includes(ds)).map((ds) => PAPER[ds].name);
+  const notMeasuredDs = (['cifar10', 'svhn'] as const)
+    .filter((ds) => !datasets.includes(ds))
+    .map((ds) => PAPER[ds].name);
   const tinyText =
     results.setting === 'tiny'
       ? ' Tiny setting (a few images, one epoch, width 1/16, fewer PGD steps): these numbers check the code path end to end and are not comparable with the paper.'

@@ -28,14 +28,25 @@ export interface DataDirs {
 export const DATA_DIR_OPTION: Readonly<Record<DatasetName, string>> = { cifar10: '--cifar-dir', svhn: '--svhn-dir' };
 
 function recorded(set: ImageSet32): { count: number; files: RecordedFile[] } {
-  return { count: set.count, files: set.files.map((f) => ({ name: basename(f.path), bytes: f.bytes, sha256: f.sha256, images: f.images })) };
+  return {
+    count: set.count,
+    files: set.files.map((f) => ({ name: basename(f.path), bytes: f.bytes, sha256: f.sha256, images: f.images })),
+  };
 }
 
 /** Loads a dataset for a sweep (limited to `limit` images per split) with its record. */
-export function loadCellData(dataset: DatasetName, dirs: DataDirs, limit: { train: number | null; test: number | null }): CellData {
+export function loadCellData(
+  dataset: DatasetName,
+  dirs: DataDirs,
+  limit: { train: number | null; test: number | null },
+): CellData {
   const dir = dirs[dataset];
   if (dir === null) {
-    throw new ClaimcheckError('BAD_INPUT', `experiment resnet18: ${dataset} cells need ${DATA_DIR_OPTION[dataset]}, which was not given`, `pass ${DATA_DIR_OPTION[dataset]} DIR, or --dataset for the other dataset only`);
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `experiment resnet18: ${dataset} cells need ${DATA_DIR_OPTION[dataset]}, which was not given`,
+      `pass ${DATA_DIR_OPTION[dataset]} DIR, or --dataset for the other dataset only`,
+    );
   }
   const loaded = dataset === 'cifar10' ? loadCifar10(dir, { limit }) : loadSvhn(dir, { limit });
   const official = dataset === 'cifar10' ? { train: 50000, test: 10000 } : SVHN_OFFICIAL_COUNTS;
@@ -62,7 +73,12 @@ export interface RunSweepOptions {
 export interface ShardSummary {
   readonly shard: Shard;
   readonly runtime: RuntimeRecord;
-  readonly cells: readonly { readonly id: string; readonly key: string; readonly status: RunCellOutcome['status']; readonly resumedFromEpoch: number }[];
+  readonly cells: readonly {
+    readonly id: string;
+    readonly key: string;
+    readonly status: RunCellOutcome['status'];
+    readonly resumedFromEpoch: number;
+  }[];
   /** Training throughput of the cells trained in this run (images per second), by cell id. */
   readonly imagesPerSecond: Readonly<Record<string, number | null>>;
 }
@@ -74,13 +90,18 @@ export async function runSweep(options: RunSweepOptions): Promise<ShardSummary> 
   const mine = shardCells(all, options.shard);
   for (const c of mine) {
     if (options.dataDirs[c.config.dataset] === null) {
-      throw new ClaimcheckError('BAD_INPUT', `experiment resnet18: ${c.config.dataset} cells need ${DATA_DIR_OPTION[c.config.dataset]}, which was not given`, `pass ${DATA_DIR_OPTION[c.config.dataset]} DIR, or --dataset for the other dataset only`);
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        `experiment resnet18: ${c.config.dataset} cells need ${DATA_DIR_OPTION[c.config.dataset]}, which was not given`,
+        `pass ${DATA_DIR_OPTION[c.config.dataset]} DIR, or --dataset for the other dataset only`,
+      );
     }
   }
   // Every dataset of the shard is loaded (and its files validated) before the backend starts or any file is written.
   const data = new Map<DatasetName, CellData>();
   for (const cell of mine) {
-    if (!data.has(cell.config.dataset)) data.set(cell.config.dataset, loadCellData(cell.config.dataset, options.dataDirs, cell.config.dataLimit));
+    if (!data.has(cell.config.dataset))
+      data.set(cell.config.dataset, loadCellData(cell.config.dataset, options.dataDirs, cell.config.dataLimit));
   }
   const { record: runtime } = await initResNetRuntime(options.backend);
   log(
@@ -88,9 +109,14 @@ export async function runSweep(options: RunSweepOptions): Promise<ShardSummary> 
       `${runtime.convGradient} conv gradient) on ${runtime.device}; tfjs ${runtime.tfjs}, node ${runtime.node}`,
   );
   for (const [dataset, d] of data) {
-    log(`[resnet] ${dataset}: ${d.train.count} train / ${d.test.count} test images from ${options.dataDirs[dataset]}${d.record.officialSplit ? '' : ' (not the official split sizes)'}`);
+    log(
+      `[resnet] ${dataset}: ${d.train.count} train / ${d.test.count} test images from ${options.dataDirs[dataset]}${d.record.officialSplit ? '' : ' (not the official split sizes)'}`,
+    );
   }
-  writeFileAtomicSync(join(options.out, 'sweep.json'), stableJson({ sweep: options.sweep, cells: all.map((c) => ({ id: c.id, key: c.key })) } satisfies SweepFile));
+  writeFileAtomicSync(
+    join(options.out, 'sweep.json'),
+    stableJson({ sweep: options.sweep, cells: all.map((c) => ({ id: c.id, key: c.key })) } satisfies SweepFile),
+  );
   const summary: ShardSummary['cells'][number][] = [];
   const ips: Record<string, number | null> = {};
   for (const cell of mine) {
@@ -100,6 +126,9 @@ export async function runSweep(options: RunSweepOptions): Promise<ShardSummary> 
     ips[cell.id] = outcome.timing.trainImagesPerSecond;
   }
   const result: ShardSummary = { shard: options.shard, runtime, cells: summary, imagesPerSecond: ips };
-  writeFileAtomicSync(join(options.out, 'shards', `shard-${options.shard.index}-of-${options.shard.count}.json`), stableJson(result));
+  writeFileAtomicSync(
+    join(options.out, 'shards', `shard-${options.shard.index}-of-${options.shard.count}.json`),
+    stableJson(result),
+  );
   return result;
 }

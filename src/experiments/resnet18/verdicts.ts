@@ -37,7 +37,9 @@ export interface TrendOutcome {
   readonly quantity: string;
   readonly increasing: number;
   readonly steps: number;
-  readonly perDataset: Readonly<Partial<Record<DatasetName, { readonly increasing: number; readonly steps: number; readonly seeds: number }>>>;
+  readonly perDataset: Readonly<
+    Partial<Record<DatasetName, { readonly increasing: number; readonly steps: number; readonly seeds: number }>>
+  >;
   readonly details: readonly TrendStep[];
 }
 
@@ -76,7 +78,11 @@ function trend(
       if (increased) inc++;
       details.push({ dataset: ds, fromEps: eps[i - 1]!, toEps: eps[i]!, before, after, increased });
     }
-    perDataset[ds] = { increasing: inc, steps: eps.length - 1, seeds: Math.min(...[...m.values()].map((v) => v.length)) };
+    perDataset[ds] = {
+      increasing: inc,
+      steps: eps.length - 1,
+      seeds: Math.min(...[...m.values()].map((v) => v.length)),
+    };
   }
   const increasing = details.filter((d) => d.increased).length;
   const steps = details.length;

@@ -24,7 +24,11 @@ export interface LegendEntry {
   readonly band: boolean;
 }
 
-const DASH: Readonly<Record<LegendEntry['dash'], string | undefined>> = { solid: undefined, dashed: '6 4', dotted: '2 3' };
+const DASH: Readonly<Record<LegendEntry['dash'], string | undefined>> = {
+  solid: undefined,
+  dashed: '6 4',
+  dotted: '2 3',
+};
 
 /** Colour, marker and dash a series is drawn with (explicit, or by its index). */
 export function seriesStyle(s: LineSeries, i: number): LegendEntry {
@@ -87,7 +91,13 @@ export function drawLegend(entries: readonly LegendEntry[], x: number, y: number
     const cy = yy + 6;
     let item = '';
     if (e.band) item += element('rect', { x, y: cy - 5, width: 24, height: 10, fill: e.color, 'fill-opacity': 0.18 });
-    item += element('path', { d: `M${fmt(x)} ${fmt(cy)}L${fmt(x + 24)} ${fmt(cy)}`, stroke: e.color, 'stroke-width': 2, 'stroke-dasharray': DASH[e.dash], fill: 'none' });
+    item += element('path', {
+      d: `M${fmt(x)} ${fmt(cy)}L${fmt(x + 24)} ${fmt(cy)}`,
+      stroke: e.color,
+      'stroke-width': 2,
+      'stroke-dasharray': DASH[e.dash],
+      fill: 'none',
+    });
     if (e.marker !== 'none') item += marker(e.marker, x + 12, cy, 3.5, e.color);
     item += text(x + 30, cy + 4, e.label, { 'font-size': 11 });
     out += element('g', { class: 'legend-item' }, item);
@@ -140,9 +150,24 @@ export function drawPanel(spec: LineChartSpec, frame: Frame, options: PanelOptio
   const yt = niceTicks(yd[0], yd[1], spec.y.ticks ?? 5);
 
   let out = '';
-  if (spec.title !== '') out += text(frame.x + frame.width / 2, frame.y + 17, spec.title, { 'text-anchor': 'middle', 'font-size': 14, 'font-weight': 'bold', class: 'title' });
-  if (spec.subtitle !== undefined) out += text(frame.x + frame.width / 2, frame.y + titleH + 11, spec.subtitle, { 'text-anchor': 'middle', 'font-size': 11, fill: '#444' });
-  out += element('clipPath', { id: `${options.id}-clip` }, element('rect', { x: left, y: top, width: right - left, height: bottom - top }));
+  if (spec.title !== '')
+    out += text(frame.x + frame.width / 2, frame.y + 17, spec.title, {
+      'text-anchor': 'middle',
+      'font-size': 14,
+      'font-weight': 'bold',
+      class: 'title',
+    });
+  if (spec.subtitle !== undefined)
+    out += text(frame.x + frame.width / 2, frame.y + titleH + 11, spec.subtitle, {
+      'text-anchor': 'middle',
+      'font-size': 11,
+      fill: '#444',
+    });
+  out += element(
+    'clipPath',
+    { id: `${options.id}-clip` },
+    element('rect', { x: left, y: top, width: right - left, height: bottom - top }),
+  );
   // Grid and ticks.
   let grid = '';
   let ticks = '';
@@ -161,7 +186,8 @@ export function drawPanel(spec: LineChartSpec, frame: Frame, options: PanelOptio
     ticks += text(left - 8, py + 4, formatTick(v, yt.step), { 'text-anchor': 'end', 'font-size': 11 });
   }
   out += element('rect', { x: left, y: top, width: right - left, height: bottom - top, fill: '#fff', stroke: 'none' });
-  if (grid !== '') out += element('path', { d: grid, stroke: '#e3e3e3', 'stroke-width': 1, fill: 'none', class: 'grid' });
+  if (grid !== '')
+    out += element('path', { d: grid, stroke: '#e3e3e3', 'stroke-width': 1, fill: 'none', class: 'grid' });
   out += element('g', { class: 'axes' }, ticks);
   // Series.
   let body = '';
@@ -171,17 +197,34 @@ export function drawPanel(spec: LineChartSpec, frame: Frame, options: PanelOptio
     let g = '';
     if (s.band !== undefined) {
       const band = s.band;
-      for (const r of runs(n, (i) => Number.isFinite(s.x[i]!) && Number.isFinite(band.lo[i]!) && Number.isFinite(band.hi[i]!))) {
+      for (const r of runs(
+        n,
+        (i) => Number.isFinite(s.x[i]!) && Number.isFinite(band.lo[i]!) && Number.isFinite(band.hi[i]!),
+      )) {
         const up = r.map((i) => `${fmt(sx(s.x[i]!))} ${fmt(sy(band.hi[i]!))}`);
         const down = [...r].reverse().map((i) => `${fmt(sx(s.x[i]!))} ${fmt(sy(band.lo[i]!))}`);
-        g += element('path', { d: `M${[...up, ...down].join('L')}Z`, fill: st.color, 'fill-opacity': 0.18, stroke: 'none', class: 'band' });
+        g += element('path', {
+          d: `M${[...up, ...down].join('L')}Z`,
+          fill: st.color,
+          'fill-opacity': 0.18,
+          stroke: 'none',
+          class: 'band',
+        });
       }
     }
     let d = '';
     for (const r of runs(n, (i) => Number.isFinite(s.x[i]!) && Number.isFinite(s.y[i]!))) {
       d += r.map((i, k) => `${k === 0 ? 'M' : 'L'}${fmt(sx(s.x[i]!))} ${fmt(sy(s.y[i]!))}`).join('');
     }
-    if (d !== '') g += element('path', { d, stroke: st.color, 'stroke-width': 1.8, 'stroke-dasharray': DASH[st.dash], fill: 'none', class: 'line' });
+    if (d !== '')
+      g += element('path', {
+        d,
+        stroke: st.color,
+        'stroke-width': 1.8,
+        'stroke-dasharray': DASH[st.dash],
+        fill: 'none',
+        class: 'line',
+      });
     if (st.marker !== 'none') {
       const every = Math.max(1, s.markerEvery ?? Math.ceil(n / 12));
       let m = '';
@@ -194,12 +237,30 @@ export function drawPanel(spec: LineChartSpec, frame: Frame, options: PanelOptio
     body += element('g', { class: 'series', 'data-series': s.label }, g);
   });
   out += element('g', { 'clip-path': `url(#${options.id}-clip)` }, body);
-  out += element('rect', { x: left, y: top, width: right - left, height: bottom - top, fill: 'none', stroke: '#333', class: 'frame' });
-  out += text((left + right) / 2, bottom + 36, axisTitle(spec.x.label, spec.x.unit), { 'text-anchor': 'middle', 'font-size': 12, class: 'x-label' });
+  out += element('rect', {
+    x: left,
+    y: top,
+    width: right - left,
+    height: bottom - top,
+    fill: 'none',
+    stroke: '#333',
+    class: 'frame',
+  });
+  out += text((left + right) / 2, bottom + 36, axisTitle(spec.x.label, spec.x.unit), {
+    'text-anchor': 'middle',
+    'font-size': 12,
+    class: 'x-label',
+  });
   const ly = (top + bottom) / 2;
   const lx = frame.x + 16;
-  out += text(lx, ly, axisTitle(spec.y.label, spec.y.unit), { 'text-anchor': 'middle', 'font-size': 12, transform: `rotate(-90 ${fmt(lx)} ${fmt(ly)})`, class: 'y-label' });
-  if (spec.note !== undefined) out += text(left, frame.y + frame.height - 8, spec.note, { 'font-size': 10, fill: '#555', class: 'note' });
+  out += text(lx, ly, axisTitle(spec.y.label, spec.y.unit), {
+    'text-anchor': 'middle',
+    'font-size': 12,
+    transform: `rotate(-90 ${fmt(lx)} ${fmt(ly)})`,
+    class: 'y-label',
+  });
+  if (spec.note !== undefined)
+    out += text(left, frame.y + frame.height - 8, spec.note, { 'font-size': 10, fill: '#555', class: 'note' });
   if (lw > 0) out += drawLegend(styles, right + 14, top, spec.legendTitle);
   return element('g', { class: 'panel' }, out);
 }

@@ -4,8 +4,16 @@
  * without a check answers `unknown` and says so.
  */
 import { describe, expect, it } from 'vitest';
-import { checkAssumption, NORM_RATIO_TOLERANCE, KAPPA_REGIME_MAX } from '../../../checks/_internals/assumption-checks.ts';
-import { EQUAL_WEIGHT_NORMS, KAPPA_INDEPENDENT_OF_NOISE, PER_POINT_OPTIMALITY } from '../../../proofs/_data/assumptions.ts';
+import {
+  checkAssumption,
+  NORM_RATIO_TOLERANCE,
+  KAPPA_REGIME_MAX,
+} from '../../../checks/_internals/assumption-checks.ts';
+import {
+  EQUAL_WEIGHT_NORMS,
+  KAPPA_INDEPENDENT_OF_NOISE,
+  PER_POINT_OPTIMALITY,
+} from '../../../proofs/_data/assumptions.ts';
 import { symbolicContext } from '../symbolic-helpers.ts';
 
 describe('checkAssumption', () => {
@@ -43,7 +51,10 @@ describe('checkAssumption', () => {
   });
 
   it('an assumption without a check answers unknown, naming it', () => {
-    const c = checkAssumption({ id: 'no-such', statement: 's', source: { kind: 'claimcheck', reason: 'r' } }, symbolicContext);
+    const c = checkAssumption(
+      { id: 'no-such', statement: 's', source: { kind: 'claimcheck', reason: 'r' } },
+      symbolicContext,
+    );
     expect(c.satisfiable).toMatchObject({ status: 'unknown' });
     expect(c.whereItMatters.summary).toMatch(/no check for the assumption "no-such"/);
   });

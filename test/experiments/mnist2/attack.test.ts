@@ -6,7 +6,13 @@
  * gradient underflows (σ(u) = 0) is reported as stalled and left at its start.
  */
 import { describe, expect, it } from 'vitest';
-import { l2ClippedKkt, l2Maximizer, linearLogisticObjective, linfClippedMaximizer, pgd } from '../../../src/attack/index.ts';
+import {
+  l2ClippedKkt,
+  l2Maximizer,
+  linearLogisticObjective,
+  linfClippedMaximizer,
+  pgd,
+} from '../../../src/attack/index.ts';
 import type { Label } from '../../../src/attack/linear-model.ts';
 import { deriveSeed, makeRng } from '../../../src/rng.ts';
 import { exactPerturbation, linearPgd, pgdRandomStarts } from '../../../src/experiments/mnist2/attack.ts';
@@ -46,7 +52,8 @@ describe('linearPgd equals the per-example PGD of src/attack', () => {
   it.each(cases)('$norm ε=$eps, $steps steps, random start $start', ({ norm, eps, steps, start }) => {
     const w = weights(deriveSeed(1, `${norm}/${eps}`));
     const seed = 99;
-    const stepRule = norm === 'l2' ? ({ kind: 'relative', factor: 0.15 } as const) : ({ kind: 'fixed', size: 0.01 } as const);
+    const stepRule =
+      norm === 'l2' ? ({ kind: 'relative', factor: 0.15 } as const) : ({ kind: 'fixed', size: 0.01 } as const);
     const stepSize = norm === 'l2' ? 0.15 * eps : 0.01;
     const starts = start ? pgdRandomStarts(ds, norm, eps, seed) : null;
     const batch = linearPgd(ds, w, { norm, eps, steps, stepSize, bias: false, starts });
@@ -108,10 +115,21 @@ describe('exactPerturbation equals the per-example exact maximisers', () => {
   });
 
   it('PGD never gets a larger loss than the exact maximiser of the same set (c·η ≤ c·η*)', () => {
-    for (const [norm, eps] of [['l2', 0.8], ['linf', 0.2]] as const) {
+    for (const [norm, eps] of [
+      ['l2', 0.8],
+      ['linf', 0.2],
+    ] as const) {
       const exact = exactPerturbation(ds, w, norm === 'l2' ? 'l2-ball-box' : 'linf-box', eps, false);
-      const p = linearPgd(ds, w, { norm, eps, steps: 100, stepSize: norm === 'l2' ? 0.15 * eps : 0.01, bias: false, starts: null });
-      for (let k = 0; k < ds.n; k++) expect(-ds.y[k]! * p.wEta[k]!).toBeLessThanOrEqual(-ds.y[k]! * exact.wEta[k]! + 1e-12);
+      const p = linearPgd(ds, w, {
+        norm,
+        eps,
+        steps: 100,
+        stepSize: norm === 'l2' ? 0.15 * eps : 0.01,
+        bias: false,
+        starts: null,
+      });
+      for (let k = 0; k < ds.n; k++)
+        expect(-ds.y[k]! * p.wEta[k]!).toBeLessThanOrEqual(-ds.y[k]! * exact.wEta[k]! + 1e-12);
     }
   });
 });

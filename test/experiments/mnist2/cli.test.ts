@@ -14,7 +14,22 @@ const quietStderr = (s: string): string => s.replace(/npm warn.*\n/g, '');
 describe('claimcheck experiment mnist2', () => {
   it('runs a ci selection, prints Table 3 beside the paper, writes the cache and results, exit 0', async () => {
     const out = mkdtempSync(join(tmpdir(), 'mnist2-cli-'));
-    const args = ['experiment', 'mnist2', '--setting', 'ci', '--norm', 'linf', '--noise', 'pgd', '--eps', '0,8/255', '--out', out, '--seed', '7'];
+    const args = [
+      'experiment',
+      'mnist2',
+      '--setting',
+      'ci',
+      '--norm',
+      'linf',
+      '--noise',
+      'pgd',
+      '--eps',
+      '0,8/255',
+      '--out',
+      out,
+      '--seed',
+      '7',
+    ];
     const { code, stdout, stderr } = await runCli(args);
     expect(quietStderr(stderr)).toBe('');
     expect(code).toBe(0);
@@ -53,7 +68,16 @@ describe('claimcheck experiment mnist2', () => {
   it('an unknown option or a data directory without MNIST files exits 2', async () => {
     expect((await runCli(['experiment', 'mnist2', '--bogus'])).code).toBe(2);
     const empty = mkdtempSync(join(tmpdir(), 'mnist2-cli-empty-'));
-    const r = await runCli(['experiment', 'mnist2', '--setting', 'ci', '--data-dir', empty, '--out', join(empty, 'out')]);
+    const r = await runCli([
+      'experiment',
+      'mnist2',
+      '--setting',
+      'ci',
+      '--data-dir',
+      empty,
+      '--out',
+      join(empty, 'out'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(`${empty}: no trainImages file`);
   });

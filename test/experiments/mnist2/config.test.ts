@@ -15,8 +15,14 @@ const CONFIG: Mnist2CellConfig = {
   schema: 'claimcheck/mnist2-cell',
   codeVersion: 'a',
   data: {
-    trainImages: { name: 'train-images-idx3-ubyte.first22699.gz', sha256: 'd018571746c81a9d9910899c6cf5868ba15bbf4c8ece5d1081a24abff1ebd42d' },
-    trainLabels: { name: 'train-labels-idx1-ubyte.first22699.gz', sha256: '132e4d4712f62b4191b6f149fd5b8a33d2bfc5e0860ce7d35e90a2b578e7c413' },
+    trainImages: {
+      name: 'train-images-idx3-ubyte.first22699.gz',
+      sha256: 'd018571746c81a9d9910899c6cf5868ba15bbf4c8ece5d1081a24abff1ebd42d',
+    },
+    trainLabels: {
+      name: 'train-labels-idx1-ubyte.first22699.gz',
+      sha256: '132e4d4712f62b4191b6f149fd5b8a33d2bfc5e0860ce7d35e90a2b578e7c413',
+    },
     testImages: { name: 't10k-images-idx3-ubyte.gz', sha256: 'a' },
     testLabels: { name: 't10k-labels-idx1-ubyte.gz', sha256: 'b' },
     trainLimit: null,
@@ -83,7 +89,12 @@ describe('planMnist2Sweep keys', () => {
 describe('epsLabel', () => {
   it('prints ε as the paper does', () => {
     expect(['l2', 'l2', 'l2'].map((n, i) => epsLabel(n as 'l2', [0, 0.2, 1][i]!))).toEqual(['0.00', '0.20', '1.00']);
-    expect([0, 4, 25.5, 76.5].map((k) => epsLabel('linf', k / 255))).toEqual(['0/255', '4/255', '25.5/255', '76.5/255']);
+    expect([0, 4, 25.5, 76.5].map((k) => epsLabel('linf', k / 255))).toEqual([
+      '0/255',
+      '4/255',
+      '25.5/255',
+      '76.5/255',
+    ]);
     expect(epsLabel('linf', 0.1)).toBe('25.5/255');
     expect(epsLabel('linf', 0.123)).toBe('0.123');
   });

@@ -10,7 +10,13 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ClaimcheckError } from '../../../src/errors.ts';
-import { DEFAULT_MNIST_DIR, loadMnist2, MNIST2_LABEL_MAP, resolveMnist2Files, type Mnist2Files } from '../../../src/experiments/mnist2/data.ts';
+import {
+  DEFAULT_MNIST_DIR,
+  loadMnist2,
+  MNIST2_LABEL_MAP,
+  resolveMnist2Files,
+  type Mnist2Files,
+} from '../../../src/experiments/mnist2/data.ts';
 import { gz, idxBytes, subset } from './fixtures.ts';
 
 /** A valid tiny MNIST-style set: `n` 28×28 images with labels cycling 0, 1, 2. */
@@ -56,8 +62,12 @@ describe('loadMnist2 on the shipped files', () => {
     expect(MNIST2_LABEL_MAP).toBe('digit 0 → y = −1, digit 1 → y = +1');
     expect(data.provenance.labelMap).toBe(MNIST2_LABEL_MAP);
     expect(basename(data.files.trainImages)).toBe('train-images-idx3-ubyte.first22699.gz');
-    expect(data.provenance.sha256[data.files.trainImages]).toBe('d018571746c81a9d9910899c6cf5868ba15bbf4c8ece5d1081a24abff1ebd42d');
-    expect(data.provenance.sha256[data.files.trainLabels]).toBe('132e4d4712f62b4191b6f149fd5b8a33d2bfc5e0860ce7d35e90a2b578e7c413');
+    expect(data.provenance.sha256[data.files.trainImages]).toBe(
+      'd018571746c81a9d9910899c6cf5868ba15bbf4c8ece5d1081a24abff1ebd42d',
+    );
+    expect(data.provenance.sha256[data.files.trainLabels]).toBe(
+      '132e4d4712f62b4191b6f149fd5b8a33d2bfc5e0860ce7d35e90a2b578e7c413',
+    );
     expect(data.provenance).toMatchObject({ trainCount: 4839, testCount: 2115 });
     expect(data.provenance.subset).toBeUndefined();
   });
@@ -76,7 +86,12 @@ describe('resolveMnist2Files', () => {
   it('uses the shared directory by default and prefers the full official training file over the subset', () => {
     expect(resolveMnist2Files().trainImages).toBe(join(DEFAULT_MNIST_DIR, 'train-images-idx3-ubyte.first22699.gz'));
     const dir = mkdtempSync(join(tmpdir(), 'mnist2-resolve-'));
-    for (const f of ['train-images-idx3-ubyte.first22699.gz', 'train-labels-idx1-ubyte.first22699.gz', 't10k-images-idx3-ubyte.gz', 't10k-labels-idx1-ubyte.gz']) {
+    for (const f of [
+      'train-images-idx3-ubyte.first22699.gz',
+      'train-labels-idx1-ubyte.first22699.gz',
+      't10k-images-idx3-ubyte.gz',
+      't10k-labels-idx1-ubyte.gz',
+    ]) {
       writeFileSync(join(dir, f), '');
     }
     expect(basename(resolveMnist2Files(dir).trainImages)).toBe('train-images-idx3-ubyte.first22699.gz');
@@ -86,7 +101,9 @@ describe('resolveMnist2Files', () => {
 
   it('names the directory and the names it looked for when a file is missing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mnist2-missing-'));
-    expect(() => resolveMnist2Files(dir)).toThrow(new RegExp(`${dir}: no trainImages file; looked for train-images-idx3-ubyte.gz`));
+    expect(() => resolveMnist2Files(dir)).toThrow(
+      new RegExp(`${dir}: no trainImages file; looked for train-images-idx3-ubyte.gz`),
+    );
   });
 
   it('names the directory and says it does not exist, or is not a directory, instead of a missing file', () => {
@@ -134,7 +151,9 @@ describe('loadMnist2 on malformed files', () => {
     const files = tinySet(dir, 6);
     const raw = idxBytes([6, 28, 28], new Uint8Array(6 * 784));
     writeFileSync(files.testImages, raw.subarray(0, raw.length - 100));
-    expect(loadError(files).message).toMatch(new RegExp(`${files.testImages}: header dimensions \\[6, 28, 28\\] need 4704 data bytes, the file has 4604`));
+    expect(loadError(files).message).toMatch(
+      new RegExp(`${files.testImages}: header dimensions \\[6, 28, 28\\] need 4704 data bytes, the file has 4604`),
+    );
     const files2 = tinySet(mkdtempSync(join(tmpdir(), 'mnist2-trunc-gz-')), 6);
     const zipped = gz(idxBytes([6], [0, 1, 0, 1, 0, 1]));
     writeFileSync(files2.trainLabels, zipped.subarray(0, zipped.length - 6));
@@ -146,7 +165,9 @@ describe('loadMnist2 on malformed files', () => {
   it('images and labels of different counts name the label file and both counts', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mnist2-mismatch-'));
     const files = tinySet(dir, 6, { labels: gz(idxBytes([5], [0, 1, 0, 1, 0])) });
-    expect(loadError(files).message).toMatch(new RegExp(`${files.trainLabels}: has 5 labels but ${files.trainImages} has 6 images`));
+    expect(loadError(files).message).toMatch(
+      new RegExp(`${files.trainLabels}: has 5 labels but ${files.trainImages} has 6 images`),
+    );
   });
 
   it('images that are not 28×28 name the file', () => {
@@ -160,7 +181,9 @@ describe('loadMnist2 on malformed files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mnist2-digits-'));
     const files = tinySet(dir, 6);
     writeFileSync(files.testLabels, idxBytes([6], [2, 3, 4, 5, 6, 7]));
-    expect(loadError(files).message).toMatch(new RegExp(`${files.testLabels}: the test labels hold 0 zeros and 0 ones`));
+    expect(loadError(files).message).toMatch(
+      new RegExp(`${files.testLabels}: the test labels hold 0 zeros and 0 ones`),
+    );
   });
 
   it('copies of the shipped files load to the same data (the loader reads paths, not the directory name)', () => {

@@ -37,7 +37,8 @@ describe('evaluateMnist2', () => {
       expect(a.pgdRobustAccuracy).toBe(a.exactRobustAccuracy);
     }
     expect(evaluation.train.loss).toBeCloseTo(evaluation.audits[0]!.pgdLoss, 15);
-    for (const s of [evaluation.train, evaluation.test]) expect(s.robustAccuracy).toBeCloseTo((100 * s.correct) / s.count, 12);
+    for (const s of [evaluation.train, evaluation.test])
+      expect(s.robustAccuracy).toBeCloseTo((100 * s.correct) / s.count, 12);
     expect(evaluation.attack).toMatchObject({ evalSteps: 100, evalStepSize: 0.01, evalRandomStart: 'linf-box' });
   });
 

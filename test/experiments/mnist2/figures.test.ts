@@ -14,7 +14,10 @@ const ds = smallMnist2();
 const it15 = { iterations: 15 };
 const cells = [
   trainedCell(ds, { norm: 'l2', training: 'standard', eps: 0, ...it15 }),
-  ...[0.2, 0.6].flatMap((eps) => [trainedCell(ds, { norm: 'l2', training: 'pgd', eps, ...it15 }), trainedCell(ds, { norm: 'l2', training: 'random', eps, ...it15 })]),
+  ...[0.2, 0.6].flatMap((eps) => [
+    trainedCell(ds, { norm: 'l2', training: 'pgd', eps, ...it15 }),
+    trainedCell(ds, { norm: 'l2', training: 'random', eps, ...it15 }),
+  ]),
   ...[4 / 255, 25.5 / 255].map((eps) => trainedCell(ds, { norm: 'linf', training: 'pgd', eps, ...it15 })),
   trainedCell(ds, { norm: 'linf', training: 'random', eps: 4 / 255, ...it15 }),
 ];
@@ -54,15 +57,30 @@ describe('mnist2Section', () => {
   it('passes the report validator: file-safe unique ids, self-contained SVG, full table rows', () => {
     expect(() => validateSections([section])).not.toThrow();
     for (const f of section.figures) parseXml(f.svg);
-    expect(section.figures.map((f) => f.id)).toEqual(['mnist2-fig3', 'mnist2-fig1', 'mnist2-fig2', 'mnist2-fig5', 'mnist2-sharpness', expect.stringMatching(/^mnist2-contour-l2-pgd-0.60$/)]);
+    expect(section.figures.map((f) => f.id)).toEqual([
+      'mnist2-fig3',
+      'mnist2-fig1',
+      'mnist2-fig2',
+      'mnist2-fig5',
+      'mnist2-sharpness',
+      expect.stringMatching(/^mnist2-contour-l2-pgd-0.60$/),
+    ]);
   });
 
   it('Fig. 3 draws λ1–λ3 of both Hessians for L2 and L∞; its table has one row per adversarial ε with agreement and HVP counts', () => {
     const fig3 = section.figures[0]!;
     expect(fig3.svg.match(/class="panel"/g)).toHaveLength(2);
-    for (const name of ['robust-loss λ1', 'robust-loss λ3', 'fixed-example λ1', 'fixed-example λ3']) expect(fig3.svg).toContain(`data-series="${name}"`);
+    for (const name of ['robust-loss λ1', 'robust-loss λ3', 'fixed-example λ1', 'fixed-example λ3'])
+      expect(fig3.svg).toContain(`data-series="${name}"`);
     const table = section.tables.find((t) => t.id === 'mnist2-fig3-table')!;
-    expect(table.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(['L2 0.00', 'L2 0.20', 'L2 0.60', 'L∞ 0.00', 'L∞ 4/255', 'L∞ 25.5/255']);
+    expect(table.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual([
+      'L2 0.00',
+      'L2 0.20',
+      'L2 0.60',
+      'L∞ 0.00',
+      'L∞ 4/255',
+      'L∞ 25.5/255',
+    ]);
     for (const r of table.rows) {
       expect(r[11]).toBe('yes');
       const [robust, fixed] = r[8]!.split(' / ').map(Number);
@@ -84,7 +102,9 @@ describe('mnist2Section', () => {
 
   it('names data, counts, seeds and settings in the provenance, and nothing time-dependent', () => {
     expect(section.provenance['data.train']).toContain(`${ds.n} MNIST2 images`);
-    expect(section.provenance['measure.landscape.directions']).toBe(`2 directions, base seed ${measurementSeeds(results.seed).directionSeed}`);
+    expect(section.provenance['measure.landscape.directions']).toBe(
+      `2 directions, base seed ${measurementSeeds(results.seed).directionSeed}`,
+    );
     expect(JSON.stringify(section)).not.toMatch(/timing|elapsed/i);
     expect(section.summary).toContain('without weight decay');
   });

@@ -43,7 +43,11 @@ export function trainConfig(norm: BallNorm, training: Mnist2Training, eps: numbe
 }
 
 /** The bytes of an IDX file of unsigned bytes: magic 0x00 0x00 0x08 rank, big-endian dims, payload. */
-export function idxBytes(dims: readonly number[], payload: ArrayLike<number>, magic: readonly number[] = [0, 0, 8, dims.length]): Uint8Array {
+export function idxBytes(
+  dims: readonly number[],
+  payload: ArrayLike<number>,
+  magic: readonly number[] = [0, 0, 8, dims.length],
+): Uint8Array {
   const header = new Uint8Array(4 + 4 * dims.length);
   header.set(magic);
   const view = new DataView(header.buffer);

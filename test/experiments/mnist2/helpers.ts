@@ -6,7 +6,12 @@
  */
 import { deriveSeed, makeRng } from '../../../src/rng.ts';
 import { loadMnist2 } from '../../../src/experiments/mnist2/data.ts';
-import type { AccuracyCount, Mnist2Cell, Mnist2Results, Mnist2Training } from '../../../src/experiments/mnist2/results.ts';
+import type {
+  AccuracyCount,
+  Mnist2Cell,
+  Mnist2Results,
+  Mnist2Training,
+} from '../../../src/experiments/mnist2/results.ts';
 import type { Dataset } from '../../../src/numeric/dataset.ts';
 import { fixedExampleLoss } from '../../../src/numeric/fixed-example.ts';
 import { logisticLoss } from '../../../src/numeric/logistic.ts';
@@ -33,7 +38,13 @@ export function pooled(ds: Dataset): Dataset {
     for (let r = 0; r < 14; r++) {
       for (let c = 0; c < 14; c++) {
         let s = 0;
-        for (const [dr, dc] of [[0, 0], [0, 1], [1, 0], [1, 1]] as const) s += ds.X[k * 784 + (2 * r + dr) * 28 + 2 * c + dc]!;
+        for (const [dr, dc] of [
+          [0, 0],
+          [0, 1],
+          [1, 0],
+          [1, 1],
+        ] as const)
+          s += ds.X[k * 784 + (2 * r + dr) * 28 + 2 * c + dc]!;
         X[k * d + r * 14 + c] = s / 4;
       }
     }
@@ -76,7 +87,10 @@ function withDecay(value: (w: Float64Array) => { value: number; grad: Float64Arr
 function trainingObjective(ds: Dataset, spec: CellSpec): (w: Float64Array) => { value: number; grad: Float64Array } {
   const loss = (l: Loss) => (w: Float64Array) => l.valueAndGrad(w);
   if (spec.training === 'standard' || spec.eps === 0) return loss(logisticLoss(ds));
-  if (spec.training === 'random') return loss(randomNoiseLoss(ds, sampleUniformNoise(makeRng(5), ds, spec.eps, { norm: spec.norm, clipToUnitBox: true })));
+  if (spec.training === 'random')
+    return loss(
+      randomNoiseLoss(ds, sampleUniformNoise(makeRng(5), ds, spec.eps, { norm: spec.norm, clipToUnitBox: true })),
+    );
   if (spec.norm === 'l2') return loss(robustL2Loss(ds, spec.eps));
   return (w) => fixedExampleLoss(ds, linfBoxPerturbation(ds, w, spec.eps)).valueAndGrad(w);
 }
@@ -94,12 +108,22 @@ export function accuracy(correct: number, count: number): AccuracyCount {
 /** A cell with weights from `iterations` L-BFGS steps on its training objective from w = 10⁻³·1 (no bias). */
 export function trainedCell(ds: Dataset, spec: CellSpec): Mnist2Cell {
   const objective = withDecay(trainingObjective(ds, spec), spec.weightDecay ?? 1e-3);
-  const r = minimize(objective, new Float64Array(ds.d).fill(1e-3), { method: 'lbfgs', maxIterations: spec.iterations ?? 40, gradTol: 1e-10 });
+  const r = minimize(objective, new Float64Array(ds.d).fill(1e-3), {
+    method: 'lbfgs',
+    maxIterations: spec.iterations ?? 40,
+    gradTol: 1e-10,
+  });
   return cellWith(spec.norm, spec.training, spec.eps, r.w);
 }
 
 /** A cell with the given weights and placeholder accuracies. */
-export function cellWith(norm: BallNorm, training: Mnist2Training, eps: number, w: ArrayLike<number>, acc?: { train: AccuracyCount; test: AccuracyCount }): Mnist2Cell {
+export function cellWith(
+  norm: BallNorm,
+  training: Mnist2Training,
+  eps: number,
+  w: ArrayLike<number>,
+  acc?: { train: AccuracyCount; test: AccuracyCount },
+): Mnist2Cell {
   const train = acc?.train ?? accuracy(239, 240);
   const test = acc?.test ?? accuracy(10, 10);
   return {

@@ -18,7 +18,9 @@ describe('cellHessian at d = 784 (L2 PGD cell, ε = 0.4, 240 MNIST2 images)', ()
   const h = cellHessian(cell, ds, { directions: 3 });
 
   it('dense solver and Lanczos on HVPs agree on the top 3 eigenvalues of both Hessians, all converged', () => {
-    console.log(`[fig3 d=784] robust ${h.robust.dense!.values.map((v) => v.toExponential(4))}, fixed ${h.fixed.dense!.values.map((v) => v.toExponential(4))}; Lanczos HVPs ${h.robust.lanczos.matvecs}/${h.fixed.lanczos.matvecs}`);
+    console.log(
+      `[fig3 d=784] robust ${h.robust.dense!.values.map((v) => v.toExponential(4))}, fixed ${h.fixed.dense!.values.map((v) => v.toExponential(4))}; Lanczos HVPs ${h.robust.lanczos.matvecs}/${h.fixed.lanczos.matvecs}`,
+    );
     expect(h.dim).toBe(784);
     for (const r of [h.robust, h.fixed]) {
       expect(r.dense!.converged && r.lanczos.converged).toBe(true);
@@ -37,7 +39,7 @@ describe('cellHessian at d = 784 (L2 PGD cell, ε = 0.4, 240 MNIST2 images)', ()
     expect(h.robustVsFixed!).toBeGreaterThan(1e-6);
   });
 
-  it("reports ‖w*‖ and Eq. (9): ε/(2‖w*‖) and c = (1/2N) Σ ‖η‖/‖w*‖ (equal for the L2 ball, where ‖η‖ = ε)", () => {
+  it('reports ‖w*‖ and Eq. (9): ε/(2‖w*‖) and c = (1/2N) Σ ‖η‖/‖w*‖ (equal for the L2 ball, where ‖η‖ = ε)', () => {
     const norm = Math.hypot(...cell.w);
     expect(h.weightNorm).toBeCloseTo(norm, 12);
     expect(h.eq9.prediction!).toBeCloseTo(0.4 / (2 * norm), 14);

@@ -11,7 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cellCachePath, runMnist2Sweep, sweepMnist2, type Mnist2Progress } from '../../../src/experiments/mnist2/sweep.ts';
+import {
+  cellCachePath,
+  runMnist2Sweep,
+  sweepMnist2,
+  type Mnist2Progress,
+} from '../../../src/experiments/mnist2/sweep.ts';
 import type { Mnist2Results } from '../../../src/experiments/mnist2/results.ts';
 import { ROOT } from './fixtures.ts';
 
@@ -69,18 +74,35 @@ describe('runMnist2Sweep (ci)', () => {
 
   it('a re-run reads every cell from the cache and returns the same results', async () => {
     const cached: boolean[] = [];
-    const again = await runMnist2Sweep({ setting: 'ci', cacheDir: referenceCache, onCell: (_c, hit) => cached.push(hit) });
+    const again = await runMnist2Sweep({
+      setting: 'ci',
+      cacheDir: referenceCache,
+      onCell: (_c, hit) => cached.push(hit),
+    });
     expect(cached).toEqual(Array(11).fill(true));
     expect(JSON.stringify(again)).toBe(JSON.stringify(reference));
   });
 
   it('recomputes a corrupt cache file instead of trusting it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mnist2-sweep-corrupt-'));
-    const first = await runMnist2Sweep({ setting: 'ci', norms: ['linf'], trainings: ['pgd'], eps: [0, 8 / 255], cacheDir: dir });
+    const first = await runMnist2Sweep({
+      setting: 'ci',
+      norms: ['linf'],
+      trainings: ['pgd'],
+      eps: [0, 8 / 255],
+      cacheDir: dir,
+    });
     const key = first.cells[1]!.key;
     writeFileSync(cellCachePath(dir, key), '{"key": "truncated');
     const cached: boolean[] = [];
-    const again = await runMnist2Sweep({ setting: 'ci', norms: ['linf'], trainings: ['pgd'], eps: [0, 8 / 255], cacheDir: dir, onCell: (_c, hit) => cached.push(hit) });
+    const again = await runMnist2Sweep({
+      setting: 'ci',
+      norms: ['linf'],
+      trainings: ['pgd'],
+      eps: [0, 8 / 255],
+      cacheDir: dir,
+      onCell: (_c, hit) => cached.push(hit),
+    });
     expect(cached).toEqual([true, false]);
     expect(JSON.stringify(again)).toBe(JSON.stringify(first));
     expect(again.cells[1]).toEqual(reference.cells.find((c) => c.key === key));
@@ -96,7 +118,10 @@ describe('runMnist2Sweep (ci)', () => {
         `await runMnist2Sweep({ setting: 'ci', cacheDir: process.argv[2], onCell: (c) => process.stdout.write('cell ' + c.key + '\\n') });\n` +
         `process.stdout.write('finished\\n');\n`,
     );
-    const child = spawn(process.execPath, ['--import', 'tsx', script, join(dir, 'cache')], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', script, join(dir, 'cache')], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     let err = '';
     child.stderr.setEncoding('utf8').on('data', (s: string) => (err += s));
@@ -114,7 +139,11 @@ describe('runMnist2Sweep (ci)', () => {
     expect(written).toBeGreaterThanOrEqual(1);
     expect(written).toBeLessThan(11);
     const cached: boolean[] = [];
-    const resumed = await runMnist2Sweep({ setting: 'ci', cacheDir: join(dir, 'cache'), onCell: (_c, hit) => cached.push(hit) });
+    const resumed = await runMnist2Sweep({
+      setting: 'ci',
+      cacheDir: join(dir, 'cache'),
+      onCell: (_c, hit) => cached.push(hit),
+    });
     expect(cached.filter(Boolean).length).toBe(written);
     expect(JSON.stringify(resumed)).toBe(JSON.stringify(reference));
   });

@@ -67,9 +67,12 @@ describe('trainMnist2 reaches a small full-gradient norm (ci-sized data)', () =>
 
   it('rejects ε = 0 for a noisy mode and a zero weight decay, naming the argument', () => {
     expect(() => trainMnist2(ds, trainConfig('l2', 'pgd', 0))).toThrow(/trainMnist2: pgd training needs eps > 0/);
-    expect(() => trainMnist2(ds, { ...trainConfig('l2', 'standard', 0), optimiser: { ...trainConfig('l2', 'standard', 0).optimiser, weightDecay: 0 } })).toThrow(
-      /trainMnist2: optimiser.weightDecay must be > 0/,
-    );
+    expect(() =>
+      trainMnist2(ds, {
+        ...trainConfig('l2', 'standard', 0),
+        optimiser: { ...trainConfig('l2', 'standard', 0).optimiser, weightDecay: 0 },
+      }),
+    ).toThrow(/trainMnist2: optimiser.weightDecay must be > 0/);
   });
 });
 
@@ -82,19 +85,33 @@ describe('the training objectives are the closed-form losses of the numeric core
   };
 
   it('exact L2 (closed form, Eq. 4): value and gradient of robustL2Loss', () => {
-    const ours = perturbedObjective(ds, (v) => exactPerturbation(ds, v, 'l2-ball', 0.6, false), LAMBDA, false).valueAndGrad(w);
+    const ours = perturbedObjective(
+      ds,
+      (v) => exactPerturbation(ds, v, 'l2-ball', 0.6, false),
+      LAMBDA,
+      false,
+    ).valueAndGrad(w);
     const core = robustL2Loss(ds, 0.6).valueAndGrad(w);
     expect(ours.value).toBeCloseTo(core.value + reg, 13);
-    close(ours.grad, core.grad.map((g, j) => g + LAMBDA * w[j]!), 1e-13);
+    close(
+      ours.grad,
+      core.grad.map((g, j) => g + LAMBDA * w[j]!),
+      1e-13,
+    );
   });
 
   it('fixed random noise (Theorem 2): value and gradient of randomNoiseLoss', () => {
     const eta = sampleUniformNoise(makeRng(9), ds, 0.3, { norm: 'linf', clipToUnitBox: true });
-    const wEta = (v: Float64Array): Float64Array => Float64Array.from({ length: ds.n }, (_, k) => v.reduce((s, vj, j) => s + vj * eta[k * ds.d + j]!, 0));
+    const wEta = (v: Float64Array): Float64Array =>
+      Float64Array.from({ length: ds.n }, (_, k) => v.reduce((s, vj, j) => s + vj * eta[k * ds.d + j]!, 0));
     const ours = perturbedObjective(ds, (v) => ({ eta, wEta: wEta(v), stalled: 0 }), LAMBDA, false).valueAndGrad(w);
     const core = randomNoiseLoss(ds, eta).valueAndGrad(w);
     expect(ours.value).toBeCloseTo(core.value + reg, 13);
-    close(ours.grad, core.grad.map((g, j) => g + LAMBDA * w[j]!), 1e-13);
+    close(
+      ours.grad,
+      core.grad.map((g, j) => g + LAMBDA * w[j]!),
+      1e-13,
+    );
   });
 
   it('exact L∞ with clipping: the trained weights are a KKT point of linfBoxRobustLoss + (λ/2)‖w‖²', () => {

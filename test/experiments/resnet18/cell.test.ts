@@ -30,7 +30,12 @@ function twoEpochCell(): { cell: SweepCell; data: CellData } {
   };
   const train = { ...syntheticImages(8, 50), files: [] };
   const test = { ...syntheticImages(4, 51), files: [] };
-  const record = { dataset: 'cifar10' as const, train: { count: 8, files: [] }, test: { count: 4, files: [] }, officialSplit: false };
+  const record = {
+    dataset: 'cifar10' as const,
+    train: { count: 8, files: [] },
+    test: { count: 4, files: [] },
+    officialSplit: false,
+  };
   return { cell: { id: 'cifar10-eps8-seed31', key: cellKey(config), config }, data: { train, test, record } };
 }
 
@@ -60,7 +65,9 @@ describe('runCell', () => {
     // Assert
     expect(midway).toEqual({ checkpoint: true, result: false });
     expect([a.status, b.status, b.resumedFromEpoch, c.status]).toEqual(['fresh', 'resumed', 1, 'cached']);
-    expect(logs.some((l) => /removed \.state\.ckpt\.999999\.abcdef012345\.tmp, left by a killed run/.test(l))).toBe(true);
+    expect(logs.some((l) => /removed \.state\.ckpt\.999999\.abcdef012345\.tmp, left by a killed run/.test(l))).toBe(
+      true,
+    );
     expect(logs.some((l) => /resuming from .*state\.ckpt after epoch 1 \(1 steps\)/.test(l))).toBe(true);
     expect(existsSync(join(dirB, '.state.ckpt.999999.abcdef012345.tmp'))).toBe(false);
     expect(readFileSync(join(dirB, 'result.json'), 'utf8')).toBe(readFileSync(join(dirA, 'result.json'), 'utf8'));
@@ -77,10 +84,22 @@ describe('runCell', () => {
   it('refuses a damaged checkpoint or one of another configuration, naming the file', () => {
     const { cell, data } = twoEpochCell();
     const dir = join(root, 'damaged');
-    expect(() => runCell(cell, data, { dir, runtime, afterCheckpoint: () => { throw new Error('stop'); } })).toThrow(/stop/);
+    expect(() =>
+      runCell(cell, data, {
+        dir,
+        runtime,
+        afterCheckpoint: () => {
+          throw new Error('stop');
+        },
+      }),
+    ).toThrow(/stop/);
     const other = { ...cell, key: '0123456789abcdef' };
-    expect(() => runCell(other, data, { dir, runtime })).toThrow(/state\.ckpt: is from another configuration \(key [0-9a-f]{16}, expected 0123456789abcdef\)/);
+    expect(() => runCell(other, data, { dir, runtime })).toThrow(
+      /state\.ckpt: is from another configuration \(key [0-9a-f]{16}, expected 0123456789abcdef\)/,
+    );
     truncateSync(join(dir, 'state.ckpt'), 1000);
-    expect(() => runCell(cell, data, { dir, runtime })).toThrow(/checkpoint .*state\.ckpt: checksum mismatch: the file is truncated or corrupt/);
+    expect(() => runCell(cell, data, { dir, runtime })).toThrow(
+      /checkpoint .*state\.ckpt: checksum mismatch: the file is truncated or corrupt/,
+    );
   });
 });

@@ -2,7 +2,13 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CheckpointError, decodeCheckpoint, encodeCheckpoint, readCheckpoint, writeCheckpoint } from '../../../src/experiments/resnet18/checkpoint.ts';
+import {
+  CheckpointError,
+  decodeCheckpoint,
+  encodeCheckpoint,
+  readCheckpoint,
+  writeCheckpoint,
+} from '../../../src/experiments/resnet18/checkpoint.ts';
 import { writeFileAtomicSync } from '../../../src/fs/write-file-atomic-sync.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'claimcheck-ckpt-'));
@@ -30,7 +36,9 @@ describe('checkpoints', () => {
     flipped[40] = flipped[40]! ^ 0xff;
     const foreign = Uint8Array.from(bytes);
     foreign[0] = 0x58;
-    expect(() => decodeCheckpoint(bytes.subarray(0, bytes.length - 7), 'x.ckpt')).toThrow(/checkpoint x\.ckpt: checksum mismatch: the file is truncated or corrupt/);
+    expect(() => decodeCheckpoint(bytes.subarray(0, bytes.length - 7), 'x.ckpt')).toThrow(
+      /checkpoint x\.ckpt: checksum mismatch: the file is truncated or corrupt/,
+    );
     expect(() => decodeCheckpoint(flipped, 'x.ckpt')).toThrow(/checksum mismatch/);
     expect(() => decodeCheckpoint(foreign, 'x.ckpt')).toThrow(/not a claimcheck ResNet checkpoint/);
     expect(() => decodeCheckpoint(bytes.subarray(0, 20), 'x.ckpt')).toThrow(/truncated: 20 bytes/);

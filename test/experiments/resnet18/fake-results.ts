@@ -3,7 +3,12 @@
  * (dataset, ε, seed) with given final / best gaps and landscape rises.
  */
 import { cellConfig, cellKey, type DatasetName } from '../../../src/experiments/resnet18/config.ts';
-import { CELL_SCHEMA, RESULTS_SCHEMA, type CellResult, type ResNetResults } from '../../../src/experiments/resnet18/results.ts';
+import {
+  CELL_SCHEMA,
+  RESULTS_SCHEMA,
+  type CellResult,
+  type ResNetResults,
+} from '../../../src/experiments/resnet18/results.ts';
 
 /** What a fake cell measures. */
 export interface FakeCell {
@@ -21,18 +26,33 @@ export interface FakeCell {
 
 function accuracy(pct: number, count: number): CellResult['final']['train'] {
   const correct = Math.round((pct * count) / 100);
-  return { robustAccuracy: (100 * correct) / count, correct, count, loss: 1, cleanAccuracy: 90, cleanCorrect: Math.round(0.9 * count), cleanLoss: 0.5 };
+  return {
+    robustAccuracy: (100 * correct) / count,
+    correct,
+    count,
+    loss: 1,
+    cleanAccuracy: 90,
+    cleanCorrect: Math.round(0.9 * count),
+    cleanLoss: 0.5,
+  };
 }
 
 /** A cell result with the given numbers and a valid key. */
 export function fakeCell(f: FakeCell): CellResult {
-  const config = cellConfig('full', f.dataset, f.eps, f.seed ?? 1, { architecture: 'resnet18', width: 1, numClasses: 10 });
+  const config = cellConfig('full', f.dataset, f.eps, f.seed ?? 1, {
+    architecture: 'resnet18',
+    width: 1,
+    numClasses: 10,
+  });
   const count = { train: f.dataset === 'cifar10' ? 50000 : 73257, test: f.dataset === 'cifar10' ? 10000 : 26032 };
   const train = accuracy(f.train, count.train);
   const test = accuracy(f.test, count.test);
   const final = { epoch: 200, train, test, gap: train.robustAccuracy - test.robustAccuracy, sameAsFinal: false };
   const bestTest = f.bestTest === undefined ? test : accuracy(f.bestTest, count.test);
-  const best = f.bestTest === undefined ? { ...final, sameAsFinal: true } : { epoch: 100, train, test: bestTest, gap: train.robustAccuracy - bestTest.robustAccuracy, sameAsFinal: false };
+  const best =
+    f.bestTest === undefined
+      ? { ...final, sameAsFinal: true }
+      : { epoch: 100, train, test: bestTest, gap: train.robustAccuracy - bestTest.robustAccuracy, sameAsFinal: false };
   const l0 = 1 + f.eps / 10;
   return {
     schema: CELL_SCHEMA,
@@ -64,7 +84,12 @@ export function fakeCell(f: FakeCell): CellResult {
       count: 1000,
       directionSeed: 1,
       attackSeed: 2,
-      points: [-1, 0, 1].map((alpha) => ({ alpha, loss: l0 + f.rise * alpha * alpha, robustAccuracy: 50, cleanLoss: l0 })),
+      points: [-1, 0, 1].map((alpha) => ({
+        alpha,
+        loss: l0 + f.rise * alpha * alpha,
+        robustAccuracy: 50,
+        cleanLoss: l0,
+      })),
       sharpness: { rise: f.rise, curvature: 2 * f.rise },
     },
   };

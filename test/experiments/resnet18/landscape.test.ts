@@ -3,7 +3,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/autodiff/backend.ts';
 import { makeRng } from '../../../src/rng.ts';
 import { filterNorms } from '../../../src/numeric/filter-norm.ts';
-import { filterNormalisedDirection, kernelFilters, landscape1d, landscapeSharpness } from '../../../src/experiments/resnet18/landscape.ts';
+import {
+  filterNormalisedDirection,
+  kernelFilters,
+  landscape1d,
+  landscapeSharpness,
+} from '../../../src/experiments/resnet18/landscape.ts';
 import { createResNet } from '../../../src/experiments/resnet18/model.ts';
 import { WU_MEAN_STD } from '../../../src/experiments/resnet18/normalise.ts';
 import { syntheticImages } from '../../data/formats.ts';
@@ -41,7 +46,12 @@ describe('filterNormalisedDirection (Li et al., biasbn)', () => {
 
 describe('landscapeSharpness', () => {
   it('returns the rise at the grid ends and the second difference at 0', () => {
-    const pts = [-1, -0.5, 0, 0.5, 1].map((alpha) => ({ alpha, loss: 1 + 2 * alpha * alpha, robustAccuracy: 0, cleanLoss: 0 }));
+    const pts = [-1, -0.5, 0, 0.5, 1].map((alpha) => ({
+      alpha,
+      loss: 1 + 2 * alpha * alpha,
+      robustAccuracy: 0,
+      cleanLoss: 0,
+    }));
     const s = landscapeSharpness(pts);
     expect(s.rise).toBeCloseTo(2, 12);
     expect(s.curvature).toBeCloseTo(4, 12);
@@ -74,7 +84,14 @@ describe('landscape1d', () => {
     const seen: number[] = [];
     // Act
     const points = landscape1d({ ...base, onPoint: (i) => seen.push(i) });
-    const resumed = landscape1d({ ...base, done: new Map([[0, points[0]!], [1, points[1]!]]), onPoint: (i) => seen.push(10 + i) });
+    const resumed = landscape1d({
+      ...base,
+      done: new Map([
+        [0, points[0]!],
+        [1, points[1]!],
+      ]),
+      onPoint: (i) => seen.push(10 + i),
+    });
     // Assert
     expect(points.map((p) => p.alpha)).toEqual([-1, 0, 1]);
     expect(seen).toEqual([0, 1, 2, 12]);

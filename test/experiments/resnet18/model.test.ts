@@ -1,7 +1,15 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/autodiff/backend.ts';
-import { createResNet, crossEntropy, modelLayout, parameterCount, resnetForward, runningStatsUpdater, stageChannels } from '../../../src/experiments/resnet18/model.ts';
+import {
+  createResNet,
+  crossEntropy,
+  modelLayout,
+  parameterCount,
+  resnetForward,
+  runningStatsUpdater,
+  stageChannels,
+} from '../../../src/experiments/resnet18/model.ts';
 import { MADRY_STANDARDISATION, normaliseInput, WU_MEAN_STD } from '../../../src/experiments/resnet18/normalise.ts';
 
 beforeAll(async () => {
@@ -20,36 +28,53 @@ describe('ResNet18 / PreActResNet18 layout', () => {
     const { params, buffers } = modelLayout({ architecture: 'resnet18', width: 1 / 16, numClasses: 10 });
     expect(stageChannels(1 / 16)).toEqual([4, 8, 16, 32]);
     expect(params[0]).toEqual({ name: 'conv1', shape: [3, 3, 3, 4], role: 'conv' });
-    expect(params.find((p) => p.name === 'layer2.0.shortcut.conv')).toEqual({ name: 'layer2.0.shortcut.conv', shape: [1, 1, 4, 8], role: 'conv' });
+    expect(params.find((p) => p.name === 'layer2.0.shortcut.conv')).toEqual({
+      name: 'layer2.0.shortcut.conv',
+      shape: [1, 1, 4, 8],
+      role: 'conv',
+    });
     expect(params.at(-2)).toEqual({ name: 'linear.weight', shape: [32, 10], role: 'dense' });
     expect(params.at(-1)).toEqual({ name: 'linear.bias', shape: [10], role: 'bias' });
     expect(buffers.length).toBe(params.filter((p) => p.role === 'bn-gamma').length);
-    expect(() => modelLayout({ architecture: 'resnet18', width: 0, numClasses: 10 })).toThrow(/width must be a positive number, got 0/);
+    expect(() => modelLayout({ architecture: 'resnet18', width: 0, numClasses: 10 })).toThrow(
+      /width must be a positive number, got 0/,
+    );
   });
 });
 
 describe('resnetForward', () => {
-  it.each(['resnet18', 'preact-resnet18'] as const)('%s: logits of shape [N, 10]; same seed, same weights; no tensor leaks', (architecture) => {
-    // Arrange
-    const before = tf.memory().numTensors;
-    const spec = { architecture, width: 1 / 16, numClasses: 10 };
-    const a = createResNet(spec, 7);
-    const b = createResNet(spec, 7);
-    const x = tf.randomUniform([3, 32, 32, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
-    // Act
-    const [la, lb] = tf.tidy(() => [
-      resnetForward(spec, a.params, a.buffers, normaliseInput(x, WU_MEAN_STD), { mode: 'eval', conv: 'custom', filterGrad: false }).arraySync(),
-      resnetForward(spec, b.params, b.buffers, normaliseInput(x, WU_MEAN_STD), { mode: 'eval', conv: 'custom', filterGrad: false }).arraySync(),
-    ]);
-    // Assert
-    expect(la.length).toBe(3);
-    expect(la[0]!.length).toBe(10);
-    expect(la).toEqual(lb);
-    a.dispose();
-    b.dispose();
-    x.dispose();
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  it.each(['resnet18', 'preact-resnet18'] as const)(
+    '%s: logits of shape [N, 10]; same seed, same weights; no tensor leaks',
+    (architecture) => {
+      // Arrange
+      const before = tf.memory().numTensors;
+      const spec = { architecture, width: 1 / 16, numClasses: 10 };
+      const a = createResNet(spec, 7);
+      const b = createResNet(spec, 7);
+      const x = tf.randomUniform([3, 32, 32, 3], 0, 1, 'float32', 1) as tf.Tensor4D;
+      // Act
+      const [la, lb] = tf.tidy(() => [
+        resnetForward(spec, a.params, a.buffers, normaliseInput(x, WU_MEAN_STD), {
+          mode: 'eval',
+          conv: 'custom',
+          filterGrad: false,
+        }).arraySync(),
+        resnetForward(spec, b.params, b.buffers, normaliseInput(x, WU_MEAN_STD), {
+          mode: 'eval',
+          conv: 'custom',
+          filterGrad: false,
+        }).arraySync(),
+      ]);
+      // Assert
+      expect(la.length).toBe(3);
+      expect(la[0]!.length).toBe(10);
+      expect(la).toEqual(lb);
+      a.dispose();
+      b.dispose();
+      x.dispose();
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 
   it('train mode updates the running statistics as PyTorch does (momentum 0.1, unbiased variance)', () => {
     // Arrange
@@ -91,11 +116,20 @@ describe('resnetForward', () => {
     const x = tf.randomUniform([2, 32, 32, 3], 0, 1, 'float32', 3) as tf.Tensor4D;
     const y = tf.tensor1d([1, 7], 'int32');
     const { value, grads } = tf.variableGrads(
-      () => crossEntropy(resnetForward(spec, model.params, model.buffers, normaliseInput(x, WU_MEAN_STD), { mode: 'train', conv: 'custom', filterGrad: true }), y),
+      () =>
+        crossEntropy(
+          resnetForward(spec, model.params, model.buffers, normaliseInput(x, WU_MEAN_STD), {
+            mode: 'train',
+            conv: 'custom',
+            filterGrad: true,
+          }),
+          y,
+        ),
       [...model.params.values()],
     );
     expect(Object.keys(grads).length).toBe(model.params.size);
-    for (const g of Object.values(grads)) expect(Number.isFinite(tf.tidy(() => tf.sum(tf.abs(g)).dataSync()[0]!))).toBe(true);
+    for (const g of Object.values(grads))
+      expect(Number.isFinite(tf.tidy(() => tf.sum(tf.abs(g)).dataSync()[0]!))).toBe(true);
     expect(value.dataSync()[0]!).toBeGreaterThan(0);
     tf.dispose([value, ...Object.values(grads), x, y]);
     model.dispose();
@@ -116,7 +150,9 @@ describe('normaliseInput', () => {
     const sd = Math.max(Math.sqrt(px.reduce((a, b) => a + (b - mean) ** 2, 0) / 4), 1 / Math.sqrt(4));
     std!.forEach((v, i) => expect(v).toBeCloseTo((px[i]! - mean) / sd, 4));
     expect(ms).toEqual([-1, 0, 1, -0.5]);
-    const flat = tf.tidy(() => Array.from(normaliseInput(tf.fill([1, 2, 2, 3], 0.3) as tf.Tensor4D, MADRY_STANDARDISATION).dataSync()));
+    const flat = tf.tidy(() =>
+      Array.from(normaliseInput(tf.fill([1, 2, 2, 3], 0.3) as tf.Tensor4D, MADRY_STANDARDISATION).dataSync()),
+    );
     expect(flat.every((v) => v === 0)).toBe(true);
     x.dispose();
     expect(tf.memory().numTensors).toBe(before);

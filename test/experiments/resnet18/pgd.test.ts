@@ -15,11 +15,22 @@ describe('linfPgd', () => {
     // Arrange
     const before = tf.memory().numTensors;
     const rng = makeRng(11);
-    const x = tf.tensor4d(Float32Array.from({ length: 2 * 4 * 4 * 3 }, () => rng.next()), [2, 4, 4, 3]);
-    const w = tf.tensor4d(Float32Array.from({ length: 4 * 4 * 3 }, () => rng.normal()), [1, 4, 4, 3]);
+    const x = tf.tensor4d(
+      Float32Array.from({ length: 2 * 4 * 4 * 3 }, () => rng.next()),
+      [2, 4, 4, 3],
+    );
+    const w = tf.tensor4d(
+      Float32Array.from({ length: 4 * 4 * 3 }, () => rng.normal()),
+      [1, 4, 4, 3],
+    );
     const eps = 8 / 255;
     // Act: from a random start anywhere in the box, 2ε/step = 8 sign steps reach the corner; 10 are taken
-    const adv = linfPgd((xa) => tf.sum(tf.mul(xa, w)), x, { eps, stepSize: 2 / 255, steps: 10, randomStart: 'uniform-box' }, makeRng(1));
+    const adv = linfPgd(
+      (xa) => tf.sum(tf.mul(xa, w)),
+      x,
+      { eps, stepSize: 2 / 255, steps: 10, randomStart: 'uniform-box' },
+      makeRng(1),
+    );
     const expected = tf.tidy(() => tf.clipByValue(tf.add(x, tf.mul(tf.sign(w), eps)), 0, 1));
     // Assert
     const got = adv.dataSync();
@@ -37,7 +48,15 @@ describe('linfPgd', () => {
     const x = tf.randomUniform([4, 32, 32, 3], 0, 1, 'float32', 5) as tf.Tensor4D;
     const y = tf.tensor1d([0, 3, 5, 9], 'int32');
     const loss = (xa: tf.Tensor4D): tf.Scalar =>
-      crossEntropy(resnetForward(spec, model.params, model.buffers, normaliseInput(xa, WU_MEAN_STD), { mode: 'eval', conv: 'custom', filterGrad: false }), y, 'sum');
+      crossEntropy(
+        resnetForward(spec, model.params, model.buffers, normaliseInput(xa, WU_MEAN_STD), {
+          mode: 'eval',
+          conv: 'custom',
+          filterGrad: false,
+        }),
+        y,
+        'sum',
+      );
     const eps = 8 / 255;
     const settings = { eps, stepSize: 2 / 255, steps: 5, randomStart: 'uniform-box' as const };
     // Act
@@ -67,8 +86,12 @@ describe('linfPgd', () => {
 
   it('refuses negative radii and fractional step counts', () => {
     const x = tf.zeros([1, 2, 2, 1]) as tf.Tensor4D;
-    expect(() => linfPgd((xa) => tf.sum(xa), x, { eps: -1, stepSize: 0.1, steps: 1, randomStart: 'none' }, makeRng(1))).toThrow(/linfPgd: eps and stepSize must be ≥ 0/);
-    expect(() => linfPgd((xa) => tf.sum(xa), x, { eps: 0.1, stepSize: 0.1, steps: 1.5, randomStart: 'none' }, makeRng(1))).toThrow(/steps an integer ≥ 0/);
+    expect(() =>
+      linfPgd((xa) => tf.sum(xa), x, { eps: -1, stepSize: 0.1, steps: 1, randomStart: 'none' }, makeRng(1)),
+    ).toThrow(/linfPgd: eps and stepSize must be ≥ 0/);
+    expect(() =>
+      linfPgd((xa) => tf.sum(xa), x, { eps: 0.1, stepSize: 0.1, steps: 1.5, randomStart: 'none' }, makeRng(1)),
+    ).toThrow(/steps an integer ≥ 0/);
     x.dispose();
   });
 });

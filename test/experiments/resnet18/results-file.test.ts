@@ -20,9 +20,14 @@ describe('readResNetResults', () => {
     const file = join(root, 'results.json');
     const results = fakeResults([{ dataset: 'svhn', eps: 0, train: 100, test: 96.13, rise: 0.1 }]);
     writeFileSync(file, stableJson(results));
-    expect(readResNetResults(file)).toEqual({ ...JSON.parse(stableJson(results)), source: { file, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') } });
+    expect(readResNetResults(file)).toEqual({
+      ...JSON.parse(stableJson(results)),
+      source: { file, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') },
+    });
     const bad = join(root, 'bad.json');
     writeFileSync(bad, stableJson({ ...results, cells: [{ ...results.cells[0], key: '0000000000000000' }] }));
-    expect(() => readResNetResults(bad)).toThrow(/bad\.json \(cells\[0\]\): key 0000000000000000 is not the hash of its config/);
+    expect(() => readResNetResults(bad)).toThrow(
+      /bad\.json \(cells\[0\]\): key 0000000000000000 is not the hash of its config/,
+    );
   });
 });

@@ -33,10 +33,33 @@ describe('resnetSection', () => {
     expect(s.figures[0]!.svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
     expect(s.figures[0]!.svg).toContain('ε = 8/255');
     const t5 = s.tables.find((t) => t.id === 'resnet-table-cifar10')!;
-    expect(t5.columns.slice(0, 7)).toEqual(['ε', 'paper train', 'paper test', 'paper gap', 'final train', 'final test', 'final gap']);
-    expect(t5.rows[2]).toEqual(['8/255', '63.81', '50.98', '12.83', '63.81', '50.98', '12.83', '100', '63.81', '52.00', '11.81', '50000 / 10000']);
+    expect(t5.columns.slice(0, 7)).toEqual([
+      'ε',
+      'paper train',
+      'paper test',
+      'paper gap',
+      'final train',
+      'final test',
+      'final gap',
+    ]);
+    expect(t5.rows[2]).toEqual([
+      '8/255',
+      '63.81',
+      '50.98',
+      '12.83',
+      '63.81',
+      '50.98',
+      '12.83',
+      '100',
+      '63.81',
+      '52.00',
+      '11.81',
+      '50000 / 10000',
+    ]);
     expect(t5.rows[1]![4]).toBe('—');
-    expect(t5.caption).toMatch(/eval-mode L∞ PGD-20 \(step 2\/255, uniform random start\) on the first 50000 training and 10000 test images/);
+    expect(t5.caption).toMatch(
+      /eval-mode L∞ PGD-20 \(step 2\/255, uniform random start\) on the first 50000 training and 10000 test images/,
+    );
     const statements = s.tables.find((t) => t.id === 'resnet-statements')!;
     expect(statements.rows[0]).toEqual([
       'the weight loss landscape becomes sharper as ε grows (Fig. 4)',
@@ -56,6 +79,8 @@ describe('resnetSection', () => {
     expect(parseCellResult(JSON.parse(JSON.stringify(cell)), 'r.json').id).toBe('svhn-eps4-seed1');
     const edited = { ...cell, config: { ...cell.config, eps: 0.5 } };
     expect(() => parseCellResult(edited, 'r.json')).toThrow(/r\.json: key [0-9a-f]{16} is not the hash of its config/);
-    expect(() => parseCellResult({ ...cell, final: { ...cell.final, gap: 'x' } }, 'r.json')).toThrow(/r\.json: not a ResNet cell result: final\.gap/);
+    expect(() => parseCellResult({ ...cell, final: { ...cell.final, gap: 'x' } }, 'r.json')).toThrow(
+      /r\.json: not a ResNet cell result: final\.gap/,
+    );
   });
 });

@@ -6,20 +6,32 @@ import { fakeResults, type FakeCell } from './fake-results.ts';
 /** The paper's own Tables 5–6 as if measured: train / test per ε (rises made up, increasing). */
 function paperAsMeasured(): FakeCell[] {
   const out: FakeCell[] = [];
-  for (const [dataset, table] of [['cifar10', TABLE_5], ['svhn', TABLE_6]] as const) {
+  for (const [dataset, table] of [
+    ['cifar10', TABLE_5],
+    ['svhn', TABLE_6],
+  ] as const) {
     table.rows.forEach((row, i) => {
       const [e, train, test] = row.split(' ') as [string, string, string];
-      out.push({ dataset, eps: Number(e.split('/')[0]), train: Number(train), test: Number(test), rise: 0.1 * (i + 1) });
+      out.push({
+        dataset,
+        eps: Number(e.split('/')[0]),
+        train: Number(train),
+        test: Number(test),
+        rise: 0.1 * (i + 1),
+      });
     });
   }
   return out;
 }
 
 describe('gapGrowsInMostCases', () => {
-  it('holds on the paper\'s own Tables 5–6 (8 of 8 steps increase, up to accuracy rounding to test counts)', () => {
+  it("holds on the paper's own Tables 5–6 (8 of 8 steps increase, up to accuracy rounding to test counts)", () => {
     const t = gapGrowsInMostCases(fakeResults(paperAsMeasured()));
     expect(t).toMatchObject({ holds: true, decidable: true, quantifier: 'most', increasing: 8, steps: 8 });
-    expect(t.perDataset).toEqual({ cifar10: { increasing: 4, steps: 4, seeds: 1 }, svhn: { increasing: 4, steps: 4, seeds: 1 } });
+    expect(t.perDataset).toEqual({
+      cifar10: { increasing: 4, steps: 4, seeds: 1 },
+      svhn: { increasing: 4, steps: 4, seeds: 1 },
+    });
   });
 
   it('needs more than half of all steps; half is not most', () => {
@@ -55,7 +67,12 @@ describe('gapGrowsInMostCases', () => {
 describe('sharperAsEpsGrows', () => {
   it('needs every step of every dataset to increase the landscape rise', () => {
     const cells = paperAsMeasured();
-    expect(sharperAsEpsGrows(fakeResults(cells))).toMatchObject({ holds: true, increasing: 8, steps: 8, quantifier: 'every' });
+    expect(sharperAsEpsGrows(fakeResults(cells))).toMatchObject({
+      holds: true,
+      increasing: 8,
+      steps: 8,
+      quantifier: 'every',
+    });
     const oneFlat = cells.map((c) => (c.dataset === 'svhn' && c.eps === 16 ? { ...c, rise: 0.1 } : c));
     const t = sharperAsEpsGrows(fakeResults(oneFlat));
     expect([t.holds, t.increasing, t.steps]).toEqual([false, 7, 8]);
