@@ -46,6 +46,16 @@ module.exports = {
       to: { path: above(i + 1) },
     })),
     {
+      name: 'checks-read-measurements',
+      comment:
+        'Checkers decide on the data an experiment measured once (ctx.measurements); they never load data, train or measure.',
+      severity: 'error',
+      from: { path: '^checks/' },
+      to: {
+        path: '^src/experiments/[^/]+/(sweep|train|data|hessian|landscape|landscape-objective|measurements|premises|cell|model)\\.ts$',
+      },
+    },
+    {
       name: 'on-a-floor',
       comment: 'Every source module lives on one of the floors above (add a new folder to FLOORS).',
       severity: 'error',

@@ -11,7 +11,7 @@ import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import type { Mnist2Cell } from '../src/experiments/mnist2/results.ts';
 import { atEps, mnist2Series, sameEps, type Mnist2Family } from '../src/experiments/mnist2/series.ts';
-import { mnist2Measured, notMeasured } from './_internals/mnist2.ts';
+import { mnist2SweepResults, notMeasured } from './_internals/mnist2.ts';
 
 const Norm = z.enum(['l2', 'linf']);
 const Family = z.enum(['adversarial', 'random']);
@@ -195,9 +195,8 @@ export const mnist2TableRerun = defineChecker({
   description: 'a sentence about Tables 1–4 (MNIST2 robust accuracy and gap), re-decided on the re-measured accuracies',
   params: ParamsSchema,
   async check(claim, params, ctx): Promise<Verdict> {
-    const measured = mnist2Measured(claim, ctx);
-    if (measured === null) return notMeasured(claim, ctx, KIND, 'the re-measured robust accuracies');
-    const { results } = measured;
+    const results = mnist2SweepResults(claim, ctx);
+    if (results === null) return notMeasured(claim, ctx, KIND, 'the re-measured robust accuracies');
     const base = { claimId: claim.id, seed: ctx.seed, checker: KIND } as const;
     const context = `re-measured: ${results.setting} setting, ${results.data.trainCount} train / ${results.data.testCount} test images, seed ${results.seed}; gaps exact from counts (± binomial standard error)`;
     const { comparisons, missing } = decide(params, results.cells);

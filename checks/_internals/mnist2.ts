@@ -3,20 +3,21 @@
  * validated), the measurement of one cell by its key, and the verdict when nothing was measured. The checkers read
  * these data only; they never load MNIST or recompute a measurement.
  */
+import { z } from 'zod';
 import type { CheckContext } from '../../src/claims/checker.ts';
 import type { LoadedClaim } from '../../src/claims/loaded.ts';
 import type { Inconclusive } from '../../src/claims/verdict.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
 import { DegenerateCellError } from '../../src/experiments/mnist2/degenerate.ts';
 import { type Mnist2Measured, Mnist2MeasuredSchema } from '../../src/experiments/mnist2/measurement-schemas.ts';
-import type { Mnist2Cell } from '../../src/experiments/mnist2/results.ts';
+import { type Mnist2Cell, type Mnist2Results, Mnist2ResultsSchema } from '../../src/experiments/mnist2/results.ts';
 
 /** The command that runs the sweep and measures what these claims need. */
 export const MNIST2_COMMAND = 'npx claimcheck experiment mnist2';
 
-/** Validates the measured sweep; throws `BAD_INPUT` naming the claim and the first offending field. */
-export function parseMnist2Measured(claimId: string, value: unknown): Mnist2Measured {
-  const r = Mnist2MeasuredSchema.safeParse(value);
+/** Validates MNIST2 data with `schema`; throws `BAD_INPUT` naming the claim and the first offending field. */
+function parseMnist2<T>(claimId: string, value: unknown, schema: z.ZodType<T>): T {
+  const r = schema.safeParse(value);
   if (!r.success) {
     const issue = r.error.issues[0]!;
     throw new ClaimcheckError(
@@ -43,10 +44,19 @@ export function notMeasured(claim: LoadedClaim, ctx: CheckContext, checker: stri
   };
 }
 
+/** What a checker that reads only the trained cells needs of the measured sweep. */
+const SweepOnlySchema = z.object({ results: Mnist2ResultsSchema });
+
+/** The sweep's results (the trained cells), validated, or null when the claim received no MNIST2 data. */
+export function mnist2SweepResults(claim: LoadedClaim, ctx: CheckContext): Mnist2Results | null {
+  const data = ctx.measurements?.['mnist2'];
+  return data === undefined ? null : parseMnist2(claim.id, data, SweepOnlySchema).results;
+}
+
 /** The measured sweep, validated, or null when the claim received none. */
 export function mnist2Measured(claim: LoadedClaim, ctx: CheckContext): Mnist2Measured | null {
   const data = ctx.measurements?.['mnist2'];
-  return data === undefined ? null : parseMnist2Measured(claim.id, data);
+  return data === undefined ? null : parseMnist2(claim.id, data, Mnist2MeasuredSchema);
 }
 
 /** Why a measurement the claim needs is not in the data (the experiment measures every cell it can). */

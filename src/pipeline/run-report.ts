@@ -239,7 +239,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
   const total = toMeasure.length + misses.length;
 
   // Experiments first: their results are plain data, so the checks can still run in parallel processes.
-  const measurementData: Record<string, unknown> = {};
+  const measurements: Record<string, unknown> = {};
   const runs: ExperimentRun[] = [];
   const sections: ReportSection[] = [];
   for (const [index, plan] of toMeasure.entries()) {
@@ -266,7 +266,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
       } satisfies CachedResults);
       runs.push({ id: plan.exp.id, status: 'measured', millis, ...about });
     }
-    measurementData[plan.exp.id] = results;
+    measurements[plan.exp.id] = results;
     options.onProgress?.({ id: label, index, total, done: true });
   }
 
@@ -279,7 +279,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
             seed,
             paper: paperFile,
             ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
-            ...(toMeasure.length > 0 ? { measurements: measurementData } : {}),
+            ...(toMeasure.length > 0 ? { measurements } : {}),
             ...(options.onProgress
               ? { onProgress: (e) => options.onProgress!({ ...e, index: e.index + toMeasure.length, total }) }
               : {}),
@@ -307,7 +307,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
       sections.push(plan.notMeasured);
     } else {
       try {
-        sections.push(withInputs(plan.exp.section(measurementData[plan.exp.id], plan.opts), plan.inputs));
+        sections.push(withInputs(plan.exp.section(measurements[plan.exp.id], plan.opts), plan.inputs));
       } catch (err) {
         throw experimentFailure(plan.exp.id, err);
       }

@@ -36,7 +36,7 @@ const cell = (
 async function verdictOf(rec: ClaimRecordInput, cells: readonly Mnist2Cell[] | null): Promise<Verdict> {
   const claim = loaded(rec);
   const ctx: CheckContext =
-    cells === null ? tableContext : { ...tableContext, measurements: { mnist2: async () => resultsOf(cells, ds) } };
+    cells === null ? tableContext : { ...tableContext, measurements: { mnist2: { results: resultsOf(cells, ds) } } };
   return reach(await mnist2TableRerun.check(claim, mnist2TableRerun.params.parse(claim.params), ctx));
 }
 const rerun = (params: Record<string, unknown>) => record('mnist2-table-rerun', params);

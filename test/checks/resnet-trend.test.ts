@@ -14,7 +14,7 @@ const reach = verdictClasses('resnet-trend');
 const byKind = new Map(checkers.map((c) => [c.kind, c]));
 const run = async (record: typeof fig4SharperWithEps, results: unknown) => {
   const claim = loadClaim(record, byKind, paperAt());
-  const measurements = results === undefined ? undefined : { resnet: async () => results };
+  const measurements = results === undefined ? undefined : { resnet: results };
   return reach(
     await resnetTrend.check(claim, resnetTrend.params.parse(claim.params), {
       seed: 1,

@@ -39,7 +39,7 @@ describe('experiment resnet18 options', () => {
     expect(parseOptions(ResNetMergeOptionsSchema, {})).toEqual({ out: 'out/resnet', json: false });
   });
 
-  it('parse lists, fractions and the ci alias', () => {
+  it('parse lists, fractions and the settings (tiny is ci)', () => {
     const o = parseOptions(ResNetRunOptionsSchema, {
       eps: '0, 4/255,8',
       seeds: '1,2',
@@ -51,9 +51,11 @@ describe('experiment resnet18 options', () => {
       [0, 4, 8],
       [1, 2],
       1 / 16,
-      'tiny',
+      'ci',
       'preact-resnet18',
     ]);
+    expect(parseOptions(ResNetRunOptionsSchema, { setting: 'tiny' }).setting).toBe('ci');
+    expect(parseOptions(ResNetRunOptionsSchema, {}).setting).toBe('full');
   });
 
   it('name the option, what it expects and what it received', () => {

@@ -1,7 +1,7 @@
 /**
  * What this proves about .dependency-cruiser.cjs (run in CI by `npm run deps`): on a small tree laid out like src/, it
  * reports an upward import from each kind of floor it guards, an import cycle, an import of another folder's
- * `_internals`, and a module outside every floor; on the same tree without them it reports nothing. So the rule that
+ * `_internals`, a checker that computes a measurement instead of reading it, and a module outside every floor; on the same tree without them it reports nothing. So the rule that
  * keeps the real tree one-way can fail, and does when the tree breaks it.
  */
 import { execFileSync } from 'node:child_process';
@@ -34,7 +34,7 @@ function violations(dir: string): string[] {
   const config = join(REPO_ROOT, '.dependency-cruiser.cjs');
   let stdout: string;
   try {
-    stdout = execFileSync(bin, ['--config', config, '--output-type', 'json', 'src'], {
+    stdout = execFileSync(bin, ['--config', config, '--output-type', 'json', 'src', 'checks'], {
       cwd: dir,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -55,6 +55,9 @@ const GOOD = {
   'src/numeric/vector.ts': "import '../errors.ts';\nimport './_internals/linear.ts';\n",
   'src/numeric/_internals/linear.ts': 'export const l = 1;\n',
   'src/errors.ts': 'export const e = 1;\n',
+  'src/experiments/mnist2/hessian.ts': "import '../../numeric/vector.ts';\n",
+  'src/experiments/mnist2/measurement-schemas.ts': 'export const m = 1;\n',
+  'checks/sharpness.ts': "import '../src/experiments/mnist2/measurement-schemas.ts';\n",
 };
 
 describe('the dependency rules', () => {
@@ -71,8 +74,10 @@ describe('the dependency rules', () => {
       'src/cli/b.ts': "import './a.ts';\n",
       'src/experiments/plot.ts': "import '../numeric/_internals/linear.ts';\n",
       'src/elsewhere/x.ts': "import '../errors.ts';\n",
+      'checks/measures.ts': "import '../src/experiments/mnist2/hessian.ts';\n",
     });
     expect(violations(bad)).toEqual([
+      'checks-read-measurements',
       'no-cycle',
       'no-private-from-outside',
       'no-upward-from-experiments',

@@ -15,7 +15,7 @@ describe('runChecksParallel', () => {
 describe('runChecksParallel errors', () => {
   it('a fault in a worker is CHECK_FAILED naming the claim, with the suggestion of a serial run', async () => {
     const ids = ['fig4-sharper-with-eps', 'tab56-gap-grows-remeasured'];
-    const options = { seed: 5, measurementData: { resnet: { cells: 5 } } };
+    const options = { seed: 5, measurements: { resnet: { cells: 5 } } };
     const serial = await runChecks(ids.slice(0, 1), options).catch((e: unknown) => asClaimCheckFailed(e, ids[0]!));
     const parallel = await runChecksParallel(ids, { ...options, jobs: 2 }).catch((e: unknown) => e);
     expect(parallel).toBeInstanceOf(ClaimcheckError);
