@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
-import { gapGrowsInMostCases, sharperAsEpsGrows, type TrendOutcome } from '../src/experiments/resnet18/verdicts.ts';
+import { gapTrend, landscapeTrend, type Trend } from '../src/experiments/resnet18/trends.ts';
 import { RESNET_MEASURE_COMMAND } from '../src/experiments/resnet18/section.ts';
 import type { ResNetResults } from '../src/experiments/resnet18/results.ts';
 
@@ -16,7 +16,20 @@ const Params = z.object({
 });
 type P = z.infer<typeof Params>;
 
-function describe(o: TrendOutcome): string[] {
+/**
+ * How many ε steps must increase for each statement to hold: "sharper as ε grows" (Fig. 4) every step, "the gap
+ * becomes larger in most cases" (Tables 5–6) more than half of them (the reading of proofs/txt-sec52-gap-grows.ts).
+ */
+const QUANTIFIER = { 'sharper-as-eps-grows': 'every', 'gap-grows-in-most-cases': 'most' } as const;
+
+/** Whether `trend` has enough increasing steps for `quantifier`. */
+export function holds(trend: Trend, quantifier: 'every' | 'most'): boolean {
+  return (
+    trend.decidable && (quantifier === 'every' ? trend.increasing === trend.steps : trend.increasing * 2 > trend.steps)
+  );
+}
+
+function describe(o: Trend): string[] {
   return o.details.map(
     (s) =>
       `${s.dataset}: ε ${s.fromEps} → ${s.toEps}: ${s.before.toFixed(4)} → ${s.after.toFixed(4)} (${s.increased ? 'up' : 'not up'})`,
@@ -43,10 +56,11 @@ export const resnetTrend = defineChecker<P>({
     }
     const o =
       p.statement === 'sharper-as-eps-grows'
-        ? sharperAsEpsGrows(results)
-        : gapGrowsInMostCases(results, { checkpoint: p.checkpoint });
+        ? landscapeTrend(results)
+        : gapTrend(results, { checkpoint: p.checkpoint });
+    const quantifier = QUANTIFIER[p.statement];
     const details = describe(o);
-    const summary = `${o.quantity}: ${o.increasing} of ${o.steps} ε steps increase (${o.quantifier === 'every' ? 'every step must' : 'more than half must'}); setting ${results.setting}, ${results.cells.length} cells${results.missing.length ? `, ${results.missing.length} missing` : ''}`;
+    const summary = `${o.quantity}: ${o.increasing} of ${o.steps} ε steps increase (${quantifier === 'every' ? 'every step must' : 'more than half must'}); setting ${results.setting}, ${results.cells.length} cells${results.missing.length ? `, ${results.missing.length} missing` : ''}`;
     if (!o.decidable)
       return {
         ...base,
@@ -54,7 +68,7 @@ export const resnetTrend = defineChecker<P>({
         reason: 'fewer than two ε values per dataset',
         evidence: { summary, details },
       };
-    if (o.holds)
+    if (holds(o, quantifier))
       return {
         ...base,
         status: 'confirmed',

@@ -9,7 +9,7 @@ import type { ReportFigure, ReportSection, ReportTable } from '../section.ts';
 import type { DatasetName } from './config.ts';
 import { landscapeSeries, landscapeSvg } from './figure.ts';
 import type { CellResult, ResNetResults } from './results.ts';
-import { gapGrowsInMostCases, sharperAsEpsGrows, type TrendOutcome } from './verdicts.ts';
+import { gapTrend, landscapeTrend, type Trend } from './trends.ts';
 
 /** The section id. */
 export const RESNET_SECTION_ID = 'resnet';
@@ -115,16 +115,15 @@ function tableFor(dataset: DatasetName, cells: readonly CellResult[]): ReportTab
   };
 }
 
-function trendRow(statement: string, t: TrendOutcome): string[] {
-  const verdict = !t.decidable
-    ? 'not decidable (fewer than two ε measured)'
-    : t.holds
-      ? 'holds on these results'
-      : 'does not hold on these results';
+function trendRow(statement: string, t: Trend): string[] {
   const per = Object.entries(t.perDataset)
     .map(([ds, v]) => `${ds}: ${v.increasing}/${v.steps}`)
     .join('; ');
-  return [statement, t.quantity, `${t.increasing}/${t.steps} steps increase (${per})`, `${t.quantifier}`, verdict];
+  return [
+    statement,
+    t.quantity,
+    t.decidable ? `${t.increasing}/${t.steps} steps increase (${per})` : 'fewer than two ε measured',
+  ];
 }
 
 /** `FILE (sha256 HEX)`: which results file was read, and its content. */
@@ -226,15 +225,15 @@ export function resnetSection(
       ),
     };
   });
-  const sharper = sharperAsEpsGrows(results);
-  const gapFinal = gapGrowsInMostCases(results, { checkpoint: 'final' });
-  const gapBest = gapGrowsInMostCases(results, { checkpoint: 'best' });
+  const sharper = landscapeTrend(results);
+  const gapFinal = gapTrend(results, { checkpoint: 'final' });
+  const gapBest = gapTrend(results, { checkpoint: 'best' });
   const statements: ReportTable = {
     id: 'resnet-statements',
-    title: 'Section 5.2 statements on the measured results',
+    title: 'Section 5.2 trends in the measured results',
     caption:
-      'Consecutive ε steps per dataset (seeds averaged): "sharper" needs every step to increase the landscape rise (mean of the loss at the ends of the α grid minus the loss at α = 0); "most cases" needs more than half of all steps of both tables to increase the gap.',
-    columns: ['statement', 'quantity', 'count', 'quantifier', 'outcome'],
+      'Consecutive ε steps per dataset (seeds averaged) that increase the landscape rise (mean of the loss at the ends of the α grid minus the loss at α = 0) and the gap; the entries of fig4-sharper-with-eps (every step must increase) and tab56-gap-grows-remeasured (more than half of all steps of both tables) decide the statements on them.',
+    columns: ['statement', 'quantity', 'count'],
     rows: [
       trendRow('the weight loss landscape becomes sharper as ε grows (Fig. 4)', sharper),
       trendRow('the gap becomes larger in most cases as ε grows (Tables 5–6)', gapFinal),

@@ -65,8 +65,6 @@ describe('resnetSection', () => {
       'the weight loss landscape becomes sharper as ε grows (Fig. 4)',
       'landscape rise',
       '1/1 steps increase (cifar10: 1/1)',
-      'every',
-      'holds on these results',
     ]);
     expect(s.summary).toMatch(/Not measured here: SVHN \(data absent\)\. Cells not measured yet: svhn-eps0-seed1\./);
     expect(s.provenance['cifar10.evaluation']).toMatch(/PGD-20 step 2\/255/);

@@ -1,16 +1,14 @@
 /**
- * The two statements of the paper's Section 5.2, decided from measured ResNet results (by the `resnet-trend` checker,
- * `checks/resnet-trend.ts`, for claims `fig4-sharper-with-eps` and `tab56-gap-grows-remeasured`):
+ * The trends of the measured ResNet results that the paper's Section 5.2 states, as data: for each consecutive ε step
+ * of each dataset (several seeds at one ε averaged), the quantity before and after and whether it increased.
  *
- * - "the weight loss landscape becomes sharper as the noise magnitude of adversarial training becomes larger"
- *   (Fig. 4): the landscape's sharpness (default: the rise at the ends of the α grid) increases from each ε to the
- *   next, for every dataset (`sharperAsEpsGrows`);
- * - "the generalization gap becomes larger in most cases as the magnitude of noise becomes larger" (Tables 5–6):
- *   train − test robust accuracy increases in more than half of the consecutive ε steps of both datasets together
- *   (`gapGrowsInMostCases`, the reading of proofs/txt-sec52-gap-grows.ts).
+ * - `landscapeTrend`: the landscape's sharpness (default: the rise at the ends of the α grid) — Fig. 4's "the weight
+ *   loss landscape becomes sharper as the noise magnitude of adversarial training becomes larger";
+ * - `gapTrend`: train − test robust accuracy of the final or best checkpoint — Tables 5–6's "the generalization gap
+ *   becomes larger in most cases".
  *
- * Several seeds at one ε are averaged. Each returns the counts and every step, and `decidable: false` when fewer than
- * two ε values were measured for any dataset.
+ * The `resnet-trend` checker decides the statements on them (every step; more than half of the steps); the section
+ * shows them. `decidable` is false when fewer than two ε values were measured for a dataset.
  */
 import type { DatasetName } from './config.ts';
 import type { CellResult, ResNetResults } from './results.ts';
@@ -25,14 +23,10 @@ export interface TrendStep {
   readonly increased: boolean;
 }
 
-/** The outcome of a trend statement over measured results. */
-export interface TrendOutcome {
-  /** Whether the statement holds on these results (false when not decidable). */
-  readonly holds: boolean;
+/** A quantity's steps over ε in measured results. */
+export interface Trend {
   /** False when some dataset has fewer than two ε values (nothing to compare). */
   readonly decidable: boolean;
-  /** `every`: every step must increase; `most`: more than half of the steps. */
-  readonly quantifier: 'every' | 'most';
   /** What was compared, e.g. `landscape rise` or `gap (final checkpoint)`. */
   readonly quantity: string;
   readonly increasing: number;
@@ -47,9 +41,8 @@ function trend(
   results: ResNetResults,
   quantity: string,
   value: (c: CellResult) => number,
-  quantifier: 'every' | 'most',
   datasets?: readonly DatasetName[],
-): TrendOutcome {
+): Trend {
   const byDataset = new Map<DatasetName, Map<number, number[]>>();
   for (const c of results.cells) {
     const ds = c.config.dataset;
@@ -86,30 +79,26 @@ function trend(
   }
   const increasing = details.filter((d) => d.increased).length;
   const steps = details.length;
-  const holds = decidable && (quantifier === 'every' ? increasing === steps : increasing * 2 > steps);
-  return { holds, decidable, quantifier, quantity, increasing, steps, perDataset, details };
+  return { decidable, quantity, increasing, steps, perDataset, details };
 }
 
 /**
- * "Sharper as ε grows" (Fig. 4): the landscape sharpness (`rise`, or the second difference `curvature` at α = 0)
- * increases at every consecutive ε step of every dataset measured (or of `datasets`).
+ * The landscape sharpness (`rise`, or the second difference `curvature` at α = 0) over the consecutive ε steps of every
+ * dataset measured (or of `datasets`).
  */
-export function sharperAsEpsGrows(
+export function landscapeTrend(
   results: ResNetResults,
   options: { readonly metric?: 'rise' | 'curvature'; readonly datasets?: readonly DatasetName[] } = {},
-): TrendOutcome {
+): Trend {
   const metric = options.metric ?? 'rise';
-  return trend(results, `landscape ${metric}`, (c) => c.landscape.sharpness[metric], 'every', options.datasets);
+  return trend(results, `landscape ${metric}`, (c) => c.landscape.sharpness[metric], options.datasets);
 }
 
-/**
- * "The generalization gap becomes larger in most cases" (Tables 5–6): train − test robust accuracy of the final (or
- * best) checkpoint increases in more than half of all consecutive ε steps of the datasets measured.
- */
-export function gapGrowsInMostCases(
+/** Train − test robust accuracy of the final (or best) checkpoint over the consecutive ε steps of the datasets measured. */
+export function gapTrend(
   results: ResNetResults,
   options: { readonly checkpoint?: 'final' | 'best'; readonly datasets?: readonly DatasetName[] } = {},
-): TrendOutcome {
+): Trend {
   const checkpoint = options.checkpoint ?? 'final';
-  return trend(results, `gap (${checkpoint} checkpoint)`, (c) => c[checkpoint].gap, 'most', options.datasets);
+  return trend(results, `gap (${checkpoint} checkpoint)`, (c) => c[checkpoint].gap, options.datasets);
 }
