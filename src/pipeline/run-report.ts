@@ -6,7 +6,7 @@
 import type { LoadedClaim } from '../claims/loaded.ts';
 import type { Verdict } from '../claims/verdict.ts';
 import { asCheckFailed, ClaimcheckError } from '../errors.ts';
-import { allClaims, paperAt, runChecksParallel, selectClaims } from './run.ts';
+import { allClaims, paperAt, type RunOptions, runChecksParallel, selectClaims } from './run.ts';
 import { DEFAULT_SEED } from '../settings.ts';
 import { type CheckResult } from '../claims/loaded.ts';
 import { DEFAULT_PAPER, paperProvenance, type PaperProvenance } from '../paper/paper.ts';
@@ -53,12 +53,7 @@ export interface ReportRunOptions {
   /** Where experiments write their progress lines (`ExperimentOptions.log`); default: nowhere. */
   readonly log?: (line: string) => void;
   /** Progress of each experiment (`experiment <id>`) and each claim checked, as `runChecks` reports it. */
-  readonly onProgress?: (event: {
-    readonly id: string;
-    readonly index: number;
-    readonly total: number;
-    readonly done: boolean;
-  }) => void;
+  readonly onProgress?: RunOptions['onProgress'];
 }
 
 /** What a report run produced. */

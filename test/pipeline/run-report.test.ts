@@ -55,6 +55,18 @@ describe('runReport', () => {
   });
   /** The fake experiments' readers: the first selected claim reads the measured one, the second the absent one. */
   const readers = () => ({ 'fake-landscape': [ids[0]!], 'fake-cifar10': [ids[1]!] });
+  /** A report of `ids` on the fake experiments (seed 3, ci setting, the shared cache) with `extra` options. */
+  const report = (extra: Partial<Parameters<typeof runReport>[0]> = {}) =>
+    runReport({
+      ids,
+      seed: 3,
+      cacheDir,
+      experiments: [measured, absent],
+      readers: readers(),
+      jobs: 1,
+      experiment: { setting: 'ci' },
+      ...extra,
+    });
   afterAll(() => {
     rmSync(cacheDir, { recursive: true, force: true });
   });
@@ -85,15 +97,7 @@ describe('runReport', () => {
   });
 
   it('runs the experiments the claims rest on once, and gives their sections in registry order', async () => {
-    const run = await runReport({
-      ids,
-      seed: 3,
-      cacheDir,
-      experiments: [measured, absent],
-      readers: readers(),
-      jobs: 1,
-      experiment: { setting: 'ci' },
-    });
+    const run = await report();
     expect(run.results.map((r) => r.claim.id)).toEqual(ids);
     expect(run.cached).toEqual([]);
     expect(calls).toHaveLength(1);
@@ -115,28 +119,11 @@ describe('runReport', () => {
   });
 
   it('reuses cached results and verdicts, the same data as fresh ones, unless fresh', async () => {
-    const first = await runReport({
-      ids,
-      seed: 3,
-      cacheDir,
-      experiments: [measured, absent],
-      readers: readers(),
-      jobs: 1,
-      experiment: { setting: 'ci' },
-    });
+    const first = await report();
     expect(calls).toHaveLength(1);
     expect(first.cached).toEqual(ids);
     expect(first.experiments[0]).toMatchObject({ status: 'cached' });
-    const again = await runReport({
-      ids,
-      seed: 3,
-      cacheDir,
-      experiments: [measured, absent],
-      readers: readers(),
-      jobs: 1,
-      experiment: { setting: 'ci' },
-      fresh: true,
-    });
+    const again = await report({ fresh: true });
     expect(calls).toHaveLength(2);
     expect(again.cached).toEqual([]);
     expect(again.results.map((r) => r.verdict)).toEqual(first.results.map((r) => r.verdict));
@@ -144,25 +131,9 @@ describe('runReport', () => {
   });
 
   it('keys the cache on the seed and on the options of the experiments a claim reads', async () => {
-    const seed = await runReport({
-      ids,
-      seed: 4,
-      cacheDir,
-      experiments: [measured, absent],
-      readers: readers(),
-      jobs: 1,
-      experiment: { setting: 'ci' },
-    });
+    const seed = await report({ seed: 4 });
     expect(seed.cached).toEqual([]);
-    const full = await runReport({
-      ids,
-      seed: 3,
-      cacheDir,
-      experiments: [measured, absent],
-      readers: readers(),
-      jobs: 1,
-      experiment: { setting: 'full' },
-    });
+    const full = await report({ experiment: { setting: 'full' } });
     // ids[0] reads the measured experiment, whose options changed; ids[1] reads only the absent one.
     expect(full.cached).toEqual([ids[1]]);
     expect(full.experiments[0]).toMatchObject({ status: 'measured' });
