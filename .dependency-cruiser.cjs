@@ -8,7 +8,7 @@
  *   claims       checks/, proofs/        the checkers and the claim records
  *   experiments  src/experiments        one contract and registry; mnist2/ and resnet18/ side by side
  *   machinery    src/{claims,paper,latex,engines,decide,numeric,eigen,attack,autodiff,noise,data,tables,plot}
- *   foundations  src/{fs,exact,format}, src/rng.ts, src/errors.ts
+ *   foundations  src/{fs,exact,format,workers}, src/rng.ts, src/errors.ts, src/settings.ts
  *
  * bench/ and scripts/ sit above the CLI (they may import anything); test/ is not cruised.
  */
@@ -19,7 +19,7 @@ const FLOORS = [
   ['claims', '^(checks|proofs)/'],
   ['experiments', '^src/experiments/'],
   ['machinery', '^src/(claims|paper|latex|engines|decide|numeric|eigen|attack|autodiff|noise|data|tables|plot)/'],
-  ['foundations', '^src/(fs|exact|format)/|^src/(rng|errors)\\.ts$'],
+  ['foundations', '^src/(fs|exact|format|workers)/|^src/(rng|errors|settings)\\.ts$'],
 ];
 
 const above = (i) =>
@@ -61,6 +61,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^(src|checks|proofs)/', pathNot: FLOORS.map(([, path]) => `(${path})`).join('|') },
       to: {},
+    },
+    {
+      name: 'imports-a-floor',
+      comment: 'Every source module imported lives on one of the floors above (add a new folder to FLOORS).',
+      severity: 'error',
+      from: {},
+      to: { path: '^(src|checks|proofs)/', pathNot: FLOORS.map(([, path]) => `(${path})`).join('|') },
     },
     {
       name: 'no-private-from-outside',

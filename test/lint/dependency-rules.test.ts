@@ -1,7 +1,7 @@
 /**
  * What this proves about .dependency-cruiser.cjs (run in CI by `npm run deps`): on a small tree laid out like src/, it
  * reports an upward import from each kind of floor it guards, an import cycle, an import of another folder's
- * `_internals`, a checker that computes a measurement instead of reading it, and a module outside every floor; on the same tree without them it reports nothing. So the rule that
+ * `_internals`, a checker that computes a measurement instead of reading it, and a module outside every floor (importing or imported); on the same tree without them it reports nothing. So the rule that
  * keeps the real tree one-way can fail, and does when the tree breaks it.
  */
 import { execFileSync } from 'node:child_process';
@@ -54,7 +54,8 @@ const GOOD = {
   'src/experiments/section.ts': 'export const s = 1;\n',
   'src/numeric/vector.ts': "import '../errors.ts';\nimport './_internals/linear.ts';\n",
   'src/numeric/_internals/linear.ts': 'export const l = 1;\n',
-  'src/errors.ts': 'export const e = 1;\n',
+  'src/errors.ts': "import './settings.ts';\n",
+  'src/settings.ts': 'export const s = 1;\n',
   'src/experiments/mnist2/hessian.ts': "import '../../numeric/vector.ts';\n",
   'src/experiments/mnist2/measurement-schemas.ts': 'export const m = 1;\n',
   'checks/sharpness.ts': "import '../src/experiments/mnist2/measurement-schemas.ts';\n",
@@ -75,9 +76,12 @@ describe('the dependency rules', () => {
       'src/experiments/plot.ts': "import '../numeric/_internals/linear.ts';\n",
       'src/elsewhere/x.ts': "import '../errors.ts';\n",
       'checks/measures.ts': "import '../src/experiments/mnist2/hessian.ts';\n",
+      'src/pipeline/leaf-user.ts': "import '../elsewhere/leaf.ts';\n",
+      'src/elsewhere/leaf.ts': 'export const leaf = 1;\n',
     });
     expect(violations(bad)).toEqual([
       'checks-read-measurements',
+      'imports-a-floor',
       'no-cycle',
       'no-private-from-outside',
       'no-upward-from-experiments',
