@@ -7,15 +7,12 @@ import { loadClaims } from '../claims/load.ts';
 import type { CheckResult, LoadedClaim } from '../claims/loaded.ts';
 import type { CheckContext } from '../claims/checker.ts';
 import type { Verdict } from '../claims/verdict.ts';
-import { ClaimcheckError, isErrorCode } from '../errors.ts';
+import { asClaimCheckFailed, ClaimcheckError } from '../errors.ts';
 import { defaultEngines } from '../engines/index.ts';
 import { deriveSeed } from '../rng.ts';
 import { DEFAULT_SEED } from '../settings.ts';
 import { nearestIds } from '../claims/nearest.ts';
-import { fork } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import os from 'node:os';
+import { defaultWorkers, mapInWorkers } from '../workers/pool.ts';
 import { settleVacuous } from '../claims/vacuity.ts';
 import { DEFAULT_PAPER, readPaper, type Paper } from '../paper/paper.ts';
 
@@ -220,87 +217,70 @@ export async function deriveClaim(id: string, options: RunOptions = {}): Promise
   return checker.derive(claim!, checker.params.parse(claim!.params), contextFor(claim!, options));
 }
 
+/** What every check job of `runChecksParallel` shares: the run's options that are plain data. */
+export interface CheckJobContext {
+  readonly seed: number;
+  readonly paper?: string;
+  readonly dims?: readonly number[];
+  readonly points?: readonly number[];
+  readonly measurements?: Readonly<Record<string, unknown>>;
+}
+
 /**
- * tsx's ESM loader as an absolute file URL, resolved from this package (not from the working directory, where a bare
- * `--import tsx` would look for it), for the `--import` of the worker processes.
+ * One claim's check in a worker process of `runChecksParallel`: its verdict and the time it took. A fault is
+ * `CHECK_FAILED` naming the claim, as in a serial run.
  */
-function tsxLoaderUrl(): string {
-  return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+export async function checkClaimJob(
+  id: string,
+  context: CheckJobContext,
+): Promise<{ readonly verdict: Verdict; readonly millis: number }> {
+  try {
+    const [result] = await runChecks([id], {
+      seed: context.seed,
+      ...(context.paper !== undefined ? { paper: context.paper } : {}),
+      ...(context.dims !== undefined ? { dims: context.dims } : {}),
+      ...(context.points !== undefined ? { points: context.points } : {}),
+      ...(context.measurements !== undefined ? { measurements: context.measurements } : {}),
+    });
+    return { verdict: result!.verdict, millis: result!.millis };
+  } catch (err) {
+    throw asClaimCheckFailed(err, id);
+  }
 }
 
-interface WorkerMessage {
-  readonly type: 'progress' | 'results' | 'error';
-  readonly id?: string;
-  readonly done?: boolean;
-  readonly results?: readonly { readonly id: string; readonly verdict: Verdict; readonly millis: number }[];
-  readonly message?: string;
-  readonly code?: string;
-  readonly suggestion?: string;
-}
+/** The module of `checkClaimJob`, which the worker processes import. */
+const CHECK_JOBS = new URL(import.meta.url).href;
 
 /**
- * Like `runChecks`, spread over `jobs` child processes (claims dealt round-robin, results in paper order). Each claim's
- * seed depends only on the run seed and its id, so the verdicts are identical to a serial run.
+ * Like `runChecks`, spread over `jobs` worker processes (`mapInWorkers`: claims handed out as workers free up, results
+ * in paper order). Each claim's seed depends only on the run seed and its id, so the verdicts are identical to a
+ * serial run.
  */
 export async function runChecksParallel(ids: readonly string[], options: RunOptions = {}): Promise<CheckResult[]> {
   const claims = selectClaims(ids, options.paper);
-  const jobs = Math.max(1, Math.min(options.jobs ?? Math.min(os.cpus().length, 4), claims.length));
+  const jobs = Math.max(1, Math.min(options.jobs ?? defaultWorkers(), claims.length));
   if (jobs === 1) return runChecks(ids, options);
-  const groups: string[][] = Array.from({ length: jobs }, () => []);
-  claims.forEach((c, i) => groups[i % jobs]!.push(c.id));
-  const worker = fileURLToPath(new URL('./run-worker.ts', import.meta.url));
-  const loader = tsxLoaderUrl();
   let finished = 0;
-  const byId = new Map<string, CheckResult>();
-  const claimById = new Map(claims.map((c) => [c.id, c]));
-  await Promise.all(
-    groups.map(
-      (group) =>
-        new Promise<void>((resolve, reject) => {
-          // 'advanced' (structured clone) keeps NaN, ±Infinity and typed arrays in verdicts and measurement data as a
-          // serial run has them.
-          const child = fork(worker, [], {
-            execArgv: ['--import', loader],
-            stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-            serialization: 'advanced',
-          });
-          child.on('message', (m: WorkerMessage) => {
-            if (m.type === 'progress' && m.id) {
-              if (m.done) finished++;
-              options.onProgress?.({
-                id: m.id,
-                index: finished - (m.done ? 1 : 0),
-                total: claims.length,
-                done: m.done ?? false,
-              });
-            } else if (m.type === 'results') {
-              for (const r of m.results ?? [])
-                byId.set(r.id, { claim: claimById.get(r.id)!, verdict: r.verdict, millis: r.millis });
-            } else if (m.type === 'error') {
-              reject(
-                isErrorCode(m.code)
-                  ? new ClaimcheckError(m.code, m.message ?? 'worker failed', m.suggestion)
-                  : new Error(m.message),
-              );
-            }
-          });
-          child.on('exit', (code) =>
-            code === 0 ? resolve() : reject(new Error(`check worker exited with code ${code}`)),
-          );
-          child.send({
-            ids: group,
-            seed: options.seed ?? DEFAULT_SEED,
-            paper: options.paper,
-            dims: options.dims,
-            points: options.points,
-            // Each worker gets the experiments' data its claims read, and no other.
-            measurements: neededBy(
-              group.map((id) => claimById.get(id)!),
-              options.measurements,
-            ),
-          });
-        }),
-    ),
+  const context: CheckJobContext = {
+    seed: options.seed ?? DEFAULT_SEED,
+    ...(options.paper !== undefined ? { paper: options.paper } : {}),
+    ...(options.dims !== undefined ? { dims: options.dims } : {}),
+    ...(options.points !== undefined ? { points: options.points } : {}),
+    // The experiments' data that some selected claim reads, and no other.
+    ...(options.measurements !== undefined ? { measurements: neededBy(claims, options.measurements) } : {}),
+  };
+  const out = await mapInWorkers<string, CheckJobContext, { verdict: Verdict; millis: number }>(
+    CHECK_JOBS,
+    'checkClaimJob',
+    claims.map((c) => c.id),
+    {
+      context,
+      workers: jobs,
+      onResult: (i: number) => {
+        options.onProgress?.({ id: claims[i]!.id, index: finished, total: claims.length, done: true });
+        finished++;
+      },
+    },
   );
-  return claims.map((c) => byId.get(c.id)!);
+  return claims.map((claim, i) => ({ claim, verdict: out[i]!.verdict, millis: out[i]!.millis }));
 }

@@ -12,7 +12,8 @@ import { MNIST2_CELL_CODE } from './config.ts';
 import { resolveMnist2Files } from './data.ts';
 import { mnist2Section } from './figures.ts';
 import { type Mnist2Measured, Mnist2MeasuredSchema } from './measurement-schemas.ts';
-import { mnist2Measured } from './measurements.ts';
+import { mnist2MeasuredInWorkers } from './measurements.ts';
+import { defaultWorkers } from '../../workers/pool.ts';
 import { sweepMnist2 } from './sweep.ts';
 import { mnist2Tables } from './tables.ts';
 
@@ -27,15 +28,21 @@ export const mnist2Experiment = defineExperiment<Mnist2Measured>({
   id: 'mnist2',
   title: 'MNIST2 logistic regression (Tables 1–4, Figs. 1–3, 5)',
   async run(options) {
+    // Cells are independent: train and measure them side by side, one process per core.
+    const workers = defaultWorkers();
     const { results, train } = await sweepMnist2({
       setting: options.setting,
       seed: options.seed,
       cacheDir: options.fresh ? null : options.cacheDir,
       ...(options.warn ? { warn: options.warn } : {}),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      workers,
     });
     const log = options.log;
-    return mnist2Measured(results, train, log ? { onProgress: (m) => log(`[mnist2] ${m}`) } : {});
+    return mnist2MeasuredInWorkers(results, train, {
+      workers,
+      ...(log ? { onProgress: (m) => log(`[mnist2] ${m}`) } : {}),
+    });
   },
   section: (measured) => mnist2ReportSection(measured),
   notMeasured: () => undefined,

@@ -18,6 +18,7 @@ import type {
 } from './measurement-schemas.ts';
 import { trainSplitPremises } from './premises.ts';
 import type { Mnist2Cell, Mnist2Results } from './results.ts';
+import { mapInWorkers } from '../../workers/pool.ts';
 
 /** Options of `mnist2Measurements`; every seed left out is derived from the results' run seed (`measurementSeeds`). */
 export interface Mnist2MeasurementOptions {
@@ -88,6 +89,79 @@ function wantsHessian(cell: Mnist2Cell, which: 'fig3' | 'all'): boolean {
   return which === 'all' || cell.training !== 'random';
 }
 
+/** Every setting of a measurement run, filled in. */
+export type ResolvedMeasurementOptions = ReturnType<typeof resolvedMeasurementOptions>;
+
+/** What is measured on one cell: its Hessians (Fig. 3 cells), its landscape, and its 2-D landscape when asked. */
+export interface CellMeasurementJob {
+  readonly cell: Mnist2Cell;
+  readonly hessian: boolean;
+  readonly contour: boolean;
+}
+
+/** The measurements of one cell. */
+export interface CellMeasurement {
+  readonly hessian?: CellHessian;
+  readonly landscape: Landscape1D;
+  readonly contour?: Landscape2D;
+}
+
+/** Measures one cell on `dataset` with the resolved options `o`; `progress` hears what starts. */
+export function measureCell(
+  job: CellMeasurementJob,
+  dataset: Dataset,
+  o: ResolvedMeasurementOptions,
+  progress?: (message: string) => void,
+): CellMeasurement {
+  const { cell } = job;
+  const label = `${cell.norm} ${cell.training} ε=${cell.epsLabel}`;
+  if (job.hessian) progress?.(`hessian ${label}`);
+  const hessian = job.hessian ? cellHessian(cell, dataset, o.hessian) : undefined;
+  progress?.(`landscape ${label}`);
+  const landscape = cellLandscape(cell, dataset, o.landscape);
+  if (job.contour) progress?.(`2-D landscape ${label}`);
+  const contour = job.contour ? cellLandscape2d(cell, dataset, o.landscape) : undefined;
+  return { ...(hessian ? { hessian } : {}), landscape, ...(contour ? { contour } : {}) };
+}
+
+/** The cells to measure (in results order) and the degenerate ones, with why. */
+function plan(results: Mnist2Results, o: ResolvedMeasurementOptions) {
+  const jobs: CellMeasurementJob[] = [];
+  const degenerate: { key: string; cell: string; reason: string }[] = [];
+  for (const cell of results.cells) {
+    const reason = degenerateReason(cell);
+    if (reason !== undefined) degenerate.push({ key: cell.key, cell: cellName(cell), reason });
+    else jobs.push({ cell, hessian: wantsHessian(cell, o.hessianCells), contour: o.contours.includes(cell.key) });
+  }
+  return { jobs, degenerate };
+}
+
+/** The measurements of a run from its cells' measurements (in results order) and the premises on the training split. */
+function assemble(
+  results: Mnist2Results,
+  dataset: Dataset,
+  o: ResolvedMeasurementOptions,
+  measured: readonly CellMeasurement[],
+  degenerate: Mnist2Measurements['degenerate'],
+  progress?: (message: string) => void,
+): Mnist2Measurements {
+  const noiseEps = [
+    ...new Set(
+      results.cells.filter((c) => c.norm === 'linf' && c.training === 'random' && c.eps > 0).map((c) => c.eps),
+    ),
+  ];
+  progress?.('premises on the training split');
+  return {
+    settings: measurementSettings(o),
+    hessians: measured.flatMap((m) => (m.hessian ? [m.hessian] : [])),
+    landscapes: measured.map((m) => m.landscape),
+    contours: measured.flatMap((m) => (m.contour ? [m.contour] : [])),
+    premises: trainSplitPremises(dataset, noiseEps, o.premiseNoiseSeed),
+    examples: dataset.n,
+    degenerate,
+  };
+}
+
 /**
  * Measures every cell of `results` on `dataset` (the training split the cells were trained on): Fig. 3 Hessian
  * spectra (dense + Lanczos, robust and fixed-example), 1-D landscapes g(α) over seeded filter-normalised directions
@@ -101,43 +175,9 @@ export function mnist2Measurements(
   options: Mnist2MeasurementOptions = {},
 ): Mnist2Measurements {
   const o = resolvedMeasurementOptions(results.seed, options);
-  const hessians: CellHessian[] = [];
-  const landscapes: Landscape1D[] = [];
-  const contours: Landscape2D[] = [];
-  const degenerate: { key: string; cell: string; reason: string }[] = [];
-  for (const cell of results.cells) {
-    const reason = degenerateReason(cell);
-    if (reason !== undefined) {
-      degenerate.push({ key: cell.key, cell: cellName(cell), reason });
-      continue;
-    }
-    if (wantsHessian(cell, o.hessianCells)) {
-      options.onProgress?.(`hessian ${cell.norm} ${cell.training} ε=${cell.epsLabel}`);
-      hessians.push(cellHessian(cell, dataset, o.hessian));
-    }
-    options.onProgress?.(`landscape ${cell.norm} ${cell.training} ε=${cell.epsLabel}`);
-    landscapes.push(cellLandscape(cell, dataset, o.landscape));
-    if (o.contours.includes(cell.key)) {
-      options.onProgress?.(`2-D landscape ${cell.norm} ${cell.training} ε=${cell.epsLabel}`);
-      contours.push(cellLandscape2d(cell, dataset, o.landscape));
-    }
-  }
-  const noiseEps = [
-    ...new Set(
-      results.cells.filter((c) => c.norm === 'linf' && c.training === 'random' && c.eps > 0).map((c) => c.eps),
-    ),
-  ];
-  options.onProgress?.('premises on the training split');
-  const premises = trainSplitPremises(dataset, noiseEps, o.premiseNoiseSeed);
-  return {
-    settings: measurementSettings(o),
-    hessians,
-    landscapes,
-    contours,
-    premises,
-    examples: dataset.n,
-    degenerate,
-  };
+  const { jobs, degenerate } = plan(results, o);
+  const measured = jobs.map((job) => measureCell(job, dataset, o, options.onProgress));
+  return assemble(results, dataset, o, measured, degenerate, options.onProgress);
 }
 
 /** The sweep's results with every measurement taken on them: what the `mnist2` experiment provides. */
@@ -147,6 +187,35 @@ export function mnist2Measured(
   options: Mnist2MeasurementOptions = {},
 ): Mnist2Measured {
   return { results, measurements: mnist2Measurements(results, dataset, options) };
+}
+
+/** The module whose exports the worker processes run (`measureCellJob`). */
+const MNIST2_JOBS = new URL('./jobs.ts', import.meta.url).href;
+
+/**
+ * `mnist2Measured`, with the cells measured side by side in `workers` processes (`mapInWorkers`): the same data, in
+ * the same order, whichever process measures a cell. One worker measures here, in this process.
+ */
+export async function mnist2MeasuredInWorkers(
+  results: Mnist2Results,
+  dataset: Dataset,
+  options: Mnist2MeasurementOptions & { readonly workers: number },
+): Promise<Mnist2Measured> {
+  const o = resolvedMeasurementOptions(results.seed, options);
+  const { jobs, degenerate } = plan(results, o);
+  if (Math.min(options.workers, jobs.length) <= 1) return mnist2Measured(results, dataset, options);
+  const label = (c: Mnist2Cell): string => `${c.norm} ${c.training} ε=${c.epsLabel}`;
+  options.onProgress?.(`measuring ${jobs.length} cells in ${Math.min(options.workers, jobs.length)} processes`);
+  const measured = await mapInWorkers<
+    CellMeasurementJob,
+    { dataset: Dataset; o: ResolvedMeasurementOptions },
+    CellMeasurement
+  >(MNIST2_JOBS, 'measureCellJob', jobs, {
+    context: { dataset, o },
+    workers: options.workers,
+    onResult: (i: number) => options.onProgress?.(`measured ${label(jobs[i]!.cell)}`),
+  });
+  return { results, measurements: assemble(results, dataset, o, measured, degenerate, options.onProgress) };
 }
 
 /** The settings of a measurement run as printable strings. */

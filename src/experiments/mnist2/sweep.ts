@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { deriveSeed } from '../../rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
 import type { Dataset } from '../../numeric/dataset.ts';
+import { mapInWorkers } from '../../workers/pool.ts';
 import {
   cellKey,
   epsLabel,
@@ -85,7 +86,7 @@ export const MNIST2_SETTINGS: Readonly<Record<Setting, Mnist2Setting>> = {
 
 /** A progress event of `runMnist2Sweep`: sent when a cell starts and when it ends. */
 export interface Mnist2Progress {
-  /** 0-based index of the cell, of `total`. */
+  /** 0-based: how many cells were done before this one (its index in plan order when cells run one at a time). */
   readonly index: number;
   readonly total: number;
   /** e.g. `l2 pgd ε=0.20`. */
@@ -97,6 +98,9 @@ export interface Mnist2Progress {
   /** Estimated time left (mean time per computed cell × cells left); undefined before the first computed cell. */
   readonly etaMillis: number | undefined;
 }
+
+/** The module whose exports the worker processes run (`trainCellJob`). */
+const MNIST2_JOBS = new URL('./jobs.ts', import.meta.url).href;
 
 /** Options of `runMnist2Sweep`. */
 export interface Mnist2SweepOptions {
@@ -123,8 +127,13 @@ export interface Mnist2SweepOptions {
   readonly onProgress?: (event: Mnist2Progress) => void;
   /** Hears one line per unusable cached cell, and once when the cache cannot be written (the sweep goes on). */
   readonly warn?: (message: string) => void;
-  /** Called with each finished cell (after it is cached), in order. */
+  /** Called with each finished cell (after it is cached): in plan order, or with workers the cached cells first and then each as it is computed. */
   readonly onCell?: (cell: Mnist2Cell, cached: boolean) => void;
+  /**
+   * Processes that train the cells missing from the cache (default 1: this one). More than one trains independent
+   * cells side by side (`mapInWorkers`); every cell is the same whichever process trains it.
+   */
+  readonly workers?: number;
 }
 
 /** One planned cell: its configuration and key. */
@@ -294,13 +303,16 @@ export async function sweepMnist2(
   const cacheDir = options.cacheDir ?? null;
   const cache = cacheDir === null ? null : cellCache(cacheDir, options.warn);
   const start = performance.now();
+  const hits = planned.map((p) => (cache === null ? null : readCachedCell(cache, p.key)));
+  const missing = planned.flatMap((_p, i) => (hits[i] === null ? [i] : []));
+  let finished = 0;
   let computed = 0;
   let computeMillis = 0;
-  const cells: Mnist2Cell[] = [];
-  const progress = (index: number, cell: string, done: boolean, cached: boolean): void => {
-    const left = planned.length - index - (done ? 1 : 0);
+  const progress = (cell: string, done: boolean, cached: boolean): void => {
+    const left = planned.length - finished;
     options.onProgress?.({
-      index,
+      // How many cells were done before this one: the cell's index in a serial run.
+      index: Math.min(done ? finished - 1 : finished, planned.length - 1),
       total: planned.length,
       cell,
       done,
@@ -309,30 +321,70 @@ export async function sweepMnist2(
       etaMillis: computed === 0 ? undefined : (computeMillis / computed) * left,
     });
   };
-  for (let i = 0; i < planned.length; i++) {
-    const p = planned[i]!;
-    const hit = cache === null ? null : readCachedCell(cache, p.key);
-    progress(i, p.name, false, hit !== null);
-    let cell = hit;
-    if (cell === null) {
-      // Yield to the event loop so progress timers can draw between cells.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      const t0 = performance.now();
-      cell = computeMnist2Cell(p, data);
-      computeMillis += performance.now() - t0;
-      computed++;
-      cache?.write('mnist2', '', cell.key, { key: cell.key, config: p.config, cell });
+  const store = (cell: Mnist2Cell, p: Mnist2PlannedCell): void => {
+    cache?.write('mnist2', '', cell.key, { key: cell.key, config: p.config, cell });
+  };
+  const cells: (Mnist2Cell | null)[] = [...hits];
+  const workers = Math.min(options.workers ?? 1, missing.length);
+  if (workers > 1) {
+    // Cached cells first, then the computed ones as the workers finish them.
+    for (const [i, p] of planned.entries()) {
+      if (hits[i] === null) continue;
+      progress(p.name, false, true);
+      finished++;
+      options.onCell?.(hits[i]!, true);
+      progress(p.name, true, true);
     }
-    cells.push(cell);
-    options.onCell?.(cell, hit !== null);
-    progress(i, p.name, true, hit !== null);
+    // The ETA divides the wall time so far by the cells computed: the workers share it.
+    const parallelStart = performance.now();
+    const jobs = missing.map((i) => planned[i]!);
+    for (const p of jobs) progress(p.name, false, false);
+    await mapInWorkers<Mnist2PlannedCell, Pick<Mnist2Data, 'train' | 'test'>, Mnist2Cell>(
+      MNIST2_JOBS,
+      'trainCellJob',
+      jobs,
+      {
+        context: { train: data.train, test: data.test },
+        workers,
+        onResult: (j: number, value: unknown) => {
+          const cell = value as Mnist2Cell;
+          cells[missing[j]!] = cell;
+          store(cell, jobs[j]!);
+          finished++;
+          computed++;
+          computeMillis = performance.now() - parallelStart;
+          options.onCell?.(cell, false);
+          progress(jobs[j]!.name, true, false);
+        },
+      },
+    );
+  } else {
+    // One cell at a time, in plan order.
+    for (const [i, p] of planned.entries()) {
+      const hit = hits[i] ?? null;
+      progress(p.name, false, hit !== null);
+      let cell = hit;
+      if (cell === null) {
+        // Yield to the event loop so progress timers can draw between cells.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        const t0 = performance.now();
+        cell = computeMnist2Cell(p, data);
+        computeMillis += performance.now() - t0;
+        computed++;
+        store(cell, p);
+        cells[i] = cell;
+      }
+      finished++;
+      options.onCell?.(cell, hit !== null);
+      progress(p.name, true, hit !== null);
+    }
   }
   const results: Mnist2Results = {
     setting: setting.name,
     seed: options.seed ?? DEFAULT_SEED,
     data: data.provenance,
     backend: 'float64',
-    cells,
+    cells: cells as Mnist2Cell[],
   };
   return { results, train: data.train };
 }

@@ -1,0 +1,52 @@
+/**
+ * The entry of a `mapInWorkers` child process: imports the module it is told, keeps the context, and runs each job it
+ * receives, replying with the result or the error (code and suggestion kept). It exits when the parent disconnects.
+ */
+import type { WorkerReply, WorkerRequest } from './pool.ts';
+
+let run: ((job: unknown, context: unknown) => unknown) | undefined;
+let context: unknown;
+
+const reply = (m: WorkerReply): void => {
+  process.send?.(m);
+};
+
+process.on('message', (m: WorkerRequest) => {
+  if (m.type === 'init') {
+    context = m.context;
+    import(m.module).then(
+      (mod: Record<string, unknown>) => {
+        const fn = mod[m.fn];
+        if (typeof fn !== 'function') {
+          reply({ type: 'error', index: -1, message: `worker: ${m.module} exports no function ${m.fn}` });
+          return;
+        }
+        run = fn as typeof run;
+        reply({ type: 'ready' });
+      },
+      (err: Error) =>
+        reply({ type: 'error', index: -1, message: err.message, ...(err.stack ? { stack: err.stack } : {}) }),
+    );
+    return;
+  }
+  const { index, job } = m;
+  Promise.resolve()
+    .then(() => run!(job, context))
+    .then(
+      (value) => reply({ type: 'result', index, value }),
+      (err: unknown) => {
+        const e = err instanceof Error ? err : new Error(String(err));
+        const { code, suggestion } = e as Error & { code?: unknown; suggestion?: unknown };
+        reply({
+          type: 'error',
+          index,
+          message: e.message,
+          ...(typeof code === 'string' ? { code } : {}),
+          ...(typeof suggestion === 'string' ? { suggestion } : {}),
+          ...(e.stack ? { stack: e.stack } : {}),
+        });
+      },
+    );
+});
+
+process.on('disconnect', () => process.exit(0));
