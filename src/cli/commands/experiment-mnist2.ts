@@ -97,8 +97,11 @@ export const mnist2 = new Command('mnist2')
     const eps = options.eps ?? (noises !== undefined && trainings!.length === 0 ? [0] : undefined);
     const progressOn = !options.quiet && process.stderr.isTTY === true;
     let drawn = false;
+    const { defaultWorkers } = await import('../../workers/pool.ts');
     const results = await runMnist2Sweep({
       setting: options.setting,
+      // Cells missing from the cache are trained side by side, one process per core.
+      workers: defaultWorkers(),
       ...(options.norm !== undefined ? { norms: options.norm } : {}),
       ...(trainings !== undefined ? { trainings } : {}),
       ...(eps !== undefined ? { eps } : {}),
