@@ -129,6 +129,24 @@ describe('a stale cache is never served', () => {
     expect(importGraphVersion(MNIST2_CELL_CODE).files).toContain('src/experiments/mnist2/train.ts');
   });
 
+  it('keys the MNIST2 results on the code that measures them, not only on the code that trains the cells', () => {
+    // The cached results hold the measurements: a change to the Hessians, landscapes, premises or the worker jobs
+    // must change the key.
+    const files = new Set(mnist2Experiment.code.flatMap((entry) => importGraphVersion(entry).files));
+    for (const f of [
+      'hessian.ts',
+      'landscape.ts',
+      'premises.ts',
+      'measurements.ts',
+      'jobs.ts',
+      'sweep.ts',
+      'train.ts',
+    ]) {
+      expect(files, f).toContain(`src/experiments/mnist2/${f}`);
+    }
+    expect(files).toContain('src/workers/pool.ts');
+  });
+
   it('remembers a file hash by path, size and mtime across runs, and re-hashes when they change', () => {
     const memo = join(root, 'memo');
     const file = join(root, 'hashed.bin');

@@ -47,6 +47,8 @@ export const mnist2Experiment = defineExperiment<Mnist2Measured>({
   section: (measured) => mnist2ReportSection(measured),
   notMeasured: () => undefined,
   inputs: (options) => Object.values(resolveMnist2Files(options.dataDir ?? undefined)),
-  code: [MNIST2_CELL_CODE],
+  // The cells' code, and the code that measures them: this module (measurements, sections) and the jobs the worker
+  // processes run, which are reached by URL rather than by import.
+  code: [MNIST2_CELL_CODE, 'src/experiments/mnist2/experiment.ts', 'src/experiments/mnist2/jobs.ts'],
   checkResults: schemaCheck(Mnist2MeasuredSchema),
 });
