@@ -17,7 +17,7 @@ import type { CellHessian, Landscape1D, Mnist2Measured } from '../src/experiment
 import type { Mnist2Cell, Mnist2Results } from '../src/experiments/mnist2/results.ts';
 import type { BallNorm } from '../src/numeric/vector.ts';
 import { atEps, mnist2Series, sameEps } from '../src/experiments/mnist2/series.ts';
-import { measurementOf, MissingMeasurement, mnist2Measured, notMeasured } from './_internals/mnist2.ts';
+import { MNIST2_COMMAND, measurementOf, MissingMeasurement, mnist2Measured, notMeasured } from './_internals/mnist2.ts';
 import { linearFit } from './_internals/linear-fit.ts';
 import { DegenerateCellError } from '../src/experiments/mnist2/degenerate.ts';
 
@@ -710,7 +710,7 @@ export const mnist2Sharpness = defineChecker({
         seed: ctx.seed,
         checker: KIND,
         status: 'inconclusive',
-        reason: `${e.message}; run \`npx claimcheck experiment mnist2\` with the full setting`,
+        reason: `${e.message}; run \`${MNIST2_COMMAND}\` (the paper's grid on all images)`,
         evidence: { summary: e.message, details: [context] },
       };
     }

@@ -11,7 +11,7 @@ import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict, Witness } from '../src/claims/verdict.ts';
 import type { Mnist2Cell } from '../src/experiments/mnist2/results.ts';
 import { atEps, mnist2Series, sameEps, type Mnist2Family } from '../src/experiments/mnist2/series.ts';
-import { mnist2SweepResults, notMeasured } from './_internals/mnist2.ts';
+import { MNIST2_COMMAND, mnist2SweepResults, notMeasured } from './_internals/mnist2.ts';
 
 const Norm = z.enum(['l2', 'linf']);
 const Family = z.enum(['adversarial', 'random']);
@@ -204,7 +204,7 @@ export const mnist2TableRerun = defineChecker({
       return {
         ...base,
         status: 'inconclusive',
-        reason: `${missing}; run \`npx claimcheck experiment mnist2\` with the full setting`,
+        reason: `${missing}; run \`${MNIST2_COMMAND}\` (the paper's grid on all images)`,
         evidence: { summary: missing, details: [context] },
       };
     }

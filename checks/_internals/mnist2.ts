@@ -12,8 +12,8 @@ import { DegenerateCellError } from '../../src/experiments/mnist2/degenerate.ts'
 import { type Mnist2Measured, Mnist2MeasuredSchema } from '../../src/experiments/mnist2/measurement-schemas.ts';
 import { type Mnist2Cell, type Mnist2Results, Mnist2ResultsSchema } from '../../src/experiments/mnist2/results.ts';
 
-/** The command that runs the sweep and measures what these claims need. */
-export const MNIST2_COMMAND = 'npx claimcheck experiment mnist2';
+/** The command that runs the sweep, measures what these claims need and checks them on it. */
+export const MNIST2_COMMAND = 'npx claimcheck report --setting full';
 
 /** Validates MNIST2 data with `schema`; throws `BAD_INPUT` naming the claim and the first offending field. */
 function parseMnist2<T>(claimId: string, value: unknown, schema: z.ZodType<T>): T {

@@ -76,6 +76,8 @@ function specifiers(source: string): string[] {
     /\bimport\s+(?!type\b)(?:[\w*{}\s,$]+?\s+from\s*)?['"]([^'"]+)['"]/g,
     /\bexport\s+(?!type\b)(?:\*(?:\s+as\s+\w+)?|\{[^}]*\})\s*from\s*['"]([^'"]+)['"]/g,
     /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+    // A module a worker process imports by URL (`new URL('./jobs.ts', import.meta.url)`) is code the results run.
+    /\bnew\s+URL\(\s*['"](\.{1,2}\/[^'"]+\.ts)['"]\s*,\s*import\.meta\.url\s*\)/g,
   ];
   for (const re of patterns) for (const m of text.matchAll(re)) out.push(m[1]!);
   return out;
@@ -103,7 +105,7 @@ const graphMemo = new Map<string, ImportGraphVersion>();
 
 /**
  * The code version of what a module computes: sha256 over the path and content of every file reachable from `entry`
- * (relative to `root`) through relative value imports (static, re-exports and literal dynamic imports; `import type`
+ * (relative to `root`) through relative value imports (static, re-exports, literal dynamic imports and modules a worker imports by `new URL(…, import.meta.url)`; `import type`
  * is erased at run time and left out), plus `package-lock.json` when any reached file imports a package. Memoised
  * per process. Throws when `entry` does not exist.
  */

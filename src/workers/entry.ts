@@ -11,6 +11,20 @@ const reply = (m: WorkerReply): void => {
   process.send?.(m);
 };
 
+/** The reply for an error of job `index` (-1: before any job), with its code and suggestion when it has them. */
+function errorReply(index: number, err: unknown): WorkerReply {
+  const e = err instanceof Error ? err : new Error(String(err));
+  const { code, suggestion } = e as Error & { code?: unknown; suggestion?: unknown };
+  return {
+    type: 'error',
+    index,
+    message: e.message,
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof suggestion === 'string' ? { suggestion } : {}),
+    ...(e.stack ? { stack: e.stack } : {}),
+  };
+}
+
 process.on('message', (m: WorkerRequest) => {
   if (m.type === 'init') {
     context = m.context;
@@ -34,18 +48,7 @@ process.on('message', (m: WorkerRequest) => {
     .then(() => run!(job, context))
     .then(
       (value) => reply({ type: 'result', index, value }),
-      (err: unknown) => {
-        const e = err instanceof Error ? err : new Error(String(err));
-        const { code, suggestion } = e as Error & { code?: unknown; suggestion?: unknown };
-        reply({
-          type: 'error',
-          index,
-          message: e.message,
-          ...(typeof code === 'string' ? { code } : {}),
-          ...(typeof suggestion === 'string' ? { suggestion } : {}),
-          ...(e.stack ? { stack: e.stack } : {}),
-        });
-      },
+      (err: unknown) => reply(errorReply(index, err)),
     );
 });
 

@@ -70,56 +70,85 @@ export async function mapInWorkers<J, C, R>(
   jobs: readonly J[],
   options: MapOptions<C>,
 ): Promise<R[]> {
-  const count = Math.max(1, Math.min(options.workers ?? defaultWorkers(), jobs.length));
+  const asked = options.workers;
+  const wanted = asked !== undefined && Number.isFinite(asked) ? Math.floor(asked) : defaultWorkers();
+  const count = Math.max(1, Math.min(wanted, jobs.length));
   const results = new Array<R>(jobs.length);
   if (jobs.length === 0) return results;
   const loader = tsxLoaderUrl();
   const children: ChildProcess[] = [];
+  /** The job each worker is running, if any. */
+  const running = new Map<ChildProcess, number>();
+  /** Workers told that no job is left (they may exit). */
+  const released = new Set<ChildProcess>();
   let next = 0;
   let done = 0;
   return new Promise<R[]>((resolve, reject) => {
-    let failed = false;
-    const fail = (err: Error): void => {
-      if (failed) return;
-      failed = true;
+    let settled = false;
+    const fail = (err: unknown): void => {
+      if (settled) return;
+      settled = true;
       for (const c of children) c.kill();
       reject(err);
     };
+    const release = (child: ChildProcess): void => {
+      released.add(child);
+      if (child.connected) child.disconnect();
+    };
     const feed = (child: ChildProcess): void => {
       if (next >= jobs.length) {
-        child.disconnect();
+        release(child);
         return;
       }
       const index = next++;
+      running.set(child, index);
       child.send({ type: 'job', index, job: jobs[index] } satisfies WorkerRequest);
     };
-    for (let w = 0; w < count; w++) {
-      const child = fork(ENTRY, [], {
-        execArgv: ['--import', loader],
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-        serialization: 'advanced',
-      });
-      children.push(child);
-      child.on('message', (m: WorkerReply) => {
-        if (m.type === 'ready') feed(child);
-        else if (m.type === 'result') {
-          results[m.index] = m.value as R;
-          options.onResult?.(m.index, m.value);
-          done++;
-          if (done < jobs.length) feed(child);
-          else {
-            for (const c of children) if (c.connected) c.disconnect();
-            resolve(results);
+    const onMessage = (child: ChildProcess, m: WorkerReply): void => {
+      if (settled) return;
+      if (m.type === 'ready') return feed(child);
+      if (m.type === 'error') return fail(replyError(m));
+      running.delete(child);
+      results[m.index] = m.value as R;
+      options.onResult?.(m.index, m.value);
+      done++;
+      if (done < jobs.length) return feed(child);
+      for (const c of children) release(c);
+      settled = true;
+      resolve(results);
+    };
+    try {
+      for (let w = 0; w < count; w++) {
+        // The child's stdout goes to this process's stderr: nothing a job prints can mix into this process's output.
+        const child = fork(ENTRY, [], {
+          execArgv: ['--import', loader],
+          stdio: ['ignore', 2, 'inherit', 'ipc'],
+          serialization: 'advanced',
+        });
+        children.push(child);
+        child.on('message', (m: WorkerReply) => {
+          try {
+            onMessage(child, m);
+          } catch (err) {
+            fail(err);
           }
-        } else fail(replyError(m));
-      });
-      child.on('error', (err) => fail(err));
-      child.on('exit', (code, signal) => {
-        if (!failed && done < jobs.length && (code !== 0 || signal !== null)) {
-          fail(new Error(`worker process exited with ${signal ?? `code ${code}`} before its jobs were done`));
-        }
-      });
-      child.send({ type: 'init', module, fn, context: options.context } satisfies WorkerRequest);
+        });
+        child.on('error', (err) => fail(err));
+        child.on('exit', (code, signal) => {
+          // A worker may leave once released; leaving with a job, or before it was released, loses work.
+          if (running.has(child) || !released.has(child)) {
+            const job = running.get(child);
+            fail(
+              new Error(
+                `worker process exited (${signal ?? `code ${code}`})${job === undefined ? ' before its jobs were done' : ` during job ${job}`}`,
+              ),
+            );
+          }
+        });
+        child.send({ type: 'init', module, fn, context: options.context } satisfies WorkerRequest);
+      }
+    } catch (err) {
+      fail(err);
     }
   });
 }

@@ -61,7 +61,7 @@ describe('mnist2-sharpness: no data', () => {
     const claim = loaded(fig12SharperWithEps);
     const v = await mnist2Sharpness.check(claim, mnist2Sharpness.params.parse(claim.params), tableContext);
     expect(v.status).toBe('inconclusive');
-    if (v.status === 'inconclusive') expect(v.reason).toContain('npx claimcheck experiment mnist2');
+    if (v.status === 'inconclusive') expect(v.reason).toContain('npx claimcheck report --setting full');
   });
 
   it('throws BAD_INPUT naming the claim and field when the provider returns malformed results', async () => {

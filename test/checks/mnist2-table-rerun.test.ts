@@ -49,7 +49,7 @@ describe('mnist2-table-rerun', () => {
   it('is inconclusive without a provider, naming the command', async () => {
     const v = await verdictOf(tab1RerunAbsGap, null);
     expect(v.status).toBe('inconclusive');
-    if (v.status === 'inconclusive') expect(v.reason).toContain('npx claimcheck experiment mnist2');
+    if (v.status === 'inconclusive') expect(v.reason).toContain('npx claimcheck report --setting full');
   });
 
   it('abs-gap-exceeds-baseline confirms larger |gap| and refutes a row with a smaller one', async () => {

@@ -138,13 +138,18 @@ describe('a stale cache is never served', () => {
       'landscape.ts',
       'premises.ts',
       'measurements.ts',
-      'jobs.ts',
+      'measure-job.ts',
+      'train-job.ts',
       'sweep.ts',
       'train.ts',
     ]) {
       expect(files, f).toContain(`src/experiments/mnist2/${f}`);
     }
     expect(files).toContain('src/workers/pool.ts');
+    expect(files).toContain('src/workers/entry.ts');
+    // The cells' own key does not move when only measuring code changes.
+    expect(importGraphVersion(MNIST2_CELL_CODE).files).not.toContain('src/experiments/mnist2/measurements.ts');
+    expect(importGraphVersion(MNIST2_CELL_CODE).files).toContain('src/experiments/mnist2/train-job.ts');
   });
 
   it('remembers a file hash by path, size and mtime across runs, and re-hashes when they change', () => {

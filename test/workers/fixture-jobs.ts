@@ -18,13 +18,17 @@ export async function meet(job: {
   readonly dir: string;
   readonly index: number;
   readonly count: number;
-}): Promise<number> {
+}): Promise<{ readonly pid: number; readonly met: boolean }> {
   writeFileSync(join(job.dir, `started-${job.index}`), '');
+  const started = (): number => readdirSync(job.dir).filter((f) => f.startsWith('started-')).length;
   const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline && readdirSync(job.dir).filter((f) => f.startsWith('started-')).length < job.count) {
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return process.pid;
+  while (Date.now() < deadline && started() < job.count) await new Promise((resolve) => setTimeout(resolve, 20));
+  return { pid: process.pid, met: started() >= job.count };
+}
+
+/** Leaves the worker process in the middle of its job, with exit code `code`. */
+export function leave(job: { readonly code: number }): never {
+  process.exit(job.code);
 }
 
 export function fail(job: { readonly typed: boolean }): never {

@@ -29,15 +29,16 @@ describe('mapInWorkers', () => {
   });
 
   it('runs jobs side by side in as many processes as asked', async () => {
-    // Each job waits until both have started: they finish only if the two workers run them at the same time.
+    // Each job waits until both have started, and says whether they met: only jobs that run at the same time do.
     const dir = mkdtempSync(join(tmpdir(), 'claimcheck-pool-'));
     const jobs = [0, 1].map((index) => ({ dir, index, count: 2 }));
-    const pids = await mapInWorkers<(typeof jobs)[number], null, number>(JOBS, 'meet', jobs, {
+    const out = await mapInWorkers<(typeof jobs)[number], null, { pid: number; met: boolean }>(JOBS, 'meet', jobs, {
       context: null,
       workers: 2,
     });
     rmSync(dir, { recursive: true, force: true });
-    expect(new Set(pids).size).toBe(2);
+    expect(out.map((r) => r.met)).toEqual([true, true]);
+    expect(new Set(out.map((r) => r.pid)).size).toBe(2);
   });
 
   it('needs no process for no job', async () => {
@@ -56,5 +57,30 @@ describe('mapInWorkers', () => {
       mapInWorkers(JOBS, 'fail', [{ typed: false }, { typed: false }], { context: null, workers: 2 }),
     ).rejects.toThrow('fixture: an untyped failure');
     await expect(mapInWorkers(JOBS, 'missing', [{}], { context: null })).rejects.toThrow(/exports no function missing/);
+    await expect(
+      mapInWorkers(new URL('./no-such-module.ts', import.meta.url).href, 'scale', [{}], { context: null }),
+    ).rejects.toThrow(/no-such-module/);
+  });
+
+  it('rejects, and does not hang, when a worker leaves in the middle of a job, even with exit code 0', async () => {
+    await expect(mapInWorkers(JOBS, 'leave', [{ code: 0 }], { context: null })).rejects.toThrow(
+      /worker process exited \(code 0\) during job 0/,
+    );
+    await expect(
+      mapInWorkers(JOBS, 'leave', [{ code: 3 }, { code: 3 }], { context: null, workers: 2 }),
+    ).rejects.toThrow(/worker process exited \(code 3\)/);
+  });
+
+  it('rejects when the caller’s result handler throws, and takes a worker count that is not a number as the default', async () => {
+    const context = { factor: 1, data: new Float64Array(0) };
+    const onResult = (): void => {
+      throw new Error('handler failed');
+    };
+    await expect(mapInWorkers(JOBS, 'scale', [{ x: 1 }], { context, onResult })).rejects.toThrow('handler failed');
+    const out = await mapInWorkers<{ x: number }, typeof context, { y: number }>(JOBS, 'scale', [{ x: 2 }], {
+      context,
+      workers: Number.NaN,
+    });
+    expect(out[0]!.y).toBe(2);
   });
 });

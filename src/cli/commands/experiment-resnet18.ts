@@ -16,6 +16,7 @@ import {
 } from '../options.ts';
 import { stableJson } from '../../fs/json.ts';
 import { assertWritableDir } from '../../fs/write-dir-atomic.ts';
+import { DEFAULT_SEED } from '../../settings.ts';
 
 /** Default output directory of `experiment resnet18`. */
 export const DEFAULT_RESNET_OUT = 'out/resnet';
@@ -100,7 +101,7 @@ const run = new Command('run')
   )
   .option('--svhn-dir <dir>', 'directory of svhn train_32x32.mat and test_32x32.mat (needed for svhn)')
   .option('--eps <list>', 'comma-separated ε numerators over 255, 0 to 255, or k/255 (default: 0,4,8,12,16)')
-  .option('--seeds <list>', 'comma-separated seeds, one cell per seed (default: 20210)')
+  .option('--seeds <list>', `comma-separated seeds, one cell per seed (default: ${DEFAULT_SEED})`)
   .option('--arch <name>', 'resnet18 or preact-resnet18 (default: resnet18, as section 5.2 says)')
   .option('--svhn-arch <name>', 'architecture for svhn only, e.g. preact-resnet18 as appendix c says (default: --arch)')
   .option(

@@ -1,7 +1,7 @@
 /**
  * The shape of every MNIST2 measurement, as zod schemas with the types inferred from them: Fig. 3's Hessians, the
  * landscapes of Figs. 1, 2 and 5, the 2-D landscapes, and the premises of the theory measured on the training split.
- * The experiment's provider returns them (`Mnist2MeasuredSchema`), the result cache checks them on read, and the
+ * The experiment's `run` returns them (`Mnist2MeasuredSchema`), the result cache checks them on read, and the
  * checkers and the report section read them; nothing downstream recomputes them.
  */
 import { z } from 'zod';

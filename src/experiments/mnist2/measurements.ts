@@ -1,5 +1,5 @@
 /**
- * Every MNIST2 measurement of the paper's §5.1 for a sweep's results, taken once by the experiment's provider: Fig. 3's
+ * Every MNIST2 measurement of the paper's §5.1 for a sweep's results, taken once by the experiment's `run`: Fig. 3's
  * Hessian spectra (both Hessians, dense and Lanczos), the 1-D landscapes of Figs. 1, 2 and 5 for every cell, optional
  * 2-D landscapes, and the premises of the theory on the training split, with their settings. Every random draw
  * (directions, Lanczos start, noise) is seeded from the sweep's run seed (`--seed`).
@@ -53,7 +53,10 @@ export function measurementSeeds(runSeed: number): {
 export function resolvedMeasurementOptions(
   runSeed: number,
   options: Mnist2MeasurementOptions = {},
-): Required<Omit<Mnist2MeasurementOptions, 'onProgress'>> & { readonly hessian: Required<HessianOptions> } {
+): Required<Omit<Mnist2MeasurementOptions, 'onProgress'>> & {
+  readonly hessian: Required<HessianOptions>;
+  readonly contourPoints: number;
+} {
   const seeds = measurementSeeds(runSeed);
   const h = options.hessian ?? {};
   const l = options.landscape ?? {};
@@ -81,6 +84,8 @@ export function resolvedMeasurementOptions(
     },
     hessianCells: options.hessianCells ?? 'fig3',
     contours: options.contours ?? [],
+    // A 2-D landscape costs points² evaluations: its own default grid (`cellLandscape2d`'s 25) unless points are given.
+    contourPoints: options.landscape?.points ?? 25,
     premiseNoiseSeed: options.premiseNoiseSeed ?? seeds.premiseNoiseSeed,
   };
 }
@@ -120,7 +125,8 @@ export function measureCell(
   progress?.(`landscape ${label}`);
   const landscape = cellLandscape(cell, dataset, o.landscape);
   if (job.contour) progress?.(`2-D landscape ${label}`);
-  const contour = job.contour ? cellLandscape2d(cell, dataset, o.landscape) : undefined;
+  const grid2d = o.landscape.alphas !== undefined ? o.landscape : { ...o.landscape, points: o.contourPoints };
+  const contour = job.contour ? cellLandscape2d(cell, dataset, grid2d) : undefined;
   return { ...(hessian ? { hessian } : {}), landscape, ...(contour ? { contour } : {}) };
 }
 
@@ -189,8 +195,8 @@ export function mnist2Measured(
   return { results, measurements: mnist2Measurements(results, dataset, options) };
 }
 
-/** The module whose exports the worker processes run (`measureCellJob`). */
-const MNIST2_JOBS = new URL('./jobs.ts', import.meta.url).href;
+/** The module of `measureCellJob`, which the worker processes import. */
+const MEASURE_JOB = new URL('./measure-job.ts', import.meta.url).href;
 
 /**
  * `mnist2Measured`, with the cells measured side by side in `workers` processes (`mapInWorkers`): the same data, in
@@ -210,7 +216,7 @@ export async function mnist2MeasuredInWorkers(
     CellMeasurementJob,
     { dataset: Dataset; o: ResolvedMeasurementOptions },
     CellMeasurement
-  >(MNIST2_JOBS, 'measureCellJob', jobs, {
+  >(MEASURE_JOB, 'measureCellJob', jobs, {
     context: { dataset, o },
     workers: options.workers,
     onResult: (i: number) => options.onProgress?.(`measured ${label(jobs[i]!.cell)}`),

@@ -99,8 +99,8 @@ export interface Mnist2Progress {
   readonly etaMillis: number | undefined;
 }
 
-/** The module whose exports the worker processes run (`trainCellJob`). */
-const MNIST2_JOBS = new URL('./jobs.ts', import.meta.url).href;
+/** The module of `trainCellJob`, which the worker processes import. */
+const TRAIN_JOB = new URL('./train-job.ts', import.meta.url).href;
 
 /** Options of `runMnist2Sweep`. */
 export interface Mnist2SweepOptions {
@@ -340,7 +340,7 @@ export async function sweepMnist2(
     const jobs = missing.map((i) => planned[i]!);
     for (const p of jobs) progress(p.name, false, false);
     await mapInWorkers<Mnist2PlannedCell, Pick<Mnist2Data, 'train' | 'test'>, Mnist2Cell>(
-      MNIST2_JOBS,
+      TRAIN_JOB,
       'trainCellJob',
       jobs,
       {

@@ -20,7 +20,10 @@ describe('MNIST2 in worker processes', () => {
       cacheDir: null,
     } as const;
     const serial = await sweepMnist2(options);
-    const parallel = await sweepMnist2({ ...options, workers: 2 });
+    const events: { done: boolean; cached: boolean }[] = [];
+    const parallel = await sweepMnist2({ ...options, workers: 2, onProgress: (e) => events.push(e) });
+    // The worker path announces every cell before the first one finishes (one process starts and ends each in turn).
+    expect(events.slice(0, 5).every((e) => !e.done && !e.cached)).toBe(true);
     expect(stableJson(parallel.results)).toBe(stableJson(serial.results));
     const m1 = mnist2Measured(serial.results, serial.train);
     const messages: string[] = [];

@@ -63,6 +63,15 @@ describe('gapTrend', () => {
     expect(holds(best, 'most')).toBe(false);
     expect(best.perDataset.svhn?.seeds).toBe(1);
     expect(best.details[0]!.after).toBeCloseTo(90 - 86, 1);
+    // Two seeds with different gaps at one ε: the step compares their mean.
+    const spread: FakeCell[] = [
+      { dataset: 'svhn', eps: 0, train: 90, test: 80, rise: 0.1 },
+      { dataset: 'svhn', eps: 8, seed: 1, train: 90, test: 70, rise: 0.2 },
+      { dataset: 'svhn', eps: 8, seed: 2, train: 90, test: 60, rise: 0.2 },
+    ];
+    const mean = gapTrend(fakeResults(spread));
+    expect(mean.details[0]!.before).toBeCloseTo(10, 1);
+    expect(mean.details[0]!.after).toBeCloseTo(25, 1);
   });
 
   it('is not decidable with one ε per dataset', () => {
