@@ -15,7 +15,7 @@ import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts'
 import { decideReadings } from '../src/claims/readings.ts';
 import type { CellHessian, Landscape1D, Mnist2Measured } from '../src/experiments/mnist2/measurement-schemas.ts';
 import type { Mnist2Cell, Mnist2Results } from '../src/experiments/mnist2/results.ts';
-import type { BallNorm } from '../src/numeric/vector.ts';
+import { type BallNorm, norm2 } from '../src/numeric/vector.ts';
 import { atEps, mnist2Series, sameEps } from '../src/experiments/mnist2/series.ts';
 import { MNIST2_COMMAND, measurementOf, MissingMeasurement, mnist2Measured, notMeasured } from './_internals/mnist2.ts';
 import { linearFit } from './_internals/linear-fit.ts';
@@ -493,12 +493,7 @@ function weightNormStable(
   let witness: Witness | undefined;
   for (const norm of p.norms) {
     const cells = adversarialSeries(results, norm, p.minCells, p.eps);
-    const norms = cells.map((c) => {
-      const d = c.w.length - (c.bias ? 1 : 0);
-      let s = 0;
-      for (let j = 0; j < d; j++) s += c.w[j]! ** 2;
-      return Math.sqrt(s);
-    });
+    const norms = cells.map((c) => norm2(c.w, c.w.length - (c.bias ? 1 : 0)));
     const lo = Math.min(...norms);
     const hi = Math.max(...norms);
     const mean = norms.reduce((a, b) => a + b, 0) / norms.length;

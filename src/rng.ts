@@ -2,6 +2,8 @@
  * Seeded pseudo-random numbers (mulberry32 with a splitmix32 seed scramble): every random draw in claimcheck goes
  * through an `Rng` made from a printed seed, so a run can be replayed.
  */
+import { MAX_SEED } from './settings.ts';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -27,7 +29,7 @@ function splitmix32(a: number): number {
 
 /** Makes a seeded generator; the same seed gives the same stream on every platform. */
 export function makeRng(seed: number): Rng {
-  if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+  if (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED) {
     throw new RangeError(`makeRng: seed must be an integer in [0, 2^32), got ${seed}`);
   }
   let state = splitmix32(seed);

@@ -12,5 +12,8 @@ export type Setting = (typeof SETTINGS)[number];
 /** The setting a run uses when none is given: the paper's. */
 export const DEFAULT_SETTING: Setting = 'full';
 
+/** The largest seed `makeRng` accepts (2^32 − 1): seeds are 32-bit unsigned integers. */
+export const MAX_SEED = 0xffffffff;
+
 /** The default run seed: every random draw of a run (checks, training, directions) is derived from the run seed. */
 export const DEFAULT_SEED = 20210;

@@ -6,10 +6,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { ClaimcheckError } from '../errors.ts';
-import { DEFAULT_SETTING, SETTINGS, type Setting } from '../settings.ts';
-
-/** The largest seed `makeRng` accepts (2^32 − 1). */
-export const MAX_SEED = 0xffffffff;
+import { DEFAULT_SETTING, MAX_SEED, SETTINGS, type Setting } from '../settings.ts';
 
 /** Default output directory of `claimcheck report`. */
 export const DEFAULT_REPORT_DIR = 'out/report';

@@ -16,7 +16,7 @@ import {
 } from '../options.ts';
 import { stableJson } from '../../fs/json.ts';
 import { assertWritableDir } from '../../fs/write-dir-atomic.ts';
-import { DEFAULT_SEED } from '../../settings.ts';
+import { DEFAULT_SEED, MAX_SEED } from '../../settings.ts';
 
 /** Default output directory of `experiment resnet18`. */
 export const DEFAULT_RESNET_OUT = 'out/resnet';
@@ -50,7 +50,7 @@ const seedListSchema = z
   .trim()
   .regex(/^\d+(\s*,\s*\d+)*$/, SEED_LIST)
   .transform((s) => s.split(',').map((x) => Number(x.trim())))
-  .pipe(z.array(z.number().int().min(0).max(0xffffffff, SEED_LIST)));
+  .pipe(z.array(z.number().int().min(0).max(MAX_SEED, SEED_LIST)));
 
 /** Options of `experiment resnet18 run`. */
 export const ResNetRunOptionsSchema = z

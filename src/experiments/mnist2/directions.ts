@@ -7,6 +7,7 @@ import { deriveSeed, makeRng } from '../../rng.ts';
 import { ClaimcheckError } from '../../errors.ts';
 import { filterNormalise } from '../../numeric/filter-norm.ts';
 import type { DirectionMode } from './measurement-schemas.ts';
+import { MAX_SEED } from '../../settings.ts';
 
 /** One direction and the seed it was drawn from. */
 export interface LandscapeDirection {
@@ -34,7 +35,7 @@ export function landscapeDirections(w: Float64Array, options: DirectionOptions):
   if (!Number.isInteger(options.count) || options.count < 1) {
     throw new ClaimcheckError('BAD_INPUT', `${fn}: count must be a positive integer, got ${options.count}`);
   }
-  if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > 0xffffffff) {
+  if (!Number.isInteger(options.seed) || options.seed < 0 || options.seed > MAX_SEED) {
     throw new ClaimcheckError('BAD_INPUT', `${fn}: seed must be an integer in [0, 2^32), got ${options.seed}`);
   }
   const dim = w.length;

@@ -13,7 +13,7 @@ import type { CellHessian } from './measurement-schemas.ts';
 import type { Landscape1D } from './measurement-schemas.ts';
 import type { Mnist2Measurements } from './measurement-schemas.ts';
 import type { Mnist2Cell, Mnist2Results } from './results.ts';
-import type { BallNorm } from '../../numeric/vector.ts';
+import { type BallNorm, norm2 } from '../../numeric/vector.ts';
 import { atEps, mnist2Series, sameEps, type Mnist2Family } from './series.ts';
 
 /** Ids of the empirical claim records the MNIST2 figures and tables bear on. */
@@ -44,9 +44,7 @@ function landscapeOf(m: Mnist2Measurements, cell: Mnist2Cell): Landscape1D | und
 
 /** ‖w*‖₂ of a cell's weights, bias excluded. */
 function filterNorm(c: Mnist2Cell): number {
-  let s = 0;
-  for (let j = 0; j < c.w.length - (c.bias ? 1 : 0); j++) s += c.w[j]! ** 2;
-  return Math.sqrt(s);
+  return norm2(c.w, c.w.length - (c.bias ? 1 : 0));
 }
 
 /** Top eigenvalues of a Hessian report: dense where computed, else Lanczos. */

@@ -29,11 +29,11 @@ import {
   isAdversarial,
   linfBallFixedLoss,
   paperStepSize,
-  weightNorm,
   type LinfMaximizer,
 } from './landscape-objective.ts';
 import type { CellHessian, HessianReport, SpectrumEstimate, Spread } from './measurement-schemas.ts';
 import type { Mnist2Cell } from './results.ts';
+import { norm2 } from '../../numeric/vector.ts';
 
 /** How the fixed adversarial examples are generated at w*: the exact maximiser (default) or the paper's eval PGD. */
 export type FixedExampleAttack = 'exact' | { readonly kind: 'pgd'; readonly steps: number; readonly stepSize?: number };
@@ -265,7 +265,7 @@ export function cellHessian(cell: Mnist2Cell, ds: Dataset, options: HessianOptio
     directions: options.directions ?? 5,
     directionSeed: options.directionSeed ?? 123,
   };
-  const wn = weightNorm(w, ds.d);
+  const wn = norm2(w, ds.d);
   let zeroWeights = 0;
   for (let j = 0; j < ds.d; j++) if (w[j] === 0) zeroWeights++;
   const subject = subjects(cell, ds, w, options);

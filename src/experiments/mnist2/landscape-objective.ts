@@ -83,13 +83,6 @@ export function cellWeights(cell: Pick<Mnist2Cell, 'w' | 'bias' | 'key'>, ds: Da
   return w;
 }
 
-/** ‖w‖₂ over the non-bias weights (the filter of Eq. 6; the ‖w*‖ of Eq. 9). */
-export function weightNorm(w: Float64Array, d: number): number {
-  let s = 0;
-  for (let j = 0; j < d; j++) s += w[j]! * w[j]!;
-  return Math.sqrt(s);
-}
-
 /** The paper's PGD step size on MNIST2: 0.15ε for L2, 0.01 for L∞ (§5 "Experimental setup"). */
 export function paperStepSize(norm: BallNorm, eps: number): number {
   return norm === 'l2' ? 0.15 * eps : 0.01;

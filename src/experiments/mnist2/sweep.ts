@@ -24,7 +24,7 @@ import { Mnist2CellSchema, type Mnist2Cell, type Mnist2Results, type Mnist2Train
 import { ResultCache, schemaCheck, type EntryCheck } from '../../fs/cache.ts';
 import { z } from 'zod';
 import { trainMnist2 } from './train.ts';
-import { DEFAULT_SEED, DEFAULT_SETTING, type Setting } from '../../settings.ts';
+import { DEFAULT_SEED, DEFAULT_SETTING, MAX_SEED, type Setting } from '../../settings.ts';
 import type { BallNorm } from '../../numeric/vector.ts';
 
 /** The paper's L2 ε grid for MNIST2 (§5, Tables 1–2). */
@@ -161,7 +161,7 @@ function validate(options: Mnist2SweepOptions): void {
       throw new ClaimcheckError('BAD_INPUT', `${fn}: eps must be numbers in [0, 1] (pixel units), got ${e}`);
   }
   const seed = options.seed;
-  if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff)) {
+  if (seed !== undefined && (!Number.isInteger(seed) || seed < 0 || seed > MAX_SEED)) {
     throw new ClaimcheckError('BAD_INPUT', `${fn}: seed must be an integer from 0 to 4294967295, got ${seed}`);
   }
 }
