@@ -213,11 +213,14 @@ function hessianValues(h: CellHessian, which: 'robust' | 'fixed-example'): reado
   return r.dense?.values ?? r.lanczos.values;
 }
 
+/** The Fig. 3 Hessians of `cell`. */
+function hessianOf(measured: Mnist2Measured, cell: Mnist2Cell): CellHessian {
+  return measurementOf(measured, measured.measurements.hessians, cell, 'Fig. 3 Hessian');
+}
+
 /** The Fig. 3 Hessians of `cells`, by cell key. */
 function hessiansOf(measured: Mnist2Measured, cells: readonly Mnist2Cell[]): Map<string, CellHessian> {
-  return new Map(
-    cells.map((c) => [c.key, measurementOf(measured, measured.measurements.hessians, c, 'Fig. 3 Hessian')] as const),
-  );
+  return new Map(cells.map((c) => [c.key, hessianOf(measured, c)] as const));
 }
 
 /** The 1-D landscape of `cell`. */
@@ -345,7 +348,7 @@ function eq9Spectrum(
   }));
   const rows = series.flatMap(({ norm, cells }) =>
     cells.map((c) => {
-      const h = hessiansOf(measured, [c]).get(c.key)!;
+      const h = hessianOf(measured, c);
       const v = hessianValues(h, 'robust');
       return { norm, c, l1: v[0]!, l2: v[1]!, l3: v[2]!, predicted: c.eps / (2 * h.weightNorm), wNorm: h.weightNorm };
     }),

@@ -119,7 +119,7 @@ export function measureCell(
   progress?: (message: string) => void,
 ): CellMeasurement {
   const { cell } = job;
-  const label = `${cell.norm} ${cell.training} ε=${cell.epsLabel}`;
+  const label = cellName(cell);
   if (job.hessian) progress?.(`hessian ${label}`);
   const hessian = job.hessian ? cellHessian(cell, dataset, o.hessian) : undefined;
   progress?.(`landscape ${label}`);
@@ -209,18 +209,21 @@ export async function mnist2MeasuredInWorkers(
 ): Promise<Mnist2Measured> {
   const o = resolvedMeasurementOptions(results.seed, options);
   const { jobs, degenerate } = plan(results, o);
-  if (Math.min(options.workers, jobs.length) <= 1) return mnist2Measured(results, dataset, options);
-  const label = (c: Mnist2Cell): string => `${c.norm} ${c.training} ε=${c.epsLabel}`;
-  options.onProgress?.(`measuring ${jobs.length} cells in ${Math.min(options.workers, jobs.length)} processes`);
-  const measured = await mapInWorkers<
-    CellMeasurementJob,
-    { dataset: Dataset; o: ResolvedMeasurementOptions },
-    CellMeasurement
-  >(MEASURE_JOB, 'measureCellJob', jobs, {
-    context: { dataset, o },
-    workers: options.workers,
-    onResult: (i: number) => options.onProgress?.(`measured ${label(jobs[i]!.cell)}`),
-  });
+  const workers = Math.min(options.workers, jobs.length);
+  if (workers > 1) options.onProgress?.(`measuring ${jobs.length} cells in ${workers} processes`);
+  const measured =
+    workers <= 1
+      ? jobs.map((job) => measureCell(job, dataset, o, options.onProgress))
+      : await mapInWorkers<CellMeasurementJob, { dataset: Dataset; o: ResolvedMeasurementOptions }, CellMeasurement>(
+          MEASURE_JOB,
+          'measureCellJob',
+          jobs,
+          {
+            context: { dataset, o },
+            workers,
+            onResult: (i: number) => options.onProgress?.(`measured ${cellName(jobs[i]!.cell)}`),
+          },
+        );
   return { results, measurements: assemble(results, dataset, o, measured, degenerate, options.onProgress) };
 }
 
