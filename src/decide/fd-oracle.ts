@@ -5,7 +5,7 @@
 import type { PrecisionEvaluator } from '../engines/types.ts';
 import type { Point } from './sampler.ts';
 import { TOLERANCES } from './tolerances.ts';
-import { create, all } from 'mathjs';
+import { create, all } from '../engines/mathjs-load.ts';
 
 const m = create(all, { number: 'BigNumber', precision: 160 });
 

@@ -3,7 +3,8 @@
  * is hash-consed into a DAG (CAS derivatives without simplification repeat exp(u) and sqrt(Σw²) dozens of times), then
  * evaluated in topological order with mathjs BigNumbers (decimal.js) at the requested precision.
  */
-import { create, all, type MathJsInstance, type MathNode, type BigNumber } from 'mathjs';
+import type { MathJsInstance, MathNode, BigNumber } from 'mathjs';
+import { create, all } from './mathjs-load.ts';
 import { fastExp, fastLn } from './fixed-point.ts';
 
 type Op =

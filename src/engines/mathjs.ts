@@ -2,7 +2,8 @@
  * mathjs as the primary CAS: derivatives without simplification (correct and fast, engines.md), BigNumber evaluation
  * at any precision, and LaTeX printing.
  */
-import { create, all, type MathJsInstance, type MathNode, type BigNumber } from 'mathjs';
+import type { MathJsInstance, MathNode, BigNumber } from 'mathjs';
+import { create, all } from './mathjs-load.ts';
 import type { LatexPrinter, PrecisionEvaluator, SymbolicEngine } from './types.ts';
 import mathjsPackage from 'mathjs/package.json' with { type: 'json' };
 import { compileDag, evaluateDag, type Dag } from './dag.ts';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { create, all, type BigNumber } from 'mathjs';
+import type { BigNumber } from 'mathjs';
+import { create, all } from '../../src/engines/mathjs-load.ts';
 import { fastExp, fastLn } from '../../src/engines/fixed-point.ts';
 
 describe('fixed-point exp and ln', () => {
