@@ -10,7 +10,6 @@ import { join } from 'node:path';
 import { ClaimcheckError } from '../../errors.ts';
 import { defineExperiment, type Experiment, type ExperimentOptions } from '../contract.ts';
 import { defaultSweep, sweepCells, type DatasetName } from './config.ts';
-import { runSweep } from './sweep.ts';
 import { mergeResults } from './merge.ts';
 import { readResNetResults, resultsFileSha256, type ResNetResults, type ResultsSource } from './results.ts';
 import { resnetSection } from './section.ts';
@@ -62,6 +61,8 @@ export function makeResNetExperiment(resultsFile: string = DEFAULT_RESNET_RESULT
     }
     const out = join(options.cacheDir ?? 'out', 'resnet-sweep', options.setting);
     const sweep = { ...defaultSweep(options.setting), datasets, seeds: [options.seed] };
+    // Loaded on demand: the sweep brings TensorFlow.js, which a report without ResNet data never needs.
+    const { runSweep } = await import('./sweep.ts');
     await runSweep({
       sweep,
       shard: { index: 0, count: 1 },
