@@ -19,4 +19,11 @@ export interface Loss {
   hessian(w: Float64Array): Float64Array;
   /** ∇²L(w)·v without forming ∇²L. */
   hvp(w: Float64Array, v: Float64Array): Float64Array;
+  /**
+   * L on the line through w along h: t ↦ L(w + t·h), for evaluating many t (landscapes). Building it passes over the
+   * data once or twice (the margins of w and of h); each t then costs O(N) (plus O(nnz) for the box-clipped L∞
+   * loss) instead of O(N·d). Equal to value(w + t·h) in real arithmetic; in Float64 the margin is formed as
+   * (w·x) + t(h·x) rather than (w + th)·x, so the two agree to rounding (last bits), not bit for bit.
+   */
+  along(w: Float64Array, h: Float64Array): (t: number) => number;
 }

@@ -188,3 +188,21 @@ export function closedFormErrors(
     for (let j = 0; j < n; j++) symmetry = Math.max(symmetry, Math.abs(H[i * n + j]! - H[j * n + i]!));
   return { grad: gradErr, hessian: maxRelDiff(Hfd, H), symmetry, hvp: maxRelDiff(loss.hvp(w, v), matVec(H, v)) };
 }
+
+/**
+ * The worst relative gap, over t in `ts`, between a loss's line form `along(w, h)(t)` and `value(w + t·h)`: the two
+ * are equal in real arithmetic and differ only in how the margin is rounded.
+ */
+export function alongGap(loss: Loss, w: Float64Array, h: Float64Array, ts: readonly number[]): number {
+  const line = loss.along(w, h);
+  let worst = 0;
+  for (const t of ts) {
+    const v = Float64Array.from(w, (wi, i) => wi + t * h[i]!);
+    const direct = loss.value(v);
+    worst = Math.max(worst, Math.abs(line(t) - direct) / Math.max(Math.abs(direct), 1e-300));
+  }
+  return worst;
+}
+
+/** The t grid of the line-form tests: both signs, 0, and large steps that flip many weights' signs. */
+export const ALONG_TS = [-3, -1, -0.37, 0, 0.02, 0.5, 1, 2.5] as const;

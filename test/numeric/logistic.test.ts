@@ -4,7 +4,11 @@ import { makeDataset } from '../../src/numeric/dataset.ts';
 import { logisticLoss } from '../../src/numeric/logistic.ts';
 import { softplus } from '../../src/numeric/stable.ts';
 import { symmetricEigen } from '../../src/eigen/symmetric-eigen.ts';
-import { assertProperty, closedFormErrors, instance, seedArb } from './helpers.ts';
+import { randomNoiseLoss } from '../../src/numeric/random-noise.ts';
+import { robustL2Loss } from '../../src/numeric/robust-l2.ts';
+import { robustLinfLoss } from '../../src/numeric/robust-linf.ts';
+import { TOLERANCES } from '../../src/numeric/tolerances.ts';
+import { ALONG_TS, alongGap, assertProperty, closedFormErrors, instance, seedArb } from './helpers.ts';
 
 describe('logisticLoss (Eq. 1)', () => {
   it('is the mean of softplus(−y w·x), bias added to the margin when asked for', () => {
@@ -60,5 +64,35 @@ describe('logisticLoss (Eq. 1)', () => {
   it('rejects w of the wrong length, naming the method and the lengths', () => {
     const L = logisticLoss(makeDataset([1, 2], [1], 1, 2));
     expect(() => L.grad(new Float64Array(3))).toThrow(/logisticLoss.grad: w must have length 2, got length 3/);
+  });
+});
+
+describe('Loss.along (the line form every margin loss shares)', () => {
+  it('equals value(w + t·h) to Float64 rounding for the logistic, L2-robust, L∞-robust and random-noise losses', () => {
+    assertProperty(
+      'margin loss along',
+      fc.property(seedArb, fc.boolean(), (seed, bias) => {
+        // Arrange
+        const { ds, w, v, epsilon, rng } = instance(seed, { bias });
+        const eta = Float64Array.from({ length: ds.n * ds.d }, () => rng.uniform(-epsilon, epsilon));
+        const losses = [
+          logisticLoss(ds, { bias }),
+          robustL2Loss(ds, epsilon, { bias }),
+          robustLinfLoss(ds, epsilon, { bias }),
+          randomNoiseLoss(ds, eta, { bias }),
+        ];
+        // Act / Assert: the value-order tolerance of the table (rounding only).
+        for (const loss of losses)
+          expect(alongGap(loss, w, v, ALONG_TS)).toBeLessThanOrEqual(TOLERANCES.float64[0].rtol);
+      }),
+      60,
+    );
+  });
+
+  it('returns exactly value(w) at t = 0 for the plain logistic loss, and rejects a direction of the wrong length', () => {
+    const { ds, w } = instance(7);
+    const loss = logisticLoss(ds);
+    expect(loss.along(w, new Float64Array(w.length))(0.7)).toBe(loss.value(w));
+    expect(() => loss.along(w, new Float64Array(w.length + 1))).toThrow(/along/);
   });
 });

@@ -5,7 +5,18 @@ import { NonDifferentiableError } from '../../src/numeric/errors.ts';
 import { logisticLoss } from '../../src/numeric/logistic.ts';
 import { linfBoxPerturbation, linfBoxRobustLoss, robustLinfLoss } from '../../src/numeric/robust-linf.ts';
 import { symmetricEigen } from '../../src/eigen/symmetric-eigen.ts';
-import { assertProperty, closedFormErrors, instance, maxRelDiff, seedArb } from './helpers.ts';
+import { TOLERANCES } from '../../src/numeric/tolerances.ts';
+import {
+  ALONG_TS,
+  alongGap,
+  assertProperty,
+  closedFormErrors,
+  headOf,
+  instance,
+  maxRelDiff,
+  mnist2,
+  seedArb,
+} from './helpers.ts';
 
 describe('robustLinfLoss (Eq. 4, p = ∞, ε‖w‖₁)', () => {
   it('has gradient, Hessian and HVP consistent with central differences where all w_i ≠ 0', () => {
@@ -119,5 +130,31 @@ describe('linfBoxPerturbation / linfBoxRobustLoss (pixels clipped to [0, 1])', (
     );
     const L = linfBoxRobustLoss(makeDataset([0.5, 0.5], [1], 1, 2), 0.1);
     expect(() => L.grad(Float64Array.of(0, 1))).toThrow(NonDifferentiableError);
+  });
+});
+
+describe('linfBoxRobustLoss.along (the box-clipped loss on a line, one pass over the nonzero pixels per t)', () => {
+  it('equals value(w + t·h) to Float64 rounding, for dense pixels and for sparse ones (most pixels 0)', () => {
+    assertProperty(
+      'linf box along',
+      fc.property(seedArb, fc.boolean(), fc.boolean(), (seed, bias, sparse) => {
+        // Arrange: zeroing 70 % of the pixels makes X sparse enough for the row index.
+        const { ds, w, v, epsilon, rng } = instance(seed, { unitBox: true, bias });
+        const X = Float64Array.from(ds.X, (x) => (sparse && rng.next() < 0.7 ? 0 : x));
+        const data = makeDataset(X, ds.y, ds.n, ds.d);
+        // Act / Assert
+        expect(alongGap(linfBoxRobustLoss(data, epsilon, { bias }), w, v, ALONG_TS)).toBeLessThanOrEqual(
+          TOLERANCES.float64[0].rtol,
+        );
+      }),
+      60,
+    );
+  });
+
+  it('agrees on real MNIST2 images at trained-looking weights (many small weights change sign along the line)', () => {
+    const ds = headOf(mnist2(), 200);
+    const w = Float64Array.from({ length: ds.d }, (_, j) => 0.05 * Math.sin(0.37 * j));
+    const h = Float64Array.from({ length: ds.d }, (_, j) => 0.05 * Math.cos(0.11 * j));
+    expect(alongGap(linfBoxRobustLoss(ds, 8 / 255), w, h, ALONG_TS)).toBeLessThanOrEqual(TOLERANCES.float64[0].rtol);
   });
 });

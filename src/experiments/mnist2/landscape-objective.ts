@@ -12,7 +12,7 @@ import { logisticLoss } from '../../numeric/logistic.ts';
 import type { Loss } from '../../numeric/loss.ts';
 import { randomNoiseLoss, sampleUniformNoise } from '../../numeric/random-noise.ts';
 import { robustL2Loss } from '../../numeric/robust-l2.ts';
-import { linfBoxPerturbation, robustLinfLoss } from '../../numeric/robust-linf.ts';
+import { linfBoxPerturbation, linfBoxRobustLoss, robustLinfLoss } from '../../numeric/robust-linf.ts';
 import { softplus } from '../../numeric/stable.ts';
 import { exactPerturbation, linearPgd } from './attack.ts';
 import type { Mnist2Cell } from './results.ts';
@@ -59,6 +59,20 @@ export interface LandscapeObjective {
   value(w: Float64Array): number;
   /** hᵀ∇²g(w)h: closed-form HVP where g has one, else a central second difference of `value` with step 1e-3. */
   curvature(w: Float64Array, h: Float64Array): CurvatureValue;
+  /**
+   * t ↦ g(w + t·h): the loss's line form (`Loss.along`, O(N) or O(nnz) per t) where g has a closed form, else
+   * `value` at each shifted point.
+   */
+  along(w: Float64Array, h: Float64Array): (t: number) => number;
+}
+
+/** The line form of a g without a closed form: `value` at w + t·h. */
+function pointwise(value: (w: Float64Array) => number): LandscapeObjective['along'] {
+  return (w, h) => (t) => {
+    const v = Float64Array.from(w);
+    if (t !== 0) for (let i = 0; i < v.length; i++) v[i]! += t * h[i]!;
+    return value(v);
+  };
 }
 
 /** The adversarial training modes (the inner maximum is taken during training). */
@@ -168,6 +182,7 @@ export function landscapeObjective(cell: Mnist2Cell, ds: Dataset, options: Objec
       attack: `none (uniform noise, seed ${seed})`,
       value: (w) => loss.value(w),
       curvature: (w, h) => ({ value: quadratic(loss, w, h), method: 'hvp' }),
+      along: (w, h) => loss.along(w, h),
     };
   }
   if (!isAdversarial(cell)) {
@@ -178,6 +193,7 @@ export function landscapeObjective(cell: Mnist2Cell, ds: Dataset, options: Objec
       attack: 'none',
       value: (w) => loss.value(w),
       curvature: (w, h) => ({ value: quadratic(loss, w, h), method: 'hvp' }),
+      along: (w, h) => loss.along(w, h),
     };
   }
   const attack = options.attack ?? { kind: 'exact' };
@@ -195,6 +211,7 @@ export function landscapeObjective(cell: Mnist2Cell, ds: Dataset, options: Objec
       attack: name,
       value,
       curvature: (w, h) => secondDifference(value, w, h),
+      along: pointwise(value),
     };
   }
   if (cell.norm === 'l2') {
@@ -207,6 +224,7 @@ export function landscapeObjective(cell: Mnist2Cell, ds: Dataset, options: Objec
         attack: 'exact l2-ball',
         value: (w) => loss.value(w),
         curvature: (w, h) => ({ value: quadratic(loss, w, h), method: 'hvp' }),
+        along: (w, h) => loss.along(w, h),
       };
     }
     const value = (w: Float64Array): number =>
@@ -217,6 +235,7 @@ export function landscapeObjective(cell: Mnist2Cell, ds: Dataset, options: Objec
       attack: 'exact l2-ball-box',
       value,
       curvature: (w, h) => secondDifference(value, w, h),
+      along: pointwise(value),
     };
   }
   const maximizer = options.linfMaximizer ?? 'linf-box';
@@ -228,8 +247,10 @@ export function landscapeObjective(cell: Mnist2Cell, ds: Dataset, options: Objec
       attack: 'exact linf-ball',
       value: (w) => loss.value(w),
       curvature: (w, h) => ({ value: quadratic(linfBallFixedLoss(ds, w, eps, bias), w, h), method: 'hvp' }),
+      along: (w, h) => loss.along(w, h),
     };
   }
+  const boxLoss = linfBoxRobustLoss(ds, eps, lm);
   return {
     kind: 'adversarial',
     description: `box-clipped L∞ robust loss (1/N) Σ ℓ(x + η(w), y, w), η_i = clip(−yε sign w_i, −x_i, 1 − x_i), ε = ${cell.epsLabel}, re-solved at every w`,
@@ -239,6 +260,7 @@ export function landscapeObjective(cell: Mnist2Cell, ds: Dataset, options: Objec
       value: quadratic(fixedExampleLoss(ds, linfBoxPerturbation(ds, w, eps, lm), lm), w, h),
       method: 'hvp',
     }),
+    along: (w, h) => boxLoss.along(w, h),
   };
 }
 

@@ -71,7 +71,8 @@ export function cellLandscape(cell: Mnist2Cell, ds: Dataset, options: LandscapeO
   const center = objective.value(w);
   let curvatureMethod = '';
   const directions: DirectionLandscape[] = dirs.map(({ seed, h }) => {
-    const values = alphas.map((a) => (a === 0 ? center : objective.value(shifted(w, [[a, h]]))));
+    const line = objective.along(w, h);
+    const values = alphas.map((a) => (a === 0 ? center : line(a)));
     const c = objective.curvature(w, h);
     curvatureMethod = c.method;
     const ends = mode === 'filter' ? (values[0]! + values[values.length - 1]!) / 2 : values[values.length - 1]!;

@@ -64,6 +64,24 @@ export function makeMarginLoss(
     return s * invN;
   };
 
+  const along = (w: Float64Array, h: Float64Array): ((t: number) => number) => {
+    checkVector(`${fn}.along`, 'w', w, dim);
+    checkVector(`${fn}.along`, 'h', h, dim);
+    const mw = margins(ds, w, bias);
+    const mh = margins(ds, h, bias);
+    const v = new Float64Array(dim);
+    return (t) => {
+      let r = 0;
+      if (active) {
+        for (let j = 0; j < d; j++) v[j] = w[j]! + t * h[j]!;
+        r = epsilon * penalty.value(v, d);
+      }
+      let s = 0;
+      for (let k = 0; k < n; k++) s += softplus(-y[k]! * (mw[k]! + t * mh[k]!) + r);
+      return s * invN;
+    };
+  };
+
   const valueAndGrad = (w: Float64Array): { value: number; grad: Float64Array } => {
     checkVector(`${fn}.grad`, 'w', w, dim);
     const a = direction('grad', w);
@@ -175,5 +193,6 @@ export function makeMarginLoss(
     valueAndGrad,
     hessian,
     hvp,
+    along,
   };
 }
