@@ -5,8 +5,14 @@
  */
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readIdxImageSet } from '../src/data/idx.ts';
+import { binaryDatasetFromImages, type Dataset } from '../src/numeric/dataset.ts';
+import type { Loss } from '../src/numeric/loss.ts';
+import { minimize } from '../src/numeric/minimize.ts';
+import { logisticLoss } from '../src/numeric/logistic.ts';
+import { perturbedObjective } from '../src/experiments/mnist2/train.ts';
 
 export const BENCH_DIR = dirname(fileURLToPath(import.meta.url));
 export const PEERS_DIR = resolve(BENCH_DIR, 'peers');
@@ -142,4 +148,40 @@ export function runPythonPeer<T>(
   }
   const last = r.stdout.trim().split('\n').pop() ?? '';
   return { python: found.python, result: JSON.parse(last) as T };
+}
+
+/** The shipped MNIST training subset (or $CLAIMCHECK_MNIST_DIR's files of the same names). */
+export const MNIST_DIR = process.env.CLAIMCHECK_MNIST_DIR ?? resolve(BENCH_DIR, '../../shared/data/mnist');
+export const MNIST_TRAIN_IMAGES = join(MNIST_DIR, 'train-images-idx3-ubyte.first22699.gz');
+export const MNIST_TRAIN_LABELS = join(MNIST_DIR, 'train-labels-idx1-ubyte.first22699.gz');
+
+/**
+ * The benchmarks' model: Tables 1–4's standard cell, logistic regression with bias trained on every MNIST2 training
+ * image with weight decay 1e-3 (full-batch L-BFGS, as the experiment trains it); `loss` is the logistic loss, whose
+ * Hessian at w is Fig. 3's standard Hessian.
+ */
+export interface BenchModel {
+  readonly ds: Dataset;
+  readonly loss: Loss;
+  readonly w: Float64Array;
+  /** One line: data, size, training iterations and convergence. */
+  readonly description: string;
+}
+
+export function benchModel(): BenchModel {
+  const set = readIdxImageSet(MNIST_TRAIN_IMAGES, MNIST_TRAIN_LABELS);
+  const ds = binaryDatasetFromImages(set.images, set.labels, set.rows * set.cols, { negative: 0, positive: 1 });
+  const weightDecay = 1e-3;
+  const objective = perturbedObjective(ds, () => null, weightDecay, true);
+  const t0 = performance.now();
+  const trained = minimize(objective, new Float64Array(objective.dim), {
+    method: 'lbfgs',
+    maxIterations: 500,
+    gradTol: 1e-8,
+  });
+  const description =
+    `logistic regression with bias (${objective.dim} parameters), weight decay ${weightDecay}, on ${ds.n} MNIST2 training images ` +
+    `(${MNIST_TRAIN_IMAGES}), L-BFGS ${trained.iterations} iterations in ${(performance.now() - t0).toFixed(0)} ms, ` +
+    `‖∇L‖ = ${trained.gradNorm.toExponential(2)}, converged ${trained.converged}`;
+  return { ds, loss: logisticLoss(ds, { bias: true }), w: trained.w, description };
 }
