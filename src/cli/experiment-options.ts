@@ -25,6 +25,10 @@ export function addExperimentOptions(command: Command): Command {
     )
     .option('--fresh', 'recompute every result instead of reusing the cache (default: reuse)')
     .option(
+      '--jobs <n>',
+      'worker processes for claims and experiment cells; 1 runs everything in this process (default: every core, at most 4)',
+    )
+    .option(
       '--paper <file>',
       'the paper text to read the formulas from, e.g. a revised version (default: the shipped paper text)',
     );
@@ -35,11 +39,13 @@ export function backendOf(flags: ExperimentFlags): (typeof BACKEND_NAMES)[number
   return flags.gpu ? 'tfjs-node-gpu' : (flags.backend ?? 'auto');
 }
 
-/** The flags as `runReport` options (`experiment` and `fresh`). */
-export function experimentRunOptions(flags: ExperimentFlags): Pick<ReportRunOptions, 'experiment' | 'fresh'> {
+/** The flags as `runReport` options (`experiment`, `fresh` and `jobs`). */
+export function experimentRunOptions(flags: ExperimentFlags): Pick<ReportRunOptions, 'experiment' | 'fresh' | 'jobs'> {
   return {
     fresh: flags.fresh,
+    ...(flags.jobs !== undefined ? { jobs: flags.jobs } : {}),
     experiment: {
+      ...(flags.jobs !== undefined ? { workers: flags.jobs } : {}),
       setting: flags.setting,
       backend: backendOf(flags),
       dataDir: flags.dataDir ?? null,

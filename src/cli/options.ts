@@ -20,6 +20,14 @@ export const SeedOptionSchema = z
   .transform((s) => Number(s.trim()))
   .pipe(z.number().int(SEED_RANGE).min(0, SEED_RANGE).max(MAX_SEED, SEED_RANGE));
 
+const JOBS_RANGE = 'an integer from 1 to 64';
+/** `--jobs <n>`: worker processes for claims and experiment cells. */
+export const JobsOptionSchema = z
+  .string()
+  .regex(/^\s*\d+\s*$/, JOBS_RANGE)
+  .transform((s) => Number(s.trim()))
+  .pipe(z.number().int(JOBS_RANGE).min(1, JOBS_RANGE).max(64, JOBS_RANGE));
+
 /** Options of `claimcheck list`. */
 /** `--paper <file>`: a paper text, as an absolute path (checked when it is read). */
 export const PaperOptionSchema = z
@@ -100,6 +108,7 @@ const EXPERIMENT_FLAGS = {
   setting: SettingOptionSchema,
   fresh: z.boolean().default(false),
   paper: PaperOptionSchema.optional(),
+  jobs: JobsOptionSchema.optional(),
 };
 
 /** `--gpu` means `--backend tfjs-node-gpu`: any other `--backend` with it is refused. */
@@ -140,7 +149,7 @@ export const ReportOptionsSchema = z
 /** The experiment options of `check` and `report`, validated. */
 export type ExperimentFlags = Pick<
   z.output<typeof CheckOptionsSchema>,
-  'dataDir' | 'cifarDir' | 'svhnDir' | 'gpu' | 'backend' | 'setting' | 'fresh'
+  'dataDir' | 'cifarDir' | 'svhnDir' | 'gpu' | 'backend' | 'setting' | 'fresh' | 'jobs'
 >;
 
 function flag(key: PropertyKey | undefined): string {

@@ -24,6 +24,8 @@ export interface ExperimentOptions {
   readonly svhnDir: string | null;
   /** `--fresh`: recompute instead of reusing cached results (honour it in any cache of the experiment's own). */
   readonly fresh: boolean;
+  /** `--jobs`: worker processes for independent cells (1: all in this process); undefined: every core, at most 4. */
+  readonly workers?: number;
   /** A directory the experiment may keep a cache of its own in (`<cache dir>/experiments/<id>`), or null for none. */
   readonly cacheDir: string | null;
   /** Hears a warning line (an unusable cache entry, a cache that cannot be written); the run goes on. */
@@ -74,8 +76,8 @@ export function defineExperiment<R>(experiment: Experiment<R>): Experiment<R> {
   return experiment;
 }
 
-/** The default cache configuration of an experiment: its options but `fresh`, `cacheDir`, `warn` and `log`. */
+/** The default cache configuration of an experiment: its options but `fresh`, `cacheDir`, `warn`, `log` and `workers` (none changes the results). */
 export function defaultExperimentConfig(options: ExperimentOptions): unknown {
-  const { fresh: _fresh, cacheDir: _cacheDir, warn: _warn, log: _log, ...rest } = options;
+  const { fresh: _fresh, cacheDir: _cacheDir, warn: _warn, log: _log, workers: _workers, ...rest } = options;
   return rest;
 }

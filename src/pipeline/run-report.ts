@@ -178,6 +178,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
     dataDir: options.experiment?.dataDir ?? null,
     cifarDir: options.experiment?.cifarDir ?? null,
     svhnDir: options.experiment?.svhnDir ?? null,
+    ...(options.experiment?.workers !== undefined ? { workers: options.experiment.workers } : {}),
     fresh,
     cacheDir: null,
     warn,

@@ -19,6 +19,7 @@ describe('claimcheck report', () => {
   let env: Record<string, string>;
   let first: CliRun;
   let cached: CliRun;
+  let serial: CliRun;
   let ids: string[];
   beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'claimcheck-report-'));
@@ -26,9 +27,19 @@ describe('claimcheck report', () => {
     env = { CLAIMCHECK_CACHE_DIR: join(root, 'cache'), CLAIMCHECK_CODE_VERSION: 'test' };
     ids = fastIds(registryIds());
     // A first run fills an empty cache, a second reuses it (--fresh, which must not, is tested on runReport).
-    first = await runCli(['report', ...ids, '--out', join(root, 'a'), '--seed', '11', '--quiet'], undefined, env);
+    first = await runCli(
+      ['report', ...ids, '--out', join(root, 'a'), '--seed', '11', '--quiet', '--jobs', '2'],
+      undefined,
+      env,
+    );
     cached = await runCli(
       ['report', ...ids, '--out', join(root, 'b'), '--seed', '11', '--quiet', '--json'],
+      undefined,
+      env,
+    );
+    // The same claims checked again, all in this process (--fresh: not from the cache the first run filled).
+    serial = await runCli(
+      ['report', ...ids, '--out', join(root, 'c'), '--seed', '11', '--quiet', '--jobs', '1', '--fresh'],
       undefined,
       env,
     );
@@ -49,6 +60,20 @@ describe('claimcheck report', () => {
     expect(summary.seed).toBe(11);
     expect(summary.files.map((f) => f.slice(join(root, 'b').length + 1))).toEqual(FILES);
     expect(summary.mathFailures).toEqual([]);
+  });
+
+  it('gives byte-identical errata.md and errata.json checked in 2 worker processes or in this process (--jobs)', () => {
+    expect(serial.code, serial.stderr).toBe(0);
+    for (const name of ['errata.md', 'errata.json']) {
+      expect(readFileSync(join(root, 'c', name), 'utf8')).toBe(readFileSync(join(root, 'a', name), 'utf8'));
+    }
+  });
+
+  it('refuses --jobs outside 1…64 with exit 2 naming the option', async () => {
+    const { code, stderr } = await runCli(['report', ...ids, '--jobs', '0', '--quiet'], undefined, env);
+    expect(code).toBe(2);
+    expect(stderr).toContain('--jobs');
+    expect(stderr).toContain('an integer from 1 to 64');
   });
 
   it('reuses cached verdicts', () => {

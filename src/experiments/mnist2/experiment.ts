@@ -29,7 +29,7 @@ export const mnist2Experiment = defineExperiment<Mnist2Measured>({
   title: 'MNIST2 logistic regression (Tables 1–4, Figs. 1–3, 5)',
   async run(options) {
     // Cells are independent: train and measure them side by side, one process per core.
-    const workers = defaultWorkers();
+    const workers = options.workers ?? defaultWorkers();
     const { results, train } = await sweepMnist2({
       setting: options.setting,
       seed: options.seed,
