@@ -23,7 +23,8 @@ import {
   runningStatsUpdater,
   type Architecture,
 } from '../src/experiments/resnet18/model.ts';
-import { normaliseInput, MADRY_STANDARDISATION } from '../src/experiments/resnet18/normalise.ts';
+import { normaliseInput } from '../src/experiments/resnet18/normalise.ts';
+import { MADRY_STANDARDISATION } from '../src/experiments/resnet18/normalisation.ts';
 import { createMomentum, sgdMomentumStep } from '../src/experiments/resnet18/sgd-momentum.ts';
 import { linfPgd } from '../src/experiments/resnet18/pgd.ts';
 import { runtimeRecord } from '../src/experiments/resnet18/runtime.ts';

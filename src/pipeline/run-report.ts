@@ -30,7 +30,9 @@ export interface ReportRunOptions {
   /** The paper text the formulas are read from (default: the shipped one). Its sha256 keys every cached verdict. */
   readonly paper?: string;
   /** Experiment options but `seed`, `fresh` and `cacheDir` (taken from this object). */
-  readonly experiment?: Partial<Pick<ExperimentOptions, 'setting' | 'backend' | 'dataDir' | 'cifarDir' | 'svhnDir'>>;
+  readonly experiment?: Partial<
+    Pick<ExperimentOptions, 'setting' | 'backend' | 'dataDir' | 'cifarDir' | 'svhnDir' | 'workers'>
+  >;
   /** Cache directory, or null for no cache (nothing read or written). */
   readonly cacheDir: string | null;
   /** Recompute everything and overwrite the cache entries. */

@@ -21,7 +21,7 @@
 import { contentKey } from '../../fs/json.ts';
 import { DEFAULT_SEED, type Setting } from '../../settings.ts';
 import type { Architecture, ModelSpec } from './model.ts';
-import { MADRY_STANDARDISATION, WU_MEAN_STD, type Normalisation } from './normalise.ts';
+import { MADRY_STANDARDISATION, WU_MEAN_STD, type Normalisation } from './normalisation.ts';
 import type { LinfPgdSettings } from './pgd.ts';
 
 /** The two datasets of Section 5.2. */

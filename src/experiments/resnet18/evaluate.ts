@@ -10,7 +10,8 @@ import type { Rng } from '../../rng.ts';
 import { evaluationRanges, makeBatch, range } from './batches.ts';
 import type { ConvGradient } from './conv.ts';
 import { crossEntropy, resnetForward, type ModelSpec, type ParamLookup } from './model.ts';
-import { normaliseInput, type Normalisation } from './normalise.ts';
+import type { Normalisation } from './normalisation.ts';
+import { normaliseInput } from './normalise.ts';
 import { linfPgd, type LinfPgdSettings } from './pgd.ts';
 
 /** Robust and clean accuracy on a set of images. */

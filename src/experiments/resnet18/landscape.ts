@@ -14,7 +14,7 @@ import { filterNormalise, type FilterNormaliseOptions } from '../../numeric/filt
 import type { ConvGradient } from './conv.ts';
 import { robustAccuracy, type EvalModel } from './evaluate.ts';
 import type { ModelSpec, ParamInfo, ParamLookup } from './model.ts';
-import type { Normalisation } from './normalise.ts';
+import type { Normalisation } from './normalisation.ts';
 import type { LinfPgdSettings } from './pgd.ts';
 
 /** Float32 values of a tensor per parameter, by name. */

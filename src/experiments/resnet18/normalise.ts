@@ -6,32 +6,7 @@
  * - `mean-std` (Wu et al.'s SVHN code): (x − μ)/σ per channel with μ = σ = 0.5 on [0, 1] pixels.
  */
 import * as tf from '@tensorflow/tfjs';
-
-/** A normalisation scheme, as recorded in every result. */
-export type Normalisation =
-  | { readonly kind: 'per-image-standardisation'; readonly pixelScale: 255; readonly source: string }
-  | {
-      readonly kind: 'mean-std';
-      readonly mean: readonly number[];
-      readonly std: readonly number[];
-      readonly source: string;
-    };
-
-/** Madry et al. (CIFAR-10): per-image standardisation of 0…255 pixels inside the model. */
-export const MADRY_STANDARDISATION: Normalisation = {
-  kind: 'per-image-standardisation',
-  pixelScale: 255,
-  source:
-    'Madry et al. cifar10_challenge model.py: tf.image.per_image_standardization on 0..255 pixels, inside the model',
-};
-
-/** Wu et al. (SVHN): mean = std = 0.5 per channel. */
-export const WU_MEAN_STD: Normalisation = {
-  kind: 'mean-std',
-  mean: [0.5, 0.5, 0.5],
-  std: [0.5, 0.5, 0.5],
-  source: 'Wu et al. (AWP) / Rice et al. train_svhn.py: svhn_mean = svhn_std = (0.5, 0.5, 0.5), normalize(X + delta)',
-};
+import type { Normalisation } from './normalisation.ts';
 
 /** Normalises a batch of [0, 1] NHWC images (differentiable, so PGD's gradient passes through it). */
 export function normaliseInput(x: tf.Tensor4D, scheme: Normalisation): tf.Tensor4D {

@@ -10,7 +10,7 @@ import {
   landscapeSharpness,
 } from '../../../src/experiments/resnet18/landscape.ts';
 import { createResNet } from '../../../src/experiments/resnet18/model.ts';
-import { WU_MEAN_STD } from '../../../src/experiments/resnet18/normalise.ts';
+import { WU_MEAN_STD } from '../../../src/experiments/resnet18/normalisation.ts';
 import { syntheticImages } from '../../data/formats.ts';
 
 beforeAll(async () => {

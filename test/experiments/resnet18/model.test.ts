@@ -10,7 +10,8 @@ import {
   runningStatsUpdater,
   stageChannels,
 } from '../../../src/experiments/resnet18/model.ts';
-import { MADRY_STANDARDISATION, normaliseInput, WU_MEAN_STD } from '../../../src/experiments/resnet18/normalise.ts';
+import { normaliseInput } from '../../../src/experiments/resnet18/normalise.ts';
+import { MADRY_STANDARDISATION, WU_MEAN_STD } from '../../../src/experiments/resnet18/normalisation.ts';
 
 beforeAll(async () => {
   await initBackend({ backend: 'wasm' });

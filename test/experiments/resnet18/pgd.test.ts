@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { initBackend } from '../../../src/autodiff/backend.ts';
 import { makeRng } from '../../../src/rng.ts';
 import { createResNet, crossEntropy, resnetForward } from '../../../src/experiments/resnet18/model.ts';
-import { normaliseInput, WU_MEAN_STD } from '../../../src/experiments/resnet18/normalise.ts';
+import { normaliseInput } from '../../../src/experiments/resnet18/normalise.ts';
+import { WU_MEAN_STD } from '../../../src/experiments/resnet18/normalisation.ts';
 import { linfPgd } from '../../../src/experiments/resnet18/pgd.ts';
 
 beforeAll(async () => {
