@@ -26,6 +26,10 @@ import { type BenchRow, formatTable, machineLine, medianMs, runPythonPeer } from
 /** The cells timed, by their sweep names (setting `full`). */
 export const TRAINING_BENCH_CELLS: readonly string[] = ['l2 standard ε=0.00', 'l2 pgd ε=0.80'];
 
+/** A cell whose first run takes under SHORT_MS is timed again SHORT_REPEATS times (median), on both sides. */
+const SHORT_MS = 3000;
+const SHORT_REPEATS = 7;
+
 /** The stall rule of train.ts (`STALL_STEPS`, not exported): steps in a row without a decrease beyond rounding. */
 const STALL_STEPS = 2;
 
@@ -70,8 +74,8 @@ function writeF64(path: string, a: Float64Array): void {
 
 /**
  * One row per cell of `TRAINING_BENCH_CELLS` (or $TRAINING_BENCH_CELLS, comma-separated): ours (`trainMnist2` in this
- * process; when the first run takes under 3 s it counts as a warm-up and the median of 3 more is taken, and the peer
- * likewise takes the median of 3) against the PyTorch peer with 1 thread and with every core ($TRAINING_BENCH_THREADS,
+ * process; when the first run takes under 3 s it counts as a warm-up and the median of 7 more is taken, and the peer
+ * likewise takes the median of 7) against the PyTorch peer with 1 thread and with every core ($TRAINING_BENCH_THREADS,
  * comma-separated, replaces the list), capped at ours' evaluations; the row's peer is the faster thread count. `log`
  * hears the details (times, iterations, evaluations, final J of both sides and their relative difference).
  */
@@ -105,8 +109,8 @@ export async function trainingRows(log: Log = () => {}): Promise<BenchRow[]> {
       const first = performance.now();
       let trained = trainMnist2(ds, config);
       let oursMs = performance.now() - first;
-      if (oursMs < 3000) {
-        const timed = medianMs(3, () => trainMnist2(ds, config));
+      if (oursMs < SHORT_MS) {
+        const timed = medianMs(SHORT_REPEATS, () => trainMnist2(ds, config));
         trained = timed.result;
         oursMs = timed.ms;
       }
@@ -145,7 +149,7 @@ export async function trainingRows(log: Log = () => {}): Promise<BenchRow[]> {
       for (const threads of threadCounts) {
         const r = runPythonPeer<TorchCellResult>(
           'torch_cell.py',
-          [cellFile, '--threads', String(threads), '--repeat', oursMs < 3000 ? '3' : '1'],
+          [cellFile, '--threads', String(threads), '--repeat', String(oursMs < SHORT_MS ? SHORT_REPEATS : 1)],
           ['torch', 'numpy'],
           { OMP_NUM_THREADS: String(threads), MKL_NUM_THREADS: String(threads), ...PEER_MALLOC },
         );
@@ -169,11 +173,11 @@ export async function trainingRows(log: Log = () => {}): Promise<BenchRow[]> {
           );
         }
       }
-      if (oursMs < 3000 && peers.length > 0) {
+      if (oursMs < SHORT_MS && peers.length > 0) {
         // For comparison (not the row): torch.optim.LBFGS, what a PyTorch user would reach for, on the same budget.
         const r = runPythonPeer<TorchCellResult>(
           'torch_cell.py',
-          [cellFile, '--threads', '1', '--repeat', '3', '--torch-optim'],
+          [cellFile, '--threads', '1', '--repeat', String(SHORT_REPEATS), '--torch-optim'],
           ['torch', 'numpy'],
           { OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1', ...PEER_MALLOC },
         );
