@@ -3,7 +3,7 @@
  * iterative estimator in claimcheck is checked against.
  */
 import { BadArgumentError, DimensionMismatchError } from '../numeric/errors.ts';
-import { denseEigenInPlace } from './_internals/dense.ts';
+import { denseEigenInPlace, denseScratch } from './_internals/dense.ts';
 import type { EigenResult } from './types.ts';
 
 /** Options of `symmetricEigen`. */
@@ -27,7 +27,7 @@ export function symmetricEigen(A: Float64Array, n: number, options: SymmetricEig
   if (!(A instanceof Float64Array))
     throw new BadArgumentError(fn, 'A', 'a Float64Array', Object.prototype.toString.call(A));
   if (A.length !== n * n) throw new DimensionMismatchError(fn, 'A', `length n² = ${n * n}`, `length ${A.length}`);
-  const a = new Float64Array(n * n);
+  const a = denseScratch(n);
   for (let i = 0; i < n; i++) {
     for (let j = 0; j <= i; j++) {
       const s = 0.5 * (A[i * n + j]! + A[j * n + i]!);
