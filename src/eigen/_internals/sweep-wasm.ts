@@ -7,8 +7,10 @@
  * Measured (785×785, this machine's Zen cores): about 19 GFlop/s against 4–5 for the JS sweep, the same rate whether
  * the trailing matrix fits in L2 (n = 200) or not (n = 785): the kernel is bound by the floating-point pipes (4
  * multiplications and 4 additions per matrix entry and step; WebAssembly has no FMA), not by memory, which is why the
- * reduction is not blocked (DSYTRD/DLATRD saves memory traffic, not arithmetic). Two rows per pass beat four (16
- * vector registers: four rows spill) and three; unrolling the column loop did not help.
+ * reduction is not blocked (DSYTRD/DLATRD saves memory traffic, not arithmetic; the JS reduction is flat at 5.0–5.4
+ * GFlop/s from n = 200 to 1200 too, and the level-2 half of a blocked JS reduction alone, one symmetric
+ * matrix-vector product per column, takes about 60 ms at n = 785, more than this whole kernel). Two rows per pass
+ * beat four (16 vector registers: four rows spill) and three; unrolling the column loop did not help.
  */
 import { assemble, type Code, F64, Fn, I32, op, V128, type ValType } from './wasm.ts';
 
