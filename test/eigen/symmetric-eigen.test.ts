@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeRng } from '../../src/rng.ts';
 import { symmetricEigen } from '../../src/eigen/symmetric-eigen.ts';
 import { assertProperty, seedArb } from '../numeric/helpers.ts';
-import { descending, spectrumError, withSpectrum } from './helpers.ts';
+import { descending, randomOrthogonal, spectrumError, withSpectrum } from './helpers.ts';
 
 describe('symmetricEigen (Householder tridiagonalisation + implicit QL)', () => {
   it('returns the diagonal of a diagonal matrix, sorted descending, in zero QL sweeps', () => {
@@ -97,5 +97,48 @@ describe('symmetricEigen (Householder tridiagonalisation + implicit QL)', () => 
       /symmetricEigen: A must have length n² = 4, got length 3/,
     );
     expect(() => symmetricEigen(Float64Array.of(NaN), 1)).toThrow(/symmetricEigen: A\[0, 0\] must be finite, got NaN/);
+  });
+});
+
+describe('symmetricEigen on the WebAssembly SIMD path (n ≥ 16) and around its threshold', () => {
+  it('recovers known spectra with repeated and zero eigenvalues at n = 1, 2, 3, 15, 16, 17, 101 and a diagonal', () => {
+    for (const n of [1, 2, 3, 15, 16, 17, 101]) {
+      // A third zeros, a third 2.5 (repeated), a third spread: every kind of deflation QL meets.
+      const rng = makeRng(n);
+      const lambda = Array.from({ length: n }, (_, i) => (i % 3 === 0 ? 0 : i % 3 === 1 ? 2.5 : rng.uniform(-4, 4)));
+      const A = withSpectrum(lambda, 100 + n);
+      const r = symmetricEigen(A, n);
+      expect(r.converged).toBe(true);
+      expect(spectrumError(r.values, descending(lambda))).toBeLessThan(1e-12);
+      expect(Array.from(symmetricEigen(A, n, { vectors: true }).values)).toEqual(Array.from(r.values));
+    }
+    const n = 50;
+    const diag = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 0 : Math.sin(i)));
+    const D = new Float64Array(n * n);
+    diag.forEach((x, i) => (D[i * n + i] = x));
+    expect(Array.from(symmetricEigen(D, n).values)).toEqual(descending(diag));
+  });
+
+  it('recovers the spectrum of a rank-deficient Gram XᵀDX at n = 785 with zero rows (as the MNIST2 Hessian has)', () => {
+    // X: 40 orthonormal rows supported off every 7th column, so A = XᵀDX has zero rows/columns there and
+    // eigenvalues D_r (some 0, some repeated) and 0 with multiplicity 745.
+    const n = 785;
+    const m = 40;
+    const support = Array.from({ length: n }, (_, c) => c).filter((c) => c % 7 !== 3);
+    const Q = randomOrthogonal(support.length, makeRng(5));
+    const Dr = Array.from({ length: m }, (_, r) => (r % 4 === 0 ? 0 : r % 4 === 1 ? 0.75 : 0.1 * r));
+    const A = new Float64Array(n * n);
+    for (let r = 0; r < m; r++) {
+      const x = new Float64Array(n);
+      support.forEach((c, k) => (x[c] = Q[r * support.length + k]!));
+      for (let i = 0; i < n; i++) {
+        const dxi = Dr[r]! * x[i]!;
+        if (dxi !== 0) for (let j = 0; j < n; j++) A[i * n + j]! += dxi * x[j]!;
+      }
+    }
+    const r = symmetricEigen(A, n);
+    expect(r.converged).toBe(true);
+    const known = descending([...Dr, ...Array<number>(n - m).fill(0)]);
+    expect(spectrumError(r.values, known)).toBeLessThan(1e-12);
   });
 });

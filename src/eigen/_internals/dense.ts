@@ -1,7 +1,7 @@
 /**
  * Dense symmetric eigensolver core shared by `symmetricEigen` and the Rayleigh–Ritz step of `lanczos`.
  */
-import { accumulateQ, tridiagonalize } from './householder.ts';
+import { accumulateQ, tridiagonalize, tridiagonalScratch } from './householder.ts';
 import { tridiagonalQl, type QlOutcome } from './tridiagonal.ts';
 
 /** Unsorted eigenvalues `d` and, when asked, eigenvectors as the COLUMNS of `z` (n×n row-major). */
@@ -10,6 +10,12 @@ export interface DenseEigen {
   readonly z: Float64Array | null;
   readonly ql: QlOutcome;
 }
+
+/**
+ * An n×n matrix for `denseEigenInPlace` to work on without a copy (WebAssembly memory where that kernel runs; its
+ * contents are stale): fill its lower triangle, then call `denseEigenInPlace` before asking for another.
+ */
+export const denseScratch = (n: number): Float64Array => tridiagonalScratch(n);
 
 /** Eigen-decomposes the symmetric matrix whose lower triangle is in `a` (n×n row-major, overwritten). */
 export function denseEigenInPlace(

@@ -4,6 +4,8 @@
  * rank-2 update of step k is fused with the symmetric matrix-vector product of step k + 1, so the trailing matrix
  * is swept once per step instead of twice.
  */
+import { jsSweep } from './sweep-js.ts';
+import { keepsWorkspace, wasmWorkspace, type Workspace } from './sweep-wasm.ts';
 
 /** The tridiagonal T and the reflectors H_k = I − β_k v_k v_kᵀ (v_k in the upper part of row k of `a`). */
 export interface Tridiagonal {
@@ -15,20 +17,23 @@ export interface Tridiagonal {
   readonly betas: Float64Array;
 }
 
-/** Builds the Householder vector of x = a[k+1.., k] (v[k+1] = 1) into `v`; returns β and ‖x‖ (GVL Alg. 5.1.1). */
-function house(a: Float64Array, n: number, k: number, v: Float64Array): { beta: number; alpha: number } {
+/**
+ * Builds the Householder vector of x[k+1..n) (a column below the diagonal, contiguous) into `v` (v[k+1] = 1);
+ * returns β and ‖x‖ (GVL Alg. 5.1.1).
+ */
+function house(x: Float64Array, n: number, k: number, v: Float64Array): { beta: number; alpha: number } {
   // Scaled to avoid overflow/underflow in the sum of squares.
   let scale = 0;
-  for (let i = k + 1; i < n; i++) scale = Math.max(scale, Math.abs(a[i * n + k]!));
+  for (let i = k + 1; i < n; i++) scale = Math.max(scale, Math.abs(x[i]!));
   if (scale === 0) {
     for (let i = k + 1; i < n; i++) v[i] = 0;
     return { beta: 0, alpha: 0 };
   }
   const inv = 1 / scale;
-  const x0 = a[(k + 1) * n + k]! * inv;
+  const x0 = x[k + 1]! * inv;
   let sigma = 0;
   for (let i = k + 2; i < n; i++) {
-    const t = a[i * n + k]! * inv;
+    const t = x[i]! * inv;
     v[i] = t;
     sigma += t * t;
   }
@@ -36,7 +41,7 @@ function house(a: Float64Array, n: number, k: number, v: Float64Array): { beta: 
   if (sigma === 0) {
     // Already zero below the subdiagonal: no reflection.
     for (let i = k + 2; i < n; i++) v[i] = 0;
-    return { beta: 0, alpha: a[(k + 1) * n + k]! };
+    return { beta: 0, alpha: x[k + 1]! };
   }
   const mu = Math.sqrt(x0 * x0 + sigma);
   const v0 = x0 <= 0 ? x0 - mu : -sigma / (x0 + mu);
@@ -46,33 +51,73 @@ function house(a: Float64Array, n: number, k: number, v: Float64Array): { beta: 
   return { beta, alpha: mu * scale };
 }
 
-/**
- * Reduces the symmetric matrix `a` (n×n row-major; lower triangle used; overwritten) to tridiagonal form by n − 2
- * Householder reflections, storing v_k in a[k, k+1..n) (v_k[k+1] = 1) for the back-transformation.
- */
-export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
-  const d = new Float64Array(n);
-  const e = new Float64Array(n);
-  const betas = new Float64Array(n);
-  if (n === 1) {
-    d[0] = a[0]!;
-    return { d, e, betas };
-  }
+/** Which implementation runs the fused sweep (the O(n³) part): 'auto' is WebAssembly SIMD where available. */
+export type SweepKernel = 'auto' | 'wasm' | 'js';
+
+/** The smallest n for which 'auto' uses the WebAssembly kernel (measured crossover: between 8 and 12, copy included). */
+const WASM_MIN_N = 16;
+
+function jsWorkspace(a: Float64Array, n: number): Workspace {
   const v = new Float64Array(n);
-  const p = new Float64Array(n);
   const q = new Float64Array(n);
   const vNext = new Float64Array(n);
   const pNext = new Float64Array(n);
+  const col = new Float64Array(n);
+  return { a, v, q, vNext, pNext, col, sweep: (start) => jsSweep(a, n, start, v, q, vNext, pNext, col) };
+}
 
-  // Step 0's reflector and its product p = A' v (unfused start).
-  let k = 0;
-  let { beta, alpha } = n > 2 ? house(a, n, 0, v) : { beta: 0, alpha: a[n]! };
-  if (n > 2) {
-    symv(a, n, 1, v, p);
+/**
+ * A matrix to fill for `tridiagonalize(a, n)` to reduce in place (no copy), when the WebAssembly kernel will run for
+ * n; a plain Float64Array otherwise. Valid until the next call of this or of `tridiagonalize`.
+ */
+export function tridiagonalScratch(n: number): Float64Array {
+  if (n >= WASM_MIN_N && keepsWorkspace(n)) {
+    const ws = wasmWorkspace(n);
+    if (ws !== null) return ws.a;
   }
-  while (k <= n - 3) {
-    // Reflector k is in v (β = beta); p holds A'v over rows/cols k+1.. (not yet scaled by β).
-    d[k] = a[k * n + k]!;
+  return new Float64Array(n * n);
+}
+
+/**
+ * Reduces the symmetric matrix `a` (n×n row-major; lower triangle used; overwritten) to tridiagonal form by n − 2
+ * Householder reflections, storing v_k in a[k, k+1..n) (v_k[k+1] = 1) for the back-transformation.
+ *
+ * Step k: q_k from p_k = A_k v_k; the rank-2 update A_{k+1} = A_k − v_k q_kᵀ − q_k v_kᵀ of column k + 1 first (kept
+ * contiguous in `col`), so that reflector k + 1 can be formed; then one fused sweep over the trailing lower triangle
+ * updates it and accumulates p_{k+1} = A_{k+1} v_{k+1}, and hands over column k + 2 (for the next step) in `col`.
+ * The sweep (the O(n³) part) runs in `kernel`: both kernels do the same operations except for the summation order
+ * of the row sums of the symmetric product (see sweep-wasm.ts).
+ */
+export function tridiagonalize(input: Float64Array, n: number, kernel: SweepKernel = 'auto'): Tridiagonal {
+  const d = new Float64Array(n);
+  const e = new Float64Array(n);
+  const betas = new Float64Array(n);
+  d[0] = input[0]!;
+  if (n === 1) return { d, e, betas };
+  if (n === 2) {
+    d[1] = input[3]!;
+    e[0] = input[2]!;
+    return { d, e, betas };
+  }
+  const wasm = kernel === 'wasm' || (kernel === 'auto' && n >= WASM_MIN_N) ? wasmWorkspace(n) : null;
+  if (kernel === 'wasm' && wasm === null) throw new Error('tridiagonalize: no WebAssembly SIMD in this engine');
+  const inPlace = wasm !== null && wasm.a.buffer === input.buffer && wasm.a.byteOffset === input.byteOffset;
+  if (wasm !== null && !inPlace) wasm.a.set(input);
+  const ws = wasm ?? jsWorkspace(input, n);
+  const { a, v, q, vNext, pNext, col } = ws;
+  const p = new Float64Array(n);
+
+  // Reflector 0 from column 0, and p_0 = A v_0 by a sweep with v = q = 0 (no update), which also hands over column 1.
+  for (let i = 1; i < n; i++) col[i] = a[i * n]!;
+  let { beta, alpha } = house(col, n, 0, vNext);
+  v.fill(0);
+  q.fill(0);
+  pNext.fill(0);
+  ws.sweep(1);
+  for (let k = 0; k <= n - 3; k++) {
+    v.set(vNext);
+    p.set(pNext);
+    // Reflector k is in v (β = beta); p holds A_k v over rows/cols k+1.. (not yet scaled by β).
     e[k] = alpha;
     betas[k] = beta;
     for (let j = k + 1; j < n; j++) a[k * n + j] = v[j]!;
@@ -88,139 +133,24 @@ export function tridiagonalize(a: Float64Array, n: number): Tridiagonal {
       for (let j = k + 1; j < n; j++) q[j] = p[j]! - K * v[j]!;
     }
     const k1 = k + 1;
-    // Update column k+1 of the trailing matrix (entries i ≥ k+1), so reflector k+1 can be formed first.
-    for (let i = k1; i < n; i++) a[i * n + k1]! -= v[i]! * q[k1]! + q[i]! * v[k1]!;
-    const more = k1 <= n - 3;
-    let betaNext = 0;
-    let alphaNext = 0;
-    if (more) {
-      ({ beta: betaNext, alpha: alphaNext } = house(a, n, k1, vNext));
+    // Column k+1 of the trailing matrix (entries i ≥ k+1), so reflector k+1 can be formed first.
+    for (let i = k1; i < n; i++) col[i]! -= v[i]! * q[k1]! + q[i]! * v[k1]!;
+    d[k1] = col[k1]!;
+    if (k1 <= n - 3) {
+      ({ beta, alpha } = house(col, n, k1, vNext));
       for (let j = k1 + 1; j < n; j++) pNext[j] = 0;
-    }
-    // Fused sweep: rank-2 update of rows i ≥ k+2 (cols k+2..i) and, with the updated entries, A''·vNext.
-    // Four rows per pass share the loads of v, q, vNext and pNext.
-    const start = k1 + 1;
-    if (more) {
-      let i = start;
-      for (; i + 3 < n; i += 4) {
-        const r0 = i * n;
-        const r1 = r0 + n;
-        const r2 = r1 + n;
-        const r3 = r2 + n;
-        const v0 = v[i]!,
-          v1 = v[i + 1]!,
-          v2 = v[i + 2]!,
-          v3 = v[i + 3]!;
-        const q0 = q[i]!,
-          q1 = q[i + 1]!,
-          q2 = q[i + 2]!,
-          q3 = q[i + 3]!;
-        const w0 = vNext[i]!,
-          w1 = vNext[i + 1]!,
-          w2 = vNext[i + 2]!,
-          w3 = vNext[i + 3]!;
-        let s0 = 0;
-        let s1 = 0;
-        let s2 = 0;
-        let s3 = 0;
-        for (let j = start; j < i; j++) {
-          const vj = v[j]!;
-          const qj = q[j]!;
-          const xj = vNext[j]!;
-          const a0 = a[r0 + j]! - v0 * qj - q0 * vj;
-          const a1 = a[r1 + j]! - v1 * qj - q1 * vj;
-          const a2 = a[r2 + j]! - v2 * qj - q2 * vj;
-          const a3 = a[r3 + j]! - v3 * qj - q3 * vj;
-          a[r0 + j] = a0;
-          a[r1 + j] = a1;
-          a[r2 + j] = a2;
-          a[r3 + j] = a3;
-          s0 += a0 * xj;
-          s1 += a1 * xj;
-          s2 += a2 * xj;
-          s3 += a3 * xj;
-          pNext[j]! += a0 * w0 + a1 * w1 + a2 * w2 + a3 * w3;
-        }
-        // The 4×4 diagonal block (lower part): a[i+t, i+u] for u ≤ t.
-        const b00 = a[r0 + i]! - 2 * v0 * q0;
-        const b10 = a[r1 + i]! - v1 * q0 - q1 * v0;
-        const b11 = a[r1 + i + 1]! - 2 * v1 * q1;
-        const b20 = a[r2 + i]! - v2 * q0 - q2 * v0;
-        const b21 = a[r2 + i + 1]! - v2 * q1 - q2 * v1;
-        const b22 = a[r2 + i + 2]! - 2 * v2 * q2;
-        const b30 = a[r3 + i]! - v3 * q0 - q3 * v0;
-        const b31 = a[r3 + i + 1]! - v3 * q1 - q3 * v1;
-        const b32 = a[r3 + i + 2]! - v3 * q2 - q3 * v2;
-        const b33 = a[r3 + i + 3]! - 2 * v3 * q3;
-        a[r0 + i] = b00;
-        a[r1 + i] = b10;
-        a[r1 + i + 1] = b11;
-        a[r2 + i] = b20;
-        a[r2 + i + 1] = b21;
-        a[r2 + i + 2] = b22;
-        a[r3 + i] = b30;
-        a[r3 + i + 1] = b31;
-        a[r3 + i + 2] = b32;
-        a[r3 + i + 3] = b33;
-        pNext[i]! += s0 + b00 * w0 + b10 * w1 + b20 * w2 + b30 * w3;
-        pNext[i + 1]! += s1 + b10 * w0 + b11 * w1 + b21 * w2 + b31 * w3;
-        pNext[i + 2]! += s2 + b20 * w0 + b21 * w1 + b22 * w2 + b32 * w3;
-        pNext[i + 3]! += s3 + b30 * w0 + b31 * w1 + b32 * w2 + b33 * w3;
-      }
-      for (; i < n; i++) {
-        const row = i * n;
-        const vi = v[i]!;
-        const qi = q[i]!;
-        const wi = vNext[i]!;
-        let s = 0;
-        for (let j = start; j < i; j++) {
-          const aij = a[row + j]! - vi * q[j]! - qi * v[j]!;
-          a[row + j] = aij;
-          s += aij * vNext[j]!;
-          pNext[j]! += aij * wi;
-        }
-        const aii = a[row + i]! - 2 * vi * qi;
-        a[row + i] = aii;
-        pNext[i]! += s + aii * wi;
-      }
+      ws.sweep(k1 + 1);
     } else {
-      for (let i = start; i < n; i++) {
-        const row = i * n;
-        const vi = v[i]!;
-        const qi = q[i]!;
-        for (let j = start; j <= i; j++) a[row + j]! -= vi * q[j]! + qi * v[j]!;
-      }
-    }
-    k = k1;
-    if (more) {
-      v.set(vNext);
-      p.set(pNext);
-      beta = betaNext;
-      alpha = alphaNext;
+      // The trailing 2×2 block.
+      const i = n - 1;
+      e[k1] = col[i]!;
+      d[i] = a[i * n + i]! - (v[i]! * q[i]! + q[i]! * v[i]!);
+      a[i * n + i] = d[i]!;
     }
   }
-  // The trailing 2×2 block.
-  d[n - 2] = a[(n - 2) * n + (n - 2)]!;
-  d[n - 1] = a[(n - 1) * n + (n - 1)]!;
-  e[n - 2] = a[(n - 1) * n + (n - 2)]!;
   e[n - 1] = 0;
+  if (wasm !== null && !inPlace) input.set(wasm.a);
   return { d, e, betas };
-}
-
-/** p[k0..n) = A[k0.., k0..]·v using the lower triangle only. */
-function symv(a: Float64Array, n: number, k0: number, v: Float64Array, p: Float64Array): void {
-  for (let j = k0; j < n; j++) p[j] = 0;
-  for (let i = k0; i < n; i++) {
-    const row = i * n;
-    const vi = v[i]!;
-    let s = 0;
-    for (let j = k0; j < i; j++) {
-      const aij = a[row + j]!;
-      s += aij * v[j]!;
-      p[j]! += aij * vi;
-    }
-    p[i]! += s + a[row + i]! * vi;
-  }
 }
 
 /**
