@@ -5,7 +5,9 @@
 import { create, all, type MathJsInstance, type MathNode, type BigNumber } from 'mathjs';
 import type { LatexPrinter, PrecisionEvaluator, SymbolicEngine } from './types.ts';
 import mathjsPackage from 'mathjs/package.json' with { type: 'json' };
-import { compileDag, evaluateDag, type Dag } from './dag.ts';
+import { compileDag, evaluateDag, evaluateDagDec, type Dag } from './dag.ts';
+import { abs, compareAbs, div, ONE, round, sub, toDecimalString, toNumber } from './bigint-decimal.ts';
+import { log10ToNumber, toBigNumber } from './fixed-point.ts';
 
 const plain: MathJsInstance = create(all, {});
 const parseCache = new Map<string, MathNode>();
@@ -49,27 +51,51 @@ function big(digits: number): MathJsInstance {
   return m;
 }
 
-function evalBig(expr: string, point: Readonly<Record<string, string>>, digits: number): BigNumber {
+function dagOf(expr: string): Dag {
   let dag = dags.get(expr);
   if (!dag) {
     dag = compileDag(expr);
     if (dags.size > 5000) dags.clear();
     dags.set(expr, dag);
   }
-  return evaluateDag(dag, point, digits);
+  return dag;
 }
 
-/** BigNumber evaluation (decimal.js under mathjs) at a chosen number of significant digits. */
+/**
+ * BigNumber evaluation at a chosen number of significant digits: decimal.js's digits, computed in BigInt decimals
+ * (`evaluateDagDec`), with decimal.js itself (`evaluateDag`) wherever a value is not finite.
+ */
 export const mathjsEvaluator: PrecisionEvaluator = {
   name: `mathjs ${mathjsPackage.version} BigNumber`,
   evaluate(expr, point, digits) {
-    const v = evalBig(expr, point, digits);
+    const dag = dagOf(expr);
+    const d = evaluateDagDec(dag, point, digits);
+    if (d) return toDecimalString(d);
+    const v = evaluateDag(dag, point, digits);
     return v.isFinite() ? v.toString() : 'NaN';
   },
   relativeDifference(a, b, point, digits) {
     const m = big(digits);
-    const va = evalBig(a, point, digits);
-    const vb = evalBig(b, point, digits);
+    const dagA = dagOf(a);
+    const dagB = dagOf(b);
+    const da = evaluateDagDec(dagA, point, digits);
+    const db = da && evaluateDagDec(dagB, point, digits);
+    if (da && db) {
+      const diff = abs(sub(da, db, digits));
+      let scale = ONE;
+      if (compareAbs(da, scale) > 0) scale = abs(da);
+      if (compareAbs(db, scale) > 0) scale = abs(db);
+      const rel = div(diff, scale, digits)!;
+      const log10Rel = rel.n === 0 ? -Infinity : (log10ToNumber(rel, digits) ?? toBigNumber(m, rel).log(10).toNumber());
+      return {
+        rel: toNumber(rel),
+        log10Rel,
+        a: toDecimalString(round(da, 20)),
+        b: toDecimalString(round(db, 20)),
+      };
+    }
+    const va = evaluateDag(dagA, point, digits);
+    const vb = evaluateDag(dagB, point, digits);
     const diff = va.minus(vb).abs();
     const scale = m.max(va.abs(), vb.abs(), m.bignumber(1)) as BigNumber;
     const rel = diff.div(scale);
