@@ -6,7 +6,22 @@
  * several times faster and hand what they do not cover (non-finite values, rare powers, sin, cos) to decimal.js.
  */
 import { create, all, type MathJsInstance, type MathNode, type BigNumber } from 'mathjs';
-import { abs, add, div, mul, neg, ONE, parseDec, round, smallInteger, sqrt, sub, type Dec } from './bigint-decimal.ts';
+import { Decimal } from 'decimal.js';
+import {
+  abs,
+  add,
+  div,
+  mul,
+  neg,
+  ONE,
+  parseDec,
+  round,
+  smallInteger,
+  sqrt,
+  sub,
+  toDecimalString,
+  type Dec,
+} from './bigint-decimal.ts';
 import {
   decimalFallback,
   expDec,
@@ -33,10 +48,138 @@ export interface Dag {
   readonly symbols: readonly string[];
 }
 
-// Parsing with BigNumbers keeps every decimal literal exact (a plain parse would round it to a double).
-const exactParser: MathJsInstance = create(all, { number: 'BigNumber', precision: 400 });
+// Parsing with BigNumbers keeps every decimal literal exact (a plain parse would round it to a double). Made on first
+// use: `parseArithmetic` reads nearly every expression without it.
+let exactParser: MathJsInstance | undefined;
+// Folded constants are computed in decimal.js at 400 digits (the class of exactParser's BigNumbers, without mathjs).
+const Exact400 = Decimal.clone({ precision: 400 });
 
 const FUNCTIONS = new Set(['exp', 'log', 'sqrt', 'abs', 'cos', 'sin']);
+
+/** The parts of a mathjs node that `compileDag` reads. */
+interface ParsedNode {
+  readonly type: 'ConstantNode' | 'SymbolNode' | 'ParenthesisNode' | 'OperatorNode' | 'FunctionNode';
+  readonly value?: string;
+  readonly name?: string;
+  readonly content?: ParsedNode;
+  readonly op?: string;
+  readonly fn?: { readonly name: string };
+  readonly args?: readonly ParsedNode[];
+}
+
+const NUMBER_TOKEN = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const NAME_TOKEN = /[A-Za-z_][A-Za-z0-9_]*/y;
+// Names mathjs reads as something other than a symbol (operators, constants).
+const RESERVED = new Set([
+  'mod',
+  'to',
+  'in',
+  'and',
+  'or',
+  'xor',
+  'not',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+]);
+
+/**
+ * Reads the arithmetic subset of mathjs syntax (numbers, names, + − * / ^, unary ±, parentheses, one-argument
+ * calls) into the tree mathjs's own parser builds for it: + − * / left-associative, ^ right-associative and above
+ * unary minus (−a^b = −(a^b), a^−b allowed), parentheses kept as nodes, each literal with the value decimal.js reads.
+ * undefined for anything else (implicit multiplication, other operators, newlines, …): mathjs parses that.
+ */
+function parseArithmetic(text: string): ParsedNode | undefined {
+  let pos = 0;
+  const skip = () => {
+    while (pos < text.length && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) pos++;
+  };
+  class Bail extends Error {}
+  const fail = (): never => {
+    throw new Bail();
+  };
+  const peek = () => {
+    skip();
+    return text[pos] ?? '';
+  };
+  const addSub = (): ParsedNode => {
+    let node = mulDiv();
+    for (let c = peek(); c === '+' || c === '-'; c = peek()) {
+      pos++;
+      node = { type: 'OperatorNode', op: c, args: [node, mulDiv()] };
+    }
+    return node;
+  };
+  const mulDiv = (): ParsedNode => {
+    let node = unary();
+    for (let c = peek(); c === '*' || c === '/'; c = peek()) {
+      pos++;
+      if (text[pos] === '*' || text[pos] === '/') fail();
+      node = { type: 'OperatorNode', op: c, args: [node, unary()] };
+    }
+    // An operand followed by another one is an implicit multiplication (and mathjs's "rule 2"): not read here.
+    const c = peek();
+    if (c !== '' && c !== ')' && c !== '+' && c !== '-') fail();
+    return node;
+  };
+  const unary = (): ParsedNode => {
+    const c = peek();
+    if (c === '-' || c === '+') {
+      pos++;
+      return { type: 'OperatorNode', op: c, args: [unary()] };
+    }
+    const base = primary();
+    if (peek() === '^') {
+      pos++;
+      if (text[pos] === '^') fail();
+      return { type: 'OperatorNode', op: '^', args: [base, unary()] };
+    }
+    return base;
+  };
+  const primary = (): ParsedNode => {
+    const c = peek();
+    if (c === '(') {
+      pos++;
+      const content = addSub();
+      if (peek() !== ')') fail();
+      pos++;
+      if (peek() === '(' || peek() === '[' || peek() === '.') fail();
+      return { type: 'ParenthesisNode', content };
+    }
+    NUMBER_TOKEN.lastIndex = pos;
+    const num = NUMBER_TOKEN.exec(text);
+    if (num) {
+      pos = NUMBER_TOKEN.lastIndex;
+      if (/[A-Za-z0-9_.]/.test(text[pos] ?? '')) fail();
+      const d = parseDec(num[0]);
+      return { type: 'ConstantNode', value: d ? toDecimalString(d) : fail() };
+    }
+    NAME_TOKEN.lastIndex = pos;
+    const name = NAME_TOKEN.exec(text);
+    if (!name || RESERVED.has(name[0])) return fail();
+    pos = NAME_TOKEN.lastIndex;
+    if (peek() !== '(') {
+      if (peek() === '[' || peek() === '.' || peek() === "'" || peek() === '!') fail();
+      return { type: 'SymbolNode', name: name[0] };
+    }
+    pos++;
+    const arg = addSub();
+    if (peek() !== ')') fail();
+    pos++;
+    if (peek() === '(' || peek() === '[' || peek() === '.') fail();
+    return { type: 'FunctionNode', fn: { name: name[0] }, args: [arg] };
+  };
+  try {
+    const node = addSub();
+    return peek() === '' ? node : undefined;
+  } catch (err) {
+    if (err instanceof Bail) return undefined;
+    throw err;
+  }
+}
 
 /** Compiles a mathjs expression into a DAG with common subexpressions shared. */
 export function compileDag(expr: string): Dag {
@@ -63,8 +206,8 @@ export function compileDag(expr: string): Dag {
     const ca = constValue(a);
     const cb = constValue(b);
     if (ca !== undefined && cb !== undefined && op !== '/' && !(op === '^' && !/^-?\d+$/.test(cb))) {
-      const x = exactParser.bignumber(ca) as BigNumber;
-      const y = exactParser.bignumber(cb) as BigNumber;
+      const x = new Exact400(ca);
+      const y = new Exact400(cb);
       const r = op === '+' ? x.plus(y) : op === '-' ? x.minus(y) : op === '*' ? x.times(y) : x.pow(y);
       if (r.isFinite() && r.toString().length < 60) return constant(r.toString());
     }
@@ -79,15 +222,15 @@ export function compileDag(expr: string): Dag {
     if (op === '*' && (ca === '0' || cb === '0')) return constant('0');
     return intern(`${op}:${a},${b}`, { k: 'bin', op, a, b });
   };
-  const visit = (node: MathNode): number => {
-    const n = node as MathNode & {
+  const visit = (node: MathNode | ParsedNode): number => {
+    const n = node as {
       type: string;
       op?: string;
       fn?: unknown;
-      args?: MathNode[];
+      args?: readonly (MathNode | ParsedNode)[];
       value?: unknown;
       name?: string;
-      content?: MathNode;
+      content?: MathNode | ParsedNode;
     };
     switch (n.type) {
       case 'ConstantNode': {
@@ -127,7 +270,9 @@ export function compileDag(expr: string): Dag {
         throw new Error(`compileDag: node type ${n.type}`);
     }
   };
-  const root = visit(exactParser.parse(expr));
+  const root = visit(
+    parseArithmetic(expr) ?? (exactParser ??= create(all, { number: 'BigNumber', precision: 400 })).parse(expr),
+  );
   return { ops, root, symbols: [...symbols] };
 }
 

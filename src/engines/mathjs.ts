@@ -5,7 +5,7 @@
 import { create, all, type MathJsInstance, type MathNode, type BigNumber } from 'mathjs';
 import type { LatexPrinter, PrecisionEvaluator, SymbolicEngine } from './types.ts';
 import mathjsPackage from 'mathjs/package.json' with { type: 'json' };
-import { compileDag, evaluateDag, evaluateDagDec, type Dag } from './dag.ts';
+import { bigAt, compileDag, evaluateDag, evaluateDagDec, type Dag } from './dag.ts';
 import { abs, compareAbs, div, ONE, round, sub, toDecimalString, toNumber } from './bigint-decimal.ts';
 import { log10ToNumber, toBigNumber } from './fixed-point.ts';
 
@@ -39,17 +39,7 @@ export const mathjsEngine: SymbolicEngine = {
   },
 };
 
-const bigInstances = new Map<number, MathJsInstance>();
 const dags = new Map<string, Dag>();
-
-function big(digits: number): MathJsInstance {
-  let m = bigInstances.get(digits);
-  if (!m) {
-    m = create(all, { number: 'BigNumber', precision: digits });
-    bigInstances.set(digits, m);
-  }
-  return m;
-}
 
 function dagOf(expr: string): Dag {
   let dag = dags.get(expr);
@@ -75,7 +65,6 @@ export const mathjsEvaluator: PrecisionEvaluator = {
     return v.isFinite() ? v.toString() : 'NaN';
   },
   relativeDifference(a, b, point, digits) {
-    const m = big(digits);
     const dagA = dagOf(a);
     const dagB = dagOf(b);
     const da = evaluateDagDec(dagA, point, digits);
@@ -86,7 +75,8 @@ export const mathjsEvaluator: PrecisionEvaluator = {
       if (compareAbs(da, scale) > 0) scale = abs(da);
       if (compareAbs(db, scale) > 0) scale = abs(db);
       const rel = div(diff, scale, digits)!;
-      const log10Rel = rel.n === 0 ? -Infinity : (log10ToNumber(rel, digits) ?? toBigNumber(m, rel).log(10).toNumber());
+      const log10Rel =
+        rel.n === 0 ? -Infinity : (log10ToNumber(rel, digits) ?? toBigNumber(bigAt(digits), rel).log(10).toNumber());
       return {
         rel: toNumber(rel),
         log10Rel,
@@ -94,6 +84,7 @@ export const mathjsEvaluator: PrecisionEvaluator = {
         b: toDecimalString(round(db, 20)),
       };
     }
+    const m = bigAt(digits);
     const va = evaluateDag(dagA, point, digits);
     const vb = evaluateDag(dagB, point, digits);
     const diff = va.minus(vb).abs();
