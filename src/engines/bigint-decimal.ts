@@ -56,9 +56,11 @@ function digitsBelow(a: bigint, hi: number): number {
   return lo;
 }
 
-/** The number of digits of a ≥ 0 (no bound known). */
+/** The number of digits of a ≥ 0 (no bound known): from its double's log10 (±1), else by doubling. */
 function digitCount(a: bigint): number {
   if (a === 0n) return 0;
+  const f = Number(a);
+  if (f < 1e300) return digitsBelow(a, Math.floor(Math.log10(f)) + 2);
   let hi = 1;
   while (a >= pow10(hi)) hi *= 2;
   return digitsBelow(a, hi);

@@ -86,6 +86,110 @@ const RESERVED = new Set([
   'Infinity',
 ]);
 
+/** Thrown inside `ArithmeticReader` on anything it does not read; `parseArithmetic` answers undefined then. */
+class NotArithmetic extends Error {}
+
+/** The recursive-descent reader behind `parseArithmetic`. */
+class ArithmeticReader {
+  private pos = 0;
+  constructor(private readonly text: string) {}
+
+  private peek(): number {
+    const t = this.text;
+    let p = this.pos;
+    while (p < t.length && (t.charCodeAt(p) === 32 || t.charCodeAt(p) === 9)) p++;
+    this.pos = p;
+    return p < t.length ? t.charCodeAt(p) : -1;
+  }
+
+  /** The next character after blanks must not be one of the accessors mathjs would apply ( [ . ' ! */
+  private noAccessor(): void {
+    const c = this.peek();
+    if (c === 40 || c === 91 || c === 46 || c === 39 || c === 33) throw new NotArithmetic();
+  }
+
+  addSub(): ParsedNode {
+    let node = this.mulDiv();
+    for (let c = this.peek(); c === 43 || c === 45; c = this.peek()) {
+      this.pos++;
+      node = { type: 'OperatorNode', op: c === 43 ? '+' : '-', args: [node, this.mulDiv()] };
+    }
+    return node;
+  }
+
+  private mulDiv(): ParsedNode {
+    let node = this.unary();
+    for (let c = this.peek(); c === 42 || c === 47; c = this.peek()) {
+      this.pos++;
+      const next = this.text.charCodeAt(this.pos);
+      if (next === 42 || next === 47) throw new NotArithmetic();
+      node = { type: 'OperatorNode', op: c === 42 ? '*' : '/', args: [node, this.unary()] };
+    }
+    // An operand followed by another one is an implicit multiplication (and mathjs's "rule 2"): not read here.
+    const c = this.peek();
+    if (c !== -1 && c !== 41 && c !== 43 && c !== 45) throw new NotArithmetic();
+    return node;
+  }
+
+  private unary(): ParsedNode {
+    const c = this.peek();
+    if (c === 45 || c === 43) {
+      this.pos++;
+      return { type: 'OperatorNode', op: c === 45 ? '-' : '+', args: [this.unary()] };
+    }
+    const base = this.primary();
+    if (this.peek() === 94) {
+      this.pos++;
+      if (this.text.charCodeAt(this.pos) === 94) throw new NotArithmetic();
+      return { type: 'OperatorNode', op: '^', args: [base, this.unary()] };
+    }
+    return base;
+  }
+
+  private primary(): ParsedNode {
+    const c = this.peek();
+    if (c === 40) {
+      this.pos++;
+      const content = this.addSub();
+      if (this.peek() !== 41) throw new NotArithmetic();
+      this.pos++;
+      this.noAccessor();
+      return { type: 'ParenthesisNode', content };
+    }
+    const t = this.text;
+    NUMBER_TOKEN.lastIndex = this.pos;
+    const num = NUMBER_TOKEN.exec(t);
+    if (num) {
+      this.pos = NUMBER_TOKEN.lastIndex;
+      const next = t.charCodeAt(this.pos);
+      if ((next >= 48 && next <= 57) || next === 46 || next === 95 || ((next | 32) >= 97 && (next | 32) <= 122))
+        throw new NotArithmetic();
+      const d = parseDec(num[0]);
+      if (!d) throw new NotArithmetic();
+      return { type: 'ConstantNode', value: toDecimalString(d) };
+    }
+    NAME_TOKEN.lastIndex = this.pos;
+    const match = NAME_TOKEN.exec(t);
+    if (!match || RESERVED.has(match[0])) throw new NotArithmetic();
+    const name = match[0];
+    this.pos = NAME_TOKEN.lastIndex;
+    if (this.peek() !== 40) {
+      this.noAccessor();
+      return { type: 'SymbolNode', name };
+    }
+    this.pos++;
+    const arg = this.addSub();
+    if (this.peek() !== 41) throw new NotArithmetic();
+    this.pos++;
+    this.noAccessor();
+    return { type: 'FunctionNode', fn: { name }, args: [arg] };
+  }
+
+  atEnd(): boolean {
+    return this.peek() === -1;
+  }
+}
+
 /**
  * Reads the arithmetic subset of mathjs syntax (numbers, names, + − * / ^, unary ±, parentheses, one-argument
  * calls) into the tree mathjs's own parser builds for it: + − * / left-associative, ^ right-associative and above
@@ -93,90 +197,12 @@ const RESERVED = new Set([
  * undefined for anything else (implicit multiplication, other operators, newlines, …): mathjs parses that.
  */
 function parseArithmetic(text: string): ParsedNode | undefined {
-  let pos = 0;
-  const skip = () => {
-    while (pos < text.length && (text.charCodeAt(pos) === 32 || text.charCodeAt(pos) === 9)) pos++;
-  };
-  class Bail extends Error {}
-  const fail = (): never => {
-    throw new Bail();
-  };
-  const peek = () => {
-    skip();
-    return text[pos] ?? '';
-  };
-  const addSub = (): ParsedNode => {
-    let node = mulDiv();
-    for (let c = peek(); c === '+' || c === '-'; c = peek()) {
-      pos++;
-      node = { type: 'OperatorNode', op: c, args: [node, mulDiv()] };
-    }
-    return node;
-  };
-  const mulDiv = (): ParsedNode => {
-    let node = unary();
-    for (let c = peek(); c === '*' || c === '/'; c = peek()) {
-      pos++;
-      if (text[pos] === '*' || text[pos] === '/') fail();
-      node = { type: 'OperatorNode', op: c, args: [node, unary()] };
-    }
-    // An operand followed by another one is an implicit multiplication (and mathjs's "rule 2"): not read here.
-    const c = peek();
-    if (c !== '' && c !== ')' && c !== '+' && c !== '-') fail();
-    return node;
-  };
-  const unary = (): ParsedNode => {
-    const c = peek();
-    if (c === '-' || c === '+') {
-      pos++;
-      return { type: 'OperatorNode', op: c, args: [unary()] };
-    }
-    const base = primary();
-    if (peek() === '^') {
-      pos++;
-      if (text[pos] === '^') fail();
-      return { type: 'OperatorNode', op: '^', args: [base, unary()] };
-    }
-    return base;
-  };
-  const primary = (): ParsedNode => {
-    const c = peek();
-    if (c === '(') {
-      pos++;
-      const content = addSub();
-      if (peek() !== ')') fail();
-      pos++;
-      if (peek() === '(' || peek() === '[' || peek() === '.') fail();
-      return { type: 'ParenthesisNode', content };
-    }
-    NUMBER_TOKEN.lastIndex = pos;
-    const num = NUMBER_TOKEN.exec(text);
-    if (num) {
-      pos = NUMBER_TOKEN.lastIndex;
-      if (/[A-Za-z0-9_.]/.test(text[pos] ?? '')) fail();
-      const d = parseDec(num[0]);
-      return { type: 'ConstantNode', value: d ? toDecimalString(d) : fail() };
-    }
-    NAME_TOKEN.lastIndex = pos;
-    const name = NAME_TOKEN.exec(text);
-    if (!name || RESERVED.has(name[0])) return fail();
-    pos = NAME_TOKEN.lastIndex;
-    if (peek() !== '(') {
-      if (peek() === '[' || peek() === '.' || peek() === "'" || peek() === '!') fail();
-      return { type: 'SymbolNode', name: name[0] };
-    }
-    pos++;
-    const arg = addSub();
-    if (peek() !== ')') fail();
-    pos++;
-    if (peek() === '(' || peek() === '[' || peek() === '.') fail();
-    return { type: 'FunctionNode', fn: { name: name[0] }, args: [arg] };
-  };
+  const reader = new ArithmeticReader(text);
   try {
-    const node = addSub();
-    return peek() === '' ? node : undefined;
+    const node = reader.addSub();
+    return reader.atEnd() ? node : undefined;
   } catch (err) {
-    if (err instanceof Bail) return undefined;
+    if (err instanceof NotArithmetic) return undefined;
     throw err;
   }
 }
