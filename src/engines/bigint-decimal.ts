@@ -151,20 +151,20 @@ export function div(a: Dec, b: Dec, p: number): Dec | undefined {
   return round({ c: negA !== negB ? -q : q, e: a.e - b.e - s, n }, p);
 }
 
-/** ⌊√N⌋ for N ≥ 0 with about `digits` digits (Newton from a half-precision root, then corrected). */
-function isqrt(N: bigint, digits: number): bigint {
-  if (digits <= 15) {
+/** ⌊√N⌋ for N ≥ 0 of about `bits` bits (within a few): Newton from the root of its top half, in shifts. */
+function isqrt(N: bigint, bits: number): bigint {
+  if (bits <= 50) {
     let r = BigInt(Math.floor(Math.sqrt(Number(N))));
     while (r * r > N) r--;
     while ((r + 1n) * (r + 1n) <= N) r++;
     return r;
   }
-  // Root of the top half of the digits, scaled back: about digits/4 correct digits; one Newton step doubles them.
-  const k = Math.floor(digits / 4);
-  let x = isqrt(N / pow10(2 * k), digits - 2 * k) * pow10(k);
-  x = (x + N / x) >> 1n;
+  // x0 = ⌊√(N / 4^k)⌋ · 2^k is below √N by less than 2^(k+1); one Newton step lands on ⌊√N⌋ or a little above it
+  // (its error (2^(k+1))² / 2x0 < 1 for k < bits/4 − 2), never below.
+  const k = (bits >> 2) - 3;
+  const x0 = isqrt(N >> BigInt(2 * k), bits - 2 * k) << BigInt(k);
+  let x = (x0 + N / x0) >> 1n;
   while (x * x > N) x--;
-  while ((x + 1n) * (x + 1n) <= N) x++;
   return x;
 }
 
@@ -185,7 +185,7 @@ export function sqrt(a: Dec, p: number): Dec | undefined {
   let t = Math.max(0, 2 * p + 10 - a.n);
   if ((a.e - t) % 2 !== 0) t++;
   const nN = a.n + t;
-  const r = isqrt(a.c * pow10(t), nN);
+  const r = isqrt(a.c * pow10(t), Math.ceil(nN * 3.3219280948873626));
   const n = (nN + 1) >> 1;
   const k = n - p;
   const rounding = Number((r % pow10(k)) / pow10(k - 4));
