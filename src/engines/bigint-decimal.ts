@@ -27,6 +27,7 @@ export const ONE: Dec = { c: 1n, e: 0, n: 1 };
 export const TWO: Dec = { c: 2n, e: 0, n: 1 };
 
 const POW10: bigint[] = [1n];
+const NEG_POW10: bigint[] = [-1n];
 const HALF: bigint[] = [0n];
 
 /** 10^k as a bigint (cached). */
@@ -35,54 +36,70 @@ export function pow10(k: number): bigint {
   return POW10[k]!;
 }
 
+/** −10^k (cached: comparisons of negative values need no negation). */
+function negPow10(k: number): bigint {
+  while (NEG_POW10.length <= k) NEG_POW10.push(-pow10(NEG_POW10.length));
+  return NEG_POW10[k]!;
+}
+
 /** 5 · 10^(k − 1): half a unit of the k-th digit below. */
 function half(k: number): bigint {
   while (HALF.length <= k) HALF.push(pow10(HALF.length) / 2n);
   return HALF[k]!;
 }
 
-/** The number of digits of a ≥ 0 known to be below 10^hi. */
-function digitsBelow(a: bigint, hi: number): number {
-  if (a === 0n) return 0;
-  if (a >= pow10(hi - 1)) return hi;
-  if (hi >= 2 && a >= pow10(hi - 2)) return hi - 1;
+/** |c| ≥ 10^k. */
+function atLeast(c: bigint, k: number): boolean {
+  return c >= 0n ? c >= pow10(k) : c <= negPow10(k);
+}
+
+/** The number of digits of |c|, known to be below 10^hi. */
+function digitsBelow(c: bigint, hi: number): number {
+  if (c === 0n) return 0;
+  if (atLeast(c, hi - 1)) return hi;
+  if (hi >= 2 && atLeast(c, hi - 2)) return hi - 1;
   let lo = 1;
   let up = hi - 2;
   while (lo < up) {
     const mid = (lo + up) >> 1;
-    if (a >= pow10(mid)) lo = mid + 1;
+    if (atLeast(c, mid)) lo = mid + 1;
     else up = mid;
   }
   return lo;
 }
 
-/** The number of digits of a ≥ 0 (no bound known): from its double's log10 (±1), else by doubling. */
-function digitCount(a: bigint): number {
-  if (a === 0n) return 0;
-  const f = Number(a);
-  if (f < 1e300) return digitsBelow(a, Math.floor(Math.log10(f)) + 2);
+/** The number of digits of |c| (no bound known): from its double's log10 (±1), else by doubling. */
+function digitCount(c: bigint): number {
+  if (c === 0n) return 0;
+  const f = Math.abs(Number(c));
+  if (f < 1e300) return digitsBelow(c, Math.floor(Math.log10(f)) + 2);
   let hi = 1;
-  while (a >= pow10(hi)) hi *= 2;
-  return digitsBelow(a, hi);
+  while (atLeast(c, hi)) hi *= 2;
+  return digitsBelow(c, hi);
 }
 
 /** An exact Dec from c · 10^e. */
 export function fromBigInt(c: bigint, e = 0): Dec {
-  return { c, e, n: digitCount(c < 0n ? -c : c) };
+  return { c, e, n: digitCount(c) };
+}
+
+/** c · 10^e, where |c| has n digits, rounded to p significant digits half away from zero (decimal.js ROUND_HALF_UP). */
+function rounded(c: bigint, e: number, n: number, p: number): Dec {
+  const k = n - p;
+  if (k <= 0) return { c, e, n };
+  // BigInt division truncates toward zero, so c − half rounds a negative c's magnitude half up.
+  let q = c >= 0n ? (c + half(k)) / pow10(k) : (c - half(k)) / pow10(k);
+  let qe = e + k;
+  if (q === pow10(p) || q === negPow10(p)) {
+    q = q > 0n ? pow10(p - 1) : negPow10(p - 1);
+    qe++;
+  }
+  return { c: q, e: qe, n: p };
 }
 
 /** Rounds x to p significant digits, half away from zero (decimal.js ROUND_HALF_UP). */
 export function round(x: Dec, p: number): Dec {
-  const k = x.n - p;
-  if (k <= 0) return x;
-  const neg = x.c < 0n;
-  let q = ((neg ? -x.c : x.c) + half(k)) / pow10(k);
-  let e = x.e + k;
-  if (q === pow10(p)) {
-    q = pow10(p - 1);
-    e++;
-  }
-  return { c: neg ? -q : q, e, n: p };
+  return x.n <= p ? x : rounded(x.c, x.e, x.n, p);
 }
 
 export function neg(x: Dec): Dec {
@@ -117,11 +134,9 @@ export function add(a: Dec, b: Dec, p: number): Dec {
     sn = 1;
   }
   const shift = big.e - se;
-  const bc = shift === 0 ? big.c : big.c * pow10(shift);
-  const c = bc + sc;
+  const c = (shift === 0 ? big.c : big.c * pow10(shift)) + sc;
   if (c === 0n) return ZERO;
-  const n = digitsBelow(c < 0n ? -c : c, Math.max(big.n + shift, sn) + 1);
-  return round({ c, e: se, n }, p);
+  return rounded(c, se, digitsBelow(c, Math.max(big.n + shift, sn) + 1), p);
 }
 
 /** a − b rounded to p digits. */
@@ -134,21 +149,18 @@ export function mul(a: Dec, b: Dec, p: number): Dec {
   if (a.n === 0 || b.n === 0) return ZERO;
   const c = a.c * b.c;
   const s = a.n + b.n;
-  const n = (c < 0n ? -c : c) >= pow10(s - 1) ? s : s - 1;
-  return round({ c, e: a.e + b.e, n }, p);
+  return rounded(c, a.e + b.e, atLeast(c, s - 1) ? s : s - 1, p);
 }
 
 /** a ÷ b rounded to p digits; undefined when b = 0 (decimal.js: ±Infinity or NaN). */
 export function div(a: Dec, b: Dec, p: number): Dec | undefined {
   if (b.n === 0) return undefined;
   if (a.n === 0) return ZERO;
+  // The quotient truncated toward zero to at least p + 1 digits: half-up rounding reads only its first dropped digit.
   const s = Math.max(0, p + 1 + b.n - a.n);
-  const negA = a.c < 0n;
-  const negB = b.c < 0n;
-  const q = ((negA ? -a.c : a.c) * pow10(s)) / (negB ? -b.c : b.c);
+  const q = (s === 0 ? a.c : a.c * pow10(s)) / b.c;
   const n0 = a.n + s - b.n;
-  const n = q >= pow10(n0) ? n0 + 1 : n0;
-  return round({ c: negA !== negB ? -q : q, e: a.e - b.e - s, n }, p);
+  return rounded(q, a.e - b.e - s, atLeast(q, n0) ? n0 + 1 : n0, p);
 }
 
 /** ⌊√N⌋ for N ≥ 0 of about `bits` bits (within a few): Newton from the root of its top half, in shifts. */
@@ -190,7 +202,7 @@ export function sqrt(a: Dec, p: number): Dec | undefined {
   const k = n - p;
   const rounding = Number((r % pow10(k)) / pow10(k - 4));
   if (SQRT_UNSURE.has(rounding)) return undefined;
-  return round({ c: r, e: (a.e - t) / 2, n }, p);
+  return rounded(r, (a.e - t) / 2, n, p);
 }
 
 /** The value of x as an integer when it is one of magnitude ≤ 64, else undefined. */
