@@ -100,19 +100,23 @@ export function samplePoints(
   const expanded = (options.constructions ?? []).flatMap((c) => expandConstruction(c, options.d, options.N));
   for (const e of expanded) constructed.add(e.target);
   const toSample = options.symbols.filter((s) => !constructed.has(s));
+  const sampled = new Set(toSample);
   // Symbols needed by constructions must be sampled too.
   for (const e of expanded) {
     for (const m of e.expr.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)) {
       const s = m[0];
-      if (!constructed.has(s) && !toSample.includes(s) && byName.has(splitSymbol(s).base)) toSample.push(s);
+      if (!constructed.has(s) && !sampled.has(s) && byName.has(splitSymbol(s).base)) {
+        toSample.push(s);
+        sampled.add(s);
+      }
     }
   }
+  const parts = toSample.map((sym) => ({ sym, ...splitSymbol(sym) }));
   const points: Point[] = [];
   for (let s = 0; s < count; s++) {
     const p: Point = {};
     const vectorGroups = new Map<string, string[]>();
-    for (const sym of toSample) {
-      const { base, k, n } = splitSymbol(sym);
+    for (const { sym, base, k, n } of parts) {
       const v = byName.get(base);
       if (!v) throw new Error(`samplePoints: symbol ${sym} has no declared variable ${base}`);
       const dom = v.domain;
