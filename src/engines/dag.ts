@@ -415,6 +415,62 @@ function power(a: Dec, b: Dec, digits: number): Dec | undefined {
  * non-finite result decimal.js gives.
  */
 export function evaluateDagDec(dag: Dag, point: Readonly<Record<string, string>>, digits: number): Dec | undefined {
+  return evaluateOps(dag, point, digits)?.[dag.root];
+}
+
+/**
+ * Two DAGs as one, sharing their common subexpressions (the two sides of an identity repeat the same exp and √):
+ * `b`'s ops are appended where `a` lacks them; `rootB` is `b`'s root there. A value depends only on its
+ * subexpression, so each root gets the value it has in its own DAG.
+ */
+export function mergeDags(a: Dag, b: Dag): { readonly dag: Dag; readonly rootB: number } {
+  const ops: Op[] = [...a.ops];
+  const ids = new Map<string, number>();
+  const key = (op: Op, at: (i: number) => number): string =>
+    op.k === 'const'
+      ? `c:${op.v}`
+      : op.k === 'sym'
+        ? `s:${op.name}`
+        : op.k === 'neg'
+          ? `neg:${at(op.a)}`
+          : op.k === 'bin'
+            ? `${op.op}:${at(op.a)},${at(op.b)}`
+            : `${op.fn}(${at(op.a)})`;
+  a.ops.forEach((op, i) =>
+    ids.set(
+      key(op, (j) => j),
+      i,
+    ),
+  );
+  const map: number[] = [];
+  for (const op of b.ops) {
+    const k = key(op, (j) => map[j]!);
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = ops.length;
+      ops.push(
+        op.k === 'neg'
+          ? { k: 'neg', a: map[op.a]! }
+          : op.k === 'bin'
+            ? { k: 'bin', op: op.op, a: map[op.a]!, b: map[op.b]! }
+            : op.k === 'fn'
+              ? { k: 'fn', fn: op.fn, a: map[op.a]! }
+              : op,
+      );
+      ids.set(k, id);
+    }
+    map.push(id);
+  }
+  const symbols = [...new Set([...a.symbols, ...b.symbols])];
+  return { dag: { ops, root: a.root, symbols }, rootB: map[b.root]! };
+}
+
+/** The value of every op of `dag` at the point (`evaluateDagDec`); undefined where one is not finite. */
+export function evaluateOps(
+  dag: Dag,
+  point: Readonly<Record<string, string>>,
+  digits: number,
+): readonly Dec[] | undefined {
   const p = digits;
   const ops = dag.ops;
   const vals: Dec[] = new Array(ops.length);
@@ -479,5 +535,5 @@ export function evaluateDagDec(dag: Dag, point: Readonly<Record<string, string>>
     if (v === undefined) return undefined;
     vals[i] = v;
   }
-  return vals[dag.root];
+  return vals;
 }

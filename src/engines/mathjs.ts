@@ -5,7 +5,7 @@
 import { create, all, type MathJsInstance, type MathNode, type BigNumber } from 'mathjs';
 import type { LatexPrinter, PrecisionEvaluator, SymbolicEngine } from './types.ts';
 import mathjsPackage from 'mathjs/package.json' with { type: 'json' };
-import { bigAt, compileDag, evaluateDag, evaluateDagDec, type Dag } from './dag.ts';
+import { bigAt, compileDag, evaluateDag, evaluateDagDec, evaluateOps, mergeDags, type Dag } from './dag.ts';
 import { abs, compareAbs, div, ONE, round, sub, toDecimalString, toNumber } from './bigint-decimal.ts';
 import { log10ToNumber, toBigNumber } from './fixed-point.ts';
 
@@ -40,6 +40,7 @@ export const mathjsEngine: SymbolicEngine = {
 };
 
 const dags = new Map<string, Dag>();
+const pairs = new Map<string, ReturnType<typeof mergeDags>>();
 
 function dagOf(expr: string): Dag {
   let dag = dags.get(expr);
@@ -67,8 +68,16 @@ export const mathjsEvaluator: PrecisionEvaluator = {
   relativeDifference(a, b, point, digits) {
     const dagA = dagOf(a);
     const dagB = dagOf(b);
-    const da = evaluateDagDec(dagA, point, digits);
-    const db = da && evaluateDagDec(dagB, point, digits);
+    const pairKey = `${a}\u0000${b}`;
+    let pair = pairs.get(pairKey);
+    if (!pair) {
+      pair = mergeDags(dagA, dagB);
+      if (pairs.size > 2000) pairs.clear();
+      pairs.set(pairKey, pair);
+    }
+    const values = evaluateOps(pair.dag, point, digits);
+    const da = values?.[pair.dag.root];
+    const db = values?.[pair.rootB];
     if (da && db) {
       const diff = abs(sub(da, db, digits));
       let scale = ONE;
