@@ -465,6 +465,9 @@ export function mergeDags(a: Dag, b: Dag): { readonly dag: Dag; readonly rootB: 
   return { dag: { ops, root: a.root, symbols }, rootB: map[b.root]! };
 }
 
+// The literals of each DAG, read once (undefined where not a constant, or not a finite decimal).
+const literals = new WeakMap<Dag, readonly (Dec | undefined)[]>();
+
 /** The value of every op of `dag` at the point (`evaluateDagDec`); undefined where one is not finite. */
 export function evaluateOps(
   dag: Dag,
@@ -473,13 +476,18 @@ export function evaluateOps(
 ): readonly Dec[] | undefined {
   const p = digits;
   const ops = dag.ops;
+  let consts = literals.get(dag);
+  if (!consts) {
+    consts = ops.map((op) => (op.k === 'const' ? parseDec(op.v) : undefined));
+    literals.set(dag, consts);
+  }
   const vals: Dec[] = new Array(ops.length);
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]!;
     let v: Dec | undefined;
     switch (op.k) {
       case 'const':
-        v = parsedDec(op.v);
+        v = consts[i];
         break;
       case 'sym': {
         const s = point[op.name];
