@@ -40,7 +40,8 @@ export const mathjsEngine: SymbolicEngine = {
 };
 
 const dags = new Map<string, Dag>();
-const pairs = new Map<string, ReturnType<typeof mergeDags>>();
+// Merged DAGs by their two DAGs (identity: keying by the joined expression strings would copy them at every call).
+const pairs = new WeakMap<Dag, Map<Dag, ReturnType<typeof mergeDags>>>();
 
 function dagOf(expr: string): Dag {
   let dag = dags.get(expr);
@@ -68,12 +69,15 @@ export const mathjsEvaluator: PrecisionEvaluator = {
   relativeDifference(a, b, point, digits) {
     const dagA = dagOf(a);
     const dagB = dagOf(b);
-    const pairKey = `${a}\u0000${b}`;
-    let pair = pairs.get(pairKey);
+    let withA = pairs.get(dagA);
+    if (!withA) {
+      withA = new Map();
+      pairs.set(dagA, withA);
+    }
+    let pair = withA.get(dagB);
     if (!pair) {
       pair = mergeDags(dagA, dagB);
-      if (pairs.size > 2000) pairs.clear();
-      pairs.set(pairKey, pair);
+      withA.set(dagB, pair);
     }
     const values = evaluateOps(pair.dag, point, digits);
     const da = values?.[pair.dag.root];
