@@ -56,6 +56,34 @@ export function substitute(expr: string, subs: readonly Construction[] | undefin
   return out;
 }
 
+// Lowered expressions by engines and claim: every comparison of a check lowers the same roles at the same instances
+// again (a pure function of the formula, the instance, the substitutions and the engines' derivatives).
+const lowered = new WeakMap<Engines, WeakMap<object, Map<string, string>>>();
+const NO_CLAIM = {};
+
+function memoised(engines: Engines, claim: object, key: string, lower: () => string): string {
+  let byClaim = lowered.get(engines);
+  if (!byClaim) {
+    byClaim = new WeakMap();
+    lowered.set(engines, byClaim);
+  }
+  let cache = byClaim.get(claim);
+  if (!cache) {
+    cache = new Map();
+    byClaim.set(claim, cache);
+  }
+  let expr = cache.get(key);
+  if (expr === undefined) {
+    expr = lower();
+    cache.set(key, expr);
+  }
+  return expr;
+}
+
+function instanceKey(inst: Instance, subs: readonly Construction[] | undefined): string {
+  return `${inst.d}\u0000${inst.N}\u0000${[...inst.bind].join(';')}\u0000${subs ? JSON.stringify(subs) : ''}`;
+}
+
 /** The scalar expression of a role at an instance. */
 export function lowerRole(
   claim: LoadedClaim,
@@ -64,14 +92,16 @@ export function lowerRole(
   engines: Engines,
   subs?: readonly Construction[],
 ): string {
-  const expr = lowerScalar(roleFormula(claim, role).json, {
-    d: inst.d,
-    N: inst.N,
-    bind: inst.bind,
-    defs: definitions(claim),
-    derive: (e, v) => engines.primary.derivative(e, v),
+  return memoised(engines, claim, `role\u0000${role}\u0000${instanceKey(inst, subs)}`, () => {
+    const expr = lowerScalar(roleFormula(claim, role).json, {
+      d: inst.d,
+      N: inst.N,
+      bind: inst.bind,
+      defs: definitions(claim),
+      derive: (e, v) => engines.primary.derivative(e, v),
+    });
+    return substitute(expr, subs, inst.d, inst.N);
   });
-  return substitute(expr, subs, inst.d, inst.N);
 }
 
 /** Lowers a LaTeX string that is not in the paper (a correction or a compact derived form). */
@@ -82,14 +112,16 @@ export function lowerLatex(
   subs?: readonly Construction[],
   claim?: LoadedClaim,
 ): string {
-  const expr = lowerScalar(parseLatex(latex).json, {
-    d: inst.d,
-    N: inst.N,
-    bind: inst.bind,
-    defs: claim ? definitions(claim) : undefined,
-    derive: (e, v) => engines.primary.derivative(e, v),
+  return memoised(engines, claim ?? NO_CLAIM, `latex\u0000${latex}\u0000${instanceKey(inst, subs)}`, () => {
+    const expr = lowerScalar(parseLatex(latex).json, {
+      d: inst.d,
+      N: inst.N,
+      bind: inst.bind,
+      defs: claim ? definitions(claim) : undefined,
+      derive: (e, v) => engines.primary.derivative(e, v),
+    });
+    return substitute(expr, subs, inst.d, inst.N);
   });
-  return substitute(expr, subs, inst.d, inst.N);
 }
 
 /** Free scalar symbols of an expression (identifiers other than function names and constants). */

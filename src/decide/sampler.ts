@@ -85,6 +85,52 @@ export function expandConstruction(c: Construction, d: number, N: number): { tar
 }
 
 /**
+ * Point s of `samplePoints` before its constructions: the sign pattern s mod 2^N, then intervals and integers in the
+ * order of `parts`, then each vector group until it reaches its minimum norm. (Its own function: the JIT compiles the
+ * small loop bodies once instead of recompiling all of `samplePoints`.)
+ */
+function drawPoint(
+  s: number,
+  parts: readonly { readonly sym: string; readonly base: string; readonly k?: number; readonly n?: number }[],
+  byName: ReadonlyMap<string, Variable>,
+  rng: Rng,
+): Point {
+  const p: Point = {};
+  const vectorGroups = new Map<string, string[]>();
+  for (const { sym, base, k, n } of parts) {
+    const v = byName.get(base);
+    if (!v) throw new Error(`samplePoints: symbol ${sym} has no declared variable ${base}`);
+    const dom = v.domain;
+    if (dom.type === 'sign') {
+      const idx = n ?? k ?? 1;
+      p[sym] = ((s >> (idx - 1)) & 1) === 0 ? '1' : '-1';
+    } else if (dom.type === 'interval') {
+      p[sym] = decimal(drawInterval(dom, rng));
+    } else if (dom.type === 'integer') {
+      p[sym] = String(rng.int(dom.min, dom.max));
+    } else {
+      const key = `${base}_${n ?? ''}`;
+      const group = vectorGroups.get(key) ?? [];
+      group.push(sym);
+      vectorGroups.set(key, group);
+    }
+  }
+  for (const [key, group] of vectorGroups) {
+    const v = byName.get(key.split('_')[0]!)!;
+    const dom = v.domain as { lo: number; hi: number; minNorm: number };
+    for (let tries = 0; ; tries++) {
+      const vals = group.map(() => Number(decimal(rng.uniform(dom.lo, dom.hi))));
+      if (Math.hypot(...vals) >= dom.minNorm) {
+        group.forEach((sym, i) => (p[sym] = decimal(vals[i]!)));
+        break;
+      }
+      if (tries > 10_000) throw new Error(`samplePoints: cannot reach norm ${dom.minNorm} for ${key}`);
+    }
+  }
+  return p;
+}
+
+/**
  * Draws `count` points. Point s gets the sign pattern s mod 2^N for the sign variables y_1 … y_N, so the first 2^N
  * points cover every sign component.
  */
@@ -100,48 +146,21 @@ export function samplePoints(
   const expanded = (options.constructions ?? []).flatMap((c) => expandConstruction(c, options.d, options.N));
   for (const e of expanded) constructed.add(e.target);
   const toSample = options.symbols.filter((s) => !constructed.has(s));
+  const sampled = new Set(toSample);
   // Symbols needed by constructions must be sampled too.
   for (const e of expanded) {
     for (const m of e.expr.matchAll(/[A-Za-z][A-Za-z0-9_]*/g)) {
       const s = m[0];
-      if (!constructed.has(s) && !toSample.includes(s) && byName.has(splitSymbol(s).base)) toSample.push(s);
+      if (!constructed.has(s) && !sampled.has(s) && byName.has(splitSymbol(s).base)) {
+        toSample.push(s);
+        sampled.add(s);
+      }
     }
   }
+  const parts = toSample.map((sym) => ({ sym, ...splitSymbol(sym) }));
   const points: Point[] = [];
   for (let s = 0; s < count; s++) {
-    const p: Point = {};
-    const vectorGroups = new Map<string, string[]>();
-    for (const sym of toSample) {
-      const { base, k, n } = splitSymbol(sym);
-      const v = byName.get(base);
-      if (!v) throw new Error(`samplePoints: symbol ${sym} has no declared variable ${base}`);
-      const dom = v.domain;
-      if (dom.type === 'sign') {
-        const idx = n ?? k ?? 1;
-        p[sym] = ((s >> (idx - 1)) & 1) === 0 ? '1' : '-1';
-      } else if (dom.type === 'interval') {
-        p[sym] = decimal(drawInterval(dom, rng));
-      } else if (dom.type === 'integer') {
-        p[sym] = String(rng.int(dom.min, dom.max));
-      } else {
-        const key = `${base}_${n ?? ''}`;
-        const group = vectorGroups.get(key) ?? [];
-        group.push(sym);
-        vectorGroups.set(key, group);
-      }
-    }
-    for (const [key, group] of vectorGroups) {
-      const v = byName.get(key.split('_')[0]!)!;
-      const dom = v.domain as { lo: number; hi: number; minNorm: number };
-      for (let tries = 0; ; tries++) {
-        const vals = group.map(() => Number(decimal(rng.uniform(dom.lo, dom.hi))));
-        if (Math.hypot(...vals) >= dom.minNorm) {
-          group.forEach((sym, i) => (p[sym] = decimal(vals[i]!)));
-          break;
-        }
-        if (tries > 10_000) throw new Error(`samplePoints: cannot reach norm ${dom.minNorm} for ${key}`);
-      }
-    }
+    const p = drawPoint(s, parts, byName, rng);
     if (expanded.length > 0) {
       if (!evaluator) throw new Error('samplePoints: constructions need an evaluator');
       const digits = options.constructDigits ?? 200;

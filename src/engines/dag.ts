@@ -1,11 +1,38 @@
 /**
  * A high-precision evaluator for mathjs expressions that evaluates every distinct subexpression once: the expression
  * is hash-consed into a DAG (CAS derivatives without simplification repeat exp(u) and sqrt(Σw²) dozens of times), then
- * evaluated in topological order with mathjs BigNumbers (decimal.js) at the requested precision.
+ * evaluated in topological order at the requested precision, either with mathjs BigNumbers (decimal.js,
+ * `evaluateDag`) or with the BigInt decimals of `bigint-decimal.ts` (`evaluateDagDec`), which give the same digits
+ * several times faster and hand what they do not cover (non-finite values, rare powers, sin, cos) to decimal.js.
  */
 import type { MathJsInstance, MathNode, BigNumber } from 'mathjs';
 import { create, all } from './mathjs-load.ts';
-import { fastExp, fastLn } from './fixed-point.ts';
+import { Decimal } from 'decimal.js';
+import {
+  abs,
+  add,
+  div,
+  mul,
+  neg,
+  ONE,
+  parseDec,
+  round,
+  smallInteger,
+  sqrt,
+  sub,
+  toDecimalString,
+  type Dec,
+} from './bigint-decimal.ts';
+import {
+  decimalFallback,
+  expDec,
+  fastExp,
+  fastLn,
+  fromBigNumber,
+  lnDec,
+  toBigNumber,
+  type DecimalFallback,
+} from './fixed-point.ts';
 
 type Op =
   | { readonly k: 'const'; readonly v: string }
@@ -22,10 +49,164 @@ export interface Dag {
   readonly symbols: readonly string[];
 }
 
-// Parsing with BigNumbers keeps every decimal literal exact (a plain parse would round it to a double).
-const exactParser: MathJsInstance = create(all, { number: 'BigNumber', precision: 400 });
+// Parsing with BigNumbers keeps every decimal literal exact (a plain parse would round it to a double). Made on first
+// use: `parseArithmetic` reads nearly every expression without it.
+let exactParser: MathJsInstance | undefined;
+// Folded constants are computed in decimal.js at 400 digits (the class of exactParser's BigNumbers, without mathjs).
+const Exact400 = Decimal.clone({ precision: 400 });
 
 const FUNCTIONS = new Set(['exp', 'log', 'sqrt', 'abs', 'cos', 'sin']);
+
+/** The parts of a mathjs node that `compileDag` reads. */
+interface ParsedNode {
+  readonly type: 'ConstantNode' | 'SymbolNode' | 'ParenthesisNode' | 'OperatorNode' | 'FunctionNode';
+  readonly value?: string;
+  readonly name?: string;
+  readonly content?: ParsedNode;
+  readonly op?: string;
+  readonly fn?: { readonly name: string };
+  readonly args?: readonly ParsedNode[];
+}
+
+const NUMBER_TOKEN = /(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?/y;
+const NAME_TOKEN = /[A-Za-z_][A-Za-z0-9_]*/y;
+// Names mathjs reads as something other than a symbol (operators, constants).
+const RESERVED = new Set([
+  'mod',
+  'to',
+  'in',
+  'and',
+  'or',
+  'xor',
+  'not',
+  'true',
+  'false',
+  'null',
+  'undefined',
+  'NaN',
+  'Infinity',
+]);
+
+/** Thrown inside `ArithmeticReader` on anything it does not read; `parseArithmetic` answers undefined then. */
+class NotArithmetic extends Error {}
+
+/** The recursive-descent reader behind `parseArithmetic`. */
+class ArithmeticReader {
+  private pos = 0;
+  constructor(private readonly text: string) {}
+
+  private peek(): number {
+    const t = this.text;
+    let p = this.pos;
+    while (p < t.length && (t.charCodeAt(p) === 32 || t.charCodeAt(p) === 9)) p++;
+    this.pos = p;
+    return p < t.length ? t.charCodeAt(p) : -1;
+  }
+
+  /** The next character after blanks must not be one of the accessors mathjs would apply ( [ . ' ! */
+  private noAccessor(): void {
+    const c = this.peek();
+    if (c === 40 || c === 91 || c === 46 || c === 39 || c === 33) throw new NotArithmetic();
+  }
+
+  addSub(): ParsedNode {
+    let node = this.mulDiv();
+    for (let c = this.peek(); c === 43 || c === 45; c = this.peek()) {
+      this.pos++;
+      node = { type: 'OperatorNode', op: c === 43 ? '+' : '-', args: [node, this.mulDiv()] };
+    }
+    return node;
+  }
+
+  private mulDiv(): ParsedNode {
+    let node = this.unary();
+    for (let c = this.peek(); c === 42 || c === 47; c = this.peek()) {
+      this.pos++;
+      const next = this.text.charCodeAt(this.pos);
+      if (next === 42 || next === 47) throw new NotArithmetic();
+      node = { type: 'OperatorNode', op: c === 42 ? '*' : '/', args: [node, this.unary()] };
+    }
+    // An operand followed by another one is an implicit multiplication (and mathjs's "rule 2"): not read here.
+    const c = this.peek();
+    if (c !== -1 && c !== 41 && c !== 43 && c !== 45) throw new NotArithmetic();
+    return node;
+  }
+
+  private unary(): ParsedNode {
+    const c = this.peek();
+    if (c === 45 || c === 43) {
+      this.pos++;
+      return { type: 'OperatorNode', op: c === 45 ? '-' : '+', args: [this.unary()] };
+    }
+    const base = this.primary();
+    if (this.peek() === 94) {
+      this.pos++;
+      if (this.text.charCodeAt(this.pos) === 94) throw new NotArithmetic();
+      return { type: 'OperatorNode', op: '^', args: [base, this.unary()] };
+    }
+    return base;
+  }
+
+  private primary(): ParsedNode {
+    const c = this.peek();
+    if (c === 40) {
+      this.pos++;
+      const content = this.addSub();
+      if (this.peek() !== 41) throw new NotArithmetic();
+      this.pos++;
+      this.noAccessor();
+      return { type: 'ParenthesisNode', content };
+    }
+    const t = this.text;
+    NUMBER_TOKEN.lastIndex = this.pos;
+    const num = NUMBER_TOKEN.exec(t);
+    if (num) {
+      this.pos = NUMBER_TOKEN.lastIndex;
+      const next = t.charCodeAt(this.pos);
+      if ((next >= 48 && next <= 57) || next === 46 || next === 95 || ((next | 32) >= 97 && (next | 32) <= 122))
+        throw new NotArithmetic();
+      const d = parseDec(num[0]);
+      if (!d) throw new NotArithmetic();
+      return { type: 'ConstantNode', value: toDecimalString(d) };
+    }
+    NAME_TOKEN.lastIndex = this.pos;
+    const match = NAME_TOKEN.exec(t);
+    if (!match || RESERVED.has(match[0])) throw new NotArithmetic();
+    const name = match[0];
+    this.pos = NAME_TOKEN.lastIndex;
+    if (this.peek() !== 40) {
+      this.noAccessor();
+      return { type: 'SymbolNode', name };
+    }
+    this.pos++;
+    const arg = this.addSub();
+    if (this.peek() !== 41) throw new NotArithmetic();
+    this.pos++;
+    this.noAccessor();
+    return { type: 'FunctionNode', fn: { name }, args: [arg] };
+  }
+
+  atEnd(): boolean {
+    return this.peek() === -1;
+  }
+}
+
+/**
+ * Reads the arithmetic subset of mathjs syntax (numbers, names, + − * / ^, unary ±, parentheses, one-argument
+ * calls) into the tree mathjs's own parser builds for it: + − * / left-associative, ^ right-associative and above
+ * unary minus (−a^b = −(a^b), a^−b allowed), parentheses kept as nodes, each literal with the value decimal.js reads.
+ * undefined for anything else (implicit multiplication, other operators, newlines, …): mathjs parses that.
+ */
+function parseArithmetic(text: string): ParsedNode | undefined {
+  const reader = new ArithmeticReader(text);
+  try {
+    const node = reader.addSub();
+    return reader.atEnd() ? node : undefined;
+  } catch (err) {
+    if (err instanceof NotArithmetic) return undefined;
+    throw err;
+  }
+}
 
 /** Compiles a mathjs expression into a DAG with common subexpressions shared. */
 export function compileDag(expr: string): Dag {
@@ -52,8 +233,8 @@ export function compileDag(expr: string): Dag {
     const ca = constValue(a);
     const cb = constValue(b);
     if (ca !== undefined && cb !== undefined && op !== '/' && !(op === '^' && !/^-?\d+$/.test(cb))) {
-      const x = exactParser.bignumber(ca) as BigNumber;
-      const y = exactParser.bignumber(cb) as BigNumber;
+      const x = new Exact400(ca);
+      const y = new Exact400(cb);
       const r = op === '+' ? x.plus(y) : op === '-' ? x.minus(y) : op === '*' ? x.times(y) : x.pow(y);
       if (r.isFinite() && r.toString().length < 60) return constant(r.toString());
     }
@@ -68,15 +249,15 @@ export function compileDag(expr: string): Dag {
     if (op === '*' && (ca === '0' || cb === '0')) return constant('0');
     return intern(`${op}:${a},${b}`, { k: 'bin', op, a, b });
   };
-  const visit = (node: MathNode): number => {
-    const n = node as MathNode & {
+  const visit = (node: MathNode | ParsedNode): number => {
+    const n = node as {
       type: string;
       op?: string;
       fn?: unknown;
-      args?: MathNode[];
+      args?: readonly (MathNode | ParsedNode)[];
       value?: unknown;
       name?: string;
-      content?: MathNode;
+      content?: MathNode | ParsedNode;
     };
     switch (n.type) {
       case 'ConstantNode': {
@@ -116,12 +297,15 @@ export function compileDag(expr: string): Dag {
         throw new Error(`compileDag: node type ${n.type}`);
     }
   };
-  const root = visit(exactParser.parse(expr));
+  const root = visit(
+    parseArithmetic(expr) ?? (exactParser ??= create(all, { number: 'BigNumber', precision: 400 })).parse(expr),
+  );
   return { ops, root, symbols: [...symbols] };
 }
 
 const instances = new Map<number, MathJsInstance>();
-function bigAt(digits: number): MathJsInstance {
+/** The mathjs BigNumber instance at `digits` significant digits (one per precision). */
+export function bigAt(digits: number): MathJsInstance {
   let m = instances.get(digits);
   if (!m) {
     m = create(all, { number: 'BigNumber', precision: digits });
@@ -187,4 +371,178 @@ export function evaluateDag(dag: Dag, point: Readonly<Record<string, string>>, d
     }
   }
   return vals[dag.root]!;
+}
+
+const fallbacks = new Map<number, DecimalFallback>();
+function fallbackAt(digits: number): DecimalFallback {
+  let f = fallbacks.get(digits);
+  if (!f) {
+    f = decimalFallback(bigAt(digits));
+    fallbacks.set(digits, f);
+  }
+  return f;
+}
+
+// Decimal strings read once: the same constants and point coordinates are evaluated again and again.
+const parsed = new Map<string, Dec | undefined>();
+function parsedDec(s: string): Dec | undefined {
+  let d = parsed.get(s);
+  if (d === undefined && !parsed.has(s)) {
+    d = parseDec(s);
+    if (parsed.size > 100_000) parsed.clear();
+    parsed.set(s, d);
+  }
+  return d;
+}
+
+/** decimal.js for one operation the BigInt decimals leave to it; undefined when its result is not finite. */
+function viaDecimal(digits: number, f: (m: MathJsInstance) => BigNumber): Dec | undefined {
+  return fromBigNumber(f(bigAt(digits)));
+}
+
+/** a^b as decimal.js's `pow` gives it: x², x¹, x⁰ and x⁻¹ here (correctly rounded there too), the rest by decimal.js. */
+function power(a: Dec, b: Dec, digits: number): Dec | undefined {
+  const n = smallInteger(b);
+  if (n === 2) return mul(a, a, digits);
+  if (n === 1) return round(a, digits);
+  if (n === 0) return ONE;
+  if (n === -1) return div(ONE, a, digits);
+  return viaDecimal(digits, (m) => toBigNumber(m, a).pow(toBigNumber(m, b)));
+}
+
+/**
+ * `evaluateDag` in BigInt decimals: the same value digit for digit (src/engines/bigint-decimal.ts says why), or
+ * undefined where a value is not finite (a zero divisor, a log or root of a negative): `evaluateDag` then gives the
+ * non-finite result decimal.js gives.
+ */
+export function evaluateDagDec(dag: Dag, point: Readonly<Record<string, string>>, digits: number): Dec | undefined {
+  return evaluateOps(dag, point, digits)?.[dag.root];
+}
+
+/**
+ * Two DAGs as one, sharing their common subexpressions (the two sides of an identity repeat the same exp and √):
+ * `b`'s ops are appended where `a` lacks them; `rootB` is `b`'s root there. A value depends only on its
+ * subexpression, so each root gets the value it has in its own DAG.
+ */
+export function mergeDags(a: Dag, b: Dag): { readonly dag: Dag; readonly rootB: number } {
+  const ops: Op[] = [...a.ops];
+  const ids = new Map<string, number>();
+  const key = (op: Op, at: (i: number) => number): string =>
+    op.k === 'const'
+      ? `c:${op.v}`
+      : op.k === 'sym'
+        ? `s:${op.name}`
+        : op.k === 'neg'
+          ? `neg:${at(op.a)}`
+          : op.k === 'bin'
+            ? `${op.op}:${at(op.a)},${at(op.b)}`
+            : `${op.fn}(${at(op.a)})`;
+  a.ops.forEach((op, i) =>
+    ids.set(
+      key(op, (j) => j),
+      i,
+    ),
+  );
+  const map: number[] = [];
+  for (const op of b.ops) {
+    const k = key(op, (j) => map[j]!);
+    let id = ids.get(k);
+    if (id === undefined) {
+      id = ops.length;
+      ops.push(
+        op.k === 'neg'
+          ? { k: 'neg', a: map[op.a]! }
+          : op.k === 'bin'
+            ? { k: 'bin', op: op.op, a: map[op.a]!, b: map[op.b]! }
+            : op.k === 'fn'
+              ? { k: 'fn', fn: op.fn, a: map[op.a]! }
+              : op,
+      );
+      ids.set(k, id);
+    }
+    map.push(id);
+  }
+  const symbols = [...new Set([...a.symbols, ...b.symbols])];
+  return { dag: { ops, root: a.root, symbols }, rootB: map[b.root]! };
+}
+
+// The literals of each DAG, read once (undefined where not a constant, or not a finite decimal).
+const literals = new WeakMap<Dag, readonly (Dec | undefined)[]>();
+
+/** The value of every op of `dag` at the point (`evaluateDagDec`); undefined where one is not finite. */
+export function evaluateOps(
+  dag: Dag,
+  point: Readonly<Record<string, string>>,
+  digits: number,
+): readonly Dec[] | undefined {
+  const p = digits;
+  const ops = dag.ops;
+  let consts = literals.get(dag);
+  if (!consts) {
+    consts = ops.map((op) => (op.k === 'const' ? parseDec(op.v) : undefined));
+    literals.set(dag, consts);
+  }
+  const vals: Dec[] = new Array(ops.length);
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
+    let v: Dec | undefined;
+    switch (op.k) {
+      case 'const':
+        v = consts[i];
+        break;
+      case 'sym': {
+        const s = point[op.name];
+        if (s === undefined) throw new Error(`evaluateDag: no value for symbol ${op.name}`);
+        const x = parsedDec(s);
+        // As in evaluateDag: a value with many more digits than the evaluation is rounded to it plus guard digits.
+        v = x && s.length > digits + 12 ? round(x, digits + 10) : x;
+        break;
+      }
+      case 'neg':
+        v = neg(vals[op.a]!);
+        break;
+      case 'bin': {
+        const a = vals[op.a]!;
+        const b = vals[op.b]!;
+        v =
+          op.op === '+'
+            ? add(a, b, p)
+            : op.op === '-'
+              ? sub(a, b, p)
+              : op.op === '*'
+                ? mul(a, b, p)
+                : op.op === '/'
+                  ? div(a, b, p)
+                  : power(a, b, p);
+        break;
+      }
+      case 'fn': {
+        const a = vals[op.a]!;
+        switch (op.fn) {
+          case 'exp':
+            v = expDec(a, digits, p, fallbackAt(digits));
+            break;
+          case 'log':
+            v = lnDec(a, digits, p, fallbackAt(digits));
+            break;
+          case 'sqrt':
+            v = a.c < 0n ? undefined : (sqrt(a, p) ?? viaDecimal(digits, (m) => toBigNumber(m, a).sqrt()));
+            break;
+          case 'abs':
+            v = abs(a);
+            break;
+          case 'cos':
+            v = viaDecimal(digits, (m) => toBigNumber(m, a).cos());
+            break;
+          case 'sin':
+            v = viaDecimal(digits, (m) => toBigNumber(m, a).sin());
+            break;
+        }
+        break;
+      }
+    }
+    if (v === undefined) return undefined;
+    vals[i] = v;
+  }
+  return vals;
 }

@@ -6,7 +6,9 @@ import type { MathJsInstance, MathNode, BigNumber } from 'mathjs';
 import { create, all } from './mathjs-load.ts';
 import type { LatexPrinter, PrecisionEvaluator, SymbolicEngine } from './types.ts';
 import mathjsPackage from 'mathjs/package.json' with { type: 'json' };
-import { compileDag, evaluateDag, type Dag } from './dag.ts';
+import { bigAt, compileDag, evaluateDag, evaluateDagDec, evaluateOps, mergeDags, type Dag } from './dag.ts';
+import { abs, compareAbs, div, ONE, round, sub, toDecimalString, toNumber } from './bigint-decimal.ts';
+import { log10ToNumber, toBigNumber } from './fixed-point.ts';
 
 const plain: MathJsInstance = create(all, {});
 const parseCache = new Map<string, MathNode>();
@@ -38,39 +40,67 @@ export const mathjsEngine: SymbolicEngine = {
   },
 };
 
-const bigInstances = new Map<number, MathJsInstance>();
 const dags = new Map<string, Dag>();
+// Merged DAGs by their two DAGs (identity: keying by the joined expression strings would copy them at every call).
+const pairs = new WeakMap<Dag, Map<Dag, ReturnType<typeof mergeDags>>>();
 
-function big(digits: number): MathJsInstance {
-  let m = bigInstances.get(digits);
-  if (!m) {
-    m = create(all, { number: 'BigNumber', precision: digits });
-    bigInstances.set(digits, m);
-  }
-  return m;
-}
-
-function evalBig(expr: string, point: Readonly<Record<string, string>>, digits: number): BigNumber {
+function dagOf(expr: string): Dag {
   let dag = dags.get(expr);
   if (!dag) {
     dag = compileDag(expr);
     if (dags.size > 5000) dags.clear();
     dags.set(expr, dag);
   }
-  return evaluateDag(dag, point, digits);
+  return dag;
 }
 
-/** BigNumber evaluation (decimal.js under mathjs) at a chosen number of significant digits. */
+/**
+ * BigNumber evaluation at a chosen number of significant digits: decimal.js's digits, computed in BigInt decimals
+ * (`evaluateDagDec`), with decimal.js itself (`evaluateDag`) wherever a value is not finite.
+ */
 export const mathjsEvaluator: PrecisionEvaluator = {
   name: `mathjs ${mathjsPackage.version} BigNumber`,
   evaluate(expr, point, digits) {
-    const v = evalBig(expr, point, digits);
+    const dag = dagOf(expr);
+    const d = evaluateDagDec(dag, point, digits);
+    if (d) return toDecimalString(d);
+    const v = evaluateDag(dag, point, digits);
     return v.isFinite() ? v.toString() : 'NaN';
   },
   relativeDifference(a, b, point, digits) {
-    const m = big(digits);
-    const va = evalBig(a, point, digits);
-    const vb = evalBig(b, point, digits);
+    const dagA = dagOf(a);
+    const dagB = dagOf(b);
+    let withA = pairs.get(dagA);
+    if (!withA) {
+      withA = new Map();
+      pairs.set(dagA, withA);
+    }
+    let pair = withA.get(dagB);
+    if (!pair) {
+      pair = mergeDags(dagA, dagB);
+      withA.set(dagB, pair);
+    }
+    const values = evaluateOps(pair.dag, point, digits);
+    const da = values?.[pair.dag.root];
+    const db = values?.[pair.rootB];
+    if (da && db) {
+      const diff = abs(sub(da, db, digits));
+      let scale = ONE;
+      if (compareAbs(da, scale) > 0) scale = abs(da);
+      if (compareAbs(db, scale) > 0) scale = abs(db);
+      const rel = div(diff, scale, digits)!;
+      const log10Rel =
+        rel.n === 0 ? -Infinity : (log10ToNumber(rel, digits) ?? toBigNumber(bigAt(digits), rel).log(10).toNumber());
+      return {
+        rel: toNumber(rel),
+        log10Rel,
+        a: toDecimalString(round(da, 20)),
+        b: toDecimalString(round(db, 20)),
+      };
+    }
+    const m = bigAt(digits);
+    const va = evaluateDag(dagA, point, digits);
+    const vb = evaluateDag(dagB, point, digits);
     const diff = va.minus(vb).abs();
     const scale = m.max(va.abs(), vb.abs(), m.bignumber(1)) as BigNumber;
     const rel = diff.div(scale);

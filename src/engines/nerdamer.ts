@@ -61,6 +61,9 @@ function rename(expr: string): { text: string; back: Map<string, string>; forwar
   return { text: renamed.toString(), back, forward };
 }
 
+// nerdamer's diff is a pure function of its input (30–300 ms each); the Hessian checks ask for the same one many times.
+const derivativeCache = new Map<string, string>();
+
 /** nerdamer's derivative, renamed back to the caller's symbols, in a syntax mathjs parses. */
 export const nerdamerEngine: SymbolicEngine = {
   name: 'nerdamer',
@@ -68,10 +71,18 @@ export const nerdamerEngine: SymbolicEngine = {
     return nerdamer().version();
   },
   derivative(expr: string, variable: string): string {
+    const key = `${variable}\u0000${expr}`;
+    const hit = derivativeCache.get(key);
+    if (hit !== undefined) return hit;
     const { text, back, forward } = rename(expr);
     const alias = forward.get(variable);
     if (!alias) return '0';
-    const out = nerdamer().diff(text, alias).toString();
-    return out.replace(/\bz[a-z]+\b/g, (m) => back.get(m) ?? m);
+    const out = nerdamer()
+      .diff(text, alias)
+      .toString()
+      .replace(/\bz[a-z]+\b/g, (m) => back.get(m) ?? m);
+    if (derivativeCache.size > 2000) derivativeCache.clear();
+    derivativeCache.set(key, out);
+    return out;
   },
 };

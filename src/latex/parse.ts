@@ -74,8 +74,20 @@ function collectSymbols(node: MathJson, out: Set<string>): void {
   for (const child of rest) collectSymbols(child as MathJson, out);
 }
 
+// The same LaTeX (a correction, a derived form) is parsed again at every instance of a check; the result is read only.
+const parsedCache = new Map<string, ParsedLatex>();
+
 /** Parses printed LaTeX; throws with the offending node when Compute Engine reports an error. */
 export function parseLatex(printed: string): ParsedLatex {
+  const hit = parsedCache.get(printed);
+  if (hit) return hit;
+  const parsed = parseFresh(printed);
+  if (parsedCache.size > 2000) parsedCache.clear();
+  parsedCache.set(printed, parsed);
+  return parsed;
+}
+
+function parseFresh(printed: string): ParsedLatex {
   ce ??= new ComputeEngine();
   const fixed = applyFixups(printed);
   const json = ce.parse(fixed, { form: 'raw' }).json as MathJson;
