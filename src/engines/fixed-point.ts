@@ -111,6 +111,11 @@ export interface DecimalFallback {
   pow2(n: number): Dec;
 }
 
+/** er · 2^max(k, 0) · 10^−P rounded to `prec` and then to `digits` + 4 digits (`expDec`'s rounding of e^r). */
+function scaledOut(er: bigint, k: number, P: number, prec: number, digits: number): Dec {
+  return round(round(fromBigInt(k >= 0 ? er << BigInt(k) : er, -P), prec), digits + 4);
+}
+
 /**
  * e^x at `digits` significant digits, every step rounded at precision `prec` (x = k·ln2 + r, |r| ≤ ln2/2,
  * e^x = 2^k·e^r); undefined when not finite.
@@ -124,13 +129,12 @@ export function expDec(x: Dec, digits: number, prec: number, dj: DecimalFallback
   const X = toInteger(round({ c: x.c, e: x.e + P, n: x.n }, prec));
   const k = Math.round(xf / Math.LN2);
   const r = X - BigInt(k) * ln2;
-  const rounded = (er: bigint) => round(round(fromBigInt(k >= 0 ? er << BigInt(k) : er, -P), prec), digits + 4);
   // expSmall's result lies within EXP_SMALL_ERROR of expBinary's; where both ends of that interval round alike, so
   // does it (rounding is monotone), and expSmall need not run.
   const approx = expBinary(r, P);
-  const lo = rounded(approx - EXP_SMALL_ERROR);
-  const hi = rounded(approx + EXP_SMALL_ERROR);
-  const out = lo.c === hi.c && lo.e === hi.e ? lo : rounded(expSmall(r, P));
+  const lo = scaledOut(approx - EXP_SMALL_ERROR, k, P, prec, digits);
+  const hi = scaledOut(approx + EXP_SMALL_ERROR, k, P, prec, digits);
+  const out = lo.c === hi.c && lo.e === hi.e ? lo : scaledOut(expSmall(r, P), k, P, prec, digits);
   if (k >= 0) return round(out, digits);
   // 2^−k is exact when it has at most `prec` digits (decimal.js's intPow only truncates beyond prec + 22).
   const pow2 = -k * Math.LOG10E * Math.LN2 < prec - 1 ? fromBigInt(1n << BigInt(-k)) : dj.pow2(-k);
