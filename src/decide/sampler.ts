@@ -119,9 +119,10 @@ function drawPoint(
     const v = byName.get(key.split('_')[0]!)!;
     const dom = v.domain as { lo: number; hi: number; minNorm: number };
     for (let tries = 0; ; tries++) {
-      const vals = group.map(() => Number(decimal(rng.uniform(dom.lo, dom.hi))));
+      const vals: number[] = [];
+      for (let i = 0; i < group.length; i++) vals.push(Number(decimal(rng.uniform(dom.lo, dom.hi))));
       if (Math.hypot(...vals) >= dom.minNorm) {
-        group.forEach((sym, i) => (p[sym] = decimal(vals[i]!)));
+        for (let i = 0; i < group.length; i++) p[group[i]!] = decimal(vals[i]!);
         break;
       }
       if (tries > 10_000) throw new Error(`samplePoints: cannot reach norm ${dom.minNorm} for ${key}`);

@@ -208,35 +208,41 @@ function parseArithmetic(text: string): ParsedNode | undefined {
   }
 }
 
-/** Compiles a mathjs expression into a DAG with common subexpressions shared. */
-export function compileDag(expr: string): Dag {
-  const ops: Op[] = [];
-  const ids = new Map<string, number>();
-  const symbols = new Set<string>();
-  const intern = (key: string, op: Op): number => {
-    let id = ids.get(key);
+/** Builds a DAG op by op, sharing equal subexpressions (the state of one `compileDag`). */
+class DagBuilder {
+  readonly ops: Op[] = [];
+  readonly symbols = new Set<string>();
+  private readonly ids = new Map<string, number>();
+
+  private intern(key: string, op: Op): number {
+    let id = this.ids.get(key);
     if (id === undefined) {
-      id = ops.length;
-      ops.push(op);
-      ids.set(key, id);
+      id = this.ops.length;
+      this.ops.push(op);
+      this.ids.set(key, id);
     }
     return id;
-  };
-  const constValue = (id: number): string | undefined => {
-    const op = ops[id]!;
+  }
+
+  private constValue(id: number): string | undefined {
+    const op = this.ops[id]!;
     return op.k === 'const' ? op.v : undefined;
-  };
-  const constant = (v: string) => intern(`c:${v}`, { k: 'const', v });
+  }
+
+  private constant(v: string): number {
+    return this.intern(`c:${v}`, { k: 'const', v });
+  }
+
   // Constant folding and the identities x+0, x−0, x·1, x/1, x^1, x·0 (CAS derivatives without simplification are full
   // of them); folded constants are computed exactly at 400 digits.
-  const binary = (op: '+' | '-' | '*' | '/' | '^', a: number, b: number): number => {
-    const ca = constValue(a);
-    const cb = constValue(b);
+  private binary(op: '+' | '-' | '*' | '/' | '^', a: number, b: number): number {
+    const ca = this.constValue(a);
+    const cb = this.constValue(b);
     if (ca !== undefined && cb !== undefined && op !== '/' && !(op === '^' && !/^-?\d+$/.test(cb))) {
       const x = new Exact400(ca);
       const y = new Exact400(cb);
       const r = op === '+' ? x.plus(y) : op === '-' ? x.minus(y) : op === '*' ? x.times(y) : x.pow(y);
-      if (r.isFinite() && r.toString().length < 60) return constant(r.toString());
+      if (r.isFinite() && r.toString().length < 60) return this.constant(r.toString());
     }
     if (
       (op === '+' && cb === '0') ||
@@ -246,10 +252,11 @@ export function compileDag(expr: string): Dag {
       return a;
     if (op === '+' && ca === '0') return b;
     if (op === '*' && ca === '1') return b;
-    if (op === '*' && (ca === '0' || cb === '0')) return constant('0');
-    return intern(`${op}:${a},${b}`, { k: 'bin', op, a, b });
-  };
-  const visit = (node: MathNode | ParsedNode): number => {
+    if (op === '*' && (ca === '0' || cb === '0')) return this.constant('0');
+    return this.intern(`${op}:${a},${b}`, { k: 'bin', op, a, b });
+  }
+
+  visit(node: MathNode | ParsedNode): number {
     const n = node as {
       type: string;
       op?: string;
@@ -262,21 +269,23 @@ export function compileDag(expr: string): Dag {
     switch (n.type) {
       case 'ConstantNode': {
         const v = String(n.value);
-        return intern(`c:${v}`, { k: 'const', v });
+        return this.intern(`c:${v}`, { k: 'const', v });
       }
       case 'SymbolNode': {
         const name = String(n.name);
-        if (name === 'e') return intern('c:e', { k: 'fn', fn: 'exp', a: intern('c:1', { k: 'const', v: '1' }) });
+        if (name === 'e')
+          return this.intern('c:e', { k: 'fn', fn: 'exp', a: this.intern('c:1', { k: 'const', v: '1' }) });
         if (name === 'pi') throw new Error('compileDag: pi is not used');
-        symbols.add(name);
-        return intern(`s:${name}`, { k: 'sym', name });
+        this.symbols.add(name);
+        return this.intern(`s:${name}`, { k: 'sym', name });
       }
       case 'ParenthesisNode':
-        return visit(n.content!);
+        return this.visit(n.content!);
       case 'OperatorNode': {
-        const args = n.args!.map(visit);
+        const args: number[] = [];
+        for (const arg of n.args!) args.push(this.visit(arg));
         if (args.length === 1) {
-          if (n.op === '-') return intern(`neg:${args[0]}`, { k: 'neg', a: args[0]! });
+          if (n.op === '-') return this.intern(`neg:${args[0]}`, { k: 'neg', a: args[0]! });
           if (n.op === '+') return args[0]!;
           throw new Error(`compileDag: unary operator ${n.op}`);
         }
@@ -284,23 +293,28 @@ export function compileDag(expr: string): Dag {
         if (!['+', '-', '*', '/', '^'].includes(op)) throw new Error(`compileDag: operator ${n.op}`);
         // n-ary + and * from mathjs are folded left.
         let acc = args[0]!;
-        for (const b of args.slice(1)) acc = binary(op, acc, b);
+        for (let i = 1; i < args.length; i++) acc = this.binary(op, acc, args[i]!);
         return acc;
       }
       case 'FunctionNode': {
         const fname = (n.fn as { name?: string }).name ?? String(n.fn);
         if (!FUNCTIONS.has(fname) || n.args!.length !== 1) throw new Error(`compileDag: function ${fname}`);
-        const a = visit(n.args![0]!);
-        return intern(`${fname}(${a})`, { k: 'fn', fn: fname as 'exp', a });
+        const a = this.visit(n.args![0]!);
+        return this.intern(`${fname}(${a})`, { k: 'fn', fn: fname as 'exp', a });
       }
       default:
         throw new Error(`compileDag: node type ${n.type}`);
     }
-  };
-  const root = visit(
+  }
+}
+
+/** Compiles a mathjs expression into a DAG with common subexpressions shared. */
+export function compileDag(expr: string): Dag {
+  const builder = new DagBuilder();
+  const root = builder.visit(
     parseArithmetic(expr) ?? (exactParser ??= create(all, { number: 'BigNumber', precision: 400 })).parse(expr),
   );
-  return { ops, root, symbols: [...symbols] };
+  return { ops: builder.ops, root, symbols: [...builder.symbols] };
 }
 
 const instances = new Map<number, MathJsInstance>();
@@ -466,8 +480,67 @@ export function mergeDags(a: Dag, b: Dag): { readonly dag: Dag; readonly rootB: 
   return { dag: { ops, root: a.root, symbols }, rootB: map[b.root]! };
 }
 
-// The literals of each DAG, read once (undefined where not a constant, or not a finite decimal).
-const literals = new WeakMap<Dag, readonly (Dec | undefined)[]>();
+/**
+ * A DAG as flat arrays for `evaluateOps`: an opcode per op, operand indices, the literals read once and the symbol
+ * names. (The op objects come in five shapes; a loop over them is polymorphic, which the JIT handles poorly.)
+ */
+interface Program {
+  readonly code: Uint8Array;
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly literal: readonly (Dec | undefined)[];
+  readonly name: readonly (string | undefined)[];
+}
+
+const CONST = 0;
+const SYM = 1;
+const NEG = 2;
+const BINARY: Readonly<Record<string, number>> = { '+': 3, '-': 4, '*': 5, '/': 6, '^': 7 };
+const FUNCTION: Readonly<Record<string, number>> = { exp: 8, log: 9, sqrt: 10, abs: 11, cos: 12, sin: 13 };
+
+const programs = new WeakMap<Dag, Program>();
+
+function programOf(dag: Dag): Program {
+  let program = programs.get(dag);
+  if (program) return program;
+  const n = dag.ops.length;
+  const code = new Uint8Array(n);
+  const a = new Int32Array(n);
+  const b = new Int32Array(n);
+  const literal: (Dec | undefined)[] = new Array(n).fill(undefined);
+  const name: (string | undefined)[] = new Array(n).fill(undefined);
+  dag.ops.forEach((op, i) => {
+    if (op.k === 'const') {
+      code[i] = CONST;
+      literal[i] = parseDec(op.v);
+    } else if (op.k === 'sym') {
+      code[i] = SYM;
+      name[i] = op.name;
+    } else if (op.k === 'neg') {
+      code[i] = NEG;
+      a[i] = op.a;
+    } else if (op.k === 'bin') {
+      code[i] = BINARY[op.op]!;
+      a[i] = op.a;
+      b[i] = op.b;
+    } else {
+      code[i] = FUNCTION[op.fn]!;
+      a[i] = op.a;
+    }
+  });
+  program = { code, a, b, literal, name };
+  programs.set(dag, program);
+  return program;
+}
+
+/** A point's value of a symbol at `digits` (as `evaluateDag` reads it). */
+function symbolValue(point: Readonly<Record<string, string>>, name: string, digits: number): Dec | undefined {
+  const s = point[name];
+  if (s === undefined) throw new Error(`evaluateDag: no value for symbol ${name}`);
+  const x = parsedDec(s);
+  // As in evaluateDag: a value with many more digits than the evaluation is rounded to it plus guard digits.
+  return x && s.length > digits + 12 ? round(x, digits + 10) : x;
+}
 
 /** The value of every op of `dag` at the point (`evaluateDagDec`); undefined where one is not finite. */
 export function evaluateOps(
@@ -476,73 +549,63 @@ export function evaluateOps(
   digits: number,
 ): readonly Dec[] | undefined {
   const p = digits;
-  const ops = dag.ops;
-  let consts = literals.get(dag);
-  if (!consts) {
-    consts = ops.map((op) => (op.k === 'const' ? parseDec(op.v) : undefined));
-    literals.set(dag, consts);
-  }
-  const vals: Dec[] = new Array(ops.length);
-  for (let i = 0; i < ops.length; i++) {
-    const op = ops[i]!;
+  const { code, a, b, literal, name } = programOf(dag);
+  const n = code.length;
+  const vals: Dec[] = new Array(n);
+  for (let i = 0; i < n; i++) {
     let v: Dec | undefined;
-    switch (op.k) {
-      case 'const':
-        v = consts[i];
+    switch (code[i]) {
+      case CONST:
+        v = literal[i];
         break;
-      case 'sym': {
-        const s = point[op.name];
-        if (s === undefined) throw new Error(`evaluateDag: no value for symbol ${op.name}`);
-        const x = parsedDec(s);
-        // As in evaluateDag: a value with many more digits than the evaluation is rounded to it plus guard digits.
-        v = x && s.length > digits + 12 ? round(x, digits + 10) : x;
+      case SYM:
+        v = symbolValue(point, name[i]!, digits);
         break;
-      }
-      case 'neg':
-        v = neg(vals[op.a]!);
+      case NEG:
+        v = neg(vals[a[i]!]!);
         break;
-      case 'bin': {
-        const a = vals[op.a]!;
-        const b = vals[op.b]!;
-        v =
-          op.op === '+'
-            ? add(a, b, p)
-            : op.op === '-'
-              ? sub(a, b, p)
-              : op.op === '*'
-                ? mul(a, b, p)
-                : op.op === '/'
-                  ? div(a, b, p)
-                  : power(a, b, p);
+      case 3:
+        v = add(vals[a[i]!]!, vals[b[i]!]!, p);
         break;
-      }
-      case 'fn': {
-        const a = vals[op.a]!;
-        switch (op.fn) {
-          case 'exp':
-            v = expDec(a, digits, p, fallbackAt(digits));
-            break;
-          case 'log':
-            v = lnDec(a, digits, p, fallbackAt(digits));
-            break;
-          case 'sqrt':
-            v = a.c < 0n ? undefined : (sqrt(a, p) ?? viaDecimal(digits, (m) => toBigNumber(m, a).sqrt()));
-            break;
-          case 'abs':
-            v = abs(a);
-            break;
-          case 'cos':
-            v = viaDecimal(digits, (m) => toBigNumber(m, a).cos());
-            break;
-          case 'sin':
-            v = viaDecimal(digits, (m) => toBigNumber(m, a).sin());
-            break;
-        }
+      case 4:
+        v = sub(vals[a[i]!]!, vals[b[i]!]!, p);
         break;
-      }
+      case 5:
+        v = mul(vals[a[i]!]!, vals[b[i]!]!, p);
+        break;
+      case 6:
+        v = div(vals[a[i]!]!, vals[b[i]!]!, p);
+        break;
+      case 7:
+        v = power(vals[a[i]!]!, vals[b[i]!]!, p);
+        break;
+      case 8:
+        v = expDec(vals[a[i]!]!, digits, p, fallbackAt(digits));
+        break;
+      case 9:
+        v = lnDec(vals[a[i]!]!, digits, p, fallbackAt(digits));
+        break;
+      case 10:
+        v = squareRoot(vals[a[i]!]!, p);
+        break;
+      case 11:
+        v = abs(vals[a[i]!]!);
+        break;
+      default:
+        v = trigonometric(code[i] === 12 ? 'cos' : 'sin', vals[a[i]!]!, p);
     }
     if (v === undefined) return undefined;
     vals[i] = v;
   }
   return vals;
+}
+
+/** √a, with decimal.js where its rounding may take its special paths; undefined for a < 0. */
+function squareRoot(a: Dec, digits: number): Dec | undefined {
+  return a.c < 0n ? undefined : (sqrt(a, digits) ?? viaDecimal(digits, (m) => toBigNumber(m, a).sqrt()));
+}
+
+/** cos a or sin a by decimal.js. */
+function trigonometric(fn: 'cos' | 'sin', a: Dec, digits: number): Dec | undefined {
+  return viaDecimal(digits, (m) => (fn === 'cos' ? toBigNumber(m, a).cos() : toBigNumber(m, a).sin()));
 }
