@@ -38,7 +38,7 @@ export interface Quantity {
 
 /**
  * A goal on one row. `maxRatio`: ours / peer must not exceed it (8× faster than the peer is `maxRatio: 1/8`).
- * `maxValue`: ours must stay under it (in ours' unit), for goals with no peer.
+ * `maxValue`: ours must stay strictly under it (in ours' unit), for goals with no peer.
  */
 export type Goal = { readonly maxRatio: number } | { readonly maxValue: number };
 
@@ -63,7 +63,7 @@ export interface RowVerdict {
 export function judge(row: BenchRow): RowVerdict {
   const peer = row.peer !== undefined && 'value' in row.peer ? row.peer.value : undefined;
   const ratio = peer !== undefined ? row.ours.value / peer.value : null;
-  if ('maxValue' in row.goal) return { ratio, met: row.ours.value <= row.goal.maxValue };
+  if ('maxValue' in row.goal) return { ratio, met: row.ours.value < row.goal.maxValue };
   return { ratio, met: ratio === null ? null : ratio <= row.goal.maxRatio };
 }
 
