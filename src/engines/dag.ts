@@ -495,8 +495,26 @@ interface Program {
 const CONST = 0;
 const SYM = 1;
 const NEG = 2;
-const BINARY: Readonly<Record<string, number>> = { '+': 3, '-': 4, '*': 5, '/': 6, '^': 7 };
-const FUNCTION: Readonly<Record<string, number>> = { exp: 8, log: 9, sqrt: 10, abs: 11, cos: 12, sin: 13 };
+const ADD = 3;
+const SUB = 4;
+const MUL = 5;
+const DIV = 6;
+const POW = 7;
+const EXP = 8;
+const LOG = 9;
+const SQRT = 10;
+const ABS = 11;
+const COS = 12;
+const SIN = 13;
+const BINARY: Readonly<Record<string, number>> = { '+': ADD, '-': SUB, '*': MUL, '/': DIV, '^': POW };
+const FUNCTION: Readonly<Record<string, number>> = {
+  exp: EXP,
+  log: LOG,
+  sqrt: SQRT,
+  abs: ABS,
+  cos: COS,
+  sin: SIN,
+};
 
 const programs = new WeakMap<Dag, Program>();
 
@@ -564,35 +582,35 @@ export function evaluateOps(
       case NEG:
         v = neg(vals[a[i]!]!);
         break;
-      case 3:
+      case ADD:
         v = add(vals[a[i]!]!, vals[b[i]!]!, p);
         break;
-      case 4:
+      case SUB:
         v = sub(vals[a[i]!]!, vals[b[i]!]!, p);
         break;
-      case 5:
+      case MUL:
         v = mul(vals[a[i]!]!, vals[b[i]!]!, p);
         break;
-      case 6:
+      case DIV:
         v = div(vals[a[i]!]!, vals[b[i]!]!, p);
         break;
-      case 7:
+      case POW:
         v = power(vals[a[i]!]!, vals[b[i]!]!, p);
         break;
-      case 8:
+      case EXP:
         v = expDec(vals[a[i]!]!, digits, p, fallbackAt(digits));
         break;
-      case 9:
+      case LOG:
         v = lnDec(vals[a[i]!]!, digits, p, fallbackAt(digits));
         break;
-      case 10:
+      case SQRT:
         v = squareRoot(vals[a[i]!]!, p);
         break;
-      case 11:
+      case ABS:
         v = abs(vals[a[i]!]!);
         break;
       default:
-        v = trigonometric(code[i] === 12 ? 'cos' : 'sin', vals[a[i]!]!, p);
+        v = trigonometric(code[i] === COS ? 'cos' : 'sin', vals[a[i]!]!, p);
     }
     if (v === undefined) return undefined;
     vals[i] = v;
