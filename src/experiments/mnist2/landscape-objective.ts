@@ -66,13 +66,16 @@ export interface LandscapeObjective {
   along(w: Float64Array, h: Float64Array): (t: number) => number;
 }
 
+/** w + Σ a·h over `terms` (a term with a = 0 leaves w as it is). */
+export function shifted(w: Float64Array, terms: readonly (readonly [number, Float64Array])[]): Float64Array {
+  const v = Float64Array.from(w);
+  for (const [a, h] of terms) if (a !== 0) for (let i = 0; i < v.length; i++) v[i]! += a * h[i]!;
+  return v;
+}
+
 /** The line form of a g without a closed form: `value` at w + t·h. */
 function pointwise(value: (w: Float64Array) => number): LandscapeObjective['along'] {
-  return (w, h) => (t) => {
-    const v = Float64Array.from(w);
-    if (t !== 0) for (let i = 0; i < v.length; i++) v[i]! += t * h[i]!;
-    return value(v);
-  };
+  return (w, h) => (t) => value(shifted(w, [[t, h]]));
 }
 
 /** The adversarial training modes (the inner maximum is taken during training). */
@@ -104,11 +107,7 @@ export function paperStepSize(norm: BallNorm, eps: number): number {
 
 function secondDifference(value: (w: Float64Array) => number, w: Float64Array, h: Float64Array): CurvatureValue {
   const t = 1e-3;
-  const at = (s: number): number => {
-    const v = new Float64Array(w.length);
-    for (let i = 0; i < w.length; i++) v[i] = w[i]! + s * h[i]!;
-    return value(v);
-  };
+  const at = (s: number): number => value(shifted(w, [[s, h]]));
   return { value: (at(t) - 2 * value(w) + at(-t)) / (t * t), method: `second-difference(t=${t})` };
 }
 

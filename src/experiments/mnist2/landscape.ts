@@ -7,7 +7,7 @@ import { ClaimcheckError } from '../../errors.ts';
 import type { Dataset } from '../../numeric/dataset.ts';
 import { landscapeDirections } from './directions.ts';
 import { spread } from './hessian.ts';
-import { cellWeights, landscapeObjective, type ObjectiveOptions } from './landscape-objective.ts';
+import { cellWeights, landscapeObjective, type ObjectiveOptions, shifted } from './landscape-objective.ts';
 import type { DirectionLandscape, DirectionMode, Landscape1D, Landscape2D } from './measurement-schemas.ts';
 import type { Mnist2Cell } from './results.ts';
 
@@ -47,12 +47,6 @@ function grid(options: LandscapeOptions, mode: DirectionMode): number[] {
   }
   const points = options.points ?? 51;
   return mode === 'filter' ? linspace(-1, 1, points) : linspace(0, 1, points);
-}
-
-function shifted(w: Float64Array, terms: readonly (readonly [number, Float64Array])[]): Float64Array {
-  const v = Float64Array.from(w);
-  for (const [a, h] of terms) if (a !== 0) for (let i = 0; i < v.length; i++) v[i]! += a * h[i]!;
-  return v;
 }
 
 /**
