@@ -8,7 +8,7 @@
  *
  *   npx tsx bench/eigen.ts
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { denseMatVec } from '../src/eigen/dense-matvec.ts';
@@ -23,6 +23,7 @@ import {
   machineLine,
   medianMs,
   runPythonPeer,
+  writeF64,
 } from './lib.ts';
 
 interface NumpyEig {
@@ -38,7 +39,7 @@ function numpyEigvalsh(H: Float64Array, dim: number): { result: NumpyEig; python
   const dir = mkdtempSync(join(tmpdir(), 'claimcheck-eigen-'));
   try {
     const file = join(dir, 'H.f64');
-    writeFileSync(file, Buffer.from(H.buffer, H.byteOffset, H.byteLength));
+    writeF64(file, H);
     return runPythonPeer<NumpyEig>('numpy_eigvalsh.py', [file, String(dim), '7'], ['numpy'], {
       OPENBLAS_NUM_THREADS: '1',
       OMP_NUM_THREADS: '1',

@@ -4,7 +4,8 @@
  * interpreter that imports the peer's packages, and otherwise says which is missing).
  */
 import { spawnSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus, endianness, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readIdxImageSet } from '../src/data/idx.ts';
@@ -28,6 +29,17 @@ export function medianMs<T>(runs: number, f: () => T): { ms: number; result: T }
   }
   ts.sort((a, b) => a - b);
   return { ms: ts[Math.floor(ts.length / 2)]!, result };
+}
+
+/** Writes `a` as raw little-endian Float64 for a peer to read (the platform's bytes on little-endian machines). */
+export function writeF64(path: string, a: Float64Array): void {
+  if (endianness() === 'LE') {
+    writeFileSync(path, new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    return;
+  }
+  const view = new DataView(new ArrayBuffer(a.length * 8));
+  for (let i = 0; i < a.length; i++) view.setFloat64(i * 8, a[i]!, true);
+  writeFileSync(path, new Uint8Array(view.buffer));
 }
 
 /** A measured quantity: milliseconds or megabytes. */

@@ -11,19 +11,10 @@ import { linearPgd } from '../src/experiments/mnist2/attack.ts';
 import { loadMnist2 } from '../src/experiments/mnist2/data.ts';
 import { runMnist2Sweep } from '../src/experiments/mnist2/sweep.ts';
 import { perturbedObjective } from '../src/experiments/mnist2/train.ts';
+import { medianMs } from './lib.ts';
 
 /** Median wall time (ms) of `runs` calls after one warm-up call. */
-function time(runs: number, f: () => unknown): number {
-  f();
-  const ts: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    f();
-    ts.push(performance.now() - t0);
-  }
-  ts.sort((a, b) => a - b);
-  return ts[Math.floor(ts.length / 2)]!;
-}
+const time = (runs: number, f: () => unknown): number => medianMs(runs, f).ms;
 
 const ms = (v: number): string => `${(v >= 100 ? v.toFixed(0) : v.toFixed(1)).padStart(8)} ms`;
 

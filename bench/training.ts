@@ -14,14 +14,14 @@
  *   TRAINING_BENCH_CELLS='l2 standard ε=0.00' TRAINING_BENCH_THREADS=1 npx tsx bench/training.ts   (one cell, 1 thread)
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, endianness, tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadMnist2 } from '../src/experiments/mnist2/data.ts';
 import { planMnist2Sweep } from '../src/experiments/mnist2/sweep.ts';
 import { perturbedObjective, pgdOptions, trainMnist2 } from '../src/experiments/mnist2/train.ts';
 import type { Dataset } from '../src/numeric/dataset.ts';
-import { type BenchRow, formatTable, machineLine, medianMs, runPythonPeer } from './lib.ts';
+import { type BenchRow, formatTable, machineLine, medianMs, runPythonPeer, writeF64 } from './lib.ts';
 
 /** The cells timed, by their sweep names (setting `full`). */
 export const TRAINING_BENCH_CELLS: readonly string[] = ['l2 standard ε=0.00', 'l2 pgd ε=0.80'];
@@ -60,17 +60,6 @@ interface TorchCellResult {
 type Log = (line: string) => void;
 
 const fmtMs = (v: number): string => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v.toFixed(v >= 100 ? 0 : 1)} ms`);
-
-/** Writes `a` as raw little-endian Float64 (the platform's bytes on little-endian machines). */
-function writeF64(path: string, a: Float64Array): void {
-  if (endianness() === 'LE') {
-    writeFileSync(path, new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-    return;
-  }
-  const view = new DataView(new ArrayBuffer(a.length * 8));
-  for (let i = 0; i < a.length; i++) view.setFloat64(i * 8, a[i]!, true);
-  writeFileSync(path, new Uint8Array(view.buffer));
-}
 
 /**
  * One row per cell of `TRAINING_BENCH_CELLS` (or $TRAINING_BENCH_CELLS, comma-separated): ours (`trainMnist2` in this
