@@ -8,7 +8,11 @@ let run: ((job: unknown, context: unknown) => unknown) | undefined;
 let context: unknown;
 
 const reply = (m: WorkerReply): void => {
-  process.send?.(m);
+  // The parent may be gone: once every job is done it disconnects the workers, one of which may still be starting
+  // and about to say it is ready. A reply nobody reads is dropped (the callback takes the channel's EPIPE, which
+  // would otherwise be an unhandled 'error' on stderr), and the worker exits on 'disconnect'. A parent that is still
+  // waiting sees a worker whose channel broke leave, and fails the job.
+  if (process.connected) process.send?.(m, undefined, undefined, () => undefined);
 };
 
 /** The reply for an error of job `index` (-1: before any job), with its code and suggestion when it has them. */
