@@ -36,8 +36,8 @@ export interface Mnist2PgdConfig {
   readonly randomStart: 'none' | 'linf-box' | 'l2-uniform-radius';
 }
 
-/** The optimiser: L-BFGS on the full training set, with weight decay, run to a gradient-norm tolerance. */
-export interface Mnist2OptimiserConfig {
+/** Full-batch L-BFGS with weight decay, run to a gradient-norm tolerance (the reference protocol). */
+export interface Mnist2LbfgsConfig {
   readonly method: 'lbfgs';
   /** λ of the penalty (λ/2)‖w‖² (bias not penalised). */
   readonly weightDecay: number;
@@ -48,6 +48,44 @@ export interface Mnist2OptimiserConfig {
   /** L-BFGS history length. */
   readonly memory: number;
 }
+
+/**
+ * Full-batch L-BFGS on the training split less a held-out part, with early stopping: after every iteration the
+ * training objective (the cell's perturbation, no weight decay) is evaluated on the held-out images, and training
+ * returns the iterate with the lowest held-out value once it has not improved for `patience` iterations (or at the cap).
+ */
+export interface Mnist2EarlyStopConfig {
+  readonly method: 'lbfgs-early-stop';
+  /** λ of (λ/2)‖w‖² (0: none; early stopping is the regulariser). */
+  readonly weightDecay: number;
+  /** Fraction of the training split held out (drawn with `holdoutSeed`, the same images for every cell of a run). */
+  readonly holdoutFraction: number;
+  readonly holdoutSeed: number;
+  /** Iterations without a lower held-out value before training stops. */
+  readonly patience: number;
+  readonly gradTol: number;
+  readonly maxIterations: number;
+  readonly memory: number;
+}
+
+/**
+ * Minibatch Adam (Kingma and Ba's update) from w = 0 over shuffled minibatches (order drawn from the cell seed), the
+ * training perturbation regenerated for every minibatch at the current weights.
+ */
+export interface Mnist2AdamConfig {
+  readonly method: 'adam';
+  readonly learningRate: number;
+  readonly beta1: number;
+  readonly beta2: number;
+  readonly epsilon: number;
+  readonly batchSize: number;
+  readonly epochs: number;
+  /** λ of (λ/2)‖w‖² added to every minibatch loss (bias not penalised). */
+  readonly weightDecay: number;
+}
+
+/** How a cell's model is trained: one of the protocols of `protocols.ts`. */
+export type Mnist2OptimiserConfig = Mnist2LbfgsConfig | Mnist2EarlyStopConfig | Mnist2AdamConfig;
 
 /** One data file: its base name and the sha256 of its bytes (paths are not hashed, so the cache survives moves). */
 export interface Mnist2FileId {
