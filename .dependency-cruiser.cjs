@@ -7,7 +7,7 @@
  *   report       src/report              rendering only: errata.html/.md/.json, JUnit, SARIF, comparisons
  *   claims       checks/, proofs/        the checkers and the claim records
  *   experiments  src/experiments        one contract and registry; mnist2/ and resnet18/ side by side
- *   machinery    src/{claims,paper,latex,engines,decide,numeric,eigen,attack,autodiff,noise,data,tables,plot}
+ *   machinery    src/{claims,paper,latex,engines,decide,numeric,eigen,attack,autodiff,noise,data,tables,plot,stats}
  *   foundations  src/{fs,exact,format,workers}, src/rng.ts, src/errors.ts, src/settings.ts
  *
  * bench/ and scripts/ sit above the CLI (they may import anything); test/ is not cruised.
@@ -18,7 +18,7 @@ const FLOORS = [
   ['report', '^src/report/'],
   ['claims', '^(checks|proofs)/'],
   ['experiments', '^src/experiments/'],
-  ['machinery', '^src/(claims|paper|latex|engines|decide|numeric|eigen|attack|autodiff|noise|data|tables|plot)/'],
+  ['machinery', '^src/(claims|paper|latex|engines|decide|numeric|eigen|attack|autodiff|noise|data|tables|plot|stats)/'],
   ['foundations', '^src/(fs|exact|format|workers)/|^src/(rng|errors|settings)\\.ts$'],
 ];
 

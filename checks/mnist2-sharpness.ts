@@ -13,13 +13,22 @@ import { defineChecker, type CheckContext } from '../src/claims/checker.ts';
 import type { LoadedClaim } from '../src/claims/loaded.ts';
 import type { ReadingOutcome, Verdict, Witness } from '../src/claims/verdict.ts';
 import { decideReadings } from '../src/claims/readings.ts';
-import type { CellHessian, Landscape1D, Mnist2Measured } from '../src/experiments/mnist2/measurement-schemas.ts';
-import type { Mnist2Cell, Mnist2Results } from '../src/experiments/mnist2/results.ts';
-import { type BallNorm, norm2 } from '../src/numeric/vector.ts';
+import type { Mnist2Measured, Replicate, ReplicateCell } from '../src/experiments/mnist2/measurement-schemas.ts';
+import type { BallNorm } from '../src/numeric/vector.ts';
 import { atEps, mnist2Series, sameEps } from '../src/experiments/mnist2/series.ts';
-import { MNIST2_COMMAND, measurementOf, MissingMeasurement, mnist2Measured, notMeasured } from './_internals/mnist2.ts';
+import { cellName } from '../src/experiments/mnist2/degenerate.ts';
+import { meanInterval } from '../src/stats/intervals.ts';
+import {
+  decideOnReplicates,
+  MNIST2_COMMAND,
+  mnist2Measured,
+  notMeasured,
+  splitsOf,
+  type ThresholdParam,
+} from './_internals/mnist2.ts';
+import { probeThreshold, type ReplicateVerdict, ThresholdSchema, verdictClass } from '../src/claims/robustness.ts';
+import { MNIST2_SPLIT } from '../src/tables/paper-tables.ts';
 import { linearFit } from './_internals/linear-fit.ts';
-import { DegenerateCellError } from '../src/experiments/mnist2/degenerate.ts';
 
 const Norm = z.enum(['l2', 'linf']);
 const HessianName = z.enum(['robust', 'fixed-example']);
@@ -50,8 +59,8 @@ const ParamsSchema = z.discriminatedUnion('form', [
     eps: EpsSubset,
     hessians: z.array(HessianName).min(1),
     top: z.number().int().min(1).max(3).default(3),
-    minR2: z.number().min(0).max(1),
-    maxRelDeviation: z.number().positive(),
+    minR2: ThresholdSchema,
+    maxRelDeviation: ThresholdSchema,
     minCells: z.number().int().min(3).default(3),
   }),
   /**
@@ -62,8 +71,8 @@ const ParamsSchema = z.discriminatedUnion('form', [
     form: z.literal('eq9-spectrum'),
     norms: z.array(Norm).min(1),
     eps: EpsSubset,
-    minEqualRatio: z.number().positive().max(1),
-    maxRelError: z.number().positive(),
+    minEqualRatio: ThresholdSchema,
+    maxRelError: ThresholdSchema,
     minCells: z.number().int().min(2).default(2),
   }),
   /**
@@ -84,14 +93,14 @@ const ParamsSchema = z.discriminatedUnion('form', [
      * Relative tolerance on each premise (claimcheck's): |mean| ≤ tol·ε; |(1/N)Σ η_i x_j|/√(E[η²]E[x²]) ≤ tol;
      * |(1/N)Σ η_i²/(ε²/3) − 1| ≤ tol; |(1/N)Σ η_i η_j|/(ε²/3) ≤ tol for i ≠ j.
      */
-    tolerance: z.number().positive().default(0.1),
+    tolerance: ThresholdSchema,
   }),
   /** (max − min)/mean of ‖w*‖₂ over the adversarial ε series of each norm ≤ maxRelativeSpread. */
   z.object({
     form: z.literal('weight-norm-stable'),
     norms: z.array(Norm).min(1),
     eps: EpsSubset,
-    maxRelativeSpread: z.number().positive(),
+    maxRelativeSpread: ThresholdSchema,
     minCells: z.number().int().min(2).default(3),
   }),
   /** Each named landscape measure (mean over directions) strictly increases along each figure's ε values. */
@@ -110,7 +119,7 @@ const ParamsSchema = z.discriminatedUnion('form', [
     form: z.literal('random-less-sharp'),
     norms: z.array(Norm).min(1),
     measures: z.array(LandscapeMeasure).min(1),
-    minRatio: z.number().min(1),
+    minRatio: ThresholdSchema,
   }),
 ]);
 type Params = z.infer<typeof ParamsSchema>;
@@ -182,13 +191,15 @@ function firstNonIncrease(values: readonly number[]): number {
   return -1;
 }
 
+type Cell = ReplicateCell;
+
 function adversarialSeries(
-  results: Mnist2Results,
+  cells: readonly Cell[],
   norm: BallNorm,
   minCells: number,
   eps?: { l2?: number[]; linf?: number[] },
-): Mnist2Cell[] {
-  const all = mnist2Series(results.cells, norm, 'adversarial');
+): Cell[] {
+  const all = mnist2Series(cells, norm, 'adversarial');
   const wanted = eps?.[norm];
   if (wanted !== undefined) {
     const missing = wanted.filter((e) => !all.some((c) => sameEps(c.eps, e)));
@@ -206,56 +217,54 @@ function adversarialSeries(
   return s;
 }
 
-const epsList = (cells: readonly Mnist2Cell[]): string => cells.map((c) => c.epsLabel).join(', ');
+const epsList = (cells: readonly Cell[]): string => cells.map((c) => c.epsLabel).join(', ');
 
-function hessianValues(h: CellHessian, which: 'robust' | 'fixed-example'): readonly number[] {
-  const r = which === 'robust' ? h.robust : h.fixed;
-  return r.dense?.values ?? r.lanczos.values;
+/** A cell the claim needs has no measurement: degenerate (trained to w = 0), or not measured. */
+function usable(cell: Cell, what: 'hessian' | 'landscape'): NonNullable<Cell[typeof what]> {
+  if (cell.degenerate !== undefined)
+    throw new Undecidable(`the claim needs cell ${cellName(cell)}, which is degenerate: ${cell.degenerate}`);
+  const m = cell[what];
+  if (m === undefined)
+    throw new Undecidable(
+      `the measurements have no ${what === 'hessian' ? 'Fig. 3 Hessian' : '1-D landscape'} for cell ${cellName(cell)}`,
+    );
+  return m as NonNullable<Cell[typeof what]>;
 }
 
-/** The Fig. 3 Hessians of `cell`. */
-function hessianOf(measured: Mnist2Measured, cell: Mnist2Cell): CellHessian {
-  return measurementOf(measured, measured.measurements.hessians, cell, 'Fig. 3 Hessian');
-}
-
-/** The Fig. 3 Hessians of `cells`, by cell key. */
-function hessiansOf(measured: Mnist2Measured, cells: readonly Mnist2Cell[]): Map<string, CellHessian> {
-  return new Map(cells.map((c) => [c.key, hessianOf(measured, c)] as const));
-}
-
-/** The 1-D landscape of `cell`. */
-function landscapeOf(measured: Mnist2Measured, cell: Mnist2Cell): Landscape1D {
-  return measurementOf(measured, measured.measurements.landscapes, cell, '1-D landscape');
+/** The top eigenvalues of a cell's Hessian (`robust` or `fixed-example`). */
+function hessianValues(cell: Cell, which: 'robust' | 'fixed-example'): readonly number[] {
+  const h = usable(cell, 'hessian') as NonNullable<Cell['hessian']>;
+  return which === 'robust' ? h.robust : h.fixed;
 }
 
 function landscapeMeasure(
-  l: Landscape1D,
+  cell: Cell,
   m: 'landscape-rise' | 'fn-curvature',
 ): { mean: number; perDirection: readonly number[] } {
-  return m === 'landscape-rise'
-    ? { mean: l.rise.mean, perDirection: l.directions.map((d) => d.rise) }
-    : { mean: l.curvature.mean, perDirection: l.directions.map((d) => d.curvature) };
+  const l = usable(cell, 'landscape') as NonNullable<Cell['landscape']>;
+  const perDirection = m === 'landscape-rise' ? l.rise : l.curvature;
+  return { mean: perDirection.reduce((x, y) => x + y, 0) / perDirection.length, perDirection };
 }
 
-function eigenGrow(
-  p: Extract<Params, { form: 'eigen-grow' }>,
-  measured: Mnist2Measured,
-): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
-  const { results } = measured;
+/** What a form decided on one replicate: its measures' outcomes, details and numbers. */
+interface FormResult {
+  readonly outcomes: Outcome[];
+  readonly details: string[];
+  readonly data: Record<string, unknown>;
+}
+
+function eigenGrow(p: Extract<Params, { form: 'eigen-grow' }>, cells: readonly Cell[]): FormResult {
   const k = p.eigenvalue;
   const details: string[] = [];
   const data: Record<string, unknown> = {};
-  const series = p.norms.map((norm) => ({ norm, cells: adversarialSeries(results, norm, p.minCells, p.eps) }));
-  const hs = hessiansOf(
-    measured,
-    series.flatMap((s) => s.cells),
-  );
+  const series = p.norms.map((norm) => ({ norm, cells: adversarialSeries(cells, norm, p.minCells, p.eps) }));
   const outcomes = p.hessians.map((which): Outcome => {
     const parts: string[] = [];
     let witness: Witness | undefined;
     for (const { norm, cells } of series) {
-      const vals = cells.map((c) => hessianValues(hs.get(c.key)!, which)[k - 1]!);
-      data[`${which}.${norm}.lambda${k}`] = vals;
+      const vals = cells.map((c) => hessianValues(c, which)[k - 1]!);
+      const x = cells.map((c) => c.eps);
+      data[`${which}.${norm}.lambda${k}`] = { eps: x, values: vals, ...linearFit(x, vals) };
       const i = firstNonIncrease(vals);
       parts.push(`${normName(norm)} λ${k} = ${vals.map(fmt).join(', ')} at ε = ${epsList(cells)}`);
       if (i >= 0 && witness === undefined) {
@@ -280,43 +289,31 @@ function eigenGrow(
     };
   });
   for (const { norm, cells } of series) {
-    const curv = cells.map((c) => hs.get(c.key)!.robust.curvature.spread.mean);
-    details.push(
-      `reported, not decisive: ${normName(norm)} filter-normalised curvature hᵀHh of the robust-loss Hessian = ${curv.map(fmt).join(', ')} ` +
-        `(${firstNonIncrease(curv) < 0 ? 'increasing' : 'not increasing'}); ‖w*‖ = ${cells.map((c) => fmt(hs.get(c.key)!.weightNorm)).join(', ')}`,
-    );
+    details.push(`reported, not decisive: ${normName(norm)} ‖w*‖ = ${cells.map((c) => fmt(c.weightNorm)).join(', ')}`);
   }
   return { outcomes, details, data };
 }
 
-function eigenLinear(
-  p: Extract<Params, { form: 'eigen-linear' }>,
-  measured: Mnist2Measured,
-): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
-  const { results } = measured;
+function eigenLinear(p: Extract<Params, { form: 'eigen-linear' }>, cells: readonly Cell[]): FormResult {
   const data: Record<string, unknown> = {};
-  const series = p.norms.map((norm) => ({ norm, cells: adversarialSeries(results, norm, p.minCells, p.eps) }));
-  const hs = hessiansOf(
-    measured,
-    series.flatMap((s) => s.cells),
-  );
+  const series = p.norms.map((norm) => ({ norm, cells: adversarialSeries(cells, norm, p.minCells, p.eps) }));
   const outcomes = p.hessians.map((which): Outcome => {
     const parts: string[] = [];
     let witness: Witness | undefined;
     for (const { norm, cells } of series) {
       const x = cells.map((c) => c.eps);
       for (let k = 1; k <= p.top; k++) {
-        const y = cells.map((c) => hessianValues(hs.get(c.key)!, which)[k - 1]!);
+        const y = cells.map((c) => hessianValues(c, which)[k - 1]!);
         const fit = linearFit(x, y);
         data[`${which}.${norm}.lambda${k}`] = { eps: x, values: y, ...fit };
-        const ok = fit.r2 >= p.minR2 && fit.maxRelDeviation <= p.maxRelDeviation;
+        const ok = fit.r2 >= p.minR2.value && fit.maxRelDeviation <= p.maxRelDeviation.value;
         parts.push(
           `${normName(norm)} λ${k}: R² = ${fmt(fit.r2)}, max deviation ${fmt(fit.maxRelDeviation)}, slope ${fmt(fit.slope)}`,
         );
         if (!ok && witness === undefined) {
           witness = {
             point: { norm, hessian: which, eigenvalue: `λ${k}`, eps: epsList(cells) },
-            paperValue: `nearly linear in ε: R² ≥ ${p.minR2} and max |λ − fit| / max λ ≤ ${p.maxRelDeviation}`,
+            paperValue: `nearly linear in ε: R² ≥ ${p.minR2.value} and max |λ − fit| / max λ ≤ ${p.maxRelDeviation.value}`,
             ourValue: `λ${k} = ${y.map(fmt).join(', ')}: R² = ${fmt(fit.r2)}, max relative deviation ${fmt(fit.maxRelDeviation)}`,
           };
         }
@@ -331,26 +328,23 @@ function eigenLinear(
   });
   return {
     outcomes,
-    details: [`thresholds (record params): R² ≥ ${p.minR2}, max |λ − fit| / max |λ| ≤ ${p.maxRelDeviation}`],
+    details: [
+      `thresholds (record params): R² ≥ ${p.minR2.value}, max |λ − fit| / max |λ| ≤ ${p.maxRelDeviation.value}`,
+    ],
     data,
   };
 }
 
-function eq9Spectrum(
-  p: Extract<Params, { form: 'eq9-spectrum' }>,
-  measured: Mnist2Measured,
-): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
-  const { results } = measured;
+function eq9Spectrum(p: Extract<Params, { form: 'eq9-spectrum' }>, cells: readonly Cell[]): FormResult {
   const data: Record<string, unknown> = {};
   const series = p.norms.map((norm) => ({
     norm,
-    cells: adversarialSeries(results, norm, p.minCells, p.eps).filter((c) => c.eps > 0),
+    cells: adversarialSeries(cells, norm, p.minCells, p.eps).filter((c) => c.eps > 0),
   }));
   const rows = series.flatMap(({ norm, cells }) =>
     cells.map((c) => {
-      const h = hessianOf(measured, c);
-      const v = hessianValues(h, 'robust');
-      return { norm, c, l1: v[0]!, l2: v[1]!, l3: v[2]!, predicted: c.eps / (2 * h.weightNorm), wNorm: h.weightNorm };
+      const v = hessianValues(c, 'robust');
+      return { norm, c, l1: v[0]!, l2: v[1]!, l3: v[2]!, predicted: c.eps / (2 * c.weightNorm), wNorm: c.weightNorm };
     }),
   );
   data.rows = rows.map((r) => ({
@@ -360,8 +354,8 @@ function eq9Spectrum(
     predicted: r.predicted,
     weightNorm: r.wNorm,
   }));
-  const multiplicityBad = rows.find((r) => !(r.l3 / r.l1 >= p.minEqualRatio));
-  const valueBad = rows.find((r) => !(Math.abs(r.l1 - r.predicted) / r.l1 <= p.maxRelError));
+  const multiplicityBad = rows.find((r) => !(r.l3 / r.l1 >= p.minEqualRatio.value));
+  const valueBad = rows.find((r) => !(Math.abs(r.l1 - r.predicted) / r.l1 <= p.maxRelError.value));
   const ratios = rows
     .map((r) => `${normName(r.norm)} ε ${r.c.epsLabel}: λ2/λ1 = ${fmt(r.l2 / r.l1)}, λ3/λ1 = ${fmt(r.l3 / r.l1)}`)
     .join('; ');
@@ -376,7 +370,7 @@ function eq9Spectrum(
     {
       measure: 'spectrum of Eq. (9): top eigenvalue ε/(2‖w*‖) of multiplicity d − 1 (λ1 = λ2 = λ3)',
       holds: bad === undefined,
-      summary: `multiplicity: ${ratios} (threshold λ3/λ1 ≥ ${p.minEqualRatio}, margin ${fmt(minRatio - p.minEqualRatio)}); value: ${values} (threshold relative error ≤ ${p.maxRelError}, largest ${fmt(maxErr)})`,
+      summary: `multiplicity: ${ratios} (threshold λ3/λ1 ≥ ${p.minEqualRatio.value}, margin ${fmt(minRatio - p.minEqualRatio.value)}); value: ${values} (threshold relative error ≤ ${p.maxRelError.value}, largest ${fmt(maxErr)})`,
       ...(bad
         ? {
             witness: {
@@ -391,7 +385,7 @@ function eq9Spectrum(
   return {
     outcomes,
     details: [
-      `thresholds (record params, supplied by claimcheck): λ3/λ1 ≥ ${p.minEqualRatio}; |λ1 − ε/(2‖w*‖)|/λ1 ≤ ${p.maxRelError}`,
+      `thresholds (record params, supplied by claimcheck): λ3/λ1 ≥ ${p.minEqualRatio.value}; |λ1 − ε/(2‖w*‖)|/λ1 ≤ ${p.maxRelError.value}`,
     ],
     data,
   };
@@ -449,11 +443,11 @@ function noisePremises(
       );
     const { mean, crossDiag, crossOff, secondRatio, offRatio } = m;
     const ok =
-      Math.abs(mean) <= p.tolerance * eps &&
-      Math.abs(crossDiag) <= p.tolerance &&
-      Math.abs(crossOff) <= p.tolerance &&
-      Math.abs(secondRatio - 1) <= p.tolerance &&
-      Math.abs(offRatio) <= p.tolerance;
+      Math.abs(mean) <= p.tolerance.value * eps &&
+      Math.abs(crossDiag) <= p.tolerance.value &&
+      Math.abs(crossOff) <= p.tolerance.value &&
+      Math.abs(secondRatio - 1) <= p.tolerance.value &&
+      Math.abs(offRatio) <= p.tolerance.value;
     return { eps, mean, crossDiag, crossOff, secondRatio, offRatio, ok };
   });
   const bad = rows.find((r) => !r.ok);
@@ -466,7 +460,7 @@ function noisePremises(
   const outcome: Outcome = {
     measure: "Eq. (15)'s premises for the clipped noise: (1/N)Σ η_i x_j → 0, mean 0, (1/N)Σ η_i η_j → ε²/3 δ_ij",
     holds: bad === undefined,
-    summary: `${line} (tolerance ${p.tolerance}; noise seed ${premises.noiseSeed}; every pixel of the training split, ${n} images)`,
+    summary: `${line} (tolerance ${p.tolerance.value}; noise seed ${premises.noiseSeed}; every pixel of the training split, ${n} images)`,
     ...(bad
       ? {
           witness: {
@@ -487,16 +481,13 @@ function noisePremises(
   };
 }
 
-function weightNormStable(
-  p: Extract<Params, { form: 'weight-norm-stable' }>,
-  { results }: Mnist2Measured,
-): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
+function weightNormStable(p: Extract<Params, { form: 'weight-norm-stable' }>, all: readonly Cell[]): FormResult {
   const data: Record<string, unknown> = {};
   const parts: string[] = [];
   let witness: Witness | undefined;
   for (const norm of p.norms) {
-    const cells = adversarialSeries(results, norm, p.minCells, p.eps);
-    const norms = cells.map((c) => norm2(c.w, c.w.length - (c.bias ? 1 : 0)));
+    const cells = adversarialSeries(all, norm, p.minCells, p.eps);
+    const norms = cells.map((c) => c.weightNorm);
     const lo = Math.min(...norms);
     const hi = Math.max(...norms);
     const mean = norms.reduce((a, b) => a + b, 0) / norms.length;
@@ -505,12 +496,12 @@ function weightNormStable(
     parts.push(
       `${normName(norm)}: ‖w*‖ = ${norms.map(fmt).join(', ')} at ε = ${epsList(cells)}; (max − min)/mean = ${fmt(rel)}`,
     );
-    if (rel > p.maxRelativeSpread && witness === undefined) {
+    if (rel > p.maxRelativeSpread.value && witness === undefined) {
       const iLo = norms.indexOf(lo);
       const iHi = norms.indexOf(hi);
       witness = {
         point: { norm, epsMin: cells[iLo]!.epsLabel, epsMax: cells[iHi]!.epsLabel },
-        paperValue: `‖w*‖ does not change significantly with ε: (max − min)/mean ≤ ${p.maxRelativeSpread}`,
+        paperValue: `‖w*‖ does not change significantly with ε: (max − min)/mean ≤ ${p.maxRelativeSpread.value}`,
         ourValue: `‖w*‖ ranges from ${fmt(lo)} (ε = ${cells[iLo]!.epsLabel}) to ${fmt(hi)} (ε = ${cells[iHi]!.epsLabel}): (max − min)/mean = ${fmt(rel)}`,
       };
     }
@@ -523,20 +514,19 @@ function weightNormStable(
   };
   return {
     outcomes: [outcome],
-    details: [`threshold (record params): (max − min)/mean ≤ ${p.maxRelativeSpread}`],
+    details: [`threshold (record params): (max − min)/mean ≤ ${p.maxRelativeSpread.value}`],
     data,
   };
 }
 
 function landscapeSharper(
   p: Extract<Params, { form: 'landscape-sharper' }>,
-  measured: Mnist2Measured,
-): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
-  const { results } = measured;
+  replicateCells: readonly Cell[],
+): FormResult {
   const data: Record<string, unknown> = {};
   const details: string[] = [];
   const series = p.series.map((s) => {
-    const all = mnist2Series(results.cells, s.norm, 'adversarial');
+    const all = mnist2Series(replicateCells, s.norm, 'adversarial');
     const cells = atEps(all, s.eps);
     const missing = s.eps.filter((e) => !all.some((c) => sameEps(c.eps, e)));
     if (missing.length > 0) {
@@ -544,7 +534,7 @@ function landscapeSharper(
         `${s.figure}: the sweep has no ${normName(s.norm)} adversarial cell at ε = ${missing.map((e) => formatNumber(e, 6)).join(', ')}`,
       );
     }
-    return { ...s, cells, ls: cells.map((c) => landscapeOf(measured, c)) };
+    return { ...s, cells, ls: cells };
   });
   const outcomes = p.measures.map((m): Outcome => {
     const parts: string[] = [];
@@ -552,7 +542,9 @@ function landscapeSharper(
     for (const s of series) {
       const vals = s.ls.map((l) => landscapeMeasure(l, m).mean);
       data[`${m}.${s.figure}`] = { eps: s.cells.map((c) => c.eps), values: vals };
-      const perDir = s.ls[0]!.directions.map((_, j) => s.ls.map((l) => landscapeMeasure(l, m).perDirection[j]!));
+      const perDir = landscapeMeasure(s.ls[0]!, m).perDirection.map((_, j) =>
+        s.ls.map((l) => landscapeMeasure(l, m).perDirection[j]!),
+      );
       const monotoneDirs = perDir.filter((v) => firstNonIncrease(v) < 0).length;
       parts.push(
         `${s.figure} (${normName(s.norm)}): ${vals.map(fmt).join(', ')} at ε = ${epsList(s.cells)}; increasing along ${monotoneDirs}/${perDir.length} single directions`,
@@ -579,22 +571,18 @@ function landscapeSharper(
       ...(witness ? { witness } : {}),
     };
   });
-  const l0 = series[0]!.ls[0]!;
+  const l0 = usable(series[0]!.ls[0]!, 'landscape') as NonNullable<Cell['landscape']>;
   details.push(
-    `landscape: ${l0.alphas.length} α points on [${l0.alphas[0]}, ${l0.alphas[l0.alphas.length - 1]}], ${l0.directions.length} filter-normalised Gaussian directions (base seed ${l0.directionSeed}); inner maximiser re-solved at every α`,
+    `landscape: rise (g(−1) + g(1))/2 − g(0) and curvature along ${l0.rise.length} filter-normalised Gaussian directions (base seed ${l0.directionSeed}); inner maximiser re-solved at every α`,
   );
   return { outcomes, details, data };
 }
 
-function randomLessSharp(
-  p: Extract<Params, { form: 'random-less-sharp' }>,
-  measured: Mnist2Measured,
-): { outcomes: Outcome[]; details: string[]; data: Record<string, unknown> } {
-  const { results } = measured;
+function randomLessSharp(p: Extract<Params, { form: 'random-less-sharp' }>, cells: readonly Cell[]): FormResult {
   const data: Record<string, unknown> = {};
   const pairs = p.norms.map((norm) => {
-    const adv = mnist2Series(results.cells, norm, 'adversarial');
-    const rnd = mnist2Series(results.cells, norm, 'random');
+    const adv = mnist2Series(cells, norm, 'adversarial');
+    const rnd = mnist2Series(cells, norm, 'random');
     const base = adv.find((c) => c.eps === 0);
     const common = adv.filter((c) => c.eps > 0 && rnd.some((r) => sameEps(r.eps, c.eps)));
     if (base === undefined || common.length === 0) {
@@ -604,12 +592,12 @@ function randomLessSharp(
     }
     return {
       norm,
-      base: landscapeOf(measured, base),
+      base,
       rows: common.map((c) => ({
         eps: c.eps,
         label: c.epsLabel,
-        adv: landscapeOf(measured, c),
-        rnd: landscapeOf(measured, rnd.find((r) => sameEps(r.eps, c.eps))!),
+        adv: c,
+        rnd: rnd.find((r) => sameEps(r.eps, c.eps))!,
       })),
     };
   });
@@ -621,7 +609,7 @@ function randomLessSharp(
       const cells = rows.map((r) => {
         const da = landscapeMeasure(r.adv, m).mean - s0;
         const dr = landscapeMeasure(r.rnd, m).mean - s0;
-        return { ...r, da, dr, ok: da > 0 && da > p.minRatio * Math.max(dr, 0) };
+        return { ...r, da, dr, ok: da > 0 && da > p.minRatio.value * Math.max(dr, 0) };
       });
       data[`${m}.${norm}`] = { base: s0, rows: cells.map((c) => ({ eps: c.eps, adversarial: c.da, random: c.dr })) };
       parts.push(
@@ -631,7 +619,7 @@ function randomLessSharp(
       if (bad !== undefined && witness === undefined) {
         witness = {
           point: { norm, eps: bad.label, measure: m },
-          paperValue: `adversarial noise sharpens much more than random noise: Δ_adv > 0 and Δ_adv > ${p.minRatio}·max(Δ_random, 0)`,
+          paperValue: `adversarial noise sharpens much more than random noise: Δ_adv > 0 and Δ_adv > ${p.minRatio.value}·max(Δ_random, 0)`,
           ourValue: `Δ_adv = ${fmt(bad.da)}, Δ_random = ${fmt(bad.dr)} (S(0) = ${fmt(s0)})`,
         };
       }
@@ -646,8 +634,7 @@ function randomLessSharp(
   return {
     outcomes,
     details: [
-      `threshold (record params): "much more" read as Δ_adv > ${p.minRatio} × Δ_random, Δ = S(ε) − S(0) over the standard model`,
-      `random-noise landscapes: ${pairs[0]!.rows[0]!.rnd.objective}`,
+      `threshold (record params): "much more" read as Δ_adv > ${p.minRatio.value} × Δ_random, Δ = S(ε) − S(0) over the standard model`,
     ],
     data,
   };
@@ -672,37 +659,8 @@ export const mnist2Sharpness = defineChecker({
             : 'weight loss landscapes of the trained cells';
     if (measured === null) return notMeasured(claim, ctx, KIND, needs);
     const { results } = measured;
-    const context = `data: ${results.setting} setting, ${results.data.trainCount} training images, ${results.cells.length} cells, seed ${results.seed}`;
-    try {
-      const r =
-        params.form === 'eigen-grow'
-          ? eigenGrow(params, measured)
-          : params.form === 'eigen-linear'
-            ? eigenLinear(params, measured)
-            : params.form === 'eq9-spectrum'
-              ? eq9Spectrum(params, measured)
-              : params.form === 'premise-data'
-                ? premiseData(measured)
-                : params.form === 'noise-premises'
-                  ? noisePremises(params, measured)
-                  : params.form === 'weight-norm-stable'
-                    ? weightNormStable(params, measured)
-                    : params.form === 'landscape-sharper'
-                      ? landscapeSharper(params, measured)
-                      : randomLessSharp(params, measured);
-      return aggregate(claim, ctx, r.outcomes, context, r.details, r.data);
-    } catch (e) {
-      if (e instanceof DegenerateCellError) {
-        return {
-          claimId: claim.id,
-          seed: ctx.seed,
-          checker: KIND,
-          status: 'inconclusive',
-          reason: `the claim needs ${e.message}`,
-          evidence: { summary: e.message, details: [context] },
-        };
-      }
-      if (!(e instanceof Undecidable) && !(e instanceof MissingMeasurement)) throw e;
+    const undecided = (e: unknown, context: string): Verdict => {
+      if (!(e instanceof Undecidable)) throw e;
       return {
         claimId: claim.id,
         seed: ctx.seed,
@@ -711,6 +669,138 @@ export const mnist2Sharpness = defineChecker({
         reason: `${e.message}; run \`${MNIST2_COMMAND}\` (the paper's grid on all images)`,
         evidence: { summary: e.message, details: [context] },
       };
-    }
+    };
+    if (params.form === 'premise-data' || params.form === 'noise-premises')
+      return onTrainingSplit(claim, ctx, params, measured, undecided);
+    const decide = (p: Params, r: Replicate): Verdict => {
+      const context = `${r.protocol} seed ${r.seed}: ${results.setting} setting, ${results.data.trainCount} training images, ${r.cells.length} cells; measured: ${r.measurement}`;
+      try {
+        const f = decideForm(p, r.cells);
+        return aggregate(claim, ctx, f.outcomes, context, f.details, f.data);
+      } catch (e) {
+        return undecided(e, context);
+      }
+    };
+    return decideOnReplicates(measured, params, decide, thresholdsOf(params), trendIntervals);
   },
 });
+
+/** The form's decision on one replicate's cells. */
+function decideForm(p: Params, cells: readonly Cell[]): FormResult {
+  switch (p.form) {
+    case 'eigen-grow':
+      return eigenGrow(p, cells);
+    case 'eigen-linear':
+      return eigenLinear(p, cells);
+    case 'eq9-spectrum':
+      return eq9Spectrum(p, cells);
+    case 'weight-norm-stable':
+      return weightNormStable(p, cells);
+    case 'landscape-sharper':
+      return landscapeSharper(p, cells);
+    case 'random-less-sharp':
+      return randomLessSharp(p, cells);
+    case 'premise-data':
+    case 'noise-premises':
+      throw new Error(`${p.form} is decided on the training split, not on a replicate`);
+  }
+}
+
+/** The record's thresholds of a form, each with the params it gives when moved. */
+function thresholdsOf(p: Params): ThresholdParam<Params>[] {
+  const one = <K extends string>(name: K, domain?: readonly [number, number]): ThresholdParam<Params> => {
+    const t = (p as unknown as Record<K, z.infer<typeof ThresholdSchema>>)[name];
+    return {
+      name,
+      threshold: t,
+      with: (value) => ({ ...p, [name]: { ...t, value } }) as Params,
+      ...(domain ? { domain } : {}),
+    };
+  };
+  switch (p.form) {
+    case 'eigen-linear':
+      return [one('minR2', [0, 1]), one('maxRelDeviation', [0, Infinity])];
+    case 'eq9-spectrum':
+      return [one('minEqualRatio', [0, 1]), one('maxRelError', [0, Infinity])];
+    case 'noise-premises':
+      return [one('tolerance', [0, Infinity])];
+    case 'weight-norm-stable':
+      return [one('maxRelativeSpread', [0, Infinity])];
+    case 'random-less-sharp':
+      return [one('minRatio', [1, Infinity])];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The intervals of the trend statistics over each protocol's seeds: every `{ slope, r2 }` the form recorded per
+ * series, as mean and 95 % Student-t interval over the seeds.
+ */
+function trendIntervals(verdicts: readonly ReplicateVerdict[]): string[] {
+  const byKey = new Map<string, Map<string, { slope: number[]; r2: number[] }>>();
+  for (const v of verdicts) {
+    for (const [key, value] of Object.entries(v.verdict.evidence.data ?? {})) {
+      const fit = value as { slope?: unknown; r2?: unknown };
+      if (typeof fit?.slope !== 'number' || typeof fit.r2 !== 'number') continue;
+      const protocols = byKey.get(key) ?? new Map<string, { slope: number[]; r2: number[] }>();
+      byKey.set(key, protocols);
+      const acc = protocols.get(v.protocol) ?? { slope: [], r2: [] };
+      protocols.set(v.protocol, acc);
+      acc.slope.push(fit.slope);
+      acc.r2.push(fit.r2);
+    }
+  }
+  const line = (xs: readonly number[]): string => {
+    const i = meanInterval(xs);
+    return xs.length > 1 ? `${fmt(i.mean)} [${fmt(i.lo)}, ${fmt(i.hi)}]` : fmt(i.mean);
+  };
+  return [...byKey].map(
+    ([key, protocols]) =>
+      `trend ${key} over seeds (mean [95 % t-interval]): ${[...protocols]
+        .map(([id, a]) => `${id} (${a.r2.length} seeds): slope ${line(a.slope)}, R² ${line(a.r2)}`)
+        .join('; ')}`,
+  );
+}
+
+/**
+ * The premises of the theory are properties of the training split: no protocol or seed enters them, so they are
+ * decided once, and only their thresholds are probed.
+ */
+function onTrainingSplit(
+  claim: LoadedClaim,
+  ctx: CheckContext,
+  params: Extract<Params, { form: 'premise-data' | 'noise-premises' }>,
+  measured: Mnist2Measured,
+  undecided: (e: unknown, context: string) => Verdict,
+): Verdict {
+  const { results } = measured;
+  const context = `data: ${results.setting} setting, ${results.data.trainCount} training images (the paper's split has ${MNIST2_SPLIT.train}), seed ${results.seed}`;
+  const decide = (p: Params): Verdict => {
+    try {
+      const f =
+        p.form === 'premise-data'
+          ? premiseData(measured)
+          : noisePremises(p as Extract<Params, { form: 'noise-premises' }>, measured);
+      return aggregate(claim, ctx, f.outcomes, context, f.details, f.data);
+    } catch (e) {
+      return undecided(e, context);
+    }
+  };
+  const verdict = decide(params);
+  const probes = thresholdsOf(params).map((t) =>
+    probeThreshold(t.name, t.threshold, (v) => verdictClass(decide(t.with(v))), t.domain),
+  );
+  const fragile = probes.filter((t) => t.fragile);
+  return {
+    ...verdict,
+    robustness: {
+      summary: `a property of the training split: no training protocol or seed enters it${fragile.length > 0 ? `; fragile: ${fragile.map((t) => `${t.name} flips at ${fmt(t.flipsAt!)}`).join('; ')}` : ''}`,
+      protocols: [],
+      replicates: [],
+      thresholds: probes,
+      fragile: fragile.length > 0,
+      splits: splitsOf(results),
+    },
+  };
+}

@@ -27,6 +27,10 @@ export const fig12RandomLessSharp = claim({
     form: 'random-less-sharp',
     norms: ['l2', 'linf'],
     measures: ['landscape-rise', 'fn-curvature'],
-    minRatio: 2,
+    minRatio: {
+      value: 2,
+      band: 0.5,
+      source: { kind: 'claimcheck', reason: '"much more" read as at least twice as much sharpening' },
+    },
   },
 });

@@ -9,7 +9,22 @@ import type { LoadedClaim } from '../../src/claims/loaded.ts';
 import type { Inconclusive } from '../../src/claims/verdict.ts';
 import { ClaimcheckError } from '../../src/errors.ts';
 import { DegenerateCellError } from '../../src/experiments/mnist2/degenerate.ts';
-import { type Mnist2Measured, Mnist2MeasuredSchema } from '../../src/experiments/mnist2/measurement-schemas.ts';
+import {
+  type Mnist2Measured,
+  Mnist2MeasuredSchema,
+  ProtocolInfoSchema,
+  type Replicate,
+  ReplicateSchema,
+} from '../../src/experiments/mnist2/measurement-schemas.ts';
+import {
+  combinedClass,
+  combineReplicates,
+  probeThreshold,
+  type ReplicateVerdict,
+  type Threshold,
+} from '../../src/claims/robustness.ts';
+import type { Robustness, Verdict } from '../../src/claims/verdict.ts';
+import { MNIST2_SPLIT } from '../../src/tables/paper-tables.ts';
 import { type Mnist2Cell, type Mnist2Results, Mnist2ResultsSchema } from '../../src/experiments/mnist2/results.ts';
 
 /** The command that runs the sweep, measures what these claims need and checks them on it. */
@@ -51,6 +66,68 @@ const SweepOnlySchema = z.object({ results: Mnist2ResultsSchema });
 export function mnist2SweepResults(claim: LoadedClaim, ctx: CheckContext): Mnist2Results | null {
   const data = ctx.measurements?.['mnist2'];
   return data === undefined ? null : parseMnist2(claim.id, data, SweepOnlySchema).results;
+}
+
+/** What a checker that reads the trained cells and the replicates needs of the measured sweep. */
+const ReplicatesOnlySchema = z.object({
+  results: Mnist2ResultsSchema,
+  protocols: z.array(ProtocolInfoSchema).readonly(),
+  replicates: z.array(ReplicateSchema).readonly(),
+});
+export type Mnist2Replicated = z.infer<typeof ReplicatesOnlySchema>;
+
+/** The sweep's results and replicates, validated, or null when the claim received no MNIST2 data. */
+export function mnist2Replicated(claim: LoadedClaim, ctx: CheckContext): Mnist2Replicated | null {
+  const data = ctx.measurements?.['mnist2'];
+  return data === undefined ? null : parseMnist2(claim.id, data, ReplicatesOnlySchema);
+}
+
+/** The split sizes of the sweep beside the paper's (the official MNIST digits 0 and 1). */
+export function splitsOf(results: Mnist2Results): NonNullable<Robustness['splits']> {
+  return {
+    train: results.data.trainCount,
+    test: results.data.testCount,
+    paperTrain: MNIST2_SPLIT.train,
+    paperTest: MNIST2_SPLIT.test,
+  };
+}
+
+/** A threshold of the record that moves the verdict: its name, value and source, and the params with another value. */
+export interface ThresholdParam<P> {
+  readonly name: string;
+  readonly threshold: Threshold;
+  readonly with: (value: number) => P;
+  /** The values the threshold can take (default: any). */
+  readonly domain?: readonly [number, number];
+}
+
+/**
+ * Decides a claim on every replicate of the measured data with `decide` and combines the verdicts by the rule of
+ * src/claims/robustness.ts (the reference replicate first); each threshold is probed by deciding again with it moved.
+ * `summarise` adds detail lines computed over every replicate's verdict (intervals over seeds).
+ */
+export function decideOnReplicates<P>(
+  measured: Mnist2Replicated,
+  params: P,
+  decide: (params: P, replicate: Replicate) => Verdict,
+  thresholds: readonly ThresholdParam<P>[],
+  summarise?: (verdicts: readonly ReplicateVerdict[]) => readonly string[],
+): Verdict {
+  const verdicts = (p: P): ReplicateVerdict[] =>
+    measured.replicates.map((r) => ({
+      protocol: r.protocol,
+      replicate: r.replicate,
+      seed: r.seed,
+      verdict: decide(p, r),
+    }));
+  const probes = thresholds.map((t) =>
+    probeThreshold(t.name, t.threshold, (v) => combinedClass(measured.protocols, verdicts(t.with(v))), t.domain),
+  );
+  const all = verdicts(params);
+  const combined = combineReplicates(measured.protocols, all, probes, splitsOf(measured.results));
+  const extra = summarise?.(all) ?? [];
+  if (extra.length === 0) return combined;
+  return { ...combined, evidence: { ...combined.evidence, details: [...extra, ...(combined.evidence.details ?? [])] } };
 }
 
 /** The measured sweep, validated, or null when the claim received none. */

@@ -56,6 +56,34 @@ const Condition = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('reading'), convention: z.string(), reading: Reading }),
 ]);
+const Robustness = z.object({
+  summary: z.string(),
+  protocols: z.array(
+    z.object({ id: z.string(), label: z.string(), source: z.string(), seeds: z.number(), verdict: z.string() }),
+  ),
+  replicates: z.array(
+    z.object({
+      protocol: z.string(),
+      replicate: z.number(),
+      seed: z.number(),
+      verdict: z.string(),
+      summary: z.string(),
+    }),
+  ),
+  thresholds: z.array(
+    z.object({
+      name: z.string(),
+      value: z.number(),
+      band: z.number(),
+      source: Source,
+      flipsAt: z.number().nullable(),
+      flipsTo: z.string().nullable(),
+      fragile: z.boolean(),
+    }),
+  ),
+  fragile: z.boolean(),
+  splits: z.object({ train: z.number(), test: z.number(), paperTrain: z.number(), paperTest: z.number() }).optional(),
+});
 const Base = {
   claimId: z.string().min(1),
   seed: z.number(),
@@ -79,6 +107,7 @@ const Base = {
       outcomes: z.array(ReadingOutcome),
     })
     .optional(),
+  robustness: Robustness.optional(),
 };
 
 /** A verdict of any status, as `Verdict` describes it. */

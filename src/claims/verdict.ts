@@ -127,6 +127,60 @@ export interface EngineAgreement {
   readonly note: string;
 }
 
+/** What probing one threshold found. */
+export interface ThresholdProbe {
+  /** The record's parameter name (`minR2`). */
+  readonly name: string;
+  readonly value: number;
+  readonly band: number;
+  readonly source: Source;
+  /** Where the verdict class changes nearest to `value` (within ±10 bands), or null when it does not there. */
+  readonly flipsAt: number | null;
+  /** The class on the other side of `flipsAt`. */
+  readonly flipsTo: string | null;
+  /** True when the flip lies within the band. */
+  readonly fragile: boolean;
+}
+
+/** One replicate's outcome, as the report lists it. */
+export interface ReplicateOutcome {
+  readonly protocol: string;
+  readonly replicate: number;
+  readonly seed: number;
+  /** `confirmed`, `refuted`, `inconclusive` or `holds-under <condition>`. */
+  readonly verdict: string;
+  readonly summary: string;
+}
+
+/** One protocol's outcome over its seeds. */
+export interface ProtocolOutcome {
+  readonly id: string;
+  readonly label: string;
+  /** Where its choices come from. */
+  readonly source: string;
+  readonly seeds: number;
+  /** The class every seed gave, or `seed-dependent`. */
+  readonly verdict: string;
+}
+
+/** The robustness of an empirical verdict (protocols × seeds × threshold bands). */
+export interface Robustness {
+  /** One line: how the verdict fared across protocols, seeds and thresholds. */
+  readonly summary: string;
+  readonly protocols: readonly ProtocolOutcome[];
+  readonly replicates: readonly ReplicateOutcome[];
+  readonly thresholds: readonly ThresholdProbe[];
+  /** A threshold flips the verdict within its band. */
+  readonly fragile: boolean;
+  /** The data sizes the replicates used beside the paper's. */
+  readonly splits?: {
+    readonly train: number;
+    readonly test: number;
+    readonly paperTrain: number;
+    readonly paperTest: number;
+  };
+}
+
 interface VerdictBase {
   readonly claimId: string;
   /** Seed of every random draw the check made; replaying with it gives the same verdict. */
@@ -140,6 +194,8 @@ interface VerdictBase {
   readonly checker: string;
   /** The outcome under each reading, where the paper's words admit several. */
   readonly readings?: ReadingsResult;
+  /** For an empirical claim: the verdict under every protocol and seed, and its thresholds probed. */
+  readonly robustness?: Robustness;
 }
 
 export interface Confirmed extends VerdictBase {

@@ -6,9 +6,10 @@ import type { Command } from 'commander';
 import type { ReportRunOptions } from '../pipeline/run-report.ts';
 import { BACKEND_NAMES, type ExperimentFlags } from './options.ts';
 import { SETTINGS } from '../settings.ts';
+import { MNIST2_PROTOCOLS, REFERENCE_PROTOCOL } from '../experiments/mnist2/protocols.ts';
 import { DEFAULT_SETTING } from '../settings.ts';
 
-/** Adds `--data-dir`, `--cifar-dir`, `--svhn-dir`, `--gpu`, `--backend`, `--setting` and `--fresh` to `command`. */
+/** Adds `--data-dir`, `--cifar-dir`, `--svhn-dir`, `--gpu`, `--backend`, `--setting`, `--fresh`, `--jobs`, `--protocols`, `--seeds` and `--paper` to `command`. */
 export function addExperimentOptions(command: Command): Command {
   return command
     .option('--data-dir <dir>', 'directory of the full official mnist idx files (default: none)')
@@ -28,6 +29,12 @@ export function addExperimentOptions(command: Command): Command {
       '--jobs <n>',
       'worker processes for claims and experiment cells; 1 runs everything in this process (default: every core, at most 4)',
     )
+    .option(
+      '--protocols <ids>',
+      'mnist2 training protocols the empirical claims are decided under, comma-separated: all, or some of ' +
+        `${MNIST2_PROTOCOLS.map((p) => p.id).join(', ')} (default: all; the reference ${REFERENCE_PROTOCOL.id} always runs)`,
+    )
+    .option('--seeds <n>', 'seeds per training protocol (default: 5 with --setting full, 3 with --setting ci)')
     .option(
       '--paper <file>',
       'the paper text to read the formulas from, e.g. a revised version (default: the shipped paper text)',
@@ -51,6 +58,8 @@ export function experimentRunOptions(flags: ExperimentFlags): Pick<ReportRunOpti
       dataDir: flags.dataDir ?? null,
       cifarDir: flags.cifarDir ?? null,
       svhnDir: flags.svhnDir ?? null,
+      ...(flags.protocols !== undefined ? { protocols: flags.protocols } : {}),
+      ...(flags.seeds !== undefined ? { seeds: flags.seeds } : {}),
     },
   };
 }
@@ -66,5 +75,7 @@ export function reproduceFlags(flags: ExperimentFlags): string {
   if (flags.dataDir) parts.push('--data-dir DIR');
   if (flags.cifarDir) parts.push('--cifar-dir DIR');
   if (flags.svhnDir) parts.push('--svhn-dir DIR');
+  if (flags.protocols !== undefined) parts.push(`--protocols ${flags.protocols.join(',')}`);
+  if (flags.seeds !== undefined) parts.push(`--seeds ${flags.seeds}`);
   return parts.join(' ');
 }

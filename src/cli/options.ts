@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ClaimcheckError } from '../errors.ts';
 import { DEFAULT_SETTING, MAX_SEED, SETTINGS, type Setting } from '../settings.ts';
+import { MNIST2_PROTOCOLS } from '../experiments/mnist2/protocols.ts';
 
 /** Default output directory of `claimcheck report`. */
 export const DEFAULT_REPORT_DIR = 'out/report';
@@ -27,6 +28,29 @@ export const JobsOptionSchema = z
   .regex(/^\s*\d+\s*$/, JOBS_RANGE)
   .transform((s) => Number(s.trim()))
   .pipe(z.number().int(JOBS_RANGE).min(1, JOBS_RANGE).max(64, JOBS_RANGE));
+
+const SEEDS_RANGE = 'an integer from 1 to 20';
+/** `--seeds <n>`: seeds per training protocol for the empirical claims. */
+export const SeedsOptionSchema = z
+  .string()
+  .regex(/^\s*\d+\s*$/, SEEDS_RANGE)
+  .transform((s) => Number(s.trim()))
+  .pipe(z.number().int(SEEDS_RANGE).min(1, SEEDS_RANGE).max(20, SEEDS_RANGE));
+
+/** `--protocols <ids>`: a comma-separated list of MNIST2 training protocols (`all`: every one). */
+export const ProtocolsOptionSchema = z
+  .string()
+  .transform((s) => s.split(',').map((p) => p.trim()))
+  .superRefine((ids, ctx) => {
+    const known = MNIST2_PROTOCOLS.map((p) => p.id);
+    for (const id of ids)
+      if (id !== 'all' && !known.includes(id))
+        ctx.addIssue({
+          code: 'custom',
+          message: `one of all, ${known.join(', ')} (comma-separated); got ${JSON.stringify(id)}`,
+        });
+  })
+  .transform((ids) => (ids.includes('all') ? MNIST2_PROTOCOLS.map((p) => p.id) : ids));
 
 /** Options of `claimcheck list`. */
 /** `--paper <file>`: a paper text, as an absolute path (checked when it is read). */
@@ -109,6 +133,8 @@ const EXPERIMENT_FLAGS = {
   fresh: z.boolean().default(false),
   paper: PaperOptionSchema.optional(),
   jobs: JobsOptionSchema.optional(),
+  protocols: ProtocolsOptionSchema.optional(),
+  seeds: SeedsOptionSchema.optional(),
 };
 
 /** `--gpu` means `--backend tfjs-node-gpu`: any other `--backend` with it is refused. */
@@ -149,7 +175,7 @@ export const ReportOptionsSchema = z
 /** The experiment options of `check` and `report`, validated. */
 export type ExperimentFlags = Pick<
   z.output<typeof CheckOptionsSchema>,
-  'dataDir' | 'cifarDir' | 'svhnDir' | 'gpu' | 'backend' | 'setting' | 'fresh' | 'jobs'
+  'dataDir' | 'cifarDir' | 'svhnDir' | 'gpu' | 'backend' | 'setting' | 'fresh' | 'jobs' | 'protocols' | 'seeds'
 >;
 
 function flag(key: PropertyKey | undefined): string {

@@ -24,6 +24,10 @@ export interface ExperimentOptions {
   readonly svhnDir: string | null;
   /** `--fresh`: recompute instead of reusing cached results (honour it in any cache of the experiment's own). */
   readonly fresh: boolean;
+  /** `--protocols`: the MNIST2 training protocols the empirical claims are decided under (undefined: all). */
+  readonly protocols?: readonly string[];
+  /** `--seeds`: seeds per protocol (undefined: the setting's, 5 full and 3 ci). */
+  readonly seeds?: number;
   /** `--jobs`: worker processes for independent cells (1: all in this process); undefined: every core, at most 4. */
   readonly workers?: number;
   /** A directory the experiment may keep a cache of its own in (`<cache dir>/experiments/<id>`), or null for none. */

@@ -31,7 +31,10 @@ export interface ReportRunOptions {
   readonly paper?: string;
   /** Experiment options but `seed`, `fresh` and `cacheDir` (taken from this object). */
   readonly experiment?: Partial<
-    Pick<ExperimentOptions, 'setting' | 'backend' | 'dataDir' | 'cifarDir' | 'svhnDir' | 'workers'>
+    Pick<
+      ExperimentOptions,
+      'setting' | 'backend' | 'dataDir' | 'cifarDir' | 'svhnDir' | 'workers' | 'protocols' | 'seeds'
+    >
   >;
   /** Cache directory, or null for no cache (nothing read or written). */
   readonly cacheDir: string | null;
@@ -181,6 +184,8 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
     cifarDir: options.experiment?.cifarDir ?? null,
     svhnDir: options.experiment?.svhnDir ?? null,
     ...(options.experiment?.workers !== undefined ? { workers: options.experiment.workers } : {}),
+    ...(options.experiment?.protocols !== undefined ? { protocols: options.experiment.protocols } : {}),
+    ...(options.experiment?.seeds !== undefined ? { seeds: options.experiment.seeds } : {}),
     fresh,
     cacheDir: null,
     warn,

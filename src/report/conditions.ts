@@ -3,7 +3,17 @@
  * reading, where it comes from, and what was computed about it), the per-reading outcomes, and how a confirmation was
  * reached.
  */
-import type { AssumptionCheck, Basis, Condition, ReadingsResult, Source, Verdict, Witness } from '../claims/verdict.ts';
+import type {
+  AssumptionCheck,
+  Basis,
+  Condition,
+  ReadingsResult,
+  Robustness,
+  Source,
+  Verdict,
+  Witness,
+} from '../claims/verdict.ts';
+import { formatNumber } from '../format/number.ts';
 import type { Need } from '../claims/propagate.ts';
 
 /** "the assumption …" / "the reading …". */
@@ -81,4 +91,35 @@ export function needLines(needs: readonly Need[], self: string): string[] {
         ? `the reading "${n.statement}" (via ${n.from})`
         : `the assumption "${n.statement}" (via ${n.from})`,
     );
+}
+
+/** The rows of a robust verdict's protocol table: [protocol, seeds, verdict] (the experiment section describes each protocol). */
+export function protocolRows(r: Robustness): [string, string, string][] {
+  return r.protocols.map((p) => [p.id, String(p.seeds), p.verdict]);
+}
+
+/** The rows of a verdict's threshold probes: [threshold, value ± band, source, where the verdict flips]. */
+export function thresholdRows(r: Robustness): [string, string, string, string][] {
+  const f = (v: number) => formatNumber(v, 4);
+  return r.thresholds.map((t) => [
+    t.name,
+    `${f(t.value)} ± ${f(t.band)}`,
+    sourceText(t.source),
+    t.flipsAt === null
+      ? 'no flip within ±10 bands'
+      : `flips to ${t.flipsTo} at ${f(t.flipsAt)} (margin ${f(Math.abs(t.flipsAt - t.value))}${t.fragile ? ', within the band: fragile' : ''})`,
+  ]);
+}
+
+/** The split sizes an empirical verdict used, beside the paper's. */
+export function splitsText(r: Robustness): string | undefined {
+  const s = r.splits;
+  if (s === undefined) return undefined;
+  const n = (v: number) => v.toLocaleString('en-US');
+  return `${n(s.train)} training / ${n(s.test)} test images (the paper's MNIST2: ${n(s.paperTrain)} / ${n(s.paperTest)})`;
+}
+
+/** The verdict's status as the summary tables show it: with `(fragile)` when a threshold flips it within its band. */
+export function statusText(v: Verdict): string {
+  return v.robustness?.fragile ? `${v.status} (fragile)` : v.status;
 }

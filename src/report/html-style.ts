@@ -39,6 +39,7 @@ header.masthead code { overflow-wrap: anywhere; }
 .v-refuted { color: var(--refuted); background: var(--refuted-bg); }
 .v-holds-under { color: var(--holds-under); background: var(--holds-under-bg); }
 .v-inconclusive { color: var(--inconclusive); background: var(--inconclusive-bg); }
+.badge.fragile { color: var(--holds-under); border-style: dashed; }
 .counts { display: flex; flex-wrap: wrap; gap: 0.5rem; margin: 1rem 0 0.5rem; }
 .counts button { font: 500 0.95rem/1.2 var(--sans); padding: 0.45em 0.9em; border-radius: 0.5rem; border: 1px solid var(--rule); background: var(--paper); color: var(--ink); cursor: pointer; }
 .counts button .n { font-weight: 700; font-size: 1.15em; margin-right: 0.25em; font-variant-numeric: tabular-nums; }

@@ -11,7 +11,10 @@ import {
   checkRows,
   conditionSource,
   conditionTitle,
+  protocolRows,
   readingRows,
+  splitsText,
+  thresholdRows,
   verdictLine,
 } from './conditions.ts';
 import { createHash } from 'node:crypto';
@@ -20,6 +23,7 @@ import {
   VERDICT_STATUSES,
   type EngineAgreement,
   type Evidence,
+  type Robustness,
   type Verdict,
   type Witness,
 } from '../claims/verdict.ts';
@@ -169,7 +173,7 @@ class Renderer {
     const out: string[] = [];
     out.push(`<article class="claim" id="${anchor('claim', e.id)}" data-verdict="${esc(v.status)}">`);
     out.push(
-      `<header><h3>${this.badge(v.status)} <span>${esc(e.title)}</span> <code class="id">${esc(e.id)}</code></h3>` +
+      `<header><h3>${this.badge(v.status)}${v.robustness?.fragile ? ' <span class="badge fragile">fragile</span>' : ''} <span>${esc(e.title)}</span> <code class="id">${esc(e.id)}</code></h3>` +
         `<p class="meta">${esc(e.locationText)} · kind <code>${esc(e.kind)}</code> · checker <code>${esc(v.checker)}</code>${e.transcribed ? ` · ${TRANSCRIBED_MARK}` : ''}</p></header>`,
     );
     if (e.transcribed) {
@@ -219,6 +223,7 @@ class Renderer {
           '</tbody></table></div>',
       );
     }
+    if (v.robustness) out.push(robustnessHtml(v.robustness));
     out.push(this.status(v));
     const needs = needLines(e.needs, e.id);
     const notes = [
@@ -272,7 +277,7 @@ class Renderer {
         `<td data-sort="${i}">${esc(e.locationText)}</td>` +
         `<td><a href="#${anchor('claim', e.id)}">${esc(e.id)}</a>${e.transcribed ? ` <span title="transcribed by hand">${TRANSCRIBED_MARK}</span>` : ''}</td>` +
         `<td title="${esc(oneLine(e.statement))}">${esc(statement)}</td>` +
-        `<td data-sort="${order.get(e.verdict.status) ?? 9}">${this.badge(e.verdict.status)}</td>` +
+        `<td data-sort="${order.get(e.verdict.status) ?? 9}">${this.badge(e.verdict.status)}${e.verdict.robustness?.fragile ? ' <span class="badge fragile">fragile</span>' : ''}</td>` +
         `<td>${esc(evidence)}</td></tr>`
       );
     });
@@ -521,4 +526,25 @@ export function renderErrataHtml(
   run?: RunProvenance,
 ): HtmlReport {
   return renderErrataDocumentHtml(buildErrata(results, provenance, sections), sections, run);
+}
+
+/** A table of rows under a header, escaped. */
+function htmlTable(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  return (
+    `<div class="table-wrap"><table><thead><tr>${headers.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>` +
+    rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('') +
+    '</tbody></table></div>'
+  );
+}
+
+/** The robustness of an empirical verdict: summary, split sizes, protocols × seeds, and the threshold probes. */
+function robustnessHtml(r: Robustness): string {
+  const splits = splitsText(r);
+  return (
+    `<h5>Robustness${r.fragile ? ' <span class="badge fragile">fragile</span>' : ''}</h5><p>${esc(r.summary)}${splits ? `. Data: ${esc(splits)}.` : ''}</p>` +
+    (r.protocols.length > 0 ? htmlTable(['protocol', 'seeds', 'verdict'], protocolRows(r)) : '') +
+    (r.thresholds.length > 0
+      ? htmlTable(['threshold', 'value ± band', 'source', 'where the verdict flips'], thresholdRows(r))
+      : '')
+  );
 }

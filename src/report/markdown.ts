@@ -10,11 +10,15 @@ import {
   checkRows,
   conditionSource,
   conditionTitle,
+  protocolRows,
   readingRows,
+  splitsText,
+  statusText,
+  thresholdRows,
   verdictLine,
 } from './conditions.ts';
 import type { CheckResult } from '../claims/loaded.ts';
-import type { EngineAgreement, Evidence, Verdict, Witness } from '../claims/verdict.ts';
+import type { EngineAgreement, Evidence, Robustness, Verdict, Witness } from '../claims/verdict.ts';
 import { VERDICT_STATUSES } from '../claims/verdict.ts';
 import {
   buildErrata,
@@ -132,7 +136,7 @@ function entrySection(entry: ErrataEntry, runSeed: number): string[] {
   const out: string[] = [
     `### ${entry.id}: ${entry.title}`,
     '',
-    `**Verdict: ${v.status}** · ${entry.locationText} · kind ${code(entry.kind)} · checker ${code(v.checker)}`,
+    `**Verdict: ${statusText(v)}** · ${entry.locationText} · kind ${code(entry.kind)} · checker ${code(v.checker)}`,
     '',
   ];
   if (entry.transcribed) {
@@ -166,6 +170,7 @@ function entrySection(entry: ErrataEntry, runSeed: number): string[] {
       ...table(['reading', 'literal', 'outcome', 'evidence'], readingRows(v.readings)),
       '',
     );
+  if (v.robustness) out.push(...robustnessLines(v.robustness));
   out.push(...statusLines(v));
   const needs = needLines(entry.needs, entry.id);
   if (needs.length > 0) out.push(`**Rests on:** ${needs.join('; ')}`, '');
@@ -352,4 +357,14 @@ export function renderErrataMarkdown(
   sections: readonly ReportSection[] = [],
 ): string {
   return renderErrataDocumentMarkdown(buildErrata(results, provenance, sections));
+}
+
+/** The robustness of an empirical verdict: summary, split sizes, protocols × seeds, and the threshold probes. */
+function robustnessLines(r: Robustness): string[] {
+  const splits = splitsText(r);
+  const out = [`**Robustness${r.fragile ? ' (fragile)' : ''}:** ${r.summary}${splits ? `. Data: ${splits}.` : ''}`, ''];
+  if (r.protocols.length > 0) out.push(...table(['protocol', 'seeds', 'verdict'], protocolRows(r)), '');
+  if (r.thresholds.length > 0)
+    out.push(...table(['threshold', 'value ± band', 'source', 'where the verdict flips'], thresholdRows(r)), '');
+  return out;
 }

@@ -1,7 +1,7 @@
 /**
  * The summary row of one checked claim: claim, location, verdict, one-line evidence.
  */
-import { verdictLine } from './conditions.ts';
+import { statusText, verdictLine } from './conditions.ts';
 import type { CheckResult } from '../claims/loaded.ts';
 import { formatLocation } from './location.ts';
 import { oneLine } from './one-line.ts';
@@ -26,7 +26,7 @@ export function verdictRows(results: readonly CheckResult[]): VerdictRow[] {
   return results.map(({ claim, verdict }) => ({
     claim: claim.transcribed ? `${claim.id} ${TRANSCRIBED_MARK}` : claim.id,
     location: formatLocation(claim.location),
-    verdict: verdict.status,
+    verdict: statusText(verdict),
     evidence: oneLine(verdictLine(verdict)),
   }));
 }

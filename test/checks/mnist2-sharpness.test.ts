@@ -12,10 +12,14 @@ import type { Verdict } from '../../src/claims/verdict.ts';
 import type { Mnist2Cell } from '../../src/experiments/mnist2/results.ts';
 import type { Mnist2Measured } from '../../src/experiments/mnist2/measurement-schemas.ts';
 import { mnist2Measured } from '../../src/experiments/mnist2/measurements.ts';
+import { withReplicates } from '../../src/experiments/mnist2/replicates.ts';
 import { fig12SharperWithEps } from '../../proofs/fig12-sharper-with-eps.ts';
 import { cellWith, resultsOf, smallMnist2, trainedCell } from '../experiments/mnist2/helpers.ts';
 import { loaded, record, tableContext } from './table-helpers.ts';
 import { verdictClasses } from './verdict-classes.ts';
+
+/** A threshold of value `value` (band 0: never fragile), as the records state them. */
+const t = (value: number) => ({ value, band: 0, source: { kind: 'claimcheck', reason: 'test' } });
 
 const reach = verdictClasses('mnist2-sharpness');
 
@@ -39,7 +43,7 @@ const ctxWith = (data: unknown): CheckContext => ({ ...tableContext, measurement
 const measuredOnce = new Map<readonly Mnist2Cell[], Mnist2Measured>();
 const measure = (cells: readonly Mnist2Cell[]): Mnist2Measured => {
   let m = measuredOnce.get(cells);
-  if (m === undefined) measuredOnce.set(cells, (m = mnist2Measured(resultsOf(cells, ds), ds)));
+  if (m === undefined) measuredOnce.set(cells, (m = withReplicates(mnist2Measured(resultsOf(cells, ds), ds))));
   return m;
 };
 const sharp = (params: Record<string, unknown>): ClaimRecordInput => record('mnist2-sharpness', params);
@@ -83,7 +87,7 @@ describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
   it('eigen-grow confirms on the trained weights: λ1 of both Hessians rises with ε', async () => {
     const v = await verdict(grow, trained);
     expect(v.status).toBe('confirmed');
-    expect(v.evidence.details!.some((d) => d.includes('filter-normalised curvature'))).toBe(true);
+    expect(v.evidence.details!.some((d) => d.startsWith('trend robust.l2.lambda1 over seeds'))).toBe(true);
   });
 
   it('eigen-grow refutes when ‖w‖ grows fast with ε (λ1 falls), with the failing step as witness', async () => {
@@ -97,7 +101,7 @@ describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
 
   it('eigen-linear: the thresholds in params decide (lax thresholds confirm, strict ones refute the same data)', async () => {
     const lax = await verdict(
-      { form: 'eigen-linear', norms: ['l2'], hessians: ['robust'], minR2: 0, maxRelDeviation: 1 },
+      { form: 'eigen-linear', norms: ['l2'], hessians: ['robust'], minR2: t(0), maxRelDeviation: t(1) },
       trained,
     );
     expect(lax.status).toBe('confirmed');
@@ -106,8 +110,8 @@ describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
         form: 'eigen-linear',
         norms: ['l2'],
         hessians: ['robust', 'fixed-example'],
-        minR2: 0.999,
-        maxRelDeviation: 0.01,
+        minR2: t(0.999),
+        maxRelDeviation: t(0.01),
       },
       trained,
     );
@@ -117,13 +121,16 @@ describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
 
   it("eq9-spectrum: the trained models' top three eigenvalues are not one eigenvalue of multiplicity d − 1 (refuted); lax thresholds confirm", async () => {
     const strict = await verdict(
-      { form: 'eq9-spectrum', norms: ['l2'], minEqualRatio: 0.9, maxRelError: 0.25 },
+      { form: 'eq9-spectrum', norms: ['l2'], minEqualRatio: t(0.9), maxRelError: t(0.25) },
       trained,
     );
     expect(strict.status).toBe('refuted');
     expect(strict.readings?.outcomes).toHaveLength(1);
     expect(strict.readings?.outcomes[0]?.summary).toMatch(/λ2\/λ1 = /);
-    const lax = await verdict({ form: 'eq9-spectrum', norms: ['l2'], minEqualRatio: 1e-9, maxRelError: 1e9 }, trained);
+    const lax = await verdict(
+      { form: 'eq9-spectrum', norms: ['l2'], minEqualRatio: t(1e-9), maxRelError: t(1e9) },
+      trained,
+    );
     expect(lax.status).toBe('confirmed');
   });
 
@@ -138,11 +145,11 @@ describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
 
   it('noise-premises: clipping to [0, 1] gives the noise a mean and a correlation with x (refuted at tolerance 0.1; a loose tolerance confirms)', async () => {
     const cells = [...trained, trainedCell(ds, { norm: 'linf', training: 'random', eps: 8 / 255 })];
-    const v = await verdict({ form: 'noise-premises', tolerance: 0.1 }, cells);
+    const v = await verdict({ form: 'noise-premises', tolerance: t(0.1) }, cells);
     expect(v.status).toBe('refuted');
     if (v.status === 'refuted') expect(v.witness.ourValue).toMatch(/\(i = j\).*\(i ≠ j\)/);
     expect(v.evidence.summary).toMatch(/\(1\/N\)Σ η_i x_j scaled/);
-    expect((await verdict({ form: 'noise-premises', tolerance: 10 }, cells)).status).toBe('confirmed');
+    expect((await verdict({ form: 'noise-premises', tolerance: t(10) }, cells)).status).toBe('confirmed');
   });
 
   it('linearFit: exact on a line, R² < 1 off it', () => {
@@ -153,14 +160,14 @@ describe('mnist2-sharpness: eigenvalues (Fig. 3)', () => {
   });
 
   it('weight-norm-stable: confirms equal norms, refutes the trained weights whose norm grows by half', async () => {
-    const p = { form: 'weight-norm-stable', norms: ['l2'], maxRelativeSpread: 0.1 };
+    const p = { form: 'weight-norm-stable', norms: ['l2'], maxRelativeSpread: t(0.1) };
     expect((await verdict(p, scaled([1, 1, 1, 1]))).status).toBe('confirmed');
     const v = await verdict(p, trained);
     expect(v.status).toBe('refuted');
     if (v.status === 'refuted') expect(v.witness.point).toMatchObject({ norm: 'l2', epsMin: '0.00', epsMax: '0.60' });
   });
   it('params.eps restricts a series to the listed ε (and is inconclusive when one is missing)', async () => {
-    const p = { form: 'weight-norm-stable', norms: ['l2'], maxRelativeSpread: 0.1 };
+    const p = { form: 'weight-norm-stable', norms: ['l2'], maxRelativeSpread: t(0.1) };
     const cells = scaled([1, 1, 1, 3]);
     expect((await verdict(p, cells)).status).toBe('refuted');
     expect((await verdict({ ...p, eps: { l2: [0, 0.2, 0.4] } }, cells)).status).toBe('confirmed');
@@ -195,7 +202,7 @@ describe('mnist2-sharpness: landscapes (Figs. 1, 2, 5)', () => {
       form: 'random-less-sharp',
       norms: ['l2'],
       measures: ['landscape-rise', 'fn-curvature'],
-      minRatio,
+      minRatio: t(minRatio),
     });
     expect((await verdict(p(2), [...trained, ...random])).status).toBe('confirmed');
     const v = await verdict(p(1e6), [...trained, ...random]);

@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { mnist2ReportSection } from '../../src/experiments/mnist2/experiment.ts';
 import { sweepMnist2 } from '../../src/experiments/mnist2/sweep.ts';
 import { mnist2Measured } from '../../src/experiments/mnist2/measurements.ts';
+import { withReplicates } from '../../src/experiments/mnist2/replicates.ts';
 import type { Mnist2Measured } from '../../src/experiments/mnist2/measurement-schemas.ts';
 import type { Mnist2Results } from '../../src/experiments/mnist2/results.ts';
 import { mnist2Sharpness as checker } from '../../checks/mnist2-sharpness.ts';
@@ -17,7 +18,7 @@ let measured: Mnist2Measured;
 beforeAll(async () => {
   const sweep = await sweepMnist2({ setting: 'ci', norms: ['linf'], trainings: ['pgd'], eps: [0, 8 / 255, 1] });
   results = sweep.results;
-  measured = mnist2Measured(results, sweep.train);
+  measured = withReplicates(mnist2Measured(results, sweep.train));
 });
 
 describe('a cell that trains to w = 0', () => {

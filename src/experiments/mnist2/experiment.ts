@@ -7,20 +7,68 @@
  */
 import { schemaCheck } from '../../fs/cache.ts';
 import { defineExperiment } from '../contract.ts';
-import type { ReportSection } from '../section.ts';
+import type { ReportSection, ReportTable } from '../section.ts';
 import { MNIST2_CELL_CODE } from './config.ts';
 import { resolveMnist2Files } from './data.ts';
 import { mnist2Section } from './figures.ts';
 import { type Mnist2Measured, Mnist2MeasuredSchema } from './measurement-schemas.ts';
 import { mnist2MeasuredInWorkers } from './measurements.ts';
 import { defaultWorkers } from '../../workers/pool.ts';
-import { sweepMnist2 } from './sweep.ts';
+import { MNIST2_SETTINGS, type Mnist2Progress, sweepMnist2, sweepMnist2Replicates } from './sweep.ts';
+import { measureReplicates, REPLICATE_MEASUREMENT, withReplicates } from './replicates.ts';
+import { MNIST2_PROTOCOLS, type Mnist2Protocol, protocolById, REFERENCE_PROTOCOL, replicateSeed } from './protocols.ts';
+import { ClaimcheckError } from '../../errors.ts';
+import type { ExperimentOptions } from '../contract.ts';
 import { mnist2Tables } from './tables.ts';
 
 /** The report section for the measured sweep: tables first (Tables 1–4, audit), then the measured figures. */
 export function mnist2ReportSection(measured: Mnist2Measured): ReportSection {
   const section = mnist2Section(measured.results, measured.measurements);
-  return { ...section, tables: [...mnist2Tables(measured.results), ...section.tables] };
+  return {
+    ...section,
+    tables: [...mnist2Tables(measured.results), protocolTable(measured), ...section.tables],
+  };
+}
+
+/** The training protocols the empirical claims are decided under, with the seeds of their replicates. */
+function protocolTable(measured: Mnist2Measured): ReportTable {
+  return {
+    id: 'mnist2-protocols',
+    title: 'Training protocols and seeds of the replicates',
+    caption: `Every empirical MNIST2 claim is decided under each protocol and seed below; it is confirmed or refuted only when all agree (see each claim's robustness). Replicate 0 of ${REFERENCE_PROTOCOL.id} is the sweep this section shows; the others are measured as follows: ${REPLICATE_MEASUREMENT}.`,
+    columns: ['protocol', 'what it does', 'where it comes from', 'seeds'],
+    rows: measured.protocols.map((p) => [
+      p.id,
+      p.label,
+      p.source,
+      measured.replicates
+        .filter((r) => r.protocol === p.id)
+        .map((r) => String(r.seed))
+        .join(', '),
+    ]),
+  };
+}
+
+/**
+ * The protocols and seeds the empirical claims are decided under: `--protocols` (default every protocol of the grid;
+ * the reference is always included, first) and `--seeds` (default the setting's: 5 full, 3 ci).
+ */
+export function replicateGrid(options: ExperimentOptions): {
+  readonly protocols: readonly Mnist2Protocol[];
+  readonly seeds: number;
+} {
+  const ids = options.protocols ?? MNIST2_PROTOCOLS.map((p) => p.id);
+  const chosen = ids.map((id) => {
+    const p = protocolById(id);
+    if (p === undefined)
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        `--protocols: unknown protocol ${JSON.stringify(id)}; the protocols are ${MNIST2_PROTOCOLS.map((q) => q.id).join(', ')}`,
+      );
+    return p;
+  });
+  const protocols = [REFERENCE_PROTOCOL, ...chosen.filter((p) => p !== REFERENCE_PROTOCOL)];
+  return { protocols: [...new Set(protocols)], seeds: options.seeds ?? MNIST2_SETTINGS[options.setting].seeds };
 }
 
 /** The MNIST2 logistic-regression experiment (Tables 1–4, Figs. 1, 2, 3, 5). */
@@ -30,19 +78,53 @@ export const mnist2Experiment = defineExperiment<Mnist2Measured>({
   async run(options) {
     // Cells are independent: train and measure them side by side, one process per core.
     const workers = options.workers ?? defaultWorkers();
-    const { results, train } = await sweepMnist2({
+    const log = options.log;
+    const sweepOptions = {
       setting: options.setting,
       seed: options.seed,
       cacheDir: options.fresh ? null : options.cacheDir,
       ...(options.warn ? { warn: options.warn } : {}),
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       workers,
-    });
-    const log = options.log;
-    return mnist2MeasuredInWorkers(results, train, {
+    };
+    const { results, train } = await sweepMnist2(sweepOptions);
+    const sweep = await mnist2MeasuredInWorkers(results, train, {
       workers,
       ...(log ? { onProgress: (m) => log(`[mnist2] ${m}`) } : {}),
     });
+    // Every other replicate of the grid: each protocol under each seed (replicate 0 of the reference is the sweep).
+    const { protocols, seeds } = replicateGrid(options);
+    const refs = protocols.flatMap((protocol) =>
+      Array.from({ length: seeds }, (_, replicate) => ({ protocol, replicate })).filter(
+        (r) => !(r.protocol === REFERENCE_PROTOCOL && r.replicate === 0),
+      ),
+    );
+    if (refs.length === 0) return withReplicates(sweep, protocols);
+    log?.(`[mnist2] replicates: ${protocols.length} protocol(s) × ${seeds} seed(s)`);
+    let done = 0;
+    const replicated = await sweepMnist2Replicates(
+      {
+        ...sweepOptions,
+        ...(log
+          ? {
+              onProgress: (e: Mnist2Progress) => {
+                if (e.done && !e.cached) log(`[mnist2] replicates: trained ${++done} cell(s), ${e.cell}`);
+              },
+            }
+          : {}),
+      },
+      refs,
+    );
+    const trained = refs.map((r, i) => ({
+      ...r,
+      seed: replicateSeed(options.seed, r.replicate),
+      results: replicated.results[i]!,
+    }));
+    const others = await measureReplicates(trained, train, {
+      workers,
+      ...(log ? { onProgress: (m: string) => log(`[mnist2] ${m}`) } : {}),
+    });
+    return withReplicates(sweep, protocols, others);
   },
   section: (measured) => mnist2ReportSection(measured),
   notMeasured: () => undefined,

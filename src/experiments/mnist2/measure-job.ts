@@ -9,6 +9,8 @@ import {
   measureCell,
   type ResolvedMeasurementOptions,
 } from './measurements.ts';
+import type { ReplicateCell } from './measurement-schemas.ts';
+import { measureReplicateCell, type ReplicateCellJob } from './replicates.ts';
 
 /** Measures one cell on the training split with the run's resolved options. */
 export function measureCellJob(
@@ -16,4 +18,9 @@ export function measureCellJob(
   context: { readonly dataset: Dataset; readonly o: ResolvedMeasurementOptions },
 ): CellMeasurement {
   return measureCell(job, context.dataset, context.o);
+}
+
+/** Measures one cell of a replicate lightly on the training split. */
+export function measureReplicateCellJob(job: ReplicateCellJob, context: { readonly dataset: Dataset }): ReplicateCell {
+  return measureReplicateCell(job, context.dataset);
 }

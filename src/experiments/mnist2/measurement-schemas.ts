@@ -196,6 +196,63 @@ export const Mnist2MeasurementsSchema = z.object({
 });
 export type Mnist2Measurements = z.infer<typeof Mnist2MeasurementsSchema>;
 
-/** What the `mnist2` experiment provides: the sweep's trained cells and every measurement taken on them. */
-export const Mnist2MeasuredSchema = z.object({ results: Mnist2ResultsSchema, measurements: Mnist2MeasurementsSchema });
+/** One sweep's trained cells and every measurement taken on them (what `mnist2Measured` returns). */
+export const Mnist2SweepMeasuredSchema = z.object({
+  results: Mnist2ResultsSchema,
+  measurements: Mnist2MeasurementsSchema,
+});
+export type Mnist2SweepMeasured = z.infer<typeof Mnist2SweepMeasuredSchema>;
+
+/**
+ * What the empirical claims read of one cell of one replicate: its accuracy counts, ‖w*‖, the top eigenvalues of
+ * both Fig. 3 Hessians, and the two landscape sharpness measures per direction. A cell trained to w = 0 carries
+ * `degenerate` (why) instead of measurements.
+ */
+export const ReplicateCellSchema = z.object({
+  ...CellRef,
+  seed,
+  train: z.object({ correct: z.number().int().nonnegative(), count: z.number().int().positive() }),
+  test: z.object({ correct: z.number().int().nonnegative(), count: z.number().int().positive() }),
+  /** ‖w*‖₂ over the weights (bias excluded). */
+  weightNorm: real,
+  /** Top eigenvalues, descending (the dense solver's where it ran, else Lanczos's); Fig. 3 cells only. */
+  hessian: z.object({ robust: reals, fixed: reals }).optional(),
+  /** Landscape rise and filter-normalised curvature, one value per direction. */
+  landscape: z.object({ rise: reals, curvature: reals, directionSeed: seed }).optional(),
+  degenerate: z.string().optional(),
+});
+export type ReplicateCell = z.infer<typeof ReplicateCellSchema>;
+
+/** One replicate: the sweep under one training protocol and one seed, as the empirical claims read it. */
+export const ReplicateSchema = z.object({
+  protocol: z.string().min(1),
+  /** 0 is the run seed itself; with the reference protocol, replicate 0 is the sweep the report shows. */
+  replicate: z.number().int().nonnegative(),
+  seed,
+  /** How the cells of this replicate were measured (the reference: the full measurements; others: `REPLICATE_MEASUREMENT`). */
+  measurement: z.string(),
+  cells: z.array(ReplicateCellSchema).readonly(),
+});
+export type Replicate = z.infer<typeof ReplicateSchema>;
+
+/** The protocols of the grid as the report shows them. */
+export const ProtocolInfoSchema = z.object({
+  id: z.string().min(1),
+  label: z.string(),
+  /** Where its choices come from: `paper: "<quote>" (note)` or `claimcheck: <reason>`. */
+  source: z.string(),
+});
+export type ProtocolInfo = z.infer<typeof ProtocolInfoSchema>;
+
+/**
+ * What the `mnist2` experiment provides: the sweep's trained cells and every measurement taken on them, and the
+ * replicates (every protocol × seed of the setting, the reference sweep first) the empirical claims are decided on.
+ */
+export const Mnist2MeasuredSchema = z.object({
+  results: Mnist2ResultsSchema,
+  measurements: Mnist2MeasurementsSchema,
+  /** Every protocol of the grid, the reference first. */
+  protocols: z.array(ProtocolInfoSchema).readonly(),
+  replicates: z.array(ReplicateSchema).readonly(),
+});
 export type Mnist2Measured = z.infer<typeof Mnist2MeasuredSchema>;

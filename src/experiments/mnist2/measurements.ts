@@ -13,7 +13,7 @@ import type {
   CellHessian,
   Landscape1D,
   Landscape2D,
-  Mnist2Measured,
+  Mnist2SweepMeasured,
   Mnist2Measurements,
 } from './measurement-schemas.ts';
 import { trainSplitPremises } from './premises.ts';
@@ -191,7 +191,7 @@ export function mnist2Measured(
   results: Mnist2Results,
   dataset: Dataset,
   options: Mnist2MeasurementOptions = {},
-): Mnist2Measured {
+): Mnist2SweepMeasured {
   return { results, measurements: mnist2Measurements(results, dataset, options) };
 }
 
@@ -206,7 +206,7 @@ export async function mnist2MeasuredInWorkers(
   results: Mnist2Results,
   dataset: Dataset,
   options: Mnist2MeasurementOptions & { readonly workers: number },
-): Promise<Mnist2Measured> {
+): Promise<Mnist2SweepMeasured> {
   const o = resolvedMeasurementOptions(results.seed, options);
   const { jobs, degenerate } = plan(results, o);
   const workers = Math.min(options.workers, jobs.length);

@@ -13,6 +13,9 @@ export function sameEps(a: number, b: number): boolean {
   return Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 }
 
+/** What a series needs of a cell (a trained cell, or a replicate's summary of one). */
+export type SeriesCell = Pick<Mnist2Cell, 'norm' | 'training' | 'eps'>;
+
 /** Options of `mnist2Series`. */
 export interface SeriesOptions {
   /** Adversarial cells: `pgd` (the paper's) or `exact`; default `pgd` when the norm has PGD cells, else `exact`. */
@@ -24,12 +27,12 @@ export interface SeriesOptions {
  * (random-noise cells of `norm`), preceded by the ε = 0 standard model (the one of the same norm if there is one,
  * else any standard cell). One cell per ε: the first in sweep order.
  */
-export function mnist2Series(
-  cells: readonly Mnist2Cell[],
+export function mnist2Series<C extends SeriesCell>(
+  cells: readonly C[],
   norm: BallNorm,
   family: Mnist2Family,
   options: SeriesOptions = {},
-): Mnist2Cell[] {
+): C[] {
   const ofNorm = cells.filter((c) => c.norm === norm);
   let training: Mnist2Cell['training'];
   if (family === 'random') training = 'random';
@@ -40,7 +43,7 @@ export function mnist2Series(
     ofNorm.find((c) => c.training === 'standard') ??
     cells.find((c) => c.training === 'standard') ??
     ofNorm.find((c) => c.training === training && c.eps === 0);
-  const out: Mnist2Cell[] = [];
+  const out: C[] = [];
   for (const c of baseline !== undefined ? [baseline, ...members] : members) {
     if (!out.some((o) => sameEps(o.eps, c.eps))) out.push(c);
   }
@@ -48,6 +51,6 @@ export function mnist2Series(
 }
 
 /** The cells of `series` whose ε is in `eps` (all of them when `eps` is undefined), in the order of `series`. */
-export function atEps(series: readonly Mnist2Cell[], eps: readonly number[] | undefined): Mnist2Cell[] {
+export function atEps<C extends SeriesCell>(series: readonly C[], eps: readonly number[] | undefined): C[] {
   return eps === undefined ? [...series] : series.filter((c) => eps.some((e) => sameEps(e, c.eps)));
 }

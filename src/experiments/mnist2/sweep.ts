@@ -229,7 +229,10 @@ export function planMnist2Sweep(
         noise: { law: 'uniform-ball', clipToUnitBox: true, redraw: 'fixed' },
       };
       const seedBase = cellDraws(unseeded) ? seedOfReplicate : runSeed;
-      const config: Mnist2CellConfig = { ...unseeded, seed: deriveSeed(seedBase, `mnist2/${norm}/${training}/${label}`) };
+      const config: Mnist2CellConfig = {
+        ...unseeded,
+        seed: deriveSeed(seedBase, `mnist2/${norm}/${training}/${label}`),
+      };
       const key = cellKey(config);
       if (seen.has(key)) continue;
       seen.add(key);
@@ -316,13 +319,84 @@ export async function sweepMnist2(
 ): Promise<{ readonly results: Mnist2Results; readonly train: Dataset }> {
   validate(options);
   const setting = MNIST2_SETTINGS[options.setting ?? DEFAULT_SETTING];
-  const data = loadMnist2({
+  const data = loadSweepData(options, setting);
+  const planned = planMnist2Sweep(options, data);
+  const cells = await trainPlanned(planned, data, options);
+  return { results: sweepResults(setting, options, data, cells), train: data.train };
+}
+
+/** One replicate of a sweep: a protocol and a replicate index (0: the run seed). */
+export interface Mnist2ReplicateRef {
+  readonly protocol: Mnist2Protocol;
+  readonly replicate: number;
+}
+
+/**
+ * The sweep of `options` under each of `replicates`: the data loaded once, every cell planned, each distinct cell
+ * (by key) read from the cache or trained once, all of them side by side in `options.workers` processes. Returns
+ * each replicate's results, in the order given.
+ */
+export async function sweepMnist2Replicates(
+  options: Mnist2SweepOptions,
+  replicates: readonly Mnist2ReplicateRef[],
+): Promise<{ readonly results: readonly Mnist2Results[]; readonly train: Dataset }> {
+  validate(options);
+  const setting = MNIST2_SETTINGS[options.setting ?? DEFAULT_SETTING];
+  const data = loadSweepData(options, setting);
+  const plans = replicates.map((r) =>
+    planMnist2Sweep({ ...options, protocol: r.protocol, replicate: r.replicate }, data),
+  );
+  const distinct = new Map<string, Mnist2PlannedCell>();
+  for (const plan of plans) for (const p of plan) if (!distinct.has(p.key)) distinct.set(p.key, p);
+  const unique = [...distinct.values()];
+  const trained = await trainPlanned(unique, data, options);
+  const byKey = new Map(unique.map((p, i) => [p.key, trained[i]!] as const));
+  return {
+    results: plans.map((plan) =>
+      sweepResults(
+        setting,
+        options,
+        data,
+        plan.map((p) => byKey.get(p.key)!),
+      ),
+    ),
+    train: data.train,
+  };
+}
+
+function loadSweepData(options: Mnist2SweepOptions, setting: Mnist2Setting): Mnist2Data {
+  return loadMnist2({
     ...(options.files !== undefined ? { files: options.files } : {}),
     ...(options.dataDir !== undefined ? { dataDir: options.dataDir } : {}),
     ...(setting.trainLimit !== null ? { trainLimit: setting.trainLimit } : {}),
     ...(setting.testLimit !== null ? { testLimit: setting.testLimit } : {}),
   });
-  const planned = planMnist2Sweep(options, data);
+}
+
+function sweepResults(
+  setting: Mnist2Setting,
+  options: Mnist2SweepOptions,
+  data: Mnist2Data,
+  cells: readonly Mnist2Cell[],
+): Mnist2Results {
+  return {
+    setting: setting.name,
+    seed: options.seed ?? DEFAULT_SEED,
+    data: data.provenance,
+    backend: 'float64',
+    cells: [...cells],
+  };
+}
+
+/**
+ * Reads each planned cell from the cache or trains and evaluates it (in `options.workers` processes when more than
+ * one), caching each as it finishes; returns the cells in plan order.
+ */
+async function trainPlanned(
+  planned: readonly Mnist2PlannedCell[],
+  data: Mnist2Data,
+  options: Mnist2SweepOptions,
+): Promise<Mnist2Cell[]> {
   const cacheDir = options.cacheDir ?? null;
   const cache = cacheDir === null ? null : cellCache(cacheDir, options.warn);
   const start = performance.now();
@@ -402,12 +476,5 @@ export async function sweepMnist2(
       progress(p.name, true, hit !== null);
     }
   }
-  const results: Mnist2Results = {
-    setting: setting.name,
-    seed: options.seed ?? DEFAULT_SEED,
-    data: data.provenance,
-    backend: 'float64',
-    cells: cells as Mnist2Cell[],
-  };
-  return { results, train: data.train };
+  return cells as Mnist2Cell[];
 }

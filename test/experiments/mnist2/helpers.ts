@@ -4,6 +4,9 @@
  * eigensolves cheap, and weights from a quick L-BFGS (`minimize`) on each cell's training objective with weight decay.
  * No sweep is run: the cells are built here in the `Mnist2Results` shape the sweep writes.
  */
+import type { Mnist2Replicated } from '../../../checks/_internals/mnist2.ts';
+import { REFERENCE_PROTOCOL } from '../../../src/experiments/mnist2/protocols.ts';
+import { replicateCell } from '../../../src/experiments/mnist2/replicates.ts';
 import { deriveSeed, makeRng } from '../../../src/rng.ts';
 import { loadMnist2 } from '../../../src/experiments/mnist2/data.ts';
 import type {
@@ -161,5 +164,31 @@ export function resultsOf(cells: readonly Mnist2Cell[], ds: Dataset): Mnist2Resu
     },
     backend: 'float64',
     cells: [...cells],
+  };
+}
+
+/** One replicate of hand-built cells: its protocol id (default the reference) and seed (default 1). */
+export interface ReplicateSpec {
+  readonly protocol?: string;
+  readonly seed?: number;
+  readonly cells: readonly Mnist2Cell[];
+}
+
+/**
+ * The replicates-only data the MNIST2 checkers read (`results`, `protocols`, `replicates`) around hand-built cells
+ * without measurements: the first replicate's cells are the results; each protocol named is in the grid.
+ */
+export function replicatedOf(replicates: readonly ReplicateSpec[], ds: Dataset): Mnist2Replicated {
+  const ids = [...new Set(replicates.map((r) => r.protocol ?? REFERENCE_PROTOCOL.id))];
+  return {
+    results: resultsOf(replicates[0]!.cells, ds),
+    protocols: ids.map((id) => ({ id, label: `protocol ${id}`, source: 'claimcheck: test' })),
+    replicates: replicates.map((r, i) => ({
+      protocol: r.protocol ?? REFERENCE_PROTOCOL.id,
+      replicate: i,
+      seed: r.seed ?? 1,
+      measurement: 'test cells, no measurements',
+      cells: r.cells.map((c) => replicateCell(c, undefined, undefined, undefined)),
+    })),
   };
 }
