@@ -90,6 +90,10 @@ export async function trainingRows(log: Log = () => {}): Promise<BenchRow[]> {
       if (cell === undefined)
         throw new Error(`no cell named ${name} (known: ${planned.map((c) => c.name).join('; ')})`);
       const { config } = cell;
+      // The sweep's default protocol is the reference (full-batch L-BFGS), the algorithm the peer implements.
+      const optimiser = config.optimiser;
+      if (optimiser.method !== 'lbfgs')
+        throw new Error(`${name}: the peer implements the L-BFGS reference protocol only`);
       if (config.training !== 'standard' && !(config.training === 'pgd' && config.norm === 'l2')) {
         throw new Error(`${name}: the peer implements standard and L2 PGD cells only`);
       }
@@ -125,10 +129,10 @@ export async function trainingRows(log: Log = () => {}): Promise<BenchRow[]> {
           steps: pgd.steps,
           stepSize: pgd.stepSize,
           bias: config.bias,
-          weightDecay: config.optimiser.weightDecay,
-          gradTol: config.optimiser.gradTol,
-          maxIterations: config.optimiser.maxIterations,
-          memory: config.optimiser.memory,
+          weightDecay: optimiser.weightDecay,
+          gradTol: optimiser.gradTol,
+          maxIterations: optimiser.maxIterations,
+          memory: optimiser.memory,
           stallSteps: STALL_STEPS,
           maxEvaluations: evaluations,
         }),
@@ -173,7 +177,7 @@ export async function trainingRows(log: Log = () => {}): Promise<BenchRow[]> {
         if ('result' in r) {
           const p = r.result;
           log(
-            `${name}: for comparison, torch.optim.LBFGS (strong Wolfe, history ${config.optimiser.memory}, tolerance_grad ${config.optimiser.gradTol} on max|g|), 1 thread: ${fmtMs(p.seconds * 1000)} — ${p.iterations} iterations, ${p.evaluations} evaluations, J = ${p.finalLoss}, ‖∇J‖ = ${p.gradNorm.toExponential(3)}`,
+            `${name}: for comparison, torch.optim.LBFGS (strong Wolfe, history ${optimiser.memory}, tolerance_grad ${optimiser.gradTol} on max|g|), 1 thread: ${fmtMs(p.seconds * 1000)} — ${p.iterations} iterations, ${p.evaluations} evaluations, J = ${p.finalLoss}, ‖∇J‖ = ${p.gradNorm.toExponential(3)}`,
           );
         }
       }

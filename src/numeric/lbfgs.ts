@@ -16,7 +16,7 @@
  *
  * Every run stops when the (projected) gradient norm ‖x − P(x − ∇f(x))‖₂ (‖∇f‖₂ without bounds) is ≤ gradTol, at
  * the iteration cap, on a non-finite value, when the line search finds no acceptable step even after the history is
- * dropped, or on a stall; `stop` says which (never hidden).
+ * dropped, on a stall, or when the caller's `onIteration` asks it to (early stopping); `stop` says which (never hidden).
  */
 import { BadArgumentError, DimensionMismatchError } from './errors.ts';
 import { axpy, dot, norm2 } from './vector.ts';
@@ -55,12 +55,22 @@ export interface LbfgsOptions {
   readonly curvaturePairs: 'screen-on-store' | 'screen-on-use';
   /** Stop (not converged) after this many consecutive steps that lower the value by no more than rounding. Default: never. */
   readonly stallSteps?: number;
-  /** Called after every accepted step. */
-  readonly onIteration?: (info: { iteration: number; value: number; gradNorm: number; step: number }) => void;
+  /**
+   * Called after every accepted step, with the new iterate `x` (lbfgs's own array, also the one returned if the run
+   * ends here, and never written to again by lbfgs, so it may be kept: read it, never mutate it). Returning `'stop'`
+   * ends the run there with stop `caller`.
+   */
+  readonly onIteration?: (info: {
+    iteration: number;
+    value: number;
+    gradNorm: number;
+    step: number;
+    x: Float64Array;
+  }) => void | 'stop';
 }
 
-/** Why `lbfgs` stopped. */
-export type LbfgsStop = 'converged' | 'non-finite' | 'iteration-cap' | 'line-search' | 'stalled';
+/** Why `lbfgs` stopped (`caller`: `onIteration` returned `'stop'`). */
+export type LbfgsStop = 'converged' | 'non-finite' | 'iteration-cap' | 'line-search' | 'stalled' | 'caller';
 
 /** How `lbfgs` ended: never a bare vector. */
 export interface LbfgsResult {
@@ -84,7 +94,7 @@ export function roundingLevel(f: number): number {
 }
 
 /** ‖x − P(x − g)‖₂, P the projection onto the bounds (‖g‖₂ without bounds). */
-function projectedGradNorm(x: Float64Array, g: Float64Array, bounded: Uint8Array | null): number {
+export function projectedGradNorm(x: Float64Array, g: Float64Array, bounded: Uint8Array | null): number {
   if (bounded === null) return norm2(g);
   let s = 0;
   for (let i = 0; i < x.length; i++) {
@@ -229,7 +239,9 @@ export function lbfgs(f: ValueAndGrad, x0: Float64Array, options: LbfgsOptions):
     grad = step.grad;
     gn = step.gradNorm;
     iterations++;
-    options.onIteration?.({ iteration: iterations, value, gradNorm: gn, step: step.t });
+    if (options.onIteration?.({ iteration: iterations, value, gradNorm: gn, step: step.t, x }) === 'stop') {
+      return done('caller');
+    }
     if (flat >= stallSteps && gn > gradTol) return done('stalled');
   }
 }

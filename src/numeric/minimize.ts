@@ -146,6 +146,7 @@ const LBFGS_MESSAGE: Record<LbfgsStop, (r: LbfgsResult, gradTol: number, maxIter
   'iteration-cap': (_r, _gradTol, maxIterations) => `iteration cap ${maxIterations} reached`,
   'line-search': () => 'line search failed',
   stalled: () => 'stalled',
+  caller: () => 'stopped by the onIteration callback',
 };
 
 function newton(

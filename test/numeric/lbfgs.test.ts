@@ -3,8 +3,8 @@
  * unbounded with the strong Wolfe search (minimize's) it reaches ‖∇f‖ ≤ 1e-10 on an ill-conditioned quadratic and
  * `minimize` returns exactly its result; with bounds x ≥ 0 and the projected Armijo search (MNIST2's) it finds the
  * known optimum of a box-constrained quadratic, holding the bounded coordinates at 0, with a projected gradient norm
- * below the tolerance; every other stop (iteration cap, non-finite value, stall) is reported as such; and options
- * that do not fit together are refused.
+ * below the tolerance; every other stop (iteration cap, non-finite value, stall, the caller's `onIteration`) is
+ * reported as such; `onIteration` sees each iterate; and options that do not fit together are refused.
  */
 import { describe, expect, it } from 'vitest';
 import { lbfgs, type LbfgsOptions } from '../../src/numeric/lbfgs.ts';
@@ -98,6 +98,25 @@ describe('lbfgs', () => {
     const stalled = lbfgs(kink, Float64Array.of(0.3), PROJECTED);
     expect(['stalled', 'line-search']).toContain(stalled.stop);
     expect(stalled.converged).toBe(false);
+  });
+
+  it('hands onIteration each accepted iterate, and returning stop ends the run there with stop caller', () => {
+    const f = quadratic([1, -2, 3, -4, 5, -6]);
+    const x0 = new Float64Array(6);
+    const seen: Float64Array[] = [];
+    const r = lbfgs(f, x0, {
+      ...PROJECTED,
+      onIteration: ({ iteration, x }) => {
+        seen.push(Float64Array.from(x));
+        return iteration === 3 ? 'stop' : undefined;
+      },
+    });
+    expect([r.stop, r.converged, r.iterations, seen.length]).toEqual(['caller', false, 3, 3]);
+    // The x handed over is the iterate: the run stopped at 3 returns it, and a run capped at k iterations ends at the k-th.
+    expect([...r.x]).toEqual([...seen[2]!]);
+    for (const k of [1, 2, 3])
+      expect([...lbfgs(f, x0, { ...PROJECTED, maxIterations: k }).x]).toEqual([...seen[k - 1]!]);
+    expect(r.value).toBe(f(r.x).value);
   });
 
   it('refuses the Wolfe search with bounds, a bounds mask of the wrong length and a memory < 1', () => {

@@ -24,7 +24,7 @@ import { evaluateMnist2 } from './evaluate.ts';
 import { Mnist2CellSchema, type Mnist2Cell, type Mnist2Results, type Mnist2Training } from './results.ts';
 import { ResultCache, schemaCheck, type EntryCheck } from '../../fs/cache.ts';
 import { z } from 'zod';
-import { trainMnist2 } from './train.ts';
+import { holdoutSplit, trainMnist2 } from './train.ts';
 import { DEFAULT_SEED, DEFAULT_SETTING, MAX_SEED, type Setting } from '../../settings.ts';
 import type { BallNorm } from '../../numeric/vector.ts';
 
@@ -257,7 +257,10 @@ export function cellDraws(config: Omit<Mnist2CellConfig, 'seed'>): boolean {
 export function computeMnist2Cell(planned: Mnist2PlannedCell, data: Pick<Mnist2Data, 'train' | 'test'>): Mnist2Cell {
   const { config, key } = planned;
   const trained = trainMnist2(data.train, config);
-  const evaluation = evaluateMnist2(data.train, data.test, trained.w, config);
+  // An early-stopped model's training accuracy is measured on the images it was trained on (not the held-out ones).
+  const trainedOn =
+    config.optimiser.method === 'lbfgs-early-stop' ? holdoutSplit(data.train, config.optimiser).fit : data.train;
+  const evaluation = evaluateMnist2(trainedOn, data.test, trained.w, config);
   const audit = evaluation.audits.find((a) => a.split === 'train');
   return {
     key,

@@ -3,12 +3,20 @@
  * training mode reaches a small full-gradient norm (≤ 1e-8 for the convex modes; L2 PGD stops on its own documented
  * floor), deterministically; the objectives are the numeric core's closed-form losses plus the weight decay; the L∞
  * split solution is a KKT point of the box-robust loss; and L∞ PGD training whose steps reach the box corners gives
- * exactly the weights of exact L∞ training.
+ * exactly the weights of exact L∞ training. The other two optimisers of the protocol grid: L-BFGS with early stopping
+ * and minibatch Adam train every mode, with and without a bias, to well above chance; early stopping returns the
+ * iterate of lowest held-out objective and stops by patience when that objective rises; its held-out split is
+ * disjoint, complete and fixed by its seed, and the sweep measures training accuracy on the images trained on; Adam
+ * is deterministic for a seed and changes with it.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { makeRng } from '../../../src/rng.ts';
 import { exactPerturbation } from '../../../src/experiments/mnist2/attack.ts';
-import { perturbedObjective, trainMnist2 } from '../../../src/experiments/mnist2/train.ts';
+import type { Mnist2AdamConfig, Mnist2EarlyStopConfig } from '../../../src/experiments/mnist2/config.ts';
+import { accuracyUnder } from '../../../src/experiments/mnist2/evaluate.ts';
+import { protocolById } from '../../../src/experiments/mnist2/protocols.ts';
+import { computeMnist2Cell, planMnist2Sweep } from '../../../src/experiments/mnist2/sweep.ts';
+import { holdoutSplit, perturbedObjective, trainMnist2 } from '../../../src/experiments/mnist2/train.ts';
 import { randomNoiseLoss } from '../../../src/numeric/random-noise.ts';
 import { robustL2Loss } from '../../../src/numeric/robust-l2.ts';
 import { linfBoxRobustLoss } from '../../../src/numeric/robust-linf.ts';
@@ -19,6 +27,10 @@ const ds = subset(300, 200).train;
 const LAMBDA = 1e-3;
 
 const norm2 = (v: ArrayLike<number>): number => Math.sqrt(Array.from(v).reduce((a, b) => a + b * b, 0));
+
+/** The grid's early-stopping and Adam protocols (setting ci, replicate seed 1). */
+const EARLY_STOP = protocolById('early-stop-wd0')!.optimiser('ci', 1) as Mnist2EarlyStopConfig;
+const ADAM = protocolById('adam-minibatch')!.optimiser('ci', 1) as Mnist2AdamConfig;
 
 describe('trainMnist2 reaches a small full-gradient norm (ci-sized data)', () => {
   const convex = [
@@ -73,6 +85,10 @@ describe('trainMnist2 reaches a small full-gradient norm (ci-sized data)', () =>
         optimiser: { ...trainConfig('l2', 'standard', 0).optimiser, weightDecay: 0 },
       }),
     ).toThrow(/trainMnist2: optimiser.weightDecay must be > 0/);
+    // Early stopping and Adam accept λ = 0 (their protocols use none), not a negative one.
+    expect(() =>
+      trainMnist2(ds, { ...trainConfig('l2', 'standard', 0), optimiser: { ...ADAM, weightDecay: -1 } }),
+    ).toThrow(/trainMnist2: optimiser.weightDecay must be a finite number >= 0/);
   });
 });
 
@@ -127,5 +143,134 @@ describe('the training objectives are the closed-form losses of the numeric core
     });
     expect(worst).toBeLessThan(1e-8);
     expect(r.w.filter((v) => v === 0).length).toBeGreaterThan(0);
+  });
+});
+
+describe('L-BFGS with early stopping and minibatch Adam (the grid protocols) train every mode', () => {
+  const data = subset(200, 200);
+  const small = data.train;
+  const modes = [
+    ['l2', 'standard', 0],
+    ['l2', 'pgd', 1],
+    ['l2', 'exact', 1],
+    ['l2', 'random', 1],
+    ['linf', 'pgd', 76.5 / 255],
+    ['linf', 'exact', 76.5 / 255],
+    ['linf', 'random', 76.5 / 255],
+  ] as const;
+  const cases = [EARLY_STOP, ADAM].flatMap((o) =>
+    modes.flatMap(([norm, training, eps]) =>
+      [false, true].map((bias) => [o.method, norm, training, eps, bias, o] as const),
+    ),
+  );
+  it.each(cases)(
+    '%s %s %s ε=%s bias %s: clean training accuracy ≥ 95 %, finite record',
+    (method, norm, training, eps, bias, o) => {
+      const r = trainMnist2(small, { ...trainConfig(norm, training, eps), bias, optimiser: o });
+      expect(r.w.length).toBe(784 + (bias ? 1 : 0));
+      expect(r.w.every(Number.isFinite)).toBe(true);
+      expect(accuracyUnder(small, r.w, bias, null).robustAccuracy).toBeGreaterThanOrEqual(95);
+      expect(Number(r.optimisation.weightNorm)).toBeCloseTo(norm2(r.w.subarray(0, 784)), 12);
+      expect(Number.isFinite(Number(r.optimisation.finalObjective))).toBe(true);
+      if (method === 'adam') {
+        expect(r.optimisation).toMatchObject({ batchSize: 50, epochs: 10, iterations: 40, learningRate: 0.01 });
+      } else {
+        expect(r.optimisation).toMatchObject({ holdoutSize: 20, fitSize: 180, patience: 10, weightDecay: 0 });
+        expect(Number(r.optimisation.bestIteration)).toBeLessThanOrEqual(Number(r.optimisation.iterations));
+      }
+    },
+  );
+});
+
+describe('early stopping', () => {
+  // 100 images with every fifth label flipped, no weight decay: the fit part is separable, so ‖w‖ grows without bound
+  // and the loss of the held-out images whose label is flipped with it: the held-out objective falls, then rises.
+  const base = subset(100, 10).train;
+  const noisy = { ...base, y: Float64Array.from(base.y, (v, k) => (k % 5 === 0 ? -v : v)) };
+  const optimiser: Mnist2EarlyStopConfig = { ...EARLY_STOP, holdoutFraction: 0.2, holdoutSeed: 11, patience: 5 };
+  const config = { ...trainConfig('l2', 'standard', 0), optimiser };
+  let r: ReturnType<typeof trainMnist2>;
+  let best: number;
+  beforeAll(() => {
+    r = trainMnist2(noisy, config);
+    best = Number(r.optimisation.bestIteration);
+  });
+
+  it('stops by patience once the held-out objective has not fallen for `patience` iterations', () => {
+    expect(r.optimisation.stoppedBy).toBe('patience');
+    expect(best).toBeGreaterThan(0);
+    expect(r.optimisation.iterations).toBe(best + 5);
+    expect(String(r.optimisation.stopReason)).toMatch(/no lower held-out objective in 5 iterations after iteration/);
+  });
+
+  it('returns the iterate of lowest held-out objective (the mean loss on the held-out images, no weight decay)', () => {
+    const { holdout } = holdoutSplit(noisy, optimiser);
+    const heldOut = (w: Float64Array): number => perturbedObjective(holdout, () => null, 0, false).value(w);
+    expect(heldOut(r.w)).toBe(r.optimisation.heldOutObjective);
+    // The same run capped at the best iteration ends there: the returned weights are that iterate's.
+    const capped = trainMnist2(noisy, { ...config, optimiser: { ...optimiser, maxIterations: best } });
+    expect(capped.optimisation.stoppedBy).toBe('iteration-cap');
+    expect(Array.from(capped.w)).toEqual(Array.from(r.w));
+    // The iterates after it, through the stop, are no better: without the patience rule the best is still `best`.
+    const through = trainMnist2(noisy, {
+      ...config,
+      optimiser: { ...optimiser, patience: 1000, maxIterations: best + 5 },
+    });
+    expect(through.optimisation.bestIteration).toBe(best);
+    expect(Array.from(through.w)).toEqual(Array.from(r.w));
+    // And the one before it is worse.
+    const before = trainMnist2(noisy, { ...config, optimiser: { ...optimiser, maxIterations: best - 1 } });
+    expect(heldOut(before.w)).toBeGreaterThan(heldOut(r.w));
+  });
+
+  it('holds out round(fraction·n) images drawn by the holdout seed: disjoint, complete, the same for every cell', () => {
+    const split = holdoutSplit(ds, EARLY_STOP);
+    expect([split.holdout.n, split.fit.n]).toEqual([30, 270]);
+    const all = [...split.holdoutIndices, ...split.fitIndices].sort((a, b) => a - b);
+    expect(all).toEqual(Array.from({ length: 300 }, (_, k) => k));
+    for (const [part, idx] of [
+      [split.holdout, split.holdoutIndices],
+      [split.fit, split.fitIndices],
+    ] as const) {
+      idx.forEach((k, r) => {
+        expect(part.y[r]).toBe(ds.y[k]);
+        expect(Array.from(part.X.subarray(r * 784, (r + 1) * 784))).toEqual(
+          Array.from(ds.X.subarray(k * 784, (k + 1) * 784)),
+        );
+      });
+    }
+    expect(Array.from(holdoutSplit(ds, EARLY_STOP).holdoutIndices)).toEqual(Array.from(split.holdoutIndices));
+    const other = holdoutSplit(ds, { ...EARLY_STOP, holdoutSeed: EARLY_STOP.holdoutSeed + 1 });
+    expect(Array.from(other.holdoutIndices)).not.toEqual(Array.from(split.holdoutIndices));
+    expect(() => holdoutSplit(ds, { ...EARLY_STOP, holdoutFraction: 0.001 })).toThrow(/holdoutSplit: holding out/);
+  });
+
+  it("the sweep measures an early-stopped cell's training accuracy on the images it was trained on", () => {
+    const data = subset(300, 200);
+    const [cell] = planMnist2Sweep(
+      { setting: 'ci', protocol: protocolById('early-stop-wd0')!, norms: ['l2'], eps: [0] },
+      data,
+    );
+    const computed = computeMnist2Cell(cell!, data);
+    const { fit } = holdoutSplit(data.train, cell!.config.optimiser as Mnist2EarlyStopConfig);
+    expect(computed.train).toEqual(accuracyUnder(fit, Float64Array.from(computed.w), false, null));
+    expect([computed.train.count, computed.test.count]).toEqual([270, 200]);
+  });
+});
+
+describe('Adam', () => {
+  const config = { ...trainConfig('linf', 'pgd', 16 / 255, 3), optimiser: ADAM };
+  it('is deterministic for a seed (shuffles, PGD random starts) and changes with the seed', () => {
+    const a = trainMnist2(ds, config);
+    const b = trainMnist2(ds, config);
+    expect(Array.from(a.w)).toEqual(Array.from(b.w));
+    expect(a.optimisation.shuffleSeed).toBe(b.optimisation.shuffleSeed);
+    const c = trainMnist2(ds, { ...config, seed: 4 });
+    expect(Array.from(c.w)).not.toEqual(Array.from(a.w));
+    // 300 images in batches of 50: 6 steps per epoch; the objective falls from epoch 1 to epoch 10.
+    expect(a.optimisation.iterations).toBe(60);
+    const epochs = String(a.optimisation.epochObjectives).split(' ').map(Number);
+    expect(epochs.length).toBe(10);
+    expect(epochs[9]!).toBeLessThan(epochs[0]!);
   });
 });
