@@ -5,6 +5,8 @@
  *
  * - every protocol gives the same verdict class under every seed → that verdict (the reference replicate's, with its
  *   witness and evidence);
+ * - otherwise, when every replicate holds (confirmed, or holds-under a reading of one convention) → `holds-under` the
+ *   first reading that holds in every replicate;
  * - otherwise, when some protocols hold under every seed (confirmed, or holds-under) and some replicate refutes →
  *   `holds-under` the reading "trained with <those protocols>" of the convention `training-protocol` (the paper does
  *   not state its protocol), with the refuting replicate's witness and every protocol's outcome;
@@ -17,7 +19,18 @@
  */
 import { z } from 'zod';
 import { formatNumber } from '../format/number.ts';
-import type { ProtocolOutcome, ReadingOutcome, Robustness, ThresholdProbe, Verdict, VerdictStatus } from './verdict.ts';
+import type {
+  Evidence,
+  ProtocolOutcome,
+  Reading,
+  ReadingOutcome,
+  ReadingsResult,
+  Robustness,
+  ThresholdProbe,
+  Verdict,
+  VerdictStatus,
+  Witness,
+} from './verdict.ts';
 
 /** A threshold of a record: its value, the band within which a flip makes the verdict fragile, and its source. */
 export const ThresholdSchema = z.object({
@@ -119,6 +132,30 @@ export function combineReplicates(
   }
   const per = outcomes.map((o) => `${o.id}: ${o.verdict}`).join('; ');
   const base = { claimId: reference.claimId, seed: reference.seed, checker: reference.checker };
+  const common = robustReading(verdicts);
+  if (common !== undefined) {
+    return finish(
+      {
+        ...base,
+        status: 'holds-under',
+        condition: { kind: 'reading', convention: common.readings.convention, reading: common.reading },
+        witness: common.witness,
+        underCondition: common.under,
+        readings: common.readings,
+        evidence: {
+          summary: `holds in every replicate under ${common.reading.id}, not under every reading in all: ${per}`,
+          details: [
+            ...verdicts.map(
+              (r) => `${r.protocol} seed ${r.seed}: ${verdictClass(r.verdict)}: ${r.verdict.evidence.summary}`,
+            ),
+            ...(reference.evidence.details ?? []),
+          ],
+          ...(reference.evidence.data ? { data: reference.evidence.data } : {}),
+        },
+      },
+      `holds under ${common.reading.id} in every replicate (${grid}): ${per}`,
+    );
+  }
   const holds = outcomes.filter((o) => holding(o.verdict));
   const refuting = verdicts.find((r) => r.verdict.status === 'refuted');
   const undecided = verdicts.some((r) => r.verdict.status === 'inconclusive');
@@ -187,6 +224,46 @@ export function combineReplicates(
 }
 
 const fmt = (v: number): string => formatNumber(v, 4);
+
+/**
+ * When every replicate holds (confirmed, or holds-under a reading of one convention) but not in the same way: the
+ * first reading that holds in every replicate, the witness of a replicate where the claim needs it, and the readings
+ * merged (a reading holds when it holds in every replicate, and fails otherwise). Undefined when some replicate does
+ * not hold, the replicates' readings differ in convention, or no reading holds in all.
+ */
+function robustReading(verdicts: readonly ReplicateVerdict[]):
+  | {
+      readonly reading: Reading;
+      readonly readings: ReadingsResult;
+      readonly witness: Witness;
+      readonly under: Evidence;
+    }
+  | undefined {
+  const all = verdicts.map((r) => r.verdict);
+  if (!all.every((v) => v.status === 'confirmed' || v.status === 'holds-under')) return undefined;
+  const first = all[0]!.readings;
+  if (first === undefined || !all.every((v) => v.readings?.convention === first.convention)) return undefined;
+  const holdsEverywhere = (id: string): number =>
+    all.filter((v) => v.readings!.outcomes.some((o) => o.id === id && o.outcome === 'holds')).length;
+  const merged: ReadingOutcome[] = first.outcomes.map((o) => {
+    const k = holdsEverywhere(o.id);
+    return {
+      ...o,
+      outcome: k === all.length ? 'holds' : 'fails',
+      summary: `holds in ${k} of ${all.length} replicates; reference: ${o.summary}`,
+    };
+  });
+  const robust = merged.find((o) => o.outcome === 'holds');
+  const needing = all.find((v) => v.status === 'holds-under');
+  if (robust === undefined || needing === undefined || needing.status !== 'holds-under') return undefined;
+  const { outcome: _o, summary: _s, witness: _w, ...reading } = robust;
+  return {
+    reading,
+    readings: { ...first, outcomes: merged },
+    witness: needing.witness,
+    under: needing.underCondition,
+  };
+}
 
 /**
  * Probes threshold `name` of value `t.value`: the class `classAt(v)` at 20 points on each side out to ±10 bands (within

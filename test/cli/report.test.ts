@@ -76,6 +76,18 @@ describe('claimcheck report', () => {
     expect(stderr).toContain('an integer from 1 to 64');
   });
 
+  it('refuses an unknown --protocols id and --seeds outside 1…20 with exit 2 naming the option and the choices', async () => {
+    const bad = await runCli(['report', ...ids, '--protocols', 'lbfgs-wd1e-3,sgd', '--quiet'], undefined, env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--protocols');
+    expect(bad.stderr).toContain('early-stop-wd0');
+    expect(bad.stderr).toContain('"sgd"');
+    const seeds = await runCli(['report', ...ids, '--seeds', '0', '--quiet'], undefined, env);
+    expect(seeds.code).toBe(2);
+    expect(seeds.stderr).toContain('--seeds');
+    expect(seeds.stderr).toContain('an integer from 1 to 20');
+  });
+
   it('reuses cached verdicts', () => {
     expect((JSON.parse(cached.stdout) as ReportJson).cache).toMatchObject({ reused: ids.length, checked: 0 });
     const prov = JSON.parse(readFileSync(join(root, 'b', 'provenance.json'), 'utf8')) as {
