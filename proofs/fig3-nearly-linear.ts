@@ -42,5 +42,22 @@ export const fig3NearlyLinear = claim({
       },
     },
     minCells: 3,
+    readings: [
+      {
+        id: 'every-eps',
+        statement: "the top three eigenvalues over every ε of the paper's grids (L2 0 to 1, L∞ 0 to 76.5/255)",
+        literal: true,
+      },
+      {
+        id: 'small-linf-eps',
+        statement: 'the top three eigenvalues over the ε range of Fig. 2 and Table 4 (L∞ up to 16/255; L2 every ε)',
+        eps: { linf: [0, 4 / 255, 8 / 255, 12 / 255, 16 / 255] },
+      },
+      {
+        id: 'top-eigenvalue',
+        statement: 'the top eigenvalue λ1 only (the one Theorem 1 and Eq. (9) are about), over every ε',
+        top: 1,
+      },
+    ],
   },
 });

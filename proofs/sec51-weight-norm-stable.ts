@@ -33,5 +33,6 @@ export const sec51WeightNormStable = claim({
       },
     },
     minCells: 3,
+    purpose: true,
   },
 });
