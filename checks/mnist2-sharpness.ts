@@ -152,9 +152,11 @@ const normName = (n: BallNorm): string => (n === 'l2' ? 'L2' : 'L∞');
 
 /** One decisive measure's outcome. */
 interface Outcome {
-  /** The reading's id (default: the measure's name as a slug) and whether it is the literal one. */
-  readonly id?: string;
+  /** The reading's id (short: `landscape-rise`, `lambda1-robust`) and whether it is the literal one. */
+  readonly id: string;
   readonly literal?: boolean;
+  /** True when `measure` is a reading's own statement (an operationalisation of the paper's words), not a measure. */
+  readonly reading?: boolean;
   readonly measure: string;
   readonly holds: boolean;
   readonly summary: string;
@@ -181,15 +183,9 @@ function aggregate(
   data: Record<string, unknown>,
 ): Verdict {
   const base = { claimId: claim.id, seed: ctx.seed, checker: KIND };
-  const slug = (m: string) =>
-    m
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '')
-      .slice(0, 60);
   const readings: ReadingOutcome[] = outcomes.map((o) => ({
-    id: o.id ?? slug(o.measure),
-    statement: o.id !== undefined ? o.measure : `measured by the ${o.measure}`,
+    id: o.id,
+    statement: o.reading ? o.measure : `measured by the ${o.measure}`,
     literal: o.literal ?? false,
     outcome: o.holds ? 'holds' : 'fails',
     summary: o.summary,
@@ -307,6 +303,7 @@ function eigenGrow(p: Extract<Params, { form: 'eigen-grow' }>, cells: readonly C
       }
     }
     return {
+      id: `lambda${k}-${which}`,
       measure: `λ${k} of the ${MEASURE_NAMES[which]}`,
       holds: witness === undefined,
       summary: parts.join('; '),
@@ -356,7 +353,8 @@ function eigenLinear(p: Extract<Params, { form: 'eigen-linear' }>, cells: readon
       const measure = `λ1…λ${top} of the ${MEASURE_NAMES[which]}`;
       return {
         // The literal reading is the record's literal one with the first named Hessian (at most one is literal).
-        ...(several ? { id: `${reading.id}/${which}`, literal: reading.literal && which === p.hessians[0] } : {}),
+        id: several ? `${reading.id}/${which}` : which,
+        ...(several ? { literal: reading.literal && which === p.hessians[0], reading: true } : {}),
         measure: several ? `${reading.statement}: ${measure}` : measure,
         holds: witness === undefined,
         summary: parts.join('; '),
@@ -406,6 +404,7 @@ function eq9Spectrum(p: Extract<Params, { form: 'eq9-spectrum' }>, cells: readon
   const bad = multiplicityBad ?? valueBad;
   const outcomes: Outcome[] = [
     {
+      id: 'eq9-spectrum',
       measure: 'spectrum of Eq. (9): top eigenvalue ε/(2‖w*‖) of multiplicity d − 1 (λ1 = λ2 = λ3)',
       holds: bad === undefined,
       summary: `multiplicity: ${ratios} (threshold λ3/λ1 ≥ ${p.minEqualRatio.value}, margin ${fmt(minRatio - p.minEqualRatio.value)}); value: ${values} (threshold relative error ≤ ${p.maxRelError.value}, largest ${fmt(maxErr)})`,
@@ -441,6 +440,7 @@ function premiseData({ results, measurements }: Mnist2Measured): {
   const minNorm = Math.min(...norms);
   const within = norms.filter((v) => v <= epsMax).length;
   const outcome: Outcome = {
+    id: 'images-within-eps',
     measure: 'training images within the largest L2 ε (‖x^n‖₂ ≤ ε for every n)',
     holds: within === norms.length,
     summary: `${within} of ${norms.length} training images have ‖x^n‖₂ ≤ ε = ${fmt(epsMax)} (the largest L2 ε of the sweep); the smallest ‖x^n‖₂ is ${fmt(minNorm)}`,
@@ -496,6 +496,7 @@ function noisePremises(
     )
     .join('; ');
   const outcome: Outcome = {
+    id: 'eq15-moments',
     measure: "Eq. (15)'s premises for the clipped noise: (1/N)Σ η_i x_j → 0, mean 0, (1/N)Σ η_i η_j → ε²/3 δ_ij",
     holds: bad === undefined,
     summary: `${line} (tolerance ${p.tolerance.value}; noise seed ${premises.noiseSeed}; every pixel of the training split, ${n} images)`,
@@ -545,6 +546,7 @@ function weightNormStable(p: Extract<Params, { form: 'weight-norm-stable' }>, al
     }
   }
   const outcome: Outcome = {
+    id: 'spread',
     measure: 'relative spread (max − min)/mean of ‖w*‖₂ over ε',
     holds: witness === undefined,
     summary: parts.join('; '),
@@ -569,6 +571,7 @@ function weightNormStable(p: Extract<Params, { form: 'weight-norm-stable' }>, al
     }
     outcomes.push({
       id: 'trend-survives-normalisation',
+      reading: true,
       measure: "by its purpose: the norm's change does not undo the eigenvalue trend (‖w*‖²λ1 still increases with ε)",
       holds: bad === undefined,
       summary: trend.join('; '),
@@ -628,6 +631,7 @@ function landscapeSharper(
       }
     }
     return {
+      id: m,
       measure: MEASURE_NAMES[m]!,
       holds: witness === undefined,
       summary: parts.join('; '),
@@ -688,6 +692,7 @@ function randomLessSharp(p: Extract<Params, { form: 'random-less-sharp' }>, cell
       }
     }
     return {
+      id: m,
       measure: MEASURE_NAMES[m]!,
       holds: witness === undefined,
       summary: parts.join('; '),
