@@ -4,13 +4,7 @@
  * mean; and that bad counts and levels are refused with the function's name.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  clopperPearson,
-  meanInterval,
-  newcombeDifference,
-  wilson,
-  zTwoSided,
-} from '../../src/stats/intervals.ts';
+import { clopperPearson, meanInterval, newcombeDifference, wilson, zTwoSided } from '../../src/stats/intervals.ts';
 
 describe('src/stats/intervals', () => {
   it('z for 95 % is 1.95996…', () => {
