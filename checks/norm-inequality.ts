@@ -15,7 +15,7 @@ import { ClaimcheckError } from '../src/errors.ts';
 import { makeRng, deriveSeed } from '../src/rng.ts';
 import { compareForms, residualSummary } from '../src/decide/compare.ts';
 import { proveSign, describeSign } from '../src/decide/sign.ts';
-import { robustOptimumSweep, sharedSyntheticSeed, SYNTHETIC_EPS_GRID } from '../src/decide/synthetic.ts';
+import { problemName, robustOptimumSweep, sharedProblem, SYNTHETIC_EPS_GRID } from '../src/decide/synthetic.ts';
 import { formatNumber } from '../src/format/number.ts';
 import { AssumptionSchema } from './params.ts';
 import { checkAssumption } from './_internals/assumption-checks.ts';
@@ -119,10 +119,11 @@ export const normInequality = defineChecker<P>({
     const underLine = `with ‖w_a*‖ = ‖w_b*‖ = W and ‖η_a^n‖ = ‖η_b^n‖ + s_n (s_n ≥ 0): left − right = (1/(2NW)) Σ s_n (${identity.status}: ${residualSummary(identity)}), which is ${describeSign(sign)} since W > 0 and s_n ≥ 0`;
     // (c) The assumption, and Eq. (12) at the real optima of the same synthetic problem.
     const check = checkAssumption(p.assumption, ctx);
-    const rows = robustOptimumSweep(SYNTHETIC_EPS_GRID, sharedSyntheticSeed(ctx.runSeed)).filter((r) => r.converged);
+    const problem = sharedProblem(ctx.runSeed);
+    const rows = robustOptimumSweep(SYNTHETIC_EPS_GRID, problem).filter((r) => r.converged);
     const values = rows.map((r) => r.eps / (2 * r.wNorm));
     const atOptima = values.every((v, i) => i === 0 || holds(v, values[i - 1]!));
-    const optimaLine = `at the real optima (‖η^n‖ = ε): (1/2N)Σ‖η^n‖/‖w*‖ = ε/(2‖w*‖) = ${values.map((v) => formatNumber(v, 4)).join(', ')} over ε ∈ {${rows.map((r) => r.eps).join(', ')}}: Eq. (12) ${atOptima ? 'holds' : 'does NOT hold'} between every consecutive pair${check.whereItMatters.status === 'no' ? ', although the assumption fails there' : ''}`;
+    const optimaLine = `at the real optima of ${problemName(problem)} (‖η^n‖ = ε): (1/2N)Σ‖η^n‖/‖w*‖ = ε/(2‖w*‖) = ${values.map((v) => formatNumber(v, 4)).join(', ')} over ε ∈ {${rows.map((r) => r.eps).join(', ')}}: Eq. (12) ${atOptima ? 'holds' : 'does NOT hold'} between every consecutive pair${check.whereItMatters.status === 'no' ? ', although the assumption fails there' : ''}`;
     if (identity.status === 'equal' && signOk) {
       return {
         ...base,

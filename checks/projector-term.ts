@@ -14,10 +14,13 @@ import type { Verdict } from '../src/claims/verdict.ts';
 import { deriveSeed, makeRng } from '../src/rng.ts';
 import { expandConstruction, samplePoints } from '../src/decide/sampler.ts';
 import {
+  problemData,
+  problemName,
+  problemSetLine,
   robustOptimum,
-  sharedSyntheticSeed,
+  sharedProblem,
   smallSymmetricEigenvalues,
-  syntheticDataset,
+  type SyntheticProblem,
 } from '../src/decide/synthetic.ts';
 import { robustL2Loss } from '../src/numeric/robust-l2.ts';
 import { robustLinfLoss } from '../src/numeric/robust-linf.ts';
@@ -41,9 +44,9 @@ const ParamsSchema = z.object({
   optima: z.enum(['l2', 'linf']).optional(),
 });
 
-/** At real optima of seeded synthetic data: λmax of H_robust − H_fixed-example (the mechanism) against λmax(H_robust). */
-function realOptima(norm: BallNorm, epsGrid: readonly number[], seed: number): string[] {
-  const ds = syntheticDataset(seed);
+/** At real optima of a shared synthetic problem: λmax of H_robust − H_fixed-example (the mechanism) against λmax(H_robust). */
+function realOptima(norm: BallNorm, epsGrid: readonly number[], problem: SyntheticProblem): string[] {
+  const ds = problemData(problem);
   const { n, d } = ds;
   return epsGrid.map((eps) => {
     const loss = norm === 'l2' ? robustL2Loss(ds, eps) : robustLinfLoss(ds, eps);
@@ -63,7 +66,7 @@ function realOptima(norm: BallNorm, epsGrid: readonly number[], seed: number): s
     const M = H.map((v, i) => v - F[i]!);
     const top = smallSymmetricEigenvalues(H, d)[0]!;
     const mech = smallSymmetricEigenvalues(M, d)[0]!;
-    return `${opt.converged ? 'real optimum' : `end point of the optimiser (not converged: ‖∇L‖ = ${formatNumber(opt.gradNorm, 2)}, w* sits on a kink)`} at ε = ${eps} (seeded Gaussian data, N = ${n}, d = ${d}): λmax(H) = ${formatNumber(top, 5)}, λmax(H − H_fixed-example) = ${formatNumber(mech, 5)}${onAxis > 0 ? `; ${onAxis} coordinate(s) of w* at 0, where ‖w‖₁ has a kink (no second derivative)` : ''}`;
+    return `${opt.converged ? 'real optimum' : `end point of the optimiser (not converged: ‖∇L‖ = ${formatNumber(opt.gradNorm, 2)}, w* sits on a kink)`} at ε = ${eps} (${problemName(problem)}): λmax(H) = ${formatNumber(top, 5)}, λmax(H − H_fixed-example) = ${formatNumber(mech, 5)}${onAxis > 0 ? `; ${onAxis} coordinate(s) of w* at 0, where ‖w‖₁ has a kink (no second derivative)` : ''}`;
   });
 }
 
@@ -103,7 +106,10 @@ export const projectorTerm = defineChecker({
       return { wp, lambdas };
     });
     const optimaLines = params.optima
-      ? realOptima(params.optima, params.epsGrid, sharedSyntheticSeed(ctx.runSeed))
+      ? [
+          problemSetLine([sharedProblem(ctx.runSeed)]),
+          ...realOptima(params.optima, params.epsGrid, sharedProblem(ctx.runSeed)),
+        ]
       : [];
     const details = [
       ...rows.map(

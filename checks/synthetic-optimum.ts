@@ -1,20 +1,23 @@
 /**
- * Decides claims about what holds AT an optimum by computing real optima of small seeded synthetic problems
- * (`src/decide/synthetic.ts`, Float64 Newton) and points built to satisfy a premise:
+ * Decides claims about what holds AT an optimum by computing real optima of the shared seeded synthetic problems
+ * (`src/decide/synthetic.ts`, Float64 Newton; every entry names the problems it used) and points built to satisfy a
+ * premise:
  * - `per-point-condition`: the condition stated before Eq. (9), read as "a weight at which every point is stationary"
  *   and as "the optimum of L_η": decided at points built from the record's condition and at real optima;
  * - `theorem`: a statement about how the Hessian's top eigenvalue at the optimum changes with ε (Theorem 1, and the
  *   introduction's "proportional to the norm of the noise"). Its premise (every point stationary) cannot hold for two
  *   models trained at different ε on one data set, which the check shows on data built to satisfy it at one ε; the
- *   implication is then vacuous, so the conclusion is decided where models are trained: at real optima of the shared
- *   synthetic problem, under each reading of "sharpness" (λmax, or §3.1's filter-normalised ‖w*‖²λmax). The proof's
- *   route (Eq. (9) at built optima of equal norm, each on its own data set) and both assumptions where they matter
- *   are reported as evidence;
+ *   implication is then vacuous, so the conclusion is decided where models are trained: at real optima of every
+ *   shared synthetic problem, under each reading of "sharpness" (λmax, or §3.1's filter-normalised ‖w*‖²λmax), each
+ *   at matched ε and (for "increasing") at matched training loss (`MATCHED_LOSS`). The proof's route (Eq. (9) at
+ *   built optima of equal norm, each on its own data set) and both assumptions where they matter are reported as
+ *   evidence;
  * - `assumption-holds`: a sentence that states one of the registry's assumptions as a fact, decided by the same check
  *   as the assumption where it matters (`checks/_internals/assumption-checks.ts`);
  * - `convexity`: the smallest Hessian eigenvalue of the robust loss over random (w, ε);
- * - `adversarial-vs-random`: adversarial against uniform-noise sharpness at real optima of several shared problems (a
- *   reading fails if it fails on any), under each reading of "much more" crossed with each reading of "sharpness";
+ * - `adversarial-vs-random`: adversarial against uniform-noise sharpness at real optima of the shared problems (a
+ *   reading fails if it fails on any), under each reading of "much more" crossed with each reading of "sharpness",
+ *   against the uniform-noise model of the same ε or of the same training loss (`MATCHED_LOSS`);
  * - `theorem2`: Theorem 2 as an implication (the eigenvalues vanish along a path where every κ^n → 0, and grow or shrink
  *   with ε near an optimum as the record states), with where its premise can hold.
  */
@@ -26,17 +29,26 @@ import { decideReadings } from '../src/claims/readings.ts';
 import { deriveSeed, makeRng } from '../src/rng.ts';
 import { expandConstruction } from '../src/decide/sampler.ts';
 import {
+  matchNoiseLevel,
+  matchPenalty,
   maxPerPointGradient,
   onRayDataset,
+  onRayName,
+  onRayProblem,
+  problemData,
+  problemName,
+  problemSetLine,
   robustOptimum,
   robustOptimumSweep,
-  sharedSyntheticSeed,
-  sharedSyntheticSeeds,
+  separableProblem,
+  sharedProblem,
+  sharedProblems,
   smallSymmetricEigenvalues,
-  syntheticDataset,
   SYNTHETIC_EPS_GRID,
   theorem2Evidence,
+  type LossMatch,
   type OptimumRow,
+  type SyntheticProblem,
 } from '../src/decide/synthetic.ts';
 import { innerMinL2Loss, robustL2Loss } from '../src/numeric/robust-l2.ts';
 import type { Dataset } from '../src/numeric/dataset.ts';
@@ -57,26 +69,39 @@ const Params = z.discriminatedUnion('mode', [
     dataset: z.enum(['gaussian', 'on-ray']).default('gaussian'),
     epsGrid: EpsGrid.default([...SYNTHETIC_EPS_GRID]),
   }),
-  z.object({
-    mode: z.literal('theorem'),
-    /** The theorem's own premise (part of the statement): per-point optimality. */
-    premise: AssumptionSchema.refine(
-      (a) => a.id === 'per-point-optimality',
-      'the premise this mode constructs is per-point-optimality',
+  z
+    .object({
+      mode: z.literal('theorem'),
+      /** The theorem's own premise (part of the statement): per-point optimality. */
+      premise: AssumptionSchema.refine(
+        (a) => a.id === 'per-point-optimality',
+        'the premise this mode constructs is per-point-optimality',
+      ),
+      /** The assumption the proof adds to reach the conclusion (equal weight norms). */
+      assumption: AssumptionSchema.refine(
+        (a) => a.id === 'equal-weight-norms',
+        'the proof assumption this mode measures is equal-weight-norms',
+      ),
+      /** How the sharpness behaves against ε, as the claim states it. */
+      conclusion: z.enum(['increasing', 'proportional']),
+      /**
+       * Readings of "sharpness": the top Hessian eigenvalue, or the filter-normalised ‖w*‖²λmax (§3.1's definition);
+       * each compares the models as trained at each ε (`match: 'eps'`), or at matched training loss (`match: 'loss'`,
+       * `increasing` only): the model of the smaller ε on its regularisation path at the training loss of the larger ε's
+       * optimum (see `MATCHED_LOSS`).
+       */
+      readings: readingsSchema({
+        measure: z.enum(['eigenvalue', 'normalised']),
+        match: z.enum(['eps', 'loss']).default('eps'),
+      }),
+      epsGrid: EpsGrid.default([...SYNTHETIC_EPS_GRID]),
+      /** "Proportional": max/min of sharpness/ε over the grid at most 1 + this (supplied by claimcheck). */
+      tolerance: z.number().positive().default(0.1),
+    })
+    .refine(
+      (t) => t.conclusion === 'increasing' || t.readings.readings.every((r) => r.match === 'eps'),
+      '"proportional to ε" compares models at their ε: a matched-loss reading applies to "increasing" only',
     ),
-    /** The assumption the proof adds to reach the conclusion (equal weight norms). */
-    assumption: AssumptionSchema.refine(
-      (a) => a.id === 'equal-weight-norms',
-      'the proof assumption this mode measures is equal-weight-norms',
-    ),
-    /** How the sharpness behaves against ε, as the claim states it. */
-    conclusion: z.enum(['increasing', 'proportional']),
-    /** Readings of "sharpness": the top Hessian eigenvalue, or the filter-normalised ‖w*‖²λmax (§3.1's definition). */
-    readings: readingsSchema({ measure: z.enum(['eigenvalue', 'normalised']) }),
-    epsGrid: EpsGrid.default([...SYNTHETIC_EPS_GRID]),
-    /** "Proportional": max/min of sharpness/ε over the grid at most 1 + this (supplied by claimcheck). */
-    tolerance: z.number().positive().default(0.1),
-  }),
   z.object({
     /** A statement of the paper that is itself one of the registry's assumptions: decided where it matters. */
     mode: z.literal('assumption-holds'),
@@ -97,12 +122,14 @@ const Params = z.discriminatedUnion('mode', [
      * Readings of "sharpens much more", each with a reading of "sharpness" (`sharpness`: λmax, or §3.1's
      * filter-normalised ‖w*‖²λmax, each model with its own optimum): `absolute` compares s(adversarial)/s(random) at
      * each ε with minRatio; `increase` compares the sharpening over the standard model, Δ = s(ε) − s(0):
-     * Δ_adv > minRatio·max(Δ_random, 0).
+     * Δ_adv > minRatio·max(Δ_random, 0). `match`: the uniform-noise model of the same ε (`eps`), or the one whose
+     * noise level ε' gives the same training loss as the adversarial model at ε (`loss`, see `MATCHED_LOSS`).
      */
     readings: readingsSchema({
       measure: z.enum(['absolute', 'increase']),
       sharpness: z.enum(['eigenvalue', 'normalised']),
       minRatio: z.number().positive(),
+      match: z.enum(['eps', 'loss']).default('eps'),
     }),
   }),
   z.object({
@@ -153,7 +180,9 @@ function perPointCondition(
   ctx: CheckContext,
 ): Verdict {
   const base = { claimId: claim.id, seed: ctx.seed, checker: 'synthetic-optimum' };
-  const seed = deriveSeed(ctx.seed, 'data');
+  const problem = sharedProblem(ctx.runSeed);
+  const onRay = onRayProblem(ctx.runSeed);
+  const dataName = p.dataset === 'on-ray' ? onRayName(onRay.seed) : problemName(problem);
   // Points built from the condition: x^n = (the condition's construction) at random w, y, ε; stationary there?
   const rng = makeRng(deriveSeed(ctx.seed, 'built'));
   let worstBuilt = 0;
@@ -189,7 +218,7 @@ function perPointCondition(
   const factorOk = worstFactor <= 1e-12;
   // Real optima: the largest deviation of x^n from the condition's x at w*, over the points and ε.
   const rows = p.epsGrid.map((eps) => {
-    const ds = p.dataset === 'on-ray' ? onRayDataset(seed, eps).ds : syntheticDataset(seed);
+    const ds = p.dataset === 'on-ray' ? onRayDataset(onRay.seed, eps, onRay.n).ds : problemData(problem);
     const opt = robustOptimum(ds, eps);
     let worst = 0;
     let worstN = 0;
@@ -239,13 +268,13 @@ function perPointCondition(
       return {
         ...reading,
         outcome: 'holds',
-        summary: `at the real optima (${p.dataset} data, ε ∈ {${p.epsGrid.join(', ')}}) every point satisfies the condition (largest deviation of x^n ${formatNumber(Math.max(...converged.map((x) => x.worst)), 2)})`,
+        summary: `at the real optima of ${dataName} (ε ∈ {${p.epsGrid.join(', ')}}) every point satisfies the condition (largest deviation of x^n ${formatNumber(Math.max(...converged.map((x) => x.worst)), 2)})`,
       };
     }
     const x = Array.from(failing.ds.X.subarray(failing.worstN * failing.ds.d, (failing.worstN + 1) * failing.ds.d));
     const witness: Witness = {
       point: {
-        data: `${p.dataset} synthetic data, seed ${seed}`,
+        data: dataName,
         eps: String(failing.eps),
         n: String(failing.worstN + 1),
         'w*': `[${Array.from(failing.w, (v) => formatNumber(v, 6)).join(', ')}]`,
@@ -265,7 +294,7 @@ function perPointCondition(
     return {
       ...reading,
       outcome: 'fails',
-      summary: `at the real optima (‖∇L‖ ≤ ${formatNumber(Math.max(...converged.map((x) => x.gradNorm)), 2)}) the condition fails at every ε: largest deviation ${converged.map((x) => formatNumber(x.worst, 3)).join(', ')}`,
+      summary: `at the real optima of ${dataName} (‖∇L‖ ≤ ${formatNumber(Math.max(...converged.map((x) => x.gradNorm)), 2)}) the condition fails at ${converged.filter((x) => x.worst > 1e-6).length} of ${converged.length} ε: largest deviation ${converged.map((x) => formatNumber(x.worst, 3)).join(', ')}`,
       witness,
     };
   });
@@ -273,7 +302,10 @@ function perPointCondition(
     base,
     readings: readingsResult(p.readings, outcomes),
     evidence: {
-      summary: `points built from the condition: per-point gradient ≤ ${formatNumber(worstBuilt, 2)}; real optima: largest deviation ${converged.map((x) => formatNumber(x.worst, 3)).join(', ')}`,
+      summary: `points built from the condition: per-point gradient ≤ ${formatNumber(worstBuilt, 2)}; real optima of ${dataName}: largest deviation ${converged.map((x) => formatNumber(x.worst, 3)).join(', ')}`,
+      details: [
+        p.dataset === 'on-ray' ? `data of the real optima: ${dataName}, rebuilt at each ε` : problemSetLine([problem]),
+      ],
       data: {
         worstBuilt,
         optima: converged.map((r) => ({
@@ -291,12 +323,49 @@ function perPointCondition(
   });
 }
 
+/**
+ * What "at matched training loss" compares, for the comparisons across models (Theorem 1's larger against smaller ε;
+ * adversarial against random noise). The training loss of a model is the objective it was trained on, at its weight:
+ * the L2-robust loss at its ε for an adversarial model, the logistic loss on x + η (its fixed noise draws) for a
+ * uniform-noise model; a penalty that stops a model early is not part of it. This loss, not the clean loss, is matched
+ * because the sharpness compared is the curvature of that same objective (the Hessian of the training loss), and
+ * Theorems 1 and 2 speak of it ("when the loss converges to the minimum"): two minima of the same height are compared,
+ * so a difference in sharpness is not only a difference in how far each model is from fitting what it was trained on.
+ * The clean loss of an adversarial model is a function it never minimised, and it ranks the models by their fit to
+ * data neither Hessian is taken on. The models at matched loss are real optima: a uniform-noise model at the noise
+ * level ε' found by scanning then bisecting ε' (`matchNoiseLevel`), or the model of the smaller ε on its regularisation
+ * path (the optimum with an L2 penalty μ, found by bisection on μ: `matchPenalty`, the real-optimum counterpart of
+ * stopping early), since a model trained at the smaller ε reaches a lower loss at its optimum.
+ */
+export const MATCHED_LOSS =
+  'the training loss of each model is the objective it was trained on (robust loss at its ε; loss on x + η for random noise), without a penalty';
+
+type Sharpness = 'eigenvalue' | 'normalised';
+const SHARPNESS_NAME = { eigenvalue: 'λmax', normalised: '‖w*‖²λmax' } as const;
+
+function sharpnessOf(m: { readonly lambdaMax: number; readonly wNorm: number }, measure: Sharpness): number {
+  return measure === 'eigenvalue' ? m.lambdaMax : m.wNorm * m.wNorm * m.lambdaMax;
+}
+
+/** One pair of Theorem 1 at matched loss: the ε_b optimum and the ε_a model brought to its training loss. */
+interface MatchedPair {
+  readonly a: OptimumRow;
+  readonly b: OptimumRow;
+  readonly match: LossMatch;
+}
+
+function matchedPairLine(x: MatchedPair, measure: Sharpness): string {
+  const n = SHARPNESS_NAME[measure];
+  if (!x.match.matched) return `ε ${x.a.eps}→${x.b.eps}: no match (${x.match.reason})`;
+  return `ε ${x.a.eps}→${x.b.eps}: ${n} ${formatNumber(sharpnessOf(x.match.model, measure), 4)} (ε = ${x.a.eps}, μ = ${formatNumber(x.match.level, 4)}) vs ${formatNumber(sharpnessOf(x.b, measure), 4)} (ε = ${x.b.eps}) at training loss ${formatNumber(x.b.loss, 5)}`;
+}
+
 function theorem(claim: LoadedClaim, p: Extract<P, { mode: 'theorem' }>, ctx: CheckContext): Verdict {
   const base = { claimId: claim.id, seed: ctx.seed, checker: 'synthetic-optimum' };
   const grid = [...p.epsGrid].sort((a, b) => a - b);
   // The premise on one data set: data that satisfy it at ε_a (x^n = y^n ε_a u) are not stationary at ε_b.
-  const seed = deriveSeed(ctx.seed, 'premise');
-  const { ds: onRay, u } = onRayDataset(seed, grid[0]!);
+  const { seed, n: onRayN } = onRayProblem(ctx.runSeed);
+  const { ds: onRay, u } = onRayDataset(seed, grid[0]!, onRayN);
   const scales = [0.5, 1, 2, 8];
   const atA = Math.max(
     ...scales.map((t) =>
@@ -319,11 +388,11 @@ function theorem(claim: LoadedClaim, p: Extract<P, { mode: 'theorem' }>, ctx: Ch
   const optB = robustOptimum(onRay, grid[1]!);
   const atBOptimum = maxPerPointGradient(onRay, grid[1]!, optB.w);
   const vacuous = atA <= 1e-10 && atB > 1e-8 && atBOptimum > 1e-8;
-  const premiseLine = `the premise on one data set: data built to satisfy it at ε = ${grid[0]} (x^n = y^n ε u; largest per-point gradient ${formatNumber(atA, 2)}) are not stationary at ε = ${grid[1]} (smallest largest per-point gradient along the ray ${formatNumber(atB, 3)}, ${formatNumber(atBOptimum, 3)} at the optimum there): ${vacuous ? 'it cannot hold for two models trained at different ε on the same data, so the theorem as stated compares nothing' : 'not shown unsatisfiable'}`;
+  const premiseLine = `the premise on one data set: ${onRayName(seed)}, built to satisfy it at ε = ${grid[0]} (largest per-point gradient ${formatNumber(atA, 2)}), is not stationary at ε = ${grid[1]} (smallest largest per-point gradient along the ray ${formatNumber(atB, 3)}, ${formatNumber(atBOptimum, 3)} at the optimum there): ${vacuous ? 'it cannot hold for two models trained at different ε on the same data, so the theorem as stated compares nothing' : 'not shown unsatisfiable'}`;
   // The proof's route: under the premise and ‖w_a*‖ = ‖w_b*‖ (on-ray optima of equal norm) Eq. (9) gives ε/(2‖w*‖).
   const under = [1, 3].map((t) =>
     grid.map((eps) => {
-      const { ds, u: uu } = onRayDataset(seed, eps);
+      const { ds, u: uu } = onRayDataset(seed, eps, onRayN);
       return {
         eps,
         t,
@@ -335,71 +404,172 @@ function theorem(claim: LoadedClaim, p: Extract<P, { mode: 'theorem' }>, ctx: Ch
       };
     }),
   );
-  const underLine = `the proof's route: at optima satisfying the premise with equal ‖w*‖ (1 and 3) λmax = ${under[0]!.map((x) => formatNumber(x.lambda, 5)).join(', ')} and ${under[1]!.map((x) => formatNumber(x.lambda, 5)).join(', ')} = ε/(2‖w*‖) over ε ∈ {${grid.join(', ')}}, each on its own data set`;
+  const underLine = `the proof's route: at optima satisfying the premise with equal ‖w*‖ (1 and 3) λmax = ${under[0]!.map((x) => formatNumber(x.lambda, 5)).join(', ')} and ${under[1]!.map((x) => formatNumber(x.lambda, 5)).join(', ')} = ε/(2‖w*‖) over ε ∈ {${grid.join(', ')}}, each on its own ${onRayName(seed)} rebuilt at that ε`;
   const premiseCheck = checkAssumption(p.premise, ctx);
   const normsCheck = checkAssumption(p.assumption, ctx);
-  // The conclusion where models are trained: real optima of the shared synthetic problem.
-  const rows = robustOptimumSweep(grid, sharedSyntheticSeed(ctx.runSeed)).filter((r) => r.converged);
-  if (rows.length < 2)
+  // The conclusion where models are trained: real optima of every problem of the shared set (a statement about every
+  // data set fails on any), at each ε and, where a reading asks for it, at matched training loss.
+  const problems = sharedProblems(ctx.runSeed)
+    .map((q) => ({ q, rows: robustOptimumSweep(grid, q).filter((r) => r.converged) }))
+    .filter((x) => x.rows.length >= 2);
+  if (problems.length === 0)
     return {
       ...base,
       status: 'inconclusive',
-      reason: 'fewer than two real optima converged',
+      reason: 'on no shared problem did two real optima converge',
       evidence: { summary: 'optimiser did not converge' },
     };
-  const sharpness = (r: OptimumRow, m: 'eigenvalue' | 'normalised') =>
-    m === 'eigenvalue' ? r.lambdaMax : r.wNorm * r.wNorm * r.lambdaMax;
-  const name = { eigenvalue: 'λmax', normalised: '‖w*‖²λmax' } as const;
-  const dataName = `real optima of the shared seeded synthetic problem (N = ${rows[0]!.n}, d = ${rows[0]!.d}, data seed ${rows[0]!.seed})`;
-  const outcomes: ReadingOutcome[] = p.readings.readings.map((r) => {
+  const byLoss = p.readings.readings.some((r) => r.match === 'loss');
+  const matched = new Map<SyntheticProblem, MatchedPair[]>(
+    byLoss
+      ? problems.map((x) => [
+          x.q,
+          x.rows.slice(1).map((b, i) => ({ a: x.rows[i]!, b, match: matchPenalty(x.q, x.rows[i]!.eps, b.loss) })),
+        ])
+      : [],
+  );
+  const outcomes: ReadingOutcome[] = p.readings.readings.map((r): ReadingOutcome => {
     const reading = readingOf(r);
-    const vals = rows.map((x) => ({ eps: x.eps, s: sharpness(x, r.measure) }));
-    const list = `${name[r.measure]} = ${vals.map((v) => formatNumber(v.s, 4)).join(', ')} at ε = ${vals.map((v) => v.eps).join(', ')}`;
+    const name = SHARPNESS_NAME[r.measure];
+    if (r.match === 'loss') {
+      const per = problems.map((x) => {
+        const pairs = matched.get(x.q)!;
+        const bad = pairs.find(
+          (c) => c.match.matched && !(sharpnessOf(c.b, r.measure) > sharpnessOf(c.match.model, r.measure)),
+        );
+        return { q: x.q, pairs, bad, open: pairs.filter((c) => !c.match.matched) };
+      });
+      const failing = per.filter((x) => x.bad !== undefined);
+      const shown = failing[0] ?? per[0]!;
+      const summary = `${name} at matched training loss (the model of the smaller ε on its regularisation path, brought to the training loss of the larger ε's optimum): fails on ${failing.length} of ${per.length} shared problems; at ${problemName(shown.q)}: ${shown.pairs.map((c) => matchedPairLine(c, r.measure)).join('; ')}`;
+      if (failing.length > 0) {
+        const w = failing[0]!;
+        const c = w.bad!;
+        const m = c.match as Extract<LossMatch, { matched: true }>;
+        return {
+          ...reading,
+          outcome: 'fails',
+          summary,
+          witness: {
+            point: {
+              data: problemName(w.q),
+              epsA: String(c.a.eps),
+              epsB: String(c.b.eps),
+              'training loss': formatNumber(c.b.loss, 8),
+              'penalty μ at ε_a': formatNumber(m.level, 6),
+            },
+            paperValue: `sharper (${name}) at ε = ${c.b.eps} than the ε = ${c.a.eps} model at the same training loss`,
+            ourValue: `${name} = ${formatNumber(sharpnessOf(m.model, r.measure), 6)} at ε = ${c.a.eps} (‖w‖ = ${formatNumber(m.model.wNorm, 5)}, loss within ${formatNumber(m.residual, 2)}), ${formatNumber(sharpnessOf(c.b, r.measure), 6)} at ε = ${c.b.eps} (‖w*‖ = ${formatNumber(c.b.wNorm, 5)})`,
+          },
+        };
+      }
+      const open = per.flatMap((x) => x.open);
+      if (open.length > 0)
+        return {
+          ...reading,
+          outcome: 'undecided',
+          summary: `${summary}; ${open.length} pair(s) not matched: ${open.map((c) => matchedPairLine(c, r.measure)).join('; ')}`,
+        };
+      return { ...reading, outcome: 'holds', summary };
+    }
+    const per = problems.map((x) => ({
+      q: x.q,
+      vals: x.rows.map((y) => ({ eps: y.eps, s: sharpnessOf(y, r.measure) })),
+    }));
+    const list = (vals: readonly { eps: number; s: number }[]) =>
+      `${name} = ${vals.map((v) => formatNumber(v.s, 4)).join(', ')} at ε = ${vals.map((v) => v.eps).join(', ')}`;
     if (p.conclusion === 'increasing') {
-      const k = vals.findIndex((v, i) => i > 0 && !(v.s > vals[i - 1]!.s));
-      if (k < 0) return { ...reading, outcome: 'holds', summary: `at ${dataName}: ${list}, increasing` };
+      const checked = per.map((x) => ({ ...x, k: x.vals.findIndex((v, i) => i > 0 && !(v.s > x.vals[i - 1]!.s)) }));
+      const failing = checked.filter((x) => x.k >= 0);
+      const shown = failing[0] ?? checked[0]!;
+      const summary = `${name} at each ε (each model at its own optimum): increasing on ${checked.length - failing.length} of ${checked.length} shared problems; at ${problemName(shown.q)}: ${list(shown.vals)}`;
+      if (failing.length === 0) return { ...reading, outcome: 'holds', summary };
+      const { q, vals, k } = failing[0]!;
       return {
         ...reading,
         outcome: 'fails',
-        summary: `at ${dataName}: ${list}, not increasing`,
+        summary,
         witness: {
-          point: { data: dataName, epsB: String(vals[k - 1]!.eps), epsA: String(vals[k]!.eps) },
-          paperValue: `sharper (${name[r.measure]}) at ε = ${vals[k]!.eps} than at ${vals[k - 1]!.eps}`,
-          ourValue: `${name[r.measure]} = ${formatNumber(vals[k - 1]!.s, 6)} at ${vals[k - 1]!.eps}, ${formatNumber(vals[k]!.s, 6)} at ${vals[k]!.eps}`,
+          point: { data: problemName(q), epsB: String(vals[k - 1]!.eps), epsA: String(vals[k]!.eps) },
+          paperValue: `sharper (${name}) at ε = ${vals[k]!.eps} than at ${vals[k - 1]!.eps}`,
+          ourValue: `${name} = ${formatNumber(vals[k - 1]!.s, 6)} at ${vals[k - 1]!.eps}, ${formatNumber(vals[k]!.s, 6)} at ${vals[k]!.eps}`,
         },
       };
     }
-    const ratios = vals.map((v) => ({ eps: v.eps, q: v.s / v.eps }));
-    const lo = ratios.reduce((a, x) => (x.q < a.q ? x : a), ratios[0]!);
-    const hi = ratios.reduce((a, x) => (x.q > a.q ? x : a), ratios[0]!);
-    const spread = hi.q / lo.q;
-    const line = `at ${dataName}: ${name[r.measure]}/ε = ${ratios.map((x) => formatNumber(x.q, 4)).join(', ')}; max/min ${formatNumber(spread, 4)} against 1 + ${p.tolerance} (margin ${formatNumber(spread - 1 - p.tolerance, 3)})`;
-    if (spread <= 1 + p.tolerance) return { ...reading, outcome: 'holds', summary: line };
+    const spreads = per.map((x) => {
+      const ratios = x.vals.map((v) => ({ eps: v.eps, q: v.s / v.eps }));
+      const lo = ratios.reduce((a, y) => (y.q < a.q ? y : a), ratios[0]!);
+      const hi = ratios.reduce((a, y) => (y.q > a.q ? y : a), ratios[0]!);
+      return { q: x.q, ratios, lo, hi, spread: hi.q / lo.q };
+    });
+    const failing = spreads.filter((x) => !(x.spread <= 1 + p.tolerance));
+    const shown = failing[0] ?? spreads[0]!;
+    const line = `proportional on ${spreads.length - failing.length} of ${spreads.length} shared problems; at ${problemName(shown.q)}: ${name}/ε = ${shown.ratios.map((x) => formatNumber(x.q, 4)).join(', ')}; max/min ${formatNumber(shown.spread, 4)} against 1 + ${p.tolerance} (margin ${formatNumber(shown.spread - 1 - p.tolerance, 3)})`;
+    if (failing.length === 0) return { ...reading, outcome: 'holds', summary: line };
     return {
       ...reading,
       outcome: 'fails',
       summary: line,
       witness: {
-        point: { data: dataName, epsA: String(lo.eps), epsB: String(hi.eps) },
-        paperValue: `${name[r.measure]} proportional to ε: the same ${name[r.measure]}/ε at every ε`,
-        ourValue: `${name[r.measure]}/ε = ${formatNumber(lo.q, 6)} at ε = ${lo.eps}, ${formatNumber(hi.q, 6)} at ε = ${hi.eps}`,
+        point: { data: problemName(shown.q), epsA: String(shown.lo.eps), epsB: String(shown.hi.eps) },
+        paperValue: `${name} proportional to ε: the same ${name}/ε at every ε`,
+        ourValue: `${name}/ε = ${formatNumber(shown.lo.q, 6)} at ε = ${shown.lo.eps}, ${formatNumber(shown.hi.q, 6)} at ε = ${shown.hi.eps}`,
       },
     };
   });
+  const first = problems[0]!;
   return decideReadings({
     base,
     readings: readingsResult(p.readings, outcomes),
     evidence: {
-      summary: `${premiseLine}; where models are trained (real optima) the conclusion is decided per reading of sharpness`,
+      summary: `${premiseLine}; where models are trained (real optima of ${problems.length} shared synthetic problems) the conclusion is decided per reading of sharpness${byLoss ? ', at each ε and at matched training loss' : ''}`,
       details: [
         underLine,
         `the proof's assumption ${p.assumption.id} where it matters: ${normsCheck.whereItMatters.status} (${normsCheck.whereItMatters.summary})`,
         `the premise ${p.premise.id} where it matters: ${premiseCheck.whereItMatters.status} (${premiseCheck.whereItMatters.summary})`,
-        ...rows.map(row),
+        problemSetLine(problems.map((x) => x.q)),
+        ...(byLoss ? [`matched training loss: ${MATCHED_LOSS}`] : []),
+        `${problemName(first.q)}:`,
+        ...first.rows.map(row),
+        ...(byLoss
+          ? (['eigenvalue', 'normalised'] as const).map(
+              (m) =>
+                `at matched training loss, ${SHARPNESS_NAME[m]}: ${matched
+                  .get(first.q)!
+                  .map((c) => matchedPairLine(c, m))
+                  .join('; ')}`,
+            )
+          : []),
       ],
-      data: { vacuous, real: rows.map((r) => ({ eps: r.eps, wNorm: r.wNorm, lambdaMax: r.lambdaMax })) },
+      data: {
+        vacuous,
+        problems: problems.map((x) => ({
+          seed: x.q.seed,
+          real: x.rows.map((r) => ({ eps: r.eps, wNorm: r.wNorm, lambdaMax: r.lambdaMax, loss: r.loss })),
+          ...(byLoss
+            ? {
+                matchedLoss: matched.get(x.q)!.map((c) => ({
+                  epsA: c.a.eps,
+                  epsB: c.b.eps,
+                  target: c.match.target,
+                  ...(c.match.matched
+                    ? {
+                        penalty: c.match.level,
+                        residual: c.match.residual,
+                        wNorm: c.match.model.wNorm,
+                        lambdaMax: c.match.model.lambdaMax,
+                      }
+                    : { unmatched: c.match.reason }),
+                })),
+              }
+            : {}),
+        })),
+      },
     },
-    basis: { kind: 'tested', what: `${dataName} at ${rows.length} ε (Float64 Newton, Jacobi eigenvalues)` },
+    basis: {
+      kind: 'tested',
+      what: `real optima of ${problems.length} shared synthetic problems at ${grid.length} ε each${byLoss ? ', and at matched training loss on each one’s regularisation path (bisection on the penalty)' : ''} (Float64 Newton, Jacobi eigenvalues)`,
+    },
   });
 }
 
@@ -436,7 +606,8 @@ function assumptionHolds(claim: LoadedClaim, p: Extract<P, { mode: 'assumption-h
 function convexity(claim: LoadedClaim, p: Extract<P, { mode: 'convexity' }>, ctx: CheckContext): Verdict {
   const base = { claimId: claim.id, seed: ctx.seed, checker: 'synthetic-optimum' };
   const rng = makeRng(deriveSeed(ctx.seed, 'convexity'));
-  const ds = syntheticDataset(deriveSeed(ctx.seed, 'data'));
+  const problem = sharedProblem(ctx.runSeed);
+  const ds = problemData(problem);
   let minEig = Infinity;
   let at: { eps: number; w: Float64Array } | undefined;
   for (let t = 0; t < p.trials; t++) {
@@ -449,16 +620,20 @@ function convexity(claim: LoadedClaim, p: Extract<P, { mode: 'convexity' }>, ctx
       at = { eps, w };
     }
   }
-  const summary = `smallest Hessian eigenvalue of the ${p.inner === 'max' ? 'L2-robust loss (inner maximum)' : 'inner-minimum loss softplus(−y w·x − ε‖w‖)'} over ${p.trials} random (w, ε ∈ [${p.epsRange.join(', ')}]): ${minEig.toExponential(2)}; the general Hessian (Appendix B, last line) is σ(u)·‖η‖/‖w‖·(I − ŵŵᵀ) + σ(u)(1−σ(u))·v vᵀ, a sum of PSD parts when ‖η‖ = ε ≥ 0`;
+  const summary = `smallest Hessian eigenvalue of the ${p.inner === 'max' ? 'L2-robust loss (inner maximum)' : 'inner-minimum loss softplus(−y w·x − ε‖w‖)'} over ${p.trials} random (w, ε ∈ [${p.epsRange.join(', ')}]) on ${problemName(problem)}: ${minEig.toExponential(2)}; the general Hessian (Appendix B, last line) is σ(u)·‖η‖/‖w‖·(I − ŵŵᵀ) + σ(u)(1−σ(u))·v vᵀ, a sum of PSD parts when ‖η‖ = ε ≥ 0`;
   if (minEig >= -1e-12) {
     return {
       ...base,
       status: 'confirmed',
-      basis: { kind: 'tested', what: `${p.trials} seeded (w, ε) on seeded data, Jacobi eigenvalues in Float64` },
+      basis: {
+        kind: 'tested',
+        what: `${p.trials} seeded (w, ε) on ${problemName(problem)}, Jacobi eigenvalues in Float64`,
+      },
       evidence: {
         summary,
         details: [
           'the paper argues from the Hessian at w* only; convexity everywhere needs the general form, which the check uses',
+          problemSetLine([problem]),
         ],
       },
     };
@@ -467,13 +642,31 @@ function convexity(claim: LoadedClaim, p: Extract<P, { mode: 'convexity' }>, ctx
     ...base,
     status: 'refuted',
     witness: {
-      point: { eps: formatNumber(at!.eps, 6), w: `[${Array.from(at!.w, (v) => formatNumber(v, 6)).join(', ')}]` },
+      point: {
+        data: problemName(problem),
+        eps: formatNumber(at!.eps, 6),
+        w: `[${Array.from(at!.w, (v) => formatNumber(v, 6)).join(', ')}]`,
+      },
       paperValue: 'Hessian eigenvalues ≥ 0',
       ourValue: `smallest eigenvalue ${minEig.toExponential(4)}`,
     },
-    evidence: { summary },
+    evidence: { summary, details: [problemSetLine([problem])] },
   };
 }
+
+/** One (problem, ε) of the adversarial-vs-random comparison: compared, or without a matched uniform-noise model. */
+type Cell =
+  | {
+      readonly kind: 'compared';
+      readonly eps: number;
+      readonly loss: number;
+      /** The uniform-noise level compared: ε itself, or the ε' of equal training loss. */
+      readonly level: number;
+      readonly adv: number;
+      readonly rnd: number;
+      readonly ok: boolean;
+    }
+  | { readonly kind: 'unmatched'; readonly eps: number; readonly unmatched: Extract<LossMatch, { matched: false }> };
 
 function adversarialVsRandom(
   claim: LoadedClaim,
@@ -481,85 +674,158 @@ function adversarialVsRandom(
   ctx: CheckContext,
 ): Verdict {
   const base = { claimId: claim.id, seed: ctx.seed, checker: 'synthetic-optimum' };
-  // The statement is about every data set: each reading is decided on several shared problems, and fails on any.
-  const problems = sharedSyntheticSeeds(ctx.runSeed).map((seed) => {
-    const all = robustOptimumSweep([0, ...p.epsGrid.filter((e) => e > 0)], seed).filter((r) => r.converged);
-    return { seed, all, standard: all.find((r) => r.eps === 0), rows: all.filter((r) => r.eps > 0) };
+  // The statement is about every data set: each reading is decided on every problem of the shared set, and fails on any.
+  const problems = sharedProblems(ctx.runSeed).map((q) => {
+    const all = robustOptimumSweep([0, ...p.epsGrid.filter((e) => e > 0)], q).filter((r) => r.converged);
+    return { q, all, standard: all.find((r) => r.eps === 0), rows: all.filter((r) => r.eps > 0) };
   });
-  const usable = problems.filter((q) => q.standard !== undefined && q.rows.length >= 2);
+  const usable = problems.filter((x) => x.standard !== undefined && x.rows.length >= 2);
   if (usable.length === 0)
     return {
       ...base,
       status: 'inconclusive',
       reason: 'on no shared problem did the standard model and two optima converge',
-      evidence: { summary: 'optimiser did not converge' },
+      evidence: { summary: 'optimiser did not converge', details: [problemSetLine(problems.map((x) => x.q))] },
     };
-  const dataName = (q: (typeof usable)[number]) =>
-    `real optima of a shared seeded synthetic problem (N = ${q.rows[0]!.n}, d = ${q.rows[0]!.d}, data seed ${q.seed})`;
-  const outcomes: ReadingOutcome[] = p.readings.readings.map((r) => {
+  // At matched training loss: for the adversarial model at each ε, the uniform-noise model whose training loss is
+  // the same (its noise level ε' by scan and bisection), computed once for every reading that asks for it.
+  const byLoss = p.readings.readings.some((r) => r.match === 'loss');
+  const matched = new Map<SyntheticProblem, LossMatch[]>(
+    byLoss ? usable.map((x) => [x.q, x.rows.map((row) => matchNoiseLevel(x.q, row.loss))]) : [],
+  );
+  const outcomes: ReadingOutcome[] = p.readings.readings.map((r): ReadingOutcome => {
     const reading = readingOf(r);
-    const norm = r.sharpness === 'normalised';
-    const s = (lambda: number, wNorm: number): number => (norm ? wNorm * wNorm * lambda : lambda);
-    const sName = norm ? '‖w*‖²λmax' : 'λmax';
+    const sName = SHARPNESS_NAME[r.sharpness];
     const name = r.measure === 'absolute' ? sName : `Δ${sName} = ${sName}(ε) − ${sName}(0)`;
-    const per = usable.map((q) => {
-      const s0 = s(q.standard!.lambdaMax, q.standard!.wNorm);
-      const cells = q.rows.map((x) => {
-        const a = s(x.lambdaMax, x.wNorm);
-        const b = s(x.randomLambdaMax, x.randomWNorm);
+    const against =
+      r.match === 'loss'
+        ? "uniform noise at the level ε' whose model reaches the same training loss"
+        : 'uniform noise of the same ε';
+    const per = usable.map((x) => {
+      const s0 = sharpnessOf(x.standard!, r.sharpness);
+      const cells = x.rows.map((row, i): Cell => {
+        const a = sharpnessOf(row, r.sharpness);
+        const m: LossMatch | undefined = r.match === 'loss' ? matched.get(x.q)![i]! : undefined;
+        if (m && !m.matched) return { kind: 'unmatched', eps: row.eps, unmatched: m };
+        const b = m?.matched
+          ? sharpnessOf(m.model, r.sharpness)
+          : sharpnessOf({ lambdaMax: row.randomLambdaMax, wNorm: row.randomWNorm }, r.sharpness);
         const adv = r.measure === 'absolute' ? a : a - s0;
         const rnd = r.measure === 'absolute' ? b : b - s0;
         return {
-          eps: x.eps,
+          kind: 'compared',
+          eps: row.eps,
+          loss: row.loss,
+          level: m?.matched ? m.level : row.eps,
           adv,
           rnd,
           ok: r.measure === 'absolute' ? adv >= r.minRatio * rnd : adv > 0 && adv > r.minRatio * Math.max(rnd, 0),
         };
       });
-      return { q, s0, cells, bad: cells.find((c) => !c.ok) };
+      const compared = cells.filter((c) => c.kind === 'compared');
+      const open = cells.filter((c) => c.kind === 'unmatched' && !c.unmatched.unreachable);
+      const skipped = cells.filter((c) => c.kind === 'unmatched' && c.unmatched.unreachable);
+      return { x, s0, cells, compared, open, skipped, bad: compared.find((c) => !c.ok) };
     });
-    const failing = per.filter((x) => x.bad !== undefined);
-    const first = per[0]!;
-    const list = (x: (typeof per)[number]) =>
-      x.cells.map((c) => `ε=${c.eps}: ${formatNumber(c.adv, 4)} vs ${formatNumber(c.rnd, 4)}`).join(', ');
-    const summary = `${name}, adversarial vs uniform noise of the same ε, threshold ×${r.minRatio}: fails on ${failing.length} of ${per.length} shared problems; at ${dataName((failing[0] ?? first).q)} (${sName}(0) = ${formatNumber((failing[0] ?? first).s0, 4)}): ${list(failing[0] ?? first)}`;
-    if (failing.length === 0) return { ...reading, outcome: 'holds', summary };
-    const w = failing[0]!;
-    return {
-      ...reading,
-      outcome: 'fails',
-      summary,
-      witness: {
-        point: { eps: String(w.bad!.eps), data: dataName(w.q) },
-        paperValue: `${name} (adversarial) ≥ ${r.minRatio} × ${name} (random)`,
-        ourValue: `${formatNumber(w.bad!.adv, 6)} vs ${formatNumber(w.bad!.rnd, 6)}`,
-      },
-    };
+    const failing = per.filter((y) => y.bad !== undefined);
+    const shown = failing[0] ?? per[0]!;
+    const list = (y: (typeof per)[number]) =>
+      y.cells
+        .map((c) =>
+          c.kind === 'unmatched'
+            ? `ε=${c.eps}: no match (${c.unmatched.reason})`
+            : `ε=${c.eps}${r.match === 'loss' ? ` (ε'=${formatNumber(c.level, 4)})` : ''}: ${formatNumber(c.adv, 4)} vs ${formatNumber(c.rnd, 4)}`,
+        )
+        .join(', ');
+    const skipped = per.reduce((k, y) => k + y.skipped.length, 0);
+    const compared = per.reduce((k, y) => k + y.compared.length, 0);
+    const summary = `${name}, adversarial vs ${against}, threshold ×${r.minRatio}: fails on ${failing.length} of ${per.length} shared problems${skipped > 0 ? ` (${skipped} of ${skipped + compared} (problem, ε) without a noise level of that training loss, not compared)` : ''}; at ${problemName(shown.x.q)} (${sName}(0) = ${formatNumber(shown.s0, 4)}): ${list(shown)}`;
+    if (failing.length > 0) {
+      const w = failing[0]!;
+      const c = w.bad!;
+      return {
+        ...reading,
+        outcome: 'fails',
+        summary,
+        witness: {
+          point: {
+            eps: String(c.eps),
+            ...(r.match === 'loss'
+              ? { "uniform-noise level ε'": formatNumber(c.level, 8), 'training loss': formatNumber(c.loss, 8) }
+              : {}),
+            data: problemName(w.x.q),
+          },
+          paperValue: `${name} (adversarial) ≥ ${r.minRatio} × ${name} (random)`,
+          ourValue: `${formatNumber(c.adv, 6)} vs ${formatNumber(c.rnd, 6)}`,
+        },
+      };
+    }
+    const open = per.flatMap((y) => y.open);
+    if (open.length > 0 || compared === 0)
+      return {
+        ...reading,
+        outcome: 'undecided',
+        summary: `${summary}; ${compared === 0 ? 'no (problem, ε) could be compared' : `${open.length} match(es) did not converge`}`,
+      };
+    return { ...reading, outcome: 'holds', summary };
   });
-  const q0 = usable[0]!;
+  const first = usable[0]!;
   return decideReadings({
     base,
     readings: readingsResult(p.readings, outcomes),
     evidence: {
-      summary: `adversarial against uniform noise at real optima of ${usable.length} shared synthetic problems (data seeds ${usable.map((q) => q.seed).join(', ')})`,
-      details: q0.all.map(row),
+      summary: `adversarial against uniform noise at real optima of ${usable.length} shared synthetic problems (data seeds ${usable.map((x) => x.q.seed).join(', ')}), at the same ε${byLoss ? ' and at matched training loss' : ''}`,
+      details: [
+        problemSetLine(usable.map((x) => x.q)),
+        ...(byLoss ? [`matched training loss: ${MATCHED_LOSS}`] : []),
+        `${problemName(first.q)}:`,
+        ...first.all.map(row),
+        ...(byLoss
+          ? [
+              `at matched training loss on ${problemName(first.q)}: ${first.rows
+                .map((row, i) => {
+                  const m = matched.get(first.q)![i]!;
+                  return m.matched
+                    ? `ε=${row.eps} (training loss ${formatNumber(row.loss, 5)}): ε'=${formatNumber(m.level, 5)}, uniform-noise λmax=${formatNumber(m.model.lambdaMax, 4)}, ‖w‖=${formatNumber(m.model.wNorm, 4)}`
+                    : `ε=${row.eps}: no match (${m.reason})`;
+                })
+                .join('; ')}`,
+            ]
+          : []),
+      ],
       data: {
-        problems: usable.map((q) => ({
-          seed: q.seed,
-          standard: { lambdaMax: q.standard!.lambdaMax, wNorm: q.standard!.wNorm },
-          rows: q.rows.map((x) => ({
-            eps: x.eps,
-            adversarial: x.lambdaMax,
-            adversarialWNorm: x.wNorm,
-            random: x.randomLambdaMax,
-            randomWNorm: x.randomWNorm,
-          })),
+        problems: usable.map((x) => ({
+          seed: x.q.seed,
+          standard: { lambdaMax: x.standard!.lambdaMax, wNorm: x.standard!.wNorm },
+          rows: x.rows.map((row, i) => {
+            const m = byLoss ? matched.get(x.q)![i]! : undefined;
+            return {
+              eps: row.eps,
+              adversarial: row.lambdaMax,
+              adversarialWNorm: row.wNorm,
+              adversarialLoss: row.loss,
+              random: row.randomLambdaMax,
+              randomWNorm: row.randomWNorm,
+              ...(m
+                ? {
+                    matchedLoss: m.matched
+                      ? {
+                          noiseLevel: m.level,
+                          residual: m.residual,
+                          random: m.model.lambdaMax,
+                          randomWNorm: m.model.wNorm,
+                        }
+                      : { unmatched: m.reason },
+                  }
+                : {}),
+            };
+          }),
         })),
       },
     },
     basis: {
       kind: 'tested',
-      what: `real optima of ${usable.length} shared seeded synthetic problems at ${q0.all.length} ε each (Float64 Newton)`,
+      what: `real optima of ${usable.length} shared synthetic problems at ${first.all.length} ε each${byLoss ? ", and of uniform-noise models at the noise level ε' of equal training loss (scan and bisection)" : ''} (Float64 Newton)`,
     },
   });
 }
@@ -569,7 +835,8 @@ export const THEOREM2_ERROR_MARGIN = 10;
 
 function theorem2(claim: LoadedClaim, p: Extract<P, { mode: 'theorem2' }>, ctx: CheckContext): Verdict {
   const base = { claimId: claim.id, seed: ctx.seed, checker: 'synthetic-optimum' };
-  const ev = theorem2Evidence(p.epsGrid, deriveSeed(ctx.seed, 'data'));
+  const problem = separableProblem(ctx.runSeed);
+  const ev = theorem2Evidence(p.epsGrid, problem);
   const lamPath = ev.path.map((r) => r.lambdaMax);
   const decreasing = lamPath.every((v, i) => i === 0 || v < lamPath[i - 1]!);
   // A step counts as a rise (fall) only when it exceeds the quadrature error of both ends, times the margin.
@@ -593,6 +860,7 @@ function theorem2(claim: LoadedClaim, p: Extract<P, { mode: 'theorem2' }>, ctx: 
   const nearOk = p.direction === 'grows' ? growing : shrinking;
   const maxError = Math.max(...series.flatMap((s) => s.rows.map((r) => r.error)));
   const details = [
+    `${problemSetLine([problem])}; here the class means are scaled ×${problem.separation} so that the data can be separated, and the uniform noise is the problem's draw at ε = ${p.epsGrid[p.epsGrid.length - 1]}`,
     ...ev.path.map(
       (r) =>
         `separable data, noise drawn once, w = ${r.t}·w₀: loss ${r.loss.toExponential(2)}, λmax ${r.lambdaMax.toExponential(2)}, min κ^n ${r.minKappa.toExponential(2)} (> 0)`,
@@ -609,7 +877,7 @@ function theorem2(claim: LoadedClaim, p: Extract<P, { mode: 'theorem2' }>, ctx: 
       : withinError
         ? `changes by less than ${THEOREM2_ERROR_MARGIN}× the quadrature error at some step`
         : 'is not monotone';
-  const summary = `λmax ${decreasing ? '→ 0 monotonically' : 'does NOT decrease'} as every κ^n → 0 along w = t·w₀ (${lamPath.map((v) => v.toExponential(1)).join(' → ')}); slightly away from the per-point minimum (w = ${series.map((s) => s.t).join(', ')}·w₀) λmax of the expected Hessian over the noise ${nearText} with ε (quadrature error ≤ ${maxError.toExponential(1)}, margin ×${THEOREM2_ERROR_MARGIN})`;
+  const summary = `on ${problemName(problem)}: λmax ${decreasing ? '→ 0 monotonically' : 'does NOT decrease'} as every κ^n → 0 along w = t·w₀ (${lamPath.map((v) => v.toExponential(1)).join(' → ')}); slightly away from the per-point minimum (w = ${series.map((s) => s.t).join(', ')}·w₀) λmax of the expected Hessian over the noise ${nearText} with ε (quadrature error ≤ ${maxError.toExponential(1)}, margin ×${THEOREM2_ERROR_MARGIN})`;
   if (decreasing && withinError && !nearOk) {
     return {
       ...base,
@@ -641,7 +909,7 @@ function theorem2(claim: LoadedClaim, p: Extract<P, { mode: 'theorem2' }>, ctx: 
     status: 'confirmed',
     basis: {
       kind: 'tested',
-      what: `a path of ${ev.path.length} weights on seeded separable data, and the expected Hessian over the noise (Gauss–Legendre quadrature, ${ev.nodes} nodes per coordinate, error ≤ ${maxError.toExponential(1)}) at ${series.length} weights × ${p.epsGrid.length} ε`,
+      what: `a path of ${ev.path.length} weights on ${problemName(problem)}, and the expected Hessian over the noise (Gauss–Legendre quadrature, ${ev.nodes} nodes per coordinate, error ≤ ${maxError.toExponential(1)}) at ${series.length} weights × ${p.epsGrid.length} ε`,
     },
     evidence: { summary: `as an implication: ${summary}; ${premise}`, details },
   };

@@ -18,7 +18,7 @@ export const introEigenProportional = claim({
     'Finally, we show that the eigenvalues of the Hessian matrix in the weight loss landscape are proportional to the norm of the noise in the adversarial noise.',
   assumptions: [
     '‖η^n‖ = ε for every n (the L2 adversarial perturbation lies on the sphere)',
-    'the premise of Eq. (9), every data point stationary at w*, cannot hold for two models trained at different ε on the same data, so the statement is decided where models are trained: at real optima of the shared synthetic problem',
+    'the premise of Eq. (9), every data point stationary at w*, cannot hold for two models trained at different ε on the same data, so the statement is decided where models are trained: at real optima of the shared synthetic problems (src/decide/synthetic.ts)',
   ],
   dependsOn: ['eq09-hessian-at-optimum', 'eq12-norm-inequality'],
   params: {

@@ -10,7 +10,7 @@ export const thm2AdversarialVsRandom = claim({
   id: 'thm2-adversarial-vs-random',
   title: 'Adversarial vs random noise',
   statement:
-    'Adversarial noise sharpens the weight loss landscape much more than random (uniform) noise of the same ε.',
+    'Adversarial noise sharpens the weight loss landscape much more than random (uniform) noise, compared at the same ε or at the same training loss.',
   location: {
     section: '3.2',
     equation: 'after (15)',
@@ -60,6 +60,47 @@ export const thm2AdversarialVsRandom = claim({
           measure: 'absolute',
           sharpness: 'eigenvalue',
           minRatio: 1.000001,
+        },
+        // The same four at matched training loss: the uniform-noise model is the one whose noise level ε' gives the
+        // same training loss as the adversarial model at ε (claimcheck's reading; see MATCHED_LOSS in
+        // checks/synthetic-optimum.ts), so "much more" is not only "adversarial noise is the stronger noise".
+        {
+          id: 'more-sharpening-normalised-matched-loss',
+          statement:
+            "much more sharpening in §3.1's filter-normalised sharpness at matched training loss: the increase ‖w*‖²λmax − ‖w*‖²λmax(0) of the adversarial model at ε is at least twice that of the uniform-noise model whose noise level ε' gives the same training loss",
+          statedQuote: NORMALISED_QUOTE,
+          measure: 'increase',
+          sharpness: 'normalised',
+          minRatio: 2,
+          match: 'loss',
+        },
+        {
+          id: 'more-sharpening-eigenvalue-matched-loss',
+          statement:
+            "much more sharpening in λmax at matched training loss: the increase λmax − λmax(0) of the adversarial model at ε is at least twice that of the uniform-noise model whose noise level ε' gives the same training loss",
+          measure: 'increase',
+          sharpness: 'eigenvalue',
+          minRatio: 2,
+          match: 'loss',
+        },
+        {
+          id: 'sharper-normalised-matched-loss',
+          statement:
+            "sharper in §3.1's filter-normalised sharpness at matched training loss: ‖w*‖²λmax(adversarial at ε) > ‖w*‖²λmax(uniform noise at the ε' of the same training loss)",
+          statedQuote: NORMALISED_QUOTE,
+          measure: 'absolute',
+          sharpness: 'normalised',
+          minRatio: 1.000001,
+          match: 'loss',
+        },
+        {
+          id: 'sharper-eigenvalue-matched-loss',
+          statement:
+            "sharper in λmax at matched training loss: λmax(adversarial at ε) > λmax(uniform noise at the ε' of the same training loss)",
+          measure: 'absolute',
+          sharpness: 'eigenvalue',
+          minRatio: 1.000001,
+          match: 'loss',
         },
       ],
     },

@@ -12,8 +12,12 @@ import { deriveSeed } from '../../src/rng.ts';
 import {
   maxPerPointGradient,
   onRayDataset,
+  onRayName,
+  onRayProblem,
+  problemName,
+  problemSetLine,
   robustOptimumSweep,
-  sharedSyntheticSeed,
+  sharedProblem,
   SYNTHETIC_EPS_GRID,
   type OptimumRow,
 } from '../../src/decide/synthetic.ts';
@@ -34,16 +38,14 @@ export const KAPPA_REGIME_MAX = 0.1;
 /** A per-point gradient norm at or below which a point counts as stationary. */
 export const STATIONARY_TOLERANCE = 1e-8;
 
-/** Real optima of the shared synthetic problem (the same for every claim of a run). */
+/** Real optima of problem 1 of the shared synthetic set (the same for every claim of a run). */
 function sweep(ctx: CheckContext): OptimumRow[] {
-  return robustOptimumSweep(SYNTHETIC_EPS_GRID, sharedSyntheticSeed(ctx.runSeed)).filter((r) => r.converged);
+  return robustOptimumSweep(SYNTHETIC_EPS_GRID, sharedProblem(ctx.runSeed)).filter((r) => r.converged);
 }
 
-function sweepName(rows: readonly OptimumRow[]): string {
-  const r = rows[0];
-  return r
-    ? `seeded synthetic problem (N = ${r.n}, d = ${r.d}, data seed ${r.seed}), real optima by Newton at ε ∈ {${rows.map((x) => x.eps).join(', ')}}`
-    : 'no converged optimum';
+/** The problem, its generator and the ε of its converged optima. */
+function sweepName(ctx: CheckContext, rows: readonly OptimumRow[]): string {
+  return `${problemSetLine([sharedProblem(ctx.runSeed)])}; real optima by Newton at ε ∈ {${rows.map((x) => x.eps).join(', ') || 'none converged'}}`;
 }
 
 function forcedBy(inputs: AssumptionInputs, ctx: CheckContext): AssumptionCheck['forces'] {
@@ -65,9 +67,9 @@ function forcedBy(inputs: AssumptionInputs, ctx: CheckContext): AssumptionCheck[
 }
 
 function perPointOptimality(ctx: CheckContext, inputs: AssumptionInputs): AssumptionCheck {
-  const seed = deriveSeed(ctx.runSeed, 'assumption:per-point-optimality:construct');
+  const { seed, n } = onRayProblem(ctx.runSeed);
   const eps = 0.3;
-  const { ds, u } = onRayDataset(seed, eps);
+  const { ds, u } = onRayDataset(seed, eps, n);
   const worstOnRay = Math.max(
     ...[0.5, 2, 8].map((t) =>
       maxPerPointGradient(
@@ -79,7 +81,7 @@ function perPointOptimality(ctx: CheckContext, inputs: AssumptionInputs): Assump
   );
   const satisfiable: Answer = {
     status: worstOnRay <= STATIONARY_TOLERANCE ? 'yes' : 'unknown',
-    summary: `constructed: N = ${ds.n} points x^n = y^n·ε·u (ε = ${eps}, u a seeded unit vector in ℝ^${ds.d}); at w = t·u (t = 0.5, 2, 8) the largest per-point gradient norm is ${formatNumber(worstOnRay, 3)}`,
+    summary: `constructed: ${onRayName(seed)} at ε = ${eps}; at w = t·u (t = 0.5, 2, 8) the largest per-point gradient norm is ${formatNumber(worstOnRay, 3)}`,
   };
   const rows = sweep(ctx);
   const worst = rows.map((r) => r.maxPointGrad);
@@ -89,9 +91,9 @@ function perPointOptimality(ctx: CheckContext, inputs: AssumptionInputs): Assump
     summary:
       rows.length === 0
         ? 'no synthetic optimum converged'
-        : `at real optima (‖∇L‖ ≤ ${formatNumber(Math.max(...rows.map((r) => r.gradNorm)), 2)}) the largest per-point gradient norm is ${formatNumber(Math.min(...worst), 3)}–${formatNumber(Math.max(...worst), 3)} (stationary: ≤ ${STATIONARY_TOLERANCE}); the condition holds at ${stationary} of ${rows.length}`,
+        : `at real optima of ${problemName(sharedProblem(ctx.runSeed))} (‖∇L‖ ≤ ${formatNumber(Math.max(...rows.map((r) => r.gradNorm)), 2)}) the largest per-point gradient norm is ${formatNumber(Math.min(...worst), 3)}–${formatNumber(Math.max(...worst), 3)} (stationary: ≤ ${STATIONARY_TOLERANCE}); the condition holds at ${stationary} of ${rows.length}`,
     details: [
-      sweepName(rows),
+      sweepName(ctx, rows),
       ...rows.map(
         (r) =>
           `ε = ${r.eps}: max per-point ‖∇ℓ‖ = ${formatNumber(r.maxPointGrad, 4)}, ‖w*‖ = ${formatNumber(r.wNorm, 4)}`,
@@ -147,8 +149,8 @@ function equalWeightNorms(ctx: CheckContext): AssumptionCheck {
     satisfiable: {
       status: best ? 'yes' : 'unknown',
       summary: best
-        ? `on the one data set of the shared problem, the optima at ε = ${best.a.eps} and ${best.b.eps} have ‖w*‖ = ${formatNumber(best.a.wNorm, 5)} and ${formatNumber(best.b.wNorm, 5)} (max/min ${formatNumber(best.r, 4)} ≤ ${1 + NORM_RATIO_TOLERANCE}); ${within.length} of ${pairs.length} pairs of ε are within the tolerance`
-        : `no pair of ε of the shared problem has optima with norms within max/min ≤ ${1 + NORM_RATIO_TOLERANCE} (${pairs.length} pairs); not shown satisfiable on one data set`,
+        ? `on the one data set of ${problemName(sharedProblem(ctx.runSeed))}, the optima at ε = ${best.a.eps} and ${best.b.eps} have ‖w*‖ = ${formatNumber(best.a.wNorm, 5)} and ${formatNumber(best.b.wNorm, 5)} (max/min ${formatNumber(best.r, 4)} ≤ ${1 + NORM_RATIO_TOLERANCE}); ${within.length} of ${pairs.length} pairs of ε are within the tolerance`
+        : `no pair of ε of ${problemName(sharedProblem(ctx.runSeed))} has optima with norms within max/min ≤ ${1 + NORM_RATIO_TOLERANCE} (${pairs.length} pairs); not shown satisfiable on one data set`,
     },
     forces: [],
     whereItMatters: {
@@ -156,8 +158,8 @@ function equalWeightNorms(ctx: CheckContext): AssumptionCheck {
       summary:
         rows.length < 2
           ? 'fewer than two synthetic optima converged'
-          : `at real optima ‖w*(ε)‖ goes from ${formatNumber(Math.max(...norms), 4)} to ${formatNumber(Math.min(...norms), 4)}: max/min = ${formatNumber(ratio, 3)} against ≈ read as ≤ ${1 + NORM_RATIO_TOLERANCE} (margin ${formatNumber(ratio - 1 - NORM_RATIO_TOLERANCE, 3)}); filter normalisation rescales the direction h, not w`,
-      details: [sweepName(rows), ...rows.map((r) => `ε = ${r.eps}: ‖w*‖ = ${formatNumber(r.wNorm, 5)}`)],
+          : `at real optima of ${problemName(sharedProblem(ctx.runSeed))} ‖w*(ε)‖ goes from ${formatNumber(Math.max(...norms), 4)} to ${formatNumber(Math.min(...norms), 4)}: max/min = ${formatNumber(ratio, 3)} against ≈ read as ≤ ${1 + NORM_RATIO_TOLERANCE} (margin ${formatNumber(ratio - 1 - NORM_RATIO_TOLERANCE, 3)}); filter normalisation rescales the direction h, not w`,
+      details: [sweepName(ctx, rows), ...rows.map((r) => `ε = ${r.eps}: ‖w*‖ = ${formatNumber(r.wNorm, 5)}`)],
       data: { norms, ratio },
     },
   };
@@ -173,22 +175,22 @@ function kappaIndependent(ctx: CheckContext): AssumptionCheck {
   const inRegime = scales.filter((s) => s <= KAPPA_REGIME_MAX).length;
   // Can it hold at all: real optima of the uniform-noise loss on the same data at smaller ε; κ^n then varies by at
   // most e^{2ε‖w*‖₁} over the noise box.
-  const small = robustOptimumSweep(KAPPA_SMALL_EPS, sharedSyntheticSeed(ctx.runSeed)).filter((r) => r.converged);
+  const small = robustOptimumSweep(KAPPA_SMALL_EPS, sharedProblem(ctx.runSeed)).filter((r) => r.converged);
   const inside = small.find((r) => r.eps * l1(r) <= KAPPA_REGIME_MAX);
   const smallLine = small.map((r) => `ε = ${r.eps}: ε‖w*‖₁ = ${formatNumber(r.eps * l1(r), 3)}`).join(', ');
   return {
     satisfiable: {
       status: inside ? 'yes' : 'unknown',
       summary: inside
-        ? `at the real optimum of the uniform-noise loss of the shared problem at ε = ${inside.eps}, ε‖w*‖₁ = ${formatNumber(inside.eps * l1(inside), 3)} ≤ ${KAPPA_REGIME_MAX}: κ^n varies by at most ×${formatNumber(Math.exp(2 * inside.eps * l1(inside)), 4)} over the noise box (${smallLine})`
-        : `no real optimum of the shared problem at ε ∈ {${KAPPA_SMALL_EPS.join(', ')}} is in the regime ε‖w*‖₁ ≤ ${KAPPA_REGIME_MAX} (${smallLine || 'none converged'})`,
+        ? `at the real optimum of the uniform-noise loss of ${problemName(sharedProblem(ctx.runSeed))} at ε = ${inside.eps}, ε‖w*‖₁ = ${formatNumber(inside.eps * l1(inside), 3)} ≤ ${KAPPA_REGIME_MAX}: κ^n varies by at most ×${formatNumber(Math.exp(2 * inside.eps * l1(inside)), 4)} over the noise box (${smallLine})`
+        : `no real optimum of ${problemName(sharedProblem(ctx.runSeed))} at ε ∈ {${KAPPA_SMALL_EPS.join(', ')}} is in the regime ε‖w*‖₁ ≤ ${KAPPA_REGIME_MAX} (${smallLine || 'none converged'})`,
     },
     forces: [],
     whereItMatters: {
       status: rows.length === 0 ? 'unknown' : inRegime === rows.length ? 'yes' : inRegime === 0 ? 'no' : 'partly',
-      summary: `at real optima of the uniform-noise loss ε‖w*‖₁ = ${scales.map((s) => formatNumber(s, 3)).join(', ')} (regime ≤ ${KAPPA_REGIME_MAX}): inside at ${inRegime} of ${rows.length} ε`,
+      summary: `at real optima of the uniform-noise loss of ${problemName(sharedProblem(ctx.runSeed))} ε‖w*‖₁ = ${scales.map((s) => formatNumber(s, 3)).join(', ')} (regime ≤ ${KAPPA_REGIME_MAX}): inside at ${inRegime} of ${rows.length} ε`,
       details: [
-        sweepName(rows),
+        sweepName(ctx, rows),
         ...rows.map(
           (r, i) =>
             `ε = ${r.eps}: ‖w*‖₁ = ${formatNumber(l1(r), 4)}, ε‖w*‖₁ = ${formatNumber(scales[i]!, 4)}, κ varies by ×${formatNumber(Math.exp(2 * scales[i]!), 3)}`,
