@@ -31,7 +31,13 @@ import {
   paperStepSize,
   type LinfMaximizer,
 } from './landscape-objective.ts';
-import type { CellHessian, HessianReport, SpectrumEstimate, Spread } from './measurement-schemas.ts';
+import {
+  type CellHessian,
+  cellRef,
+  type HessianReport,
+  type SpectrumEstimate,
+  type Spread,
+} from './measurement-schemas.ts';
 import type { Mnist2Cell } from './results.ts';
 import { norm2 } from '../../numeric/vector.ts';
 
@@ -284,11 +290,7 @@ export function cellHessian(cell: Mnist2Cell, ds: Dataset, options: HessianOptio
   }
   const meanEtaNorm = subject.eta === null ? 0 : etaNorms(subject.eta, ds.n, ds.d);
   return {
-    key: cell.key,
-    norm: cell.norm,
-    training: cell.training,
-    eps: cell.eps,
-    epsLabel: cell.epsLabel,
+    ...cellRef(cell),
     dim: w.length,
     examples: ds.n,
     weightNorm: wn,

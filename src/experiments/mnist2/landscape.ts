@@ -8,7 +8,13 @@ import type { Dataset } from '../../numeric/dataset.ts';
 import { landscapeDirections } from './directions.ts';
 import { spread } from './hessian.ts';
 import { cellWeights, landscapeObjective, type ObjectiveOptions, shifted } from './landscape-objective.ts';
-import type { DirectionLandscape, DirectionMode, Landscape1D, Landscape2D } from './measurement-schemas.ts';
+import {
+  cellRef,
+  type DirectionLandscape,
+  type DirectionMode,
+  type Landscape1D,
+  type Landscape2D,
+} from './measurement-schemas.ts';
 import type { Mnist2Cell } from './results.ts';
 
 /** Options of `cellLandscape` and `cellLandscape2d` (plus how g is evaluated, see `ObjectiveOptions`). */
@@ -74,11 +80,7 @@ export function cellLandscape(cell: Mnist2Cell, ds: Dataset, options: LandscapeO
   });
   const at = (i: number): number[] => directions.map((d) => d.values[i]!);
   return {
-    key: cell.key,
-    norm: cell.norm,
-    training: cell.training,
-    eps: cell.eps,
-    epsLabel: cell.epsLabel,
+    ...cellRef(cell),
     mode,
     objective: objective.description,
     attack: objective.attack,
@@ -122,11 +124,7 @@ export function cellLandscape2d(cell: Mnist2Cell, ds: Dataset, options: Landscap
     ),
   );
   return {
-    key: cell.key,
-    norm: cell.norm,
-    training: cell.training,
-    eps: cell.eps,
-    epsLabel: cell.epsLabel,
+    ...cellRef(cell),
     objective: objective.description,
     attack: objective.attack,
     seeds: [d1.seed, d2.seed],

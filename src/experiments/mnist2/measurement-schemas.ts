@@ -66,6 +66,17 @@ const CellRef = {
   epsLabel: z.string(),
 };
 
+/** The fields that name the cell a measurement belongs to, taken from the cell. */
+export function cellRef(cell: {
+  readonly key: string;
+  readonly norm: z.infer<typeof Mnist2NormSchema>;
+  readonly training: z.infer<typeof Mnist2TrainingSchema>;
+  readonly eps: number;
+  readonly epsLabel: string;
+}): { key: string; norm: typeof cell.norm; training: typeof cell.training; eps: number; epsLabel: string } {
+  return { key: cell.key, norm: cell.norm, training: cell.training, eps: cell.eps, epsLabel: cell.epsLabel };
+}
+
 /** Fig. 3's measurements for one cell. */
 export const CellHessianSchema = z.object({
   ...CellRef,

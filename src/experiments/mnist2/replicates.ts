@@ -10,15 +10,16 @@ import { mapInWorkers } from '../../workers/pool.ts';
 import { cellName, degenerateReason } from './degenerate.ts';
 import { cellHessian } from './hessian.ts';
 import { cellLandscape } from './landscape.ts';
-import type {
-  CellHessian,
-  Landscape1D,
-  Mnist2Measured,
-  Mnist2Measurements,
-  Mnist2SweepMeasured,
-  ProtocolInfo,
-  Replicate,
-  ReplicateCell,
+import {
+  type CellHessian,
+  cellRef,
+  type Landscape1D,
+  type Mnist2Measured,
+  type Mnist2Measurements,
+  type Mnist2SweepMeasured,
+  type ProtocolInfo,
+  type Replicate,
+  type ReplicateCell,
 } from './measurement-schemas.ts';
 import { resolvedMeasurementOptions, type ResolvedMeasurementOptions } from './measurements.ts';
 import { type Mnist2Protocol, REFERENCE_PROTOCOL } from './protocols.ts';
@@ -47,11 +48,7 @@ export function replicateCell(
 ): ReplicateCell {
   const top = (r: CellHessian['robust']): readonly number[] => r.dense?.values ?? r.lanczos.values;
   return {
-    key: cell.key,
-    norm: cell.norm,
-    training: cell.training,
-    eps: cell.eps,
-    epsLabel: cell.epsLabel,
+    ...cellRef(cell),
     seed: cell.seed,
     train: { correct: cell.train.correct, count: cell.train.count },
     test: { correct: cell.test.correct, count: cell.test.count },
