@@ -821,7 +821,9 @@ function trendIntervals(verdicts: readonly ReplicateVerdict[]): string[] {
   }
   const line = (xs: readonly number[]): string => {
     const i = meanInterval(xs);
-    return xs.length > 1 ? `${fmt(i.mean)} [${fmt(i.lo)}, ${fmt(i.hi)}]` : fmt(i.mean);
+    if (xs.length === 1) return fmt(i.mean);
+    // Cells that draw nothing at random are the same cell in every seed: no spread to estimate.
+    return i.sd === 0 ? `${fmt(i.mean)} (the same in every seed)` : `${fmt(i.mean)} [${fmt(i.lo)}, ${fmt(i.hi)}]`;
   };
   return [...byKey].map(
     ([key, protocols]) =>

@@ -64,13 +64,27 @@ const KIND = 'mnist2-table-rerun';
 
 type Cell = ReplicateCell;
 
-/** gap in percentage points from the counts, and its binomial standard error. */
-function gapOf(c: Cell): { gap: number; se: number } {
+/**
+ * The standard error of an accuracy k/n read off its Wilson interval (half its width over z): close to √(p(1−p)/n)
+ * inside (0, 1), and not 0 at 0 % or 100 %, where MNIST2 accuracies sit.
+ */
+function wilsonSe(k: number, n: number, confidence: number): number {
+  const w = wilson(k, n, confidence);
+  return (w.hi - w.lo) / (2 * zTwoSided(confidence));
+}
+
+/** gap = train − test accuracy in percentage points, and its standard error (the two splits independent). */
+function gapOf(c: Cell, confidence = DEFAULT_CONFIDENCE.value): { gap: number; se: number } {
   const p1 = c.train.correct / c.train.count;
   const p2 = c.test.correct / c.test.count;
   return {
     gap: 100 * (p1 - p2),
-    se: 100 * Math.sqrt((p1 * (1 - p1)) / c.train.count + (p2 * (1 - p2)) / c.test.count),
+    se:
+      100 *
+      Math.hypot(
+        wilsonSe(c.train.correct, c.train.count, confidence),
+        wilsonSe(c.test.correct, c.test.count, confidence),
+      ),
   };
 }
 
@@ -84,7 +98,7 @@ function accuracy(k: number, n: number, confidence: number): string {
 }
 
 const row = (c: Cell, confidence: number): string =>
-  `ε ${c.epsLabel}: train ${accuracy(c.train.correct, c.train.count, confidence)}, test ${accuracy(c.test.correct, c.test.count, confidence)}, gap ${pct(gapOf(c).gap)} ± ${pct(gapOf(c).se)} pp`;
+  `ε ${c.epsLabel}: train ${accuracy(c.train.correct, c.train.count, confidence)}, test ${accuracy(c.test.correct, c.test.count, confidence)}, gap ${pct(gapOf(c, confidence).gap)} ± ${pct(gapOf(c, confidence).se)} pp`;
 
 function cellsOf(cells: readonly Cell[], s: Series): Cell[] {
   return mnist2Series(cells, s.norm, s.family as Mnist2Family);
@@ -102,10 +116,13 @@ function judge(lo: number, hi: number): Comparison['outcome'] {
   return lo > 0 ? 'holds' : hi < 0 ? 'fails' : 'not distinguishable';
 }
 
-/** |gap(a)| − |gap(b)| (pp) with its normal interval at `confidence`, the two gaps taken as independent. */
+/**
+ * |gap(a)| − |gap(b)| (pp) with its normal interval at `confidence`, the two gaps taken as independent (an
+ * approximation: both cells are scored on the same images, stated in every verdict's evidence).
+ */
 function absGapDifference(a: Cell, b: Cell, confidence: number): { d: number; lo: number; hi: number } {
-  const ga = gapOf(a);
-  const gb = gapOf(b);
+  const ga = gapOf(a, confidence);
+  const gb = gapOf(b, confidence);
   const d = Math.abs(ga.gap) - Math.abs(gb.gap);
   const half = zTwoSided(confidence) * Math.hypot(ga.se, gb.se);
   return { d, lo: d - half, hi: d + half };
@@ -211,8 +228,8 @@ function decide(params: Params, cells: readonly Cell[]): { comparisons: Comparis
           return { comparisons: [], missing: `${smaller.table} and ${larger.table}: no ε > 0 in both` };
         for (const c of common) {
           const l = lg.find((x) => sameEps(x.eps, c.eps))!;
-          const gs = gapOf(c);
-          const gl = gapOf(l);
+          const gs = gapOf(c, conf);
+          const gl = gapOf(l, conf);
           out.push(
             absGapComparison(
               l,
@@ -234,8 +251,8 @@ function decide(params: Params, cells: readonly Cell[]): { comparisons: Comparis
 /** The verdict on one replicate's cells. */
 function decideReplicate(claimId: string, seed: number, params: Params, replicate: Replicate, sizes: string): Verdict {
   const base = { claimId, seed, checker: KIND } as const;
-  const context = `${replicate.protocol} seed ${replicate.seed}: ${sizes}; accuracies with ${level(params.confidence.value)} Wilson intervals`;
-  const { comparisons, missing } = decide(params, replicate.cells);
+  const context = `${replicate.protocol} seed ${replicate.seed}: ${sizes}; accuracies with ${level(params.confidence.value)} Wilson intervals; a comparison holds when its ${level(params.confidence.value)} interval lies above 0 and fails when its family-wise interval (Bonferroni over the claim's comparisons) lies below 0; test against train accuracy by Newcombe's interval, one |gap| against another by a normal interval that takes the two cells' gaps as independent (both are scored on the same images, so this approximates)`;
+  const { comparisons: nominal, missing } = decide(params, replicate.cells);
   if (missing !== null) {
     return {
       ...base,
@@ -244,6 +261,26 @@ function decideReplicate(claimId: string, seed: number, params: Params, replicat
       evidence: { summary: missing, details: [context] },
     };
   }
+  // A comparison holds when its interval at the record's level lies above 0; it fails only when its interval at the
+  // family-wise level (Bonferroni over the claim's m comparisons) lies below 0, so m chances do not make a refutation.
+  const m = nominal.length;
+  const familyLevel = 1 - (1 - params.confidence.value) / Math.max(m, 1);
+  const strict = decide(
+    { ...params, confidence: { ...params.confidence, value: familyLevel } },
+    replicate.cells,
+  ).comparisons;
+  const comparisons: Comparison[] = nominal.map((c, i) => {
+    const s = strict[i]!;
+    if (c.outcome === 'holds') return c;
+    if (s.outcome === 'fails') return s;
+    return c.outcome === 'fails'
+      ? {
+          ...c,
+          outcome: 'not distinguishable',
+          line: `${c.line} (below 0 at ${level(params.confidence.value)}, not at the family-wise ${level(familyLevel)})`,
+        }
+      : c;
+  });
   const count = (o: Comparison['outcome']) => comparisons.filter((c) => c.outcome === o).length;
   const held = count('holds');
   const failed = count('fails');

@@ -46,7 +46,6 @@ export const fig3NearlyLinear = claim({
       {
         id: 'every-eps',
         statement: "the top three eigenvalues over every ε of the paper's grids (L2 0 to 1, L∞ 0 to 76.5/255)",
-        literal: true,
       },
       {
         id: 'small-linf-eps',

@@ -7,17 +7,19 @@
  *   witness and evidence);
  * - otherwise, when every replicate holds (confirmed, or holds-under a reading of one convention) → `holds-under` the
  *   first reading that holds in every replicate;
- * - otherwise, when some protocols hold under every seed (confirmed, or holds-under) and some replicate refutes →
- *   `holds-under` the reading "trained with <those protocols>" of the convention `training-protocol` (the paper does
- *   not state its protocol), with the refuting replicate's witness and every protocol's outcome;
- * - otherwise (a class that changes with the seed and no protocol that holds throughout, or undecided replicates) →
- *   `inconclusive`, saying which replicates disagree. A refutation that does not survive every seed is never reported
- *   as one: a false erratum costs more than a missed one.
+ * - otherwise, when some protocols hold under every seed (confirmed, or holds-under) and another protocol refutes under
+ *   every seed (none undecided) → `holds-under` the reading "trained with <those protocols>" of the convention
+ *   `training-protocol` (the paper does not state its protocol), with that protocol's witness and every protocol's
+ *   outcome;
+ * - otherwise (no protocol that refutes under every seed against one that holds, or undecided replicates) →
+ *   `inconclusive`, saying which replicates disagree. A refutation that does not survive every seed is never reported,
+ *   nor used as a witness: a false erratum costs more than a missed one.
  *
  * A threshold states its source and a band; a verdict whose class changes when the threshold moves within its band
  * is `fragile`, and the report says where it flips.
  */
 import { z } from 'zod';
+import { ClaimcheckError } from '../errors.ts';
 import { formatNumber } from '../format/number.ts';
 import type {
   Evidence,
@@ -71,6 +73,10 @@ export const PROTOCOL_CONVENTION = 'training-protocol';
 
 const holding = (cls: string): boolean => cls === 'confirmed' || cls.startsWith('holds-under');
 
+/** What a protocol that holds only under a condition needs, for the reading's statement (empty when confirmed). */
+const conditionNote = (cls: string): string =>
+  cls.startsWith('holds-under ') ? ` (where it holds under ${cls.slice('holds-under '.length)})` : '';
+
 /** Each protocol's outcome over its seeds (protocols without replicates are left out). */
 export function protocolOutcomes(
   protocols: readonly ProtocolRef[],
@@ -100,6 +106,13 @@ export function combineReplicates(
   thresholds: readonly ThresholdProbe[],
   splits?: Robustness['splits'],
 ): Verdict {
+  if (verdicts.length === 0) throw new ClaimcheckError('BAD_INPUT', 'combineReplicates: no replicate verdicts');
+  const unlisted = verdicts.find((r) => !protocols.some((p) => p.id === r.protocol));
+  if (unlisted !== undefined)
+    throw new ClaimcheckError(
+      'BAD_INPUT',
+      `combineReplicates: replicate ${unlisted.replicate} names protocol ${JSON.stringify(unlisted.protocol)}, which is not among the protocols (${protocols.map((p) => p.id).join(', ')})`,
+    );
   const reference = verdicts[0]!.verdict;
   const outcomes = protocolOutcomes(protocols, verdicts);
   const fragile = thresholds.some((t) => t.fragile);
@@ -157,20 +170,22 @@ export function combineReplicates(
     );
   }
   const holds = outcomes.filter((o) => holding(o.verdict));
-  const refuting = verdicts.find((r) => r.verdict.status === 'refuted');
+  // The witness comes from a protocol that refutes under every seed: a refutation some seed does not share is none.
+  const refutingProtocol = outcomes.find((o) => o.verdict === 'refuted');
+  const refuting = verdicts.find((r) => r.protocol === refutingProtocol?.id && r.verdict.status === 'refuted');
   const undecided = verdicts.some((r) => r.verdict.status === 'inconclusive');
   if (holds.length > 0 && refuting !== undefined && !undecided && refuting.verdict.status === 'refuted') {
     const first = verdicts.find((r) => r.protocol === holds[0]!.id)!;
     const readingOutcomes: ReadingOutcome[] = outcomes.map((o) => ({
       id: o.id,
-      statement: `trained with ${o.label}`,
+      statement: `trained with ${o.label}${conditionNote(o.verdict)}`,
       literal: false,
       outcome: holding(o.verdict) ? 'holds' : o.verdict === 'refuted' ? 'fails' : 'undecided',
       summary: `${o.verdict} under ${o.seeds} seed(s)`,
     }));
     const reading = {
       id: holds.map((o) => o.id).join('+'),
-      statement: `trained with ${holds.map((o) => o.label).join('; or ')}`,
+      statement: `trained with ${holds.map((o) => `${o.label}${conditionNote(o.verdict)}`).join('; or ')}`,
       literal: false,
     };
     return finish(
@@ -201,8 +216,10 @@ export function combineReplicates(
   const why = undecided
     ? 'some replicates could not decide it'
     : outcomes.some((o) => o.verdict === 'seed-dependent')
-      ? 'the verdict changes with the seed, and no protocol holds under every seed'
-      : 'the protocols disagree without a refutation';
+      ? holds.length > 0
+        ? 'the verdict changes with the seed under some protocol, and no protocol refutes it under every seed'
+        : 'the verdict changes with the seed, and no protocol holds under every seed'
+      : 'the protocols disagree without a refutation under every seed';
   return finish(
     {
       ...base,
@@ -243,14 +260,15 @@ function robustReading(verdicts: readonly ReplicateVerdict[]):
   if (!all.every((v) => v.status === 'confirmed' || v.status === 'holds-under')) return undefined;
   const first = all[0]!.readings;
   if (first === undefined || !all.every((v) => v.readings?.convention === first.convention)) return undefined;
-  const holdsEverywhere = (id: string): number =>
-    all.filter((v) => v.readings!.outcomes.some((o) => o.id === id && o.outcome === 'holds')).length;
+  const count = (id: string, outcome: ReadingOutcome['outcome']): number =>
+    all.filter((v) => v.readings!.outcomes.some((o) => o.id === id && o.outcome === outcome)).length;
   const merged: ReadingOutcome[] = first.outcomes.map((o) => {
-    const k = holdsEverywhere(o.id);
+    const k = count(o.id, 'holds');
+    const failed = count(o.id, 'fails');
     return {
       ...o,
-      outcome: k === all.length ? 'holds' : 'fails',
-      summary: `holds in ${k} of ${all.length} replicates; reference: ${o.summary}`,
+      outcome: k === all.length ? 'holds' : failed > 0 ? 'fails' : 'undecided',
+      summary: `holds in ${k}, fails in ${failed} of ${all.length} replicates; reference: ${o.summary}`,
     };
   });
   const robust = merged.find((o) => o.outcome === 'holds');
@@ -266,9 +284,9 @@ function robustReading(verdicts: readonly ReplicateVerdict[]):
 }
 
 /**
- * Probes threshold `name` of value `t.value`: the class `classAt(v)` at 20 points on each side out to ±10 bands (within
- * `domain`), then bisection (30 halvings) between the last point of the same class and the first of another; the
- * flip nearest to the value is reported.
+ * Probes threshold `name` of value `t.value`: the class `classAt(v)` on each side (within `domain`) at 20 points inside
+ * the band and then every half band out to ±10 bands, and bisection (30 halvings) between the last point of the same
+ * class and the first of another; the flip nearest to the value is reported.
  */
 export function probeThreshold(
   name: string,
@@ -277,12 +295,17 @@ export function probeThreshold(
   domain: readonly [number, number] = [-Infinity, Infinity],
 ): ThresholdProbe {
   const here = classAt(t.value);
-  const reach = t.band > 0 ? 10 * t.band : Math.max(Math.abs(t.value) * 0.1, 1e-12);
+  const unit = t.band > 0 ? t.band : Math.max(Math.abs(t.value) * 0.01, 1e-12);
+  // 20 steps within the band, then half-band steps out to 10 bands.
+  const offsets = [
+    ...Array.from({ length: 20 }, (_, i) => ((i + 1) / 20) * unit),
+    ...Array.from({ length: 18 }, (_, i) => (1.5 + i / 2) * unit),
+  ];
   let best: { at: number; to: string } | null = null;
   for (const dir of [-1, 1]) {
     let inside = t.value;
-    for (let i = 1; i <= 20; i++) {
-      const v = t.value + (dir * reach * i) / 20;
+    for (const offset of offsets) {
+      const v = t.value + dir * offset;
       if (v < domain[0] || v > domain[1]) break;
       const c = classAt(v);
       if (c !== here) {

@@ -115,6 +115,44 @@ describe('combineReplicates', () => {
     if (open.status === 'inconclusive') expect(open.reason).toMatch(/could not decide/);
   });
 
+  it('never takes a witness from a refutation that another seed of its protocol does not share', () => {
+    const v = combineReplicates(
+      P,
+      [rep('ref', 1, refuted), rep('ref', 2, confirmed), rep('alt', 1, confirmed), rep('alt', 2, confirmed)],
+      [],
+    );
+    expect(v.status).toBe('inconclusive');
+    if (v.status === 'inconclusive') expect(v.reason).toMatch(/no protocol refutes it under every seed/);
+  });
+
+  it('names the condition of a protocol that holds only under one', () => {
+    const v = combineReplicates(P, [rep('ref', 1, refuted), rep('alt', 1, withReadings('holds', 'fails'))], []);
+    expect(v.status).toBe('holds-under');
+    if (v.status === 'holds-under')
+      expect(v.condition).toMatchObject({
+        reading: { statement: 'trained with alternative (where it holds under a)' },
+      });
+  });
+
+  it('refuses no replicates, and a replicate of a protocol that is not listed, naming it', () => {
+    expect(() => combineReplicates(P, [], [])).toThrow(/no replicate verdicts/);
+    expect(() => combineReplicates([P[0]!], [rep('ref', 1, refuted), rep('alt', 1, confirmed)], [])).toThrow(
+      /replicate 1 names protocol "alt", which is not among the protocols \(ref\)/,
+    );
+  });
+
+  it('merges readings: a reading undecided somewhere and failing nowhere stays undecided', () => {
+    const undecidedB: Verdict = {
+      ...(withReadings('holds', 'fails') as Extract<Verdict, { status: 'holds-under' }>),
+      readings: { convention: 'c', question: 'q', outcomes: [outcome('a', 'holds'), outcome('b', 'undecided')] },
+    };
+    const v = combineReplicates(P, [rep('ref', 1, withReadings('holds', 'holds')), rep('alt', 1, undecidedB)], []);
+    expect(v.readings?.outcomes.map((o) => [o.id, o.outcome])).toEqual([
+      ['a', 'holds'],
+      ['b', 'undecided'],
+    ]);
+  });
+
   it('marks the verdict fragile when a threshold probe is', () => {
     const probe = probeThreshold(
       'cut',
@@ -136,6 +174,14 @@ describe('probeThreshold', () => {
     expect(far.flipsAt!).toBeCloseTo(0.9, 8);
     expect(far).toMatchObject({ flipsTo: 'refuted', fragile: false });
     expect(probeThreshold('minR2', { value: 0.95, band: 0.06, source }, step).fragile).toBe(true);
+  });
+
+  it('finds a flip inside the band that the half-band steps would step over', () => {
+    const narrow = probeThreshold('t', { value: 1, band: 0.1, source }, (v) =>
+      v > 1.01 && v < 1.04 ? 'refuted' : 'confirmed',
+    );
+    expect(narrow.fragile).toBe(true);
+    expect(narrow.flipsAt!).toBeCloseTo(1.01, 8);
   });
 
   it('reports no flip within ±10 bands, and never probes outside the domain', () => {

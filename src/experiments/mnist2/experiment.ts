@@ -14,11 +14,9 @@ import { mnist2Section } from './figures.ts';
 import { type Mnist2Measured, Mnist2MeasuredSchema } from './measurement-schemas.ts';
 import { mnist2MeasuredInWorkers } from './measurements.ts';
 import { defaultWorkers } from '../../workers/pool.ts';
-import { MNIST2_SETTINGS, type Mnist2Progress, sweepMnist2, sweepMnist2Replicates } from './sweep.ts';
-import { measureReplicates, REPLICATE_MEASUREMENT, withReplicates } from './replicates.ts';
-import { MNIST2_PROTOCOLS, type Mnist2Protocol, protocolById, REFERENCE_PROTOCOL, replicateSeed } from './protocols.ts';
-import { ClaimcheckError } from '../../errors.ts';
-import type { ExperimentOptions } from '../contract.ts';
+import { sweepMnist2 } from './sweep.ts';
+import { REPLICATE_MEASUREMENT, runReplicates } from './replicates.ts';
+import { REFERENCE_PROTOCOL } from './protocols.ts';
 import { mnist2Tables } from './tables.ts';
 
 /** The report section for the measured sweep: tables first (Tables 1–4, audit), then the measured figures. */
@@ -49,28 +47,6 @@ function protocolTable(measured: Mnist2Measured): ReportTable {
   };
 }
 
-/**
- * The protocols and seeds the empirical claims are decided under: `--protocols` (default every protocol of the grid;
- * the reference is always included, first) and `--seeds` (default the setting's: 5 full, 3 ci).
- */
-export function replicateGrid(options: ExperimentOptions): {
-  readonly protocols: readonly Mnist2Protocol[];
-  readonly seeds: number;
-} {
-  const ids = options.protocols ?? MNIST2_PROTOCOLS.map((p) => p.id);
-  const chosen = ids.map((id) => {
-    const p = protocolById(id);
-    if (p === undefined)
-      throw new ClaimcheckError(
-        'BAD_INPUT',
-        `--protocols: unknown protocol ${JSON.stringify(id)}; the protocols are ${MNIST2_PROTOCOLS.map((q) => q.id).join(', ')}`,
-      );
-    return p;
-  });
-  const protocols = [REFERENCE_PROTOCOL, ...chosen.filter((p) => p !== REFERENCE_PROTOCOL)];
-  return { protocols: [...new Set(protocols)], seeds: options.seeds ?? MNIST2_SETTINGS[options.setting].seeds };
-}
-
 /** The MNIST2 logistic-regression experiment (Tables 1–4, Figs. 1, 2, 3, 5). */
 export const mnist2Experiment = defineExperiment<Mnist2Measured>({
   id: 'mnist2',
@@ -92,45 +68,13 @@ export const mnist2Experiment = defineExperiment<Mnist2Measured>({
       workers,
       ...(log ? { onProgress: (m) => log(`[mnist2] ${m}`) } : {}),
     });
-    // Every other replicate of the grid: each protocol under each seed (replicate 0 of the reference is the sweep).
-    const { protocols, seeds } = replicateGrid(options);
-    const refs = protocols.flatMap((protocol) =>
-      Array.from({ length: seeds }, (_, replicate) => ({ protocol, replicate })).filter(
-        (r) => !(r.protocol === REFERENCE_PROTOCOL && r.replicate === 0),
-      ),
-    );
-    if (refs.length === 0) return withReplicates(sweep, protocols);
-    log?.(`[mnist2] replicates: ${protocols.length} protocol(s) × ${seeds} seed(s)`);
-    let done = 0;
-    const replicated = await sweepMnist2Replicates(
-      {
-        ...sweepOptions,
-        ...(log
-          ? {
-              onProgress: (e: Mnist2Progress) => {
-                if (e.done && !e.cached) log(`[mnist2] replicates: trained ${++done} cell(s), ${e.cell}`);
-              },
-            }
-          : {}),
-      },
-      refs,
-    );
-    const trained = refs.map((r, i) => ({
-      ...r,
-      seed: replicateSeed(options.seed, r.replicate),
-      results: replicated.results[i]!,
-    }));
-    const others = await measureReplicates(trained, train, {
-      workers,
-      ...(log ? { onProgress: (m: string) => log(`[mnist2] ${m}`) } : {}),
-    });
-    return withReplicates(sweep, protocols, others);
+    return runReplicates(options, sweepOptions, sweep, train);
   },
   section: (measured) => mnist2ReportSection(measured),
   notMeasured: () => undefined,
   inputs: (options) => Object.values(resolveMnist2Files(options.dataDir ?? undefined)),
-  // The code that trains the cells and the code that measures them (with the worker jobs each imports by URL); the
-  // sections' code is not in the key: a change of a figure re-renders, it does not re-measure.
-  code: [MNIST2_CELL_CODE, 'src/experiments/mnist2/measurements.ts'],
+  // The code that trains the cells, the code that measures them (with the worker jobs each imports by URL) and the
+  // code that plans, trains and measures the replicates; the sections' code is not in the key: a change of a figure re-renders, it does not re-measure.
+  code: [MNIST2_CELL_CODE, 'src/experiments/mnist2/measurements.ts', 'src/experiments/mnist2/replicates.ts'],
   checkResults: schemaCheck(Mnist2MeasuredSchema),
 });

@@ -22,7 +22,10 @@ import {
   type ReplicateCell,
 } from './measurement-schemas.ts';
 import { resolvedMeasurementOptions, type ResolvedMeasurementOptions } from './measurements.ts';
-import { type Mnist2Protocol, REFERENCE_PROTOCOL } from './protocols.ts';
+import { MNIST2_PROTOCOLS, type Mnist2Protocol, protocolById, REFERENCE_PROTOCOL, replicateSeed } from './protocols.ts';
+import { MNIST2_SETTINGS, type Mnist2Progress, type Mnist2SweepOptions, sweepMnist2Replicates } from './sweep.ts';
+import { ClaimcheckError } from '../../errors.ts';
+import type { ExperimentOptions } from '../contract.ts';
 import type { Mnist2Cell, Mnist2Results } from './results.ts';
 
 /** How a replicate other than the reference sweep is measured (printed in the report and kept in the data). */
@@ -175,4 +178,72 @@ export async function measureReplicates(
       cells,
     };
   });
+}
+
+/**
+ * The protocols and seeds the empirical claims are decided under: `--protocols` (default every protocol of the grid;
+ * the reference is always included, first) and `--seeds` (default the setting's: 5 full, 3 ci).
+ */
+export function replicateGrid(options: ExperimentOptions): {
+  readonly protocols: readonly Mnist2Protocol[];
+  readonly seeds: number;
+} {
+  const ids = options.protocols ?? MNIST2_PROTOCOLS.map((p) => p.id);
+  const chosen = ids.map((id) => {
+    const p = protocolById(id);
+    if (p === undefined)
+      throw new ClaimcheckError(
+        'BAD_INPUT',
+        `--protocols: unknown protocol ${JSON.stringify(id)}; the protocols are ${MNIST2_PROTOCOLS.map((q) => q.id).join(', ')}`,
+      );
+    return p;
+  });
+  const protocols = [REFERENCE_PROTOCOL, ...chosen.filter((p) => p !== REFERENCE_PROTOCOL)];
+  return { protocols: [...new Set(protocols)], seeds: options.seeds ?? MNIST2_SETTINGS[options.setting].seeds };
+}
+
+/**
+ * Trains and measures every replicate of the grid of `options` other than the reference sweep (`sweep`, trained with
+ * `sweepOptions` on `train`), and returns the data the claims read: the sweep, the protocols and every replicate.
+ */
+export async function runReplicates(
+  options: ExperimentOptions,
+  sweepOptions: Mnist2SweepOptions & { readonly workers: number },
+  sweep: Mnist2SweepMeasured,
+  train: Dataset,
+): Promise<Mnist2Measured> {
+  const log = options.log;
+  const { protocols, seeds } = replicateGrid(options);
+  // Each protocol under each seed; replicate 0 of the reference is the sweep itself.
+  const refs = protocols.flatMap((protocol) =>
+    Array.from({ length: seeds }, (_, replicate) => ({ protocol, replicate })).filter(
+      (r) => !(r.protocol === REFERENCE_PROTOCOL && r.replicate === 0),
+    ),
+  );
+  if (refs.length === 0) return withReplicates(sweep, protocols);
+  log?.(`[mnist2] replicates: ${protocols.length} protocol(s) × ${seeds} seed(s)`);
+  let done = 0;
+  const replicated = await sweepMnist2Replicates(
+    {
+      ...sweepOptions,
+      ...(log
+        ? {
+            onProgress: (e: Mnist2Progress) => {
+              if (e.done && !e.cached) log(`[mnist2] replicates: trained ${++done} cell(s), ${e.cell}`);
+            },
+          }
+        : {}),
+    },
+    refs,
+  );
+  const trained = refs.map((r, i) => ({
+    ...r,
+    seed: replicateSeed(options.seed, r.replicate),
+    results: replicated.results[i]!,
+  }));
+  const others = await measureReplicates(trained, train, {
+    workers: sweepOptions.workers,
+    ...(log ? { onProgress: (m: string) => log(`[mnist2] ${m}`) } : {}),
+  });
+  return withReplicates(sweep, protocols, others);
 }

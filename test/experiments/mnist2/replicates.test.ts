@@ -5,7 +5,6 @@
  * replicate sweep training each distinct cell once.
  */
 import { describe, expect, it } from 'vitest';
-import { replicateGrid } from '../../../src/experiments/mnist2/experiment.ts';
 import { loadMnist2 } from '../../../src/experiments/mnist2/data.ts';
 import { cellHessian } from '../../../src/experiments/mnist2/hessian.ts';
 import { cellLandscape } from '../../../src/experiments/mnist2/landscape.ts';
@@ -18,6 +17,7 @@ import {
 } from '../../../src/experiments/mnist2/protocols.ts';
 import {
   measureReplicateCell,
+  replicateGrid,
   referenceReplicate,
   replicateMeasurementOptions,
 } from '../../../src/experiments/mnist2/replicates.ts';
