@@ -33,7 +33,7 @@ export const EARLY_STOPPING_QUOTE =
 
 /** The §5 sentence that names the source of the MNIST2 PGD settings (checked verbatim by the tests). */
 export const MADRY_QUOTE =
-  'The hyper-parameter settings for PGD were based on Madry et al. (2018) in MNIST2 and CIFAR10.';
+  'The hyper-parameter settings for PGD were based on\u00a0Madry et al. (2018) in MNIST2 and CIFAR10.';
 
 /** L-BFGS's iteration cap: the paper's grid on all images needs up to a few hundred iterations. */
 const lbfgsCap = (setting: Setting): number => (setting === 'ci' ? 500 : 1000);
