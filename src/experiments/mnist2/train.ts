@@ -646,6 +646,27 @@ function lbfgsMethod(problem: TrainingProblem): string {
 
 const WEIGHT_DECAY_FORM = '(λ/2)‖w‖² added to the mean loss; bias not penalised';
 
+/** The fields every full-batch L-BFGS training record has: the run on `n` images and the optimiser's settings. */
+function lbfgsRunFields(
+  n: number,
+  result: LbfgsResult,
+  o: Mnist2LbfgsConfig | Mnist2EarlyStopConfig,
+): Record<string, string | number | boolean> {
+  return {
+    initialisation: 'w = 0',
+    batchSize: n,
+    epochs: result.evaluations,
+    iterations: result.iterations,
+    learningRate: 'none (line search)',
+    weightDecay: o.weightDecay,
+    weightDecayForm: WEIGHT_DECAY_FORM,
+    gradTol: o.gradTol,
+    maxIterations: o.maxIterations,
+    memory: o.memory,
+    converged: result.converged,
+  };
+}
+
 /** Full-batch L-BFGS on the whole training split (the reference protocol). */
 function trainLbfgs(
   train: Dataset,
@@ -659,17 +680,7 @@ function trainLbfgs(
   const w = problem.weights(result.x);
   const optimisation: Record<string, string | number | boolean> = {
     method: lbfgsMethod(problem),
-    initialisation: 'w = 0',
-    batchSize: train.n,
-    epochs: result.evaluations,
-    iterations: result.iterations,
-    learningRate: 'none (line search)',
-    weightDecay: o.weightDecay,
-    weightDecayForm: WEIGHT_DECAY_FORM,
-    gradTol: o.gradTol,
-    maxIterations: o.maxIterations,
-    memory: o.memory,
-    converged: result.converged,
+    ...lbfgsRunFields(train.n, result, o),
     stopReason: STOP_REASON[result.stop](result, o),
     finalObjective: result.value,
     finalGradNorm: result.gradNorm,
@@ -720,17 +731,7 @@ function trainEarlyStop(
   const byPatience = result.stop === 'caller';
   const optimisation: Record<string, string | number | boolean> = {
     method: `${lbfgsMethod(problem)}; early stopping on the held-out objective`,
-    initialisation: 'w = 0',
-    batchSize: fit.n,
-    epochs: result.evaluations,
-    iterations: result.iterations,
-    learningRate: 'none (line search)',
-    weightDecay: o.weightDecay,
-    weightDecayForm: WEIGHT_DECAY_FORM,
-    gradTol: o.gradTol,
-    maxIterations: o.maxIterations,
-    memory: o.memory,
-    converged: result.converged,
+    ...lbfgsRunFields(fit.n, result, o),
     stoppedBy: byPatience ? 'patience' : result.stop,
     stopReason: byPatience
       ? `early stopping: no lower held-out objective in ${o.patience} iterations after iteration ${best.iteration}`
