@@ -123,3 +123,33 @@ export function splitsText(r: Robustness): string | undefined {
 export function statusText(v: Verdict): string {
   return v.robustness?.fragile ? `${v.status} (fragile)` : v.status;
 }
+
+/**
+ * The evidence an entry shows: its summary and details less what the readings table already says (a summary composed
+ * of every reading's outcome, and detail lines restating one).
+ */
+export function evidenceShown(v: Verdict): { summary: string | null; details: string[] } {
+  const r = v.readings;
+  const restates = (line: string): boolean =>
+    r !== undefined && r.outcomes.some((o) => line.includes(o.summary) || line.includes(o.statement));
+  const composed = r !== undefined && r.outcomes.every((o) => v.evidence.summary.includes(o.summary));
+  return {
+    summary: composed ? null : v.evidence.summary.trim(),
+    details: (v.evidence.details ?? []).filter((d) => !restates(d)),
+  };
+}
+
+/** Whether the correction is the derived form itself (one box says both). */
+export function correctionIsDerived(v: Verdict): boolean {
+  const same = (a: string, b: string): boolean => a.replace(/\s+/g, '') === b.replace(/\s+/g, '');
+  return v.correction?.latex !== undefined && v.derivedLatex !== undefined && same(v.correction.latex, v.derivedLatex);
+}
+
+/** Whether what a holds-under verdict says under its condition is a row of its readings table already. */
+export function restatesReading(v: Verdict): boolean {
+  return (
+    v.status === 'holds-under' &&
+    v.readings !== undefined &&
+    v.readings.outcomes.some((o) => o.summary.trim() === v.underCondition.summary.trim())
+  );
+}

@@ -9,6 +9,10 @@ import type { ErrataDocument } from './errata.ts';
 export const HOW_VERDICTS_ARISE =
   'Every verdict below was computed when this report was built, by a check in `checks/` from a claim record in `proofs/`. A record chooses what is checked (a reading of the words, a threshold, a grid), never the outcome: where the words admit several readings, each is decided and one rule turns the outcomes into the verdict; an assumption behind a holds-under verdict is itself checked.';
 
+/** What an engine disagreement means, said once in every entry's engine block. */
+export const ENGINES_NOTE =
+  'A second engine (nerdamer) re-derives what mathjs derives, and 128-digit finite differences check the result. The verdict rests on mathjs checked against the finite differences; a second engine that disagrees or could not run (a limitation of that engine on this expression) is reported here and does not change the verdict.';
+
 /** One line naming what went wrong. */
 export function findingTitle(f: Finding, doc: ErrataDocument): string {
   const title = (id: string) => doc.claims.find((c) => c.id === id)?.title ?? id;

@@ -1,14 +1,44 @@
 /**
- * The one inline script of errata.html: filters the claim table (and the claim entries) by verdict and sorts the
- * table by a column. No framework; the page reads completely without it (math is rendered at build time).
+ * The one inline script of errata.html: filters the claim table (and the claim entries) by verdict, sorts the table
+ * by a column, opens the entry a link points to, expands or collapses every entry, and shrinks a display formula
+ * wider than its box until it fits (down to a floor, beyond which the box scrolls). No framework; the page reads
+ * completely without it (math is rendered at build time).
  */
+
+/** The smallest scale a display formula is shrunk to before its box scrolls instead. */
+const MIN_FORMULA_SCALE = 0.4;
 
 /** The page script (allowed by the page's Content-Security-Policy through its sha256 hash). */
 export const PAGE_SCRIPT = `(() => {
   'use strict';
+  document.documentElement.classList.add('js');
+  const fit = (root) => {
+    for (const box of root.querySelectorAll('.katex-display')) {
+      const k = box.querySelector('.katex');
+      if (!k) continue;
+      k.style.fontSize = '';
+      if (box.clientWidth === 0) continue;
+      const over = box.scrollWidth / box.clientWidth;
+      if (over > 1.002) {
+        const base = parseFloat(getComputedStyle(k).fontSize);
+        k.style.fontSize = (base * Math.max(${MIN_FORMULA_SCALE}, 0.98 / over)).toFixed(2) + 'px';
+      }
+    }
+  };
+  const openTo = (el) => {
+    for (let d = el && el.closest('details'); d; d = d.parentElement && d.parentElement.closest('details')) d.open = true;
+  };
+  document.addEventListener('toggle', (e) => { if (e.target.open) fit(e.target); }, true);
+  let pending = 0;
+  window.addEventListener('resize', () => { cancelAnimationFrame(pending); pending = requestAnimationFrame(() => fit(document)); });
+  for (const b of document.querySelectorAll('button[data-entries]')) {
+    b.addEventListener('click', () => {
+      for (const d of document.querySelectorAll('article.claim > details.entry')) d.open = b.dataset.entries === 'open';
+    });
+  }
+  fit(document);
   const table = document.getElementById('claims-table');
   if (!table) return;
-  document.documentElement.classList.add('js');
   const body = table.tBodies[0];
   const rows = Array.from(body.rows);
   const articles = Array.from(document.querySelectorAll('article.claim'));
@@ -54,10 +84,12 @@ export const PAGE_SCRIPT = `(() => {
   });
   const reveal = () => {
     const target = location.hash ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-    if (target && target.closest('[hidden]')) {
-      filter('all');
-      target.scrollIntoView();
-    }
+    if (!target) return;
+    if (target.closest('[hidden]')) filter('all');
+    const own = target.querySelector(':scope > details');
+    openTo(own || target);
+    if (own) own.open = true;
+    target.scrollIntoView();
   };
   window.addEventListener('hashchange', reveal);
   filter('all');

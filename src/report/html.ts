@@ -3,7 +3,11 @@
  * fonts are inlined (only those used), figures are inline SVG, and a Content-Security-Policy forbids every fetch,
  * so the page shows the same with no network. One small inline script filters and sorts the claim table.
  */
-import { findingLines, findingTitle, HOW_VERDICTS_ARISE } from './finding-text.ts';
+import { ENGINES_NOTE, HOW_VERDICTS_ARISE } from './finding-text.ts';
+import { buildOverview, codeParts, type Overview, type OverviewFinding, VERDICT_LEGEND } from './overview.ts';
+import { plainMathParts } from './plain-math.ts';
+import { pointKeyLatex, pointKeyText, roleLabel } from './labels.ts';
+import { locationSortKey } from './location.ts';
 import {
   basisText,
   enclosureText,
@@ -11,6 +15,9 @@ import {
   checkRows,
   conditionSource,
   conditionTitle,
+  correctionIsDerived,
+  evidenceShown,
+  restatesReading,
   protocolRows,
   readingRows,
   splitsText,
@@ -22,7 +29,6 @@ import type { CheckResult } from '../claims/loaded.ts';
 import {
   VERDICT_STATUSES,
   type EngineAgreement,
-  type Evidence,
   type Robustness,
   type Verdict,
   type Witness,
@@ -69,19 +75,52 @@ function anchor(prefix: string, id: string): string {
   return `${prefix}-${id.replace(/[^A-Za-z0-9._-]/g, '-')}`;
 }
 
+/** Up to this many claims, the entries of claims in a finding start open (a short report); beyond it all start closed. */
+const OPEN_ALL_AT_MOST = 12;
+
+/** The realism of a finding's condition, in a few words. */
+function realismLabel(o: OverviewFinding): string {
+  return o.condition?.realism.label ?? o.finding.why;
+}
+
+/** Whether a finding item of the overview may be linked: `finding-<n>` in report order. */
+const findingAnchor = (i: number): string => `finding-${i + 1}`;
+
 class Renderer {
   readonly failures: MathFailure[] = [];
   readonly mathHtml: string[] = [];
+  private readonly overview: Overview;
+  /** The anchor of each finding's entry in the overview, by finding id. */
+  private readonly findingAnchors: Map<string, string>;
   constructor(
     private readonly doc: ErrataDocument,
     private readonly svgs: ReadonlyMap<string, ReportFigure>,
-  ) {}
+  ) {
+    this.overview = buildOverview(doc);
+    this.findingAnchors = new Map(
+      [...this.overview.wrong, ...this.overview.conditional].map((o, i) => [o.finding.id, findingAnchor(i)]),
+    );
+  }
 
   math(latex: string, claim: string, role: string, display = true): string {
     const { html, error } = renderMath(latex, display);
     if (error !== null) this.failures.push({ claim, role, latex, message: error });
     this.mathHtml.push(html);
     return html;
+  }
+
+  /** Plain text with its indexed symbols (`x_i^n`, `w*`) rendered as math. */
+  prose(text: string, claim: string): string {
+    return plainMathParts(text)
+      .map((p) => ('text' in p ? esc(p.text) : this.math(p.latex, claim, 'text', false)))
+      .join('');
+  }
+
+  /** Text with its backtick spans as code. */
+  codeText(text: string): string {
+    return codeParts(text)
+      .map((p) => (p.code ? `<code>${esc(p.text)}</code>` : esc(p.text)))
+      .join('');
   }
 
   badge(status: string): string {
@@ -94,23 +133,38 @@ class Renderer {
       : `<code>${esc(id)}</code>`;
   }
 
-  evidence(e: Evidence): string {
-    const details =
-      e.details && e.details.length > 0 ? `<ul>${e.details.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>` : '';
-    return `<p>${esc(e.summary.trim())}</p>${details}`;
+  evidence(v: Verdict): string {
+    const { summary, details } = evidenceShown(v);
+    return (
+      (summary ? `<p>${esc(summary)}</p>` : '') +
+      (details.length > 0 ? `<ul>${details.map((d) => `<li>${esc(d)}</li>`).join('')}</ul>` : '')
+    );
   }
 
-  witness(w: Witness, heading: string): string {
-    const point = Object.entries(w.point);
-    const pointHtml =
-      point.length === 0
-        ? '(none)'
-        : point.map(([k, v]) => `<code>${esc(k)}&#8239;=&#8239;${esc(v)}</code>`).join(', ');
+  /** A witness point: symbols as math, words as words; a long point (a random instance) in its own fold. */
+  point(point: Readonly<Record<string, string>>, claim: string): string {
+    const entries = Object.entries(point);
+    if (entries.length === 0) return '(none)';
+    const one = ([k, v]: [string, string]): string => {
+      const latex = pointKeyLatex(k);
+      const name = latex !== null ? this.math(latex, claim, 'witness', false) : this.prose(pointKeyText(k), claim);
+      return `<span class="pt">${name}&#8239;=&#8239;<code>${esc(v)}</code></span>`;
+    };
+    const words = entries.filter(([k]) => pointKeyLatex(k) === null);
+    const symbols = entries.filter(([k]) => pointKeyLatex(k) !== null);
+    if (symbols.length <= 4) return entries.map(one).join(', ');
+    return (
+      (words.length > 0 ? `${words.map(one).join(', ')} ` : '') +
+      `<details class="inline"><summary>the ${symbols.length} values of the point</summary>${symbols.map(one).join(', ')}</details>`
+    );
+  }
+
+  witness(w: Witness, heading: string, claim: string): string {
     return (
       `<div class="callout witness"><h4>${heading}</h4><table class="kv"><tbody>` +
-      `<tr><th scope="row">point</th><td>${pointHtml}</td></tr>` +
-      `<tr><th scope="row">paper’s value</th><td><code>${esc(w.paperValue)}</code></td></tr>` +
-      `<tr><th scope="row">derived value</th><td><code>${esc(w.ourValue)}</code></td></tr>` +
+      `<tr><th scope="row">at</th><td>${this.point(w.point, claim)}</td></tr>` +
+      `<tr><th scope="row" title="what the paper states, as the check reads it">claimed</th><td>${this.prose(w.paperValue, claim)}</td></tr>` +
+      `<tr><th scope="row">found</th><td>${this.prose(w.ourValue, claim)}</td></tr>` +
       (enclosureText(w) ? `<tr><th scope="row">enclosure</th><td>${esc(enclosureText(w)!)}</td></tr>` : '') +
       `</tbody></table></div>`
     );
@@ -118,44 +172,51 @@ class Renderer {
 
   engines(engines: readonly EngineAgreement[] | undefined): string {
     if (!engines || engines.length === 0) return '<p class="meta">No engine comparison was made for this check.</p>';
-    const agrees = (a: boolean | null): string => (a === null ? 'n/a' : a ? 'yes' : '<strong>no</strong>');
+    const agrees = (a: boolean | null): string => (a === null ? 'could not run' : a ? 'yes' : 'no');
     return (
-      '<div class="table-wrap"><table><thead><tr><th scope="col">engine</th><th scope="col">agrees</th><th scope="col">note</th></tr></thead><tbody>' +
-      engines
-        .map((e) => `<tr><td>${esc(e.engine)}</td><td>${agrees(e.agrees)}</td><td>${esc(e.note)}</td></tr>`)
-        .join('') +
-      '</tbody></table></div>'
+      `<p class="meta">${esc(ENGINES_NOTE)}</p>` +
+      htmlTable(
+        ['engine', 'agrees', 'note'],
+        engines.map((e) => [e.engine, agrees(e.agrees), e.note]),
+      )
     );
   }
 
-  status(v: Verdict): string {
+  /** The holds-under condition; its computed check in full only for the first root claim of its finding. */
+  condition(v: Verdict & { status: 'holds-under' }, e: ErrataEntry): string {
+    const c = v.condition;
+    const finding = e.finding ? this.overviewItem(e.finding.id) : undefined;
+    const owner = finding?.checkedIn ?? e.id;
+    let checked = '';
+    if (c.kind === 'assumption') {
+      checked =
+        owner === e.id
+          ? '<h5>The assumption, checked</h5>' + htmlTable(['question', 'answer', 'evidence'], checkRows(c.check))
+          : `<p class="meta">Checked once, in the entry of <a href="#${anchor('claim', owner)}">${esc(owner)}</a>: ${esc(realismLabel(finding!))}.</p>`;
+    }
+    return (
+      `<div class="callout assumption"><h4>Holds under the ${c.kind}</h4><p>${this.prose(conditionTitle(c).trim(), e.id)}</p><p class="meta">${esc(conditionSource(c))}</p>` +
+      (restatesReading(v) ? '' : `<h5>Under the ${c.kind}</h5><p>${esc(v.underCondition.summary)}</p>`) +
+      `${checked}</div>` +
+      this.witness(v.witness, `Without the ${c.kind}: where the claim fails`, e.id)
+    );
+  }
+
+  status(v: Verdict, e: ErrataEntry): string {
     switch (v.status) {
       case 'confirmed':
         return `<p class="meta">How it was confirmed: ${esc(basisText(v.basis))}</p>`;
       case 'refuted':
-        return this.witness(
-          v.witness,
-          'Witness: a point of the claim’s domain where the paper and the derivation differ',
-        );
-      case 'holds-under': {
-        const c = v.condition;
-        const checked =
-          c.kind === 'assumption'
-            ? '<h5>The assumption, checked</h5><div class="table-wrap"><table><thead><tr><th scope="col">question</th><th scope="col">answer</th><th scope="col">evidence</th></tr></thead><tbody>' +
-              checkRows(c.check)
-                .map((r) => `<tr><td>${esc(r[0])}</td><td>${esc(r[1])}</td><td>${esc(r[2])}</td></tr>`)
-                .join('') +
-              '</tbody></table></div>'
-            : '';
-        return (
-          `<div class="callout assumption"><h4>Holds under the ${c.kind}</h4><p>${esc(conditionTitle(c).trim())}</p><p class="meta">${esc(conditionSource(c))}</p>` +
-          `<h5>Under the ${c.kind}</h5><p>${esc(v.underCondition.summary)}</p>${checked}</div>` +
-          this.witness(v.witness, `Witness without the ${c.kind}: where the claim fails`)
-        );
-      }
+        return this.witness(v.witness, 'Witness: where the paper and the check differ', e.id);
+      case 'holds-under':
+        return this.condition(v, e);
       case 'inconclusive':
-        return `<div class="callout reason"><h4>Why inconclusive</h4><p>${esc(v.reason.trim())}</p></div>`;
+        return `<div class="callout reason"><h4>Why inconclusive</h4><p>${this.codeText(v.reason.trim())}</p></div>`;
     }
+  }
+
+  overviewItem(findingId: string): OverviewFinding | undefined {
+    return [...this.overview.wrong, ...this.overview.conditional].find((o) => o.finding.id === findingId);
   }
 
   reference(ref: ErrataReference): string {
@@ -168,93 +229,107 @@ class Renderer {
     return `${ref.kind} <a href="#${target}">${esc(ref.title)}</a> (<code>${esc(ref.id)}</code>)`;
   }
 
+  formulas(e: ErrataEntry): string {
+    const v = e.verdict;
+    const printed = e.printedDisplay.map(
+      (f) =>
+        `<figure class="formula printed"><figcaption>${esc(roleLabel(f.role))}${f.fragments > 1 ? ` · ${f.fragments} printed rows joined` : ''}</figcaption>${this.math(f.latex, e.id, f.role)}</figure>`,
+    );
+    const derived: string[] = [];
+    const merged = correctionIsDerived(v);
+    if (v.derivedLatex) {
+      const caption = merged
+        ? `derived, and the correction (the same check on it: ${v.correction!.check}; ${oneLine(v.correction!.evidence)})`
+        : 'derived';
+      derived.push(
+        `<figure class="formula ${merged ? 'corrected' : 'derived'}"><figcaption>${esc(caption)}</figcaption>${this.math(displayFixups(v.derivedLatex), e.id, 'derived')}</figure>`,
+      );
+    }
+    if (v.correction && !merged) {
+      const c = v.correction;
+      const body =
+        (c.latex ? this.math(displayFixups(c.latex), e.id, 'corrected') : '') +
+        (c.statement ? `<p>${this.prose(c.statement.trim(), e.id)}</p>` : '');
+      derived.push(
+        `<figure class="formula corrected"><figcaption>corrected · the same check on the correction: ${esc(c.check)}; ${esc(oneLine(c.evidence))}</figcaption>${body}</figure>`,
+      );
+    }
+    if (printed.length === 0 && derived.length === 0) return '';
+    return (
+      '<div class="formulas">' +
+      (printed.length > 0 ? `<h4>Printed in the paper</h4>${printed.join('')}` : '') +
+      (derived.length > 0 ? `<h4>${v.correction ? 'Derived and corrected' : 'Derived'}</h4>${derived.join('')}` : '') +
+      '</div>'
+    );
+  }
+
   entry(e: ErrataEntry): string {
     const v = e.verdict;
+    const open = e.finding !== null && this.doc.claims.length <= OPEN_ALL_AT_MOST;
     const out: string[] = [];
     out.push(`<article class="claim" id="${anchor('claim', e.id)}" data-verdict="${esc(v.status)}">`);
     out.push(
-      `<header><h3>${this.badge(v.status)}${v.robustness?.fragile ? ' <span class="badge fragile">fragile</span>' : ''} <span>${esc(e.title)}</span> <code class="id">${esc(e.id)}</code></h3>` +
-        `<p class="meta">${esc(e.locationText)} · kind <code>${esc(e.kind)}</code> · checker <code>${esc(v.checker)}</code>${e.transcribed ? ` · ${TRANSCRIBED_MARK}` : ''}</p></header>`,
+      `<details class="entry"${open ? ' open' : ''}><summary><span class="line">${this.badge(v.status)}${v.robustness?.fragile ? ' <span class="badge fragile">fragile</span>' : ''} <strong>${this.prose(e.title, e.id)}</strong> <code class="id">${esc(e.id)}</code> <span class="loc">${esc(e.locationText)}${e.transcribed ? ` · ${TRANSCRIBED_MARK}` : ''}</span></span>` +
+        `<span class="why">${esc(oneLine(verdictLine(v), 200))}</span></summary>`,
     );
     if (e.transcribed) {
       out.push(
         `<div class="callout transcribed"><p><strong>Transcribed by hand.</strong> The printed LaTeX could not be parsed mechanically; the check used this transcription${e.transcription ? `: <code>${esc(e.transcription)}</code>` : '.'}</p></div>`,
       );
     }
-    out.push(`<p class="statement">${esc(e.statement.trim())}</p>`);
+    out.push(`<p class="statement">${this.prose(e.statement.trim(), e.id)}</p>`);
     if (e.quote) {
       const quote = splitQuoteMath(e.quote.trim())
         .map((p) => ('text' in p ? esc(p.text) : this.math(displayFixups(p.latex), e.id, 'quote', false)))
         .join('');
       out.push(`<blockquote>${quote}</blockquote>`);
     }
-    const printed = e.printedDisplay.map(
-      (f) =>
-        `<figure class="formula printed"><figcaption>${esc(f.role)}${f.fragments > 1 ? ` · ${f.fragments} printed rows joined` : ''}</figcaption>${this.math(f.latex, e.id, f.role)}</figure>`,
-    );
-    const derived: string[] = [];
-    if (v.derivedLatex) {
-      derived.push(
-        `<figure class="formula derived"><figcaption>derived</figcaption>${this.math(displayFixups(v.derivedLatex), e.id, 'derived')}</figure>`,
-      );
-    }
-    if (v.correction) {
-      const c = v.correction;
-      const body =
-        (c.latex ? this.math(displayFixups(c.latex), e.id, 'corrected') : '') +
-        (c.statement ? `<p>${esc(c.statement.trim())}</p>` : '');
-      derived.push(
-        `<figure class="formula corrected"><figcaption>corrected · the same check on the correction: ${esc(c.check)}; ${esc(oneLine(c.evidence))}</figcaption>${body}</figure>`,
-      );
-    }
-    if (printed.length > 0 || derived.length > 0) {
-      out.push('<div class="formulas">');
-      if (printed.length > 0) out.push(`<div><h4>Printed in the paper</h4>${printed.join('')}</div>`);
-      if (derived.length > 0)
-        out.push(`<div><h4>${v.correction ? 'Derived and corrected' : 'Derived'}</h4>${derived.join('')}</div>`);
-      out.push('</div>');
-    }
+    out.push(this.formulas(e));
     if (v.readings) {
       out.push(
-        `<h5>Readings: ${esc(v.readings.question)}</h5>${v.readings.quote ? `<p class="meta">The paper’s words: “${esc(v.readings.quote)}”</p>` : ''}<div class="table-wrap"><table><thead><tr><th scope="col">reading</th><th scope="col">literal</th><th scope="col">outcome</th><th scope="col">evidence</th></tr></thead><tbody>` +
-          readingRows(v.readings)
-            .map((r) => `<tr><td>${esc(r[0])}</td><td>${esc(r[1])}</td><td>${esc(r[2])}</td><td>${esc(r[3])}</td></tr>`)
-            .join('') +
-          '</tbody></table></div>',
+        `<h5>Readings: ${esc(v.readings.question)}</h5>${v.readings.quote ? `<p class="meta">The paper’s words: “${esc(v.readings.quote)}”</p>` : ''}` +
+          htmlTable(['reading', 'literal', 'outcome', 'evidence'], readingRows(v.readings)),
       );
     }
     if (v.robustness) out.push(robustnessHtml(v.robustness));
-    out.push(this.status(v));
+    out.push(this.status(v, e));
     const needs = needLines(e.needs, e.id);
+    const findingLink = e.finding
+      ? `<a href="#${this.findingAnchors.get(e.finding.id) ?? 'findings'}">finding ${esc(this.findingAnchors.get(e.finding.id)?.replace('finding-', '') ?? '')}</a> (severity ${esc(e.finding.severity)})`
+      : '';
     const notes = [
-      ...(needs.length > 0 ? [`Rests on ${needs.join('; ')}.`] : []),
-      ...e.cancellations.map(
-        (c) =>
+      ...(needs.length > 0 ? [this.prose(`Rests on ${needs.join('; ')}.`, e.id)] : []),
+      ...e.cancellations.map((c) =>
+        esc(
           `Errors cancel: this claim holds under the reading “${c.reading}” although ${c.failing.join(' and ')} fail under it.`,
+        ),
       ),
-      ...e.conflicts.map(
-        (c) => `Conflicting readings: no reading of ${c.convention} makes ${c.claims.join(', ')} all hold.`,
+      ...e.conflicts.map((c) =>
+        esc(`Conflicting readings: no reading of ${c.convention} makes ${c.claims.join(', ')} all hold.`),
       ),
-      ...(e.finding ? [`Finding ${e.finding.id} (severity ${e.finding.severity}).`] : []),
+      ...(findingLink ? [`Part of ${findingLink}.`] : []),
     ];
-    if (notes.length > 0) out.push(`<p class="meta">${notes.map(esc).join(' ')}</p>`);
-    out.push(`<h4>Evidence</h4><div class="evidence">${this.evidence(v.evidence)}</div>`);
+    if (notes.length > 0) out.push(`<p class="meta">${notes.join(' ')}</p>`);
+    const evidence = this.evidence(v);
+    if (evidence) out.push(`<h4>Evidence</h4><div class="evidence">${evidence}</div>`);
     if (e.restsOn.length > 0)
       out.push(`<p class="refs"><strong>Rests on:</strong> ${e.restsOn.map((r) => this.reference(r)).join('; ')}</p>`);
     if (e.dependsOn.length > 0)
       out.push(
         `<p class="refs"><strong>Builds on:</strong> ${e.dependsOn.map((d) => this.claimLink(d)).join(', ')}</p>`,
       );
-    const details: string[] = [];
+    const details: string[] = [`<p>Kind <code>${esc(e.kind)}</code>, checker <code>${esc(v.checker)}</code>.</p>`];
     if (e.assumptions.length > 0)
       details.push(
-        `<h5>Assumptions in the record</h5><ul>${e.assumptions.map((a) => `<li>${esc(a)}</li>`).join('')}</ul>`,
+        `<h5>Assumptions in the record</h5><ul>${e.assumptions.map((a) => `<li>${this.prose(a, e.id)}</li>`).join('')}</ul>`,
       );
-    details.push(`<h5>Engine agreement</h5>${this.engines(v.engines)}`);
+    details.push(`<h5>Engines</h5>${this.engines(v.engines)}`);
     details.push(`<p>Seed ${v.seed} (derived from run seed ${this.doc.provenance.seed} and the claim id).</p>`);
-    out.push(`<details class="details"><summary>Assumptions, engines and seed</summary>${details.join('')}</details>`);
+    out.push(
+      `<details class="details"><summary>How it was checked: checker, engines, seed</summary>${details.join('')}</details>`,
+    );
     out.push(`<p class="reproduce"><span>Reproduce:</span> <code>${esc(e.reproduce)}</code></p>`);
-    out.push('</article>');
+    out.push('</details></article>');
     return out.join('\n');
   }
 
@@ -262,26 +337,22 @@ class Renderer {
     const order = new Map<string, number>(VERDICT_STATUSES.map((s, i) => [s, i]));
     const head =
       '<thead><tr>' +
-      ['location', 'claim', 'statement', 'verdict', 'evidence']
-        .map(
-          (h, i) =>
-            `<th scope="col"${i === 0 ? ' aria-sort="ascending"' : ''}><button type="button">${h}</button></th>`,
-        )
+      ['location', 'claim', 'title', 'verdict', 'evidence']
+        .map((h) => `<th scope="col"><button type="button">${h}</button></th>`)
         .join('') +
       '</tr></thead>';
     const rows = this.doc.claims.map((e, i) => {
-      const statement = oneLine(e.statement, 140);
       const evidence = oneLine(verdictLine(e.verdict), 160);
       return (
         `<tr data-verdict="${esc(e.verdict.status)}" data-index="${i}">` +
-        `<td data-sort="${i}">${esc(e.locationText)}</td>` +
+        `<td data-sort="${esc(locationSortKey(e.location))}">${esc(e.locationText)}</td>` +
         `<td><a href="#${anchor('claim', e.id)}">${esc(e.id)}</a>${e.transcribed ? ` <span title="transcribed by hand">${TRANSCRIBED_MARK}</span>` : ''}</td>` +
-        `<td title="${esc(oneLine(e.statement))}">${esc(statement)}</td>` +
+        `<td title="${esc(oneLine(e.statement))}">${this.prose(e.title, e.id)}</td>` +
         `<td data-sort="${order.get(e.verdict.status) ?? 9}">${this.badge(e.verdict.status)}${e.verdict.robustness?.fragile ? ' <span class="badge fragile">fragile</span>' : ''}</td>` +
-        `<td>${esc(evidence)}</td></tr>`
+        `<td title="${esc(oneLine(verdictLine(e.verdict)))}">${esc(evidence)}</td></tr>`
       );
     });
-    return `<div class="table-wrap"><table id="claims-table" class="claims">${head}<tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
+    return `<p class="meta">Rows in the order of the claim records; a header sorts by its column (location: the paper's order).</p><div class="table-wrap"><table id="claims-table" class="claims">${head}<tbody>\n${rows.join('\n')}\n</tbody></table></div>`;
   }
 
   counts(): string {
@@ -320,9 +391,11 @@ class Renderer {
           (r) => `<tr>${r.map((cell) => `<td${numeric(cell) ? ' class="num"' : ''}>${esc(cell)}</td>`).join('')}</tr>`,
         )
         .join('');
+      // Tables start folded under their title (the figures carry the section); a link to one opens it.
       out.push(
-        `<figure class="data" id="${anchor('tab', t.id)}"><figcaption><strong>Table <code>${esc(t.id)}</code>: ${esc(t.title)}.</strong>${t.caption ? ` ${esc(t.caption.trim())}` : ''}</figcaption>` +
-          `<div class="table-wrap"><table>${head}<tbody>${body}</tbody></table></div></figure>`,
+        `<figure class="data" id="${anchor('tab', t.id)}"><details><summary>Table <code>${esc(t.id)}</code>: ${esc(t.title)} <span class="meta">(${t.rows.length} rows)</span></summary>` +
+          `<figcaption>${t.caption ? esc(t.caption.trim()) : ''}</figcaption>` +
+          `<div class="table-wrap"><table>${head}<tbody>${body}</tbody></table></div></details></figure>`,
       );
     }
     const prov = Object.entries(s.provenance);
@@ -341,7 +414,6 @@ class Renderer {
     out.push('</section>');
     return out.join('\n');
   }
-
   provenance(run: RunProvenance | undefined): string {
     const p: ReportProvenance = this.doc.provenance;
     const commit = p.commit === null ? 'not available' : `${p.commit}${p.dirty ? ' (with uncommitted changes)' : ''}`;
@@ -404,24 +476,82 @@ class Renderer {
     return out.join('\n');
   }
 
-  findings(): string {
-    const d = this.doc;
-    if (d.findings.length === 0) return '';
-    const items = d.findings.map(
-      (f) =>
-        `<li class="finding severity-${f.severity}"><h3><span class="badge">${esc(f.severity)}</span> ${esc(findingTitle(f, d))}</h3><dl>` +
-        findingLines(f)
-          .map(([label, text]) => `<dt>${esc(label)}</dt><dd>${esc(text)}</dd>`)
-          .join('') +
-        '</dl></li>',
+  /** One finding of the overview: open, with what the paper says, what was found and how to fix it. */
+  overviewFinding(o: OverviewFinding, i: number): string {
+    const root = o.finding.roots[0]!;
+    const rows: string[] = [];
+    rows.push(`<p class="says"><span class="lbl">The paper</span> ${this.prose(o.says, root)}</p>`);
+    if (o.condition) {
+      rows.push(
+        `<p class="cond"><span class="lbl">Needs</span> ${this.prose(o.condition.statement, root)} <span class="meta">(${esc(o.condition.source)})</span></p>`,
+        `<p class="realism r-${o.condition.realism.status}"><span class="lbl">Realistic?</span> <strong>${esc(o.condition.realism.label)}</strong>. ${this.prose(o.condition.realism.summary, root)}</p>`,
+      );
+    } else if (o.found) {
+      rows.push(`<p class="found"><span class="lbl">Found</span> ${this.prose(o.found, root)}</p>`);
+    }
+    if (o.correction) {
+      const c = o.correction;
+      const body =
+        (c.latex ? this.math(displayFixups(c.latex), root, 'corrected') : '') +
+        (c.statement ? `<span>${this.prose(c.statement.trim(), root)}</span>` : '');
+      rows.push(
+        `<div class="fix"><span class="lbl">Fix</span> ${body}<p class="meta">The same check on the correction: ${esc(c.check)}.</p></div>`,
+      );
+    }
+    const claims = o.claims
+      .map(
+        (c) =>
+          `<a href="#${anchor('claim', c.id)}">${this.prose(c.title, c.id)}</a> <span class="loc">${esc(c.locationText)}</span>`,
+      )
+      .join('; ');
+    rows.push(
+      `<p class="meta">${o.claims.length > 1 ? 'Claims' : 'Claim'}: ${claims}. Severity ${esc(o.severity)}: ${esc(o.finding.why)}.</p>`,
     );
-    return `<section id="findings"><h2>Findings</h2><p class="meta">The refuted and holds-under verdicts grouped by root cause, most severe first (severity: result › derivation › presentation).</p><ol class="findings">${items.join('')}</ol></section>`;
+    return (
+      `<li class="finding severity-${o.severity}" id="${findingAnchor(i)}"><details open><summary>` +
+      `<span class="badge sev-${o.severity}">${esc(o.severity)}</span> ${this.prose(o.title, root)}</summary>${rows.join('')}</details></li>`
+    );
+  }
+
+  findings(): string {
+    const o = this.overview;
+    const wrong = o.wrong.map((f, i) => this.overviewFinding(f, i));
+    const conditional = o.conditional.map((f, i) => this.overviewFinding(f, o.wrong.length + i));
+    const unchecked = o.unchecked.map(
+      (u) =>
+        `<li><a href="#${anchor('claim', u.entry.id)}">${this.prose(u.entry.title, u.entry.id)}</a> <span class="loc">${esc(u.entry.locationText)}</span>` +
+        (u.commands.length > 0
+          ? `<p>${esc(u.reason.replace(/`[^`]*`/g, '(command below)').split(/;\s*run\b/)[0]!)}.</p>${u.commands.map((c) => `<pre class="cmd"><code>${esc(c)}</code></pre>`).join('')}`
+          : `<p>${this.codeText(u.reason)}</p>`) +
+        '</li>',
+    );
+    const legend = VERDICT_LEGEND.map(
+      ([k, text]) =>
+        `<dt>${(VERDICT_STATUSES as readonly string[]).includes(k) ? this.badge(k) : k === 'fragile' ? '<span class="badge fragile">fragile</span>' : `<strong>${esc(k)}</strong>`}</dt><dd>${esc(text)}</dd>`,
+    ).join('');
+    return (
+      '<section id="findings">' +
+      `<h2>What is wrong, and how to fix it</h2><p class="headline">${esc(o.headline)}</p>` +
+      (wrong.length > 0 ? `<ol class="findings">${wrong.join('')}</ol>` : '<p>No claim was refuted.</p>') +
+      (conditional.length > 0
+        ? `<h2 id="conditional">Holds only under an assumption or a reading</h2><p class="meta">Each is true under the condition named; whether the condition is realistic was computed where it matters.</p><ol class="findings" start="${wrong.length + 1}">${conditional.join('')}</ol>`
+        : '') +
+      (unchecked.length > 0
+        ? `<h2 id="unchecked">Could not be decided here</h2><ul class="unchecked">${unchecked.join('')}</ul>`
+        : '') +
+      `<h2 id="legend">How to read the verdicts</h2><dl class="legend">${legend}</dl>` +
+      `<p class="lede">${esc(HOW_VERDICTS_ARISE).replace(/`([^`]+)`/g, '<code>$1</code>')} Each claim gives the command that reproduces it.</p>` +
+      '</section>'
+    );
   }
 
   page(run: RunProvenance | undefined): string {
     const d = this.doc;
+    const findings = this.findings();
     const claims = d.claims.map((e) => this.entry(e)).join('\n');
     const sections = d.sections.map((s) => this.section(s)).join('\n');
+    const summaryTable = d.claims.length === 0 ? '' : `${this.counts()}${this.summaryTable()}`;
+    const provenance = this.provenance(run);
     const failureBox =
       this.failures.length > 0
         ? `<div class="callout error" role="alert"><h4>${this.failures.length} formula${this.failures.length === 1 ? '' : 's'} could not be rendered</h4><ul>${this.failures
@@ -432,8 +562,8 @@ class Renderer {
             .join('')}</ul></div>`
         : '';
     const toc = [
-      ...(d.findings.length > 0 ? ['<a href="#findings">Findings</a>'] : []),
-      '<a href="#verdicts">Verdicts</a>',
+      '<a href="#findings">Findings</a>',
+      '<a href="#verdicts">All verdicts</a>',
       '<a href="#claims">Claims</a>',
       ...(d.sections.length > 0 ? ['<a href="#experiments">Experiments</a>'] : []),
       '<a href="#provenance">Provenance</a>',
@@ -454,31 +584,29 @@ class Renderer {
       '</head>',
       '<body>',
       '<header class="masthead"><div class="wrap">',
-      '<p class="kicker">Errata</p>',
+      `<p class="kicker">Errata · ${esc(d.paper.authors.split(',')[0]!.trim())}${d.paper.authors.includes(',') ? ' et al.' : ''}</p>`,
       `<h1>${esc(d.paper.title)}</h1>`,
-      `<p class="authors">${esc(d.paper.authors)}</p>`,
-      `<p class="meta">Read from <code>${esc(d.provenance.paper.file)}</code> (sha256 <code>${esc(d.provenance.paper.sha256)}</code>, ${d.provenance.paper.bytes} bytes).</p>`,
-      `<p class="lede">${esc(HOW_VERDICTS_ARISE).replace(/`([^`]+)`/g, '<code>$1</code>')} Each claim gives the command that reproduces it.</p>`,
       `<nav><ul class="toc">${toc.map((t) => `<li>${t}</li>`).join('')}</ul></nav>`,
       '</div></header>',
       '<main class="wrap">',
       failureBox,
-      this.findings(),
+      findings,
       '<section id="verdicts">',
-      '<h2>Verdicts</h2>',
-      d.claims.length === 0 ? '<p>No claims were checked.</p>' : `${this.counts()}${this.summaryTable()}`,
+      '<h2>All verdicts</h2>',
+      d.claims.length === 0 ? '<p>No claims were checked.</p>' : summaryTable,
       d.claims.some((e) => e.transcribed)
         ? `<p class="meta">Claims marked ${TRANSCRIBED_MARK} were checked against a hand transcription of the printed formula, not a mechanical parse of it.</p>`
         : '',
       '</section>',
       '<section id="claims">',
-      '<h2>Claims</h2>',
+      `<h2>Claims</h2><p class="entry-tools"><button type="button" data-entries="open">Expand all</button> <button type="button" data-entries="close">Collapse all</button></p>`,
       claims,
       '</section>',
       d.sections.length > 0 ? `<section id="experiments">\n<h2>Experiments</h2>\n${sections}\n</section>` : '',
       '<section id="provenance">',
       '<h2>Provenance</h2>',
-      this.provenance(run),
+      `<p class="meta">Paper: <em>${esc(d.paper.title)}</em>, ${esc(d.paper.authors)}. Read from <code>${esc(d.provenance.paper.file)}</code> (sha256 <code>${esc(d.provenance.paper.sha256)}</code>, ${d.provenance.paper.bytes} bytes).</p>`,
+      provenance,
       '</section>',
       '</main>',
       `<footer><div class="wrap">${esc(d.title)} · ${esc(`${d.provenance.tool} ${d.provenance.version}`)} · run seed ${d.provenance.seed}</div></footer>`,

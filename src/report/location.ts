@@ -18,3 +18,14 @@ export function formatLocation(location: Location): string {
   if (location.table !== undefined) parts.push(location.table);
   return parts.join(', ');
 }
+
+/**
+ * A key that sorts locations in the paper's order: numbered sections, then appendices, each by its numbers; within a
+ * section, equations and lines by number. Compare keys with a numeric collation.
+ */
+export function locationSortKey(location: Location): string {
+  const num = (s: string | number | undefined): string =>
+    s === undefined ? '' : String(s).replace(/\d+/g, (d) => d.padStart(4, '0'));
+  const section = /^\d/.test(location.section) ? `0 ${num(location.section)}` : `1 ${num(location.section)}`;
+  return [section, num(location.equation), num(location.line), num(location.table)].join(' | ');
+}

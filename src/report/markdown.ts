@@ -2,7 +2,10 @@
  * errata.md: the errata document as Markdown (GitHub flavour, LaTeX in `$$…$$`, figures as `figures/<id>.svg`
  * written next to it, tables inline).
  */
-import { findingLines, findingTitle, HOW_VERDICTS_ARISE } from './finding-text.ts';
+import { ENGINES_NOTE, HOW_VERDICTS_ARISE } from './finding-text.ts';
+import { buildOverview, type OverviewFinding, VERDICT_LEGEND } from './overview.ts';
+import { plainMathParts } from './plain-math.ts';
+import { pointKeyLatex, pointKeyText, roleLabel } from './labels.ts';
 import {
   basisText,
   enclosureText,
@@ -10,6 +13,9 @@ import {
   checkRows,
   conditionSource,
   conditionTitle,
+  correctionIsDerived,
+  evidenceShown,
+  restatesReading,
   protocolRows,
   readingRows,
   splitsText,
@@ -18,7 +24,7 @@ import {
   verdictLine,
 } from './conditions.ts';
 import type { CheckResult } from '../claims/loaded.ts';
-import type { EngineAgreement, Evidence, Robustness, Verdict, Witness } from '../claims/verdict.ts';
+import type { EngineAgreement, Robustness, Verdict, Witness } from '../claims/verdict.ts';
 import { VERDICT_STATUSES } from '../claims/verdict.ts';
 import {
   buildErrata,
@@ -33,6 +39,9 @@ import type { ReportProvenance } from './provenance.ts';
 import { splitQuoteMath } from './quote-math.ts';
 import type { ReportSection } from '../experiments/section.ts';
 import { TRANSCRIBED_MARK } from './verdict-rows.ts';
+
+/** The longest evidence cell of the summary table; the entry has the whole text. */
+const SUMMARY_CELL = 110;
 
 /** Escapes a table cell: pipes, and newlines (a cell is one line). */
 function cell(text: string): string {
@@ -51,6 +60,18 @@ function math(latex: string): string[] {
   return ['$$', latex.trim(), '$$'];
 }
 
+/** Plain text with its indexed symbols (`x_i^n`, `w*`) as inline math. */
+function prose(text: string): string {
+  return plainMathParts(text)
+    .map((p) => ('text' in p ? p.text : `$${p.latex}$`))
+    .join('');
+}
+
+/** The anchor of a claim's entry (the same as errata.html's). */
+function claimAnchor(id: string): string {
+  return `claim-${id.replace(/[^A-Za-z0-9._-]/g, '-')}`;
+}
+
 function table(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly string[]): string[] {
   return [
     `| ${headers.map(cell).join(' | ')} |`,
@@ -59,13 +80,17 @@ function table(headers: readonly string[], rows: readonly (readonly string[])[],
   ];
 }
 
-function evidenceLines(evidence: Evidence): string[] {
-  return [evidence.summary.trim(), ...(evidence.details ?? []).map((d) => `- ${d.replace(/\r?\n/g, ' ')}`)];
+function evidenceLines(v: Verdict): string[] {
+  const { summary, details } = evidenceShown(v);
+  return [...(summary ? [summary] : []), ...details.map((d) => `- ${d.replace(/\r?\n/g, ' ')}`)];
 }
 
 function witnessLines(witness: Witness, heading: string): string[] {
   const point = Object.entries(witness.point)
-    .map(([k, v]) => `${k} = ${v}`)
+    .map(([k, v]) => {
+      const latex = pointKeyLatex(k);
+      return `${latex !== null ? `$${latex}$` : prose(pointKeyText(k))} = ${code(v)}`;
+    })
     .join(', ');
   return [
     heading,
@@ -73,9 +98,9 @@ function witnessLines(witness: Witness, heading: string): string[] {
     ...table(
       ['witness', 'value'],
       [
-        ['point', code(point || '(none)')],
-        ["paper's value", code(witness.paperValue)],
-        ['derived value', code(witness.ourValue)],
+        ['at', point || '(none)'],
+        ['claimed (as checked)', prose(witness.paperValue)],
+        ['found', prose(witness.ourValue)],
         ...(enclosureText(witness) ? [['enclosure', enclosureText(witness)!]] : []),
       ],
     ),
@@ -83,10 +108,10 @@ function witnessLines(witness: Witness, heading: string): string[] {
 }
 
 function engineLines(engines: readonly EngineAgreement[] | undefined): string[] {
-  if (!engines || engines.length === 0) return ['**Engine agreement:** no engine comparison was made for this check.'];
-  const agrees = (a: boolean | null): string => (a === null ? 'n/a' : a ? 'yes' : '**no**');
+  if (!engines || engines.length === 0) return ['No engine comparison was made for this check.'];
+  const agrees = (a: boolean | null): string => (a === null ? 'could not run' : a ? 'yes' : 'no');
   return [
-    '**Engine agreement:**',
+    ENGINES_NOTE,
     '',
     ...table(
       ['engine', 'agrees', 'note'],
@@ -95,7 +120,7 @@ function engineLines(engines: readonly EngineAgreement[] | undefined): string[] 
   ];
 }
 
-function statusLines(verdict: Verdict): string[] {
+function statusLines(verdict: Verdict, checkedHere: boolean): string[] {
   const out: string[] = [];
   switch (verdict.status) {
     case 'confirmed':
@@ -112,10 +137,12 @@ function statusLines(verdict: Verdict): string[] {
       break;
     case 'holds-under': {
       const c = verdict.condition;
-      out.push(`**Holds under the ${c.kind}:** ${conditionTitle(c).trim()} (${conditionSource(c)})`, '');
-      out.push(...witnessLines(verdict.witness, `**Witness without the ${c.kind}** (where the claim fails):`), '');
-      out.push(`**Under the ${c.kind}:** ${verdict.underCondition.summary}`, '');
-      if (c.kind === 'assumption')
+      out.push(`**Holds under the ${c.kind}:** ${prose(conditionTitle(c).trim())} (${conditionSource(c)})`, '');
+      out.push(...witnessLines(verdict.witness, `**Without the ${c.kind}** (where the claim fails):`), '');
+      if (!restatesReading(verdict)) out.push(`**Under the ${c.kind}:** ${verdict.underCondition.summary}`, '');
+      if (c.kind === 'assumption' && !checkedHere)
+        out.push('**The assumption, checked:** once, under its finding at the top.', '');
+      if (c.kind === 'assumption' && checkedHere)
         out.push(
           '**The assumption, checked:**',
           '',
@@ -131,12 +158,14 @@ function statusLines(verdict: Verdict): string[] {
   return out;
 }
 
-function entrySection(entry: ErrataEntry, runSeed: number): string[] {
+function entrySection(entry: ErrataEntry, runSeed: number, checkedHere: boolean): string[] {
   const v = entry.verdict;
   const out: string[] = [
-    `### ${entry.id}: ${entry.title}`,
+    `<a id="${claimAnchor(entry.id)}"></a>`,
     '',
-    `**Verdict: ${statusText(v)}** · ${entry.locationText} · kind ${code(entry.kind)} · checker ${code(v.checker)}`,
+    `### ${entry.id}: ${prose(entry.title)}`,
+    '',
+    `**${statusText(v)}** · ${entry.locationText}`,
     '',
   ];
   if (entry.transcribed) {
@@ -145,7 +174,7 @@ function entrySection(entry: ErrataEntry, runSeed: number): string[] {
       '',
     );
   }
-  out.push(`**Statement.** ${entry.statement.trim()}`, '');
+  out.push(`**Statement.** ${prose(entry.statement.trim())}`, '');
   if (entry.quote) {
     const quote = splitQuoteMath(entry.quote.trim())
       .map((p) => ('text' in p ? p.text : `$${displayFixups(p.latex)}$`))
@@ -154,14 +183,23 @@ function entrySection(entry: ErrataEntry, runSeed: number): string[] {
   }
   for (const formula of entry.printedDisplay) {
     const rows = formula.fragments > 1 ? `, ${formula.fragments} printed rows joined` : '';
-    out.push(`**Printed in the paper** (${formula.role}${rows}):`, '', ...math(formula.latex), '');
+    out.push(`**Printed in the paper** (${roleLabel(formula.role)}${rows}):`, '', ...math(formula.latex), '');
   }
-  if (v.derivedLatex) out.push('**Derived form:**', '', ...math(displayFixups(v.derivedLatex)), '');
-  if (v.correction) {
+  const merged = correctionIsDerived(v);
+  if (v.derivedLatex)
+    out.push(
+      merged
+        ? `**Derived form, and the correction** (the same check on it: ${v.correction!.check}; ${oneLine(v.correction!.evidence)}):`
+        : '**Derived form:**',
+      '',
+      ...math(displayFixups(v.derivedLatex)),
+      '',
+    );
+  if (v.correction && !merged) {
     const c = v.correction;
     out.push(`**Corrected form** (the same check on the correction: ${c.check}; ${oneLine(c.evidence)}):`, '');
     if (c.latex) out.push(...math(displayFixups(c.latex)), '');
-    if (c.statement) out.push(c.statement.trim(), '');
+    if (c.statement) out.push(prose(c.statement.trim()), '');
   }
   if (v.readings)
     out.push(
@@ -171,7 +209,7 @@ function entrySection(entry: ErrataEntry, runSeed: number): string[] {
       '',
     );
   if (v.robustness) out.push(...robustnessLines(v.robustness));
-  out.push(...statusLines(v));
+  out.push(...statusLines(v, checkedHere));
   const needs = needLines(entry.needs, entry.id);
   if (needs.length > 0) out.push(`**Rests on:** ${needs.join('; ')}`, '');
   for (const c of entry.cancellations)
@@ -182,14 +220,21 @@ function entrySection(entry: ErrataEntry, runSeed: number): string[] {
   for (const c of entry.conflicts)
     out.push(`**Conflicting readings:** no reading of ${c.convention} makes ${c.claims.join(', ')} all hold`, '');
   if (entry.finding) out.push(`**Finding:** ${entry.finding.id} (severity ${entry.finding.severity})`, '');
-  out.push('**Evidence:**', '', ...evidenceLines(v.evidence), '');
-  if (entry.assumptions.length > 0) {
-    out.push('**Assumptions in the record:**', '', ...entry.assumptions.map((a) => `- ${a}`), '');
-  }
-  if (entry.dependsOn.length > 0) out.push(`**Builds on:** ${entry.dependsOn.map(code).join(', ')}`, '');
+  const evidence = evidenceLines(v);
+  if (evidence.length > 0) out.push('**Evidence:**', '', ...evidence, '');
+  if (entry.dependsOn.length > 0)
+    out.push(`**Builds on:** ${entry.dependsOn.map((d) => `[${code(d)}](#${claimAnchor(d)})`).join(', ')}`, '');
   if (entry.restsOn.length > 0) out.push(`**Rests on:** ${entry.restsOn.map(reference).join('; ')}`, '');
+  out.push(
+    '<details><summary>How it was checked: checker, engines, seed</summary>',
+    '',
+    `Kind ${code(entry.kind)}, checker ${code(v.checker)}.`,
+    '',
+  );
+  if (entry.assumptions.length > 0)
+    out.push('Assumptions in the record:', '', ...entry.assumptions.map((a) => `- ${prose(a)}`), '');
   out.push(...engineLines(v.engines), '');
-  out.push(`**Seed:** ${v.seed} (derived from run seed ${runSeed} and the claim id).`, '');
+  out.push(`Seed ${v.seed} (derived from run seed ${runSeed} and the claim id).`, '', '</details>', '');
   out.push(`**Reproduce:** ${code(entry.reproduce)}`, '');
   return out;
 }
@@ -245,19 +290,58 @@ function experimentSection(section: ErrataSection): string[] {
   return out;
 }
 
+function overviewFinding(o: OverviewFinding, n: number): string[] {
+  const out = [`### ${n}. [${o.severity}] ${prose(o.title)}`, '', `- **The paper:** ${prose(o.says)}`];
+  if (o.condition) {
+    out.push(
+      `- **Needs:** ${prose(o.condition.statement)} (${o.condition.source})`,
+      `- **Realistic?** **${o.condition.realism.label}.** ${prose(o.condition.realism.summary)}`,
+    );
+  } else if (o.found) out.push(`- **Found:** ${prose(o.found)}`);
+  if (o.correction) {
+    const c = o.correction;
+    out.push(
+      `- **Fix** (the same check on the correction: ${c.check}):${c.statement ? ` ${prose(c.statement.trim())}` : ''}`,
+    );
+    if (c.latex) out.push('', ...math(displayFixups(c.latex)).map((l) => `  ${l}`), '');
+  }
+  out.push(
+    `- ${o.claims.length > 1 ? 'Claims' : 'Claim'}: ${o.claims.map((c) => `[${prose(c.title)}](#${claimAnchor(c.id)}) (${c.locationText})`).join('; ')}. Severity ${o.severity}: ${o.finding.why}.`,
+    '',
+  );
+  return out;
+}
+
 function findingsLines(doc: ErrataDocument): string[] {
-  if (doc.findings.length === 0) return [];
-  const out = [
-    '## Findings',
-    '',
-    'The refuted and holds-under verdicts grouped by root cause, most severe first (severity: result › derivation › presentation).',
-    '',
-  ];
-  doc.findings.forEach((f, i) => {
-    out.push(`### ${i + 1}. [${f.severity}] ${findingTitle(f, doc)}`, '');
-    for (const [label, text] of findingLines(f)) out.push(`- **${label}:** ${text}`);
+  const o = buildOverview(doc);
+  const out = ['## What is wrong, and how to fix it', '', `**${o.headline}**`, ''];
+  if (o.wrong.length === 0) out.push('No claim was refuted.', '');
+  o.wrong.forEach((f, i) => out.push(...overviewFinding(f, i + 1)));
+  if (o.conditional.length > 0) {
+    out.push(
+      '## Holds only under an assumption or a reading',
+      '',
+      'Each is true under the condition named; whether the condition is realistic was computed where it matters.',
+      '',
+    );
+    o.conditional.forEach((f, i) => out.push(...overviewFinding(f, o.wrong.length + i + 1)));
+  }
+  if (o.unchecked.length > 0) {
+    out.push('## Could not be decided here', '');
+    for (const u of o.unchecked)
+      out.push(
+        `- [${prose(u.entry.title)}](#${claimAnchor(u.entry.id)}) (${u.entry.locationText}): ${u.commands.length > 0 ? `${u.reason.replace(/`[^`]*`/g, '(below)').split(/;\s*run\b/)[0]}. Run: ${u.commands.map(code).join(', then ')}` : u.reason}`,
+      );
     out.push('');
-  });
+  }
+  out.push(
+    '## How to read the verdicts',
+    '',
+    ...VERDICT_LEGEND.map(([k, text]) => `- **${k}**: ${text}`),
+    '',
+    HOW_VERDICTS_ARISE,
+    '',
+  );
   return out;
 }
 
@@ -294,26 +378,21 @@ function provenanceLines(p: ReportProvenance): string[] {
 /** Renders an errata document as Markdown. */
 export function renderErrataDocumentMarkdown(doc: ErrataDocument): string {
   const seed = doc.provenance.seed;
+  const overview = buildOverview(doc);
+  const checkedIn = new Map([...overview.wrong, ...overview.conditional].map((o) => [o.finding.id, o.checkedIn]));
   const lines: string[] = [
     `# ${doc.title}`,
     '',
-    `Paper: *${doc.paper.title}*, ${doc.paper.authors}.`,
-    '',
-    `Read from \`${doc.provenance.paper.file}\` (sha256 \`${doc.provenance.paper.sha256}\`, ${doc.provenance.paper.bytes} bytes).`,
-    '',
-    HOW_VERDICTS_ARISE,
+    `*${doc.paper.authors}.* Checked by ${doc.provenance.tool} ${doc.provenance.version}; provenance at the end.`,
     '',
     ...findingsLines(doc),
-    ...provenanceLines(doc.provenance),
-    '## Verdicts',
+    '## All verdicts',
     '',
     ...table(
       ['verdict', 'claims'],
       [...VERDICT_STATUSES.map((s) => [s, String(doc.counts[s])]), ['total', String(doc.counts.total)]],
       ['---', '--:'],
     ),
-    '',
-    '## Summary',
     '',
   ];
   if (doc.claims.length === 0) {
@@ -323,10 +402,10 @@ export function renderErrataDocumentMarkdown(doc: ErrataDocument): string {
       ...table(
         ['claim', 'location', 'verdict', 'evidence'],
         doc.claims.map((e) => [
-          e.transcribed ? `${e.id} ${TRANSCRIBED_MARK}` : e.id,
+          `[${e.id}](#${claimAnchor(e.id)})${e.transcribed ? ` ${TRANSCRIBED_MARK}` : ''}`,
           e.locationText,
-          e.verdict.status,
-          oneLine(verdictLine(e.verdict)),
+          statusText(e.verdict),
+          oneLine(verdictLine(e.verdict), SUMMARY_CELL),
         ]),
       ),
       '',
@@ -338,12 +417,22 @@ export function renderErrataDocumentMarkdown(doc: ErrataDocument): string {
       );
     }
     lines.push('## Claims', '');
-    for (const entry of doc.claims) lines.push(...entrySection(entry, seed));
+    for (const entry of doc.claims) {
+      // An assumption's computed check is printed once, in one entry of its finding (the others name it).
+      const owner = entry.finding ? checkedIn.get(entry.finding.id) : undefined;
+      const checkedHere = owner === undefined || owner === null || owner === entry.id;
+      lines.push(...entrySection(entry, seed, checkedHere));
+    }
   }
   if (doc.sections.length > 0) {
     lines.push('## Experiments', '');
     for (const section of doc.sections) lines.push(...experimentSection(section));
   }
+  lines.push(
+    ...provenanceLines(doc.provenance),
+    `Paper read from \`${doc.provenance.paper.file}\` (sha256 \`${doc.provenance.paper.sha256}\`, ${doc.provenance.paper.bytes} bytes).`,
+    '',
+  );
   return lines.join('\n').replace(/\n+$/, '') + '\n';
 }
 

@@ -1,8 +1,9 @@
 /**
  * End to end in a real browser: writes a report for a few fast claims plus hand-made experiment sections, opens
  * errata.html in headless Debian Chromium (playwright-core, no downloaded browser) and checks that it works with no
- * network: no console error, every formula rendered by KaTeX with its fonts loaded, figures with a size, the verdict
- * filter and the column sort. Screenshots go to test-output/ (git-ignored).
+ * network: no console error, every formula rendered by KaTeX with its fonts loaded, the findings first, no element
+ * wider than its box at 390 px or 1400 px (entries folded or open), entries that open and close, figures with a size
+ * and a title that fits, the verdict filter and the column sort. Screenshots go to test-output/ (git-ignored).
  *
  * Needs /usr/bin/chromium (`npm test` installs it through its pretest script when run as root); set
  * CLAIMCHECK_SKIP_BROWSER=1 to skip.
@@ -147,7 +148,8 @@ describe.skipIf(skip)('errata.html in headless Chromium', () => {
         splitQuoteMath(r.claim.quote ?? '').filter((p) => 'latex' in p).length,
       0,
     );
-    expect(math.count).toBe(expected);
+    // Plain-text symbols of statements and witnesses are rendered too, so there are at least the formulas.
+    expect(math.count).toBeGreaterThanOrEqual(expected);
     expect(math.errors).toBe(0);
     expect(math.empty).toBe(0);
     expect(math.raw).toEqual([]);
@@ -172,15 +174,94 @@ describe.skipIf(skip)('errata.html in headless Chromium', () => {
     expect(fonts.missing).toEqual([]);
   });
 
-  it('draws every figure with a non-zero size', async () => {
+  it('draws every figure with a non-zero size and a title inside its drawing', async () => {
     const boxes = await page.$$eval('figure.plot svg', (svgs) =>
-      svgs.map((s) => s.getBoundingClientRect()).map((b) => [b.width, b.height]),
+      svgs.map((s) => {
+        const b = s.getBoundingClientRect();
+        // Every text of the drawing (the title among them) lies inside the drawing, as drawn (transforms applied).
+        const outside = Array.from(s.querySelectorAll('text')).filter((t) => {
+          const tb = t.getBoundingClientRect();
+          return tb.left < b.left - 0.5 || tb.right > b.right + 0.5;
+        }).length;
+        return { w: b.width, h: b.height, outside, texts: s.querySelectorAll('text').length };
+      }),
     );
     expect(boxes.length).toBe(1);
-    for (const [w, h] of boxes) {
+    for (const { w, h, outside, texts } of boxes) {
       expect(w).toBeGreaterThan(100);
       expect(h).toBeGreaterThan(50);
+      expect(texts).toBeGreaterThan(0);
+      expect(outside).toBe(0);
     }
+  });
+
+  it('opens with the findings: the first section of the page, expanded, with its title in the first screen', async () => {
+    const first = await page.evaluate(() => {
+      const main = document.querySelector('main')!;
+      const section = Array.from(main.children).find((c) => c.tagName === 'SECTION');
+      const summary = section?.querySelector('li.finding > details[open] > summary');
+      return {
+        id: section?.id,
+        top: summary ? summary.getBoundingClientRect().top + window.scrollY : Infinity,
+      };
+    });
+    expect(first.id).toBe('findings');
+    expect(first.top).toBeLessThan(900);
+  });
+
+  it('folds every claim entry with its verdict visible, opens and closes one, all, and the one a link targets', async () => {
+    const state = () =>
+      page.$$eval('article.claim > details.entry', (ds) => ds.map((d) => (d as HTMLDetailsElement).open));
+    const summary = 'article.claim > details.entry > summary';
+    expect((await state()).length).toBe(results.length);
+    const lines = await page.$$eval(summary, (ss) => ss.map((s) => s.querySelector('.badge')?.textContent ?? ''));
+    expect(lines.every((l) => (VERDICT_STATUSES as readonly string[]).includes(l))).toBe(true);
+    await page.click('button[data-entries="close"]');
+    expect(await state()).toEqual(Array(results.length).fill(false));
+    await page.locator(summary).first().click();
+    expect((await state())[0]).toBe(true);
+    await page.locator(summary).first().click();
+    expect((await state())[0]).toBe(false);
+    await page.click('button[data-entries="open"]');
+    expect(await state()).toEqual(Array(results.length).fill(true));
+    await page.click('button[data-entries="close"]');
+    const last = results[results.length - 1]!.claim.id;
+    await page.evaluate((id) => {
+      location.hash = `claim-${id}`;
+    }, last);
+    await page.waitForFunction(
+      (id) => (document.querySelector(`#claim-${id} > details.entry`) as HTMLDetailsElement).open,
+      last,
+    );
+  });
+
+  it('has no element wider than its box at 390 px or 1400 px, entries folded or open', async () => {
+    const overflowing = () =>
+      page.evaluate(() => {
+        const out: string[] = [];
+        if (document.documentElement.scrollWidth > window.innerWidth + 1)
+          out.push(`page ${document.documentElement.scrollWidth} > ${window.innerWidth}`);
+        for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+          if (el.closest('.katex-mathml, svg')) continue;
+          const style = getComputedStyle(el);
+          // A one-line cell cut with an ellipsis (its title holds the whole text) is cut on purpose.
+          if (style.textOverflow === 'ellipsis' || el.clientWidth === 0) continue;
+          if (el.scrollWidth > el.clientWidth + 1 && style.overflowX !== 'visible')
+            out.push(
+              `${el.tagName}.${el.className} in #${el.closest('[id]')?.id}: ${el.scrollWidth} > ${el.clientWidth}`,
+            );
+        }
+        return out;
+      });
+    for (const width of [390, 1400]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const mode of ['close', 'open']) {
+        await page.click(`button[data-entries="${mode}"]`);
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        expect({ width, mode, overflowing: await overflowing() }).toEqual({ width, mode, overflowing: [] });
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('filters the table and the claims by verdict, and back to all', async () => {
@@ -229,6 +310,8 @@ describe.skipIf(skip)('errata.html in headless Chromium', () => {
 
   it('fits a phone screen without sideways scrolling, and saves screenshots', async () => {
     mkdirSync(OUT, { recursive: true });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.setViewportSize({ width: 1400, height: 900 });
     await page.screenshot({ path: join(OUT, 'errata-desktop.png'), fullPage: false });
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -236,5 +319,7 @@ describe.skipIf(skip)('errata.html in headless Chromium', () => {
     await page.screenshot({ path: join(OUT, 'errata-phone.png'), fullPage: false });
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.screenshot({ path: join(OUT, 'errata-full.png'), fullPage: true });
+    for (const name of ['errata-desktop.png', 'errata-phone.png', 'errata-full.png'])
+      expect(existsSync(join(OUT, name))).toBe(true);
   });
 });

@@ -39,6 +39,12 @@ describe('claim records', () => {
     for (const q of paramQuotes(r.params)) expect(paper.includes(q), q).toBe(true);
   });
 
+  it('no quote stops at an abbreviation, mid-sentence ("… as Eq.")', () => {
+    const cut = /\b(?:Eq|Eqs|Fig|Figs|Sec|Tab|et al|e\.g|i\.e|cf)\.$/;
+    const quotes = claimRecords.flatMap((r) => [recordQuote(r) ?? '', ...paramQuotes(r.params)]);
+    expect(quotes.filter((q) => cut.test(q.trim()))).toEqual([]);
+  });
+
   it('every assumption and convention stated in the paper quotes it verbatim', () => {
     for (const a of ASSUMPTIONS) if (a.source.kind === 'paper') expect(paper.includes(a.source.quote), a.id).toBe(true);
     for (const c of CONVENTIONS) {

@@ -85,10 +85,14 @@ describe('renderErrataMarkdown', () => {
   });
 
   it('has a summary row per claim, escaping pipes, with transcribed records marked', () => {
-    expect(md).toContain('| eq07-loss | §3.2, Eq. (8) | confirmed | equal at 12 points: residual ≤ 1e-120 |');
-    expect(md).toContain('| eq08-gradient | §3.2, Eq. (8) | refuted | differs \\| by a factor of 2 |');
-    expect(md).toContain('| thm2-sharper [transcribed] | Appendix B, line 3 | holds-under |');
-    expect(md).toContain('| tab3-gap | §5.1, Table 3 | inconclusive | residuals did not separate |');
+    expect(md).toContain(
+      '| [eq07-loss](#claim-eq07-loss) | §3.2, Eq. (8) | confirmed | equal at 12 points: residual ≤ 1e-120 |',
+    );
+    expect(md).toContain(
+      '| [eq08-gradient](#claim-eq08-gradient) | §3.2, Eq. (8) | refuted | differs \\| by a factor of 2 |',
+    );
+    expect(md).toContain('| [thm2-sharper](#claim-thm2-sharper) [transcribed] | Appendix B, line 3 | holds-under |');
+    expect(md).toContain('| [tab3-gap](#claim-tab3-gap) | §5.1, Table 3 | inconclusive | residuals did not separate |');
   });
 
   it('has a section per claim with printed LaTeX, derived and corrected forms, witness, seed and command', () => {
@@ -102,19 +106,20 @@ describe('renderErrataMarkdown', () => {
     expect(md).toContain(
       '**Corrected form** (the same check on the correction: confirmed; equal at 12 points):\n\n$$\n-y x_i \\sigma(-z)\n$$',
     );
-    expect(md).toContain('| point | `w1 = 0.5, y = -1, eps = 0.25` |');
-    expect(md).toContain("| paper's value | `0.731` |");
-    expect(md).toContain('| derived value | `-0.731` |');
-    expect(md).toContain('**Seed:** 222 (derived from run seed 20210 and the claim id).');
+    // Witness variables named as symbols render as math ($\\varepsilon$), words stay words.
+    expect(md).toContain('| at | w1 = `0.5`, $y$ = `-1`, $\\varepsilon$ = `0.25` |');
+    expect(md).toContain('| claimed (as checked) | 0.731 |');
+    expect(md).toContain('| found | -0.731 |');
+    expect(md).toContain('Seed 222 (derived from run seed 20210 and the claim id).');
     expect(md).toContain('> we use the logistic loss');
-    expect(md).toContain('**Builds on:** `eq07-loss`');
+    expect(md).toContain('**Builds on:** [`eq07-loss`](#claim-eq07-loss)');
   });
 
   it('gives the assumption with its source, the three computed results for holds-under, the reason for inconclusive', () => {
     expect(md).toContain(
       '**Holds under the assumption:** the data are linearly separable (stated in the paper: “the data are separable”)',
     );
-    expect(md).toContain('**Witness without the assumption** (where the claim fails):');
+    expect(md).toContain('**Without the assumption** (where the claim fails):');
     expect(md).toContain('**Under the assumption:** the eigenvalue grows with eps at every constructed point');
     expect(md).toContain('| does it hold where it matters? | no | MNIST2 is separable with margin 0.1 |');
     expect(md).toContain('| what it forces | forced | the optimum has ‖w‖ = ∞ |');
@@ -132,9 +137,12 @@ describe('renderErrataMarkdown', () => {
 
   it('reports engine agreement from verdict.engines, and its absence', () => {
     expect(md).toContain('| mathjs | yes | derivative matches |');
-    expect(md).toContain('| nerdamer | **no** | wrong chain rule through exp(sqrt) |');
-    expect(md).toContain('| finite differences | n/a | not run |');
-    expect(md).toContain('no engine comparison was made for this check');
+    expect(md).toContain('| nerdamer | no | wrong chain rule through exp(sqrt) |');
+    expect(md).toContain('| finite differences | could not run | not run |');
+    expect(md).toContain('No engine comparison was made for this check');
+    // Engine details sit in a fold that says what a disagreement means, never in the main text.
+    expect(md).toContain('<details><summary>How it was checked: checker, engines, seed</summary>');
+    expect(md).toContain('does not change the verdict');
   });
 
   it('says when no claim was checked, and when the commit is unknown', () => {

@@ -67,8 +67,10 @@ describe('renderErrataHtml', () => {
     const entry = html.slice(html.indexOf('id="claim-eq08-gradient"'), html.indexOf('id="claim-thm2-sharper"'));
     expect(entry.match(/class="katex-display"/g)).toHaveLength(3);
     expect(entry).toContain('<annotation encoding="application/x-tex">-y x_i \\sigma(-z)</annotation>');
-    expect(entry).toContain('<code>w1&#8239;=&#8239;0.5</code>');
-    expect(entry).toContain('<td><code>0.731</code></td>');
+    expect(entry).toContain('<span class="pt">w1&#8239;=&#8239;<code>0.5</code></span>');
+    expect(entry).toContain(
+      '<th scope="row" title="what the paper states, as the check reads it">claimed</th><td>0.731</td>',
+    );
     expect(entry).toContain('<code>npx claimcheck check eq08-gradient --seed 20210</code>');
     expect(entry).toContain(
       'Rests on:</strong> figure <a href="#fig-fake-eigenvalues">Largest eigenvalue of the Hessian</a>',

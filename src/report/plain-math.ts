@@ -1,0 +1,91 @@
+/**
+ * Math written in plain text. Claim statements, assumptions and readings are written for a terminal, with `_` and `^`
+ * for indices and `*` for an optimum (`w*_i/‖w*‖ = y^n x_i^n/‖η^n‖`). For a page, each such symbol becomes LaTeX
+ * (`w^{*}_{i}`), rendered as math beside the paper's own formulas; the prose around it stays text.
+ */
+import type { QuotePart } from './quote-math.ts';
+
+/** A letter (Latin, Greek or ℓ) that can carry indices. */
+const LETTER = 'A-Za-z\\u0391-\\u03A9\\u03B1-\\u03C9\\u03D5\\u03F5\\u2113';
+/** One index: a braced or bracketed group, a run of letters and digits (with a trailing star), or a star. */
+const INDEX = `(?:\\{[^{}\\s]+\\}|\\([^()\\s]+\\)|[${LETTER}0-9]+\\*?|\\*)`;
+/** A symbol with indices (`x_i^n`, `w*_i`, `L_η`, `w_a*`) or a starred symbol (`w*`), standing alone. */
+const SYMBOL = new RegExp(
+  `(?<![${LETTER}0-9_\\\\*])([${LETTER}])(?:(\\*?)((?:[_^]${INDEX})+)|(\\*))(?![${LETTER}0-9_*])`,
+  'gu',
+);
+
+const GREEK: Readonly<Record<string, string>> = {
+  α: '\\alpha',
+  β: '\\beta',
+  γ: '\\gamma',
+  δ: '\\delta',
+  ε: '\\varepsilon',
+  ϵ: '\\epsilon',
+  ζ: '\\zeta',
+  η: '\\eta',
+  θ: '\\theta',
+  κ: '\\kappa',
+  λ: '\\lambda',
+  μ: '\\mu',
+  ν: '\\nu',
+  ξ: '\\xi',
+  π: '\\pi',
+  ρ: '\\rho',
+  σ: '\\sigma',
+  τ: '\\tau',
+  φ: '\\phi',
+  ϕ: '\\phi',
+  χ: '\\chi',
+  ψ: '\\psi',
+  ω: '\\omega',
+  Γ: '\\Gamma',
+  Δ: '\\Delta',
+  Θ: '\\Theta',
+  Λ: '\\Lambda',
+  Σ: '\\sum',
+  Φ: '\\Phi',
+  Ψ: '\\Psi',
+  Ω: '\\Omega',
+  ℓ: '\\ell',
+};
+
+/** One character or run of index text as LaTeX. */
+function latexText(text: string): string {
+  return [...text]
+    .map((c) => (GREEK[c] !== undefined ? `${GREEK[c]} ` : c === '*' ? '\\ast ' : c))
+    .join('')
+    .trim();
+}
+
+/** `_i^n*`-style index text as LaTeX scripts: subscripts and superscripts in order, a trailing star raised. */
+function scriptsLatex(scripts: string, starBefore: boolean): string {
+  const sup: string[] = starBefore ? ['\\ast'] : [];
+  const sub: string[] = [];
+  for (const m of scripts.matchAll(new RegExp(`([_^])(${INDEX})`, 'gu'))) {
+    let body = m[2]!.replace(/^[{(](.*)[})]$/u, '$1');
+    const star = body.length > 1 && body.endsWith('*');
+    if (star) body = body.slice(0, -1);
+    (m[1] === '_' ? sub : sup).push(latexText(body));
+    if (star) sup.push('\\ast');
+  }
+  return (sub.length > 0 ? `_{${sub.join(',')}}` : '') + (sup.length > 0 ? `^{${sup.join('')}}` : '');
+}
+
+/**
+ * Splits plain text into prose and math: every indexed or starred symbol becomes a LaTeX part; everything else,
+ * including operators and norms between symbols, stays text. Text with no such symbol comes back as one text part.
+ */
+export function plainMathParts(text: string): QuotePart[] {
+  const parts: QuotePart[] = [];
+  let last = 0;
+  for (const m of text.matchAll(SYMBOL)) {
+    const [whole, base, star, scripts, lone] = m;
+    if (m.index > last) parts.push({ text: text.slice(last, m.index) });
+    const latex = lone ? `${latexText(base!)}^{\\ast}` : `${latexText(base!)}${scriptsLatex(scripts!, star === '*')}`;
+    parts.push({ latex });
+    last = m.index + whole.length;
+  }
+  if (last < text.length) parts.push({ text: text.slice(last) });
+  return parts;
+}

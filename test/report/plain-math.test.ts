@@ -1,0 +1,35 @@
+/** Plain-text math in statements becomes LaTeX symbol by symbol; prose and identifiers stay text. */
+import { describe, expect, it } from 'vitest';
+import { plainMathParts } from '../../src/report/plain-math.ts';
+
+describe('plainMathParts', () => {
+  it('renders indexed and starred symbols, keeping operators and norms as text', () => {
+    expect(plainMathParts('w*_i/‖w*‖ = y^n x_i^n/‖η^n‖')).toEqual([
+      { latex: 'w_{i}^{\\ast}' },
+      { text: '/‖' },
+      { latex: 'w^{\\ast}' },
+      { text: '‖ = ' },
+      { latex: 'y^{n}' },
+      { text: ' ' },
+      { latex: 'x_{i}^{n}' },
+      { text: '/‖' },
+      { latex: '\\eta^{n}' },
+      { text: '‖' },
+    ]);
+    expect(plainMathParts('‖w_a*‖ ≈ ‖w_b*‖').filter((p) => 'latex' in p)).toEqual([
+      { latex: 'w_{a}^{\\ast}' },
+      { latex: 'w_{b}^{\\ast}' },
+    ]);
+    expect(plainMathParts('(1/N) Σ_n L_η')).toEqual([
+      { text: '(1/N) ' },
+      { latex: '\\sum_{n}' },
+      { text: ' ' },
+      { latex: 'L_{\\eta}' },
+    ]);
+  });
+
+  it('leaves prose, identifiers, products and words with underscores alone', () => {
+    for (const text of ['lbfgs-wd1e-3 at d=2,N=2', 'λmax = a·ε for one constant a', 'a * b', 'max_i over per_point'])
+      expect(plainMathParts(text)).toEqual([{ text }]);
+  });
+});
