@@ -59,6 +59,17 @@ export interface ReportRunOptions {
   readonly log?: (line: string) => void;
   /** Progress of each experiment (`experiment <id>`) and each claim checked, as `runChecks` reports it. */
   readonly onProgress?: RunOptions['onProgress'];
+  /**
+   * Hears each claim's verdict as soon as it is known: the verdicts read from the cache first, then each check as it
+   * finishes (`RunOptions.onResult`).
+   */
+  readonly onResult?: (result: ClaimFinished) => void;
+}
+
+/** A claim's verdict as `runReport` reports it when known: the check result, and whether it came from the cache. */
+export interface ClaimFinished extends CheckResult {
+  /** True when the verdict was read from the cache (`millis` is then the time of the check that computed it). */
+  readonly cached: boolean;
 }
 
 /** What a report run produced. */
@@ -238,6 +249,12 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
       if (hit && hit.verdict && hit.verdict.claimId === c.id) hits.set(c.id, hit);
     }
   }
+  if (options.onResult) {
+    for (const c of claims) {
+      const hit = hits.get(c.id);
+      if (hit) options.onResult({ claim: c, verdict: hit.verdict, millis: hit.millis, cached: true });
+    }
+  }
   const misses = claims.filter((c) => !hits.has(c.id));
   const total = toMeasure.length + misses.length;
 
@@ -286,6 +303,7 @@ export async function runReport(options: ReportRunOptions): Promise<ReportRun> {
             ...(options.onProgress
               ? { onProgress: (e) => options.onProgress!({ ...e, index: e.index + toMeasure.length, total }) }
               : {}),
+            ...(options.onResult ? { onResult: (r) => options.onResult!({ ...r, cached: false }) } : {}),
           },
         );
   // The same data whether a verdict is fresh or read back from the cache.

@@ -29,6 +29,11 @@ export interface RunOptions {
     readonly total: number;
     readonly done: boolean;
   }) => void;
+  /**
+   * Called as each claim's check finishes, with its verdict and the time it took (in the order the checks finish:
+   * paper order in one process, the order the workers answer otherwise).
+   */
+  readonly onResult?: (result: CheckResult) => void;
   /** Worker processes for `runChecksParallel` (default: the number of cores, at most 4). */
   readonly jobs?: number;
   /**
@@ -195,7 +200,9 @@ export async function runChecks(ids: readonly string[], options: RunOptions = {}
     } catch (err) {
       verdict = revisionUnreadable(claim, context.seed, err, options.paper) ?? rethrow(err);
     }
-    results.push({ claim, verdict, millis: performance.now() - t0 });
+    const result = { claim, verdict, millis: performance.now() - t0 };
+    results.push(result);
+    options.onResult?.(result);
     options.onProgress?.({ id: claim.id, index, total: claims.length, done: true });
   }
   return results;
@@ -276,7 +283,9 @@ export async function runChecksParallel(ids: readonly string[], options: RunOpti
     {
       context,
       workers: jobs,
-      onResult: (i: number) => {
+      onResult: (i: number, value: unknown) => {
+        const { verdict, millis } = value as { verdict: Verdict; millis: number };
+        options.onResult?.({ claim: claims[i]!, verdict, millis });
         options.onProgress?.({ id: claims[i]!.id, index: finished, total: claims.length, done: true });
         finished++;
       },

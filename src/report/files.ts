@@ -4,26 +4,14 @@
  */
 import type { CheckResult } from '../claims/loaded.ts';
 import { buildErrata } from './errata.ts';
-import { FIGURES_DIR, figureFile, figureFileContent } from './figures.ts';
+import { figureFile, figureFileContent } from './figures.ts';
 import { renderErrataDocumentHtml, type MathFailure } from './html.ts';
 import { stableJson } from '../fs/json.ts';
 import { renderErrataDocumentMarkdown } from './markdown.ts';
 import type { ReportProvenance, RunProvenance } from './provenance.ts';
 import type { ReportSection } from '../experiments/section.ts';
-import type { EntryKind, OutputFile } from '../fs/write-dir-atomic.ts';
+import type { OutputFile } from '../fs/write-dir-atomic.ts';
 import { svgToPng } from '../plot/png.ts';
-
-const REPORT_FILES = new Set(['errata.md', 'errata.json', 'errata.html', 'provenance.json']);
-const FIGURE_FILE = new RegExp(`^${FIGURES_DIR}/[^/]+\\.(?:svg|png)$`);
-
-/**
- * Whether `name` (relative to a report directory) is an entry some report writes: errata.md, errata.json,
- * errata.html, provenance.json, the `figures` directory and any `figures/<id>.svg` or `.png` in it. The writer
- * replaces a previous report made of these only, so a user's own files in `--out` are never lost.
- */
-export function isReportEntry(name: string, kind: EntryKind): boolean {
-  return kind === 'dir' ? name === FIGURES_DIR : REPORT_FILES.has(name) || FIGURE_FILE.test(name);
-}
 
 /** The files of a report and the formulas that failed to render in its HTML. */
 export interface ReportFiles {

@@ -25,6 +25,17 @@ describe('claimcheck list, check and derive', () => {
     for (const c of claims) expect(Object.keys(c)).toEqual(expect.arrayContaining(['id', 'location', 'kind', 'title']));
   });
 
+  it('list fits 100 columns when stdout is not a terminal: titles cut with …, ids never cut', async () => {
+    const { code, stdout } = await runCli(['list']);
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    // Columns are characters (code points): a title's 𝔹 is one column.
+    for (const line of lines) expect([...line].length, line).toBeLessThanOrEqual(100);
+    expect(lines.some((l) => l.endsWith('…'))).toBe(true);
+    const firstCells = lines.slice(2).map((l) => l.split(/\s+/)[0]);
+    expect(firstCells).toEqual(claims.map((c) => c.id));
+  });
+
   it('an unknown claim id exits 2 naming it and the nearest ids', async () => {
     const wanted = claims[0]?.id ?? 'eq08-gradient';
     const typo = `${wanted}x`;
@@ -53,7 +64,13 @@ describe('claimcheck list, check and derive', () => {
     expect(table.stdout.split('\n')[0]).toMatch(/^claim\s+location\s+verdict\s+evidence$/);
     expect(table.stdout).toContain(id);
     expect(table.stdout).toContain('seed: 7');
-    expect(table.stderr).toBe('');
+    // stderr: what is loading, the claim's line, the summary; --quiet: nothing.
+    expect(table.stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/^loading /),
+      expect.stringMatching(new RegExp(`^[✓✗◐?] ${id} · `)),
+      expect.stringMatching(/^1 claim: /),
+    ]);
+    expect(json.stderr).toBe('');
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.stdout) as { seed: number; verdicts: { claimId: string; status: string }[] };
     expect(parsed.seed).toBe(7);

@@ -1,6 +1,7 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, type CliRun } from './run-cli.ts';
 import { fastIds, registryIds } from './fast-claims.ts';
@@ -37,9 +38,10 @@ describe('claimcheck report', () => {
       undefined,
       env,
     );
-    // The same claims checked again, all in this process (--fresh: not from the cache the first run filled).
+    // The same claims checked again, all in this process (--fresh: not from the cache the first run filled), and
+    // without --quiet.
     serial = await runCli(
-      ['report', ...ids, '--out', join(root, 'c'), '--seed', '11', '--quiet', '--jobs', '1', '--fresh'],
+      ['report', ...ids, '--out', join(root, 'c'), '--seed', '11', '--jobs', '1', '--fresh'],
       undefined,
       env,
     );
@@ -67,6 +69,26 @@ describe('claimcheck report', () => {
     for (const name of ['errata.md', 'errata.json']) {
       expect(readFileSync(join(root, 'c', name), 'utf8')).toBe(readFileSync(join(root, 'a', name), 'utf8'));
     }
+  });
+
+  it('ends its summary with a file:// URL of errata.html that exists (text), and gives it as errataUrl (--json)', () => {
+    const last = first.stdout.trimEnd().split('\n').at(-1)!;
+    expect(last).toMatch(/^open file:\/\/\//);
+    const url = last.slice('open '.length);
+    expect(fileURLToPath(url)).toBe(join(root, 'a', 'errata.html'));
+    expect(existsSync(fileURLToPath(url))).toBe(true);
+    const { errataUrl } = JSON.parse(cached.stdout) as { errataUrl: string };
+    expect(fileURLToPath(errataUrl)).toBe(join(root, 'b', 'errata.html'));
+    expect(existsSync(fileURLToPath(errataUrl))).toBe(true);
+  });
+
+  it('without --quiet, streams what is loading and a line per claim on stderr; stdout is the same summary', () => {
+    const lines = serial.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(/^loading the paper, the claim records and the checkers for \d+ claims…$/);
+    expect(lines.filter((l) => /^[✓✗◐?] \S+ · .+ · (\d+ ms|\d+\.\d s)$/.test(l))).toHaveLength(ids.length);
+    expect(serial.stdout.replaceAll('/c/', '/a/').replace(/cache: .*\n/, '')).toBe(
+      first.stdout.replace(/cache: .*\n/, ''),
+    );
   });
 
   it('refuses --jobs outside 1…64 with exit 2 naming the option', async () => {

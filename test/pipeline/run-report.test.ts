@@ -6,7 +6,7 @@ import { ClaimcheckError } from '../../src/errors.ts';
 import { NumericError } from '../../src/numeric/errors.ts';
 import { defineExperiment, type Experiment, type ExperimentOptions } from '../../src/experiments/contract.ts';
 import { experiments } from '../../src/experiments/registry.ts';
-import { readersOf, runReport } from '../../src/pipeline/run-report.ts';
+import { readersOf, runReport, type ClaimFinished } from '../../src/pipeline/run-report.ts';
 import { allClaims } from '../../src/pipeline/run.ts';
 import { fastIds, registryIds } from '../cli/fast-claims.ts';
 import { fakeSections } from '../report/fake-sections.ts';
@@ -97,8 +97,12 @@ describe('runReport', () => {
   });
 
   it('runs the experiments the claims rest on once, and gives their sections in registry order', async () => {
-    const run = await report();
+    const heard: ClaimFinished[] = [];
+    const run = await report({ onResult: (r) => heard.push(r) });
     expect(run.results.map((r) => r.claim.id)).toEqual(ids);
+    // Each verdict is heard once, as checked: the one the run returns.
+    expect(heard.map((r) => [r.claim.id, r.cached])).toEqual(ids.map((id) => [id, false]));
+    expect(heard.map((r) => r.verdict.status)).toEqual(run.results.map((r) => r.verdict.status));
     expect(run.cached).toEqual([]);
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({
@@ -119,9 +123,12 @@ describe('runReport', () => {
   });
 
   it('reuses cached results and verdicts, the same data as fresh ones, unless fresh', async () => {
-    const first = await report();
+    const heard: ClaimFinished[] = [];
+    const first = await report({ onResult: (r) => heard.push(r) });
     expect(calls).toHaveLength(1);
     expect(first.cached).toEqual(ids);
+    // Cached verdicts are heard too, marked as read from the cache.
+    expect(heard.map((r) => [r.claim.id, r.cached])).toEqual(ids.map((id) => [id, true]));
     expect(first.experiments[0]).toMatchObject({ status: 'cached' });
     const again = await report({ fresh: true });
     expect(calls).toHaveLength(2);

@@ -40,7 +40,9 @@ describe('claimcheck run from a directory outside the repository', () => {
     const cwd = freshDir('cwd-check');
     expect(cwd.startsWith(ROOT)).toBe(false);
     const { code, stdout, stderr } = await runCli(['check', ...FAST], cwd, env);
-    expect(stderr).toBe('');
+    // Progress only: what is loading, a line per claim, the summary; no warning, no error.
+    expect(stderr).not.toMatch(/^(warning|error)/m);
+    expect(stderr.split('\n').filter((l) => /^[✓✗◐?] /.test(l))).toHaveLength(FAST.length);
     expect(code).toBe(0);
     for (const id of FAST) expect(stdout).toContain(id);
     expect(stdout).toContain('seed: 20210');
@@ -129,7 +131,11 @@ describe('claimcheck messages', () => {
 
   it('check with a claim id given twice checks it once', async () => {
     const { code, stdout, stderr } = await runCli(['check', FAST[0], FAST[0], '--json'], undefined, env);
-    expect(stderr).toBe('');
+    expect(stderr.trimEnd().split('\n')).toEqual([
+      expect.stringMatching(/for 1 claim…$/),
+      expect.stringMatching(new RegExp(`^[✓✗◐?] ${FAST[0]} · `)),
+      expect.stringMatching(/^1 claim: 1 /),
+    ]);
     expect(code).toBe(0);
     const verdicts = (JSON.parse(stdout) as { verdicts: { claimId: string }[] }).verdicts;
     expect(verdicts.map((v) => v.claimId)).toEqual([FAST[0]]);

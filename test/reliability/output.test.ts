@@ -40,7 +40,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ClaimcheckError } from '../../src/errors.ts';
 import { removeStaleTemps } from '../../src/fs/write-file-atomic-sync.ts';
-import { isReportEntry } from '../../src/report/files.ts';
+import { isReportEntry } from '../../src/report/report-entry.ts';
 import {
   assertWritableDir,
   prepareOutputDir,
@@ -130,7 +130,7 @@ async function writeInChild(
     script,
     `import { readFileSync } from 'node:fs';\n` +
       `import { writeFilesAtomic } from ${url('src/fs/write-dir-atomic.ts')};\n` +
-      `import { isReportEntry } from ${url('src/report/files.ts')};\n` +
+      `import { isReportEntry } from ${url('src/report/report-entry.ts')};\n` +
       `import { writeStageHook } from ${url('src/cli/test-hooks.ts')};\n` +
       `const files = JSON.parse(readFileSync(process.argv[2], 'utf8')).map((f) => ({ name: f.name, content: new Uint8Array(Buffer.from(f.b64, 'base64')) }));\n` +
       `await writeFilesAtomic(process.argv[3], files, { replaces: isReportEntry, onStage: writeStageHook() });\n` +

@@ -13,6 +13,10 @@ import { createProgress } from '../progress.ts';
 import { stableJson } from '../../fs/json.ts';
 import { formatTextTable } from '../../report/text-table.ts';
 import { VERDICT_TABLE_HEADERS, verdictRows } from '../../report/verdict-rows.ts';
+import { formatLocation } from '../../report/location.ts';
+import { countVerdicts } from '../../report/counts.ts';
+import { paletteFor } from '../colour.ts';
+import { claimLine, formatClaimLine, formatLoadingLine, formatSummaryLine, paintStatus } from '../claim-lines.ts';
 
 /** The `check` command. */
 export const check = addCiOptions(
@@ -26,18 +30,21 @@ export const check = addCiOptions(
   .option('--json', 'print the verdicts as json (default: a table)')
   .option(
     '--quiet',
-    'show no progress and no experiment lines on stderr (default: both; the progress line only when stderr is a terminal)',
+    'print nothing on stderr but warnings and errors (default: a line per claim, experiment lines and a summary; the progress line only when stderr is a terminal)',
   )
   .addHelpText(
     'after',
-    '\nEvery check runs; experiment results are reused from .claimcheck-cache/ (or $CLAIMCHECK_CACHE_DIR) unless --fresh.',
+    '\nEvery check runs; experiment results are reused from .claimcheck-cache/ (or $CLAIMCHECK_CACHE_DIR) unless --fresh.\nColours on a terminal; NO_COLOR=1 turns them off, FORCE_COLOR=1 on.',
   )
   .action(async (ids: string[], raw: Record<string, unknown>) => {
     const options = parseOptions(CheckOptionsSchema, raw);
-    const { runReport } = await import('../../pipeline/run-report.ts');
-    const { defaultCacheDir } = await import('../../fs/cache.ts');
     const seed = options.seed ?? DEFAULT_SEED;
     const baseline = prepareCiOutputs(options);
+    const err = paletteFor(process.stderr);
+    // Said before the heavy imports (the claim records, the checkers, the engines), which take seconds.
+    if (!options.quiet) process.stderr.write(`${formatLoadingLine(ids, err)}\n`);
+    const { runReport } = await import('../../pipeline/run-report.ts');
+    const { defaultCacheDir } = await import('../../fs/cache.ts');
     const progress = createProgress({
       stream: process.stderr,
       enabled: !options.quiet && process.stderr.isTTY === true,
@@ -52,7 +59,12 @@ export const check = addCiOptions(
         ...(options.paper ? { paper: options.paper } : {}),
         cacheVerdicts: false,
         ...experimentRunOptions(options),
-        ...(options.quiet ? {} : { log: (line: string) => progress.log(line) }),
+        ...(options.quiet
+          ? {}
+          : {
+              log: (line: string) => progress.log(line),
+              onResult: (r) => progress.log(formatClaimLine(claimLine(r), err)),
+            }),
         onProgress: progress.onProgress,
         onWarning: (m) => progress.warn(m),
       });
@@ -64,24 +76,40 @@ export const check = addCiOptions(
       progress.finish();
     }
     const outcome = finishCiOutputs(options, baseline, results, { paper, seed, selected: ids.length > 0 });
+    // The summary ends what the run printed: after the table, so it is the last line on a terminal.
+    const summary = (): void => {
+      if (options.quiet) return;
+      const counts = countVerdicts(results.map((r) => r.verdict));
+      process.stderr.write(`${formatSummaryLine(counts, performance.now(), err)}\n`);
+    };
     if (options.json) {
       process.stdout.write(
         stableJson({
           seed,
-          verdicts: results.map((r) => r.verdict),
+          // Each verdict with its claim's title and location (structured, and as the tables print it).
+          verdicts: results.map((r) => ({
+            ...r.verdict,
+            title: r.claim.title,
+            location: r.claim.location,
+            locationText: formatLocation(r.claim.location),
+          })),
           ...(outcome.changes ? { changes: outcome.changes } : {}),
         }),
       );
+      summary();
       throwIfFailed(outcome);
       return;
     }
     const rows = verdictRows(results).map((r) => [r.claim, r.location, r.verdict, r.evidence]);
+    const out = paletteFor(process.stdout);
     process.stdout.write(
       formatTextTable(VERDICT_TABLE_HEADERS, rows, {
         maxWidth: process.stdout.isTTY ? (process.stdout.columns ?? 0) : 0,
+        style: (text, row, column) => (column === 2 ? paintStatus(out, results[row]!.verdict.status, text) : text),
       }),
     );
     process.stdout.write(`\nseed: ${seed}\n`);
     if (outcome.changes) process.stdout.write(`\n${changeTable(outcome.changes, options.baseline!)}`);
+    summary();
     throwIfFailed(outcome);
   });

@@ -8,9 +8,16 @@ import { stableJson } from '../../fs/json.ts';
 import { formatTextTable } from '../../report/text-table.ts';
 import { TRANSCRIBED_MARK } from '../../report/verdict-rows.ts';
 
+/** Width `list` fits its table to: the terminal's, or 100 columns when stdout is not a terminal (`--json` has it all). */
+export const LIST_WIDTH = 100;
+
+function listWidth(stream: { readonly isTTY?: boolean; readonly columns?: number }): number {
+  return stream.isTTY && stream.columns !== undefined && stream.columns > 0 ? stream.columns : LIST_WIDTH;
+}
+
 /** The `list` command. */
 export const list = new Command('list')
-  .description('list every claim: id, location, kind and title')
+  .description('list every claim: id, location, kind and title (cut to fit the terminal, or 100 columns)')
   .option('--json', 'print json instead of a table (default: table)')
   .option('--paper <file>', 'the paper text to read the claims from (default: the shipped paper text)')
   .action(async (raw: Record<string, unknown>) => {
@@ -38,7 +45,13 @@ export const list = new Command('list')
     ]);
     process.stdout.write(
       formatTextTable(['claim', 'location', 'kind', 'title'], rows, {
-        maxWidth: process.stdout.isTTY ? (process.stdout.columns ?? 0) : 0,
+        maxWidth: listWidth(process.stdout),
+        // Titles are cut first; ids never, since they are what a user copies.
+        shrink: [
+          { column: 3, min: 22 },
+          { column: 1, min: 18 },
+          { column: 2, min: 12 },
+        ],
       }),
     );
   });

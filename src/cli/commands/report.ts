@@ -15,6 +15,11 @@ import { stableJson } from '../../fs/json.ts';
 import { prepareOutputDir, writeFilesAtomic } from '../../fs/write-dir-atomic.ts';
 import { writeStageHook } from '../test-hooks.ts';
 import { VERDICT_STATUSES } from '../../claims/verdict.ts';
+import { isReportEntry } from '../../report/report-entry.ts';
+import { paletteFor } from '../colour.ts';
+import { claimLine, formatClaimLine, formatLoadingLine } from '../claim-lines.ts';
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** The `report` command. */
 export const report = addCiOptions(
@@ -32,18 +37,21 @@ export const report = addCiOptions(
   .option('--json', 'print what was written as json (default: a summary)')
   .option(
     '--quiet',
-    'show no progress and no experiment lines on stderr (default: both; the progress line only when stderr is a terminal)',
+    'print nothing on stderr but warnings and errors (default: a line per claim and experiment lines; the progress line only when stderr is a terminal)',
   )
   .addHelpText(
     'after',
-    '\nResults are cached in .claimcheck-cache/ (or $CLAIMCHECK_CACHE_DIR), keyed by a hash of the claim, the options and the code; --fresh recomputes them.',
+    '\nResults are cached in .claimcheck-cache/ (or $CLAIMCHECK_CACHE_DIR), keyed by a hash of the claim, the options and the code; --fresh recomputes them.\nColours on a terminal; NO_COLOR=1 turns them off, FORCE_COLOR=1 on.',
   )
   .action(async (ids: string[], raw: Record<string, unknown>) => {
     const options = parseOptions(ReportOptionsSchema, raw);
     const onStage = writeStageHook();
-    const { reportFiles, figurePngFiles, isReportEntry } = await import('../../report/files.ts');
     prepareOutputDir(options.out, { replaces: isReportEntry });
     const baseline = prepareCiOutputs(options);
+    const err = paletteFor(process.stderr);
+    // Said once --out and the CI inputs are known to be usable, before the heavy imports, which take seconds.
+    if (!options.quiet) process.stderr.write(`${formatLoadingLine(ids, err)}\n`);
+    const { reportFiles, figurePngFiles } = await import('../../report/files.ts');
     const { defaultEngines } = await import('../../engines/index.ts');
     const { runReport } = await import('../../pipeline/run-report.ts');
     const { defaultCacheDir } = await import('../../fs/cache.ts');
@@ -67,7 +75,12 @@ export const report = addCiOptions(
         ...(options.paper ? { paper: options.paper } : {}),
         ...(pinnedCode ? { codeVersion: pinnedCode } : {}),
         ...experimentRunOptions(options),
-        ...(options.quiet ? {} : { log: (line: string) => progress.log(line) }),
+        ...(options.quiet
+          ? {}
+          : {
+              log: (line: string) => progress.log(line),
+              onResult: (r) => progress.log(formatClaimLine(claimLine(r), err)),
+            }),
         onProgress: progress.onProgress,
         onWarning: (m) => progress.warn(m),
       });
@@ -118,10 +131,13 @@ export const report = addCiOptions(
     });
     const counts = countVerdicts(run.results.map((r) => r.verdict));
     const figures = run.sections.reduce((n, s) => n + s.figures.length, 0);
+    // errata.html as a link a terminal can open: absolute, percent-encoded.
+    const errataUrl = pathToFileURL(resolve(options.out, 'errata.html')).href;
     if (options.json) {
       process.stdout.write(
         stableJson({
           out: options.out,
+          errataUrl,
           files: written,
           seed,
           counts,
@@ -145,5 +161,6 @@ export const report = addCiOptions(
     lines.push(`seed: ${seed}`);
     process.stdout.write(`${lines.join('\n')}\n`);
     if (outcome.changes) process.stdout.write(changeTable(outcome.changes, options.baseline!));
+    process.stdout.write(`open ${errataUrl}\n`);
     throwIfFailed(outcome);
   });
