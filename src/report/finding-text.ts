@@ -26,6 +26,9 @@ export function findingTitle(f: Finding, doc: ErrataDocument): string {
   }
 }
 
+/** The lines of `findingLines` the top of the report adds below a finding (the others it says in its own words). */
+export const OVERVIEW_EXTRA_LINES: ReadonlySet<string> = new Set(['rests on it, verdict of its own', 'errors cancel']);
+
 /** The body lines of a finding: [label, text]. */
 export function findingLines(f: Finding): [string, string][] {
   const ids = (xs: readonly string[]) => xs.join(', ');

@@ -3,7 +3,7 @@
  * fonts are inlined (only those used), figures are inline SVG, and a Content-Security-Policy forbids every fetch,
  * so the page shows the same with no network. One small inline script filters and sorts the claim table.
  */
-import { ENGINES_NOTE, HOW_VERDICTS_ARISE } from './finding-text.ts';
+import { ENGINES_NOTE, findingLines, HOW_VERDICTS_ARISE, OVERVIEW_EXTRA_LINES } from './finding-text.ts';
 import { buildOverview, codeParts, type Overview, type OverviewFinding, VERDICT_LEGEND } from './overview.ts';
 import { plainMathParts } from './plain-math.ts';
 import { pointKeyLatex, pointKeyText, roleLabel } from './labels.ts';
@@ -507,6 +507,8 @@ class Renderer {
     rows.push(
       `<p class="meta">${o.claims.length > 1 ? 'Claims' : 'Claim'}: ${claims}. Severity ${esc(o.severity)}: ${esc(o.finding.why)}.</p>`,
     );
+    for (const [label, text] of findingLines(o.finding).filter(([l]) => OVERVIEW_EXTRA_LINES.has(l)))
+      rows.push(`<p class="meta">${esc(label[0]!.toUpperCase() + label.slice(1))}: ${esc(text)}.</p>`);
     return (
       `<li class="finding severity-${o.severity}" id="${findingAnchor(i)}"><details open><summary>` +
       `<span class="badge sev-${o.severity}">${esc(o.severity)}</span> ${this.prose(o.title, root)}</summary>${rows.join('')}</details></li>`

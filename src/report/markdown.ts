@@ -2,7 +2,7 @@
  * errata.md: the errata document as Markdown (GitHub flavour, LaTeX in `$$…$$`, figures as `figures/<id>.svg`
  * written next to it, tables inline).
  */
-import { ENGINES_NOTE, HOW_VERDICTS_ARISE } from './finding-text.ts';
+import { ENGINES_NOTE, findingLines, HOW_VERDICTS_ARISE, OVERVIEW_EXTRA_LINES } from './finding-text.ts';
 import { buildOverview, type OverviewFinding, VERDICT_LEGEND } from './overview.ts';
 import { plainMathParts } from './plain-math.ts';
 import { pointKeyLatex, pointKeyText, roleLabel } from './labels.ts';
@@ -307,6 +307,9 @@ function overviewFinding(o: OverviewFinding, n: number): string[] {
   }
   out.push(
     `- ${o.claims.length > 1 ? 'Claims' : 'Claim'}: ${o.claims.map((c) => `[${prose(c.title)}](#${claimAnchor(c.id)}) (${c.locationText})`).join('; ')}. Severity ${o.severity}: ${o.finding.why}.`,
+    ...findingLines(o.finding)
+      .filter(([l]) => OVERVIEW_EXTRA_LINES.has(l))
+      .map(([label, text]) => `- ${label[0]!.toUpperCase() + label.slice(1)}: ${text}.`),
     '',
   );
   return out;
