@@ -46,11 +46,12 @@ export const list = new Command('list')
     process.stdout.write(
       formatTextTable(['claim', 'location', 'kind', 'title'], rows, {
         maxWidth: listWidth(process.stdout),
-        // Titles are cut first; ids never, since they are what a user copies.
+        // Titles are cut first, to what still names the claim, then kinds and locations; ids never, since they are
+        // what a user copies.
         shrink: [
-          { column: 3, min: 22 },
-          { column: 1, min: 18 },
+          { column: 3, min: 30 },
           { column: 2, min: 12 },
+          { column: 1, min: 14 },
         ],
       }),
     );
