@@ -64,7 +64,7 @@ describe('report, diff and baselines', () => {
     });
     expect(errata.paper.title).toBe('Adversarial Training Makes Weight Loss Landscape Sharper in Logistic Regression');
     expect(readFileSync(join(dir, 'b', 'errata.md'), 'utf8')).toContain(
-      `Read from \`corrected.txt\` (sha256 \`${errata.provenance.paper.sha256}\``,
+      `Paper read from \`corrected.txt\` (sha256 \`${errata.provenance.paper.sha256}\``,
     );
     expect(errata.claims.find((c: { id: string }) => c.id === 'eq08-gradient').reproduce).toContain('--paper FILE');
 
