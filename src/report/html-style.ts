@@ -83,6 +83,11 @@ article.claim > details.entry > summary .why { display: block; margin: 0.1rem 0 
 article.claim > details.entry[open] > summary .why { display: none; }
 article.claim > details.entry[open] { padding-bottom: 0.8rem; }
 .entry-tools button { font: 0.85rem var(--sans); padding: 0.2em 0.7em; border: 1px solid var(--rule); border-radius: 0.4rem; background: var(--paper); cursor: pointer; }
+.sym { white-space: nowrap; font-family: KaTeX_Main, var(--serif); font-style: normal; }
+.sym var { font-family: KaTeX_Math, var(--serif); font-style: italic; }
+.sym sub, .sym sup, .sym .ss { font-size: 0.72em; }
+.sym sub { vertical-align: -0.3em; } .sym sup { vertical-align: 0.45em; }
+.sym .ss { display: inline-flex; flex-direction: column; line-height: 1.1; vertical-align: -0.42em; margin-left: 0.06em; }
 details.inline { display: inline; margin: 0; } details.inline > summary { display: inline; font-weight: 400; }
 .meta { font: 0.85rem var(--sans); color: var(--muted); margin: 0 0 0.6rem; }
 .statement { font-size: 1.05em; }
@@ -94,6 +99,7 @@ blockquote { margin: 0.75em 0; padding: 0.1em 0 0.1em 1em; border-left: 3px soli
 .formula.corrected { border-color: var(--confirmed); background: var(--confirmed-bg); }
 .katex-display { overflow-x: auto; overflow-y: hidden; padding: 0.2rem 0; margin: 0.4em 0; }
 .fix .katex-display { margin: 0.2em 0; text-align: left; }
+.fix .katex-display > .katex { text-align: left; }
 .katex { font-size: 1.08em; }
 .callout { border-left: 4px solid var(--rule); background: var(--tint); padding: 0.5rem 0.9rem; margin: 0.9rem 0; border-radius: 0 0.4rem 0.4rem 0; }
 .callout > h4:first-child { margin-top: 0.3em; }

@@ -109,10 +109,23 @@ class Renderer {
     return html;
   }
 
-  /** Plain text with its indexed symbols (`x_i^n`, `w*`) rendered as math. */
-  prose(text: string, claim: string): string {
+  /**
+   * Plain text with its indexed symbols (`x_i^n`, `w*`) set as math: the letter in the math italic, indices below and
+   * above (stacked when both). Light HTML rather than KaTeX's, since a report has a thousand of them.
+   */
+  prose(text: string, _claim: string): string {
+    const script = (xs: readonly string[]): string => xs.map((x) => (x === '*' ? '∗' : esc(x))).join(',');
     return plainMathParts(text)
-      .map((p) => ('text' in p ? esc(p.text) : this.math(p.latex, claim, 'text', false)))
+      .map((p) => {
+        if ('text' in p) return esc(p.text);
+        const indices =
+          p.sub.length > 0 && p.sup.length > 0
+            ? `<span class="ss"><span>${script(p.sup)}</span><span>${script(p.sub)}</span></span>`
+            : p.sub.length > 0
+              ? `<sub>${script(p.sub)}</sub>`
+              : `<sup>${script(p.sup)}</sup>`;
+        return `<span class="sym" title="${esc(p.latex)}"><var>${esc(p.base)}</var>${indices}</span>`;
+      })
       .join('');
   }
 
@@ -347,7 +360,7 @@ class Renderer {
         `<tr data-verdict="${esc(e.verdict.status)}" data-index="${i}">` +
         `<td data-sort="${esc(locationSortKey(e.location))}">${esc(e.locationText)}</td>` +
         `<td><a href="#${anchor('claim', e.id)}">${esc(e.id)}</a>${e.transcribed ? ` <span title="transcribed by hand">${TRANSCRIBED_MARK}</span>` : ''}</td>` +
-        `<td title="${esc(oneLine(e.statement))}">${this.prose(e.title, e.id)}</td>` +
+        `<td title="${esc(oneLine(e.statement))}">${esc(e.title)}</td>` +
         `<td data-sort="${order.get(e.verdict.status) ?? 9}">${this.badge(e.verdict.status)}${e.verdict.robustness?.fragile ? ' <span class="badge fragile">fragile</span>' : ''}</td>` +
         `<td title="${esc(oneLine(verdictLine(e.verdict)))}">${esc(evidence)}</td></tr>`
       );

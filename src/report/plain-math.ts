@@ -3,7 +3,15 @@
  * for indices and `*` for an optimum (`w*_i/‖w*‖ = y^n x_i^n/‖η^n‖`). For a page, each such symbol becomes LaTeX
  * (`w^{*}_{i}`), rendered as math beside the paper's own formulas; the prose around it stays text.
  */
-import type { QuotePart } from './quote-math.ts';
+/** A piece of plain text: prose, or one symbol as LaTeX and as its parts (base letter, subscripts, superscripts). */
+export type PlainMathPart =
+  | { readonly text: string }
+  | {
+      readonly latex: string;
+      readonly base: string;
+      readonly sub: readonly string[];
+      readonly sup: readonly string[];
+    };
 
 /** A letter (Latin, Greek or ℓ) that can carry indices. */
 const LETTER = 'A-Za-z\\u0391-\\u03A9\\u03B1-\\u03C9\\u03D5\\u03F5\\u2113';
@@ -58,32 +66,41 @@ function latexText(text: string): string {
     .trim();
 }
 
-/** `_i^n*`-style index text as LaTeX scripts: subscripts and superscripts in order, a trailing star raised. */
-function scriptsLatex(scripts: string, starBefore: boolean): string {
-  const sup: string[] = starBefore ? ['\\ast'] : [];
+/** `_i^n*`-style index text as scripts (plain text, `*` for a star): subscripts and superscripts in order, a trailing star raised. */
+function scripts(text: string, starBefore: boolean): { sub: string[]; sup: string[] } {
+  const sup: string[] = starBefore ? ['*'] : [];
   const sub: string[] = [];
-  for (const m of scripts.matchAll(new RegExp(`([_^])(${INDEX})`, 'gu'))) {
+  for (const m of text.matchAll(new RegExp(`([_^])(${INDEX})`, 'gu'))) {
     let body = m[2]!.replace(/^[{(](.*)[})]$/u, '$1');
     const star = body.length > 1 && body.endsWith('*');
     if (star) body = body.slice(0, -1);
-    (m[1] === '_' ? sub : sup).push(latexText(body));
-    if (star) sup.push('\\ast');
+    (m[1] === '_' ? sub : sup).push(body);
+    if (star) sup.push('*');
   }
-  return (sub.length > 0 ? `_{${sub.join(',')}}` : '') + (sup.length > 0 ? `^{${sup.join('')}}` : '');
+  return { sub, sup };
+}
+
+/** A symbol's LaTeX from its parts. */
+function symbolLatex(base: string, sub: readonly string[], sup: readonly string[]): string {
+  return (
+    latexText(base) +
+    (sub.length > 0 ? `_{${sub.map(latexText).join(',')}}` : '') +
+    (sup.length > 0 ? `^{${sup.map(latexText).join('')}}` : '')
+  );
 }
 
 /**
  * Splits plain text into prose and math: every indexed or starred symbol becomes a LaTeX part; everything else,
  * including operators and norms between symbols, stays text. Text with no such symbol comes back as one text part.
  */
-export function plainMathParts(text: string): QuotePart[] {
-  const parts: QuotePart[] = [];
+export function plainMathParts(text: string): PlainMathPart[] {
+  const parts: PlainMathPart[] = [];
   let last = 0;
   for (const m of text.matchAll(SYMBOL)) {
-    const [whole, base, star, scripts, lone] = m;
+    const [whole, base, star, indices, lone] = m;
     if (m.index > last) parts.push({ text: text.slice(last, m.index) });
-    const latex = lone ? `${latexText(base!)}^{\\ast}` : `${latexText(base!)}${scriptsLatex(scripts!, star === '*')}`;
-    parts.push({ latex });
+    const { sub, sup } = lone ? { sub: [], sup: ['*'] } : scripts(indices!, star === '*');
+    parts.push({ latex: symbolLatex(base!, sub, sup), base: base!, sub, sup });
     last = m.index + whole.length;
   }
   if (last < text.length) parts.push({ text: text.slice(last) });

@@ -1,6 +1,9 @@
 /** Plain-text math in statements becomes LaTeX symbol by symbol; prose and identifiers stay text. */
 import { describe, expect, it } from 'vitest';
-import { plainMathParts } from '../../src/report/plain-math.ts';
+import { plainMathParts as parts } from '../../src/report/plain-math.ts';
+
+/** The parts as text and LaTeX (the parts of each symbol are checked separately). */
+const plainMathParts = (text: string) => parts(text).map((p) => ('text' in p ? p : { latex: p.latex }));
 
 describe('plainMathParts', () => {
   it('renders indexed and starred symbols, keeping operators and norms as text', () => {
@@ -25,6 +28,14 @@ describe('plainMathParts', () => {
       { latex: '\\sum_{n}' },
       { text: ' ' },
       { latex: 'L_{\\eta}' },
+    ]);
+  });
+
+  it('gives each symbol its letter, subscripts and superscripts', () => {
+    expect(parts('w*_i and x_{ij}^n')).toEqual([
+      { latex: 'w_{i}^{\\ast}', base: 'w', sub: ['i'], sup: ['*'] },
+      { text: ' and ' },
+      { latex: 'x_{ij}^{n}', base: 'x', sub: ['ij'], sup: ['n'] },
     ]);
   });
 
