@@ -1,6 +1,7 @@
 /**
  * The tolerance table of the numeric core, in one place: keyed by dtype and derivative order, as JAX's
- * `check_grads` and tfjs's `TEST_EPSILON_FLOAT32` do. A claim may override an entry in its own record.
+ * `check_grads` and tfjs's `TEST_EPSILON_FLOAT32` do, plus the rows of the stochastic spectral estimators (SLQ,
+ * Hutchinson) against the exact dense answer. A claim may override an entry in its own record.
  *
  * Two quantities a, b agree when ‖a − b‖₂ ≤ atol + rtol·‖b‖₂ (b is the reference).
  */
@@ -35,6 +36,39 @@ export const TOLERANCES: Readonly<Record<Dtype, Readonly<Record<DerivativeOrder,
     2: { rtol: 1e-2, atol: 1e-5 },
   },
 };
+
+/**
+ * The estimator rows of the table: how close the stochastic spectral estimators of `src/eigen` must come to the exact
+ * dense answer. A quadrature rule is deterministic (rounding only). An SLQ density's distances are Monte Carlo errors
+ * of its p probes on an n×n operator, so they are bounds times 1/√(n·p), for σ = 1 % of λmax − λmin and ≥ 20
+ * Lanczos steps: on 50 seeded runs with a known 200×200 spectrum (bulk and outliers, 10 and 20 probes) the largest
+ * were 1.47/√(np) (Kolmogorov) and 0.30/√(np) (Wasserstein-1); on MNIST2 Hessians (d = 784–785, 300 images,
+ * 20 probes) 0.2/√(np) and 0.04/√(np). A trace estimate is held to a number of its own standard errors.
+ */
+export const ESTIMATOR_TOLERANCES = {
+  /** A Gauss rule of m Lanczos steps reproduces vᵀAᵏv/vᵀv for k ≤ 2m − 1: error ≤ rtol·‖A‖₂ᵏ. */
+  quadratureRtol: 1e-9,
+  slq: {
+    /** sup |F_SLQ − F_exact| of the distributions broadened by the density's σ, times √(n·probes). */
+    kolmogorov: 2.5,
+    /** Wasserstein-1 distance between the SLQ measure and the exact spectrum over λmax − λmin, times √(n·probes). */
+    wasserstein1: 0.5,
+    /** |λmax(SLQ) − λmax| / |λmax|: the top Ritz value of a converged probe. */
+    lambdaMax: 1e-9,
+  },
+  /** A trace estimate (Hutchinson, SLQ) within this many of its standard errors of the exact trace. */
+  traceSigmas: 4,
+} as const;
+
+/** The SLQ distance tolerances for p probes on an n×n operator (the table's bounds over √(n·p)). */
+export function slqTolerance(
+  n: number,
+  probes: number,
+): { kolmogorov: number; wasserstein1: number; lambdaMax: number } {
+  const scale = 1 / Math.sqrt(n * probes);
+  const t = ESTIMATOR_TOLERANCES.slq;
+  return { kolmogorov: t.kolmogorov * scale, wasserstein1: t.wasserstein1 * scale, lambdaMax: t.lambdaMax };
+}
 
 /** The tolerance for comparing a `dtype` result of derivative order `order` against a Float64 reference. */
 export function tolerance(dtype: Dtype, order: DerivativeOrder): Tolerance {

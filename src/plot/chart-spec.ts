@@ -10,6 +10,11 @@ export interface Axis {
   readonly domain?: readonly [number, number];
   /** About how many ticks (default 6 on x, 5 on y). */
   readonly ticks?: number;
+  /**
+   * `linear` (default) or `log` (y axes only: base 10, ticks at powers of ten, values ≤ 0 break the line; `domain` in
+   * data units).
+   */
+  readonly scale?: 'linear' | 'log';
 }
 
 /** A band drawn around a series (e.g. min–max over directions). Same length as the series. */

@@ -7,7 +7,7 @@ import { svgOpen } from './line-chart.ts';
 import { axisTitle, drawLegend, legendWidth, type LegendEntry } from './_internals/panel.ts';
 import { marker as drawMarker, sequentialColor } from './colors.ts';
 import { formatTick, linearMap, niceTicks } from './scale.ts';
-import { element, fmt, stableId, text } from './svg.ts';
+import { element, fitLines, fmt, stableId, text, textLines } from './svg.ts';
 
 /** A straight piece of an iso-line, in data coordinates. */
 export interface Segment {
@@ -169,24 +169,32 @@ export function contourPlot(spec: ContourSpec): string {
     }))
     .reverse();
   const lw = entries.length > 0 ? legendWidth(entries, spec.zLabel) + 12 : 0;
-  const titleH = 24 + (spec.subtitle === undefined ? 0 : 15);
+  const titleLines = fitLines(spec.title, 14, width - 12, { weight: 'bold' });
+  const subLines = spec.subtitle === undefined ? [] : fitLines(spec.subtitle, 11, width - 12);
+  const titleH = 24 + 17 * (titleLines.length - 1) + 13 * subLines.length + (subLines.length > 0 ? 2 : 0);
   const left = 66;
   const right = width - 14 - lw;
+  const noteLines = spec.note === undefined ? [] : fitLines(spec.note, 10, width - 6 - left);
   const top = titleH + 6;
-  const bottom = height - 44 - (spec.note === undefined ? 0 : 14);
+  const bottom = height - 44 - 13 * noteLines.length - (noteLines.length > 0 ? 1 : 0);
   const xd = spec.x.domain ?? [spec.xs[0]!, spec.xs[spec.xs.length - 1]!];
   const yd = spec.y.domain ?? [spec.ys[0]!, spec.ys[spec.ys.length - 1]!];
   const sx = linearMap(xd[0], xd[1], left, right);
   const sy = linearMap(yd[0], yd[1], bottom, top);
   const id = stableId(JSON.stringify(spec));
-  let out = text(width / 2, 17, spec.title, {
+  let out = textLines(width / 2, 17, titleLines, 17, {
     'text-anchor': 'middle',
     'font-size': 14,
     'font-weight': 'bold',
     class: 'title',
   });
-  if (spec.subtitle !== undefined)
-    out += text(width / 2, 24 + 11, spec.subtitle, { 'text-anchor': 'middle', 'font-size': 11, fill: '#444' });
+  if (subLines.length > 0)
+    out += textLines(width / 2, 24 + 17 * (titleLines.length - 1) + 11, subLines, 13, {
+      'text-anchor': 'middle',
+      'font-size': 11,
+      fill: '#444',
+      class: 'subtitle',
+    });
   out += element(
     'clipPath',
     { id: `${id}-clip` },
@@ -250,8 +258,12 @@ export function contourPlot(spec: ContourSpec): string {
     transform: `rotate(-90 16 ${fmt(ly)})`,
     class: 'y-label',
   });
-  if (spec.note !== undefined)
-    out += text(left, height - 8, spec.note, { 'font-size': 10, fill: '#555', class: 'note' });
+  if (noteLines.length > 0)
+    out += textLines(left, height - 8 - 13 * (noteLines.length - 1), noteLines, 13, {
+      'font-size': 10,
+      fill: '#555',
+      class: 'note',
+    });
   if (lw > 0) out += drawLegend(entries, right + 14, top, spec.zLabel);
   return `${svgOpen(width, height, spec.title)}${out}</svg>`;
 }

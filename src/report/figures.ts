@@ -1,6 +1,7 @@
 /**
  * Experiment figures in the report: checks that sections are well formed and their SVG self-contained, names the
- * files figures are written to next to errata.md, and prepares each SVG to be inlined in errata.html.
+ * files figures are written to next to errata.md, and prepares each figure's body for errata.html (one inline SVG,
+ * or a multi-panel figure's panels in a container that wraps them to the page's width; its CSS is `FIGURE_CSS`).
  */
 import type { ReportFigure, ReportSection } from '../experiments/section.ts';
 
@@ -63,6 +64,21 @@ export function validateSections(sections: readonly ReportSection[]): void {
         );
       const why = outsideReference(f.svg);
       if (why) throw new RangeError(`report section ${s.id}: figure ${f.id} must be self-contained SVG, but ${why}`);
+      const parts = f.panels === undefined ? [] : [...f.panels.panels, ...(f.panels.legend ? [f.panels.legend] : [])];
+      if (f.panels !== undefined && f.panels.panels.length === 0)
+        throw new RangeError(`report section ${s.id}: figure ${f.id} has panels, but none is given`);
+      for (const [i, part] of parts.entries()) {
+        const which = i < f.panels!.panels.length ? `panel ${i}` : 'legend';
+        if (!/<svg[\s>]/i.test(part))
+          throw new RangeError(
+            `report section ${s.id}: figure ${f.id} ${which} must be an <svg> document, but got ${JSON.stringify(part.slice(0, 40))}`,
+          );
+        const partWhy = outsideReference(part);
+        if (partWhy)
+          throw new RangeError(
+            `report section ${s.id}: figure ${f.id} ${which} must be self-contained SVG, but ${partWhy}`,
+          );
+      }
     }
     for (const t of s.tables) {
       if (!ID.test(t.id)) {
@@ -98,14 +114,16 @@ export function figureFileContent(figure: ReportFigure): string {
   return `${svg}\n`;
 }
 
+const escapeHtml = (s: string): string => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
 /**
- * A figure's SVG ready to be inlined in a page that holds other figures: every `id` it defines, and every `#id`
- * reference to it (`url(#…)`, `href="#…"`), is prefixed with `prefix` so ids cannot collide across figures; a
- * `viewBox` is added from numeric `width`/`height` when missing so the figure can scale to the page; it is labelled
- * with the figure's title for screen readers.
+ * An SVG ready to be inlined in a page that holds other figures: every `id` it defines, and every `#id` reference to
+ * it (`url(#…)`, `href="#…"`), is prefixed with `prefix` so ids cannot collide across figures; a `viewBox` is added
+ * from numeric `width`/`height` when missing so the figure can scale to the page; it is labelled `label` for screen
+ * readers.
  */
-export function inlineSvg(figure: ReportFigure, prefix: string): string {
-  let svg = svgElement(figure.svg);
+function inlineOne(source: string, prefix: string, label: string): string {
+  let svg = svgElement(source);
   const ids = new Set([...svg.matchAll(/\sid\s*=\s*"([^"]+)"/g)].map((m) => m[1]!));
   if (ids.size > 0) {
     svg = svg
@@ -125,7 +143,45 @@ export function inlineSvg(figure: ReportFigure, prefix: string): string {
     if (w !== undefined && h !== undefined) tag = tag.replace(/^<svg/i, `<svg viewBox="0 0 ${w} ${h}"`);
   }
   if (!/\srole\s*=/i.test(tag)) tag = tag.replace(/^<svg/i, '<svg role="img"');
-  if (!/\saria-label\s*=/i.test(tag))
-    tag = tag.replace(/^<svg/i, `<svg aria-label="${figure.title.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`)}"`);
+  if (!/\saria-label\s*=/i.test(tag)) tag = tag.replace(/^<svg/i, `<svg aria-label="${escapeHtml(label)}"`);
   return tag + svg.slice(open.length);
+}
+
+const XML_ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+
+/** The text of an SVG's `<title>` (XML entities decoded), or undefined. */
+function svgTitle(svg: string): string | undefined {
+  return /<title>([^<]*)<\/title>/i
+    .exec(svg)?.[1]
+    ?.replace(/&(amp|lt|gt|quot|apos);/g, (_m, e: string) => XML_ENTITIES[e]!);
+}
+
+/**
+ * The body of a figure in errata.html (what goes inside its `<figure>`, before the caption). A figure without
+ * `panels`: its SVG inlined (ids prefixed with `prefix` so they cannot collide across figures, a `viewBox` added from
+ * numeric `width`/`height` so it scales to the page, labelled with the figure's title for screen readers). A figure
+ * with `panels`: `<div class="figure-panels">` holding its title (and subtitle) as text, a `figure-grid` of one
+ * `figure-panel` per panel SVG plus the `figure-legend` SVG, and its note as text, each SVG inlined as above with
+ * its own prefix; `FIGURE_CSS` (`src/report/figure-style.ts`) lays the grid out side by side where the page is wide
+ * and one panel under another on a phone (without it the panels simply stack).
+ */
+export function inlineSvg(figure: ReportFigure, prefix: string): string {
+  const p = figure.panels;
+  if (p === undefined) return inlineOne(figure.svg, prefix, figure.title);
+  const panels = p.panels.map(
+    (svg, k) =>
+      `<div class="figure-panel">${inlineOne(svg, `${prefix}p${k}-`, svgTitle(svg) ?? `${figure.title}, panel ${k + 1}`)}</div>`,
+  );
+  const legend =
+    p.legend === undefined
+      ? ''
+      : `<div class="figure-legend">${inlineOne(p.legend, `${prefix}legend-`, `Legend: ${svgTitle(p.legend) ?? figure.title}`)}</div>`;
+  return (
+    `<div class="figure-panels" role="group" aria-label="${escapeHtml(figure.title)}">` +
+    `<p class="figure-heading">${escapeHtml(p.title)}</p>` +
+    (p.subtitle === undefined ? '' : `<p class="figure-subtitle">${escapeHtml(p.subtitle)}</p>`) +
+    `<div class="figure-grid">${panels.join('')}${legend}</div>` +
+    (p.note === undefined ? '' : `<p class="figure-note">${escapeHtml(p.note)}</p>`) +
+    '</div>'
+  );
 }

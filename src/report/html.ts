@@ -43,6 +43,7 @@ import {
 import { inlineSvg } from './figures.ts';
 import { PAGE_SCRIPT } from './html-script.ts';
 import { PAGE_CSS } from './html-style.ts';
+import { FIGURE_CSS } from './figure-style.ts';
 import { katexStylesheet } from './katex-css.ts';
 import { displayFixups, KATEX_VERSION, renderMath } from './math.ts';
 import { oneLine } from './one-line.ts';
@@ -595,7 +596,7 @@ class Renderer {
       `<meta name="generator" content="${esc(`${d.provenance.tool} ${d.provenance.version}`)}">`,
       `<title>${esc(d.title)}</title>`,
       `<style>${katexStylesheet(this.mathHtml.join(''))}</style>`,
-      `<style>${PAGE_CSS}</style>`,
+      `<style>${PAGE_CSS}${FIGURE_CSS}</style>`,
       '</head>',
       '<body>',
       '<header class="masthead"><div class="wrap">',

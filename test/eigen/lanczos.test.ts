@@ -5,6 +5,7 @@ import { denseMatVec } from '../../src/eigen/dense-matvec.ts';
 import { lanczos } from '../../src/eigen/lanczos.ts';
 import { symmetricEigen } from '../../src/eigen/symmetric-eigen.ts';
 import { assertProperty, seedArb } from '../numeric/helpers.ts';
+import { ESTIMATOR_TOLERANCES } from '../../src/numeric/tolerances.ts';
 import { descending, spectrumError, withSpectrum } from './helpers.ts';
 
 describe('lanczos (block Lanczos, full reorthogonalisation, Rayleigh–Ritz)', () => {
@@ -107,6 +108,101 @@ describe('lanczos (block Lanczos, full reorthogonalisation, Rayleigh–Ritz)', (
     expect(lz.converged).toBe(false);
     expect(lz.matvecs).toBe(4);
     expect(lz.residual).toBeGreaterThan(0);
+  });
+
+  it('with a start vector and `quadrature`, its Gauss rule reproduces vᵀAᵏv/vᵀv for every k ≤ 2m − 1', () => {
+    assertProperty(
+      'lanczos quadrature',
+      fc.property(seedArb, fc.integer({ min: 2, max: 10 }), (seed, m) => {
+        // Arrange: a spectrum in [−1, 2] (‖A‖ ≤ 2) and a random start v.
+        const n = 50;
+        const rng = makeRng(seed);
+        const A = withSpectrum(
+          Array.from({ length: n }, () => rng.uniform(-1, 2)),
+          seed,
+        );
+        const v = Float64Array.from({ length: n }, () => rng.normal());
+        // Act
+        const lz = lanczos(denseMatVec(A, n), n, {
+          rng: makeRng(seed),
+          blockSize: 1,
+          maxDimension: m,
+          start: v,
+          stopWhenConverged: false,
+          onBreakdown: 'stop',
+          quadrature: true,
+        });
+        // Assert: the rule has m nodes with weights summing to 1, exact for degree ≤ 2m − 1.
+        const { nodes, weights } = lz.quadrature!;
+        expect(lz.dimension).toBe(m);
+        expect(nodes.length).toBe(m);
+        expect(Math.abs(weights.reduce((a, x) => a + x, 0) - 1)).toBeLessThan(1e-12);
+        const vv = v.reduce((a, x) => a + x * x, 0);
+        let akv: Float64Array = Float64Array.from(v);
+        for (let k = 1; k <= 2 * m - 1; k++) {
+          akv = denseMatVec(A, n)(akv);
+          const exact = v.reduce((a, x, i) => a + x * akv[i]!, 0) / vv;
+          let rule = 0;
+          for (let i = 0; i < m; i++) rule += weights[i]! * nodes[i]! ** k;
+          expect(Math.abs(rule - exact)).toBeLessThanOrEqual(ESTIMATOR_TOLERANCES.quadratureRtol * 2 ** k);
+        }
+      }),
+      30,
+    );
+  });
+
+  it('builds the basis to maxDimension without early stopping, and stops at an invariant subspace with `stop`', () => {
+    // A with 3 distinct eigenvalues: the Krylov space of any start is 3-dimensional.
+    const n = 40;
+    const A = withSpectrum(
+      Array.from({ length: n }, (_, i) => [1, 2, 5][i % 3]!),
+      6,
+    );
+    const start = Float64Array.from({ length: n }, (_, i) => (i % 2 === 0 ? 1 : -1));
+    const stopped = lanczos(denseMatVec(A, n), n, {
+      rng: makeRng(1),
+      blockSize: 1,
+      maxDimension: 20,
+      start,
+      stopWhenConverged: false,
+      onBreakdown: 'stop',
+      quadrature: true,
+    });
+    expect(stopped.breakdown).toBe(true);
+    expect(stopped.dimension).toBe(3);
+    expect(spectrumError(stopped.quadrature!.nodes, [1, 2, 5])).toBeLessThan(1e-12);
+    // Restarting past the breakdown (the default) fills the basis; without early stopping it reaches maxDimension.
+    const full = lanczos(denseMatVec(A, n), n, {
+      rng: makeRng(1),
+      blockSize: 1,
+      maxDimension: 20,
+      start,
+      stopWhenConverged: false,
+    });
+    expect(full.dimension).toBe(20);
+    expect(full.matvecs).toBe(20);
+    // With early stopping (the default) it stops as soon as λ₁ = 5 is converged.
+    const early = lanczos(denseMatVec(A, n), n, { rng: makeRng(1), blockSize: 1, maxDimension: 20, start });
+    expect(early.converged).toBe(true);
+    expect(early.matvecs).toBeLessThan(20);
+    expect(Math.abs(early.values[0]! - 5)).toBeLessThan(1e-12);
+  });
+
+  it('leaves the default results unchanged by the quadrature option, and rejects a bad start', () => {
+    const A = withSpectrum(
+      Array.from({ length: 30 }, (_, i) => Math.sqrt(i)),
+      8,
+    );
+    const a = lanczos(denseMatVec(A, 30), 30, { k: 2, rng: makeRng(77) });
+    const b = lanczos(denseMatVec(A, 30), 30, { k: 2, rng: makeRng(77), quadrature: true });
+    expect(Buffer.from(a.values.buffer).equals(Buffer.from(b.values.buffer))).toBe(true);
+    expect(b.quadrature!.nodes.length).toBe(b.dimension);
+    expect(() => lanczos((v) => v, 3, { rng: makeRng(1), start: new Float64Array(2) })).toThrow(
+      'lanczos: options.start must have length 3, got length 2',
+    );
+    expect(() => lanczos((v) => v, 3, { rng: makeRng(1), start: new Float64Array(3) })).toThrow(
+      'lanczos: options.start must be a finite nonzero vector, got norm 0',
+    );
   });
 
   it('rejects k > n and a bad block size', () => {

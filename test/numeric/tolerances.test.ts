@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { relativeError, tolerance, TOLERANCES, withinTolerance } from '../../src/numeric/tolerances.ts';
+import {
+  ESTIMATOR_TOLERANCES,
+  relativeError,
+  slqTolerance,
+  tolerance,
+  TOLERANCES,
+  withinTolerance,
+} from '../../src/numeric/tolerances.ts';
 
 describe('tolerance table', () => {
   it('is keyed by dtype and derivative order, looser for float32 and for higher orders', () => {
@@ -24,5 +31,17 @@ describe('tolerance table', () => {
   it('rejects unknown keys', () => {
     expect(() => tolerance('float16' as 'float32', 0)).toThrow(/tolerance: dtype must be/);
     expect(() => tolerance('float32', 3 as 2)).toThrow(/tolerance: order must be 0, 1 or 2, got 3/);
+  });
+});
+
+describe('estimator rows', () => {
+  it('scale the SLQ distances as Monte Carlo errors, 1/√(n·probes), and keep λmax and the trace fixed', () => {
+    const a = slqTolerance(785, 20);
+    const b = slqTolerance(785, 80);
+    expect(a.kolmogorov).toBeCloseTo(ESTIMATOR_TOLERANCES.slq.kolmogorov / Math.sqrt(785 * 20), 15);
+    expect(b.kolmogorov / a.kolmogorov).toBeCloseTo(0.5, 15);
+    expect(b.wasserstein1 / a.wasserstein1).toBeCloseTo(0.5, 15);
+    expect(a.lambdaMax).toBe(ESTIMATOR_TOLERANCES.slq.lambdaMax);
+    expect(ESTIMATOR_TOLERANCES.traceSigmas).toBeGreaterThanOrEqual(3);
   });
 });

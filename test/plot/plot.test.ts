@@ -1,14 +1,15 @@
 /**
  * The SVG plotting module: well-formed, self-contained, deterministic SVG with the expected elements, nice ticks and
- * fixed-precision numbers; line charts (bands, markers, gaps), small multiples (shared legend and y range) and PNG.
+ * fixed-precision numbers; text fitted to a width; line charts (bands, markers, gaps, log y axes), small multiples
+ * (shared legend and y range, and in pieces: one SVG per panel and the legend) and PNG.
  */
 import { describe, expect, it } from 'vitest';
 import { formatTick, niceDomain, niceTicks } from '../../src/plot/scale.ts';
 import { lineChart } from '../../src/plot/line-chart.ts';
 import { type LineChartSpec } from '../../src/plot/chart-spec.ts';
-import { smallMultiples } from '../../src/plot/small-multiples.ts';
+import { smallMultiples, smallMultiplesParts } from '../../src/plot/small-multiples.ts';
 import { sequentialColor } from '../../src/plot/colors.ts';
-import { escapeXml, fmt } from '../../src/plot/svg.ts';
+import { escapeXml, fitLines, fmt, textWidth } from '../../src/plot/svg.ts';
 import { svgToPng } from '../../src/plot/png.ts';
 import { externalReferences, numberFormatProblems, parseXml } from './xml.ts';
 
@@ -138,6 +139,98 @@ describe('smallMultiples', () => {
       .map((p) => [...p.matchAll(/text-anchor="end" font-size="11">([^<]+)</g)].map((m) => m[1]).join(','));
     expect(tickSets[0]).toBe(tickSets[1]);
     expect(smallMultiples({ title: 'Two panels', panels, columns: 2, shareY: true, legendTitle: 'ε' })).toBe(svg);
+  });
+});
+
+describe('fitLines', () => {
+  const text = 'Fig. 5 (re-measured): weight loss landscape, L∞ PGD with large ε, MNIST2';
+
+  it('returns text that fits as one line, unchanged', () => {
+    expect(fitLines(text, 15, 1000, { weight: 'bold' })).toEqual([text]);
+  });
+
+  it('breaks at spaces into lines that each fit, keeping every word when two lines hold them', () => {
+    const lines = fitLines(text, 15, 440, { weight: 'bold' });
+    expect(lines).toHaveLength(2);
+    for (const l of lines) expect(textWidth(l, 15, 'bold')).toBeLessThanOrEqual(440);
+    expect(lines.join(' ')).toBe(text);
+  });
+
+  it('cuts what does not fit on the last line with "…", a single long word too', () => {
+    const lines = fitLines(text, 15, 200, { weight: 'bold' });
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.endsWith('…')).toBe(true);
+    for (const l of lines) expect(textWidth(l, 15, 'bold')).toBeLessThanOrEqual(200);
+    expect(fitLines('x'.repeat(100), 10, 60, { maxLines: 1 })).toEqual([`${'x'.repeat(9)}…`]);
+  });
+});
+
+describe('log y axis', () => {
+  const decay = xs.map((a) => 10 ** (-3 * (a + 1)));
+  const out = lineChart({
+    title: 'density',
+    x: { label: 'λ' },
+    y: { label: 'density', scale: 'log' },
+    series: [{ label: 'ρ', x: xs, y: decay.map((v, i) => (i === 5 ? 0 : v)), marker: 'none' }],
+  });
+
+  it('puts the ticks at powers of ten, labelled 10ᵏ (every other one past 5 decades), over whole decades of the data', () => {
+    parseXml(out);
+    expect(numberFormatProblems(out)).toEqual([]);
+    const ticks = [...out.matchAll(/text-anchor="end" font-size="11">([^<]+)</g)].map((m) => m[1]);
+    expect(ticks).toEqual(['10⁻⁶', '10⁻⁴', '10⁻²', '1']);
+  });
+
+  it('breaks the line at values ≤ 0 (no logarithm) instead of printing NaN', () => {
+    const d = /class="series"[^>]*><path d="([^"]*)"/.exec(out)![1]!;
+    expect(d.match(/M/g)).toHaveLength(2);
+  });
+
+  it('takes a domain in data units', () => {
+    const clipped = lineChart({
+      title: 'density',
+      x: { label: 'λ' },
+      y: { label: 'density', scale: 'log', domain: [1e-2, 1] },
+      series: [{ label: 'ρ', x: xs, y: decay, marker: 'none' }],
+    });
+    const ticks = [...clipped.matchAll(/text-anchor="end" font-size="11">([^<]+)</g)].map((m) => m[1]);
+    expect(ticks).toEqual(['10⁻²', '10⁻¹', '1']);
+  });
+});
+
+describe('smallMultiplesParts', () => {
+  const panels: LineChartSpec[] = [
+    { ...spec, title: '(a) left' },
+    { ...spec, title: '(b) right', series: spec.series.map((s) => ({ ...s, y: s.y.map((v) => 3 * v) })) },
+    { ...spec, title: '(c) third' },
+  ];
+  const multi = { title: 'Three panels', note: 'n', panels, columns: 3, shareY: true, legendTitle: 'ε' };
+  const parts = smallMultiplesParts(multi);
+  const whole = smallMultiples(multi);
+
+  it('gives one self-contained SVG per panel and the shared legend, with the title and note as text', () => {
+    expect(parts.title).toBe('Three panels');
+    expect(parts.note).toBe('n');
+    expect(parts.panels).toHaveLength(3);
+    for (const svg of [...parts.panels, parts.legend!]) {
+      parseXml(svg);
+      expect(externalReferences(svg)).toEqual([]);
+    }
+    expect(parts.panels[1]).toContain('<title>(b) right</title>');
+    expect(parts.legend!.match(/class="legend-item"/g)).toHaveLength(3);
+    expect(parts.panels[0]!.match(/class="legend-item"/g)).toBeNull();
+  });
+
+  it('draws each panel as in the whole figure: same size and the shared y range', () => {
+    const ticksOf = (svg: string): string =>
+      [...svg.matchAll(/text-anchor="end" font-size="11">([^<]+)</g)].map((m) => m[1]).join(',');
+    const wholeTicks = whole
+      .split('class="panel"')
+      .slice(1)
+      .map((p) => ticksOf(p));
+    expect(parts.panels.map(ticksOf)).toEqual(wholeTicks);
+    for (const p of parts.panels) expect(p).toMatch(/^<svg[^>]* width="420" height="320"/);
+    expect(smallMultiplesParts(structuredClone(multi))).toEqual(parts);
   });
 });
 

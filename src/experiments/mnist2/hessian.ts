@@ -168,6 +168,22 @@ function subjects(cell: Mnist2Cell, ds: Dataset, w: Float64Array, options: Hessi
   };
 }
 
+/**
+ * The loss whose Hessian at w* Fig. 3 calls `which` for this cell (robust-loss or fixed-example, built exactly as
+ * `cellHessian` builds it), with its description and the cell's weights w*.
+ */
+export function cellHessianLoss(
+  cell: Mnist2Cell,
+  ds: Dataset,
+  which: HessianReport['which'],
+  options: HessianOptions = {},
+): { readonly loss: Loss; readonly description: string; readonly w: Float64Array } {
+  const w = cellWeights(cell, ds);
+  const s = subjects(cell, ds, w, options);
+  const subject = which === 'robust' ? s.robust : s.fixed;
+  return { loss: subject.loss, description: subject.description, w };
+}
+
 function report(
   which: HessianReport['which'],
   subject: { readonly loss: Loss; readonly description: string },

@@ -1,6 +1,6 @@
 /**
  * The shape of every MNIST2 measurement, as zod schemas with the types inferred from them: Fig. 3's Hessians, the
- * landscapes of Figs. 1, 2 and 5, the 2-D landscapes, and the premises of the theory measured on the training split.
+ * landscapes of Figs. 1, 2 and 5, the 2-D landscapes, the Hessian spectra (SLQ density, Hutchinson trace), and the premises of the theory measured on the training split.
  * The experiment's `run` returns them (`Mnist2MeasuredSchema`), the result cache checks them on read, and the
  * checkers and the report section read them; nothing downstream recomputes them.
  */
@@ -164,6 +164,91 @@ export const Landscape2DSchema = z.object({
 });
 export type Landscape2D = z.infer<typeof Landscape2DSchema>;
 
+/** The eigenvalue density of one Hessian by stochastic Lanczos quadrature, beside the exact spectrum's. */
+export const SlqDensitySchema = z.object({
+  /** The algorithm, named. */
+  algorithm: z.string(),
+  /** Probe law (`rademacher` or `gaussian`), probe count, Lanczos steps per probe and the seed of the probes. */
+  probe: z.enum(['rademacher', 'gaussian']),
+  probes: z.number().int().positive(),
+  steps: z.number().int().positive(),
+  seed,
+  matvecs: z.number().int().nonnegative(),
+  /** Every probe's top Ritz pair met the tolerance `tol` (relative to max|θ|), or its Krylov space was invariant. */
+  converged: z.boolean(),
+  residual: real,
+  tol: real,
+  /** Largest Ritz value over the probes (λ_max by SLQ). */
+  lambdaMax: real,
+  /** n · mean over probes of Σ τθ (= vᵀHv for Rademacher v): tr H by SLQ, with its standard error over probes. */
+  trace: real,
+  traceStandardError: real,
+  /** Standard deviation σ of the Gaussian broadening, and σ / (λ_max − λ_min) of the exact spectrum. */
+  sigma: real,
+  broadening: real,
+  /** The grid and the broadened densities on it: SLQ's and the exact spectrum's (same σ). */
+  grid: reals,
+  density: reals,
+  exactDensity: reals,
+  /** SLQ against the exact spectrum. */
+  agreement: z.object({
+    /** sup |F_SLQ − F_exact| of the broadened distributions (σ as drawn). */
+    kolmogorov: real,
+    /** Wasserstein-1 distance between the SLQ measure and the exact spectrum, over λ_max − λ_min. */
+    wasserstein1: real,
+    /** |λ_max(SLQ) − λ_max(exact)| / |λ_max(exact)|. */
+    lambdaMax: real,
+    /** (tr(SLQ) − tr(exact)) / its standard error. */
+    traceZ: real,
+  }),
+});
+export type SlqDensity = z.infer<typeof SlqDensitySchema>;
+
+/** The trace of one Hessian by Hutchinson's estimator, beside the exact trace. */
+export const HutchinsonTraceSchema = z.object({
+  algorithm: z.string(),
+  seed,
+  value: real,
+  standardError: real,
+  /** Probes used, and the cap and relative tolerance that stopped them. */
+  probes: z.number().int().positive(),
+  maxProbes: z.number().int().positive(),
+  tol: real,
+  converged: z.boolean(),
+  /** √(2 Σ_{i≠j} H_ij² / probes): the standard error the estimator has in theory with this many probes. */
+  expectedStandardError: real,
+  /** (estimate − exact) / standardError. */
+  z: real,
+});
+export type HutchinsonTrace = z.infer<typeof HutchinsonTraceSchema>;
+
+/** The spectrum of one cell's robust-loss Hessian at w*: exact (dense), its trace by Hutchinson, its density by SLQ. */
+export const CellSpectrumSchema = z.object({
+  ...CellRef,
+  which: z.enum(['robust', 'fixed-example']),
+  /** What the Hessian is the Hessian of. */
+  description: z.string(),
+  dim: z.number().int().positive(),
+  examples: z.number().int().positive(),
+  exact: z.object({
+    algorithm: z.string(),
+    lambdaMin: real,
+    lambdaMax: real,
+    /** Σ_i H_ii. */
+    trace: real,
+    /** Eigenvalues with |λ| ≤ 1e-10 λ_max. */
+    nearZero: z.number().int().nonnegative(),
+    converged: z.boolean(),
+    residual: real,
+  }),
+  hutchinson: HutchinsonTraceSchema,
+  /** Density cells only. */
+  density: SlqDensitySchema.optional(),
+  /** Wall time (ms): kept out of the report. */
+  timingMs: real,
+});
+export type CellSpectrum = z.infer<typeof CellSpectrumSchema>;
+
 /**
  * Eq. (15)'s moments of the clipped uniform noise clip(x + η, 0, 1) − x over the training split at one ε: the mean,
  * the raw cross moments (1/N)Σ η_i x_j scaled by √(E[η²]E[x²]) (i = j and i ≠ j pooled) and the second moments
@@ -199,6 +284,8 @@ export const Mnist2MeasurementsSchema = z.object({
   hessians: z.array(CellHessianSchema).readonly(),
   landscapes: z.array(Landscape1DSchema).readonly(),
   contours: z.array(Landscape2DSchema).readonly(),
+  /** Hessian spectra (exact, Hutchinson trace, SLQ density) of the Fig. 3 cells, in results order. */
+  spectra: z.array(CellSpectrumSchema).readonly(),
   premises: TrainSplitPremisesSchema,
   /** Examples of the dataset the measurements used. */
   examples: z.number().int().positive(),

@@ -1,10 +1,11 @@
 /**
  * The MNIST2 report section from hand-built results: Fig. 3 with both Hessians, Figs. 1, 2 and 5 with the paper's
- * ε selections, the sharpness figure, contours, tables with dense-vs-Lanczos agreement, provenance; well-formed,
- * self-contained (accepted by the report's section validator) and deterministic.
+ * ε selections, the sharpness figure, the Hessian density (SLQ) and trace (Hutchinson) figures beside the exact
+ * spectrum, contours, tables with dense-vs-Lanczos agreement and the spectrum table, provenance; well-formed,
+ * self-contained (accepted by the report's section validator), laid out in pieces for the page, and deterministic.
  */
 import { describe, expect, it } from 'vitest';
-import { measurementSeeds, mnist2Measurements } from '../../../src/experiments/mnist2/measurements.ts';
+import { contourCells, measurementSeeds, mnist2Measurements } from '../../../src/experiments/mnist2/measurements.ts';
 import { fig2Figure, fig5Figure, mnist2Section } from '../../../src/experiments/mnist2/figures.ts';
 import { validateSections } from '../../../src/report/figures.ts';
 import { parseXml } from '../../plot/xml.ts';
@@ -43,13 +44,62 @@ describe('mnist2Measurements', () => {
     const a = measurementSeeds(1);
     const b = measurementSeeds(2);
     for (const k of Object.keys(a) as (keyof typeof a)[]) expect(a[k]).not.toBe(b[k]);
-    expect(new Set(Object.values(a)).size).toBe(4);
+    expect(new Set(Object.values(a)).size).toBe(6);
   });
 
   it('measures the premises on the training split: every image norm, and the noise moments at each L∞ random-noise ε', () => {
     expect(m.premises.imageNorms).toHaveLength(ds.n);
     expect(m.premises.noiseMoments.map((r) => r.eps)).toEqual([4 / 255]);
     expect(Math.abs(m.premises.noiseMoments[0]!.secondRatio - 1)).toBeLessThan(0.5);
+  });
+});
+
+describe('Hessian spectra (SLQ density, Hutchinson trace) of the Fig. 3 cells', () => {
+  const seeds = measurementSeeds(results.seed);
+
+  it('measures the trace on every Fig. 3 cell and the density on the standard model and the PGD ε of each norm', () => {
+    expect(m.spectra.map((s) => `${s.norm} ${s.training} ${s.epsLabel} ${s.density ? 'density' : 'trace'}`)).toEqual([
+      'l2 standard 0.00 density',
+      'l2 pgd 0.20 density',
+      'l2 pgd 0.60 density',
+      'linf pgd 4/255 density',
+      'linf pgd 25.5/255 density',
+    ]);
+    for (const s of m.spectra) {
+      expect(s.which).toBe('robust');
+      expect(s.hutchinson.seed).toBe(seeds.hutchinsonSeed);
+      expect(s.density!.seed).toBe(seeds.slqSeed);
+    }
+    expect(m.settings['spectrum.slq']).toContain(`probe seed ${seeds.slqSeed}`);
+    expect(m.settings['spectrum.hutchinson']).toContain(`seed ${seeds.hutchinsonSeed}`);
+  });
+
+  it('draws the density on a log scale, SLQ beside exact per cell; the trace against ε per norm; a table row per ε', () => {
+    const density = section.figures.find((f) => f.id === 'mnist2-hessian-density')!;
+    expect(density.svg.match(/class="panel"/g)).toHaveLength(5);
+    expect(density.svg).toContain('data-series="SLQ (20 probes × 30 steps)"');
+    expect(density.svg).toContain('data-series="exact (dense eigenvalues)"');
+    expect(density.svg).toMatch(/>10[⁰¹²³⁴⁵⁶⁷⁸⁹⁻]+</);
+    expect(density.caption).toContain(`probe seed ${seeds.slqSeed}`);
+    expect(density.caption).toContain('within the estimator table');
+    const trace = section.figures.find((f) => f.id === 'mnist2-hessian-trace')!;
+    expect(trace.svg).toContain('(a) L2 PGD');
+    expect(trace.svg).toContain('(b) L∞ PGD');
+    expect(trace.caption).toContain(`seed ${seeds.hutchinsonSeed}`);
+    const table = section.tables.find((t) => t.id === 'mnist2-hessian-spectrum-table')!;
+    expect(table.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual([
+      'L2 0.00',
+      'L2 0.20',
+      'L2 0.60',
+      'L∞ 0.00',
+      'L∞ 4/255',
+      'L∞ 25.5/255',
+    ]);
+    for (const r of table.rows) expect(r[13]).toBe('yes');
+  });
+
+  it('picks the L2 standard model and the largest-ε L2 PGD cell for 2-D landscapes by default', () => {
+    expect(contourCells(results.cells)).toEqual([cells[0]!.key, cells[3]!.key]);
   });
 });
 
@@ -63,8 +113,18 @@ describe('mnist2Section', () => {
       'mnist2-fig2',
       'mnist2-fig5',
       'mnist2-sharpness',
-      expect.stringMatching(/^mnist2-contour-l2-pgd-0.60$/),
+      'mnist2-hessian-density',
+      'mnist2-hessian-trace',
+      'mnist2-contour-l2-pgd-0.60',
     ]);
+  });
+
+  it('lays every multi-panel figure out in pieces: one self-contained SVG per panel, as many as the whole SVG has', () => {
+    for (const f of section.figures.filter((g) => !g.id.startsWith('mnist2-contour'))) {
+      expect(f.panels).toBeDefined();
+      expect(f.panels!.panels).toHaveLength(f.svg.match(/class="panel"/g)!.length);
+      for (const p of f.panels!.panels) parseXml(p);
+    }
   });
 
   it('Fig. 3 draws λ1–λ3 of both Hessians for L2 and L∞; its table has one row per adversarial ε with agreement and HVP counts', () => {
