@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { defineChecker } from '../src/claims/checker.ts';
 import type { Verdict } from '../src/claims/verdict.ts';
 import { gapTrend, landscapeTrend, type Trend } from '../src/experiments/resnet18/trends.ts';
-import { RESNET_MEASURE_COMMAND } from '../src/experiments/resnet18/section.ts';
+import { RESNET_MERGE_COMMAND, RESNET_RUN_COMMAND } from '../src/experiments/resnet18/section.ts';
 import type { ResNetResults } from '../src/experiments/resnet18/results.ts';
 
 const Params = z.object({
@@ -50,7 +50,7 @@ export const resnetTrend = defineChecker<P>({
       return {
         ...base,
         status: 'inconclusive',
-        reason: `not measured here: CIFAR-10 / SVHN are absent; run \`${RESNET_MEASURE_COMMAND}\` where the data (and a GPU) are, then \`npx claimcheck report\``,
+        reason: `not measured here: CIFAR-10 / SVHN are absent; where the data (and a GPU) are, run \`${RESNET_RUN_COMMAND}\` (or one shard per job with --shard i/n: scripts/slurm/resnet-sweep.sbatch, scripts/k8s/resnet-sweep.yaml), then \`${RESNET_MERGE_COMMAND}\` and \`npx claimcheck report\``,
         evidence: { summary: 'not measured here: data absent' },
       };
     }

@@ -130,9 +130,11 @@ export function statusText(v: Verdict): string {
  */
 export function evidenceShown(v: Verdict): { summary: string | null; details: string[] } {
   const r = v.readings;
+  // Only a substantial text counts as restated (an empty or one-word summary is in every line).
+  const within = (line: string, text: string): boolean => text.trim().length >= 20 && line.includes(text);
   const restates = (line: string): boolean =>
-    r !== undefined && r.outcomes.some((o) => line.includes(o.summary) || line.includes(o.statement));
-  const composed = r !== undefined && r.outcomes.every((o) => v.evidence.summary.includes(o.summary));
+    r !== undefined && r.outcomes.some((o) => within(line, o.summary) || within(line, o.statement));
+  const composed = r !== undefined && r.outcomes.every((o) => within(v.evidence.summary, o.summary));
   return {
     summary: composed ? null : v.evidence.summary.trim(),
     details: (v.evidence.details ?? []).filter((d) => !restates(d)),

@@ -1,6 +1,7 @@
 /**
  * The one inline script of errata.html: filters the claim table (and the claim entries) by verdict, sorts the table
- * by a column, opens the entry a link points to, expands or collapses every entry, and shrinks a display formula
+ * by a column, opens the entry a link points to, expands or collapses every entry, opens every fold for printing, and
+ * shrinks a display formula
  * wider than its box until it fits (down to a floor, beyond which the box scrolls). No framework; the page reads
  * completely without it (math is rendered at build time).
  */
@@ -36,6 +37,16 @@ export const PAGE_SCRIPT = `(() => {
       for (const d of document.querySelectorAll('article.claim > details.entry')) d.open = b.dataset.entries === 'open';
     });
   }
+  // A printed page shows every entry; the folds a reader had open or closed come back after printing.
+  let folded = [];
+  window.addEventListener('beforeprint', () => {
+    folded = Array.from(document.querySelectorAll('details:not([open])'));
+    for (const d of folded) d.open = true;
+  });
+  window.addEventListener('afterprint', () => {
+    for (const d of folded) d.open = false;
+    folded = [];
+  });
   fit(document);
   const table = document.getElementById('claims-table');
   if (!table) return;
@@ -92,6 +103,11 @@ export const PAGE_SCRIPT = `(() => {
     target.scrollIntoView();
   };
   window.addEventListener('hashchange', reveal);
+  // A link to the hash already current fires no hashchange: reveal its target all the same.
+  document.addEventListener('click', (e) => {
+    const link = e.target.closest && e.target.closest('a[href^="#"]');
+    if (link && link.getAttribute('href') === location.hash) reveal();
+  });
   filter('all');
   reveal();
 })();

@@ -3,8 +3,16 @@
  * fonts are inlined (only those used), figures are inline SVG, and a Content-Security-Policy forbids every fetch,
  * so the page shows the same with no network. One small inline script filters and sorts the claim table.
  */
-import { ENGINES_NOTE, findingLines, HOW_VERDICTS_ARISE, OVERVIEW_EXTRA_LINES } from './finding-text.ts';
-import { buildOverview, codeParts, type Overview, type OverviewFinding, VERDICT_LEGEND } from './overview.ts';
+import { enginesNote, findingLines, HOW_VERDICTS_ARISE, OVERVIEW_EXTRA_LINES } from './finding-text.ts';
+import {
+  buildOverview,
+  codeParts,
+  CONDITIONAL_INTRO,
+  type Overview,
+  type OverviewFinding,
+  sameCheck,
+  VERDICT_LEGEND,
+} from './overview.ts';
 import { plainMathParts } from './plain-math.ts';
 import { pointKeyLatex, pointKeyText, roleLabel } from './labels.ts';
 import { locationSortKey } from './location.ts';
@@ -188,7 +196,7 @@ class Renderer {
     if (!engines || engines.length === 0) return '<p class="meta">No engine comparison was made for this check.</p>';
     const agrees = (a: boolean | null): string => (a === null ? 'could not run' : a ? 'yes' : 'no');
     return (
-      `<p class="meta">${esc(ENGINES_NOTE)}</p>` +
+      `<p class="meta">${esc(enginesNote(engines))}</p>` +
       htmlTable(
         ['engine', 'agrees', 'note'],
         engines.map((e) => [e.engine, agrees(e.agrees), e.note]),
@@ -204,7 +212,7 @@ class Renderer {
     let checked = '';
     if (c.kind === 'assumption') {
       checked =
-        owner === e.id
+        owner === e.id || !sameCheck(this.doc, owner, c.check)
           ? '<h5>The assumption, checked</h5>' + htmlTable(['question', 'answer', 'evidence'], checkRows(c.check))
           : `<p class="meta">Checked once, in the entry of <a href="#${anchor('claim', owner)}">${esc(owner)}</a>: ${esc(realismLabel(finding!))}.</p>`;
     }
@@ -495,13 +503,12 @@ class Renderer {
     const root = o.finding.roots[0]!;
     const rows: string[] = [];
     rows.push(`<p class="says"><span class="lbl">The paper</span> ${this.prose(o.says, root)}</p>`);
+    if (o.found) rows.push(`<p class="found"><span class="lbl">Found</span> ${this.prose(o.found, root)}</p>`);
     if (o.condition) {
       rows.push(
         `<p class="cond"><span class="lbl">Needs</span> ${this.prose(o.condition.statement, root)} <span class="meta">(${esc(o.condition.source)})</span></p>`,
-        `<p class="realism r-${o.condition.realism.status}"><span class="lbl">Realistic?</span> <strong>${esc(o.condition.realism.label)}</strong>. ${this.prose(o.condition.realism.summary, root)}</p>`,
+        `<p class="realism r-${o.condition.realism.status}"><span class="lbl">${o.condition.realism.kind === 'assumption' ? 'Realistic?' : 'Readings'}</span> <strong>${esc(o.condition.realism.label)}</strong>. ${this.prose(o.condition.realism.summary, root)}</p>`,
       );
-    } else if (o.found) {
-      rows.push(`<p class="found"><span class="lbl">Found</span> ${this.prose(o.found, root)}</p>`);
     }
     if (o.correction) {
       const c = o.correction;
@@ -536,10 +543,7 @@ class Renderer {
     const unchecked = o.unchecked.map(
       (u) =>
         `<li><a href="#${anchor('claim', u.entry.id)}">${this.prose(u.entry.title, u.entry.id)}</a> <span class="loc">${esc(u.entry.locationText)}</span>` +
-        (u.commands.length > 0
-          ? `<p>${esc(u.reason.replace(/`[^`]*`/g, '(command below)').split(/;\s*run\b/)[0]!)}.</p>${u.commands.map((c) => `<pre class="cmd"><code>${esc(c)}</code></pre>`).join('')}`
-          : `<p>${this.codeText(u.reason)}</p>`) +
-        '</li>',
+        `<p>${this.codeText(u.reason)}</p></li>`,
     );
     const legend = VERDICT_LEGEND.map(
       ([k, text]) =>
@@ -550,7 +554,7 @@ class Renderer {
       `<h2>What is wrong, and how to fix it</h2><p class="headline">${esc(o.headline)}</p>` +
       (wrong.length > 0 ? `<ol class="findings">${wrong.join('')}</ol>` : '<p>No claim was refuted.</p>') +
       (conditional.length > 0
-        ? `<h2 id="conditional">Holds only under an assumption or a reading</h2><p class="meta">Each is true under the condition named; whether the condition is realistic was computed where it matters.</p><ol class="findings" start="${wrong.length + 1}">${conditional.join('')}</ol>`
+        ? `<h2 id="conditional">Holds only under an assumption or a reading</h2><p class="meta">${esc(CONDITIONAL_INTRO)}</p><ol class="findings" start="${wrong.length + 1}">${conditional.join('')}</ol>`
         : '') +
       (unchecked.length > 0
         ? `<h2 id="unchecked">Could not be decided here</h2><ul class="unchecked">${unchecked.join('')}</ul>`

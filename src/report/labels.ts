@@ -53,17 +53,18 @@ const SYMBOL_NAMES: Readonly<Record<string, string>> = {
 };
 
 /**
- * A witness variable as LaTeX when its name is a symbol (`eta_1_2` → η₁², the coordinate first and the data point
- * as a superscript; `y_2` → y²; `ws_1` → w*₁; `epsA` → ε_a), else null (a word such as `instance` or `noiseSeed`).
+ * A witness variable as LaTeX when its name is a symbol (`eta_1_2` → η₁⁽²⁾: the coordinate as a subscript, the data
+ * point as a bracketed superscript, so it does not read as a power; `y_2` → y⁽²⁾; `ws_1` → w*₁; `epsA` → ε_a), else
+ * null (a word such as `instance` or `noiseSeed`).
  */
 export function pointKeyLatex(key: string): string | null {
   const sym = (name: string): string | undefined => SYMBOL_NAMES[name] ?? (/^[A-Za-z]$/.test(name) ? name : undefined);
   let m = /^([A-Za-z]+)_(\d+)_(\d+)$/.exec(key);
-  if (m && sym(m[1]!) !== undefined) return `${sym(m[1]!)}_{${m[2]}}^{${m[3]}}`;
+  if (m && sym(m[1]!) !== undefined) return `${sym(m[1]!)}_{${m[2]}}^{(${m[3]})}`;
   m = /^([A-Za-z]+)_(\d+)$/.exec(key);
   if (m && sym(m[1]!) !== undefined) {
     // A label alone (y) indexes data points: a superscript, as the paper writes y^n; others index coordinates.
-    return m[1] === 'y' ? `y^{${m[2]}}` : `${sym(m[1]!)}_{${m[2]}}`;
+    return m[1] === 'y' ? `y^{(${m[2]})}` : `${sym(m[1]!)}_{${m[2]}}`;
   }
   m = /^(eps|eta|lambda|alpha|sigma)([A-Z][a-z]*)?$/.exec(key);
   if (m) {

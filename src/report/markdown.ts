@@ -2,8 +2,8 @@
  * errata.md: the errata document as Markdown (GitHub flavour, LaTeX in `$$…$$`, figures as `figures/<id>.svg`
  * written next to it, tables inline).
  */
-import { ENGINES_NOTE, findingLines, HOW_VERDICTS_ARISE, OVERVIEW_EXTRA_LINES } from './finding-text.ts';
-import { buildOverview, type OverviewFinding, VERDICT_LEGEND } from './overview.ts';
+import { enginesNote, findingLines, HOW_VERDICTS_ARISE, OVERVIEW_EXTRA_LINES } from './finding-text.ts';
+import { buildOverview, CONDITIONAL_INTRO, type OverviewFinding, sameCheck, VERDICT_LEGEND } from './overview.ts';
 import { plainMathParts } from './plain-math.ts';
 import { pointKeyLatex, pointKeyText, roleLabel } from './labels.ts';
 import {
@@ -111,7 +111,7 @@ function engineLines(engines: readonly EngineAgreement[] | undefined): string[] 
   if (!engines || engines.length === 0) return ['No engine comparison was made for this check.'];
   const agrees = (a: boolean | null): string => (a === null ? 'could not run' : a ? 'yes' : 'no');
   return [
-    ENGINES_NOTE,
+    enginesNote(engines),
     '',
     ...table(
       ['engine', 'agrees', 'note'],
@@ -120,7 +120,7 @@ function engineLines(engines: readonly EngineAgreement[] | undefined): string[] 
   ];
 }
 
-function statusLines(verdict: Verdict, checkedHere: boolean): string[] {
+function statusLines(verdict: Verdict, checkedIn: string | null): string[] {
   const out: string[] = [];
   switch (verdict.status) {
     case 'confirmed':
@@ -140,9 +140,12 @@ function statusLines(verdict: Verdict, checkedHere: boolean): string[] {
       out.push(`**Holds under the ${c.kind}:** ${prose(conditionTitle(c).trim())} (${conditionSource(c)})`, '');
       out.push(...witnessLines(verdict.witness, `**Without the ${c.kind}** (where the claim fails):`), '');
       if (!restatesReading(verdict)) out.push(`**Under the ${c.kind}:** ${verdict.underCondition.summary}`, '');
-      if (c.kind === 'assumption' && !checkedHere)
-        out.push('**The assumption, checked:** once, under its finding at the top.', '');
-      if (c.kind === 'assumption' && checkedHere)
+      if (c.kind === 'assumption' && checkedIn !== null)
+        out.push(
+          `**The assumption, checked:** in the entry of [${code(checkedIn)}](#${claimAnchor(checkedIn)}), with the same result.`,
+          '',
+        );
+      if (c.kind === 'assumption' && checkedIn === null)
         out.push(
           '**The assumption, checked:**',
           '',
@@ -158,7 +161,7 @@ function statusLines(verdict: Verdict, checkedHere: boolean): string[] {
   return out;
 }
 
-function entrySection(entry: ErrataEntry, runSeed: number, checkedHere: boolean): string[] {
+function entrySection(entry: ErrataEntry, runSeed: number, checkedIn: string | null): string[] {
   const v = entry.verdict;
   const out: string[] = [
     `<a id="${claimAnchor(entry.id)}"></a>`,
@@ -209,7 +212,7 @@ function entrySection(entry: ErrataEntry, runSeed: number, checkedHere: boolean)
       '',
     );
   if (v.robustness) out.push(...robustnessLines(v.robustness));
-  out.push(...statusLines(v, checkedHere));
+  out.push(...statusLines(v, checkedIn));
   const needs = needLines(entry.needs, entry.id);
   if (needs.length > 0) out.push(`**Rests on:** ${needs.join('; ')}`, '');
   for (const c of entry.cancellations)
@@ -292,12 +295,13 @@ function experimentSection(section: ErrataSection): string[] {
 
 function overviewFinding(o: OverviewFinding, n: number): string[] {
   const out = [`### ${n}. [${o.severity}] ${prose(o.title)}`, '', `- **The paper:** ${prose(o.says)}`];
+  if (o.found) out.push(`- **Found:** ${prose(o.found)}`);
   if (o.condition) {
     out.push(
       `- **Needs:** ${prose(o.condition.statement)} (${o.condition.source})`,
-      `- **Realistic?** **${o.condition.realism.label}.** ${prose(o.condition.realism.summary)}`,
+      `- **${o.condition.realism.kind === 'assumption' ? 'Realistic?' : 'Readings:'}** **${o.condition.realism.label}.** ${prose(o.condition.realism.summary)}`,
     );
-  } else if (o.found) out.push(`- **Found:** ${prose(o.found)}`);
+  }
   if (o.correction) {
     const c = o.correction;
     out.push(
@@ -305,8 +309,14 @@ function overviewFinding(o: OverviewFinding, n: number): string[] {
     );
     if (c.latex) out.push('', ...math(displayFixups(c.latex)).map((l) => `  ${l}`), '');
   }
+  const claims = o.claims
+    .map(
+      (c) =>
+        `[${prose(c.title)}](#${claimAnchor(c.id)}) (${c.locationText}${c.root && o.claims.length > 1 ? ', root' : ''})`,
+    )
+    .join('; ');
   out.push(
-    `- ${o.claims.length > 1 ? 'Claims' : 'Claim'}: ${o.claims.map((c) => `[${prose(c.title)}](#${claimAnchor(c.id)}) (${c.locationText})`).join('; ')}. Severity ${o.severity}: ${o.finding.why}.`,
+    `- ${o.claims.length > 1 ? 'Claims' : 'Claim'}: ${claims}. Severity ${o.severity}: ${o.finding.why}.`,
     ...findingLines(o.finding)
       .filter(([l]) => OVERVIEW_EXTRA_LINES.has(l))
       .map(([label, text]) => `- ${label[0]!.toUpperCase() + label.slice(1)}: ${text}.`),
@@ -321,20 +331,13 @@ function findingsLines(doc: ErrataDocument): string[] {
   if (o.wrong.length === 0) out.push('No claim was refuted.', '');
   o.wrong.forEach((f, i) => out.push(...overviewFinding(f, i + 1)));
   if (o.conditional.length > 0) {
-    out.push(
-      '## Holds only under an assumption or a reading',
-      '',
-      'Each is true under the condition named; whether the condition is realistic was computed where it matters.',
-      '',
-    );
+    out.push('## Holds only under an assumption or a reading', '', CONDITIONAL_INTRO, '');
     o.conditional.forEach((f, i) => out.push(...overviewFinding(f, o.wrong.length + i + 1)));
   }
   if (o.unchecked.length > 0) {
     out.push('## Could not be decided here', '');
     for (const u of o.unchecked)
-      out.push(
-        `- [${prose(u.entry.title)}](#${claimAnchor(u.entry.id)}) (${u.entry.locationText}): ${u.commands.length > 0 ? `${u.reason.replace(/`[^`]*`/g, '(below)').split(/;\s*run\b/)[0]}. Run: ${u.commands.map(code).join(', then ')}` : u.reason}`,
-      );
+      out.push(`- [${prose(u.entry.title)}](#${claimAnchor(u.entry.id)}) (${u.entry.locationText}): ${u.reason}`);
     out.push('');
   }
   out.push(
@@ -423,8 +426,13 @@ export function renderErrataDocumentMarkdown(doc: ErrataDocument): string {
     for (const entry of doc.claims) {
       // An assumption's computed check is printed once, in one entry of its finding (the others name it).
       const owner = entry.finding ? checkedIn.get(entry.finding.id) : undefined;
-      const checkedHere = owner === undefined || owner === null || owner === entry.id;
-      lines.push(...entrySection(entry, seed, checkedHere));
+      const v = entry.verdict;
+      // Another entry shows the same computed check: name it instead of repeating the table.
+      const elsewhere =
+        owner && owner !== entry.id && v.status === 'holds-under' && v.condition.kind === 'assumption'
+          ? sameCheck(doc, owner, v.condition.check)
+          : false;
+      lines.push(...entrySection(entry, seed, elsewhere ? owner! : null));
     }
   }
   if (doc.sections.length > 0) {

@@ -1,17 +1,19 @@
 /**
- * The top of the report, shared by every renderer: what is wrong in the paper and how to fix it (the findings whose
- * cause is a refuted claim), what holds only under an assumption or a reading (and whether that assumption is
- * realistic where it matters), and what could not be decided here (with the command that would decide it). Built
+ * The top of the report, shared by every renderer: what is wrong in the paper and how to fix it (the findings that
+ * hold a refuted claim), what holds only under an assumption or a reading (whether an assumption holds where it
+ * matters; which readings of the words make the claim hold), and what could not be decided here (with the command that would decide it). Built
  * from the errata document alone: every sentence is assembled from computed verdicts, witnesses and corrections.
  */
 import type { Finding, Severity } from '../claims/findings.ts';
-import type { Correction, Verdict } from '../claims/verdict.ts';
+import type { AssumptionCheck, Correction, Verdict } from '../claims/verdict.ts';
 import type { ErrataDocument, ErrataEntry } from './errata.ts';
 import { sourceText } from './conditions.ts';
 import { findingTitle } from './finding-text.ts';
 
 /** Whether a condition is realistic where it matters, in a few words, with the computed evidence. */
 export interface Realism {
+  /** What the condition is: an assumption (realistic where it matters?) or a reading (which readings hold?). */
+  readonly kind: 'assumption' | 'reading';
   /** `yes`: holds where it matters; `no`: fails there; `partly`; `unknown`: not decided there. */
   readonly status: 'yes' | 'no' | 'partly' | 'unknown';
   readonly label: string;
@@ -23,9 +25,9 @@ export interface OverviewFinding {
   readonly finding: Finding;
   readonly severity: Severity;
   readonly title: string;
-  /** The claims it holds (roots first), with where they stand. */
-  readonly claims: readonly Pick<ErrataEntry, 'id' | 'title' | 'locationText'>[];
-  /** What the paper says: the first root claim's statement. */
+  /** The claims it holds (roots first, marked), with where they stand. */
+  readonly claims: readonly (Pick<ErrataEntry, 'id' | 'title' | 'locationText'> & { readonly root: boolean })[];
+  /** What the paper says: the statement of its first refuted claim, else of its first conditional one. */
   readonly says: string;
   /** What the check found, in a sentence built from the root claim's witness. */
   readonly found: string | null;
@@ -48,9 +50,9 @@ export interface OverviewUnchecked {
 export interface Overview {
   /** One sentence: how many claims, errors, conditional findings and undecided claims. */
   readonly headline: string;
-  /** Findings caused by refuted claims, most severe first. */
+  /** Findings that hold a refuted claim (whatever their cause), most severe first. */
   readonly wrong: readonly OverviewFinding[];
-  /** Findings caused by an assumption or a reading, most severe first. */
+  /** Findings whose every claim holds under their assumption or reading, most severe first. */
   readonly conditional: readonly OverviewFinding[];
   readonly unchecked: readonly OverviewUnchecked[];
 }
@@ -80,6 +82,23 @@ export const VERDICT_LEGEND: readonly (readonly [string, string])[] = [
   ],
 ];
 
+/** What the conditional findings are, in one sentence. */
+export const CONDITIONAL_INTRO =
+  'Every claim here holds under the condition named. For an assumption, whether it holds where it matters was computed; for a reading, which readings of the words make the claim hold.';
+
+/**
+ * Whether claim `id`'s holds-under assumption check equals `check` (the check is computed per claim; an entry shows its
+ * own table when it differs from the one shown).
+ */
+export function sameCheck(doc: ErrataDocument, id: string, check: AssumptionCheck): boolean {
+  const v = doc.claims.find((c) => c.id === id)?.verdict;
+  return (
+    v?.status === 'holds-under' &&
+    v.condition.kind === 'assumption' &&
+    JSON.stringify(v.condition.check) === JSON.stringify(check)
+  );
+}
+
 /** The command spans (`…`) of a text, in order. */
 export function commandSpans(text: string): string[] {
   return [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((c) => /^(?:npx|npm|node|claimcheck)\b/.test(c));
@@ -93,25 +112,45 @@ export function codeParts(text: string): { readonly text: string; readonly code:
     .map((p) => (/^`[^`]+`$/.test(p) ? { text: p.slice(1, -1), code: true } : { text: p, code: false }));
 }
 
-/** A long decimal cut to 6 significant digits for a sentence (the entry keeps every digit). */
-const short = (s: string): string => {
-  const x = Number(s.replace('−', '-'));
-  return Number.isFinite(x) && s.replace(/[^0-9]/g, '').length > 8 ? String(Number(x.toPrecision(6))) : s;
-};
+/**
+ * Two numbers for a sentence: cut to 6 significant digits, or to as many as it takes for them to differ (the entry
+ * keeps every digit).
+ */
+function shortPair(a: string, b: string): [string, string] {
+  const x = Number(a.replace('−', '-'));
+  const y = Number(b.replace('−', '-'));
+  if (!Number.isFinite(x) || !Number.isFinite(y)) return [a, b];
+  for (let digits = 6; digits <= 17; digits++) {
+    const [p, q] = [x.toPrecision(digits), y.toPrecision(digits)];
+    if (p === q && digits < 17) continue;
+    // At six digits, trailing zeros go; beyond, they are the digits that tell the two apart.
+    const [sp, sq] = digits === 6 ? [String(Number(p)), String(Number(q))] : [p, q];
+    return [sp.length < a.length ? sp : a, sq.length < b.length ? sq : b];
+  }
+  return [a, b];
+}
 
 const isNumber = (s: string): boolean => /^[−+-]?\d+(?:\.\d+)?(?:e[−+-]?\d+)?$/i.test(s.trim());
 
-/** The witness of a refuted or holds-under verdict as one sentence. */
+/**
+ * The witness of a refuted or holds-under verdict as one sentence, in the witness's own terms: what the claim needs
+ * as the check reads it, and what was found (for a formula, the two values at a random point of its domain).
+ */
 function foundSentence(v: Verdict): string | null {
   if (v.status !== 'refuted' && v.status !== 'holds-under') return null;
   const w = v.witness;
-  const where = v.status === 'holds-under' ? ' without it' : '';
+  const where = v.status === 'holds-under' ? ' without the condition' : '';
   if (isNumber(w.paperValue) && isNumber(w.ourValue)) {
-    const at = w.point.instance ? `a random point (${w.point.instance})` : 'a sampled point';
+    const [claimed, found] = shortPair(w.paperValue, w.ourValue);
+    const at = w.point.instance
+      ? `At a random point (${w.point.instance})${where}: `
+      : where
+        ? 'Without the condition: '
+        : '';
     const proof = w.enclosure?.excludesZero ? '; an interval enclosure proves the difference nonzero' : '';
-    return `At ${at}${where}, the paper's form evaluates to ${short(w.paperValue)} where the check gives ${short(w.ourValue)}${proof}.`;
+    return `${at}claimed (as checked) ${claimed}, found ${found}${proof}.`;
   }
-  return `${w.ourValue}${where}; the claim, as checked, needs ${w.paperValue}.`;
+  return `Claimed (as checked): ${w.paperValue}. Found${where}: ${w.ourValue}.`;
 }
 
 function realismOf(v: Verdict | undefined): Realism | null {
@@ -125,71 +164,111 @@ function realismOf(v: Verdict | undefined): Realism | null {
       no: 'not realistic: it fails where it matters',
       unknown: 'not decided where it matters',
     }[s];
-    return { status: s, label, summary: c.check.whereItMatters.summary };
+    return { kind: 'assumption', status: s, label, summary: c.check.whereItMatters.summary };
   }
-  const failsStated = v.readings?.outcomes.find((o) => o.statedQuote !== undefined && o.outcome === 'fails');
-  if (failsStated)
+  const outcomes = v.readings?.outcomes ?? [];
+  const holds = outcomes.filter((o) => o.outcome === 'holds');
+  const fails = outcomes.filter((o) => o.outcome === 'fails');
+  const list = (os: readonly { statement: string }[]) => os.map((o) => o.statement).join('; ');
+  const summary = [
+    holds.length > 0 ? `Holds under: ${list(holds)}.` : '',
+    fails.length > 0 ? `Fails under: ${list(fails)}.` : '',
+  ]
+    .filter((x) => x)
+    .join(' ');
+  const statedFails = fails.filter((o) => o.statedQuote !== undefined);
+  const statedHolds = holds.filter((o) => o.statedQuote !== undefined);
+  if (statedFails.length > 0)
+    return statedHolds.length > 0
+      ? {
+          status: 'partly',
+          kind: 'reading',
+          label: 'the readings the paper defines disagree: it fails under one and holds under another',
+          summary,
+        }
+      : {
+          status: 'no',
+          kind: 'reading',
+          label: 'it fails under the reading the paper defines, and holds only under another',
+          summary,
+        };
+  const literal = outcomes.find((o) => o.literal);
+  if (literal === undefined)
     return {
-      status: 'no',
-      label: 'not the paper’s own definition: under the reading the paper defines, the claim fails',
-      summary: `${failsStated.statement}: ${failsStated.summary}`,
+      status: 'unknown',
+      kind: 'reading',
+      label: 'the words fix no reading; it holds under the one named',
+      summary,
     };
-  return c.reading.literal
-    ? { status: 'yes', label: 'the literal reading of the words', summary: c.reading.statement }
+  return literal.outcome === 'holds'
+    ? { status: 'yes', kind: 'reading', label: 'it holds under the literal reading', summary }
     : {
         status: 'partly',
-        label: 'a reading the words allow, not their literal one',
-        summary: c.reading.statement,
+        kind: 'reading',
+        label: 'it fails under the literal reading and holds only under another',
+        summary,
       };
 }
 
 /** Builds the overview of an errata document. */
 export function buildOverview(doc: ErrataDocument): Overview {
   const byId = new Map(doc.claims.map((c) => [c.id, c]));
+  const membersOf = (f: Finding) =>
+    [...f.roots, ...f.consequences].flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+  const refutedIn = (f: Finding) => membersOf(f).filter((c) => c.verdict.status === 'refuted');
   const item = (f: Finding): OverviewFinding => {
-    const members = [...f.roots, ...f.consequences].flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
+    const members = membersOf(f);
     const conditional = members.find((c) => c.verdict.status === 'holds-under');
-    const root = f.cause.kind === 'refuted' ? byId.get(f.roots[0]!) : (conditional ?? byId.get(f.roots[0]!));
+    // What the paper says and what was found: a refuted member when there is one (roots first), else the first
+    // member that holds under the condition.
+    const root = refutedIn(f)[0] ?? conditional ?? byId.get(f.roots[0]!);
     const v = root?.verdict;
+    const cv = conditional?.verdict;
     const condition =
-      f.cause.kind === 'refuted' || v?.status !== 'holds-under'
+      f.cause.kind === 'refuted' || cv?.status !== 'holds-under'
         ? null
         : {
             statement: f.cause.statement,
             source:
-              v.condition.kind === 'assumption'
-                ? sourceText(v.condition.assumption.source)
-                : `a reading of the paper's words (convention ${v.condition.convention})`,
-            realism: realismOf(v)!,
+              cv.condition.kind === 'assumption'
+                ? sourceText(cv.condition.assumption.source)
+                : cv.readings?.quote
+                  ? `a reading of the paper's words “${cv.readings.quote}”; the question: ${cv.readings.question}`
+                  : `a question the paper's words leave open: ${cv.readings?.question ?? cv.condition.convention}`,
+            realism: realismOf(cv)!,
           };
     return {
       finding: f,
       severity: f.severity,
       title: findingTitle(f, doc),
-      claims: members.map((c) => ({ id: c.id, title: c.title, locationText: c.locationText })),
+      claims: members.map((c) => ({
+        id: c.id,
+        title: c.title,
+        locationText: c.locationText,
+        root: f.roots.includes(c.id),
+      })),
       says: root?.statement.trim() ?? '',
       found: v ? foundSentence(v) : null,
       correction: v?.correction ?? null,
       condition,
-      checkedIn:
-        conditional?.verdict.status === 'holds-under' && conditional.verdict.condition.kind === 'assumption'
-          ? conditional.id
-          : null,
+      checkedIn: cv?.status === 'holds-under' && cv.condition.kind === 'assumption' ? conditional!.id : null,
     };
   };
-  const wrong = doc.findings.filter((f) => f.cause.kind === 'refuted').map(item);
-  const conditional = doc.findings.filter((f) => f.cause.kind !== 'refuted').map(item);
+  // A finding with a refuted claim is an error, whatever its cause; the rest hold under their condition.
+  const wrong = doc.findings.filter((f) => refutedIn(f).length > 0).map(item);
+  const conditional = doc.findings.filter((f) => refutedIn(f).length === 0).map(item);
   const unchecked = doc.claims
     .filter((c) => c.verdict.status === 'inconclusive')
     .map((entry) => {
       const reason = entry.verdict.status === 'inconclusive' ? entry.verdict.reason.trim() : '';
       return { entry, reason, commands: commandSpans(reason) };
     });
+  const c = doc.counts;
+  const results = doc.findings.filter((f) => f.severity === 'result').length;
   const n = (k: number, one: string, many = `${one}s`) => `${k} ${k === 1 ? one : many}`;
-  const results = [...wrong, ...conditional].filter((f) => f.severity === 'result').length;
   const headline =
-    `${n(doc.counts.total, 'claim')} checked: ${n(wrong.length, 'error')} in the paper, ` +
-    `${n(conditional.length, 'finding')} that hold only under an assumption or a reading, ` +
-    `${n(unchecked.length, 'claim')} not decided here; ${results} of the findings change a result.`;
+    `${n(c.total, 'claim')} checked: ${c.refuted} refuted (${n(wrong.length, 'finding')}), ` +
+    `${c['holds-under']} hold only under an assumption or a reading, ${c.inconclusive} could not be decided here; ` +
+    `${n(results, 'finding')} change${results === 1 ? 's' : ''} a result.`;
   return { headline, wrong, conditional, unchecked };
 }

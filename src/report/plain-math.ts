@@ -15,13 +15,30 @@ export type PlainMathPart =
 
 /** A letter (Latin, Greek or ℓ) that can carry indices. */
 const LETTER = 'A-Za-z\\u0391-\\u03A9\\u03B1-\\u03C9\\u03D5\\u03F5\\u2113';
-/** One index: a braced or bracketed group, a run of letters and digits (with a trailing star), or a star. */
-const INDEX = `(?:\\{[^{}\\s]+\\}|\\([^()\\s]+\\)|[${LETTER}0-9]+\\*?|\\*)`;
-/** A symbol with indices (`x_i^n`, `w*_i`, `L_η`, `w_a*`) or a starred symbol (`w*`), standing alone. */
+/** Greek letters (and ℓ), which stand alone as an index. */
+const GREEK_LETTER = '\\u0391-\\u03A9\\u03B1-\\u03C9\\u03D5\\u03F5\\u2113';
+/**
+ * One index: a braced or bracketed group, a number (`0.2`), a run of Latin letters and digits (with a trailing star),
+ * one Greek letter, or a star.
+ */
+const INDEX = `(?:\\{[^{}\\s]+\\}|\\([^()\\s]+\\)|\\d+\\.\\d+|[A-Za-z0-9]+\\*?|[${GREEK_LETTER}]\\*?|\\*)`;
+/**
+ * A symbol with indices (`x_i^n`, `w*_i`, `L_η`, `w_a*`) or a starred symbol (`w*`), standing alone: not inside a
+ * word, and not followed by more of one (`x_train.csv` stays text).
+ */
 const SYMBOL = new RegExp(
-  `(?<![${LETTER}0-9_\\\\*])([${LETTER}])(?:(\\*?)((?:[_^]${INDEX})+)|(\\*))(?![${LETTER}0-9_*])`,
+  `(?<![${LETTER}0-9_\\\\*])([${LETTER}])(?:(\\*?)((?:[_^]${INDEX})+)|(\\*))(?![${LETTER}0-9_*]|\\.[A-Za-z])`,
   'gu',
 );
+
+/** LaTeX commands an index may hold, as text; an index with any other command leaves its symbol as text. */
+const INDEX_COMMANDS: Readonly<Record<string, string>> = {
+  '\\infty': '∞',
+  '\\ast': '*',
+  '\\star': '*',
+  '\\top': '⊤',
+  '\\prime': '′',
+};
 
 const GREEK: Readonly<Record<string, string>> = {
   α: '\\alpha',
@@ -60,8 +77,9 @@ const GREEK: Readonly<Record<string, string>> = {
 
 /** One character or run of index text as LaTeX. */
 function latexText(text: string): string {
+  const special: Readonly<Record<string, string>> = { '*': '\\ast ', '∞': '\\infty ', '⊤': '\\top ', '′': '\\prime ' };
   return [...text]
-    .map((c) => (GREEK[c] !== undefined ? `${GREEK[c]} ` : c === '*' ? '\\ast ' : c))
+    .map((c) => (GREEK[c] !== undefined ? `${GREEK[c]} ` : (special[c] ?? c)))
     .join('')
     .trim();
 }
@@ -71,7 +89,7 @@ function scripts(text: string, starBefore: boolean): { sub: string[]; sup: strin
   const sup: string[] = starBefore ? ['*'] : [];
   const sub: string[] = [];
   for (const m of text.matchAll(new RegExp(`([_^])(${INDEX})`, 'gu'))) {
-    let body = m[2]!.replace(/^[{(](.*)[})]$/u, '$1');
+    let body = m[2]!.replace(/^[{(](.*)[})]$/u, '$1').replace(/\\[A-Za-z]+/g, (c) => INDEX_COMMANDS[c] ?? c);
     const star = body.length > 1 && body.endsWith('*');
     if (star) body = body.slice(0, -1);
     (m[1] === '_' ? sub : sup).push(body);
@@ -100,6 +118,7 @@ export function plainMathParts(text: string): PlainMathPart[] {
     const [whole, base, star, indices, lone] = m;
     if (m.index > last) parts.push({ text: text.slice(last, m.index) });
     const { sub, sup } = lone ? { sub: [], sup: ['*'] } : scripts(indices!, star === '*');
+    if ([...sub, ...sup].some((x) => x.includes('\\'))) continue;
     parts.push({ latex: symbolLatex(base!, sub, sup), base: base!, sub, sup });
     last = m.index + whole.length;
   }

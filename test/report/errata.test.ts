@@ -142,7 +142,8 @@ describe('renderErrataMarkdown', () => {
     expect(md).toContain('No engine comparison was made for this check');
     // Engine details sit in a fold that says what a disagreement means, never in the main text.
     expect(md).toContain('<details><summary>How it was checked: checker, engines, seed</summary>');
-    expect(md).toContain('does not change the verdict');
+    expect(md).toContain('run after the verdict; they do not change it');
+    expect(md).toContain('No finite-difference cross-check was run for this claim.');
   });
 
   it('says when no claim was checked, and when the commit is unknown', () => {

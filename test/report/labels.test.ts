@@ -20,10 +20,10 @@ describe('roleLabel', () => {
 });
 
 describe('pointKeyLatex and pointKeyText', () => {
-  it('writes indexed variables as the paper does: coordinate as subscript, data point as superscript', () => {
-    expect(pointKeyLatex('eta_1_2')).toBe('\\eta_{1}^{2}');
-    expect(pointKeyLatex('x_2_1')).toBe('x_{2}^{1}');
-    expect(pointKeyLatex('y_2')).toBe('y^{2}');
+  it('writes indexed variables as the paper does: coordinate as subscript, data point as a bracketed superscript (not a power)', () => {
+    expect(pointKeyLatex('eta_1_2')).toBe('\\eta_{1}^{(2)}');
+    expect(pointKeyLatex('x_2_1')).toBe('x_{2}^{(1)}');
+    expect(pointKeyLatex('y_2')).toBe('y^{(2)}');
     expect(pointKeyLatex('w_1')).toBe('w_{1}');
     expect(pointKeyLatex('ws_1')).toBe('w^{\\ast}_{1}');
     expect(pointKeyLatex('epsA')).toBe('\\varepsilon_{a}');

@@ -19,7 +19,7 @@ describe('buildOverview', () => {
     expect(overview.wrong.map((o) => o.finding.roots)).toEqual([['eq08-gradient']]);
     const [wrong] = overview.wrong;
     expect(wrong!.says).toBe('statement of eq08-gradient');
-    expect(wrong!.found).toBe("At a sampled point, the paper's form evaluates to 0.731 where the check gives -0.731.");
+    expect(wrong!.found).toBe('claimed (as checked) 0.731, found -0.731.');
     expect(wrong!.correction).toMatchObject({ latex: '-y x_i \\sigma(-z)', check: 'confirmed' });
     expect(wrong!.condition).toBeNull();
   });
@@ -35,9 +35,9 @@ describe('buildOverview', () => {
   it('lists the undecided claims with the commands their reasons name', () => {
     expect(overview.unchecked.map((u) => u.entry.id)).toEqual(['tab3-gap']);
     expect(overview.headline).toBe(
-      '4 claims checked: 1 error in the paper, 1 finding that hold only under an assumption or a reading, 1 claim not decided here; 1 of the findings change a result.'.replace(
-        /1 of the findings change a result/,
-        `${[...overview.wrong, ...overview.conditional].filter((f) => f.severity === 'result').length} of the findings change a result`,
+      `4 claims checked: 1 refuted (1 finding), 1 hold only under an assumption or a reading, 1 could not be decided here; ${buildErrata(results, provenance).findings.filter((f) => f.severity === 'result').length} findings change a result.`.replace(
+        /; 1 findings change/,
+        '; 1 finding changes',
       ),
     );
     expect(commandSpans('absent; run `npx claimcheck experiment resnet18 run --cifar-dir DIR` where `x` is')).toEqual([
@@ -63,11 +63,32 @@ describe('buildOverview', () => {
     const o = buildOverview(buildErrata([{ ...refuted, verdict } as CheckResult], provenance));
     const text = { ...verdict, witness: { point: {}, paperValue: 'Figure 2', ourValue: 'Figure 1' } } as Verdict;
     expect(buildOverview(buildErrata([{ ...refuted, verdict: text } as CheckResult], provenance)).wrong[0]!.found).toBe(
-      'Figure 1; the claim, as checked, needs Figure 2.',
+      'Claimed (as checked): Figure 2. Found: Figure 1.',
     );
-    expect(o.wrong[0]!.found).toBe(
-      "At a random point (d=2,N=2,i=1), the paper's form evaluates to -0.418016 where the check gives 0.0560253.",
-    );
+    expect(o.wrong[0]!.found).toBe('At a random point (d=2,N=2,i=1): claimed (as checked) -0.418016, found 0.0560253.');
+  });
+
+  it('cuts two numbers only as far as they still differ', () => {
+    const refuted = results.find((r) => r.verdict.status === 'refuted')!;
+    const close = {
+      ...refuted.verdict,
+      witness: { point: {}, paperValue: '1.00000001234', ourValue: '1.00000005678' },
+    } as Verdict;
+    expect(
+      buildOverview(buildErrata([{ ...refuted, verdict: close } as CheckResult], provenance)).wrong[0]!.found,
+    ).toBe('claimed (as checked) 1.0000000, found 1.0000001.');
+  });
+
+  it('files a finding with a refuted claim under what is wrong, whatever its cause', () => {
+    const doc = buildErrata(results, provenance);
+    const f = doc.findings.find((x) => x.cause.kind === 'assumption')!;
+    const refuted = results.find((r) => r.verdict.status === 'refuted')!.claim.id;
+    const merged = { ...doc, findings: [{ ...f, consequences: [...f.consequences, refuted] }] };
+    const o = buildOverview(merged);
+    expect(o.wrong.map((x) => x.finding.id)).toEqual([f.id]);
+    expect(o.wrong[0]!.condition).not.toBeNull();
+    expect(o.wrong[0]!.says).toBe(`statement of ${refuted}`);
+    expect(o.conditional).toEqual([]);
   });
 
   it('explains every verdict class in the legend', () => {

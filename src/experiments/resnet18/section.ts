@@ -14,11 +14,17 @@ import { gapTrend, landscapeTrend, type Trend } from './trends.ts';
 /** The section id. */
 export const RESNET_SECTION_ID = 'resnet';
 
+/** The command that trains and measures the ResNet18 sweep where the data are (one shell command). */
+export const RESNET_RUN_COMMAND =
+  'npx claimcheck experiment resnet18 run --setting full --cifar-dir DIR --svhn-dir DIR --out out/resnet';
+/** The command that merges the sweep's shards into one result (one shell command). */
+export const RESNET_MERGE_COMMAND = 'npx claimcheck experiment resnet18 merge out/resnet --out out/resnet';
+
 /** The commands that measure the section where the data are (full setting, then merge). */
 export const RESNET_MEASURE_COMMAND =
-  'npx claimcheck experiment resnet18 run --setting full --cifar-dir DIR --svhn-dir DIR --out out/resnet ' +
+  `${RESNET_RUN_COMMAND} ` +
   '(or one shard per job: --shard i/n; scripts/slurm/resnet-sweep.sbatch, scripts/k8s/resnet-sweep.yaml), then ' +
-  'npx claimcheck experiment resnet18 merge out/resnet --out out/resnet';
+  RESNET_MERGE_COMMAND;
 
 const TITLE = 'ResNet18 on CIFAR-10 and SVHN (Section 5.2: Fig. 4, Tables 5–6)';
 
