@@ -27,6 +27,8 @@ const options = { hessian: { directions: 2 }, landscape: { directions: 2, points
 const m = mnist2Measurements(results, ds, options);
 const section = mnist2Section(results, m);
 
+/** The models of the ci sweep that the spectrum table and Fig. 3's table list, as `norm ε`. */
+const CI_MODELS = ['L2 0.00', 'L2 0.20', 'L2 0.60', 'L∞ 0.00', 'L∞ 4/255', 'L∞ 25.5/255'];
 describe('mnist2Measurements', () => {
   it('measures Hessians for the standard and PGD cells, landscapes for all, the requested contour, with settings', () => {
     expect(m.hessians.map((h) => h.training).sort()).toEqual(['pgd', 'pgd', 'pgd', 'pgd', 'standard']);
@@ -87,14 +89,7 @@ describe('Hessian spectra (SLQ density, Hutchinson trace) of the Fig. 3 cells', 
     expect(trace.svg).toContain('(b) L∞ PGD');
     expect(trace.caption).toContain(`seed ${seeds.hutchinsonSeed}`);
     const table = section.tables.find((t) => t.id === 'mnist2-hessian-spectrum-table')!;
-    expect(table.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual([
-      'L2 0.00',
-      'L2 0.20',
-      'L2 0.60',
-      'L∞ 0.00',
-      'L∞ 4/255',
-      'L∞ 25.5/255',
-    ]);
+    expect(table.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(CI_MODELS);
     for (const r of table.rows) expect(r[13]).toBe('yes');
   });
 
@@ -133,14 +128,7 @@ describe('mnist2Section', () => {
     for (const name of ['robust-loss λ1', 'robust-loss λ3', 'fixed-example λ1', 'fixed-example λ3'])
       expect(fig3.svg).toContain(`data-series="${name}"`);
     const table = section.tables.find((t) => t.id === 'mnist2-fig3-table')!;
-    expect(table.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual([
-      'L2 0.00',
-      'L2 0.20',
-      'L2 0.60',
-      'L∞ 0.00',
-      'L∞ 4/255',
-      'L∞ 25.5/255',
-    ]);
+    expect(table.rows.map((r) => `${r[0]} ${r[1]}`)).toEqual(CI_MODELS);
     for (const r of table.rows) {
       expect(r[11]).toBe('yes');
       const [robust, fixed] = r[8]!.split(' / ').map(Number);
