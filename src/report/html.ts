@@ -499,7 +499,7 @@ class Renderer {
   }
 
   /** One finding of the overview: open, with what the paper says, what was found and how to fix it. */
-  overviewFinding(o: OverviewFinding, i: number): string {
+  overviewFinding(o: OverviewFinding, i: number, open: boolean): string {
     const root = o.finding.roots[0]!;
     const rows: string[] = [];
     rows.push(`<p class="says"><span class="lbl">The paper</span> ${this.prose(o.says, root)}</p>`);
@@ -531,15 +531,19 @@ class Renderer {
     for (const [label, text] of findingLines(o.finding).filter(([l]) => OVERVIEW_EXTRA_LINES.has(l)))
       rows.push(`<p class="meta">${esc(label[0]!.toUpperCase() + label.slice(1))}: ${esc(text)}.</p>`);
     return (
-      `<li class="finding severity-${o.severity}" id="${findingAnchor(i)}"><details open><summary>` +
+      `<li class="finding severity-${o.severity}" id="${findingAnchor(i)}"><details${open ? ' open' : ''}><summary>` +
       `<span class="badge sev-${o.severity}">${esc(o.severity)}</span> ${this.prose(o.title, root)}</summary>${rows.join('')}</details></li>`
     );
   }
 
   findings(): string {
     const o = this.overview;
-    const wrong = o.wrong.map((f, i) => this.overviewFinding(f, i));
-    const conditional = o.conditional.map((f, i) => this.overviewFinding(f, o.wrong.length + i));
+    // Every error is open; a conditional finding is open unless it only touches presentation (its claims hold once
+    // the words are read its way, or under an assumption that holds where it matters).
+    const wrong = o.wrong.map((f, i) => this.overviewFinding(f, i, true));
+    const conditional = o.conditional.map((f, i) =>
+      this.overviewFinding(f, o.wrong.length + i, f.severity !== 'presentation'),
+    );
     const unchecked = o.unchecked.map(
       (u) =>
         `<li><a href="#${anchor('claim', u.entry.id)}">${this.prose(u.entry.title, u.entry.id)}</a> <span class="loc">${esc(u.entry.locationText)}</span>` +
@@ -554,7 +558,7 @@ class Renderer {
       `<h2>What is wrong, and how to fix it</h2><p class="headline">${esc(o.headline)}</p>` +
       (wrong.length > 0 ? `<ol class="findings">${wrong.join('')}</ol>` : '<p>No claim was refuted.</p>') +
       (conditional.length > 0
-        ? `<h2 id="conditional">Holds only under an assumption or a reading</h2><p class="meta">${esc(CONDITIONAL_INTRO)}</p><ol class="findings" start="${wrong.length + 1}">${conditional.join('')}</ol>`
+        ? `<h2 id="conditional">Holds only under an assumption or a reading</h2><p class="meta">${esc(CONDITIONAL_INTRO)} Findings that touch only the presentation start folded.</p><ol class="findings" start="${wrong.length + 1}">${conditional.join('')}</ol>`
         : '') +
       (unchecked.length > 0
         ? `<h2 id="unchecked">Could not be decided here</h2><ul class="unchecked">${unchecked.join('')}</ul>`
