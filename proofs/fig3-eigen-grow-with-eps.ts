@@ -13,7 +13,7 @@ export const fig3EigenGrowWithEps = claim({
   location: { section: '5.1', table: 'Figure 3' },
   kind: 'mnist2-sharpness',
   category: 'result',
-  quote: 'We analyze the eigenvalue of the Hessian matrix for confirming Eq.\u00a0(9).',
+  quote: 'We analyze the eigenvalue of the Hessian matrix for confirming Eq.',
   assumptions: [
     'measure: λ1 at the trained weights w*, decided for both Hessians the paper could mean: of the robust loss (maximiser moving with w, Eq. 9) and with adversarial examples generated once at w* and held fixed (what Hessian tools compute)',
     'the ε series is every adversarially trained cell of the norm plus the standard model at ε = 0; "grows" is read as strictly increasing from each ε to the next',

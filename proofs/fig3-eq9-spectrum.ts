@@ -15,7 +15,7 @@ export const fig3Eq9Spectrum = claim({
   kind: 'mnist2-sharpness',
   category: 'result',
   states: 'per-point-optimality',
-  quote: 'We analyze the eigenvalue of the Hessian matrix for confirming Eq.\u00a0(9).',
+  quote: 'We analyze the eigenvalue of the Hessian matrix for confirming Eq.',
   assumptions: [
     'the robust-loss Hessian at the trained weights (the Hessian Eq. (9) is about), every L2 adversarial cell with ε > 0',
     '"equal" read as λ3/λ1 ≥ 0.9 and "equal to ε/(2‖w*‖)" as a relative error ≤ 0.25 (thresholds supplied by claimcheck; the evidence prints the margins)',

@@ -13,7 +13,7 @@ export const sec41RobustLoss = claim({
   },
   kind: 'identity',
   category: 'derivation',
-  quote: 'In contrast, we do not use an approximation of the loss function as Eq.\u00a0(7).',
+  quote: 'In contrast, we do not use an approximation of the loss function as Eq.',
   latex: [
     { at: { anchor: 'can be written with adversarial noise', equation: '(7)', blockRows: 2, item: 2 }, role: 'lhs' },
     { at: { anchor: 'can be written with adversarial noise', equation: '(7)', row: 2, blockRows: 2 }, role: 'rhs' },

@@ -34,6 +34,11 @@ function unique(list: readonly string[]): string[] {
   return [...new Set(list)];
 }
 
+/** A quote that ends at an abbreviation of a reference (`Eq.`, `Fig.`, `Sec.`, `Table`). */
+const CUT_AT_ABBREVIATION = /\b(?:Eqs?|Figs?|Secs?|Tab|Table|Appendix)\.$/;
+/** The reference that follows such an abbreviation: `(7)`, `2`, `(9)–(11)`, `1 and 2`, and the punctuation after it. */
+const REFERENCE_RUN = /^[\s\u00a0]*\(?\d+(?:\.\d+)*\)?(?:\s*(?:and|–|-|,)\s*\(?\d+(?:\.\d+)*\)?)*[.,;:]?/;
+
 /** The quote as this version of the paper prints it (a table quote: its rows), where it stands, or why it cannot be read. */
 function readQuote(
   quote: ClaimRecord['quote'],
@@ -49,7 +54,13 @@ function readQuote(
   if (!paper) return { quote };
   const first = plainSpaces(quote).split('\n')[0]!;
   const at = paper.lines.findIndex((l) => plainSpaces(l.text).includes(first));
-  if (at >= 0 && plainSpaces(paper.text).includes(plainSpaces(quote))) return { quote, quoteLine: at + 1 };
+  const from = plainSpaces(paper.text).indexOf(plainSpaces(quote));
+  if (at >= 0 && from >= 0) {
+    // A record's quote may stop at an abbreviation ("… as Eq.") so that it survives renumbering; it is shown running
+    // on through the number this version prints ("… as Eq. (7).").
+    const run = CUT_AT_ABBREVIATION.test(quote) ? REFERENCE_RUN.exec(paper.text.slice(from + quote.length)) : null;
+    return { quote: run ? quote + run[0] : quote, quoteLine: at + 1 };
+  }
   return {
     quote,
     missing: `the quoted sentence "${quote.length > 60 ? `${quote.slice(0, 60)}…` : quote}" is not in this version`,

@@ -148,9 +148,9 @@ function foundSentence(v: Verdict): string | null {
         ? 'Without the condition: '
         : '';
     const proof = w.enclosure?.excludesZero ? '; an interval enclosure proves the difference nonzero' : '';
-    return `${at}claimed (as checked) ${claimed}, found ${found}${proof}.`;
+    return `${at}${found}, where the claim, as checked, gives ${claimed}${proof}.`;
   }
-  return `Claimed (as checked): ${w.paperValue}. Found${where}: ${w.ourValue}.`;
+  return `${w.ourValue}${where} (the claim, as checked: ${w.paperValue}).`;
 }
 
 function realismOf(v: Verdict | undefined): Realism | null {

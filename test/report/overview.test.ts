@@ -19,7 +19,7 @@ describe('buildOverview', () => {
     expect(overview.wrong.map((o) => o.finding.roots)).toEqual([['eq08-gradient']]);
     const [wrong] = overview.wrong;
     expect(wrong!.says).toBe('statement of eq08-gradient');
-    expect(wrong!.found).toBe('claimed (as checked) 0.731, found -0.731.');
+    expect(wrong!.found).toBe('-0.731, where the claim, as checked, gives 0.731.');
     expect(wrong!.correction).toMatchObject({ latex: '-y x_i \\sigma(-z)', check: 'confirmed' });
     expect(wrong!.condition).toBeNull();
   });
@@ -63,9 +63,11 @@ describe('buildOverview', () => {
     const o = buildOverview(buildErrata([{ ...refuted, verdict } as CheckResult], provenance));
     const text = { ...verdict, witness: { point: {}, paperValue: 'Figure 2', ourValue: 'Figure 1' } } as Verdict;
     expect(buildOverview(buildErrata([{ ...refuted, verdict: text } as CheckResult], provenance)).wrong[0]!.found).toBe(
-      'Claimed (as checked): Figure 2. Found: Figure 1.',
+      'Figure 1 (the claim, as checked: Figure 2).',
     );
-    expect(o.wrong[0]!.found).toBe('At a random point (d=2,N=2,i=1): claimed (as checked) -0.418016, found 0.0560253.');
+    expect(o.wrong[0]!.found).toBe(
+      'At a random point (d=2,N=2,i=1): 0.0560253, where the claim, as checked, gives -0.418016.',
+    );
   });
 
   it('cuts two numbers only as far as they still differ', () => {
@@ -76,7 +78,7 @@ describe('buildOverview', () => {
     } as Verdict;
     expect(
       buildOverview(buildErrata([{ ...refuted, verdict: close } as CheckResult], provenance)).wrong[0]!.found,
-    ).toBe('claimed (as checked) 1.0000000, found 1.0000001.');
+    ).toBe('1.0000001, where the claim, as checked, gives 1.0000000.');
   });
 
   it('files a finding with a refuted claim under what is wrong, whatever its cause', () => {
