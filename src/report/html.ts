@@ -120,13 +120,22 @@ class Renderer {
 
   /**
    * Plain text with its indexed symbols (`x_i^n`, `w*`) set as math: the letter in the math italic, indices below and
-   * above (stacked when both). Light HTML rather than KaTeX's, since a report has a thousand of them.
+   * above (stacked when both). Light HTML rather than KaTeX's, since a report has a thousand of them; LaTeX written
+   * in the text goes through KaTeX.
    */
   prose(text: string, _claim: string): string {
     const script = (xs: readonly string[]): string => xs.map((x) => (x === '*' ? '∗' : esc(x))).join(',');
     return plainMathParts(text)
       .map((p) => {
         if ('text' in p) return esc(p.text);
+        // LaTeX written in the text (a witness naming a printed symbol) is rendered by KaTeX.
+        if (p.base === '') {
+          // Text that only looks like LaTeX (KaTeX cannot render it) stays text.
+          const { html, error } = renderMath(displayFixups(p.latex), false);
+          if (error !== null) return esc(p.latex);
+          this.mathHtml.push(html);
+          return html;
+        }
         const indices =
           p.sub.length > 0 && p.sup.length > 0
             ? `<span class="ss"><span>${script(p.sup)}</span><span>${script(p.sub)}</span></span>`

@@ -63,7 +63,7 @@ function math(latex: string): string[] {
 /** Plain text with its indexed symbols (`x_i^n`, `w*`) as inline math. */
 function prose(text: string): string {
   return plainMathParts(text)
-    .map((p) => ('text' in p ? p.text : `$${p.latex}$`))
+    .map((p) => ('text' in p ? p.text : `$${p.base === '' ? displayFixups(p.latex) : p.latex}$`))
     .join('');
 }
 

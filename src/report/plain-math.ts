@@ -108,20 +108,78 @@ function symbolLatex(base: string, sub: readonly string[], sup: readonly string[
 }
 
 /**
- * Splits plain text into prose and math: every indexed or starred symbol becomes a LaTeX part; everything else,
- * including operators and norms between symbols, stays text. Text with no such symbol comes back as one text part.
+ * Splits plain text into prose and math: LaTeX written in it (`{\bm{w}}^{\ast}_{a}`) and every indexed or starred
+ * symbol become LaTeX parts (a LaTeX run with an empty `base`); everything else, including operators and norms between
+ * symbols, stays text. Text with neither comes back as one text part.
  */
 export function plainMathParts(text: string): PlainMathPart[] {
   const parts: PlainMathPart[] = [];
   let last = 0;
+  for (const [from, to] of latexRuns(text)) {
+    parts.push(...symbolParts(text.slice(last, from)), { latex: text.slice(from, to), base: '', sub: [], sup: [] });
+    last = to;
+  }
+  parts.push(...symbolParts(text.slice(last)));
+  return parts;
+}
+
+/** The indexed and starred symbols of a text without LaTeX, as parts. */
+function symbolParts(text: string): PlainMathPart[] {
+  const parts: PlainMathPart[] = [];
+  let last = 0;
   for (const m of text.matchAll(SYMBOL)) {
     const [whole, base, star, indices, lone] = m;
-    if (m.index > last) parts.push({ text: text.slice(last, m.index) });
     const { sub, sup } = lone ? { sub: [], sup: ['*'] } : scripts(indices!, star === '*');
     if ([...sub, ...sup].some((x) => x.includes('\\'))) continue;
+    if (m.index > last) parts.push({ text: text.slice(last, m.index) });
     parts.push({ latex: symbolLatex(base!, sub, sup), base: base!, sub, sup });
     last = m.index + whole.length;
   }
   if (last < text.length) parts.push({ text: text.slice(last) });
   return parts;
+}
+
+/**
+ * The spans of LaTeX written inside plain text (`{\bm{w}}^{\ast}_{a}`, `\frac{1}{N}`): from a command, or a group that
+ * opens with one, through balanced groups, further commands and scripts.
+ */
+export function latexRuns(text: string): [number, number][] {
+  const runs: [number, number][] = [];
+  const group = (i: number): number => {
+    let depth = 0;
+    for (let j = i; j < text.length; j++) {
+      if (text[j] === '{') depth++;
+      else if (text[j] === '}' && --depth === 0) return j + 1;
+    }
+    return -1;
+  };
+  let i = 0;
+  while (i < text.length) {
+    const starts = /^\\[A-Za-z]+/.test(text.slice(i)) || /^\{\\[A-Za-z]/.test(text.slice(i));
+    if (!starts) {
+      i++;
+      continue;
+    }
+    let j = i;
+    // A letter carrying the LaTeX as its index (`B_{\infty}`) belongs to the run.
+    if (i >= 2 && /[_^]/.test(text[i - 1]!) && /[A-Za-z]/.test(text[i - 2]!) && !/[A-Za-z0-9]/.test(text[i - 3] ?? ' '))
+      i -= 2;
+    for (;;) {
+      const rest = text.slice(j);
+      const command = /^\\[A-Za-z]+/.exec(rest);
+      if (command) j += command[0].length;
+      else if (rest.startsWith('{')) {
+        const end = group(j);
+        if (end < 0) break;
+        j = end;
+      } else if (/^[_^]/.test(rest)) {
+        const end = rest[1] === '{' ? group(j + 1) : rest.length > 1 ? j + 2 : -1;
+        if (end < 0) break;
+        j = end;
+      } else break;
+    }
+    runs.push([i, j]);
+    i = j;
+  }
+  return runs;
 }

@@ -39,6 +39,26 @@ describe('plainMathParts', () => {
     ]);
   });
 
+  it('takes LaTeX written in the text as one part, and symbols around it as usual', () => {
+    expect(plainMathParts('names {\\bm{w}}^{\\ast}_{a} and {\\bm{w}}^{\\ast}_{a} for w*_b')).toEqual([
+      { text: 'names ' },
+      { latex: '{\\bm{w}}^{\\ast}_{a}' },
+      { text: ' and ' },
+      { latex: '{\\bm{w}}^{\\ast}_{a}' },
+      { text: ' for ' },
+      { latex: 'w_{b}^{\\ast}' },
+    ]);
+    expect(parts('a \\frac{1}{N} b')[1]).toEqual({ latex: '\\frac{1}{N}', base: '', sub: [], sup: [] });
+  });
+
+  it('takes a letter whose index is LaTeX into the LaTeX, keeping every character once', () => {
+    expect(plainMathParts('B_{\\infty} and x_i')).toEqual([
+      { latex: 'B_{\\infty}' },
+      { text: ' and ' },
+      { latex: 'x_{i}' },
+    ]);
+  });
+
   it('leaves prose, identifiers, products and words with underscores alone', () => {
     for (const text of ['lbfgs-wd1e-3 at d=2,N=2', 'λmax = a·ε for one constant a', 'a * b', 'max_i over per_point'])
       expect(plainMathParts(text)).toEqual([{ text }]);
