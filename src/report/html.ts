@@ -531,7 +531,7 @@ class Renderer {
     const claims = o.claims
       .map(
         (c) =>
-          `<a href="#${anchor('claim', c.id)}">${this.prose(c.title, c.id)}</a> <span class="loc">${esc(c.locationText)}</span>`,
+          `<a href="#${anchor('claim', c.id)}">${this.prose(c.title, c.id)}</a> <span class="loc">${esc(c.locationText)}${c.root && o.claims.length > 1 ? ', root' : ''}</span>`,
       )
       .join('; ');
     rows.push(

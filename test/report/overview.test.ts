@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildErrata } from '../../src/report/errata.ts';
-import { renderErrataHtml } from '../../src/report/html.ts';
-import { renderErrataMarkdown } from '../../src/report/markdown.ts';
+import { renderErrataDocumentHtml, renderErrataHtml } from '../../src/report/html.ts';
+import { renderErrataDocumentMarkdown, renderErrataMarkdown } from '../../src/report/markdown.ts';
 import { buildOverview, codeParts, commandSpans, VERDICT_LEGEND } from '../../src/report/overview.ts';
 import { VERDICT_STATUSES, type Verdict } from '../../src/claims/verdict.ts';
 import type { CheckResult } from '../../src/claims/loaded.ts';
@@ -91,6 +91,9 @@ describe('buildOverview', () => {
     expect(o.wrong[0]!.condition).not.toBeNull();
     expect(o.wrong[0]!.says).toBe(`statement of ${refuted}`);
     expect(o.conditional).toEqual([]);
+    // Both formats mark which claims are the finding's roots.
+    expect(renderErrataDocumentMarkdown(merged)).toContain(', root)');
+    expect(renderErrataDocumentHtml(merged, []).html).toContain(', root</span>');
   });
 
   it('explains every verdict class in the legend', () => {
