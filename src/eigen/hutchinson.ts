@@ -4,6 +4,7 @@
 import type { Rng } from '../rng.ts';
 import { BadArgumentError, DimensionMismatchError } from '../numeric/errors.ts';
 import type { MatVec } from './types.ts';
+import { fillRademacher } from './_internals/probes.ts';
 
 /** Options of `hutchinsonTrace`. */
 export interface HutchinsonOptions {
@@ -54,7 +55,7 @@ export function hutchinsonTrace(matvec: MatVec, n: number, options: HutchinsonOp
   let converged = false;
   const z = new Float64Array(n);
   while (m < samples) {
-    for (let i = 0; i < n; i++) z[i] = options.rng.next() < 0.5 ? -1 : 1;
+    fillRademacher(z, options.rng);
     const az = matvec(z);
     if (az.length !== n) throw new DimensionMismatchError(fn, 'matvec(z)', `length ${n}`, `length ${az.length}`);
     let x = 0;

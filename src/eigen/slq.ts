@@ -9,6 +9,7 @@ import { BadArgumentError, DimensionMismatchError } from '../numeric/errors.ts';
 import { lanczos } from './lanczos.ts';
 import { averageMeasures, type SpectralMeasure } from './spectral-measure.ts';
 import type { MatVec } from './types.ts';
+import { fillRademacher } from './_internals/probes.ts';
 
 /** Options of `slq`. */
 export interface SlqOptions {
@@ -82,14 +83,15 @@ export function slq(matvec: MatVec, n: number, options: SlqOptions): SlqResult {
   const runs: SlqProbe[] = [];
   let matvecs = 0;
   let worst = 0;
+  const checked: MatVec = (x) => {
+    const y = matvec(x);
+    if (y.length !== n) throw new DimensionMismatchError(fn, 'matvec(v)', `length ${n}`, `length ${y.length}`);
+    return y;
+  };
   for (let p = 0; p < probes; p++) {
     const v = new Float64Array(n);
-    for (let i = 0; i < n; i++) v[i] = kind === 'rademacher' ? (rng.next() < 0.5 ? -1 : 1) : rng.normal();
-    const checked: MatVec = (x) => {
-      const y = matvec(x);
-      if (y.length !== n) throw new DimensionMismatchError(fn, 'matvec(v)', `length ${n}`, `length ${y.length}`);
-      return y;
-    };
+    if (kind === 'rademacher') fillRademacher(v, rng);
+    else for (let i = 0; i < n; i++) v[i] = rng.normal();
     const lz = lanczos(checked, n, {
       k: 1,
       rng,

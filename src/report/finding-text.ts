@@ -43,23 +43,17 @@ export function findingTitle(f: Finding, doc: ErrataDocument): string {
   }
 }
 
-/** The lines of `findingLines` the top of the report adds below a finding (the others it says in its own words). */
-export const OVERVIEW_EXTRA_LINES: ReadonlySet<string> = new Set(['rests on it, verdict of its own', 'errors cancel']);
-
-/** The body lines of a finding: [label, text]. */
-export function findingLines(f: Finding): [string, string][] {
-  const ids = (xs: readonly string[]) => xs.join(', ');
-  const lines: [string, string][] = [
-    ['severity', `${f.severity}: ${f.why}`],
-    [f.roots.length > 1 ? 'root claims' : 'root claim', ids(f.roots)],
-  ];
-  if (f.consequences.length > 0) lines.push(['consequences', ids(f.consequences)]);
+/**
+ * The sentences below a finding beyond its claims and severity: what builds on it with a verdict of its own, and
+ * errors that cancel.
+ */
+export function findingNotes(f: Finding): string[] {
+  const notes: string[] = [];
   if (f.downstream.length > 0)
-    lines.push(['rests on it, verdict of its own', f.downstream.map((d) => `${d.id} (${d.status})`).join(', ')]);
+    notes.push(`Rests on it, verdict of its own: ${f.downstream.map((d) => `${d.id} (${d.status})`).join(', ')}.`);
   for (const c of f.cancellations)
-    lines.push([
-      'errors cancel',
-      `${c.id} holds although ${c.failing.join(' and ')} fail under another reading of the same words`,
-    ]);
-  return lines;
+    notes.push(
+      `Errors cancel: ${c.id} holds although ${c.failing.join(' and ')} fail under another reading of the same words.`,
+    );
+  return notes;
 }

@@ -3,16 +3,17 @@
  * fonts are inlined (only those used), figures are inline SVG, and a Content-Security-Policy forbids every fetch,
  * so the page shows the same with no network. One small inline script filters and sorts the claim table.
  */
-import { enginesNote, findingLines, HOW_VERDICTS_ARISE, OVERVIEW_EXTRA_LINES } from './finding-text.ts';
+import { enginesNote, findingNotes, HOW_VERDICTS_ARISE } from './finding-text.ts';
 import {
   buildOverview,
+  checkedElsewhere,
   codeParts,
   CONDITIONAL_INTRO,
   type Overview,
   type OverviewFinding,
-  sameCheck,
   VERDICT_LEGEND,
 } from './overview.ts';
+import { anchor } from './anchor.ts';
 import { plainMathParts } from './plain-math.ts';
 import { pointKeyLatex, pointKeyText, roleLabel } from './labels.ts';
 import { locationSortKey } from './location.ts';
@@ -79,35 +80,25 @@ function esc(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-/** `id` as an HTML id fragment: anything but letters, digits, `-`, `_`, `.` becomes `-`. */
-function anchor(prefix: string, id: string): string {
-  return `${prefix}-${id.replace(/[^A-Za-z0-9._-]/g, '-')}`;
-}
-
 /** Up to this many claims, the entries of claims in a finding start open (a short report); beyond it all start closed. */
 const OPEN_ALL_AT_MOST = 12;
 
-/** The realism of a finding's condition, in a few words. */
-function realismLabel(o: OverviewFinding): string {
-  return o.condition?.realism.label ?? o.finding.why;
-}
-
-/** Whether a finding item of the overview may be linked: `finding-<n>` in report order. */
-const findingAnchor = (i: number): string => `finding-${i + 1}`;
+/** The anchor of the overview's n-th finding (1-based, in report order). */
+const findingAnchor = (n: number): string => `finding-${n}`;
 
 class Renderer {
   readonly failures: MathFailure[] = [];
   readonly mathHtml: string[] = [];
   private readonly overview: Overview;
-  /** The anchor of each finding's entry in the overview, by finding id. */
-  private readonly findingAnchors: Map<string, string>;
+  /** Each finding of the overview by finding id, with its number there (1-based, in report order). */
+  private readonly numbered: Map<string, { readonly item: OverviewFinding; readonly n: number }>;
   constructor(
     private readonly doc: ErrataDocument,
     private readonly svgs: ReadonlyMap<string, ReportFigure>,
   ) {
     this.overview = buildOverview(doc);
-    this.findingAnchors = new Map(
-      [...this.overview.wrong, ...this.overview.conditional].map((o, i) => [o.finding.id, findingAnchor(i)]),
+    this.numbered = new Map(
+      [...this.overview.wrong, ...this.overview.conditional].map((item, i) => [item.finding.id, { item, n: i + 1 }]),
     );
   }
 
@@ -123,7 +114,7 @@ class Renderer {
    * above (stacked when both). Light HTML rather than KaTeX's, since a report has a thousand of them; LaTeX written
    * in the text goes through KaTeX.
    */
-  prose(text: string, _claim: string): string {
+  prose(text: string): string {
     const script = (xs: readonly string[]): string => xs.map((x) => (x === '*' ? '∗' : esc(x))).join(',');
     return plainMathParts(text)
       .map((p) => {
@@ -178,7 +169,7 @@ class Renderer {
     if (entries.length === 0) return '(none)';
     const one = ([k, v]: [string, string]): string => {
       const latex = pointKeyLatex(k);
-      const name = latex !== null ? this.math(latex, claim, 'witness', false) : this.prose(pointKeyText(k), claim);
+      const name = latex !== null ? this.math(latex, claim, 'witness', false) : this.prose(pointKeyText(k));
       return `<span class="pt">${name}&#8239;=&#8239;<code>${esc(v)}</code></span>`;
     };
     const words = entries.filter(([k]) => pointKeyLatex(k) === null);
@@ -194,8 +185,8 @@ class Renderer {
     return (
       `<div class="callout witness"><h4>${heading}</h4><table class="kv"><tbody>` +
       `<tr><th scope="row">at</th><td>${this.point(w.point, claim)}</td></tr>` +
-      `<tr><th scope="row" title="what the paper states, as the check reads it">claimed</th><td>${this.prose(w.paperValue, claim)}</td></tr>` +
-      `<tr><th scope="row">found</th><td>${this.prose(w.ourValue, claim)}</td></tr>` +
+      `<tr><th scope="row" title="what the paper states, as the check reads it">claimed</th><td>${this.prose(w.paperValue)}</td></tr>` +
+      `<tr><th scope="row">found</th><td>${this.prose(w.ourValue)}</td></tr>` +
       (enclosureText(w) ? `<tr><th scope="row">enclosure</th><td>${esc(enclosureText(w)!)}</td></tr>` : '') +
       `</tbody></table></div>`
     );
@@ -213,20 +204,20 @@ class Renderer {
     );
   }
 
-  /** The holds-under condition; its computed check in full only for the first root claim of its finding. */
+  /** The holds-under condition; its computed check in full unless another entry of its finding shows the same. */
   condition(v: Verdict & { status: 'holds-under' }, e: ErrataEntry): string {
     const c = v.condition;
-    const finding = e.finding ? this.overviewItem(e.finding.id) : undefined;
-    const owner = finding?.checkedIn ?? e.id;
+    const elsewhere = checkedElsewhere(this.overview, this.doc, e);
     let checked = '';
     if (c.kind === 'assumption') {
+      const realism = e.finding ? this.numbered.get(e.finding.id)?.item.condition?.realism.label : undefined;
       checked =
-        owner === e.id || !sameCheck(this.doc, owner, c.check)
+        elsewhere === null
           ? '<h5>The assumption, checked</h5>' + htmlTable(['question', 'answer', 'evidence'], checkRows(c.check))
-          : `<p class="meta">Checked once, in the entry of <a href="#${anchor('claim', owner)}">${esc(owner)}</a>: ${esc(realismLabel(finding!))}.</p>`;
+          : `<p class="meta">Checked once, in the entry of <a href="#${anchor('claim', elsewhere)}">${esc(elsewhere)}</a>${realism ? `: ${esc(realism)}` : ''}.</p>`;
     }
     return (
-      `<div class="callout assumption"><h4>Holds under the ${c.kind}</h4><p>${this.prose(conditionTitle(c).trim(), e.id)}</p><p class="meta">${esc(conditionSource(c))}</p>` +
+      `<div class="callout assumption"><h4>Holds under the ${c.kind}</h4><p>${this.prose(conditionTitle(c).trim())}</p><p class="meta">${esc(conditionSource(c))}</p>` +
       (restatesReading(v) ? '' : `<h5>Under the ${c.kind}</h5><p>${esc(v.underCondition.summary)}</p>`) +
       `${checked}</div>` +
       this.witness(v.witness, `Without the ${c.kind}: where the claim fails`, e.id)
@@ -244,10 +235,6 @@ class Renderer {
       case 'inconclusive':
         return `<div class="callout reason"><h4>Why inconclusive</h4><p>${this.codeText(v.reason.trim())}</p></div>`;
     }
-  }
-
-  overviewItem(findingId: string): OverviewFinding | undefined {
-    return [...this.overview.wrong, ...this.overview.conditional].find((o) => o.finding.id === findingId);
   }
 
   reference(ref: ErrataReference): string {
@@ -280,7 +267,7 @@ class Renderer {
       const c = v.correction;
       const body =
         (c.latex ? this.math(displayFixups(c.latex), e.id, 'corrected') : '') +
-        (c.statement ? `<p>${this.prose(c.statement.trim(), e.id)}</p>` : '');
+        (c.statement ? `<p>${this.prose(c.statement.trim())}</p>` : '');
       derived.push(
         `<figure class="formula corrected"><figcaption>corrected · the same check on the correction: ${esc(c.check)}; ${esc(oneLine(c.evidence))}</figcaption>${body}</figure>`,
       );
@@ -300,7 +287,7 @@ class Renderer {
     const out: string[] = [];
     out.push(`<article class="claim" id="${anchor('claim', e.id)}" data-verdict="${esc(v.status)}">`);
     out.push(
-      `<details class="entry"${open ? ' open' : ''}><summary><span class="line">${this.badge(v.status)}${v.robustness?.fragile ? ' <span class="badge fragile">fragile</span>' : ''} <strong>${this.prose(e.title, e.id)}</strong> <code class="id">${esc(e.id)}</code> <span class="loc">${esc(e.locationText)}${e.transcribed ? ` · ${TRANSCRIBED_MARK}` : ''}</span></span>` +
+      `<details class="entry"${open ? ' open' : ''}><summary><span class="line">${this.badge(v.status)}${v.robustness?.fragile ? ' <span class="badge fragile">fragile</span>' : ''} <strong>${this.prose(e.title)}</strong> <code class="id">${esc(e.id)}</code> <span class="loc">${esc(e.locationText)}${e.transcribed ? ` · ${TRANSCRIBED_MARK}` : ''}</span></span>` +
         `<span class="why">${esc(oneLine(verdictLine(v), 200))}</span></summary>`,
     );
     if (e.transcribed) {
@@ -308,7 +295,7 @@ class Renderer {
         `<div class="callout transcribed"><p><strong>Transcribed by hand.</strong> The printed LaTeX could not be parsed mechanically; the check used this transcription${e.transcription ? `: <code>${esc(e.transcription)}</code>` : '.'}</p></div>`,
       );
     }
-    out.push(`<p class="statement">${this.prose(e.statement.trim(), e.id)}</p>`);
+    out.push(`<p class="statement">${this.prose(e.statement.trim())}</p>`);
     if (e.quote) {
       const quote = splitQuoteMath(e.quote.trim())
         .map((p) => ('text' in p ? esc(p.text) : this.math(displayFixups(p.latex), e.id, 'quote', false)))
@@ -325,11 +312,12 @@ class Renderer {
     if (v.robustness) out.push(robustnessHtml(v.robustness));
     out.push(this.status(v, e));
     const needs = needLines(e.needs, e.id);
+    const n = e.finding ? this.numbered.get(e.finding.id)?.n : undefined;
     const findingLink = e.finding
-      ? `<a href="#${this.findingAnchors.get(e.finding.id) ?? 'findings'}">finding ${esc(this.findingAnchors.get(e.finding.id)?.replace('finding-', '') ?? '')}</a> (severity ${esc(e.finding.severity)})`
+      ? `<a href="#${n === undefined ? 'findings' : findingAnchor(n)}">finding ${n ?? ''}</a> (severity ${esc(e.finding.severity)})`
       : '';
     const notes = [
-      ...(needs.length > 0 ? [this.prose(`Rests on ${needs.join('; ')}.`, e.id)] : []),
+      ...(needs.length > 0 ? [this.prose(`Rests on ${needs.join('; ')}.`)] : []),
       ...e.cancellations.map((c) =>
         esc(
           `Errors cancel: this claim holds under the reading “${c.reading}” although ${c.failing.join(' and ')} fail under it.`,
@@ -352,7 +340,7 @@ class Renderer {
     const details: string[] = [`<p>Kind <code>${esc(e.kind)}</code>, checker <code>${esc(v.checker)}</code>.</p>`];
     if (e.assumptions.length > 0)
       details.push(
-        `<h5>Assumptions in the record</h5><ul>${e.assumptions.map((a) => `<li>${this.prose(a, e.id)}</li>`).join('')}</ul>`,
+        `<h5>Assumptions in the record</h5><ul>${e.assumptions.map((a) => `<li>${this.prose(a)}</li>`).join('')}</ul>`,
       );
     details.push(`<h5>Engines</h5>${this.engines(v.engines)}`);
     details.push(`<p>Seed ${v.seed} (derived from run seed ${this.doc.provenance.seed} and the claim id).</p>`);
@@ -507,23 +495,23 @@ class Renderer {
     return out.join('\n');
   }
 
-  /** One finding of the overview: open, with what the paper says, what was found and how to fix it. */
-  overviewFinding(o: OverviewFinding, i: number, open: boolean): string {
+  /** The n-th finding of the overview: what the paper says, what was found, its condition and how to fix it. */
+  overviewFinding(o: OverviewFinding, n: number, open: boolean): string {
     const root = o.finding.roots[0]!;
     const rows: string[] = [];
-    rows.push(`<p class="says"><span class="lbl">The paper</span> ${this.prose(o.says, root)}</p>`);
-    if (o.found) rows.push(`<p class="found"><span class="lbl">Found</span> ${this.prose(o.found, root)}</p>`);
+    rows.push(`<p class="says"><span class="lbl">The paper</span> ${this.prose(o.says)}</p>`);
+    if (o.found) rows.push(`<p class="found"><span class="lbl">Found</span> ${this.prose(o.found)}</p>`);
     if (o.condition) {
       rows.push(
-        `<p class="cond"><span class="lbl">Needs</span> ${this.prose(o.condition.statement, root)} <span class="meta">(${esc(o.condition.source)})</span></p>`,
-        `<p class="realism r-${o.condition.realism.status}"><span class="lbl">${o.condition.realism.kind === 'assumption' ? 'Realistic?' : 'Readings'}</span> <strong>${esc(o.condition.realism.label)}</strong>. ${this.prose(o.condition.realism.summary, root)}</p>`,
+        `<p class="cond"><span class="lbl">Needs</span> ${this.prose(o.condition.statement)} <span class="meta">(${esc(o.condition.source)})</span></p>`,
+        `<p class="realism r-${o.condition.realism.status}"><span class="lbl">${o.condition.realism.kind === 'assumption' ? 'Realistic?' : 'Readings'}</span> <strong>${esc(o.condition.realism.label)}</strong>. ${this.prose(o.condition.realism.summary)}</p>`,
       );
     }
     if (o.correction) {
       const c = o.correction;
       const body =
         (c.latex ? this.math(displayFixups(c.latex), root, 'corrected') : '') +
-        (c.statement ? `<span>${this.prose(c.statement.trim(), root)}</span>` : '');
+        (c.statement ? `<span>${this.prose(c.statement.trim())}</span>` : '');
       rows.push(
         `<div class="fix"><span class="lbl">Fix</span> ${body}<p class="meta">The same check on the correction: ${esc(c.check)}.</p></div>`,
       );
@@ -531,17 +519,16 @@ class Renderer {
     const claims = o.claims
       .map(
         (c) =>
-          `<a href="#${anchor('claim', c.id)}">${this.prose(c.title, c.id)}</a> <span class="loc">${esc(c.locationText)}${c.root && o.claims.length > 1 ? ', root' : ''}</span>`,
+          `<a href="#${anchor('claim', c.id)}">${this.prose(c.title)}</a> <span class="loc">${esc(c.locationText)}${c.root && o.claims.length > 1 ? ', root' : ''}</span>`,
       )
       .join('; ');
     rows.push(
       `<p class="meta">${o.claims.length > 1 ? 'Claims' : 'Claim'}: ${claims}. Severity ${esc(o.severity)}: ${esc(o.finding.why)}.</p>`,
     );
-    for (const [label, text] of findingLines(o.finding).filter(([l]) => OVERVIEW_EXTRA_LINES.has(l)))
-      rows.push(`<p class="meta">${esc(label[0]!.toUpperCase() + label.slice(1))}: ${esc(text)}.</p>`);
+    for (const note of findingNotes(o.finding)) rows.push(`<p class="meta">${esc(note)}</p>`);
     return (
-      `<li class="finding severity-${o.severity}" id="${findingAnchor(i)}"><details${open ? ' open' : ''}><summary>` +
-      `<span class="badge sev-${o.severity}">${esc(o.severity)}</span> ${this.prose(o.title, root)}</summary>${rows.join('')}</details></li>`
+      `<li class="finding severity-${o.severity}" id="${findingAnchor(n)}"><details${open ? ' open' : ''}><summary>` +
+      `<span class="badge sev-${o.severity}">${esc(o.severity)}</span> ${this.prose(o.title)}</summary>${rows.join('')}</details></li>`
     );
   }
 
@@ -549,13 +536,13 @@ class Renderer {
     const o = this.overview;
     // Every error is open; a conditional finding is open unless it only touches presentation (its claims hold once
     // the words are read its way, or under an assumption that holds where it matters).
-    const wrong = o.wrong.map((f, i) => this.overviewFinding(f, i, true));
+    const wrong = o.wrong.map((f, i) => this.overviewFinding(f, i + 1, true));
     const conditional = o.conditional.map((f, i) =>
-      this.overviewFinding(f, o.wrong.length + i, f.severity !== 'presentation'),
+      this.overviewFinding(f, o.wrong.length + i + 1, f.severity !== 'presentation'),
     );
     const unchecked = o.unchecked.map(
       (u) =>
-        `<li><a href="#${anchor('claim', u.entry.id)}">${this.prose(u.entry.title, u.entry.id)}</a> <span class="loc">${esc(u.entry.locationText)}</span>` +
+        `<li><a href="#${anchor('claim', u.entry.id)}">${this.prose(u.entry.title)}</a> <span class="loc">${esc(u.entry.locationText)}</span>` +
         `<p>${this.codeText(u.reason)}</p></li>`,
     );
     const legend = VERDICT_LEGEND.map(
@@ -573,7 +560,7 @@ class Renderer {
         ? `<h2 id="unchecked">Could not be decided here</h2><ul class="unchecked">${unchecked.join('')}</ul>`
         : '') +
       `<h2 id="legend">How to read the verdicts</h2><dl class="legend">${legend}</dl>` +
-      `<p class="lede">${esc(HOW_VERDICTS_ARISE).replace(/`([^`]+)`/g, '<code>$1</code>')} Each claim gives the command that reproduces it.</p>` +
+      `<p class="lede">${this.codeText(HOW_VERDICTS_ARISE)} Each claim gives the command that reproduces it.</p>` +
       '</section>'
     );
   }
@@ -583,7 +570,6 @@ class Renderer {
     const findings = this.findings();
     const claims = d.claims.map((e) => this.entry(e)).join('\n');
     const sections = d.sections.map((s) => this.section(s)).join('\n');
-    const summaryTable = d.claims.length === 0 ? '' : `${this.counts()}${this.summaryTable()}`;
     const provenance = this.provenance(run);
     const failureBox =
       this.failures.length > 0
@@ -626,7 +612,7 @@ class Renderer {
       findings,
       '<section id="verdicts">',
       '<h2>All verdicts</h2>',
-      d.claims.length === 0 ? '<p>No claims were checked.</p>' : summaryTable,
+      d.claims.length === 0 ? '<p>No claims were checked.</p>' : `${this.counts()}${this.summaryTable()}`,
       d.claims.some((e) => e.transcribed)
         ? `<p class="meta">Claims marked ${TRANSCRIBED_MARK} were checked against a hand transcription of the printed formula, not a mechanical parse of it.</p>`
         : '',

@@ -2,8 +2,16 @@
  * errata.md: the errata document as Markdown (GitHub flavour, LaTeX in `$$…$$`, figures as `figures/<id>.svg`
  * written next to it, tables inline).
  */
-import { enginesNote, findingLines, HOW_VERDICTS_ARISE, OVERVIEW_EXTRA_LINES } from './finding-text.ts';
-import { buildOverview, CONDITIONAL_INTRO, type OverviewFinding, sameCheck, VERDICT_LEGEND } from './overview.ts';
+import { enginesNote, findingNotes, HOW_VERDICTS_ARISE } from './finding-text.ts';
+import {
+  buildOverview,
+  checkedElsewhere,
+  CONDITIONAL_INTRO,
+  type Overview,
+  type OverviewFinding,
+  VERDICT_LEGEND,
+} from './overview.ts';
+import { anchor } from './anchor.ts';
 import { plainMathParts } from './plain-math.ts';
 import { pointKeyLatex, pointKeyText, roleLabel } from './labels.ts';
 import {
@@ -69,7 +77,7 @@ function prose(text: string): string {
 
 /** The anchor of a claim's entry (the same as errata.html's). */
 function claimAnchor(id: string): string {
-  return `claim-${id.replace(/[^A-Za-z0-9._-]/g, '-')}`;
+  return anchor('claim', id);
 }
 
 function table(headers: readonly string[], rows: readonly (readonly string[])[], align?: readonly string[]): string[] {
@@ -317,16 +325,13 @@ function overviewFinding(o: OverviewFinding, n: number): string[] {
     .join('; ');
   out.push(
     `- ${o.claims.length > 1 ? 'Claims' : 'Claim'}: ${claims}. Severity ${o.severity}: ${o.finding.why}.`,
-    ...findingLines(o.finding)
-      .filter(([l]) => OVERVIEW_EXTRA_LINES.has(l))
-      .map(([label, text]) => `- ${label[0]!.toUpperCase() + label.slice(1)}: ${text}.`),
+    ...findingNotes(o.finding).map((note) => `- ${note}`),
     '',
   );
   return out;
 }
 
-function findingsLines(doc: ErrataDocument): string[] {
-  const o = buildOverview(doc);
+function findingsLines(o: Overview): string[] {
   const out = ['## What is wrong, and how to fix it', '', `**${o.headline}**`, ''];
   if (o.wrong.length === 0) out.push('No claim was refuted.', '');
   o.wrong.forEach((f, i) => out.push(...overviewFinding(f, i + 1)));
@@ -385,13 +390,12 @@ function provenanceLines(p: ReportProvenance): string[] {
 export function renderErrataDocumentMarkdown(doc: ErrataDocument): string {
   const seed = doc.provenance.seed;
   const overview = buildOverview(doc);
-  const checkedIn = new Map([...overview.wrong, ...overview.conditional].map((o) => [o.finding.id, o.checkedIn]));
   const lines: string[] = [
     `# ${doc.title}`,
     '',
     `*${doc.paper.authors}.* Checked by ${doc.provenance.tool} ${doc.provenance.version}; provenance at the end.`,
     '',
-    ...findingsLines(doc),
+    ...findingsLines(overview),
     '## All verdicts',
     '',
     ...table(
@@ -423,17 +427,8 @@ export function renderErrataDocumentMarkdown(doc: ErrataDocument): string {
       );
     }
     lines.push('## Claims', '');
-    for (const entry of doc.claims) {
-      // An assumption's computed check is printed once, in one entry of its finding (the others name it).
-      const owner = entry.finding ? checkedIn.get(entry.finding.id) : undefined;
-      const v = entry.verdict;
-      // Another entry shows the same computed check: name it instead of repeating the table.
-      const elsewhere =
-        owner && owner !== entry.id && v.status === 'holds-under' && v.condition.kind === 'assumption'
-          ? sameCheck(doc, owner, v.condition.check)
-          : false;
-      lines.push(...entrySection(entry, seed, elsewhere ? owner! : null));
-    }
+    // An assumption's computed check is printed once per finding; an entry with the same check names that entry.
+    for (const entry of doc.claims) lines.push(...entrySection(entry, seed, checkedElsewhere(overview, doc, entry)));
   }
   if (doc.sections.length > 0) {
     lines.push('## Experiments', '');

@@ -39,12 +39,10 @@ export interface OverviewFinding {
   readonly checkedIn: string | null;
 }
 
-/** A claim that could not be decided here. */
+/** A claim that could not be decided here, with its reason (which names the command that would decide it). */
 export interface OverviewUnchecked {
   readonly entry: ErrataEntry;
   readonly reason: string;
-  /** The commands the reason names (in backticks), which would decide it where their inputs are. */
-  readonly commands: readonly string[];
 }
 
 export interface Overview {
@@ -86,22 +84,21 @@ export const VERDICT_LEGEND: readonly (readonly [string, string])[] = [
 export const CONDITIONAL_INTRO =
   'Every claim here holds under the condition named. For an assumption, whether it holds where it matters was computed; for a reading, which readings of the words make the claim hold.';
 
-/**
- * Whether claim `id`'s holds-under assumption check equals `check` (the check is computed per claim; an entry shows its
- * own table when it differs from the one shown).
- */
-export function sameCheck(doc: ErrataDocument, id: string, check: AssumptionCheck): boolean {
-  const v = doc.claims.find((c) => c.id === id)?.verdict;
-  return (
-    v?.status === 'holds-under' &&
-    v.condition.kind === 'assumption' &&
-    JSON.stringify(v.condition.check) === JSON.stringify(check)
-  );
+/** The computed check of a holds-under assumption verdict, else undefined. */
+function assumptionCheck(v: Verdict | undefined): AssumptionCheck | undefined {
+  return v?.status === 'holds-under' && v.condition.kind === 'assumption' ? v.condition.check : undefined;
 }
 
-/** The command spans (`…`) of a text, in order. */
-export function commandSpans(text: string): string[] {
-  return [...text.matchAll(/`([^`]+)`/g)].map((m) => m[1]!).filter((c) => /^(?:npx|npm|node|claimcheck)\b/.test(c));
+/**
+ * The claim whose entry shows the same computed assumption check as `entry`'s, when that is another claim (the check
+ * is computed per claim: an entry shows its own table unless one entry of its finding shows the same), else null.
+ */
+export function checkedElsewhere(overview: Overview, doc: ErrataDocument, entry: ErrataEntry): string | null {
+  const check = assumptionCheck(entry.verdict);
+  const owner = [...overview.wrong, ...overview.conditional].find((o) => o.finding.id === entry.finding?.id)?.checkedIn;
+  if (check === undefined || !owner || owner === entry.id) return null;
+  const shown = assumptionCheck(doc.claims.find((c) => c.id === owner)?.verdict);
+  return JSON.stringify(shown) === JSON.stringify(check) ? owner : null;
 }
 
 /** Splits a text at its backtick spans: `[text, code, text, …]` pieces, code marked. */
@@ -176,38 +173,18 @@ function realismOf(v: Verdict | undefined): Realism | null {
   ]
     .filter((x) => x)
     .join(' ');
+  const reading = (status: Realism['status'], label: string): Realism => ({ kind: 'reading', status, label, summary });
   const statedFails = fails.filter((o) => o.statedQuote !== undefined);
   const statedHolds = holds.filter((o) => o.statedQuote !== undefined);
   if (statedFails.length > 0)
     return statedHolds.length > 0
-      ? {
-          status: 'partly',
-          kind: 'reading',
-          label: 'the readings the paper defines disagree: it fails under one and holds under another',
-          summary,
-        }
-      : {
-          status: 'no',
-          kind: 'reading',
-          label: 'it fails under the reading the paper defines, and holds only under another',
-          summary,
-        };
+      ? reading('partly', 'the readings the paper defines disagree: it fails under one and holds under another')
+      : reading('no', 'it fails under the reading the paper defines, and holds only under another');
   const literal = outcomes.find((o) => o.literal);
-  if (literal === undefined)
-    return {
-      status: 'unknown',
-      kind: 'reading',
-      label: 'the words fix no reading; it holds under the one named',
-      summary,
-    };
+  if (literal === undefined) return reading('unknown', 'the words fix no reading; it holds under the one named');
   return literal.outcome === 'holds'
-    ? { status: 'yes', kind: 'reading', label: 'it holds under the literal reading', summary }
-    : {
-        status: 'partly',
-        kind: 'reading',
-        label: 'it fails under the literal reading and holds only under another',
-        summary,
-      };
+    ? reading('yes', 'it holds under the literal reading')
+    : reading('partly', 'it fails under the literal reading and holds only under another');
 }
 
 /** Builds the overview of an errata document. */
@@ -251,7 +228,7 @@ export function buildOverview(doc: ErrataDocument): Overview {
       found: v ? foundSentence(v) : null,
       correction: v?.correction ?? null,
       condition,
-      checkedIn: cv?.status === 'holds-under' && cv.condition.kind === 'assumption' ? conditional!.id : null,
+      checkedIn: assumptionCheck(cv) !== undefined ? conditional!.id : null,
     };
   };
   // A finding with a refuted claim is an error, whatever its cause; the rest hold under their condition.
@@ -261,7 +238,7 @@ export function buildOverview(doc: ErrataDocument): Overview {
     .filter((c) => c.verdict.status === 'inconclusive')
     .map((entry) => {
       const reason = entry.verdict.status === 'inconclusive' ? entry.verdict.reason.trim() : '';
-      return { entry, reason, commands: commandSpans(reason) };
+      return { entry, reason };
     });
   const c = doc.counts;
   const results = doc.findings.filter((f) => f.severity === 'result').length;
